@@ -1,0 +1,165 @@
+/**
+ * The schema of every setting. This is the ONLY module that reads process.env.
+ * Each key is documented where it is declared and again in .env.example.
+ */
+import { z } from 'zod';
+
+const url = (protocols: string[], what: string) =>
+  z.string().refine(
+    (v) => {
+      try {
+        return protocols.includes(new URL(v).protocol);
+      } catch {
+        return false;
+      }
+    },
+    { message: `must be a ${what} URL` },
+  );
+
+const csv = z
+  .string()
+  .transform((v) => v.split(',').map((s) => s.trim()).filter(Boolean));
+
+const optionalString = z
+  .string()
+  .optional()
+  .transform((v) => (v === undefined || v === '' ? undefined : v));
+
+export const SERVICE_ROLES = ['web', 'worker', 'telegram', 'whatsapp'] as const;
+export type ServiceRole = (typeof SERVICE_ROLES)[number];
+
+export const envSchema = z.object({
+  /** production | development | test. Production turns on secure cookies and JSON logs. @defaultValue development */
+  NODE_ENV: z.enum(['production', 'development', 'test']).default('development'),
+  /** HTTP port of the web role. @defaultValue 3000 */
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  /** Public base URL of the web role, used in links and webhook registration. */
+  PUBLIC_URL: optionalString.pipe(url(['http:', 'https:'], 'http(s)').optional()),
+  /** Roles this process runs, comma separated: web, worker, telegram, whatsapp. @defaultValue web,worker */
+  SERVICES: csv
+    .default(['web', 'worker'])
+    .pipe(z.array(z.enum(SERVICE_ROLES, { message: `each role must be one of ${SERVICE_ROLES.join(', ')}` })).min(1)),
+  /** MongoDB connection string. When unset, the scripts start the embedded MongoDB-wire server and set it. */
+  MONGODB_URI: url(['mongodb:', 'mongodb+srv:'], 'mongodb://'),
+  /** Redis connection string. When unset, the scripts start a local redis-server and set it. */
+  REDIS_URL: url(['redis:', 'rediss:'], 'redis://'),
+  /** Prefix of every Redis key and BullMQ queue, so several deployments can share one Redis. @defaultValue vicinato */
+  REDIS_PREFIX: z.string().regex(/^[a-z0-9_-]+$/i, 'letters, digits, - and _ only').default('vicinato'),
+  /** Log level: error, warn, info, debug. @defaultValue info */
+  LOG_LEVEL: z.enum(['error', 'warn', 'info', 'debug']).default('info'),
+  /** Municipality whose data (boundary, zones, categories, hours) is loaded from config/municipalities. @defaultValue capannori */
+  MUNICIPALITY: z.string().regex(/^[a-z0-9-]+$/, 'lower-case letters, digits and - only').default('capannori'),
+  /** Secret used to sign panel session cookies and CSRF tokens: at least 32 characters. */
+  SESSION_SECRET: z.string().min(32, 'must be at least 32 characters'),
+  /** Secret key for the pseudonymous citizen reference (HMAC of channel + chat id): at least 32 characters. */
+  CITIZEN_REF_SECRET: z.string().min(32, 'must be at least 32 characters'),
+  /** Minutes of inactivity after which a panel session ends. @defaultValue 30 */
+  PANEL_IDLE_TIMEOUT_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
+  /** Nominatim base URL for geocoding (self-hosted in production). Empty disables geocoding: the bot asks for a pin. */
+  GEOCODER_URL: optionalString.pipe(url(['http:', 'https:'], 'http(s)').optional()),
+  /** User-Agent sent to Nominatim, as its usage policy requires (name and contact). @defaultValue Vicinato/0.1 (municipality IT contact) */
+  GEOCODER_USER_AGENT: z.string().min(3).default('Vicinato/0.1 (set GEOCODER_USER_AGENT to your contact)'),
+  /** Map tile URL template for the panel map. Empty shows the map without tiles. @defaultValue https://tile.openstreetmap.org/{z}/{x}/{y}.png */
+  MAP_TILE_URL: z.string().default('https://tile.openstreetmap.org/{z}/{x}/{y}.png'),
+  /** API key required by the Open311 read API; unset leaves it public. */
+  OPEN311_API_KEY: optionalString,
+  /** Directory where citizens' photos are stored (police only, never served publicly). @defaultValue ./data/media */
+  MEDIA_DIR: z.string().default('./data/media'),
+  /** Largest accepted photo in bytes. @defaultValue 10485760 (10 MB) */
+  MEDIA_MAX_BYTES: z.coerce.number().int().min(1024).default(10 * 1024 * 1024),
+  /** Whether the web simulator (/simulator and its API) is served. @defaultValue true outside production */
+  SIMULATOR_ENABLED: z
+    .enum(['true', 'false'])
+    .optional()
+    .transform((v) => (v === undefined ? undefined : v === 'true')),
+  /** Telegram bot token from @BotFather. The telegram role starts only when it is set. */
+  TELEGRAM_BOT_TOKEN: optionalString.pipe(z.string().regex(/^\d+:[\w-]+$/, 'must look like 123456:ABC-...').optional()),
+  /** Bot API server root (a self-hosted Bot API server or a test fake). @defaultValue https://api.telegram.org */
+  TELEGRAM_API_ROOT: url(['http:', 'https:'], 'http(s)').default('https://api.telegram.org'),
+  /** Public HTTPS URL Telegram posts updates to (…/webhooks/telegram). Unset: long polling. */
+  TELEGRAM_WEBHOOK_URL: optionalString.pipe(url(['http:', 'https:'], 'http(s)').optional()),
+  /** Secret Telegram echoes in X-Telegram-Bot-Api-Secret-Token: 1-256 of A-Z a-z 0-9 _ -. Required with TELEGRAM_WEBHOOK_URL. */
+  TELEGRAM_WEBHOOK_SECRET: optionalString.pipe(z.string().regex(/^[A-Za-z0-9_-]{1,256}$/, 'must be 1-256 of A-Z a-z 0-9 _ -').optional()),
+  /** whatsapp-web.js: Chromium executable. @defaultValue /usr/bin/chromium */
+  WHATSAPP_CHROMIUM_PATH: z.string().default('/usr/bin/chromium'),
+  /** whatsapp-web.js: auth strategy, local (session files) or remote (MongoDB store). @defaultValue local */
+  WHATSAPP_AUTH: z.enum(['local', 'remote']).default('local'),
+  /** whatsapp-web.js: LocalAuth session directory. @defaultValue ./data/whatsapp-session */
+  WHATSAPP_SESSION_DIR: z.string().default('./data/whatsapp-session'),
+  /** WhatsApp Cloud API: permanent access token. The Cloud webhook is served when all four Cloud settings are set. */
+  WHATSAPP_CLOUD_TOKEN: optionalString,
+  /** WhatsApp Cloud API: phone number id that sends messages. */
+  WHATSAPP_PHONE_NUMBER_ID: optionalString,
+  /** WhatsApp Cloud API: app secret used to verify X-Hub-Signature-256. */
+  WHATSAPP_APP_SECRET: optionalString,
+  /** WhatsApp Cloud API: token echoed in the webhook GET handshake. */
+  WHATSAPP_VERIFY_TOKEN: optionalString,
+  /** WhatsApp Cloud API: Graph API base, version included. @defaultValue https://graph.facebook.com/v21.0 */
+  WHATSAPP_GRAPH_API_BASE: url(['http:', 'https:'], 'http(s)').default('https://graph.facebook.com/v21.0'),
+  /** WhatsApp Cloud API: approved template for status updates outside the 24-hour window. Unset: such updates are recorded as not deliverable. */
+  WHATSAPP_STATUS_TEMPLATE: optionalString,
+  /** WhatsApp Cloud API: outbound messages per second per number. @defaultValue 80 */
+  WHATSAPP_CLOUD_RATE_PER_SECOND: z.coerce.number().int().min(1).max(1000).default(80),
+  /** Create the demo agent at start (never honoured in production). @defaultValue false */
+  DEMO_SEED: z
+    .enum(['true', 'false'])
+    .default('false')
+    .transform((v) => v === 'true'),
+});
+
+export type RawConfig = z.infer<typeof envSchema>;
+
+export type Config = RawConfig & {
+  simulatorEnabled: boolean;
+  telegramEnabled: boolean;
+  whatsappCloudEnabled: boolean;
+};
+
+/** A configuration error: one line per bad key, printed without a stack trace. */
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(problems.join('\n'));
+    this.name = 'ConfigError';
+  }
+}
+
+function crossChecks(c: RawConfig): string[] {
+  const problems: string[] = [];
+  if (c.TELEGRAM_WEBHOOK_URL && !c.TELEGRAM_WEBHOOK_SECRET)
+    problems.push('TELEGRAM_WEBHOOK_SECRET: is required when TELEGRAM_WEBHOOK_URL is set');
+  const cloud = [c.WHATSAPP_CLOUD_TOKEN, c.WHATSAPP_PHONE_NUMBER_ID, c.WHATSAPP_APP_SECRET, c.WHATSAPP_VERIFY_TOKEN];
+  if (cloud.some(Boolean) && !cloud.every(Boolean))
+    problems.push(
+      'WHATSAPP_CLOUD_TOKEN: WHATSAPP_CLOUD_TOKEN, WHATSAPP_PHONE_NUMBER_ID, WHATSAPP_APP_SECRET and WHATSAPP_VERIFY_TOKEN must be set together',
+    );
+  if (c.NODE_ENV === 'production' && c.SESSION_SECRET.startsWith('dev-only'))
+    problems.push('SESSION_SECRET: the development default must not be used in production');
+  return problems;
+}
+
+/** Parses an environment once; throws ConfigError listing every problem. */
+export function parseConfig(env: NodeJS.ProcessEnv | Record<string, string | undefined>): Config {
+  const result = envSchema.safeParse(env);
+  if (!result.success) {
+    const problems = result.error.issues.map((issue) => {
+      const key = String(issue.path[0] ?? '(root)');
+      const message = issue.code === 'invalid_type' && env[key] === undefined ? 'is required' : issue.message;
+      return `${key}: ${message}`;
+    });
+    throw new ConfigError([...new Set(problems)]);
+  }
+  const c = result.data;
+  const problems = crossChecks(c);
+  if (problems.length) throw new ConfigError(problems);
+  return {
+    ...c,
+    simulatorEnabled: c.SIMULATOR_ENABLED ?? c.NODE_ENV !== 'production',
+    telegramEnabled: Boolean(c.TELEGRAM_BOT_TOKEN),
+    whatsappCloudEnabled: Boolean(c.WHATSAPP_CLOUD_TOKEN),
+  };
+}
+
+/** Reads process.env: the only place in the code base that does. */
+export function loadConfig(overrides: Record<string, string | undefined> = {}): Config {
+  return parseConfig({ ...process.env, ...overrides });
+}

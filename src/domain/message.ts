@@ -1,0 +1,49 @@
+/**
+ * The one shape every channel's messages are normalised into, and the one shape of what the bot
+ * says back. The dialog engine only ever sees these: never a platform type.
+ */
+
+export const CHANNELS = ['telegram', 'whatsapp', 'whatsapp-cloud', 'simulator'] as const;
+export type Channel = (typeof CHANNELS)[number];
+
+export type GeoPoint = { lat: number; lng: number };
+
+export type InboundPayload =
+  | { kind: 'text'; text: string }
+  /** A location pin; `label` is the place name or address the platform attached, if any. */
+  | { kind: 'location'; point: GeoPoint; label?: string }
+  /**
+   * A photo. `mediaRef` points at bytes already saved in the media store (police only);
+   * `caption` is the text sent with it. `mediaRef` is absent when the download failed.
+   */
+  | { kind: 'photo'; mediaRef?: string; mimeType?: string; caption?: string; failure?: string }
+  /** Anything the dialog cannot use (sticker, voice note, video, document, contact...). */
+  | { kind: 'other'; platformType: string };
+
+export type InboundMessage = {
+  channel: Channel;
+  /** The conversation on its channel (Telegram chat id, WhatsApp jid, simulator chat id). */
+  chatId: string;
+  /** The platform's own message id: unique per channel, the deduplication key. */
+  messageId: string;
+  /** Who sent it, as the platform names them: stays in the identity store. */
+  sender: { platformId: string; displayName?: string; phone?: string; username?: string; languageCode?: string };
+  receivedAt: Date;
+  payload: InboundPayload;
+};
+
+export type OutboundMessage = {
+  channel: Channel;
+  chatId: string;
+  text: string;
+  /** Offered answers, shown as keyboard/buttons or as a numbered menu where the channel has none. */
+  choices?: string[];
+  /** Ask for a location pin (Telegram's request_location button; text elsewhere). */
+  requestLocation?: boolean;
+  /** Why this message is sent: 'dialog' replies vs 'status-update' notifications (WhatsApp 24 h window rules). */
+  purpose?: 'dialog' | 'status-update' | 'advisory';
+  /** Report this message is about, for the timeline. */
+  reportId?: string;
+  /** Stable id for idempotent delivery: the same id is never sent twice. */
+  outboundId: string;
+};

@@ -46,4 +46,6 @@ export type OutboundMessage = {
   reportId?: string;
   /** Stable id for idempotent delivery: the same id is never sent twice. */
   outboundId: string;
+  /** The inbound message this replies to (dialog replies), so a caller can wait for its answers. */
+  inReplyTo?: string;
 };

@@ -1,0 +1,23 @@
+/**
+ * The web simulator channel: a citizen's chat without a phone. Its "sending" is recording: the chat
+ * history is the outbound log, read back by GET /api/simulator/chats/{chatId}/messages.
+ */
+import type { InboxStore } from '../../src/domain/ports';
+import type { ChannelContext } from '../channel-context';
+import type { ChannelModule } from '../channel-module';
+import { simulatorRouter } from './simulator.routes';
+
+export function createSimulatorChannel(ctx: ChannelContext, inbox: InboxStore): ChannelModule | undefined {
+  if (!ctx.config.simulatorEnabled) return undefined;
+  return {
+    channel: 'simulator',
+    sender: {
+      channel: 'simulator',
+      async send(msg) {
+        await ctx.events.publish({ type: 'outbound.recorded', channel: 'simulator', chatId: msg.chatId });
+        return {};
+      },
+    },
+    http: { mountPath: '/', router: simulatorRouter(ctx, inbox) },
+  };
+}

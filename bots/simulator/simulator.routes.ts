@@ -1,0 +1,93 @@
+/**
+ * The web simulator channel's HTTP side: a JSON API to chat as a citizen (used by the tests and by
+ * the /simulator page) and the page itself.
+ */
+import { randomUUID } from 'node:crypto';
+import path from 'node:path';
+import express, { Router } from 'express';
+import type { InboundPayload } from '../../src/domain/message';
+import type { InboxStore } from '../../src/domain/ports';
+import { jsonBody } from '../../src/panel/json-body';
+import type { ChannelContext } from '../channel-context';
+import { chatIdSchema, firstIssue, simulatorMessageSchema, type SimulatorMessageBody } from './simulator.schema';
+import { waitForProcessing } from './wait-for-processing';
+
+const REPLY_TIMEOUT_MS = 10_000;
+const PHOTO_FAILURE_TEXT = { too_large: 'too_large', not_an_image: 'not_an_image', empty: 'not_an_image' } as const;
+
+async function toPayload(ctx: ChannelContext, body: SimulatorMessageBody): Promise<InboundPayload> {
+  if (body.text !== undefined) return { kind: 'text', text: body.text };
+  if (body.location) return { kind: 'location', point: { lat: body.location.lat, lng: body.location.lng } };
+  const photo = body.photo!;
+  const bytes = Buffer.from(photo.base64, 'base64');
+  const saved = await ctx.media.saveImage(bytes);
+  return saved.ok
+    ? { kind: 'photo', mediaRef: saved.ref, mimeType: saved.mimeType, caption: photo.caption }
+    : { kind: 'photo', caption: photo.caption, failure: PHOTO_FAILURE_TEXT[saved.reason] };
+}
+
+export function simulatorRouter(ctx: ChannelContext, inbox: InboxStore): Router {
+  const router = Router();
+  const api = Router();
+  // Photos arrive base64-encoded: allow the media limit plus the encoding overhead.
+  api.use(jsonBody(`${Math.ceil((ctx.config.MEDIA_MAX_BYTES * 4) / 3 / 1024) + 64}kb`));
+
+  api.post('/chats/:chatId/messages', async (req, res, next) => {
+    try {
+      const chatId = chatIdSchema.safeParse(req.params.chatId);
+      if (!chatId.success) return res.status(400).json({ error: firstIssue(chatId.error) });
+      if (!req.is('application/json')) return res.status(400).json({ error: 'send a JSON body (Content-Type: application/json)' });
+      const body = simulatorMessageSchema.safeParse(req.body);
+      if (!body.success) return res.status(400).json({ error: firstIssue(body.error) });
+      if (body.data.photo && !/^[A-Za-z0-9+/=\s]+$/.test(body.data.photo.base64))
+        return res.status(400).json({ error: 'photo.base64 is not valid base64' });
+      const messageId = body.data.messageId ?? `sim-${randomUUID()}`;
+      await ctx.receive({
+        channel: 'simulator',
+        chatId: chatId.data,
+        messageId,
+        receivedAt: new Date(),
+        sender: { platformId: chatId.data, displayName: `Simulator ${chatId.data}` },
+        payload: await toPayload(ctx, body.data),
+      });
+      const outcome = await waitForProcessing({ inbox, events: ctx.events }, 'simulator', messageId, REPLY_TIMEOUT_MS);
+      if (outcome === 'timeout') return res.status(504).json({ error: 'the message was stored but not processed within 10 s' });
+      const replies = await ctx.outbound.listReplies('simulator', messageId);
+      res.json({
+        messageId,
+        replies: replies.map((r) => ({ text: r.text, ...(r.choices?.length ? { choices: r.choices } : {}), ...(r.requestLocation ? { requestLocation: true } : {}) })),
+      });
+    } catch (err) {
+      next(err);
+    }
+  });
+
+  api.get('/chats/:chatId/messages', async (req, res, next) => {
+    try {
+      const chatId = chatIdSchema.safeParse(req.params.chatId);
+      if (!chatId.success) return res.status(400).json({ error: firstIssue(chatId.error) });
+      const messages = await ctx.outbound.listForChat('simulator', chatId.data);
+      res.json({
+        messages: messages.map((m) => ({
+          text: m.text,
+          ...(m.choices?.length ? { choices: m.choices } : {}),
+          ...(m.requestLocation ? { requestLocation: true } : {}),
+          purpose: m.purpose ?? 'dialog',
+          at: m.createdAt,
+        })),
+      });
+    } catch (err) {
+      next(err);
+    }
+  });
+
+  router.use('/api/simulator', api);
+  const publicDir = path.join(import.meta.dirname, 'public');
+  router.get('/simulator', (_req, res) => res.sendFile(path.join(publicDir, 'simulator.html')));
+  router.use('/simulator/assets', express.static(publicDir, { index: false, fallthrough: false }));
+  router.use(
+    '/simulator/vendor/leaflet',
+    express.static(path.resolve(import.meta.dirname, '../../node_modules/leaflet/dist'), { index: false, fallthrough: false }),
+  );
+  return router;
+}

@@ -1,0 +1,32 @@
+/** Resolves when an inbound message has been processed (live event, with a polling fallback). */
+import type { Channel } from '../../src/domain/message';
+import type { EventBus, InboxStore } from '../../src/domain/ports';
+
+export async function waitForProcessing(
+  deps: { inbox: InboxStore; events: EventBus },
+  channel: Channel,
+  messageId: string,
+  timeoutMs: number,
+): Promise<'processed' | 'failed' | 'timeout'> {
+  let unsubscribe = () => {};
+  let timer: NodeJS.Timeout | undefined;
+  let poll: NodeJS.Timeout | undefined;
+  try {
+    return await new Promise((resolve) => {
+      const check = async () => {
+        const r = await deps.inbox.get(channel, messageId).catch(() => null);
+        if (r && r.state !== 'received') resolve(r.state);
+      };
+      unsubscribe = deps.events.subscribe((e) => {
+        if (e.type === 'inbound.processed' && e.channel === channel && e.messageId === messageId) void check();
+      });
+      void check();
+      poll = setInterval(() => void check(), 250);
+      timer = setTimeout(() => resolve('timeout'), timeoutMs);
+    });
+  } finally {
+    unsubscribe();
+    clearTimeout(timer);
+    clearInterval(poll);
+  }
+}

@@ -1,0 +1,80 @@
+/**
+ * Words and phrases that mean someone may be in danger right now. When one is found the bot tells
+ * the citizen to call 112 before anything else: a false alarm costs one extra line, a miss can cost
+ * much more, but words that are common in ordinary reports must not fire (see the exclusions and
+ * the `stem`/`typos` switches, documented in src/nlp/term-matcher.ts).
+ */
+import type { TermMatcherConfig } from '../src/nlp/term-matcher';
+
+export const EMERGENCY_TERMS: TermMatcherConfig = {
+  terms: [
+    // Weapons. "arma" without stem or typos: "armadio", "amato" are not weapons.
+    { term: 'arma', variants: ['armi', 'armato', 'armata', 'armati', 'armate', 'a mano armata'], stem: false, typos: false },
+    { term: 'pistola', variants: ['pistole', 'rivoltella', 'fucile', 'fucili', 'colpi di arma da fuoco'] },
+    {
+      term: 'coltello',
+      variants: ['coltelli', 'coltellata', 'coltellate', 'lama', 'machete'],
+      stem: false,
+    },
+    {
+      term: 'accoltellato',
+      variants: ['accoltellata', 'accoltellati', 'accoltellare', 'accoltellando', 'accoltellamento', 'pugnalato', 'pugnalata'],
+    },
+    // "sparato"/"sparito" share stem and are one letter apart: explicit forms only.
+    {
+      term: 'spari',
+      variants: ['sparato', 'sparata', 'sparati', 'sparano', 'sparando', 'sparare', 'sparatoria', 'colpi di pistola', 'colpo di pistola'],
+      stem: false,
+      typos: false,
+    },
+    // Injuries. "ferito" stems to "fer" like "ferie"; "riferito" is a different token.
+    { term: 'ferito', variants: ['ferita', 'feriti', 'ferite', 'ferimento', 'ferita grave'], stem: false },
+    { term: 'sangue', variants: ['sanguina', 'sanguinano', 'sanguinante', 'perde sangue'], stem: false },
+    // Fire. "bruciato/a" is how a burnt-out bulb is described: only the present forms count.
+    { term: 'incendio', variants: ['incendi', 'incendiato', 'incendiata', 'fiamme', 'in fiamme'] },
+    { term: 'fuoco', variants: ['va a fuoco', 'sta andando a fuoco', 'dato fuoco'], typos: false },
+    { term: 'brucia', variants: ['bruciano', 'bruciando', 'sta bruciando'], stem: false, typos: false },
+    { term: 'fuga di gas', variants: ['perdita di gas', 'puzza di gas'], typos: false },
+    // Violence in progress.
+    {
+      term: 'aggressione in corso',
+      variants: ['aggressione', 'aggressioni', 'aggredito', 'aggredita', 'aggrediti', 'aggredendo', 'mi stanno aggredendo', 'stanno picchiando', 'picchiando', 'pestaggio'],
+      stem: false,
+    },
+    { term: 'rapina in corso', variants: ['rapina a mano armata', 'stanno rapinando', 'rapinando'], stem: false, typos: false },
+    { term: 'violenza', variants: ['violenze', 'violentando', 'stupro', 'rissa', 'risse'], stem: false },
+    { term: 'incidente con feriti', variants: ['investito', 'investita', 'incidente grave'], stem: false, typos: false },
+    // Medical.
+    { term: 'overdose' },
+    { term: 'svenuto', variants: ['svenuta', 'svenuti', 'privo di sensi', 'priva di sensi', 'incosciente', 'non risponde'], stem: false, typos: false },
+    { term: 'non respira', variants: ['non respirano', 'sta morendo', 'infarto', 'ambulanza'], stem: false },
+    { term: 'aiuto subito', variants: ['aiutatemi', 'aiuto aiuto', 'correte', 'venite subito', 'chiamate il 112', 'chiamate il 118'], stem: false },
+    // English.
+    { term: 'gun', variants: ['guns', 'gunman', 'pistol', 'rifle', 'weapon', 'weapons', 'armed'], stem: false, typos: false },
+    { term: 'knife', variants: ['knives', 'stabbed', 'stabbing', 'machete'], stem: false, typos: false },
+    { term: 'shot', variants: ['shots', 'shots fired', 'shooting', 'gunshot', 'gunshots', 'gunfire', 'been shot'], stem: false, typos: false },
+    { term: 'injured', variants: ['injuries', 'wounded', 'hurt badly', 'badly hurt'], stem: false, typos: false },
+    { term: 'bleeding', variants: ['blood'], stem: false },
+    { term: 'fire', variants: ['fires', 'on fire', 'burning', 'flames', 'blaze', 'gas leak'], stem: false, typos: false },
+    {
+      term: 'attack in progress',
+      variants: ['being attacked', 'attacking', 'assault', 'assaulted', 'assaulting', 'beating someone', 'fight', 'fighting'],
+      stem: false,
+      typos: false,
+    },
+    { term: 'robbery in progress', variants: ['armed robbery', 'being robbed', 'hold up', 'holdup'], stem: false, typos: false },
+    { term: 'not breathing', variants: ['unconscious', 'passed out', 'collapsed', 'overdosed', 'dying', 'ambulance'], stem: false, typos: false },
+    { term: 'help now', variants: ['help me now', 'urgent help', 'call 911', 'call 112'], stem: false, typos: false },
+  ],
+  exclusions: [
+    "fuochi d'artificio",
+    "fuoco d'artificio",
+    'fuochi artificiali',
+    'fuochi di artificio',
+    "arma dei carabinieri",
+    'fire hydrant',
+    'fire station',
+    'fire exit',
+    'fireworks',
+  ],
+};

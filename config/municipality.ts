@@ -1,0 +1,54 @@
+/**
+ * Per-municipality data as one typed profile with defaults (ARCHITECTURE example 4): no
+ * `if (municipality === ...)` in shared code. Each municipality has a folder under
+ * config/municipalities/<id>/ with profile.json, boundary.geojson and zones.geojson.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+
+const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be HH:mm');
+
+export const municipalityProfileSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  province: z.string().optional(),
+  /** Appended to typed addresses before geocoding, to keep results inside the municipality. */
+  geocodeSuffix: z.string(),
+  serviceHours: z
+    .object({
+      timeZone: z.string().default('Europe/Rome'),
+      days: z.array(z.number().int().min(1).max(7)).default([1, 2, 3, 4, 5, 6, 7]),
+      opens: hhmm.default('08:00'),
+      closes: hhmm.default('19:00'),
+      holidays: z.array(z.string().regex(/^\d{4}-\d{2}-\d{2}$/)).default([]),
+    })
+    .default({ timeZone: 'Europe/Rome', days: [1, 2, 3, 4, 5, 6, 7], opens: '08:00', closes: '19:00', holidays: [] }),
+  /** Version of the privacy notice citizens accept; bump it when the text changes. */
+  privacyNoticeVersion: z.string().default('2026-11'),
+  /** Who controls the data, named in the privacy notice. */
+  dataController: z.string(),
+  /** Default radius for "is this the same situation?" checks, meters. */
+  nearbyRadiusMeters: z.number().int().positive().default(150),
+  nearbyWindowHours: z.number().positive().default(24),
+});
+
+export type MunicipalityProfile = z.infer<typeof municipalityProfileSchema>;
+
+export function municipalityDir(id: string): string {
+  return path.resolve(import.meta.dirname, 'municipalities', id);
+}
+
+export function loadMunicipalityProfile(id: string): MunicipalityProfile {
+  const file = path.join(municipalityDir(id), 'profile.json');
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (err) {
+    throw new Error(`MUNICIPALITY: cannot read ${file}: ${(err as Error).message}`);
+  }
+  const parsed = municipalityProfileSchema.safeParse(raw);
+  if (!parsed.success)
+    throw new Error(`MUNICIPALITY: ${file}: ${parsed.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ')}`);
+  return parsed.data;
+}

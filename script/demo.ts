@@ -1,0 +1,93 @@
+/**
+ * The demo launcher: starts the embedded MongoDB-wire server (data under ./data/mongo) and a
+ * throw-away Redis when MONGODB_URI / REDIS_URL are not set, fills in development-only secrets,
+ * creates a demo agent, then runs the service (src/main.ts) with the environment you gave it.
+ */
+import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { startMongo, startRedis, type RunningServer } from './embedded-servers';
+
+const ROOT = path.resolve(import.meta.dirname, '..');
+const DATA = path.join(ROOT, 'data');
+
+/** Development-only secrets, generated once and kept in ./data so sessions survive a restart. */
+function devSecrets(): Record<string, string> {
+  const file = path.join(DATA, 'dev-secrets.json');
+  if (existsSync(file)) return JSON.parse(readFileSync(file, 'utf8'));
+  const secrets = {
+    SESSION_SECRET: `dev-only-${randomBytes(24).toString('hex')}`,
+    CITIZEN_REF_SECRET: `dev-only-${randomBytes(24).toString('hex')}`,
+  };
+  writeFileSync(file, JSON.stringify(secrets, null, 2), { mode: 0o600 });
+  return secrets;
+}
+
+function runTsx(script: string, args: string[], env: NodeJS.ProcessEnv, input?: string): Promise<number> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, script), ...args], {
+      env,
+      stdio: [input === undefined ? 'ignore' : 'pipe', 'inherit', 'inherit'],
+    });
+    if (input !== undefined) child.stdin!.end(input);
+    child.on('exit', (code) => resolve(code ?? 1));
+  });
+}
+
+async function main() {
+  mkdirSync(DATA, { recursive: true });
+  const servers: RunningServer[] = [];
+  const env: NodeJS.ProcessEnv = { ...devSecrets(), ...process.env };
+  if (!env.MONGODB_URI) {
+    const mongo = await startMongo(path.join(DATA, 'mongo'));
+    servers.push(mongo);
+    env.MONGODB_URI = mongo.url;
+    console.log(`[demo] embedded MongoDB-wire server (SecantusDB) at ${mongo.url}, data in ./data/mongo`);
+  }
+  if (!env.REDIS_URL) {
+    const redis = await startRedis();
+    servers.push(redis);
+    env.REDIS_URL = redis.url;
+    console.log(`[demo] redis-server at ${redis.url} (no persistence)`);
+  }
+  env.MEDIA_DIR ??= path.join(DATA, 'media');
+  env.WHATSAPP_SESSION_DIR ??= path.join(DATA, 'whatsapp-session');
+  const port = env.PORT ?? '3000';
+  env.PORT = port;
+
+  const stopServers = async () => {
+    await Promise.all(servers.map((s) => s.stop()));
+  };
+
+  if (env.NODE_ENV !== 'production' && existsSync(path.join(ROOT, 'script/operators.ts'))) {
+    const password = env.DEMO_AGENT_PASSWORD ?? 'vicinato-demo-2026';
+    const code = await runTsx('script/operators.ts', ['ensure', '--username', 'agente.demo', '--name', 'Agente Demo', '--role', 'supervisor', '--password-stdin'], env, `${password}\n`);
+    if (code === 0) console.log(`[demo] demo operator: username "agente.demo", password "${password}" (role supervisor)`);
+  }
+
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'src/main.ts')], { env, stdio: 'inherit' });
+  const base = `http://localhost:${port}`;
+  console.log(`[demo] starting Vicinato (roles: ${env.SERVICES ?? 'web,worker'})`);
+  console.log(`[demo] operator panel:  ${base}/`);
+  console.log(`[demo] citizen simulator: ${base}/simulator`);
+  console.log(`[demo] readiness:        ${base}/readyz`);
+
+  let exiting = false;
+  const forward = (signal: NodeJS.Signals) => {
+    if (exiting) return;
+    exiting = true;
+    child.kill(signal);
+  };
+  process.on('SIGINT', forward);
+  process.on('SIGTERM', forward);
+  child.on('exit', async (code) => {
+    await stopServers();
+    process.exit(code ?? 0);
+  });
+}
+
+main().catch((err) => {
+  console.error(`[demo] ${err.message}`);
+  process.exit(1);
+});

@@ -1,0 +1,9 @@
+#!/usr/bin/env bash
+# `npm test`: install what is missing, then run the whole suite. The vitest global setup starts a
+# throw-away redis-server and the embedded MongoDB-wire server unless REDIS_URL / MONGODB_URI are set.
+# Besides vitest's summary, a JSON report is written to test-artifacts/vitest.json.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash script/bootstrap.sh --with-chromium
+mkdir -p test-artifacts
+exec npx vitest run --reporter=default --reporter=json --outputFile.json=test-artifacts/vitest.json "$@"

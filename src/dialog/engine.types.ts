@@ -1,0 +1,30 @@
+/**
+ * The contract between the intake pipeline and the dialog engine:
+ * (saved state, inbound message) -> (new state, replies). The engine reaches the outside only
+ * through the ports in DialogServices, so it can run unchanged for every channel.
+ */
+import type { InboundMessage } from '../domain/message';
+
+export type DialogReply = { text: string; choices?: string[]; requestLocation?: boolean };
+
+export type DialogInput<S> = {
+  /** null on first contact. */
+  state: S | null;
+  message: InboundMessage;
+  /** Pseudonymous id of the citizen (never the phone number). */
+  citizenRef: string;
+  now: Date;
+};
+
+export type DialogTurn<S> = {
+  state: S;
+  replies: DialogReply[];
+  /** The report this turn created or is about (for the inbox record and the timeline). */
+  reportId?: string;
+  /** true when this turn created the report (the panel is told live). */
+  reportCreated?: boolean;
+};
+
+export interface DialogEngine<S = unknown> {
+  handle(input: DialogInput<S>): Promise<DialogTurn<S>>;
+}

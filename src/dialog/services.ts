@@ -1,0 +1,13 @@
+/** What the report dialog may use of the outside world: ports only, wired by src/main.ts. */
+import type { ReportStore, MediaStore } from '../domain/ports';
+import type { Geocoder } from '../geo/geocoder';
+import type { Territory } from '../geo/territory';
+import type { MunicipalityProfile } from '../../config/municipality';
+
+export type DialogServices = {
+  reports: ReportStore;
+  media: MediaStore;
+  geocoder: Geocoder;
+  territory: Territory;
+  municipality: MunicipalityProfile;
+};

@@ -1,0 +1,224 @@
+/**
+ * The interfaces (ports) the application needs from storage. `src/storage` implements them;
+ * intake, dialog and panel depend only on these types, never on mongoose.
+ */
+import type { Channel, GeoPoint, InboundMessage, InboundPayload, OutboundMessage } from './message';
+import type { Outcome, Reliability, Report, ReportAction, ReportStatus } from './report';
+
+export type InboxRecord = {
+  id: string;
+  channel: Channel;
+  messageId: string;
+  chatId: string;
+  citizenRef: string;
+  receivedAt: Date;
+  payload: InboundPayload;
+  state: 'received' | 'processed' | 'failed';
+};
+
+export interface InboxStore {
+  /** Stores the message; `duplicate: true` when the same channel+messageId was stored before. */
+  save(msg: InboundMessage, citizenRef: string): Promise<{ duplicate: boolean; record: InboxRecord }>;
+  get(channel: Channel, messageId: string): Promise<InboxRecord | null>;
+  /** Messages of one chat not yet processed, in arrival order (platform time, then storage order). */
+  listPending(channel: Channel, chatId: string): Promise<InboxRecord[]>;
+  markProcessed(channel: Channel, messageId: string, reportId?: string): Promise<void>;
+  markFailed(channel: Channel, messageId: string, error: string): Promise<void>;
+  listForReport(reportId: string): Promise<InboxRecord[]>;
+}
+
+export type ConversationRecord<S> = { state: S | null; version: number; lastMessageId?: string };
+
+export interface ConversationStore<S> {
+  load(channel: Channel, chatId: string): Promise<ConversationRecord<S>>;
+  /** Saves if the stored version is still `expectedVersion`; false on a concurrent change. */
+  save(
+    channel: Channel,
+    chatId: string,
+    citizenRef: string,
+    state: S,
+    expectedVersion: number,
+    lastMessageId: string,
+  ): Promise<boolean>;
+}
+
+export type NewReport = {
+  categoryId: string;
+  reliability: Reliability;
+  point: GeoPoint;
+  address?: string;
+  zone?: string;
+  zipcode?: string;
+  description: string;
+  photoRefs: string[];
+  channel: Channel;
+  chatId: string;
+  citizenRef: string;
+  language: 'it' | 'en';
+  priority: number;
+  priorityFactors?: Record<string, number>;
+  /** Idempotency key: the inbound message that confirmed the report. */
+  sourceMessageKey: string;
+};
+
+export type ReportView = Report & {
+  address?: string;
+  zone?: string;
+  assignee?: string;
+  dispatch?: { unit?: string; note?: string; at?: Date };
+  outcome?: { code?: Outcome; note?: string };
+  duplicateOf?: string;
+  confirmations: number;
+  priorityFactors?: Record<string, number>;
+  takenAt?: Date;
+  dispatchedAt?: Date;
+  closedAt?: Date;
+};
+
+export type ReportFilter = {
+  status?: ReportStatus[];
+  categoryId?: string[];
+  zone?: string[];
+  channel?: Channel[];
+  from?: Date;
+  to?: Date;
+};
+
+export type ReportPage = { items: ReportView[]; total: number };
+
+export type ApplyTransitionInput = {
+  id: string;
+  action: ReportAction;
+  actor: string;
+  expectedVersion?: number;
+  set?: Partial<Pick<ReportView, 'assignee' | 'dispatch' | 'outcome' | 'duplicateOf'>>;
+};
+
+export type ApplyTransitionResult =
+  | { ok: true; report: ReportView; from: ReportStatus }
+  | { ok: false; reason: 'not_found' | 'conflict' | 'not_allowed'; message: string; current?: ReportView };
+
+export interface ReportStore {
+  /** Creates the report once per sourceMessageKey; a retry returns the existing one. */
+  createOnce(input: NewReport): Promise<{ report: ReportView; created: boolean }>;
+  get(id: string): Promise<ReportView | null>;
+  getByTicket(ticketCode: string): Promise<ReportView | null>;
+  listByCitizen(citizenRef: string, limit: number): Promise<ReportView[]>;
+  list(filter: ReportFilter, page: { limit: number; offset: number; sort: 'priority' | 'newest' }): Promise<ReportPage>;
+  countByStatus(filter: Omit<ReportFilter, 'status'>): Promise<Record<string, number>>;
+  /** Atomic status move guarded by the transition table (and the version when given). */
+  applyTransition(input: ApplyTransitionInput): Promise<ApplyTransitionResult>;
+  addPhoto(id: string, mediaRef: string): Promise<void>;
+  findOpenNear(point: GeoPoint, categoryId: string, radiusMeters: number, since: Date): Promise<ReportView[]>;
+}
+
+export type AuditEntry = {
+  actor: string;
+  actorRole?: string;
+  action: string;
+  reportId?: string;
+  details?: Record<string, unknown>;
+  requestId?: string;
+};
+
+export interface AuditLog {
+  record(entry: AuditEntry): Promise<void>;
+  listForReport(reportId: string): Promise<Array<AuditEntry & { at: Date }>>;
+}
+
+export type CitizenIdentity = {
+  citizenRef: string;
+  channel: Channel;
+  chatId: string;
+  platformId?: string;
+  displayName?: string;
+  phone?: string;
+  username?: string;
+  reachable: boolean;
+  lastInboundAt?: Date;
+};
+
+export interface IdentityStore {
+  /** Records who is behind a citizenRef and when they last wrote. */
+  upsertFromInbound(citizenRef: string, msg: InboundMessage): Promise<void>;
+  get(citizenRef: string): Promise<CitizenIdentity | null>;
+  markUnreachable(channel: Channel, chatId: string): Promise<void>;
+}
+
+export type OutboundState = 'queued' | 'sent' | 'delivered' | 'read' | 'failed' | 'undeliverable';
+
+export type OutboundRecord = OutboundMessage & {
+  state: OutboundState;
+  seq: number;
+  createdAt: Date;
+  platformMessageId?: string;
+  error?: string;
+};
+
+export interface OutboundLog {
+  /** Records the message once per outboundId; returns false if it was already recorded. */
+  record(msg: OutboundMessage): Promise<boolean>;
+  get(outboundId: string): Promise<OutboundRecord | null>;
+  setState(outboundId: string, state: OutboundState, extra?: { platformMessageId?: string; error?: string }): Promise<void>;
+  setStateByPlatformId(channel: Channel, platformMessageId: string, state: OutboundState): Promise<void>;
+  listForChat(channel: Channel, chatId: string): Promise<OutboundRecord[]>;
+  /** The dialog replies to one inbound message, in order. */
+  listReplies(channel: Channel, inReplyTo: string): Promise<OutboundRecord[]>;
+  listForReport(reportId: string): Promise<OutboundRecord[]>;
+}
+
+/** Background work the application asks for; `src/queue` implements it with BullMQ. */
+export interface JobScheduler {
+  /** Schedules the dialog run for a stored inbound message (idempotent per message). */
+  enqueueInbound(channel: Channel, chatId: string, messageId: string): Promise<void>;
+  /** Schedules delivery of a recorded outbound message on its channel (idempotent per outboundId). */
+  enqueueOutbound(msg: OutboundMessage): Promise<void>;
+}
+
+/** Live events for panels and waiting callers; `src/queue` implements it with Redis pub/sub. */
+export type LiveEvent =
+  | { type: 'report.created'; reportId: string }
+  | { type: 'report.updated'; reportId: string; status: ReportStatus }
+  | { type: 'inbound.processed'; channel: Channel; messageId: string }
+  | { type: 'outbound.recorded'; channel: Channel; chatId: string };
+
+export interface EventBus {
+  publish(event: LiveEvent): Promise<void>;
+  /** Returns an unsubscribe function. */
+  subscribe(listener: (event: LiveEvent) => void): () => void;
+}
+
+/** Sends one message on a platform. Implemented in bots/<channel>; the engine never sees it. */
+export interface ChannelSender {
+  channel: Channel;
+  send(msg: OutboundRecord): Promise<{ platformMessageId?: string }>;
+}
+
+/** The platform asked us to slow down: retry after `retryAfterMs` without counting an attempt. */
+export class RateLimitedError extends Error {
+  override name = 'RateLimitedError';
+  constructor(
+    message: string,
+    readonly retryAfterMs: number,
+  ) {
+    super(message);
+  }
+}
+
+/** The citizen cannot be reached on this channel any more (blocked the bot, number gone). */
+export class RecipientUnreachableError extends Error {
+  override name = 'RecipientUnreachableError';
+}
+
+/** The platform refuses this message for good (e.g. outside WhatsApp's 24-hour window without a template). */
+export class UndeliverableError extends Error {
+  override name = 'UndeliverableError';
+}
+
+export type SavedMedia = { ok: true; ref: string; mimeType: string; bytes: number } | { ok: false; reason: 'too_large' | 'not_an_image' | 'empty' };
+
+/** Citizens' photos: checked by content, EXIF stripped, stored for the police only. */
+export interface MediaStore {
+  saveImage(bytes: Buffer): Promise<SavedMedia>;
+  read(ref: string): Promise<{ bytes: Buffer; mimeType: string } | null>;
+}

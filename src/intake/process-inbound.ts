@@ -1,0 +1,92 @@
+/**
+ * The inbound job: under the chat's lock, run the dialog engine on every pending message of the chat
+ * in arrival order. Each step is idempotent, so a retried job never doubles a report or a reply:
+ * the report is keyed by the message, replies by message + index, the state by version.
+ */
+import type { Channel, OutboundMessage } from '../domain/message';
+import type { ConversationStore, EventBus, InboxRecord, InboxStore, JobScheduler, OutboundLog } from '../domain/ports';
+import type { DialogEngine } from '../dialog/engine.types';
+import type { ChatLock } from './chat-lock';
+
+export type ProcessInboundDeps = {
+  inbox: InboxStore;
+  conversations: ConversationStore<unknown>;
+  outbound: OutboundLog;
+  scheduler: JobScheduler;
+  events: EventBus;
+  engine: DialogEngine<unknown>;
+  chatLock: ChatLock;
+  now?: () => Date;
+};
+
+export class ConcurrentUpdateError extends Error {
+  override name = 'ConcurrentUpdateError';
+}
+
+export function replyOutboundId(channel: Channel, messageId: string, index: number) {
+  return `${channel}:${messageId}:r${index}`;
+}
+
+export function createProcessInbound(deps: ProcessInboundDeps) {
+  const now = deps.now ?? (() => new Date());
+
+  const enqueueReplies = async (channel: Channel, messageId: string) => {
+    for (const r of await deps.outbound.listReplies(channel, messageId))
+      if (r.state === 'queued') await deps.scheduler.enqueueOutbound(r);
+  };
+
+  const processOne = async (record: InboxRecord) => {
+    const { channel, chatId, messageId } = record;
+    const saved = await deps.conversations.load(channel, chatId);
+    if (saved.lastMessageId === messageId) {
+      // Applied before a crash: only the tail (enqueue + mark) may be missing.
+      await enqueueReplies(channel, messageId);
+      await deps.inbox.markProcessed(channel, messageId);
+      return;
+    }
+    const turn = await deps.engine.handle({
+      state: saved.state,
+      message: {
+        channel,
+        chatId,
+        messageId,
+        receivedAt: record.receivedAt,
+        payload: record.payload,
+        sender: { platformId: chatId },
+      },
+      citizenRef: record.citizenRef,
+      now: now(),
+    });
+    const replies: OutboundMessage[] = turn.replies.map((r, i) => ({
+      channel,
+      chatId,
+      text: r.text,
+      choices: r.choices,
+      requestLocation: r.requestLocation,
+      purpose: 'dialog',
+      reportId: turn.reportId,
+      inReplyTo: messageId,
+      outboundId: replyOutboundId(channel, messageId, i),
+    }));
+    for (const reply of replies) await deps.outbound.record(reply);
+    const ok = await deps.conversations.save(channel, chatId, record.citizenRef, turn.state, saved.version, messageId);
+    if (!ok) throw new ConcurrentUpdateError(`conversation ${channel} changed while processing ${messageId}`);
+    await enqueueReplies(channel, messageId);
+    await deps.inbox.markProcessed(channel, messageId, turn.reportId);
+    await deps.events.publish({ type: 'outbound.recorded', channel, chatId });
+    if (turn.reportId && turn.reportCreated) await deps.events.publish({ type: 'report.created', reportId: turn.reportId });
+  };
+
+  /** Processes the chat's pending messages (the given one included) in order. */
+  return async function processInbound(job: { channel: Channel; chatId: string; messageId: string }) {
+    await deps.chatLock.withLock(job.channel, job.chatId, async () => {
+      const processed: string[] = [];
+      for (const record of await deps.inbox.listPending(job.channel, job.chatId)) {
+        await processOne(record);
+        processed.push(record.messageId);
+      }
+      for (const messageId of processed)
+        await deps.events.publish({ type: 'inbound.processed', channel: job.channel, messageId });
+    });
+  };
+}

@@ -1,0 +1,28 @@
+/**
+ * The entry point of every channel: store the message in the inbox (the platform may be acknowledged
+ * only after this returns), remember who sent it, and schedule its processing. A redelivered message
+ * is a no-op apart from re-scheduling, which is idempotent too.
+ */
+import type { InboundMessage } from '../domain/message';
+import type { IdentityStore, InboxStore, JobScheduler } from '../domain/ports';
+import type { CitizenRefOf } from './citizen-ref';
+
+export type ReceiveResult = { duplicate: boolean; citizenRef: string };
+export type ReceiveMessage = (msg: InboundMessage) => Promise<ReceiveResult>;
+
+export function createReceiveMessage(deps: {
+  inbox: InboxStore;
+  identities: IdentityStore;
+  scheduler: JobScheduler;
+  citizenRefOf: CitizenRefOf;
+}): ReceiveMessage {
+  return async (msg) => {
+    const citizenRef = deps.citizenRefOf(msg.channel, msg.chatId);
+    const { duplicate, record } = await deps.inbox.save(msg, citizenRef);
+    if (!duplicate) await deps.identities.upsertFromInbound(citizenRef, msg);
+    // Enqueue also on a duplicate that is still unprocessed: the first delivery may have been stored
+    // and then lost its job (crash between the two writes). The job id makes this idempotent.
+    if (record.state === 'received') await deps.scheduler.enqueueInbound(msg.channel, msg.chatId, msg.messageId);
+    return { duplicate, citizenRef };
+  };
+}

@@ -1,0 +1,227 @@
+/**
+ * The composition root: builds the concrete pieces (connections, repositories, queues, channels,
+ * engine) and starts the roles named in SERVICES. The only module that wires everything.
+ */
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { pathToFileURL } from 'node:url';
+import { ConfigError, loadConfig, type Config } from '../config/env';
+import { loadMunicipalityProfile, municipalityDir } from '../config/municipality';
+import { createLogger, type Logger } from './log/logger';
+import { connectMongo, createStorage, ensureIndexes, waitForMongo } from './storage';
+import { createDiskMediaStore } from './storage/media-store';
+import { createRedis, pingRedis } from './queue/redis-connection';
+import { createQueues, startWorker, type WorkerHandle, type InboundJob, type OutboundJob } from './queue/queues';
+import { QUEUE_INBOUND, outboundQueueName, redisKeys } from './queue/queue-names';
+import { createRedisEventBus } from './queue/event-bus';
+import { createRedisChatLock } from './queue/redis-chat-lock';
+import { citizenRefFactory } from './intake/citizen-ref';
+import { createReceiveMessage } from './intake/receive-message';
+import { createProcessInbound } from './intake/process-inbound';
+import { createDeliverOutbound } from './intake/deliver-outbound';
+import { inboundTask, outboundTask } from './intake/tasks';
+import { createWebApp, type Mount } from './panel/app';
+import type { ReadinessCheck } from './panel/health.routes';
+import { loadTerritory } from './geo/territory';
+import { createNominatimGeocoder, disabledGeocoder } from './geo/geocoder';
+import { createReportDialogEngine } from '../flows/report-dialog';
+import type { ChannelContext } from '../bots/channel-context';
+import type { ChannelModule } from '../bots/channel-module';
+import { createSimulatorChannel } from '../bots/simulator';
+import { createTelegramChannel } from '../bots/telegram';
+import { createWhatsappWebChannel } from '../bots/whatsapp';
+import { createWhatsappCloudChannel } from '../bots/whatsapp-cloud';
+import { createPanel } from './panel/panel';
+
+export type RunningVicinato = {
+  /** Base URL of the web role, when it runs. */
+  url?: string;
+  stop(): Promise<void>;
+};
+
+const SHUTDOWN_JOB_WAIT_MS = 10_000;
+
+export async function startVicinato(config: Config, logger: Logger): Promise<RunningVicinato> {
+  const roles = config.SERVICES;
+  const municipality = loadMunicipalityProfile(config.MUNICIPALITY);
+  const territory = loadTerritory(municipalityDir(config.MUNICIPALITY));
+
+  const mongo = connectMongo(config.MONGODB_URI, logger);
+  const storage = createStorage(mongo.connection);
+  mongo.connection.once('open', () => {
+    ensureIndexes(mongo.connection).catch((err: Error) => logger.error(`index creation failed: ${err.message}`));
+  });
+  const redis = createRedis(config.REDIS_URL, logger, 'commands');
+  const subscriber = createRedis(config.REDIS_URL, logger, 'events');
+  const prefix = config.REDIS_PREFIX;
+  const queues = createQueues(redis, prefix);
+  const events = createRedisEventBus(redis, subscriber, redisKeys(prefix).eventsChannel, logger);
+  const media = createDiskMediaStore(config.MEDIA_DIR, config.MEDIA_MAX_BYTES);
+  const citizenRefOf = citizenRefFactory(config.CITIZEN_REF_SECRET);
+  const receive = createReceiveMessage({
+    inbox: storage.inbox,
+    identities: storage.identities,
+    scheduler: queues.scheduler,
+    citizenRefOf,
+  });
+  const geocoder = config.GEOCODER_URL
+    ? createNominatimGeocoder({
+        baseUrl: config.GEOCODER_URL,
+        userAgent: config.GEOCODER_USER_AGENT,
+        countryCodes: 'it',
+        viewbox: territory.bbox(),
+        logger,
+      })
+    : disabledGeocoder;
+
+  const channelContext: ChannelContext = {
+    config,
+    roles,
+    logger,
+    receive,
+    media,
+    outbound: storage.outbound,
+    identities: storage.identities,
+    events,
+    redis,
+    mongo: mongo.connection,
+  };
+  const channels = [
+    createSimulatorChannel(channelContext, storage.inbox),
+    createTelegramChannel(channelContext),
+    createWhatsappWebChannel(channelContext),
+    createWhatsappCloudChannel(channelContext),
+  ].filter((c): c is ChannelModule => Boolean(c));
+
+  const readiness: ReadinessCheck[] = [
+    { name: 'mongodb', check: () => mongo.ping() },
+    { name: 'redis', check: () => pingRedis(redis) },
+    ...channels.flatMap((c) => (c.readiness ? [c.readiness] : [])),
+  ];
+
+  const workers: WorkerHandle[] = [];
+  const workerOpts = { connection: redis, prefix, logger };
+
+  if (roles.includes('worker')) {
+    const engine = createReportDialogEngine({ reports: storage.reports, media, geocoder, territory, municipality });
+    const processInbound = createProcessInbound({
+      inbox: storage.inbox,
+      conversations: storage.conversations,
+      outbound: storage.outbound,
+      scheduler: queues.scheduler,
+      events,
+      engine,
+      chatLock: createRedisChatLock(redis, prefix),
+    });
+    workers.push(
+      startWorker<InboundJob>(
+        QUEUE_INBOUND,
+        inboundTask({ processInbound, inbox: storage.inbox, outbound: storage.outbound, scheduler: queues.scheduler, logger }),
+        { ...workerOpts, concurrency: 16 },
+      ),
+    );
+  }
+  // Outbound workers run where the channel's sender can run: the web-less channels (simulator,
+  // Cloud API, Telegram) in the worker role, whatsapp-web.js only in the process holding the browser.
+  for (const channel of channels) {
+    if (!channel.sender) continue;
+    const role = channel.channel === 'whatsapp' ? 'whatsapp' : channel.channel === 'telegram' ? 'telegram' : 'worker';
+    if (!roles.includes(role)) continue;
+    const deliver = createDeliverOutbound({ outbound: storage.outbound, identities: storage.identities, sender: channel.sender, events, logger });
+    workers.push(
+      startWorker<OutboundJob>(outboundQueueName(channel.channel), outboundTask({ deliver, outbound: storage.outbound }), {
+        ...workerOpts,
+        concurrency: channel.outboundConcurrency ?? 8,
+        limiter: channel.outboundLimiter,
+      }),
+    );
+  }
+  for (const channel of channels) await channel.start?.();
+
+  let server: http.Server | undefined;
+  let url: string | undefined;
+  let closePanel = async () => undefined as void;
+  if (roles.includes('web')) {
+    const panel = createPanel({ config, logger, storage, media, events, scheduler: queues.scheduler, municipality, territory });
+    const mounts: Mount[] = [
+      ...channels.flatMap((c) => (c.http ? [{ path: c.http.mountPath, router: c.http.router }] : [])),
+      ...panel.mounts,
+    ];
+    closePanel = panel.close;
+    const app = createWebApp({ logger, readiness, mounts, trustProxy: config.NODE_ENV === 'production' });
+    server = http.createServer(app);
+    await new Promise<void>((resolve, reject) => {
+      server!.once('error', reject);
+      server!.listen(config.PORT, '0.0.0.0', () => resolve());
+    });
+    const port = (server.address() as AddressInfo).port;
+    url = `http://127.0.0.1:${port}`;
+    logger.info(`web role listening on ${url}`);
+  }
+  logger.info(`Vicinato started: roles ${roles.join(', ')}`);
+
+  let stopping: Promise<void> | undefined;
+  const stop = () =>
+    (stopping ??= (async () => {
+      logger.info('shutting down');
+      // 1. stop accepting: HTTP and channel intake.
+      const serverClosed = server
+        ? new Promise<void>((resolve) => server!.close(() => resolve()))
+        : Promise.resolve();
+      server?.closeIdleConnections();
+      for (const channel of channels) await channel.stop?.().catch((err: Error) => logger.warn(`stopping ${channel.channel}: ${err.message}`));
+      // 2. let running jobs finish, bounded.
+      await Promise.race([
+        Promise.all(workers.map((w) => w.close())),
+        new Promise((r) => setTimeout(r, SHUTDOWN_JOB_WAIT_MS)),
+      ]);
+      await Promise.race([serverClosed, new Promise((r) => setTimeout(r, 5_000))]);
+      server?.closeAllConnections();
+      // 3. close connections.
+      await closePanel();
+      await queues.close().catch(() => undefined);
+      await events.close();
+      await redis.quit().catch(() => undefined);
+      await mongo.close();
+      logger.info('stopped');
+    })());
+  return { url, stop };
+}
+
+/** Waits for MongoDB (for scripts that need it before doing anything). */
+export { waitForMongo };
+
+async function run() {
+  let config: Config;
+  try {
+    config = loadConfig();
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      for (const line of err.problems) process.stderr.write(`config error: ${line}\n`);
+      process.exit(1);
+    }
+    throw err;
+  }
+  const logger = createLogger({ level: config.LOG_LEVEL, json: config.NODE_ENV === 'production' });
+  let app: RunningVicinato;
+  try {
+    app = await startVicinato(config, logger);
+  } catch (err) {
+    logger.error(`start-up failed: ${(err as Error).message}`);
+    process.exit(1);
+  }
+  const shutdown = (signal: string) => {
+    logger.info(`${signal} received`);
+    app.stop().then(
+      () => process.exit(0),
+      (err: Error) => {
+        logger.error(`shutdown failed: ${err.message}`);
+        process.exit(1);
+      },
+    );
+  };
+  process.once('SIGTERM', () => shutdown('SIGTERM'));
+  process.once('SIGINT', () => shutdown('SIGINT'));
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) void run();

@@ -1,0 +1,176 @@
+/**
+ * Understanding a citizen's answer to a numbered menu ("2", "due", "spaccio", "ho visto dello
+ * spacio") and recognising global commands ("annulla", "/aiuto", "indietro").
+ */
+import { scoreLabels, prepareLabel, type LabelScore, type PreparedLabel } from './label-scorer';
+import { leadingDigits, parseChoiceNumber } from './number-choice';
+import { typoSimilarity } from './fuzzy';
+import { tokenize } from './text';
+
+export type ChoiceOption = {
+  id: string;
+  /** Displayed label in every language plus synonyms; any of them selects the option. */
+  labels: string[];
+};
+
+export type MatchResult =
+  | { ok: true; id: string; score: number }
+  | { ok: false; reason: 'empty' | 'no_match' | 'ambiguous'; candidates?: string[] };
+
+/** An option needs at least this score to be chosen by its words. */
+export const ACCEPT_SCORE = 0.6;
+/** Options scoring at least this are offered as candidates when nothing is accepted. */
+const CANDIDATE_SCORE = 0.4;
+/** Two options closer than this are ambiguous, unless one match is strictly more specific. */
+export const AMBIGUITY_MARGIN = 0.1;
+
+type ScoredOption = { id: string } & LabelScore;
+
+const preparedCache = new WeakMap<ChoiceOption, PreparedLabel[]>();
+
+function preparedLabels(option: ChoiceOption): PreparedLabel[] {
+  let prepared = preparedCache.get(option);
+  if (!prepared) {
+    prepared = option.labels.map(prepareLabel);
+    preparedCache.set(option, prepared);
+  }
+  return prepared;
+}
+
+/** Every option's best label score for these message tokens, best first. */
+export function scoreChoiceOptions(tokens: readonly string[], options: readonly ChoiceOption[]): ScoredOption[] {
+  return options
+    .map((option) => ({ id: option.id, ...scoreLabels(tokens, preparedLabels(option)) }))
+    .sort((a, b) => b.score - a.score || b.matched.size - a.matched.size);
+}
+
+const isSubset = (small: ReadonlySet<number>, large: ReadonlySet<number>) =>
+  [...small].every((index) => large.has(index));
+
+/**
+ * `runnerUp` does not compete with `best` when it matched only words that `best` matched too and
+ * scored lower, or matched strictly fewer of them: "tentato furto" prefers the label "tentato
+ * furto" to "furto", and "hanno spaccato" prefers exact "spaccato" to the same-stem "spaccio".
+ */
+function isDominated(runnerUp: ScoredOption, best: ScoredOption): boolean {
+  if (!isSubset(runnerUp.matched, best.matched)) return false;
+  return runnerUp.score < best.score || runnerUp.matched.size < best.matched.size;
+}
+
+/** Decide from the scored options: one winner, ambiguity, or nothing. */
+function decide(scored: readonly ScoredOption[]): MatchResult {
+  const [best] = scored;
+  if (!best || best.score < ACCEPT_SCORE) {
+    const candidates = scored.filter((option) => option.score >= CANDIDATE_SCORE).map((option) => option.id);
+    if (candidates.length >= 2) return { ok: false, reason: 'ambiguous', candidates };
+    return candidates.length === 1
+      ? { ok: false, reason: 'no_match', candidates }
+      : { ok: false, reason: 'no_match' };
+  }
+  const rivals = scored
+    .slice(1)
+    .filter((option) => option.score >= best.score - AMBIGUITY_MARGIN && !isDominated(option, best));
+  if (rivals.length > 0) {
+    return { ok: false, reason: 'ambiguous', candidates: [best.id, ...rivals.map((option) => option.id)] };
+  }
+  return { ok: true, id: best.id, score: Math.round(best.score * 1000) / 1000 };
+}
+
+/**
+ * Match a free-text answer against a numbered menu. Options are numbered from 1 in the given order.
+ * Numbers (digits, keycap emoji, number words) win outright; otherwise labels and synonyms are
+ * matched exactly, inside a longer sentence, by stem or with typos.
+ */
+export function matchChoice(input: string, options: ChoiceOption[]): MatchResult {
+  const tokens = tokenize(input);
+  if (tokens.length === 0) return { ok: false, reason: 'empty' };
+
+  const number = parseChoiceNumber(tokens);
+  if (number !== undefined) {
+    const option = options[number - 1];
+    return option ? { ok: true, id: option.id, score: 1 } : { ok: false, reason: 'no_match' };
+  }
+
+  const leading = leadingDigits(tokens);
+  const numbered = leading ? options[leading.value - 1] : undefined;
+  if (leading && numbered) {
+    // "2 spaccio": the words confirm the number, or name another option ("3 ragazzi spacciano").
+    const byWords = decide(scoreChoiceOptions(leading.rest, options));
+    if (!byWords.ok || byWords.id === numbered.id) return { ok: true, id: numbered.id, score: 1 };
+    return { ok: false, reason: 'ambiguous', candidates: [numbered.id, byWords.id] };
+  }
+
+  return decide(scoreChoiceOptions(tokens, options));
+}
+
+/** Courtesy words a command may come with ("annulla grazie", "help please"). */
+const COURTESY = new Set(['grazie', 'prego', 'please', 'pls', 'thanks', 'thx', 'ok', 'okay']);
+const COURTESY_PHRASES = [['per', 'favore'], ['per', 'piacere'], ['thank', 'you']];
+
+function stripCourtesy(tokens: string[]): string[] {
+  let result = [...tokens];
+  let changed = true;
+  while (changed && result.length > 1) {
+    changed = false;
+    for (const phrase of COURTESY_PHRASES) {
+      const n = phrase.length;
+      if (result.length > n && phrase.every((word, i) => result[result.length - n + i] === word)) {
+        result = result.slice(0, -n);
+        changed = true;
+      }
+    }
+    if (result.length > 1 && COURTESY.has(result[result.length - 1])) {
+      result = result.slice(0, -1);
+      changed = true;
+    }
+    if (result.length > 1 && COURTESY.has(result[0])) {
+      result = result.slice(1);
+      changed = true;
+    }
+  }
+  return result;
+}
+
+/** "/annulla@VicinatoBot" -> "annulla": Telegram appends the bot name to commands in groups. */
+function stripCommandSyntax(input: string): string {
+  const trimmed = input.trim();
+  if (!trimmed.startsWith('/')) return trimmed;
+  return trimmed.slice(1).replace(/^(\S+?)@\S+/, '$1');
+}
+
+/**
+ * The key of the global command this message IS, or undefined. The whole message must be the
+ * command (a leading "/", punctuation, "grazie"/"please" allowed) or a one-letter typo of it, so
+ * "annulla" cancels but "hanno annullato il mercato e c'è sporcizia" does not. Keywords shorter
+ * than 4 letters ("no", "sì", "ok") must be exact.
+ */
+export function matchKeyword(input: string, keywords: Record<string, string[]>): string | undefined {
+  const raw = input.trim();
+  // Emoji keywords ("👍") have no letters left after normalisation: compare them as typed.
+  for (const [key, words] of Object.entries(keywords)) {
+    if (words.some((word) => word.trim() === raw && raw !== '')) return key;
+  }
+
+  const tokens = stripCourtesy(tokenize(stripCommandSyntax(input)));
+  if (tokens.length === 0) return undefined;
+  const message = tokens.join(' ');
+
+  let bestKey: string | undefined;
+  let bestScore = 0;
+  let tie = false;
+  for (const [key, words] of Object.entries(keywords)) {
+    for (const word of words) {
+      const keyword = tokenize(word).join(' ');
+      if (!keyword) continue;
+      const score = keyword === message ? 1 : typoSimilarity(message, keyword);
+      if (score > bestScore) {
+        bestKey = key;
+        bestScore = score;
+        tie = false;
+      } else if (score > 0 && score === bestScore && key !== bestKey) {
+        tie = true;
+      }
+    }
+  }
+  return bestScore > 0 && !tie ? bestKey : undefined;
+}

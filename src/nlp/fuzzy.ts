@@ -1,0 +1,62 @@
+/**
+ * How alike two normalised words are, from 0 (unrelated) to 1 (identical), tolerating the typos
+ * and inflections citizens actually type on a phone, but not so loosely that short words collide.
+ */
+import jaroWinklerDistance from 'natural/lib/natural/distance/jaro-winkler_distance.js';
+import levenshtein from 'natural/lib/natural/distance/levenshtein_distance.js';
+import { stemToken } from './text';
+
+export const WORD_SCORES = {
+  exact: 1,
+  sameStem: 0.95,
+  /** One word is the stem of the other plus a suffix ("spacc" -> "spacciatori"). */
+  stemPrefix: 0.85,
+  /** Upper bound for a typo: a typo never beats a correctly spelled inflection. */
+  typo: 0.9,
+} as const;
+
+/** Stems shorter than this merge unrelated words ("ferito"/"ferie" -> "fer"). */
+const MIN_STEM_LENGTH = 4;
+const MIN_PREFIX_STEM_LENGTH = 5;
+/** Below this Jaro-Winkler similarity an edit-distance match is treated as chance. */
+const MIN_JARO_WINKLER = 0.88;
+
+/**
+ * Edits allowed for a word of this length. Words under 4 letters must be exact: "via"/"vie",
+ * "ora"/"ore" are different words, not typos.
+ */
+export function allowedEdits(length: number): number {
+  if (length < 4) return 0;
+  if (length < 9) return 1;
+  return 2;
+}
+
+export function damerauLevenshtein(a: string, b: string): number {
+  return levenshtein.DamerauLevenshteinDistance(a, b);
+}
+
+/** Similarity when `a` looks like a misspelling of `b` (or vice versa), else 0. */
+export function typoSimilarity(a: string, b: string): number {
+  const shorter = Math.min(a.length, b.length);
+  const edits = allowedEdits(shorter);
+  if (edits === 0 || Math.abs(a.length - b.length) > edits) return 0;
+  if (damerauLevenshtein(a, b) > edits) return 0;
+  const jw = jaroWinklerDistance(a, b);
+  return jw >= MIN_JARO_WINKLER ? Math.min(jw, WORD_SCORES.typo) : 0;
+}
+
+/** Best similarity of two normalised words: exact, same stem, stem prefix or typo. */
+export function wordSimilarity(a: string, b: string): number {
+  if (a === b) return WORD_SCORES.exact;
+  if (/\p{N}/u.test(a) || /\p{N}/u.test(b)) return 0;
+  const stemA = stemToken(a);
+  const stemB = stemToken(b);
+  if (stemA === stemB && stemA.length >= MIN_STEM_LENGTH) return WORD_SCORES.sameStem;
+  if (
+    (stemA.length >= MIN_PREFIX_STEM_LENGTH && b.startsWith(stemA)) ||
+    (stemB.length >= MIN_PREFIX_STEM_LENGTH && a.startsWith(stemB))
+  ) {
+    return WORD_SCORES.stemPrefix;
+  }
+  return typoSimilarity(a, b);
+}

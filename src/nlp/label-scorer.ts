@@ -1,0 +1,78 @@
+/**
+ * Scores how well a message matches a label ("spaccio di droga") or one of its synonyms: the core
+ * of answer matching and of the classifier's synonym hits. Works on normalised tokens, so accents,
+ * case and punctuation never matter.
+ */
+import { wordSimilarity, WORD_SCORES } from './fuzzy';
+import { isStopword } from './stopwords';
+import { tokenize } from './text';
+
+export type PreparedLabel = {
+  text: string;
+  /** All normalised tokens of the label. */
+  tokens: string[];
+  /** Tokens that must be found in the message: the label's content words, or all if none. */
+  keyTokens: string[];
+};
+
+export type LabelScore = {
+  /** 0..1: mean similarity of the label's key words to their best match in the message. */
+  score: number;
+  /** Indexes of the message tokens that matched, to tell a more specific match from a weaker one. */
+  matched: ReadonlySet<number>;
+};
+
+export const NO_SCORE: LabelScore = { score: 0, matched: new Set() };
+
+export function prepareLabel(text: string): PreparedLabel {
+  const tokens = tokenize(text);
+  const content = tokens.filter((token) => !isStopword(token));
+  return { text, tokens, keyTokens: [...new Set(content.length > 0 ? content : tokens)] };
+}
+
+/** Similarity of one label word to one message word. Function words only match exactly. */
+function tokenSimilarity(messageToken: string, labelToken: string): number {
+  if (messageToken === labelToken) return WORD_SCORES.exact;
+  if (isStopword(messageToken) || isStopword(labelToken)) return 0;
+  return wordSimilarity(messageToken, labelToken);
+}
+
+/**
+ * Each key word of the label is looked up among the message tokens (exact, stem, typo); the score
+ * is the mean of the best similarities, so "persone sospette" still scores 2/3 against
+ * "persone o veicoli sospetti" while one shared word of a three-word label scores 1/3.
+ */
+export function scoreLabel(messageTokens: readonly string[], label: PreparedLabel): LabelScore {
+  if (label.keyTokens.length === 0 || messageTokens.length === 0) return NO_SCORE;
+  const matched = new Set<number>();
+  let total = 0;
+  for (const labelToken of label.keyTokens) {
+    let best = 0;
+    let bestIndex = -1;
+    messageTokens.forEach((messageToken, index) => {
+      const similarity = tokenSimilarity(messageToken, labelToken);
+      if (similarity > best) {
+        best = similarity;
+        bestIndex = index;
+      }
+    });
+    if (bestIndex >= 0) matched.add(bestIndex);
+    total += best;
+  }
+  return { score: total / label.keyTokens.length, matched };
+}
+
+/** The best of several labels; on equal score the one explaining more of the message wins. */
+export function scoreLabels(messageTokens: readonly string[], labels: readonly PreparedLabel[]): LabelScore {
+  let best = NO_SCORE;
+  for (const label of labels) {
+    const current = scoreLabel(messageTokens, label);
+    if (
+      current.score > best.score ||
+      (current.score === best.score && current.matched.size > best.matched.size)
+    ) {
+      best = current;
+    }
+  }
+  return best;
+}

@@ -1,0 +1,26 @@
+/**
+ * Function words (Italian and English, already without accents) that carry no meaning for
+ * matching: articles, prepositions, pronouns, auxiliaries, conjunctions. Kept short on purpose:
+ * a word listed here can never match a label or a term on its own.
+ */
+const ITALIAN = `
+a ad al allo ai agli all alla alle c con col coi d da dal dallo dai dagli dall dalla dalle di del dello
+dei degli dell della delle e ed gli i il in l la le li lo ma mi ti ci vi si ne nel nello nei negli nell
+nella nelle o od per su sul sullo sui sugli sull sulla sulle tra fra un uno una un che chi cui come
+dove quando anche io tu lui lei noi voi loro me te se mio mia miei mie tuo tua suo sua nostro nostra
+questo questa questi queste quello quella quelli quelle ho hai ha abbiamo avete hanno sono sei e
+siamo siete era erano stato stata stati state essere avere c e ce poi gia piu molto qui qua li la
+ecco cosa sto sta stanno stai anzi
+`;
+
+const ENGLISH = `
+a an the of to in on at by for from with and or but is are was were be been being am i you he she it
+we they me him her us them my your his its our their this that these those there here have has had
+do does did as so if then than into about some any
+`;
+
+export const STOPWORDS: ReadonlySet<string> = new Set(
+  `${ITALIAN} ${ENGLISH}`.split(/\s+/).filter(Boolean),
+);
+
+export const isStopword = (token: string): boolean => STOPWORDS.has(token);

@@ -1,0 +1,18 @@
+/** The one module that names queues, job names and Redis keys. */
+import type { Channel } from '../domain/message';
+
+export const QUEUE_INBOUND = 'inbound';
+export const outboundQueueName = (channel: Channel) => `outbound-${channel}`;
+
+export const JOB_PROCESS_MESSAGE = 'process-message';
+export const JOB_SEND_MESSAGE = 'send-message';
+
+/** BullMQ job ids may not contain ':' nor be integers. */
+export const safeJobId = (...parts: string[]) => parts.map((p) => p.replace(/[^A-Za-z0-9_.@-]/g, '_')).join('__');
+
+export const redisKeys = (prefix: string) => ({
+  chatLock: (channel: Channel, chatId: string) => `${prefix}:lock:chat:${channel}:${chatId}`,
+  chatThrottle: (channel: Channel, chatId: string) => `${prefix}:throttle:${channel}:${chatId}`,
+  roleLock: (role: string) => `${prefix}:lock:role:${role}`,
+  eventsChannel: `${prefix}:events`,
+});

@@ -1,0 +1,123 @@
+/**
+ * Creates the queues and their workers. The only module (with task.ts) that imports bullmq.
+ */
+import { Queue, Worker, UnrecoverableError, DelayedError, type Job } from 'bullmq';
+import type { Redis } from 'ioredis';
+import type { Logger } from '../log/logger';
+import { withLogContext } from '../log/logger';
+import type { Channel, OutboundMessage } from '../domain/message';
+import type { JobScheduler } from '../domain/ports';
+import { JOB_PROCESS_MESSAGE, JOB_SEND_MESSAGE, QUEUE_INBOUND, outboundQueueName, safeJobId } from './queue-names';
+import { PermanentJobError, RetryLaterError, type Task } from './task';
+
+export type InboundJob = { channel: Channel; chatId: string; messageId: string };
+export type OutboundJob = { outboundId: string; channel: Channel; chatId: string };
+
+const DEFAULT_JOB_OPTIONS = {
+  removeOnComplete: { age: 3600, count: 10_000 },
+  removeOnFail: { age: 7 * 24 * 3600 },
+};
+
+export type Queues = ReturnType<typeof createQueues>;
+
+export function createQueues(connection: Redis, prefix: string) {
+  const opened = new Map<string, Queue>();
+  const queue = (name: string) => {
+    let q = opened.get(name);
+    if (!q) {
+      q = new Queue(name, { connection, prefix, defaultJobOptions: DEFAULT_JOB_OPTIONS });
+      opened.set(name, q);
+    }
+    return q;
+  };
+
+  const scheduler: JobScheduler = {
+    async enqueueInbound(channel, chatId, messageId) {
+      const payload: InboundJob = { channel, chatId, messageId };
+      // Same jobId for a redelivered message: BullMQ returns the existing job instead of a second one.
+      await queue(QUEUE_INBOUND).add(JOB_PROCESS_MESSAGE, payload, {
+        jobId: safeJobId('in', channel, messageId),
+        attempts: 8,
+        backoff: { type: 'exponential', delay: 500 },
+      });
+    },
+    async enqueueOutbound(msg: OutboundMessage) {
+      const payload: OutboundJob = { outboundId: msg.outboundId, channel: msg.channel, chatId: msg.chatId };
+      await queue(outboundQueueName(msg.channel)).add(JOB_SEND_MESSAGE, payload, {
+        jobId: safeJobId('out', msg.outboundId),
+        attempts: 10,
+        backoff: { type: 'exponential', delay: 1000 },
+      });
+    },
+  };
+
+  return {
+    scheduler,
+    queue,
+    async close() {
+      await Promise.all([...opened.values()].map((q) => q.close()));
+    },
+  };
+}
+
+export type WorkerHandle = { close(): Promise<void>; name: string };
+
+/**
+ * Runs a task's jobs from a queue. Each job's log lines carry its id. PermanentJobError stops
+ * retries; RetryLaterError moves the job back to delayed for the given time without using an attempt.
+ */
+export function startWorker<P>(
+  queueName: string,
+  task: Task<P>,
+  opts: {
+    connection: Redis;
+    prefix: string;
+    logger: Logger;
+    concurrency?: number;
+    limiter?: { max: number; duration: number };
+  },
+): WorkerHandle {
+  const worker = new Worker(
+    queueName,
+    async (job: Job, token?: string) =>
+      withLogContext({ jobId: `${queueName}/${job.id}` }, async () => {
+        try {
+          await task.perform(job.data as P, {
+            jobId: job.id ?? '',
+            attempt: job.attemptsMade + 1,
+            maxAttempts: job.opts.attempts ?? 1,
+          });
+        } catch (err) {
+          if (err instanceof RetryLaterError && token) {
+            opts.logger.info(`job delayed ${err.delayMs} ms: ${err.message}`);
+            await job.moveToDelayed(Date.now() + err.delayMs, token);
+            throw new DelayedError();
+          }
+          if (err instanceof PermanentJobError) throw new UnrecoverableError(err.message);
+          throw err;
+        }
+      }),
+    {
+      connection: opts.connection,
+      prefix: opts.prefix,
+      concurrency: opts.concurrency ?? 8,
+      limiter: opts.limiter,
+    },
+  );
+  worker.on('failed', (job, err) => {
+    if (!job) return;
+    withLogContext({ jobId: `${queueName}/${job.id}` }, () => {
+      const final = err instanceof UnrecoverableError || job.attemptsMade >= (job.opts.attempts ?? 1);
+      opts.logger.warn(`job failed (attempt ${job.attemptsMade}/${job.opts.attempts ?? 1}): ${err.message}`);
+      if (final && task.onFailed) {
+        task.onFailed(job.data as P, err).catch((e: Error) => opts.logger.error(`onFailed of ${task.name}: ${e.message}`));
+      }
+    });
+  });
+  worker.on('error', (err) => opts.logger.warn(`worker ${queueName}: ${err.message}`));
+  return {
+    name: queueName,
+    // close() waits for running jobs to finish; the caller bounds the wait.
+    close: () => worker.close(),
+  };
+}

@@ -1,0 +1,59 @@
+/**
+ * Photo storage on disk. An image is recognised by its content (sharp decodes it), never by its
+ * name or declared type; it is re-encoded without metadata (EXIF with GPS and device data is
+ * dropped, orientation applied) and stored under an unguessable name.
+ */
+import { randomBytes } from 'node:crypto';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import sharp from 'sharp';
+import type { MediaStore } from '../domain/ports';
+
+const FORMATS: Record<string, { ext: string; mime: string }> = {
+  jpeg: { ext: 'jpg', mime: 'image/jpeg' },
+  png: { ext: 'png', mime: 'image/png' },
+  webp: { ext: 'webp', mime: 'image/webp' },
+  heif: { ext: 'jpg', mime: 'image/jpeg' },
+  gif: { ext: 'png', mime: 'image/png' },
+};
+const REF = /^img_[a-f0-9]{32}\.(jpg|png|webp)$/;
+
+export function createDiskMediaStore(dir: string, maxBytes: number): MediaStore {
+  return {
+    async saveImage(bytes) {
+      if (!bytes.length) return { ok: false, reason: 'empty' };
+      if (bytes.length > maxBytes) return { ok: false, reason: 'too_large' };
+      let format: string | undefined;
+      try {
+        format = (await sharp(bytes).metadata()).format;
+      } catch {
+        return { ok: false, reason: 'not_an_image' };
+      }
+      const target = format ? FORMATS[format] : undefined;
+      if (!target) return { ok: false, reason: 'not_an_image' };
+      // rotate() applies EXIF orientation; sharp drops all metadata unless withMetadata() is called.
+      let pipeline = sharp(bytes, { limitInputPixels: 50_000_000 }).rotate();
+      pipeline = target.ext === 'jpg' ? pipeline.jpeg({ quality: 85 }) : target.ext === 'png' ? pipeline.png() : pipeline.webp();
+      let clean: Buffer;
+      try {
+        clean = await pipeline.toBuffer();
+      } catch {
+        return { ok: false, reason: 'not_an_image' };
+      }
+      const ref = `img_${randomBytes(16).toString('hex')}.${target.ext}`;
+      await mkdir(dir, { recursive: true });
+      await writeFile(path.join(dir, ref), clean, { mode: 0o600 });
+      return { ok: true, ref, mimeType: target.mime, bytes: clean.length };
+    },
+    async read(ref) {
+      if (!REF.test(ref)) return null;
+      try {
+        const bytes = await readFile(path.join(dir, ref));
+        const ext = ref.split('.').pop()!;
+        return { bytes, mimeType: ext === 'jpg' ? 'image/jpeg' : `image/${ext}` };
+      } catch {
+        return null;
+      }
+    },
+  };
+}

@@ -1,0 +1,25 @@
+import { Schema, type Connection } from 'mongoose';
+
+/** Every inbound message of every channel, stored before the platform gets its acknowledgement. */
+const inboxMessageSchema = new Schema(
+  {
+    channel: { type: String, required: true },
+    messageId: { type: String, required: true },
+    chatId: { type: String, required: true },
+    citizenRef: { type: String, required: true },
+    receivedAt: { type: Date, required: true },
+    payload: { type: Schema.Types.Mixed, required: true },
+    /** received -> processed (or failed after the last retry). */
+    state: { type: String, enum: ['received', 'processed', 'failed'], default: 'received' },
+    processedAt: Date,
+    error: String,
+    reportId: String,
+  },
+  { timestamps: true, minimize: false },
+);
+// The redelivery guard: the same platform message is stored once.
+inboxMessageSchema.index({ channel: 1, messageId: 1 }, { unique: true });
+inboxMessageSchema.index({ channel: 1, chatId: 1, receivedAt: 1 });
+inboxMessageSchema.index({ reportId: 1 }, { sparse: true });
+
+export const inboxMessageModel = (conn: Connection) => conn.model('InboxMessage', inboxMessageSchema, 'inbox_messages');

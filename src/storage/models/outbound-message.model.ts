@@ -1,0 +1,31 @@
+import { Schema, type Connection } from 'mongoose';
+
+/** Every message the bot sends, with its delivery state: the chat history and the delivery ledger. */
+const outboundMessageSchema = new Schema(
+  {
+    outboundId: { type: String, required: true },
+    channel: { type: String, required: true },
+    chatId: { type: String, required: true },
+    text: { type: String, required: true },
+    choices: [String],
+    requestLocation: Boolean,
+    purpose: String,
+    reportId: String,
+    inReplyTo: String,
+    /** queued -> sent -> delivered -> read, or failed / undeliverable. */
+    state: { type: String, default: 'queued' },
+    platformMessageId: String,
+    error: String,
+    /** Sequence inside a chat, so the history reads in order even when sends overlap. */
+    seq: { type: Number, required: true },
+  },
+  { timestamps: true },
+);
+outboundMessageSchema.index({ outboundId: 1 }, { unique: true });
+outboundMessageSchema.index({ channel: 1, chatId: 1, seq: 1 });
+outboundMessageSchema.index({ platformMessageId: 1 }, { sparse: true });
+outboundMessageSchema.index({ channel: 1, inReplyTo: 1 }, { sparse: true });
+outboundMessageSchema.index({ reportId: 1, createdAt: 1 }, { sparse: true });
+
+export const outboundMessageModel = (conn: Connection) =>
+  conn.model('OutboundMessage', outboundMessageSchema, 'outbound_messages');

@@ -1,0 +1,52 @@
+import { Schema, type Connection } from 'mongoose';
+import { REPORT_STATUSES, RELIABILITIES } from '../../domain/report';
+
+const pointSchema = new Schema(
+  { type: { type: String, enum: ['Point'], required: true }, coordinates: { type: [Number], required: true } },
+  { _id: false },
+);
+
+/** The report queue. Status changes only through the domain's transition table. */
+const reportSchema = new Schema(
+  {
+    ticketCode: { type: String, required: true },
+    status: { type: String, enum: REPORT_STATUSES, required: true, default: 'new' },
+    categoryId: { type: String, required: true },
+    reliability: { type: String, enum: RELIABILITIES, required: true },
+    location: { type: pointSchema, required: true },
+    address: String,
+    zone: String,
+    zipcode: String,
+    description: { type: String, default: '' },
+    photoRefs: { type: [String], default: [] },
+    channel: { type: String, required: true },
+    chatId: { type: String, required: true },
+    citizenRef: { type: String, required: true },
+    language: { type: String, enum: ['it', 'en'], default: 'it' },
+    priority: { type: Number, default: 0 },
+    priorityFactors: { type: Schema.Types.Mixed },
+    /** The inbound message whose confirmation created the report: a retry finds it instead of creating another. */
+    sourceMessageKey: { type: String, required: true },
+    assignee: String,
+    dispatch: { unit: String, note: String, at: Date },
+    outcome: { code: String, note: String },
+    duplicateOf: String,
+    confirmations: { type: Number, default: 0 },
+    takenAt: Date,
+    dispatchedAt: Date,
+    closedAt: Date,
+    version: { type: Number, default: 0 },
+  },
+  { timestamps: true, minimize: false },
+);
+reportSchema.index({ ticketCode: 1 }, { unique: true });
+reportSchema.index({ sourceMessageKey: 1 }, { unique: true });
+reportSchema.index({ location: '2dsphere' });
+reportSchema.index({ status: 1, priority: -1, createdAt: 1 });
+reportSchema.index({ priority: -1, createdAt: 1 });
+reportSchema.index({ citizenRef: 1, createdAt: -1 });
+reportSchema.index({ categoryId: 1, createdAt: -1 });
+reportSchema.index({ zone: 1, createdAt: -1 });
+reportSchema.index({ createdAt: -1 });
+
+export const reportModel = (conn: Connection) => conn.model('Report', reportSchema, 'reports');

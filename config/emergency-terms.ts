@@ -46,7 +46,7 @@ export const EMERGENCY_TERMS: TermMatcherConfig = {
     { term: 'incidente con feriti', variants: ['investito', 'investita', 'incidente grave'], stem: false, typos: false },
     // Medical.
     { term: 'overdose' },
-    { term: 'svenuto', variants: ['svenuta', 'svenuti', 'privo di sensi', 'priva di sensi', 'incosciente', 'non risponde'], stem: false, typos: false },
+    { term: 'svenuto', variants: ['svenuta', 'svenuti', 'privo di sensi', 'priva di sensi', 'incosciente'], stem: false, typos: false },
     { term: 'non respira', variants: ['non respirano', 'sta morendo', 'infarto', 'ambulanza'], stem: false },
     { term: 'aiuto subito', variants: ['aiutatemi', 'aiuto aiuto', 'correte', 'venite subito', 'chiamate il 112', 'chiamate il 118'], stem: false },
     // English.
@@ -63,7 +63,7 @@ export const EMERGENCY_TERMS: TermMatcherConfig = {
       typos: false,
     },
     { term: 'robbery in progress', variants: ['armed robbery', 'being robbed', 'hold up', 'holdup'], stem: false, typos: false },
-    { term: 'not breathing', variants: ['unconscious', 'passed out', 'collapsed', 'overdosed', 'dying', 'ambulance'], stem: false, typos: false },
+    { term: 'not breathing', variants: ['unconscious', 'passed out', 'collapsed', 'overdosed', 'ambulance'], stem: false, typos: false },
     { term: 'help now', variants: ['help me now', 'urgent help', 'call 911', 'call 112'], stem: false, typos: false },
   ],
   exclusions: [

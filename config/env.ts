@@ -100,11 +100,6 @@ export const envSchema = z.object({
   WHATSAPP_STATUS_TEMPLATE: optionalString,
   /** WhatsApp Cloud API: outbound messages per second per number. @defaultValue 80 */
   WHATSAPP_CLOUD_RATE_PER_SECOND: z.coerce.number().int().min(1).max(1000).default(80),
-  /** Create the demo agent at start (never honoured in production). @defaultValue false */
-  DEMO_SEED: z
-    .enum(['true', 'false'])
-    .default('false')
-    .transform((v) => v === 'true'),
 });
 
 export type RawConfig = z.infer<typeof envSchema>;

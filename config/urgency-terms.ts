@@ -10,7 +10,7 @@ export const URGENCY_TERMS: TermMatcherConfig = {
     // Happening now.
     { term: 'adesso', variants: ['proprio ora', 'ora stesso', 'subito'] },
     { term: 'in questo momento', variants: ['in questo preciso momento', 'al momento'] },
-    { term: 'sta succedendo', variants: ['stanno succedendo', 'sta accadendo', 'in corso', 'ancora li', 'ancora qui', 'sono ancora'] },
+    { term: 'sta succedendo', variants: ['stanno succedendo', 'sta accadendo', 'in corso', 'ancora li', 'ancora qui'] },
     // Vulnerable people and places. Stems cover bambino/bambina/bambine, scuole, ...
     { term: 'bambini', variants: ['bimbi', 'ragazzini', 'minorenni', 'minori'] },
     { term: 'scuola', variants: ['asilo', 'parco giochi', 'oratorio'] },

@@ -3,4 +3,5 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash script/bootstrap.sh
+[ -f script/build-panel.sh ] && bash script/build-panel.sh
 exec npx tsx script/demo.ts

@@ -6,4 +6,5 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bash script/bootstrap.sh --with-chromium
 mkdir -p test-artifacts
+[ -f script/build-panel.sh ] && bash script/build-panel.sh
 exec npx vitest run --reporter=default --reporter=json --outputFile.json=test-artifacts/vitest.json "$@"

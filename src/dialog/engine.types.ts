@@ -23,6 +23,8 @@ export type DialogTurn<S> = {
   reportId?: string;
   /** true when this turn created the report (the panel is told live). */
   reportCreated?: boolean;
+  /** true when this turn changed an existing report (citizen's answer to an agent's question). */
+  reportUpdated?: boolean;
 };
 
 export interface DialogEngine<S = unknown> {

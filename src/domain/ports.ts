@@ -61,7 +61,10 @@ export type NewReport = {
   sourceMessageKey: string;
 };
 
+export type CitizenInfo = { messageId: string; at: Date; text?: string; mediaRef?: string };
+
 export type ReportView = Report & {
+  citizenInfo: CitizenInfo[];
   address?: string;
   zone?: string;
   assignee?: string;
@@ -109,6 +112,10 @@ export interface ReportStore {
   /** Atomic status move guarded by the transition table (and the version when given). */
   applyTransition(input: ApplyTransitionInput): Promise<ApplyTransitionResult>;
   addPhoto(id: string, mediaRef: string): Promise<void>;
+  /** The citizen's most recent report waiting for details an agent asked for, if any. */
+  findAwaitingInfo(citizenRef: string): Promise<ReportView | null>;
+  /** Attaches what the citizen sent in answer to an agent's question. */
+  addCitizenInfo(id: string, info: CitizenInfo): Promise<void>;
   findOpenNear(point: GeoPoint, categoryId: string, radiusMeters: number, since: Date): Promise<ReportView[]>;
 }
 
@@ -178,7 +185,7 @@ export interface JobScheduler {
 /** Live events for panels and waiting callers; `src/queue` implements it with Redis pub/sub. */
 export type LiveEvent =
   | { type: 'report.created'; reportId: string }
-  | { type: 'report.updated'; reportId: string; status: ReportStatus }
+  | { type: 'report.updated'; reportId: string; status?: ReportStatus }
   | { type: 'inbound.processed'; channel: Channel; messageId: string }
   | { type: 'outbound.recorded'; channel: Channel; chatId: string };
 

@@ -75,6 +75,7 @@ export function createProcessInbound(deps: ProcessInboundDeps) {
     await deps.inbox.markProcessed(channel, messageId, turn.reportId);
     await deps.events.publish({ type: 'outbound.recorded', channel, chatId });
     if (turn.reportId && turn.reportCreated) await deps.events.publish({ type: 'report.created', reportId: turn.reportId });
+    if (turn.reportId && turn.reportUpdated) await deps.events.publish({ type: 'report.updated', reportId: turn.reportId });
   };
 
   /** Processes the chat's pending messages (the given one included) in order. */

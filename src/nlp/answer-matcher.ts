@@ -24,7 +24,7 @@ const CANDIDATE_SCORE = 0.4;
 /** Two options closer than this are ambiguous, unless one match is strictly more specific. */
 export const AMBIGUITY_MARGIN = 0.1;
 
-type ScoredOption = { id: string } & LabelScore;
+export type ScoredOption = { id: string } & LabelScore;
 
 const preparedCache = new WeakMap<ChoiceOption, PreparedLabel[]>();
 
@@ -40,7 +40,7 @@ function preparedLabels(option: ChoiceOption): PreparedLabel[] {
 /** Every option's best label score for these message tokens, best first. */
 export function scoreChoiceOptions(tokens: readonly string[], options: readonly ChoiceOption[]): ScoredOption[] {
   return options
-    .map((option) => ({ id: option.id, ...scoreLabels(tokens, preparedLabels(option)) }))
+    .map((option) => ({ id: option.id, ...scoreLabels(tokens, preparedLabels(option), ACCEPT_SCORE) }))
     .sort((a, b) => b.score - a.score || b.matched.size - a.matched.size);
 }
 
@@ -55,6 +55,15 @@ const isSubset = (small: ReadonlySet<number>, large: ReadonlySet<number>) =>
 function isDominated(runnerUp: ScoredOption, best: ScoredOption): boolean {
   if (!isSubset(runnerUp.matched, best.matched)) return false;
   return runnerUp.score < best.score || runnerUp.matched.size < best.matched.size;
+}
+
+/**
+ * Options whose words are found in the message (score >= ACCEPT_SCORE), without those that only
+ * echo a better match ("spaccato" also stems like "spaccio": only vandalism counts).
+ */
+export function matchedChoiceOptions(tokens: readonly string[], options: readonly ChoiceOption[]): ScoredOption[] {
+  const accepted = scoreChoiceOptions(tokens, options).filter((option) => option.score >= ACCEPT_SCORE);
+  return accepted.filter((option, index) => !accepted.slice(0, index).some((better) => isDominated(option, better)));
 }
 
 /** Decide from the scored options: one winner, ambiguity, or nothing. */
@@ -138,11 +147,14 @@ function stripCommandSyntax(input: string): string {
   return trimmed.slice(1).replace(/^(\S+?)@\S+/, '$1');
 }
 
+/** "siii" -> "si", "nooo" -> "no": chat emphasis, not a different word. */
+const collapseRepeats = (text: string) => text.replace(/(\p{L})\1+/gu, '$1');
+
 /**
  * The key of the global command this message IS, or undefined. The whole message must be the
  * command (a leading "/", punctuation, "grazie"/"please" allowed) or a one-letter typo of it, so
  * "annulla" cancels but "hanno annullato il mercato e c'è sporcizia" does not. Keywords shorter
- * than 4 letters ("no", "sì", "ok") must be exact.
+ * than 4 letters ("no", "sì", "ok") must be exact, apart from repeated letters ("siii", "nooo").
  */
 export function matchKeyword(input: string, keywords: Record<string, string[]>): string | undefined {
   const raw = input.trim();
@@ -162,7 +174,8 @@ export function matchKeyword(input: string, keywords: Record<string, string[]>):
     for (const word of words) {
       const keyword = tokenize(word).join(' ');
       if (!keyword) continue;
-      const score = keyword === message ? 1 : typoSimilarity(message, keyword);
+      const score =
+        keyword === message ? 1 : collapseRepeats(keyword) === collapseRepeats(message) ? 0.95 : typoSimilarity(message, keyword);
       if (score > bestScore) {
         bestKey = key;
         bestScore = score;

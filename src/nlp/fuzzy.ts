@@ -40,14 +40,29 @@ export function typoSimilarity(a: string, b: string): number {
   const shorter = Math.min(a.length, b.length);
   const edits = allowedEdits(shorter);
   if (edits === 0 || Math.abs(a.length - b.length) > edits) return 0;
-  if (damerauLevenshtein(a, b) > edits) return 0;
+  // Jaro-Winkler first: it is much cheaper than natural's edit distance and rejects most pairs.
   const jw = jaroWinklerDistance(a, b);
-  return jw >= MIN_JARO_WINKLER ? Math.min(jw, WORD_SCORES.typo) : 0;
+  if (jw < MIN_JARO_WINKLER || damerauLevenshtein(a, b) > edits) return 0;
+  return Math.min(jw, WORD_SCORES.typo);
 }
 
-/** Best similarity of two normalised words: exact, same stem, stem prefix or typo. */
+const similarityCache = new Map<string, number>();
+const SIMILARITY_CACHE_LIMIT = 200_000;
+
+/** Best similarity of two normalised words: exact, same stem, stem prefix or typo. Memoised. */
 export function wordSimilarity(a: string, b: string): number {
   if (a === b) return WORD_SCORES.exact;
+  const key = `${a}\u0000${b}`;
+  let similarity = similarityCache.get(key);
+  if (similarity === undefined) {
+    similarity = computeWordSimilarity(a, b);
+    if (similarityCache.size >= SIMILARITY_CACHE_LIMIT) similarityCache.clear();
+    similarityCache.set(key, similarity);
+  }
+  return similarity;
+}
+
+function computeWordSimilarity(a: string, b: string): number {
   if (/\p{N}/u.test(a) || /\p{N}/u.test(b)) return 0;
   const stemA = stemToken(a);
   const stemB = stemToken(b);

@@ -62,11 +62,21 @@ export function scoreLabel(messageTokens: readonly string[], label: PreparedLabe
   return { score: total / label.keyTokens.length, matched };
 }
 
-/** The best of several labels; on equal score the one explaining more of the message wins. */
-export function scoreLabels(messageTokens: readonly string[], labels: readonly PreparedLabel[]): LabelScore {
+/**
+ * The best of several labels (an option's label and synonyms). `matched` is every message token
+ * explained by any label scoring at least `minScore`: "spacciatori che vendono droga" is explained
+ * by drug_dealing through "spacciatori" and "droga" both.
+ */
+export function scoreLabels(
+  messageTokens: readonly string[],
+  labels: readonly PreparedLabel[],
+  minScore = 0.6,
+): LabelScore {
   let best = NO_SCORE;
+  const explained = new Set<number>();
   for (const label of labels) {
     const current = scoreLabel(messageTokens, label);
+    if (current.score >= minScore) current.matched.forEach((index) => explained.add(index));
     if (
       current.score > best.score ||
       (current.score === best.score && current.matched.size > best.matched.size)
@@ -74,5 +84,6 @@ export function scoreLabels(messageTokens: readonly string[], labels: readonly P
       best = current;
     }
   }
-  return best;
+  best.matched.forEach((index) => explained.add(index));
+  return { score: best.score, matched: explained };
 }

@@ -16,7 +16,7 @@ ecco cosa sto sta stanno stai anzi
 const ENGLISH = `
 a an the of to in on at by for from with and or but is are was were be been being am i you he she it
 we they me him her us them my your his its our their this that these those there here have has had
-do does did as so if then than into about some any
+do does did as so if then than into about some any someone somebody something
 `;
 
 export const STOPWORDS: ReadonlySet<string> = new Set(

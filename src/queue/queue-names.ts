@@ -15,4 +15,6 @@ export const redisKeys = (prefix: string) => ({
   chatThrottle: (channel: Channel, chatId: string) => `${prefix}:throttle:${channel}:${chatId}`,
   roleLock: (role: string) => `${prefix}:lock:role:${role}`,
   eventsChannel: `${prefix}:events`,
+  /** JSON { state, qr?, updatedAt, detail? } written by the whatsapp role, read by the panel and /readyz. */
+  whatsappStatus: `${prefix}:whatsapp:status`,
 });

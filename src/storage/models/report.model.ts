@@ -32,6 +32,11 @@ const reportSchema = new Schema(
     outcome: { code: String, note: String },
     duplicateOf: String,
     confirmations: { type: Number, default: 0 },
+    /** Details the citizen sent after an agent asked for them. */
+    citizenInfo: {
+      type: [{ _id: false, messageId: String, at: Date, text: String, mediaRef: String }],
+      default: [],
+    },
     takenAt: Date,
     dispatchedAt: Date,
     closedAt: Date,

@@ -41,6 +41,7 @@ export function toReportView(d: ReportDoc): ReportView {
     outcome: d.outcome,
     duplicateOf: d.duplicateOf,
     confirmations: d.confirmations ?? 0,
+    citizenInfo: d.citizenInfo ?? [],
     takenAt: d.takenAt,
     dispatchedAt: d.dispatchedAt,
     closedAt: d.closedAt,
@@ -169,6 +170,17 @@ export function createReportRepository(conn: Connection): ReportStore {
     },
     async addPhoto(id, mediaRef) {
       await Report.updateOne({ _id: id }, { $push: { photoRefs: mediaRef }, $inc: { version: 1 } });
+    },
+    async findAwaitingInfo(citizenRef) {
+      const d = await Report.findOne({ citizenRef: String(citizenRef), status: 'needs_info' }).sort({ updatedAt: -1 }).lean<ReportDoc>();
+      return d ? toReportView(d) : null;
+    },
+    async addCitizenInfo(id, info) {
+      // Keyed by the message: a retried job does not attach the same answer twice.
+      await Report.updateOne(
+        { _id: id, 'citizenInfo.messageId': { $ne: info.messageId } },
+        { $push: { citizenInfo: info, ...(info.mediaRef ? { photoRefs: info.mediaRef } : {}) }, $inc: { version: 1 } },
+      );
     },
     async findOpenNear(point, categoryId, radiusMeters, since) {
       const docs = await Report.find({

@@ -1,0 +1,12 @@
+import { matchChoice } from '../src/nlp/answer-matcher';
+import { categoryChoiceOptions } from '../src/nlp/category-options';
+import { createCategoryClassifier } from '../src/nlp/category-classifier';
+import { detectEmergency } from '../src/nlp/emergency';
+const opts = categoryChoiceOptions();
+const long = 'Buongiorno, volevo segnalare che da circa due settimane tutte le sere verso le dieci un gruppo di ragazzi si ritrova sulle panchine del parco di via Mazzini, lasciano bottiglie rotte e sporcizia, urlano fino a tardi e secondo me qualcuno vende anche qualcosa perché vedo sempre macchine che si fermano pochi minuti e poi ripartono. Grazie per l attenzione.';
+let t = performance.now(); for (let i = 0; i < 20; i++) matchChoice('vandalisno', opts); console.log('short match', (performance.now() - t) / 20);
+t = performance.now(); matchChoice(long, opts); console.log('long match first', performance.now() - t);
+t = performance.now(); for (let i = 0; i < 5; i++) matchChoice(long + i, opts); console.log('long match', (performance.now() - t) / 5);
+const c = createCategoryClassifier(); console.log('train', c.trainingMs);
+t = performance.now(); console.log(c.suggest(long)); console.log('suggest long', performance.now() - t);
+t = performance.now(); console.log(detectEmergency(long)); console.log('emergency long', performance.now() - t);

@@ -1,0 +1,112 @@
+/** The shapes of the panel's HTTP API, as agreed in the panel API contract. */
+import type { Outcome, Reliability, ReportStatus } from '../../../../domain/report';
+import type { Channel } from '../../../../domain/message';
+
+export type { Outcome, Reliability, ReportStatus, Channel };
+
+export type Role = 'agent' | 'supervisor' | 'admin';
+export type Language = 'it' | 'en';
+
+export type Operator = {
+  id: string;
+  username: string;
+  displayName: string;
+  role: Role;
+  language: Language;
+};
+
+export type SessionInfo = { operator: Operator; csrfToken: string };
+
+export type CategoryInfo = {
+  id: string;
+  label: string;
+  labels: { it: string; en: string };
+  severity: number;
+  sensitive: boolean;
+};
+
+export type Meta = {
+  municipality: { name: string; center: { lat: number; lng: number }; bbox: [number, number, number, number] };
+  categories: CategoryInfo[];
+  zones: { id: string; name: string }[];
+  statuses: ReportStatus[];
+  outcomes: Outcome[];
+  serviceHours: { open: boolean; description: string; nextOpening?: string };
+  mapTileUrl: string;
+};
+
+export type ReportSummary = {
+  id: string;
+  ticketCode: string;
+  status: ReportStatus;
+  categoryId: string;
+  categoryLabel?: string;
+  reliability: Reliability;
+  zone?: string;
+  zoneName?: string;
+  address?: string;
+  lat: number;
+  lng: number;
+  priority: number;
+  channel: Channel;
+  createdAt: string;
+  updatedAt: string;
+  /** Who has the report in charge (display name or username). */
+  assignee?: string;
+  waitingMs: number;
+  waitingServiceMs: number;
+  hasPhoto: boolean;
+  confirmations: number;
+  version: number;
+};
+
+export type ReportCounts = Partial<Record<ReportStatus, number>>;
+
+export type ReportList = { items: ReportSummary[]; total: number; counts: ReportCounts };
+
+export type TimelineEntry = {
+  at: string;
+  kind: 'inbound' | 'outbound' | 'action';
+  text: string;
+  actor?: string;
+  state?: string;
+};
+
+export type ReportDetail = ReportSummary & {
+  description: string;
+  photos: { ref: string; url: string }[];
+  citizenInfo: { at: string; text?: string; photoUrl?: string }[];
+  dispatch?: { unit?: string; note?: string; at?: string };
+  outcome?: { code?: Outcome; note?: string };
+  duplicateOf?: string;
+  priorityFactors?: Record<string, number>;
+  takenAt?: string;
+  dispatchedAt?: string;
+  closedAt?: string;
+  timeInQueue?: { wallMs: number; serviceMs: number };
+};
+
+export type ReportDetailResponse = { report: ReportDetail; timeline: TimelineEntry[] };
+
+export type Identity = {
+  channel: Channel;
+  displayName?: string;
+  phone?: string;
+  username?: string;
+  reachable: boolean;
+};
+
+export type ActionRequest =
+  | { action: 'take' }
+  | { action: 'ask_info'; message: string }
+  | { action: 'dispatch'; unit: string; note?: string }
+  | { action: 'close'; outcome: Outcome; note?: string }
+  | { action: 'reject'; reason: string }
+  | { action: 'mark_duplicate'; duplicateOf: string }
+  | { action: 'reopen'; note?: string };
+
+export type PanelAction = ActionRequest['action'];
+
+export type OperatorListItem = { username: string; displayName: string; role: Role; disabled: boolean };
+
+export type WhatsappStatus = { state: string; qrDataUrl?: string; updatedAt?: string; detail?: string };

@@ -32,6 +32,7 @@ import { createTelegramChannel } from '../bots/telegram';
 import { createWhatsappWebChannel } from '../bots/whatsapp';
 import { createWhatsappCloudChannel } from '../bots/whatsapp-cloud';
 import { createPanel } from './panel/panel';
+import { open311Router } from './panel/open311/open311.routes';
 
 export type RunningVicinato = {
   /** Base URL of the web role, when it runs. */
@@ -144,6 +145,10 @@ export async function startVicinato(config: Config, logger: Logger): Promise<Run
   if (roles.includes('web')) {
     const panel = createPanel({ config, logger, storage, media, events, scheduler: queues.scheduler, municipality, territory });
     const mounts: Mount[] = [
+      {
+        path: '/open311/v2',
+        router: open311Router({ reports: storage.reports, apiKey: config.OPEN311_API_KEY, agency: municipality.dataController }),
+      },
       ...channels.flatMap((c) => (c.http ? [{ path: c.http.mountPath, router: c.http.router }] : [])),
       ...panel.mounts,
     ];

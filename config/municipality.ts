@@ -35,7 +35,11 @@ export const municipalityProfileSchema = z.object({
 
 export type MunicipalityProfile = z.infer<typeof municipalityProfileSchema>;
 
+/** Absolute path of `config/municipalities/<id>`; the id must be a plain kebab-case name. */
 export function municipalityDir(id: string): string {
+  // Same rule as MUNICIPALITY in config/env.ts; no '.' or '/', so it cannot climb out of the folder.
+  if (!/^[a-z0-9-]+$/.test(id))
+    throw new Error(`Invalid municipality name "${id}": use lower-case letters, digits and - (e.g. "capannori").`);
   return path.resolve(import.meta.dirname, 'municipalities', id);
 }
 

@@ -17,7 +17,10 @@ export const URGENCY_TERMS: TermMatcherConfig = {
     { term: 'anziani', variants: ['anziano', 'anziana', 'anziane', 'disabile', 'disabili'], stem: false },
     // When and how often.
     { term: 'di notte', variants: ['la notte', 'ogni notte', 'tutte le notti', 'tutta la notte', 'stanotte', 'notturno'] },
-    { term: 'ogni giorno', variants: ['tutti i giorni', 'ogni sera', 'tutte le sere', 'ogni settimana', 'continuamente', 'di continuo', 'in continuazione'] },
+    {
+      term: 'ogni giorno',
+      variants: ['tutti i giorni', 'ogni sera', 'tutte le sere', 'ogni settimana', 'continuamente', 'di continuo', 'in continuazione'],
+    },
     // English.
     { term: 'now', variants: ['right now', 'happening now', 'at the moment', 'still there', 'in progress'], stem: false, typos: false },
     { term: 'children', variants: ['child', 'kids', 'kid', 'minors', 'teenagers'], stem: false, typos: false },

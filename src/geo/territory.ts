@@ -26,16 +26,8 @@ export interface Territory {
 
 const BOUNDARY_FILE = 'boundary.geojson';
 const ZONES_FILE = 'zones.geojson';
-const MUNICIPALITIES_ROOT = path.resolve(import.meta.dirname, '../../config/municipalities');
-
-/** Absolute path of `config/municipalities/<name>`; the name must be a plain kebab-case id. */
-export function municipalityDir(name: string): string {
-  // Same rule as MUNICIPALITY in config/env.ts; no '.' or '/', so it cannot climb out of the folder.
-  if (!/^[a-z0-9-]+$/.test(name)) {
-    throw new Error(`Invalid municipality name "${name}": use lower-case letters, digits and - (e.g. "capannori").`);
-  }
-  return path.join(MUNICIPALITIES_ROOT, name);
-}
+// The folder of a municipality's data is owned by config/municipality.ts.
+export { municipalityDir } from '../../config/municipality';
 
 // --- GeoJSON shapes (RFC 7946), only what a territory needs -------------------------------------
 

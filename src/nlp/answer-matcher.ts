@@ -14,8 +14,7 @@ export type ChoiceOption = {
 };
 
 export type MatchResult =
-  | { ok: true; id: string; score: number }
-  | { ok: false; reason: 'empty' | 'no_match' | 'ambiguous'; candidates?: string[] };
+  { ok: true; id: string; score: number } | { ok: false; reason: 'empty' | 'no_match' | 'ambiguous'; candidates?: string[] };
 
 /** An option needs at least this score to be chosen by its words. */
 export const ACCEPT_SCORE = 0.6;
@@ -44,8 +43,7 @@ export function scoreChoiceOptions(tokens: readonly string[], options: readonly 
     .sort((a, b) => b.score - a.score || b.matched.size - a.matched.size);
 }
 
-const isSubset = (small: ReadonlySet<number>, large: ReadonlySet<number>) =>
-  [...small].every((index) => large.has(index));
+const isSubset = (small: ReadonlySet<number>, large: ReadonlySet<number>) => [...small].every((index) => large.has(index));
 
 /**
  * `runnerUp` does not compete with `best` when it matched only words that `best` matched too and
@@ -72,13 +70,9 @@ function decide(scored: readonly ScoredOption[]): MatchResult {
   if (!best || best.score < ACCEPT_SCORE) {
     const candidates = scored.filter((option) => option.score >= CANDIDATE_SCORE).map((option) => option.id);
     if (candidates.length >= 2) return { ok: false, reason: 'ambiguous', candidates };
-    return candidates.length === 1
-      ? { ok: false, reason: 'no_match', candidates }
-      : { ok: false, reason: 'no_match' };
+    return candidates.length === 1 ? { ok: false, reason: 'no_match', candidates } : { ok: false, reason: 'no_match' };
   }
-  const rivals = scored
-    .slice(1)
-    .filter((option) => option.score >= best.score - AMBIGUITY_MARGIN && !isDominated(option, best));
+  const rivals = scored.slice(1).filter((option) => option.score >= best.score - AMBIGUITY_MARGIN && !isDominated(option, best));
   if (rivals.length > 0) {
     return { ok: false, reason: 'ambiguous', candidates: [best.id, ...rivals.map((option) => option.id)] };
   }
@@ -114,7 +108,11 @@ export function matchChoice(input: string, options: ChoiceOption[]): MatchResult
 
 /** Courtesy words a command may come with ("annulla grazie", "help please"). */
 const COURTESY = new Set(['grazie', 'prego', 'please', 'pls', 'thanks', 'thx', 'ok', 'okay']);
-const COURTESY_PHRASES = [['per', 'favore'], ['per', 'piacere'], ['thank', 'you']];
+const COURTESY_PHRASES = [
+  ['per', 'favore'],
+  ['per', 'piacere'],
+  ['thank', 'you'],
+];
 
 function stripCourtesy(tokens: string[]): string[] {
   let result = [...tokens];

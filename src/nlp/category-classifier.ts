@@ -102,9 +102,7 @@ export function createCategoryClassifier(
 
   function suggest(text: string): CategorySuggestion | undefined {
     const probabilities = bayesProbabilities(text);
-    const synonymScores = new Map(
-      matchedChoiceOptions(tokenize(text), choiceOptions).map((option) => [option.id, option.score]),
-    );
+    const synonymScores = new Map(matchedChoiceOptions(tokenize(text), choiceOptions).map((option) => [option.id, option.score]));
     if (probabilities.size === 0 && synonymScores.size === 0) return undefined;
     // The text names two categories in its own words ("spacciatori" and "lampioni spenti"): the
     // citizen should choose; a guess from word statistics would be a coin toss presented as a hint.

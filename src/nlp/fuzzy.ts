@@ -67,10 +67,7 @@ function computeWordSimilarity(a: string, b: string): number {
   const stemA = stemToken(a);
   const stemB = stemToken(b);
   if (stemA === stemB && stemA.length >= MIN_STEM_LENGTH) return WORD_SCORES.sameStem;
-  if (
-    (stemA.length >= MIN_PREFIX_STEM_LENGTH && b.startsWith(stemA)) ||
-    (stemB.length >= MIN_PREFIX_STEM_LENGTH && a.startsWith(stemB))
-  ) {
+  if ((stemA.length >= MIN_PREFIX_STEM_LENGTH && b.startsWith(stemA)) || (stemB.length >= MIN_PREFIX_STEM_LENGTH && a.startsWith(stemB))) {
     return WORD_SCORES.stemPrefix;
   }
   return typoSimilarity(a, b);

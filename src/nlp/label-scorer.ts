@@ -67,20 +67,13 @@ export function scoreLabel(messageTokens: readonly string[], label: PreparedLabe
  * explained by any label scoring at least `minScore`: "spacciatori che vendono droga" is explained
  * by drug_dealing through "spacciatori" and "droga" both.
  */
-export function scoreLabels(
-  messageTokens: readonly string[],
-  labels: readonly PreparedLabel[],
-  minScore = 0.6,
-): LabelScore {
+export function scoreLabels(messageTokens: readonly string[], labels: readonly PreparedLabel[], minScore = 0.6): LabelScore {
   let best = NO_SCORE;
   const explained = new Set<number>();
   for (const label of labels) {
     const current = scoreLabel(messageTokens, label);
     if (current.score >= minScore) current.matched.forEach((index) => explained.add(index));
-    if (
-      current.score > best.score ||
-      (current.score === best.score && current.matched.size > best.matched.size)
-    ) {
+    if (current.score > best.score || (current.score === best.score && current.matched.size > best.matched.size)) {
       best = current;
     }
   }

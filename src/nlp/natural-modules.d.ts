@@ -22,10 +22,7 @@ declare module 'natural/lib/natural/distance/jaro-winkler_distance.js' {
 }
 
 declare module 'natural/lib/natural/distance/levenshtein_distance.js' {
-  import type {
-    DamerauLevenshteinDistance,
-    LevenshteinDistance,
-  } from 'natural/lib/natural/distance/index.js';
+  import type { DamerauLevenshteinDistance, LevenshteinDistance } from 'natural/lib/natural/distance/index.js';
   const distances: {
     DamerauLevenshteinDistance: typeof DamerauLevenshteinDistance;
     LevenshteinDistance: typeof LevenshteinDistance;

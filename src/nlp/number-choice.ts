@@ -21,8 +21,23 @@ const NUMBER_WORDS: readonly (readonly string[])[] = [
 
 /** Words that may precede the number without changing its meaning ("il 2", "numero 2", "option 2"). */
 const NUMBER_PREFIXES = new Set([
-  'n', 'nr', 'num', 'numero', 'no', 'number', 'opzione', 'option', 'scelta', 'choice',
-  'il', 'la', 'lo', 'l', 'the', 'risposta', 'answer',
+  'n',
+  'nr',
+  'num',
+  'numero',
+  'no',
+  'number',
+  'opzione',
+  'option',
+  'scelta',
+  'choice',
+  'il',
+  'la',
+  'lo',
+  'l',
+  'the',
+  'risposta',
+  'answer',
 ]);
 
 const DIGITS = /^\d{1,3}$/;

@@ -19,8 +19,6 @@ we they me him her us them my your his its our their this that these those there
 do does did as so if then than into about some any someone somebody something
 `;
 
-export const STOPWORDS: ReadonlySet<string> = new Set(
-  `${ITALIAN} ${ENGLISH}`.split(/\s+/).filter(Boolean),
-);
+export const STOPWORDS: ReadonlySet<string> = new Set(`${ITALIAN} ${ENGLISH}`.split(/\s+/).filter(Boolean));
 
 export const isStopword = (token: string): boolean => STOPWORDS.has(token);

@@ -111,11 +111,7 @@ export function createTermMatcher(config: TermMatcherConfig): (text: string) => 
     const kept = found.filter(
       (hit) =>
         !found.some(
-          (other) =>
-            other !== hit &&
-            other.start <= hit.start &&
-            other.end >= hit.end &&
-            other.end - other.start > hit.end - hit.start,
+          (other) => other !== hit && other.start <= hit.start && other.end >= hit.end && other.end - other.start > hit.end - hit.start,
         ),
     );
     kept.sort((a, b) => a.start - b.start);

@@ -16,12 +16,7 @@ const TOKEN_SEPARATOR = /[^\p{L}\p{N}]+/u;
  * Removing all marks (not just Latin accents) also turns keycap emoji "2️⃣" into "2".
  */
 export function normalizeText(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(DIACRITICS, '')
-    .toLowerCase()
-    .replace(/\s+/g, ' ')
-    .trim();
+  return text.normalize('NFD').replace(DIACRITICS, '').toLowerCase().replace(/\s+/g, ' ').trim();
 }
 
 /** Normalised word tokens: letters and digits only ("c'è un'auto" -> ["c", "e", "un", "auto"]). */

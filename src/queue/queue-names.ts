@@ -14,6 +14,8 @@ export const redisKeys = (prefix: string) => ({
   chatLock: (channel: Channel, chatId: string) => `${prefix}:lock:chat:${channel}:${chatId}`,
   chatThrottle: (channel: Channel, chatId: string) => `${prefix}:throttle:${channel}:${chatId}`,
   roleLock: (role: string) => `${prefix}:lock:role:${role}`,
+  /** Set when a group chat was told the bot works in private chats only, so it is told once. */
+  groupNotice: (channel: Channel, chatId: string) => `${prefix}:group-notice:${channel}:${chatId}`,
   eventsChannel: `${prefix}:events`,
   /** JSON { state, qr?, updatedAt, detail? } written by the whatsapp role, read by the panel and /readyz. */
   whatsappStatus: `${prefix}:whatsapp:status`,

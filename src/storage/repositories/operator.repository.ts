@@ -58,6 +58,13 @@ export function createOperatorRepository(conn: Connection) {
       const r = await Operator.updateOne({ username: String(username).toLowerCase() }, { $set: { passwordHash } });
       return r.matchedCount === 1;
     },
+    /** Changes the role and/or display name; false when there is no such operator. */
+    async update(username: string, changes: { role?: OperatorRole; displayName?: string }) {
+      const $set = Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined));
+      if (!Object.keys($set).length) return (await Operator.exists({ username: String(username).toLowerCase() })) !== null;
+      const r = await Operator.updateOne({ username: String(username).toLowerCase() }, { $set });
+      return r.matchedCount === 1;
+    },
     async recordLoginFailure(id: string, lockAfter: number, lockMs: number) {
       const d = await Operator.findOneAndUpdate({ _id: id }, { $inc: { failedLogins: 1 } }, { returnDocument: 'after' }).lean();
       if (d && (d.failedLogins ?? 0) >= lockAfter)

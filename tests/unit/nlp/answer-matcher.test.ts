@@ -163,12 +163,9 @@ describe('matchChoice: nothing or too much', () => {
     expect(matchChoice('👍', categories)).toEqual({ ok: false, reason: 'empty' });
   });
 
-  it.each(['ciao', 'boh', 'buongiorno, vorrei fare una segnalazione', 'ok', 'non lo so'])(
-    '%j matches nothing',
-    (input) => {
-      expect(chosen(input)).toBe('no_match');
-    },
-  );
+  it.each(['ciao', 'boh', 'buongiorno, vorrei fare una segnalazione', 'ok', 'non lo so'])('%j matches nothing', (input) => {
+    expect(chosen(input)).toBe('no_match');
+  });
 
   it('is ambiguous when a sentence names two categories', () => {
     const result = matchChoice('hanno rotto il lampione e lasciato la spazzatura', categories);

@@ -98,15 +98,32 @@ describe('category classifier', () => {
   });
 
   it('learns from the examples it is given', () => {
-    const custom = createCategoryClassifier({
-      potholes: { it: ['buca enorme in strada', 'buche sulla provinciale', 'asfalto rotto e buche'], en: ['pothole'] },
-      trees: { it: ['albero caduto sulla strada', 'rami pericolanti'], en: ['fallen tree'] },
-    }, {
-      categories: [
-        { id: 'potholes', labels: { it: 'Buche', en: 'Potholes' }, synonyms: { it: [], en: [] }, severity: 2, sensitive: false, open311Code: 'P' },
-        { id: 'trees', labels: { it: 'Alberi', en: 'Trees' }, synonyms: { it: [], en: [] }, severity: 2, sensitive: false, open311Code: 'T' },
-      ],
-    });
+    const custom = createCategoryClassifier(
+      {
+        potholes: { it: ['buca enorme in strada', 'buche sulla provinciale', 'asfalto rotto e buche'], en: ['pothole'] },
+        trees: { it: ['albero caduto sulla strada', 'rami pericolanti'], en: ['fallen tree'] },
+      },
+      {
+        categories: [
+          {
+            id: 'potholes',
+            labels: { it: 'Buche', en: 'Potholes' },
+            synonyms: { it: [], en: [] },
+            severity: 2,
+            sensitive: false,
+            open311Code: 'P',
+          },
+          {
+            id: 'trees',
+            labels: { it: 'Alberi', en: 'Trees' },
+            synonyms: { it: [], en: [] },
+            severity: 2,
+            sensitive: false,
+            open311Code: 'T',
+          },
+        ],
+      },
+    );
     expect(custom.suggest('ci sono delle buche pericolose')?.categoryId).toBe('potholes');
     expect(custom.suggest('un ramo è caduto, albero pericolante')?.categoryId).toBe('trees');
   });

@@ -8,8 +8,8 @@ describe('detectEmergency: danger now', () => {
     ["c'è un uomo con una pistola davanti al bar", 'pistola'],
     ['hanno accoltellato un ragazzo alla fermata', 'accoltellato'],
     ['un ragazzo è stato accoltelato', 'accoltellato'], // typo
-    ['mi stanno aggredendo aiutatemi', 'aggressione in corso'],
-    ['AGGRESSIONE IN CORSO in piazza', 'aggressione in corso'],
+    ['mi stanno aggredendo aiutatemi', 'aggressione'],
+    ['AGGRESSIONE IN CORSO in piazza', 'aggressione'],
     ['rapina in corso alla farmacia', 'rapina in corso'],
     ['sta andando a fuoco un cassonetto sotto casa', 'fuoco'],
     ['incendio nel bosco vicino alle case', 'incendio'],

@@ -1,0 +1,16 @@
+/**
+ * OutboundMessage -> the one text WhatsApp Web sends. whatsapp-web.js's Buttons and List are
+ * deprecated (WhatsApp drops them), so choices become a numbered menu the dialog understands
+ * ("2", "due", or the label itself), and a location request becomes a hint to the attach menu.
+ */
+import type { OutboundMessage } from '../../src/domain/message';
+
+/** Where WhatsApp hides "send a pin" (the paper clip, then "Posizione"). */
+export const LOCATION_HINT = '📎 → Posizione';
+
+export function renderOutboundText(msg: Pick<OutboundMessage, 'text' | 'choices' | 'requestLocation'>): string {
+  const parts = [msg.text.trim()];
+  if (msg.choices?.length) parts.push(msg.choices.map((label, i) => `${i + 1}. ${label}`).join('\n'));
+  if (msg.requestLocation) parts.push(LOCATION_HINT);
+  return parts.filter(Boolean).join('\n\n');
+}

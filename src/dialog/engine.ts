@@ -1,0 +1,75 @@
+/**
+ * The generic dialog engine: (saved state, inbound message) -> (new state, replies). One turn:
+ * 1. restore the state (first contact, migration or a polite restart);
+ * 2. emergency words get the "call 112" notice before anything else;
+ * 3. a draft idle for too long is dropped, or the citizen is asked whether to resume;
+ * 4. a global command runs, or the current step validates the message and the dialog moves on.
+ * Deterministic for a given state, message and time; side effects live in the steps, idempotent.
+ */
+import type { DialogEngine, DialogInput, DialogReply } from './engine.types';
+import type { FlowDefinition } from './flow.types';
+import { matchCommand, runCommand } from './commands';
+import { idleVerdict, type IdleVerdict } from './idle';
+import { advance, arrive, fail } from './navigation';
+import { freshState, restoreState } from './restore';
+import { answerResume, askResume } from './resume';
+import { RESUME_STEP, type DialogState } from './state';
+import { consentValid, stepContext, stepOf, textsOf, type Turn, type TurnEnv } from './turn';
+
+function textOf(payload: DialogInput<unknown>['message']['payload']): string | undefined {
+  if (payload.kind === 'text') return payload.text;
+  if (payload.kind === 'photo') return payload.caption;
+  return undefined;
+}
+
+async function respond<D, S>(env: TurnEnv<D, S>, initial: DialogState<D>, verdict: IdleVerdict): Promise<Turn<D>> {
+  let state = initial;
+  const lead: DialogReply[] = [];
+  const { payload } = env.message;
+  if (payload.kind === 'text' && env.text) {
+    const command = matchCommand(env, env.text);
+    if (command) {
+      const result = await runCommand(env, state, command);
+      if ('turn' in result) return result.turn;
+      state = result.fallThrough;
+      if (result.said) lead.push(result.said);
+    }
+  }
+  const withLead = (turn: Turn<D>): Turn<D> => ({ ...turn, replies: [...lead, ...turn.replies] });
+  if (verdict === 'resume') return withLead(askResume(env, state));
+  if (state.step === RESUME_STEP) return withLead(answerResume(env, state));
+
+  const step = stepOf(env, state.step);
+  if (!step) throw new Error(`dialog step ${state.step} is not in the flow`); // restoreState rules this out
+  if (step.needsConsent && !consentValid(env, state)) return withLead(arrive(env, state, []));
+  if (!step.accepts.includes(payload.kind)) return withLead(fail(env, state, textsOf(env, state).unsupported[payload.kind]));
+  const outcome = await step.handle(stepContext(env, state));
+  return withLead(outcome.ok ? advance(env, state, outcome) : fail(env, state, outcome.reason));
+}
+
+export function createDialogEngine<D, S>(flow: FlowDefinition<D, S>, services: S): DialogEngine<DialogState<D>> {
+  return {
+    async handle(input) {
+      const { message, citizenRef, now } = input;
+      const env: TurnEnv<D, S> = { flow, services, message, citizenRef, now, text: textOf(message.payload) };
+      const restored = restoreState(flow, input.state, message, now);
+      let state = restored.state;
+      const notices: DialogReply[] = [];
+      if (env.text && flow.nlp.isEmergency(env.text)) notices.push({ text: textsOf(env, state).emergency });
+      if (restored.restarted) notices.push({ text: textsOf(env, state).restartedAfterUpdate });
+
+      const verdict = idleVerdict(flow, state, now);
+      if (verdict === 'expired') {
+        notices.push({ text: textsOf(env, state).expired });
+        const step = state.consent ? flow.restStep : flow.initialStep;
+        state = freshState(flow, step, state.language, now, state.consent);
+      }
+      const turn = await respond(env, state, verdict);
+      return {
+        ...turn,
+        state: { ...turn.state, lastActivityAt: now.toISOString() },
+        replies: [...notices, ...turn.replies],
+      };
+    },
+  };
+}

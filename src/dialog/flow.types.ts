@@ -1,0 +1,138 @@
+/**
+ * What a flow gives the generic engine: its steps as data (prompt + validate -> {ok, value} or a
+ * re-prompt, like grammY conversations' form helpers), the wording the engine itself needs, and
+ * the language functions it should use. The engine knows nothing of reports.
+ */
+import type { InboundMessage, InboundPayload } from '../domain/message';
+import type { DialogReply } from './engine.types';
+import type { Consent, DialogState, Language } from './state';
+
+export type PayloadKind = InboundPayload['kind'];
+
+export type StepContext<D, S> = {
+  state: Readonly<DialogState<D>>;
+  draft: D;
+  lang: Language;
+  services: S;
+  message: InboundMessage;
+  /** The text of the message, or a photo's caption. */
+  text?: string;
+  citizenRef: string;
+  now: Date;
+};
+
+export type StepSuccess<D> = {
+  ok: true;
+  next: string;
+  draft?: D;
+  /** Said before the next step's question (merged into it when they are plain text). */
+  replies?: DialogReply[];
+  /** Set by the consent step. */
+  consent?: Consent;
+  /** Leave the saved history alone (e.g. when the step itself jumps elsewhere). */
+  keepHistory?: boolean;
+  /** Come back to this step once the next question (and its sub-steps) is answered: corrections. */
+  returnTo?: string;
+  reportId?: string;
+  reportCreated?: boolean;
+  reportUpdated?: boolean;
+};
+
+/** An unusable answer: `reason` is said, then the step's question again. */
+export type StepFailure = { ok: false; reason: string };
+
+export type StepOutcome<D> = StepSuccess<D> | StepFailure;
+
+export type FlowStep<D, S> = {
+  id: string;
+  /** A sub-step (e.g. "is this the address?") belongs to the question it refines. */
+  parent?: string;
+  /** No dialog in progress here: the idle rules and "indietro" do not apply. */
+  resting?: boolean;
+  /** The step may only be reached once the current privacy notice is accepted. */
+  needsConsent?: boolean;
+  /** Message kinds the step understands; others get a polite explanation and the question again. */
+  accepts: readonly PayloadKind[];
+  prompt?(ctx: StepContext<D, S>): DialogReply;
+  /** Contextual help for "aiuto" and after repeated failures. */
+  help?(ctx: StepContext<D, S>): string;
+  handle(ctx: StepContext<D, S>): Promise<StepOutcome<D>>;
+};
+
+export const COMMANDS = ['cancel', 'back', 'help', 'status', 'privacy', 'language', 'english', 'italian', 'start'] as const;
+export type CommandName = (typeof COMMANDS)[number];
+
+/** Words the engine says itself, in one language. */
+export type EngineTexts = {
+  emergency: string;
+  /** A message of this kind where the step cannot use it. */
+  unsupported: Record<PayloadKind, string>;
+  cancelled: string;
+  cancelledBeforeConsent: string;
+  nothingToCancel: string;
+  backAtStart: string;
+  expired: string;
+  resumeQuestion: string;
+  resumeChoices: { resume: string; restart: string };
+  /** Extra words that select resume / restart. */
+  resumeWords: { resume: string[]; restart: string[] };
+  resumed: string;
+  restarted: string;
+  restartedAfterUpdate: string;
+  languageSwitched: string;
+  notUnderstood: string;
+  alreadyInProgress: string;
+  /** Prefixed to the step's help after repeated failures. */
+  helpOffer: string;
+  /** Help when no dialog is in progress. */
+  generalHelp: string;
+  /** The list of commands, appended to every help. */
+  commandsHelp: string;
+  /** Words that trigger each global command (every language's words are always active). */
+  commandWords: Record<CommandName, string[]>;
+};
+
+export type ChoiceMatcher = (
+  input: string,
+  options: Array<{ id: string; labels: string[] }>,
+) => { ok: true; id: string } | { ok: false; reason: string; candidates?: string[] };
+
+/** Language understanding the engine needs; the flow passes src/nlp's implementations. */
+export type EngineNlp = {
+  isEmergency(text: string): boolean;
+  /** The key whose words the whole message is (typos, "/", courtesy words allowed), else undefined. */
+  matchKeyword(text: string, keywords: Record<string, string[]>): string | undefined;
+  matchChoice: ChoiceMatcher;
+};
+
+export type FlowDefinition<D, S> = {
+  version: number;
+  steps: Readonly<Record<string, FlowStep<D, S>>>;
+  /** Resting step of a citizen never seen before (or whose state was unusable without consent). */
+  initialStep: string;
+  /** Resting step after a finished or cancelled dialog. */
+  restStep: string;
+  /** Resting step after the privacy notice was refused. */
+  declinedStep: string;
+  consentStep: string;
+  firstQuestion: string;
+  emptyDraft(): D;
+  /** True when nothing worth resuming has been answered yet. */
+  isDraftEmpty(draft: D): boolean;
+  /** True when a stored draft can be used by this version of the flow. */
+  isDraft(value: unknown): value is D;
+  /** Migrations from an older flowVersion to the next one; missing ones mean "restart politely". */
+  migrations?: Readonly<Record<number, (state: DialogState<unknown>) => DialogState<unknown>>>;
+  /** Version of the privacy notice currently in force. */
+  consentVersion(services: S): string;
+  /** Idle rules in milliseconds. */
+  resumeAfterMs: number;
+  expireAfterMs: number;
+  texts(lang: Language): EngineTexts;
+  /** Replies of the "stato" and "privacy" commands. */
+  status(ctx: StepContext<D, S>): Promise<DialogReply[]>;
+  privacy(ctx: StepContext<D, S>): DialogReply[];
+  /** Asked when consent is missing or outdated on a step that needs it. */
+  consentNeeded(ctx: StepContext<D, S>, outdated: boolean): DialogReply[];
+  nlp: EngineNlp;
+};

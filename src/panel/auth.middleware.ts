@@ -1,0 +1,70 @@
+/**
+ * Who is calling: every /api route after login passes through `requireOperator` (401 without a
+ * valid session) and, where a role is needed, `requireRole` (403). The operator record is re-read
+ * at most every few seconds, so disabling an account ends its sessions almost at once.
+ */
+import type { NextFunction, Request, RequestHandler, Response } from 'express';
+import type { OperatorRecord, OperatorRole, OperatorStore } from '../storage';
+import { panelMessage, type PanelLang } from './panel-messages';
+import { MAX_SESSION_HOURS } from './session';
+
+export type CurrentOperator = Pick<OperatorRecord, 'id' | 'username' | 'displayName' | 'role' | 'language'>;
+
+const RECHECK_MS = 5_000;
+
+export function operatorCache(store: OperatorStore) {
+  const cache = new Map<string, { at: number; op: OperatorRecord | null }>();
+  return {
+    async get(id: string): Promise<OperatorRecord | null> {
+      const hit = cache.get(id);
+      if (hit && Date.now() - hit.at < RECHECK_MS) return hit.op;
+      const op = await store.get(id);
+      if (cache.size > 10_000) cache.clear();
+      cache.set(id, { at: Date.now(), op });
+      return op;
+    },
+    forget(id?: string) {
+      if (id) cache.delete(id);
+      else cache.clear();
+    },
+  };
+}
+
+export type OperatorCache = ReturnType<typeof operatorCache>;
+
+export function publicOperator(op: OperatorRecord): CurrentOperator {
+  return { id: op.id, username: op.username, displayName: op.displayName, role: op.role, language: op.language };
+}
+
+/** The logged-in operator of this request (set by requireOperator). */
+export function currentOperator(res: Response): CurrentOperator {
+  return res.locals.operator as CurrentOperator;
+}
+
+/** The language of this request's messages: the operator's, Italian before login. */
+export function langOf(res: Response): PanelLang {
+  return (res.locals.operator as CurrentOperator | undefined)?.language ?? 'it';
+}
+
+export function requireOperator(operators: OperatorCache): RequestHandler {
+  return (req: Request, res: Response, next: NextFunction) => {
+    const id = req.session?.operatorId;
+    if (!id) return void res.status(401).json({ error: panelMessage('loginRequired') });
+    const expired = !req.session.loginAt || Date.now() - req.session.loginAt > MAX_SESSION_HOURS * 3600_000;
+    operators.get(id).then((op) => {
+      if (!op || op.disabled || expired) {
+        req.session.destroy(() => res.status(401).json({ error: panelMessage('sessionEnded', op?.language) }));
+        return;
+      }
+      res.locals.operator = publicOperator(op);
+      next();
+    }, next);
+  };
+}
+
+export function requireRole(...roles: OperatorRole[]): RequestHandler {
+  return (_req, res, next) => {
+    if (!roles.includes(currentOperator(res).role)) return void res.status(403).json({ error: panelMessage('forbidden', langOf(res)) });
+    next();
+  };
+}

@@ -1,0 +1,65 @@
+/**
+ * Panel sessions: express-session stored in MongoDB (connect-mongo, collection `panel_sessions`) on
+ * the service's own connection. The cookie is httpOnly, SameSite=Lax, Secure in production; the
+ * session ends after PANEL_IDLE_TIMEOUT_MINUTES without a request (rolling expiry) and in any case
+ * MAX_SESSION_HOURS after login.
+ */
+import MongoStore from 'connect-mongo';
+import session from 'express-session';
+import type { RequestHandler } from 'express';
+import type { Connection } from 'mongoose';
+import type { OperatorRole } from '../storage';
+
+declare module 'express-session' {
+  interface SessionData {
+    operatorId: string;
+    username: string;
+    role: OperatorRole;
+    /** Epoch ms of the login, for the absolute session limit. */
+    loginAt: number;
+  }
+}
+
+export const MAX_SESSION_HOURS = 12;
+
+export function sessionCookieName(production: boolean): string {
+  // __Host- cookies must be Secure, path=/ and without Domain: only possible over HTTPS.
+  return production ? '__Host-vicinato.sid' : 'vicinato.sid';
+}
+
+/** Resolves with the driver client once the mongoose connection is open (it opens in the background). */
+function clientWhenOpen(conn: Connection) {
+  return new Promise<ReturnType<Connection['getClient']>>((resolve) => {
+    if (conn.readyState === 1) return resolve(conn.getClient());
+    conn.once('open', () => resolve(conn.getClient()));
+  });
+}
+
+export function panelSession(opts: { mongo: Connection; secret: string; idleMinutes: number; production: boolean }): RequestHandler {
+  const idleSeconds = opts.idleMinutes * 60;
+  const store = MongoStore.create({
+    clientPromise: clientWhenOpen(opts.mongo),
+    collectionName: 'panel_sessions',
+    ttl: idleSeconds,
+    // Write the expiry back at most every 1/10 of the idle time (<= 60 s) instead of on every request.
+    touchAfter: Math.min(60, Math.floor(idleSeconds / 10)),
+    autoRemove: 'native',
+    stringify: false,
+  });
+  return session({
+    name: sessionCookieName(opts.production),
+    secret: opts.secret,
+    store,
+    resave: false,
+    saveUninitialized: false,
+    rolling: true,
+    unset: 'destroy',
+    cookie: {
+      httpOnly: true,
+      sameSite: 'lax',
+      secure: opts.production,
+      path: '/',
+      maxAge: idleSeconds * 1000,
+    },
+  });
+}

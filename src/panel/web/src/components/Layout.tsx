@@ -1,0 +1,74 @@
+/** The frame of every signed-in page: skip link, header (service state, navigation, language, operator), main. */
+import type { ReactNode } from 'react';
+import { ROLE_LABELS } from '../i18n/dictionary';
+import { useI18n } from '../i18n/i18n';
+import { useAuth, useOperator } from '../lib/auth';
+import { useMeta } from '../lib/meta';
+import { Link, useRouter } from '../lib/router';
+import { useServerEvents } from '../lib/server-events';
+import { LanguageSwitch } from './LanguageSwitch';
+import { ServiceBadge } from './ServiceBadge';
+
+function LiveIndicator() {
+  const { connected } = useServerEvents();
+  const { t } = useI18n();
+  return (
+    <p className={`live-indicator ${connected ? 'is-live' : 'is-down'}`} data-testid="live-indicator">
+      <span className="dot" aria-hidden="true" />
+      <span>{connected ? t('live') : t('liveReconnecting')}</span>
+    </p>
+  );
+}
+
+export function Layout({ children }: { children: ReactNode }) {
+  const { t, language } = useI18n();
+  const { logout } = useAuth();
+  const operator = useOperator();
+  const meta = useMeta();
+  const { route } = useRouter();
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        {t('skipToContent')}
+      </a>
+      <header className="app-header">
+        <div className="brand">
+          <span className="brand-name">{t('appName')}</span>
+          <span className="brand-sub">{meta ? `${meta.municipality.name} · ` : ''}{t('appSubtitle')}</span>
+        </div>
+        <nav aria-label={t('mainNav')} className="main-nav">
+          <ul>
+            <li>
+              <Link href="/" aria-current={route.page === 'queue' ? 'page' : undefined}>
+                {t('navQueue')}
+              </Link>
+            </li>
+            {operator.role === 'admin' ? (
+              <li>
+                <Link href="/admin" aria-current={route.page === 'admin' ? 'page' : undefined}>
+                  {t('navAdmin')}
+                </Link>
+              </li>
+            ) : null}
+          </ul>
+        </nav>
+        <div className="header-status">
+          <ServiceBadge />
+          <LiveIndicator />
+        </div>
+        <div className="header-user">
+          <LanguageSwitch />
+          <span className="operator-name">
+            {t('signedInAs', { name: operator.displayName, role: ROLE_LABELS[language][operator.role] ?? operator.role })}
+          </span>
+          <button type="button" className="button-secondary" onClick={() => void logout()}>
+            {t('logout')}
+          </button>
+        </div>
+      </header>
+      <main id="main" tabIndex={-1}>
+        {children}
+      </main>
+    </>
+  );
+}

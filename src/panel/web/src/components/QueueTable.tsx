@@ -1,0 +1,73 @@
+/** The list of reports: one row each, the ticket code is the link to the detail page. */
+import type { Meta, ReportSummary } from '../api/types';
+import { CHANNEL_LABELS } from '../i18n/dictionary';
+import { useI18n } from '../i18n/i18n';
+import { formatDateTime, formatDuration } from '../lib/format';
+import { Link } from '../lib/router';
+import { StatusBadge } from './StatusBadge';
+
+export function categoryName(meta: Meta | undefined, id: string, fallback: string | undefined, language: 'it' | 'en'): string {
+  const c = meta?.categories.find((x) => x.id === id);
+  return c?.labels?.[language] ?? c?.label ?? fallback ?? id;
+}
+
+export function PriorityMeter({ value }: { value: number }) {
+  const level = value >= 70 ? 'high' : value >= 40 ? 'medium' : 'low';
+  return <span className={`priority priority-${level}`}>{Math.round(value)}</span>;
+}
+
+type Props = { items: ReportSummary[]; meta: Meta | undefined; fresh: ReadonlySet<string>; caption: string };
+
+export function QueueTable({ items, meta, fresh, caption }: Props) {
+  const { t, language } = useI18n();
+  return (
+    <table className="queue-table" data-testid="queue-table">
+      <caption className="sr-only">{caption}</caption>
+      <thead>
+        <tr>
+          <th scope="col" className="col-priority">{t('colPriority')}</th>
+          <th scope="col">{t('colTicket')}</th>
+          <th scope="col">{t('colStatus')}</th>
+          <th scope="col">{t('colCategory')}</th>
+          <th scope="col">{t('colPlace')}</th>
+          <th scope="col">{t('colChannel')}</th>
+          <th scope="col">{t('colWaiting')}</th>
+          <th scope="col">{t('colAssignee')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {items.map((r) => (
+          <tr key={r.id} className={fresh.has(r.id) ? 'is-fresh' : undefined} data-report-id={r.id} data-ticket={r.ticketCode}>
+            <td className="col-priority">
+              <PriorityMeter value={r.priority} />
+            </td>
+            <th scope="row" className="col-ticket">
+              <Link href={`/reports/${encodeURIComponent(r.id)}`}>{r.ticketCode}</Link>
+              {fresh.has(r.id) ? <span className="fresh-badge">{t('newBadge')}</span> : null}
+              {r.hasPhoto ? (
+                <span className="photo-flag" title={t('hasPhoto')}>
+                  <span aria-hidden="true">📷</span>
+                  <span className="sr-only">{t('hasPhoto')}</span>
+                </span>
+              ) : null}
+            </th>
+            <td>
+              <StatusBadge status={r.status} />
+            </td>
+            <td>{categoryName(meta, r.categoryId, r.categoryLabel, language)}</td>
+            <td className="col-place">
+              <span className="place-address">{r.address ?? `${r.lat.toFixed(5)}, ${r.lng.toFixed(5)}`}</span>
+              {r.zoneName || r.zone ? <span className="place-zone">{r.zoneName ?? r.zone}</span> : null}
+            </td>
+            <td>{CHANNEL_LABELS[language][r.channel] ?? r.channel}</td>
+            <td className="col-waiting" title={formatDateTime(r.createdAt, language)}>
+              <span>{formatDuration(r.waitingMs, language)}</span>
+              <span className="waiting-service">{t('serviceTimeShort', { time: formatDuration(r.waitingServiceMs, language) })}</span>
+            </td>
+            <td>{r.assignee ?? t('unassigned')}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

@@ -1,0 +1,30 @@
+/** /api/meta for the whole panel (categories, zones, map tiles, service open/closed), refreshed every minute. */
+import { createContext, useContext, useEffect, useState, type ReactNode } from 'react';
+import { apiRequest } from '../api/client';
+import type { Meta } from '../api/types';
+
+const META_REFRESH_MS = 60_000;
+const MetaContext = createContext<Meta | undefined>(undefined);
+
+export function MetaProvider({ children }: { children: ReactNode }) {
+  const [meta, setMeta] = useState<Meta | undefined>(undefined);
+  useEffect(() => {
+    let stopped = false;
+    const load = () =>
+      apiRequest<Meta>('/api/meta').then(
+        (m) => !stopped && setMeta(m),
+        () => undefined,
+      );
+    void load();
+    const id = window.setInterval(load, META_REFRESH_MS);
+    return () => {
+      stopped = true;
+      window.clearInterval(id);
+    };
+  }, []);
+  return <MetaContext.Provider value={meta}>{children}</MetaContext.Provider>;
+}
+
+export function useMeta(): Meta | undefined {
+  return useContext(MetaContext);
+}

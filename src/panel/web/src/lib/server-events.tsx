@@ -1,0 +1,88 @@
+/**
+ * One EventSource on /api/events for the signed-in panel. Pages subscribe to `report.created` and
+ * `report.updated`; the browser reconnects by itself, and the connection state is shown to agents.
+ */
+import { apiRequest } from '../api/client';
+import { createContext, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+
+export type ReportEvent = { type: 'report.created' | 'report.updated'; reportId: string; status?: string };
+type Listener = (e: ReportEvent) => void;
+type ServerEvents = { connected: boolean; subscribe(l: Listener): () => void };
+
+const RECONNECT_MS = 5_000;
+const EVENT_TYPES = ['report.created', 'report.updated'] as const;
+const ServerEventsContext = createContext<ServerEvents | null>(null);
+
+function parse(type: string, data: string): ReportEvent | undefined {
+  try {
+    const body = JSON.parse(data) as { type?: string; reportId?: unknown; status?: unknown };
+    const t = (EVENT_TYPES as readonly string[]).includes(type) ? type : body.type;
+    if ((t === 'report.created' || t === 'report.updated') && typeof body.reportId === 'string')
+      return { type: t, reportId: body.reportId, status: typeof body.status === 'string' ? body.status : undefined };
+  } catch {
+    // not JSON: ignore
+  }
+  return undefined;
+}
+
+export function ServerEventsProvider({ children }: { children: ReactNode }) {
+  const listeners = useRef(new Set<Listener>());
+  const [connected, setConnected] = useState(false);
+  useEffect(() => {
+    let source: EventSource | undefined;
+    let retry: number | undefined;
+    let stopped = false;
+    const dispatch = (type: string) => (e: MessageEvent<string>) => {
+      const event = parse(type, e.data);
+      if (event) for (const l of listeners.current) l(event);
+    };
+    const connect = () => {
+      source = new EventSource('/api/events');
+      for (const type of EVENT_TYPES) source.addEventListener(type, dispatch(type) as EventListener);
+      source.onmessage = dispatch('message');
+      source.onopen = () => setConnected(true);
+      source.onerror = () => {
+        setConnected(false);
+        // The browser retries by itself unless the answer was not an event stream (e.g. 401):
+        // then check the session (a 401 leads to the login page) and try again a bit later.
+        if (source?.readyState === EventSource.CLOSED && !stopped) {
+          retry = window.setTimeout(() => {
+            void apiRequest('/api/meta').catch(() => undefined);
+            if (!stopped) connect();
+          }, RECONNECT_MS);
+        }
+      };
+    };
+    connect();
+    return () => {
+      stopped = true;
+      window.clearTimeout(retry);
+      source?.close();
+    };
+  }, []);
+  const value = useMemo<ServerEvents>(
+    () => ({
+      connected,
+      subscribe(l) {
+        listeners.current.add(l);
+        return () => listeners.current.delete(l);
+      },
+    }),
+    [connected],
+  );
+  return <ServerEventsContext.Provider value={value}>{children}</ServerEventsContext.Provider>;
+}
+
+export function useServerEvents(): ServerEvents {
+  const ctx = useContext(ServerEventsContext);
+  if (!ctx) throw new Error('useServerEvents outside ServerEventsProvider');
+  return ctx;
+}
+
+/** Calls `onEvent` for every report event while the component is mounted. */
+export function useReportEvents(onEvent: Listener) {
+  const { subscribe } = useServerEvents();
+  const latest = useRef(onEvent);
+  latest.current = onEvent;
+  useEffect(() => subscribe((e) => latest.current(e)), [subscribe]);
+}

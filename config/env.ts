@@ -158,3 +158,12 @@ export function parseConfig(env: NodeJS.ProcessEnv | Record<string, string | und
 export function loadConfig(overrides: Record<string, string | undefined> = {}): Config {
   return parseConfig({ ...process.env, ...overrides });
 }
+
+/**
+ * VICINATO_OPERATOR_PASSWORD: the password for `npm run operators -- create|ensure|set-password`
+ * when --password-stdin is not used. Read only by that CLI, never part of Config (so it is never
+ * logged with it), and never accepted as a command-line argument.
+ */
+export function operatorPasswordFromEnv(): string | undefined {
+  return process.env.VICINATO_OPERATOR_PASSWORD || undefined;
+}

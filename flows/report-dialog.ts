@@ -1,11 +1,11 @@
-/** Placeholder until the report flow lands: answers every message with the emergency notice. */
+/** The citizen's report dialog: the report flow (flows/report.flow.ts) on the generic engine. */
 import type { DialogEngine } from '../src/dialog/engine.types';
+import { createDialogEngine } from '../src/dialog/engine';
 import type { DialogServices } from '../src/dialog/services';
+import { reportFlow, type ReportDialogState } from './report.flow';
 
-export function createReportDialogEngine(_services: DialogServices): DialogEngine<unknown> {
-  return {
-    async handle({ state }) {
-      return { state: state ?? {}, replies: [{ text: 'Vicinato: per le emergenze chiama il 112.' }] };
-    },
-  };
+export type { ReportDialogState as DialogState } from './report.flow';
+
+export function createReportDialogEngine(services: DialogServices): DialogEngine<ReportDialogState> {
+  return createDialogEngine(reportFlow, services);
 }

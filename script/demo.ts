@@ -61,9 +61,16 @@ async function main() {
   };
 
   if (env.NODE_ENV !== 'production' && existsSync(path.join(ROOT, 'script/operators.ts'))) {
-    const password = env.DEMO_AGENT_PASSWORD ?? 'vicinato-demo-2026';
-    const code = await runTsx('script/operators.ts', ['ensure', '--username', 'agente.demo', '--name', 'Agente Demo', '--role', 'supervisor', '--password-stdin'], env, `${password}\n`);
-    if (code === 0) console.log(`[demo] demo operator: username "agente.demo", password "${password}" (role supervisor)`);
+    // Development only: a demo agent (queue and actions) and a demo admin (operators, WhatsApp link).
+    const demoOperators = [
+      { username: 'agente.demo', name: 'Agente Demo', role: 'agent', password: env.DEMO_AGENT_PASSWORD ?? 'vicinato-demo-2026' },
+      { username: 'admin.demo', name: 'Admin Demo', role: 'admin', password: env.DEMO_ADMIN_PASSWORD ?? 'vicinato-admin-2026' },
+    ];
+    for (const op of demoOperators) {
+      // The password goes through stdin, never as an argument.
+      const code = await runTsx('script/operators.ts', ['ensure', '--username', op.username, '--name', op.name, '--role', op.role, '--password-stdin'], env, `${op.password}\n`);
+      if (code === 0) console.log(`[demo] demo ${op.role}: username "${op.username}", password "${op.password}"`);
+    }
   }
 
   const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'src/main.ts')], { env, stdio: 'inherit' });

@@ -29,7 +29,7 @@ import type { ChannelContext } from '../bots/channel-context';
 import type { ChannelModule } from '../bots/channel-module';
 import { createSimulatorChannel } from '../bots/simulator';
 import { createTelegramChannel } from '../bots/telegram';
-import { createWhatsappWebChannel } from '../bots/whatsapp';
+import { createWhatsappWebChannel, type WhatsappWebChannelOptions } from '../bots/whatsapp';
 import { createWhatsappCloudChannel } from '../bots/whatsapp-cloud';
 import { createPanel } from './panel/panel';
 import { open311Router } from './panel/open311/open311.routes';
@@ -42,13 +42,22 @@ export type RunningVicinato = {
 
 const SHUTDOWN_JOB_WAIT_MS = 10_000;
 
-export async function startVicinato(config: Config, logger: Logger): Promise<RunningVicinato> {
+/** Test seams: replacements for outside platforms that have no URL to point at a fake. */
+export type StartOverrides = {
+  /** whatsapp-web.js channel options, e.g. a fake client factory (the real one drives Chromium). */
+  whatsapp?: WhatsappWebChannelOptions;
+};
+
+export async function startVicinato(config: Config, logger: Logger, overrides: StartOverrides = {}): Promise<RunningVicinato> {
   const roles = config.SERVICES;
   const municipality = loadMunicipalityProfile(config.MUNICIPALITY);
   const territory = loadTerritory(municipalityDir(config.MUNICIPALITY));
 
   const mongo = connectMongo(config.MONGODB_URI, logger);
-  const storage = createStorage(mongo.connection);
+  const storage = createStorage(mongo.connection, {
+    timeZone: municipality.serviceHours.timeZone,
+    serviceHours: municipality.serviceHours,
+  });
   mongo.connection.once('open', () => {
     ensureIndexes(mongo.connection).catch((err: Error) => logger.error(`index creation failed: ${err.message}`));
   });
@@ -90,7 +99,7 @@ export async function startVicinato(config: Config, logger: Logger): Promise<Run
   const channels = [
     createSimulatorChannel(channelContext, storage.inbox),
     createTelegramChannel(channelContext),
-    createWhatsappWebChannel(channelContext),
+    createWhatsappWebChannel(channelContext, overrides.whatsapp),
     createWhatsappCloudChannel(channelContext),
   ].filter((c): c is ChannelModule => Boolean(c));
 
@@ -137,33 +146,9 @@ export async function startVicinato(config: Config, logger: Logger): Promise<Run
       }),
     );
   }
-  for (const channel of channels) await channel.start?.();
-
   let server: http.Server | undefined;
   let url: string | undefined;
   let closePanel = async () => undefined as void;
-  if (roles.includes('web')) {
-    const panel = createPanel({ config, logger, storage, media, events, scheduler: queues.scheduler, municipality, territory });
-    const mounts: Mount[] = [
-      {
-        path: '/open311/v2',
-        router: open311Router({ reports: storage.reports, apiKey: config.OPEN311_API_KEY, agency: municipality.dataController }),
-      },
-      ...channels.flatMap((c) => (c.http ? [{ path: c.http.mountPath, router: c.http.router }] : [])),
-      ...panel.mounts,
-    ];
-    closePanel = panel.close;
-    const app = createWebApp({ logger, readiness, mounts, trustProxy: config.NODE_ENV === 'production' });
-    server = http.createServer(app);
-    await new Promise<void>((resolve, reject) => {
-      server!.once('error', reject);
-      server!.listen(config.PORT, '0.0.0.0', () => resolve());
-    });
-    const port = (server.address() as AddressInfo).port;
-    url = `http://127.0.0.1:${port}`;
-    logger.info(`web role listening on ${url}`);
-  }
-  logger.info(`Vicinato started: roles ${roles.join(', ')}`);
 
   let stopping: Promise<void> | undefined;
   const stop = () =>
@@ -174,6 +159,8 @@ export async function startVicinato(config: Config, logger: Logger): Promise<Run
         ? new Promise<void>((resolve) => server!.close(() => resolve()))
         : Promise.resolve();
       server?.closeIdleConnections();
+      // Ends the panel's live streams, which would otherwise hold the server open.
+      await closePanel();
       for (const channel of channels) await channel.stop?.().catch((err: Error) => logger.warn(`stopping ${channel.channel}: ${err.message}`));
       // 2. let running jobs finish, bounded.
       await Promise.race([
@@ -183,13 +170,54 @@ export async function startVicinato(config: Config, logger: Logger): Promise<Run
       await Promise.race([serverClosed, new Promise((r) => setTimeout(r, 5_000))]);
       server?.closeAllConnections();
       // 3. close connections.
-      await closePanel();
       await queues.close().catch(() => undefined);
       await events.close();
       await redis.quit().catch(() => undefined);
       await mongo.close();
       logger.info('stopped');
     })());
+  // If a channel or the web role fails to start, release what was already started before failing.
+  try {
+    for (const channel of channels) await channel.start?.();
+
+    if (roles.includes('web')) {
+      const panel = createPanel({
+        config,
+        logger,
+        storage,
+        media,
+        events,
+        scheduler: queues.scheduler,
+        municipality,
+        territory,
+        mongo: mongo.connection,
+        redis,
+        redisKeys: redisKeys(prefix),
+      });
+      const mounts: Mount[] = [
+        {
+          path: '/open311/v2',
+          router: open311Router({ reports: storage.reports, apiKey: config.OPEN311_API_KEY, agency: municipality.dataController }),
+        },
+        ...channels.flatMap((c) => (c.http ? [{ path: c.http.mountPath, router: c.http.router }] : [])),
+        ...panel.mounts,
+      ];
+      closePanel = panel.close;
+      const app = createWebApp({ logger, readiness, mounts, trustProxy: config.NODE_ENV === 'production' });
+      server = http.createServer(app);
+      await new Promise<void>((resolve, reject) => {
+        server!.once('error', reject);
+        server!.listen(config.PORT, '0.0.0.0', () => resolve());
+      });
+      const port = (server.address() as AddressInfo).port;
+      url = `http://127.0.0.1:${port}`;
+      logger.info(`web role listening on ${url}`);
+    }
+    logger.info(`Vicinato started: roles ${roles.join(', ')}`);
+  } catch (err) {
+    await stop().catch(() => undefined);
+    throw err;
+  }
   return { url, stop };
 }
 

@@ -8,6 +8,9 @@ import express, { Router } from 'express';
 import type { InboundPayload } from '../../src/domain/message';
 import type { InboxStore } from '../../src/domain/ports';
 import { jsonBody } from '../../src/panel/json-body';
+import { securityHeaders } from '../../src/panel/security-headers';
+import { loadTerritory } from '../../src/geo/territory';
+import { municipalityDir } from '../../config/municipality';
 import type { ChannelContext } from '../channel-context';
 import { chatIdSchema, firstIssue, simulatorMessageSchema, type SimulatorMessageBody } from './simulator.schema';
 import { waitForProcessing } from './wait-for-processing';
@@ -81,7 +84,19 @@ export function simulatorRouter(ctx: ChannelContext, inbox: InboxStore): Router 
     }
   });
 
+  // What the page's map needs: the tile server and where to centre (the municipality).
+  let pageConfig: { mapTileUrl: string; center: { lat: number; lng: number }; municipality: string } | undefined;
+  api.get('/config', (_req, res) => {
+    if (!pageConfig) {
+      const territory = loadTerritory(municipalityDir(ctx.config.MUNICIPALITY));
+      pageConfig = { mapTileUrl: ctx.config.MAP_TILE_URL, center: territory.center(), municipality: territory.name };
+    }
+    res.json(pageConfig);
+  });
+
   router.use('/api/simulator', api);
+  // The page and its files get the panel's strict CSP (scripts and styles only from here).
+  router.use('/simulator', securityHeaders({ mapTileUrl: ctx.config.MAP_TILE_URL, production: ctx.config.NODE_ENV === 'production' }));
   const publicDir = path.join(import.meta.dirname, 'public');
   router.get('/simulator', (_req, res) => res.sendFile(path.join(publicDir, 'simulator.html')));
   router.use('/simulator/assets', express.static(publicDir, { index: false, fallthrough: false }));

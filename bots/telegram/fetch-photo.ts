@@ -24,7 +24,10 @@ async function readCapped(url: URL, maxBytes: number): Promise<Download> {
     return { ok: true, bytes: await readFile(file) };
   }
   const res = await fetch(url, { signal: AbortSignal.timeout(DOWNLOAD_TIMEOUT_MS) });
-  if (!res.ok || !res.body) throw new Error(`file download answered ${res.status}`);
+  if (!res.ok || !res.body) {
+    await res.body?.cancel();
+    throw new Error(`file download answered ${res.status}`);
+  }
   const declared = Number(res.headers.get('content-length') ?? NaN);
   if (declared > maxBytes) {
     await res.body.cancel();
@@ -63,12 +66,15 @@ async function download(api: TelegramApi, media: MediaToFetch, maxBytes: number)
   throw lastError;
 }
 
-export async function fetchPhoto(deps: {
-  api: TelegramApi;
-  media: MediaStore;
-  maxBytes: number;
-  onError(err: Error): void;
-}, media: MediaToFetch): Promise<PhotoPayload> {
+export async function fetchPhoto(
+  deps: {
+    api: TelegramApi;
+    media: MediaStore;
+    maxBytes: number;
+    onError(err: Error): void;
+  },
+  media: MediaToFetch,
+): Promise<PhotoPayload> {
   const caption = media.caption ? { caption: media.caption } : {};
   let downloaded: Download;
   try {

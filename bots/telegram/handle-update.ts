@@ -13,9 +13,7 @@ import { planUpdate } from './update-to-inbound';
 import { updateSchema } from './update.schema';
 
 export type UpdateOutcome =
-  | { kind: 'stored'; duplicate: boolean }
-  | { kind: 'invalid'; reason: string }
-  | { kind: 'group' | 'blocked' | 'ignored' };
+  { kind: 'stored'; duplicate: boolean } | { kind: 'invalid'; reason: string } | { kind: 'group' | 'blocked' | 'ignored' };
 
 export type UpdateHandler = (raw: unknown) => Promise<UpdateOutcome>;
 
@@ -25,7 +23,7 @@ export function createUpdateHandler(deps: {
   ctx: ChannelContext;
   api: TelegramApi;
   /** The bot's @username once known (getMe), for the link in the group notice. */
-  botUsername(): string | undefined;
+  botUsername(): Promise<string | undefined>;
   now?: () => Date;
 }): UpdateHandler {
   const { ctx, api } = deps;
@@ -44,7 +42,7 @@ export function createUpdateHandler(deps: {
     const key = keys.groupNotice('telegram', chatId);
     if ((await ctx.redis.set(key, '1', 'EX', GROUP_NOTICE_TTL_S, 'NX')) !== 'OK') return;
     try {
-      await api.sendMessage(chatId, groupNotice(deps.botUsername()));
+      await api.sendMessage(chatId, groupNotice(await deps.botUsername()));
     } catch (err) {
       await ctx.redis.del(key).catch(() => undefined);
       ctx.logger.warn(`telegram group notice not sent: ${(err as Error).message}`);

@@ -20,7 +20,11 @@ function rows(labels: string[]): string[][] {
   return out;
 }
 
-export function replyMarkupFor(msg: { text: string; choices?: string[]; requestLocation?: boolean }): ReplyKeyboardMarkup | ReplyKeyboardRemove {
+export function replyMarkupFor(msg: {
+  text: string;
+  choices?: string[];
+  requestLocation?: boolean;
+}): ReplyKeyboardMarkup | ReplyKeyboardRemove {
   const choices = (msg.choices ?? []).filter((c) => c.trim());
   if (!choices.length && !msg.requestLocation) return { remove_keyboard: true };
   const keyboard: KeyboardButton[][] = [];

@@ -15,12 +15,14 @@ import { classifyApiError, type TelegramApi } from './telegram-api';
 export type LongPolling = {
   start(): void;
   stop(): Promise<void>;
-  /** true while getUpdates answers. */
+  /** true once started, unless the last getUpdates failed. */
   healthy(): boolean;
 };
 
 /** Updates the adapter handles; others (edits, reactions, inline queries) are never fetched. */
 export const ALLOWED_UPDATES = ['message', 'callback_query', 'my_chat_member'] as const;
+
+type TelegrafSignal = NonNullable<Parameters<TelegramApi['callApi']>[2]>['signal'];
 
 const POLL_TIMEOUT_S = 25;
 const MAX_BACKOFF_MS = 30_000;
@@ -41,11 +43,17 @@ function sleep(ms: number, signal: AbortSignal): Promise<void> {
   });
 }
 
-export function createLongPolling(deps: { api: TelegramApi; handleUpdate: UpdateHandler; logger: Logger; pollTimeoutSeconds?: number }): LongPolling {
+export function createLongPolling(deps: {
+  api: TelegramApi;
+  handleUpdate: UpdateHandler;
+  logger: Logger;
+  pollTimeoutSeconds?: number;
+}): LongPolling {
   const { api, logger } = deps;
   const abort = new AbortController();
   let offset = 0;
-  let ok = false;
+  let started = false;
+  let failing = false;
   let loop: Promise<void> | undefined;
 
   /** Stores one update, retrying until it is stored; false when the process stopped first. */
@@ -72,13 +80,14 @@ export function createLongPolling(deps: { api: TelegramApi; handleUpdate: Update
         updates = await api.callApi(
           'getUpdates',
           { offset, timeout: deps.pollTimeoutSeconds ?? POLL_TIMEOUT_S, allowed_updates: [...ALLOWED_UPDATES] },
-          { signal: abort.signal },
+          // telegraf types its signal as the abort-controller shim; node-fetch accepts Node's own.
+          { signal: abort.signal as unknown as TelegrafSignal },
         );
         failures = 0;
-        ok = true;
+        failing = false;
       } catch (err) {
         if (abort.signal.aborted) break;
-        ok = false;
+        failing = true;
         const failure = classifyApiError(err);
         const conflict = failure.kind === 'rejected' && failure.code === 409;
         logger.warn(
@@ -100,7 +109,10 @@ export function createLongPolling(deps: { api: TelegramApi; handleUpdate: Update
 
   return {
     start() {
-      loop ??= run().catch((err: Error) => logger.error(`telegram polling stopped: ${err.message}`));
+      started = true;
+      loop ??= run().catch((err: Error) => {
+        logger.error(`telegram polling stopped: ${err.message}`);
+      });
     },
     async stop() {
       abort.abort();
@@ -109,6 +121,6 @@ export function createLongPolling(deps: { api: TelegramApi; handleUpdate: Update
       // Confirm what was stored, so the next start does not fetch it again (harmless, just slower).
       if (offset > 0) await api.callApi('getUpdates', { offset, limit: 1, timeout: 0 }).catch(() => undefined);
     },
-    healthy: () => ok,
+    healthy: () => started && !failing,
   };
 }

@@ -20,7 +20,20 @@ export type UpdatePlan =
 
 // Content a citizen can send that the dialog cannot use, checked in this order (an animation also
 // carries a `document`, so it comes before the document check).
-const OTHER_CONTENT = ['animation', 'sticker', 'voice', 'video', 'video_note', 'audio', 'contact', 'poll', 'dice', 'game', 'story', 'paid_media'];
+const OTHER_CONTENT = [
+  'animation',
+  'sticker',
+  'voice',
+  'video',
+  'video_note',
+  'audio',
+  'contact',
+  'poll',
+  'dice',
+  'game',
+  'story',
+  'paid_media',
+];
 const IMAGE_FILE_NAME = /\.(jpe?g|png|webp|gif|heic|heif)$/i;
 
 /**
@@ -57,7 +70,10 @@ function payloadOf(msg: TelegramMessage): { payload: InboundPayload; media?: Med
   if (msg.photo?.length) {
     // Sizes come smallest first; pick by pixels anyway rather than trust the order.
     const largest = msg.photo.reduce((a, b) => (b.width * b.height > a.width * a.height ? b : a));
-    return { payload: { kind: 'photo', ...(caption ? { caption } : {}) }, media: { fileId: largest.file_id, fileSize: largest.file_size, caption } };
+    return {
+      payload: { kind: 'photo', ...(caption ? { caption } : {}) },
+      media: { fileId: largest.file_id, fileSize: largest.file_size, caption },
+    };
   }
   const otherType = OTHER_CONTENT.find((key) => key in msg);
   if (otherType) return { payload: { kind: 'other', platformType: otherType } };
@@ -65,7 +81,10 @@ function payloadOf(msg: TelegramMessage): { payload: InboundPayload; media?: Med
     const doc = msg.document;
     // An image sent "as a file" (uncompressed) is still a photo; the media store checks the content.
     if (doc.mime_type?.startsWith('image/') || IMAGE_FILE_NAME.test(doc.file_name ?? ''))
-      return { payload: { kind: 'photo', ...(caption ? { caption } : {}) }, media: { fileId: doc.file_id, fileSize: doc.file_size, caption } };
+      return {
+        payload: { kind: 'photo', ...(caption ? { caption } : {}) },
+        media: { fileId: doc.file_id, fileSize: doc.file_size, caption },
+      };
     return { payload: { kind: 'other', platformType: 'document' } };
   }
   // Service messages (pinned message, auto-delete timer, ...) carry nothing the citizen said.
@@ -120,7 +139,9 @@ export function planUpdate(update: TelegramUpdate, now: Date): UpdatePlan {
   if (member) {
     const status = member.new_chat_member.status;
     if (member.chat.type === 'private') {
-      return status === 'kicked' ? { kind: 'blocked', chatId: String(member.chat.id) } : { kind: 'ignore', reason: `bot ${status} in private chat` };
+      return status === 'kicked'
+        ? { kind: 'blocked', chatId: String(member.chat.id) }
+        : { kind: 'ignore', reason: `bot ${status} in private chat` };
     }
     if (status === 'member' || status === 'administrator') return { kind: 'group-notice', chatId: String(member.chat.id) };
     return { kind: 'ignore', reason: `bot ${status} in a group` };

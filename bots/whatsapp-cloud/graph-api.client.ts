@@ -26,7 +26,11 @@ export type GraphClient = {
   /** GET /{media-id}: where the bytes are (the URL is valid for a few minutes). */
   getMediaInfo(mediaId: string, signal?: AbortSignal): Promise<MediaInfo>;
   /** GET the media URL with the bearer token; `too_large` as soon as more than maxBytes arrive. */
-  downloadMedia(url: string, maxBytes: number, signal?: AbortSignal): Promise<{ ok: true; bytes: Buffer } | { ok: false; reason: 'too_large' }>;
+  downloadMedia(
+    url: string,
+    maxBytes: number,
+    signal?: AbortSignal,
+  ): Promise<{ ok: true; bytes: Buffer } | { ok: false; reason: 'too_large' }>;
 };
 
 const SEND_TIMEOUT_MS = 15_000;
@@ -47,7 +51,8 @@ async function toGraphError(res: Response, what: string): Promise<GraphApiError>
     if (typeof body.error?.code === 'number') code = body.error.code;
     else if (typeof body.error?.code === 'string' && /^\d+$/.test(body.error.code)) code = Number(body.error.code);
     const details = typeof body.error?.error_data?.details === 'string' ? ` (${body.error.error_data.details})` : '';
-    if (typeof body.error?.message === 'string') message = `${what}: HTTP ${res.status}, code ${code ?? '?'}: ${body.error.message}${details}`;
+    if (typeof body.error?.message === 'string')
+      message = `${what}: HTTP ${res.status}, code ${code ?? '?'}: ${body.error.message}${details}`;
   } catch {
     // Not JSON (a proxy's error page): keep the status line.
   }

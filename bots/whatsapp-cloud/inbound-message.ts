@@ -15,7 +15,9 @@ export function payloadOf(msg: WaMessage): InboundPayload {
     }
     case 'interactive': {
       const reply = msg.interactive?.button_reply ?? msg.interactive?.list_reply;
-      return reply ? { kind: 'text', text: answerFromReply(reply) } : { kind: 'other', platformType: `interactive:${msg.interactive?.type}` };
+      return reply
+        ? { kind: 'text', text: answerFromReply(reply) }
+        : { kind: 'other', platformType: `interactive:${msg.interactive?.type}` };
     }
     case 'button': // a template's quick-reply button
       return { kind: 'text', text: msg.button!.text };

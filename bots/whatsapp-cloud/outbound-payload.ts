@@ -60,7 +60,10 @@ export function numberedMenu(text: string, choices: string[]): string {
   return `${text}\n\n${choices.map((c, i) => `${i + 1}. ${c}`).join('\n')}`;
 }
 
-/** Location request messages exist since Graph API v17.0; an unknown version is taken as current. */
+/**
+ * Location request messages came to the Cloud API in 2023; v17.0 is taken as the first version with
+ * them (not confirmed against Meta's changelog). An unknown version is taken as current.
+ */
 export function supportsLocationRequest(graphApiBase: string): boolean {
   const m = /\/v(\d+)(?:\.\d+)?\/?$/.exec(graphApiBase);
   return !m || Number(m[1]) >= 17;

@@ -79,8 +79,7 @@ export function createWhatsappCloudSender(deps: WhatsappCloudSenderDeps): Channe
   }
 
   async function sendTemplate(msg: OutboundRecord, why: string) {
-    if (!deps.statusTemplate)
-      throw new UndeliverableError(`${why}, and no WHATSAPP_STATUS_TEMPLATE is configured: not sent`);
+    if (!deps.statusTemplate) throw new UndeliverableError(`${why}, and no WHATSAPP_STATUS_TEMPLATE is configured: not sent`);
     deps.logger.info(`whatsapp-cloud: ${msg.outboundId} sent as template ${deps.statusTemplate} (${why})`);
     return post(msg, buildTemplateBody(msg.chatId, deps.statusTemplate, msg.text));
   }

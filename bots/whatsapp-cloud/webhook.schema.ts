@@ -12,7 +12,10 @@ export const waMessageSchema = z
   .looseObject({
     from: z.string().regex(/^[0-9]{3,32}$/, 'from must be a WhatsApp id (digits)'),
     id: z.string().min(1).max(256),
-    timestamp: z.string().regex(/^\d{1,12}$/, 'timestamp must be Unix seconds').optional(),
+    timestamp: z
+      .string()
+      .regex(/^\d{1,12}$/, 'timestamp must be Unix seconds')
+      .optional(),
     type: z.string().min(1).max(64),
     text: z.looseObject({ body: str(65_536) }).optional(),
     location: z
@@ -72,7 +75,9 @@ export type WaStatus = z.infer<typeof waStatusSchema>;
 export const messagesValueSchema = z.looseObject({
   messaging_product: z.literal('whatsapp', { message: 'messaging_product must be "whatsapp"' }),
   metadata: z.looseObject({ phone_number_id: z.string().min(1), display_phone_number: z.string().optional() }),
-  contacts: z.array(z.looseObject({ wa_id: z.string().optional(), profile: z.looseObject({ name: z.string().max(256).optional() }).optional() })).optional(),
+  contacts: z
+    .array(z.looseObject({ wa_id: z.string().optional(), profile: z.looseObject({ name: z.string().max(256).optional() }).optional() }))
+    .optional(),
   messages: z.array(waMessageSchema).max(1000).optional(),
   statuses: z.array(waStatusSchema).max(1000).optional(),
 });

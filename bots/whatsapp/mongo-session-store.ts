@@ -7,6 +7,7 @@
  * backup fails with ENOENT (whatsapp-web.js issue #3615). save() here reads it from dataPath.
  */
 import { createReadStream } from 'node:fs';
+import { access } from 'node:fs/promises';
 import path from 'node:path';
 import type { Connection } from 'mongoose';
 import { MongoStore } from 'wwebjs-mongo';
@@ -38,10 +39,15 @@ export function createMongoSessionStore(connection: Connection, dataPath: string
     async save({ session }) {
       const b = bucket(session);
       const filename = `${session}.zip`;
+      const zip = path.join(path.resolve(dataPath), filename);
+      await access(zip); // fails with ENOENT before anything is written
       await new Promise<void>((resolve, reject) => {
         const upload = b.openUploadStream(filename);
-        createReadStream(path.join(path.resolve(dataPath), filename))
-          .on('error', reject)
+        createReadStream(zip)
+          .on('error', (err) => {
+            void upload.abort().catch(() => undefined);
+            reject(err);
+          })
           .pipe(upload)
           .on('error', reject)
           .on('finish', () => resolve());

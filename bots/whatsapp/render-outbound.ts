@@ -11,6 +11,7 @@ export const LOCATION_HINT = '📎 → Posizione';
 export function renderOutboundText(msg: Pick<OutboundMessage, 'text' | 'choices' | 'requestLocation'>): string {
   const parts = [msg.text.trim()];
   if (msg.choices?.length) parts.push(msg.choices.map((label, i) => `${i + 1}. ${label}`).join('\n'));
-  if (msg.requestLocation) parts.push(LOCATION_HINT);
+  // The dialog's own question may already say where the pin is.
+  if (msg.requestLocation && !msg.text.includes('📎')) parts.push(LOCATION_HINT);
   return parts.filter(Boolean).join('\n\n');
 }

@@ -84,11 +84,7 @@ export async function toPayload(msg: WhatsappMessageLike, media: MediaStore): Pr
   }
 }
 
-export function toInboundMessage(
-  msg: WhatsappMessageLike,
-  payload: InboundPayload,
-  sender: { phone?: string },
-): InboundMessage {
+export function toInboundMessage(msg: WhatsappMessageLike, payload: InboundPayload, sender: { phone?: string }): InboundMessage {
   const at = Number.isFinite(msg.timestamp) && msg.timestamp > 0 ? new Date(msg.timestamp * 1000) : new Date();
   return {
     channel: 'whatsapp',

@@ -86,7 +86,6 @@ export function createWhatsappSession(deps: {
     if (stopped) return;
     const gen = ++generation;
     const current = () => !stopped && gen === generation;
-    status.set('starting');
     let c: WhatsappClientLike;
     try {
       c = await deps.factory();
@@ -95,26 +94,26 @@ export function createWhatsappSession(deps: {
     }
     if (!current()) return void destroy(c);
     client = c;
-    let qrShown = false;
-    const loggedIn = () => {
-      qrShown = true;
+    let progressed = false;
+    const madeProgress = () => {
+      progressed = true;
       clearTimeout(startWatchdog);
     };
     c.on('qr', (qr) => {
       if (!current()) return;
-      loggedIn();
+      madeProgress();
       status.set('qr', { qr });
       deps.showQr?.(qr);
     });
     c.on('authenticated', () => {
       if (!current()) return;
-      loggedIn();
+      madeProgress();
       status.set('authenticated');
       logger.info('whatsapp: authenticated');
     });
     c.on('ready', () => {
       if (!current()) return;
-      loggedIn();
+      madeProgress();
       failures = 0;
       status.set('ready');
       logger.info('whatsapp: ready, receiving messages');
@@ -126,16 +125,25 @@ export function createWhatsappSession(deps: {
     });
     c.on('disconnected', (reason) => {
       if (!current()) return;
-      reconnect(gen, 'disconnected', `disconnected: ${reason}`);
+      if (reason === 'LOGOUT') logger.error('whatsapp: this device was unlinked from the phone: a new QR code must be scanned');
+      reconnect(
+        gen,
+        'disconnected',
+        reason === 'LOGOUT' ? 'logged out from the phone; a new QR code must be scanned' : `disconnected: ${reason}`,
+      );
     });
     c.on('message', (msg) => {
       // Messages of a replaced client are still real messages: store them too.
-      deps.onMessage(msg, c).catch((err: Error) =>
-        logger.error(`whatsapp: message ${msg?.id?._serialized ?? '?'} could not be stored and is lost: ${err.message}`),
-      );
+      deps
+        .onMessage(msg, c)
+        .catch((err: Error) =>
+          logger.error(`whatsapp: message ${msg?.id?._serialized ?? '?'} could not be stored and is lost: ${err.message}`),
+        );
     });
+    status.set('starting');
     startWatchdog = setTimeout(() => {
-      if (current() && !qrShown) reconnect(gen, 'disconnected', `WhatsApp Web did not load within ${Math.round(startTimeoutMs / 1000)} s`);
+      if (current() && !progressed)
+        reconnect(gen, 'disconnected', `WhatsApp Web did not load within ${Math.round(startTimeoutMs / 1000)} s`);
     }, startTimeoutMs);
     startWatchdog.unref();
     try {

@@ -9,8 +9,9 @@
  *     updatedAt: string,  // ISO 8601
  *     detail?: string,    // why (disconnect reason, start-up error, "retrying in 20 s")
  *   }
- * Written only by the process holding the whatsapp role lock, with a TTL refreshed every few
- * seconds: a missing key means no process runs the whatsapp role (or it died).
+ * Written only by the process holding the whatsapp role lock (each write checks the lock in the
+ * same Lua script), with a TTL refreshed every few seconds: a missing key means no process runs the
+ * whatsapp role (or it died).
  */
 import type { Redis } from 'ioredis';
 import type { Logger } from '../../src/log/logger';
@@ -29,7 +30,17 @@ export type WhatsappStatusPublisher = {
   stopPublishing(final?: { state: WhatsappState; detail?: string }): Promise<void>;
 };
 
-export function createWhatsappStatus(opts: { redis: Redis; key: string; logger: Logger; ttlMs?: number }): WhatsappStatusPublisher {
+// Fenced write: only while the role lock still holds this process's token.
+const WRITE_IF_HOLDER = `if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('set', KEYS[2], ARGV[2], 'PX', ARGV[3]) else return 0 end`;
+
+export function createWhatsappStatus(opts: {
+  redis: Redis;
+  key: string;
+  /** The role lock guarding writes: its key and this process's token. */
+  lock: { key: string; holder: string };
+  logger: Logger;
+  ttlMs?: number;
+}): WhatsappStatusPublisher {
   const ttlMs = opts.ttlMs ?? 30_000;
   let status: WhatsappStatus = { state: 'starting', updatedAt: new Date().toISOString() };
   let publishing = false;
@@ -42,7 +53,7 @@ export function createWhatsappStatus(opts: { redis: Redis; key: string; logger: 
     if (!publishing) return writes;
     const json = JSON.stringify(status);
     writes = writes
-      .then(() => opts.redis.set(opts.key, json, 'PX', ttlMs))
+      .then(() => opts.redis.eval(WRITE_IF_HOLDER, 2, opts.lock.key, opts.key, opts.lock.holder, json, String(ttlMs)))
       .then(
         () => {
           lastError = '';

@@ -16,9 +16,7 @@ const wordsCache = new WeakMap<object, Record<string, string[]>>();
 function commandWords<D, S>(flow: FlowDefinition<D, S>): Record<string, string[]> {
   let words = wordsCache.get(flow);
   if (!words) {
-    words = Object.fromEntries(
-      COMMANDS.map((command) => [command, LANGUAGES.flatMap((lang) => flow.texts(lang).commandWords[command])]),
-    );
+    words = Object.fromEntries(COMMANDS.map((command) => [command, LANGUAGES.flatMap((lang) => flow.texts(lang).commandWords[command])]));
     wordsCache.set(flow, words);
   }
   return words;

@@ -22,13 +22,21 @@ function textOf(payload: DialogInput<unknown>['message']['payload']): string | u
   return undefined;
 }
 
+/** The state as stored: no undefined members (the MongoDB driver would write them as null). */
+function storable<D>(state: DialogState<D>): DialogState<D> {
+  const clean = <T extends object>(value: T): T => Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
+  const draft = typeof state.draft === 'object' && state.draft !== null ? clean(state.draft as object) : state.draft;
+  return clean({ ...state, draft: draft as D });
+}
+
 async function respond<D, S>(env: TurnEnv<D, S>, initial: DialogState<D>, verdict: IdleVerdict): Promise<Turn<D>> {
   let state = initial;
   const lead: DialogReply[] = [];
   const { payload } = env.message;
   if (payload.kind === 'text' && env.text) {
     const command = matchCommand(env, env.text);
-    if (command) {
+    // "ciao" after a long pause is a greeting: it gets the resume question, not "already in progress".
+    if (command && !(command === 'start' && verdict === 'resume')) {
       const result = await runCommand(env, state, command);
       if ('turn' in result) return result.turn;
       state = result.fallThrough;
@@ -44,7 +52,7 @@ async function respond<D, S>(env: TurnEnv<D, S>, initial: DialogState<D>, verdic
   if (step.needsConsent && !consentValid(env, state)) return withLead(arrive(env, state, []));
   if (!step.accepts.includes(payload.kind)) return withLead(fail(env, state, textsOf(env, state).unsupported[payload.kind]));
   const outcome = await step.handle(stepContext(env, state));
-  return withLead(outcome.ok ? advance(env, state, outcome) : fail(env, state, outcome.reason));
+  return withLead(outcome.ok ? advance(env, state, outcome) : fail(env, state, outcome.reason, outcome.prompt));
 }
 
 export function createDialogEngine<D, S>(flow: FlowDefinition<D, S>, services: S): DialogEngine<DialogState<D>> {
@@ -67,7 +75,7 @@ export function createDialogEngine<D, S>(flow: FlowDefinition<D, S>, services: S
       const turn = await respond(env, state, verdict);
       return {
         ...turn,
-        state: { ...turn.state, lastActivityAt: now.toISOString() },
+        state: storable({ ...turn.state, lastActivityAt: now.toISOString() }),
         replies: [...notices, ...turn.replies],
       };
     },

@@ -27,6 +27,8 @@ export type StepSuccess<D> = {
   draft?: D;
   /** Said before the next step's question (merged into it when they are plain text). */
   replies?: DialogReply[];
+  /** Keep `replies` as messages of their own instead of merging the last one into the question. */
+  separate?: boolean;
   /** Set by the consent step. */
   consent?: Consent;
   /** Leave the saved history alone (e.g. when the step itself jumps elsewhere). */
@@ -38,8 +40,11 @@ export type StepSuccess<D> = {
   reportUpdated?: boolean;
 };
 
-/** An unusable answer: `reason` is said, then the step's question again. */
-export type StepFailure = { ok: false; reason: string };
+/**
+ * An unusable answer: `reason` is said, then the step's question again (or `prompt` instead, when
+ * the question must change, e.g. "send a pin" while addresses cannot be looked up).
+ */
+export type StepFailure = { ok: false; reason: string; prompt?: DialogReply };
 
 export type StepOutcome<D> = StepSuccess<D> | StepFailure;
 

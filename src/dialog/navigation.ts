@@ -17,14 +17,15 @@ const rootOf = <D, S>(env: TurnEnv<D, S>, id: string) => stepOf(env, id)?.parent
  * Shows the state's question after the given replies, unless the step needs a consent the
  * citizen has not given (or gave to an older notice): then the notice is asked for instead.
  */
-export function arrive<D, S>(env: TurnEnv<D, S>, state: DialogState<D>, lead: DialogReply[]): Turn<D> {
+export function arrive<D, S>(env: TurnEnv<D, S>, state: DialogState<D>, lead: DialogReply[], separate = false): Turn<D> {
   const step = stepOf(env, state.step);
   if (step?.needsConsent && !consentValid(env, state)) {
     const gated: DialogState<D> = { ...state, step: env.flow.consentStep, failures: 0, history: [], returnTo: undefined };
     const outdated = state.consent !== undefined;
     return { state: gated, replies: [...lead, ...env.flow.consentNeeded(stepContext(env, gated), outdated)] };
   }
-  return { state, replies: withPrompt(lead, promptOf(env, state)) };
+  const prompt = promptOf(env, state);
+  return { state, replies: separate && prompt ? [...lead, prompt] : withPrompt(lead, prompt) };
 }
 
 export function advance<D, S>(env: TurnEnv<D, S>, state: DialogState<D>, outcome: StepSuccess<D>): Turn<D> {
@@ -57,7 +58,7 @@ export function advance<D, S>(env: TurnEnv<D, S>, state: DialogState<D>, outcome
     returnTo,
     resumeStep: undefined,
   };
-  const turn = arrive(env, moved, outcome.replies ?? []);
+  const turn = arrive(env, moved, outcome.replies ?? [], outcome.separate);
   return {
     ...turn,
     ...(outcome.reportId ? { reportId: outcome.reportId } : {}),
@@ -67,13 +68,13 @@ export function advance<D, S>(env: TurnEnv<D, S>, state: DialogState<D>, outcome
 }
 
 /** An unusable answer: the reason, help after repeated failures, and the question again. */
-export function fail<D, S>(env: TurnEnv<D, S>, state: DialogState<D>, reason: string): Turn<D> {
+export function fail<D, S>(env: TurnEnv<D, S>, state: DialogState<D>, reason: string, prompt?: DialogReply): Turn<D> {
   const failures = state.failures + 1;
   const failed = { ...state, failures };
   const step = stepOf(env, state.step);
   const needsHelp = failures % FAILURES_BEFORE_HELP === 0;
   const help = needsHelp && step?.help ? `${textsOf(env, state).helpOffer} ${step.help(stepContext(env, failed))}` : undefined;
-  return { state: failed, replies: withPrompt([{ text: paragraphs(reason, help) }], promptOf(env, failed)) };
+  return { state: failed, replies: withPrompt([{ text: paragraphs(reason, help) }], prompt ?? promptOf(env, failed)) };
 }
 
 /** "indietro": the parent of a sub-step, else the previous question, else stay at the first one. */

@@ -55,12 +55,7 @@ function isRunnable<D, S>(flow: FlowDefinition<D, S>, state: DialogState<unknown
 
 export type Restored<D> = { state: DialogState<D>; restarted: boolean };
 
-export function restoreState<D, S>(
-  flow: FlowDefinition<D, S>,
-  raw: unknown,
-  message: InboundMessage,
-  now: Date,
-): Restored<D> {
+export function restoreState<D, S>(flow: FlowDefinition<D, S>, raw: unknown, message: InboundMessage, now: Date): Restored<D> {
   if (raw === null || raw === undefined) {
     return { state: freshState(flow, flow.initialStep, languageOf(message), now), restarted: false };
   }

@@ -35,8 +35,7 @@ export type DialogState<D> = {
 /** The engine's own step, asking whether to resume a dialog left idle. */
 export const RESUME_STEP = 'resume';
 
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** The parts of a stored value worth keeping whatever else is wrong with it. */
 export function salvage(raw: unknown): { language?: Language; consent?: Consent } {

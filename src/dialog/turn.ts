@@ -36,8 +36,7 @@ export function stepContext<D, S>(env: TurnEnv<D, S>, state: DialogState<D>): St
 export const consentValid = <D, S>(env: TurnEnv<D, S>, state: DialogState<D>): boolean =>
   state.consent?.version === env.flow.consentVersion(env.services);
 
-export const isResting = <D, S>(env: TurnEnv<D, S>, state: DialogState<D>): boolean =>
-  Boolean(stepOf(env, state.step)?.resting);
+export const isResting = <D, S>(env: TurnEnv<D, S>, state: DialogState<D>): boolean => Boolean(stepOf(env, state.step)?.resting);
 
 /** The question the citizen is answering at this state (the resume question included). */
 export function promptOf<D, S>(env: TurnEnv<D, S>, state: DialogState<D>): DialogReply | undefined {

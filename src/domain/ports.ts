@@ -13,6 +13,8 @@ export type InboxRecord = {
   citizenRef: string;
   receivedAt: Date;
   payload: InboundPayload;
+  /** The sender's app language (e.g. Telegram's language_code): not personal, kept for the dialog. */
+  languageCode?: string;
   state: 'received' | 'processed' | 'failed';
 };
 
@@ -88,6 +90,7 @@ export type ReportFilter = {
 };
 
 export type ReportPage = { items: ReportView[]; total: number };
+export type ReportPageRequest = { limit: number; offset: number; sort: 'priority' | 'newest' };
 
 export type ApplyTransitionInput = {
   id: string;
@@ -107,8 +110,11 @@ export interface ReportStore {
   get(id: string): Promise<ReportView | null>;
   getByTicket(ticketCode: string): Promise<ReportView | null>;
   listByCitizen(citizenRef: string, limit: number): Promise<ReportView[]>;
-  list(filter: ReportFilter, page: { limit: number; offset: number; sort: 'priority' | 'newest' }): Promise<ReportPage>;
-  countByStatus(filter: Omit<ReportFilter, 'status'>): Promise<Record<string, number>>;
+  list(filter: ReportFilter, page: ReportPageRequest): Promise<ReportPage>;
+  /** One page like `list`, without counting the total (callers that know it from countByStatus). */
+  listItems(filter: ReportFilter, page: ReportPageRequest): Promise<ReportView[]>;
+  /** Reports per status matching the filter (all statuses, or only those in filter.status). */
+  countByStatus(filter: ReportFilter): Promise<Record<string, number>>;
   /** Atomic status move guarded by the transition table (and the version when given). */
   applyTransition(input: ApplyTransitionInput): Promise<ApplyTransitionResult>;
   addPhoto(id: string, mediaRef: string): Promise<void>;

@@ -44,17 +44,33 @@ export function nextOpening(hours: ServiceHours, at: Date): Date | null {
   return null;
 }
 
+/**
+ * Opening window of one local day as epoch milliseconds, cached: the queue computes service time
+ * for every row it lists, and most rows share their days.
+ */
+const windowCache = new Map<string, readonly [number, number] | null>();
+function windowMillis(hours: ServiceHours, dayStart: DateTime): readonly [number, number] | null {
+  const key = `${hours.timeZone}|${hours.days.join('')}|${hours.opens}|${hours.closes}|${hours.holidays.join(',')}|${dayStart.toMillis()}`;
+  let w = windowCache.get(key);
+  if (w === undefined) {
+    const i = windowOn(hours, dayStart);
+    w = i ? [i.start!.toMillis(), i.end!.toMillis()] : null;
+    if (windowCache.size > 10_000) windowCache.clear();
+    windowCache.set(key, w);
+  }
+  return w;
+}
+
 /** Milliseconds of open service time between two instants. */
 export function serviceMillisBetween(hours: ServiceHours, from: Date, to: Date): number {
-  if (to <= from) return 0;
-  const span = Interval.fromDateTimes(DateTime.fromJSDate(from), DateTime.fromJSDate(to));
-  let day = DateTime.fromJSDate(from, { zone: hours.timeZone }).startOf('day');
-  const last = DateTime.fromJSDate(to, { zone: hours.timeZone }).startOf('day');
+  const a = from.getTime();
+  const b = to.getTime();
+  if (b <= a) return 0;
+  let day = DateTime.fromMillis(a, { zone: hours.timeZone }).startOf('day');
   let total = 0;
-  while (day <= last) {
-    const w = windowOn(hours, day);
-    const overlap = w && w.intersection(span);
-    if (overlap) total += overlap.toDuration().toMillis();
+  while (day.toMillis() < b) {
+    const w = windowMillis(hours, day);
+    if (w) total += Math.max(0, Math.min(b, w[1]) - Math.max(a, w[0]));
     day = day.plus({ days: 1 });
   }
   return total;

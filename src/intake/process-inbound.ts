@@ -52,7 +52,7 @@ export function createProcessInbound(deps: ProcessInboundDeps) {
         messageId,
         receivedAt: record.receivedAt,
         payload: record.payload,
-        sender: { platformId: chatId },
+        sender: { platformId: chatId, ...(record.languageCode ? { languageCode: record.languageCode } : {}) },
       },
       citizenRef: record.citizenRef,
       now: now(),

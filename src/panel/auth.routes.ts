@@ -3,7 +3,7 @@
  * way and in the same time for an unknown user and a wrong password, and locks the account for a
  * while after repeated failures.
  */
-import { Router, type Request } from 'express';
+import { Router, type NextFunction, type Request, type Response } from 'express';
 import { z } from 'zod';
 import type { AuditLog } from '../domain/ports';
 import type { OperatorStore } from '../storage';
@@ -18,14 +18,14 @@ const loginSchema = z.strictObject({
   password: z.string().min(1).max(256),
 });
 
-type CsrfTokenOf = (req: Request, res: import('express').Response) => string;
+type CsrfTokenOf = (req: Request, res: Response) => string;
 
 const regenerate = (req: Request) => new Promise<void>((resolve, reject) => req.session.regenerate((err) => (err ? reject(err) : resolve())));
 const save = (req: Request) => new Promise<void>((resolve, reject) => req.session.save((err) => (err ? reject(err) : resolve())));
 
 /** POST /auth/login: the one route without a session. */
 export function loginRoute(deps: { operators: OperatorStore; audit: AuditLog; csrfToken: CsrfTokenOf }) {
-  return async (req: Request, res: import('express').Response, next: import('express').NextFunction) => {
+  return async (req: Request, res: Response, next: NextFunction) => {
     try {
       const body = parseOr400(loginSchema, req.body, res);
       if (!body) return;
@@ -72,7 +72,7 @@ export function loginRoute(deps: { operators: OperatorStore; audit: AuditLog; cs
 }
 
 /** Routes that need a session: logout and me. */
-export function sessionRoutes(deps: { audit: AuditLog; operators: OperatorCache; csrfToken: CsrfTokenOf }): Router {
+export function sessionRoutes(deps: { audit: AuditLog; operators: OperatorCache; csrfToken: CsrfTokenOf; cookieName: string }): Router {
   const router = Router();
   router.get('/me', (req, res) => {
     res.json({ operator: currentOperator(res), csrfToken: deps.csrfToken(req, res) });
@@ -83,7 +83,7 @@ export function sessionRoutes(deps: { audit: AuditLog; operators: OperatorCache;
       await deps.audit.record({ actor: op.username, actorRole: op.role, action: 'auth.logout', requestId: res.locals.requestId });
       await new Promise<void>((resolve, reject) => req.session.destroy((err) => (err ? reject(err) : resolve())));
       deps.operators.forget(op.id);
-      res.clearCookie(String(req.app.get('vicinato session cookie') ?? ''), { path: '/' });
+      res.clearCookie(deps.cookieName, { path: '/' });
       res.status(204).end();
     } catch (err) {
       next(err);

@@ -1,12 +1,6 @@
 /** Minimal cookie parsing into req.cookies (what csrf-csrf reads), without another dependency. */
 import type { RequestHandler } from 'express';
 
-declare module 'express-serve-static-core' {
-  interface Request {
-    cookies: Record<string, string>;
-  }
-}
-
 export function parseCookieHeader(header: string | undefined): Record<string, string> {
   const out: Record<string, string> = Object.create(null);
   if (!header) return out;

@@ -1,11 +1,37 @@
-/** Placeholder until the operator panel lands: the panel's routers and their shutdown. */
+/**
+ * The operator panel: its JSON API under /api (auth, queue, report, actions, live events, admin)
+ * and the served front end at `/`. Order inside /api: security headers -> cookies -> session ->
+ * body -> login (the only route without a session) -> 401 without a session -> CSRF on every
+ * state-changing request -> routes (403 by role where needed).
+ */
+import { Router } from 'express';
+import type { Redis } from 'ioredis';
+import type { Connection } from 'mongoose';
 import type { Config } from '../../config/env';
+import { CATEGORIES } from '../../config/categories';
 import type { MunicipalityProfile } from '../../config/municipality';
 import type { EventBus, JobScheduler, MediaStore } from '../domain/ports';
 import type { Territory } from '../geo/territory';
 import type { Logger } from '../log/logger';
+import type { redisKeys } from '../queue/queue-names';
 import type { Storage } from '../storage';
 import type { Mount } from './app';
+import { adminRoutes, auditRoutes } from './admin.routes';
+import { operatorCache, requireOperator } from './auth.middleware';
+import { loginRoute, sessionRoutes } from './auth.routes';
+import { cookies } from './cookies';
+import { panelCsrf } from './csrf';
+import { liveEvents } from './events.routes';
+import { jsonBody } from './json-body';
+import { loginRateLimit } from './login-limits';
+import { metaRoutes } from './meta.routes';
+import { operatorNames } from './operator-names';
+import { reportRoutes } from './reports.routes';
+import { securityHeaders } from './security-headers';
+import { serviceClock } from './service-clock';
+import { queueCounts } from './queue-counts';
+import { panelSession, sessionCookieName } from './session';
+import { staticPanelRouter } from './static.routes';
 
 export type PanelDeps = {
   config: Config;
@@ -16,8 +42,95 @@ export type PanelDeps = {
   scheduler: JobScheduler;
   municipality: MunicipalityProfile;
   territory: Territory;
+  /** The service's MongoDB connection: sessions are stored on it (connect-mongo). */
+  mongo: Connection;
+  /** Redis commands connection: login rate limit counters and the WhatsApp link state. */
+  redis: Redis;
+  redisKeys: ReturnType<typeof redisKeys>;
 };
 
-export function createPanel(_deps: PanelDeps): { mounts: Mount[]; close(): Promise<void> } {
-  return { mounts: [], close: async () => undefined };
+export function createPanel(deps: PanelDeps): { mounts: Mount[]; close(): Promise<void> } {
+  const { config, storage } = deps;
+  const production = config.NODE_ENV === 'production';
+  const headers = securityHeaders({ mapTileUrl: config.MAP_TILE_URL, production });
+  const operators = operatorCache(storage.operators);
+  const names = operatorNames(storage.operators);
+  const csrf = panelCsrf({ secret: config.SESSION_SECRET, production });
+  const csrfToken = (req: Parameters<typeof csrf.generateCsrfToken>[0], res: Parameters<typeof csrf.generateCsrfToken>[1]) =>
+    csrf.generateCsrfToken(req, res);
+  const live = liveEvents(deps.events);
+  const counts = queueCounts(storage.reports, deps.events);
+
+  const api = Router();
+  api.use(headers);
+  api.use((_req, res, next) => {
+    // Nothing the API answers may be kept by a browser or proxy cache.
+    res.setHeader('Cache-Control', 'no-store');
+    next();
+  });
+  api.use(cookies);
+  api.use(panelSession({ mongo: deps.mongo, secret: config.SESSION_SECRET, idleMinutes: config.PANEL_IDLE_TIMEOUT_MINUTES, production }));
+  api.use(jsonBody('100kb'));
+  api.post(
+    '/auth/login',
+    loginRateLimit(deps.redis, deps.redisKeys.loginRateLimit),
+    loginRoute({ operators: storage.operators, audit: storage.audit, csrfToken }),
+  );
+  api.use(requireOperator(operators));
+  api.use(csrf.doubleCsrfProtection);
+  api.use('/auth', sessionRoutes({ audit: storage.audit, operators, csrfToken, cookieName: sessionCookieName(production) }));
+  api.use('/meta', metaRoutes({ municipality: deps.municipality, territory: deps.territory, mapTileUrl: config.MAP_TILE_URL }));
+  api.use(
+    '/reports',
+    reportRoutes({
+      reports: storage.reports,
+      audit: storage.audit,
+      outbound: storage.outbound,
+      inbox: storage.inbox,
+      identities: storage.identities,
+      media: deps.media,
+      scheduler: deps.scheduler,
+      events: deps.events,
+      logger: deps.logger,
+      names,
+      clock: serviceClock(deps.municipality.serviceHours),
+      counts,
+      categoryIds: CATEGORIES.map((c) => c.id),
+      zoneNames: new Map(deps.territory.zones().map((z) => [z.id, z.name])),
+      timeZone: deps.municipality.serviceHours.timeZone,
+    }),
+  );
+  api.use('/events', live.router);
+  api.use(
+    '/admin',
+    adminRoutes({
+      operators: storage.operators,
+      operatorCache: operators,
+      names,
+      audit: storage.audit,
+      redis: deps.redis,
+      whatsappStatusKey: deps.redisKeys.whatsappStatus,
+    }),
+  );
+  api.use('/audit', auditRoutes({ audit: storage.audit, names }));
+  // An unknown /api path is a JSON 404 here, never the front end's index.html.
+  api.use((req, res) => {
+    res.status(404).json({ error: `no route for ${req.method} ${req.baseUrl}${req.path}` });
+  });
+
+  const web = Router();
+  web.use(headers);
+  web.use(staticPanelRouter());
+
+  return {
+    mounts: [
+      { path: '/api', router: api },
+      // Last: the front end's client-side routes fall back to index.html.
+      { path: '/', router: web },
+    ],
+    async close() {
+      live.closeAll();
+      counts.close();
+    },
+  };
 }

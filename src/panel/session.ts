@@ -27,11 +27,16 @@ export function sessionCookieName(production: boolean): string {
   return production ? '__Host-vicinato.sid' : 'vicinato.sid';
 }
 
-/** Resolves with the driver client once the mongoose connection is open (it opens in the background). */
-function clientWhenOpen(conn: Connection) {
-  return new Promise<ReturnType<Connection['getClient']>>((resolve) => {
-    if (conn.readyState === 1) return resolve(conn.getClient());
-    conn.once('open', () => resolve(conn.getClient()));
+type StoreClient = NonNullable<Parameters<typeof MongoStore.create>[0]['client']>;
+
+/**
+ * Resolves with the driver client once the mongoose connection is open (it opens in the background).
+ * mongoose bundles its own copy of the driver; connect-mongo only calls db()/collection() on it.
+ */
+function clientWhenOpen(conn: Connection): Promise<StoreClient> {
+  return new Promise((resolve) => {
+    if (conn.readyState === 1) return resolve(conn.getClient() as unknown as StoreClient);
+    conn.once('open', () => resolve(conn.getClient() as unknown as StoreClient));
   });
 }
 

@@ -19,4 +19,6 @@ export const redisKeys = (prefix: string) => ({
   eventsChannel: `${prefix}:events`,
   /** JSON { state, qr?, updatedAt, detail? } written by the whatsapp role, read by the panel and /readyz. */
   whatsappStatus: `${prefix}:whatsapp:status`,
+  /** Key prefix of the panel's login rate-limit counters (rate-limit-redis). */
+  loginRateLimit: `${prefix}:ratelimit:login:`,
 });

@@ -7,13 +7,24 @@ import { createAuditRepository } from './repositories/audit.repository';
 import { createIdentityRepository } from './repositories/identity.repository';
 import { createOutboundRepository } from './repositories/outbound.repository';
 import { createOperatorRepository } from './repositories/operator.repository';
+import { createStatsRepository, type StatsOptions } from './repositories/stats.repository';
+import { categoryById } from '../../config/categories';
 
-export function createStorage(conn: Connection) {
+const DEFAULT_STATS_OPTIONS: StatsOptions = {
+  timeZone: 'Europe/Rome',
+  serviceHours: { timeZone: 'Europe/Rome', days: [1, 2, 3, 4, 5, 6, 7], opens: '08:00', closes: '19:00', holidays: [] },
+  severityOf: (categoryId) => categoryById(categoryId)?.severity ?? 1,
+};
+
+/** `stats` carries the municipality's time zone and service hours for the territory counters. */
+export function createStorage(conn: Connection, stats: Partial<StatsOptions> = {}) {
+  const statsRepository = createStatsRepository(conn, { ...DEFAULT_STATS_OPTIONS, ...stats });
   return {
+    stats: statsRepository,
     inbox: createInboxRepository(conn),
     // The state type is the dialog's; storage keeps it as an opaque document.
     conversations: createConversationRepository<unknown>(conn),
-    reports: createReportRepository(conn),
+    reports: createReportRepository(conn, statsRepository),
     audit: createAuditRepository(conn),
     identities: createIdentityRepository(conn),
     outbound: createOutboundRepository(conn),
@@ -30,3 +41,4 @@ export async function ensureIndexes(conn: Connection): Promise<void> {
 
 export { connectMongo, waitForMongo, type MongoHandle } from './connection';
 export type { OperatorRecord, OperatorRole, OperatorStore } from './repositories/operator.repository';
+export type { StatsRepository, HotZone, HeatPoint, IndicatorRow, IndicatorQuery } from './repositories/stats.repository';

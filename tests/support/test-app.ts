@@ -7,10 +7,13 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import mongoose from 'mongoose';
+import { Redis } from 'ioredis';
 import { parseConfig, type Config } from '../../config/env';
 import { createLogger } from '../../src/log/logger';
-import { startVicinato } from '../../src/main';
+import { startVicinato, type StartOverrides } from '../../src/main';
 import { createStorage, type Storage } from '../../src/storage';
+import { createQueues } from '../../src/queue/queues';
+import type { OutboundMessage } from '../../src/domain/message';
 import { freshMongoUrl, redisUrl, uniqueName } from './databases';
 
 export type TestApp = {
@@ -19,10 +22,16 @@ export type TestApp = {
   /** Repositories on the same database, for assertions. */
   storage: Storage;
   mongo: mongoose.Connection;
+  /**
+   * Schedules delivery of an outbound message already recorded with `storage.outbound.record`,
+   * through the app's own queue (what the panel does for a status update).
+   */
+  enqueueOutbound(msg: OutboundMessage): Promise<void>;
   stop(): Promise<void>;
 };
 
-export async function startTestApp(settings: Record<string, string> = {}): Promise<TestApp> {
+/** `overrides` replaces outside platforms that have no URL to point at a fake (whatsapp-web.js's client). */
+export async function startTestApp(settings: Record<string, string> = {}, overrides: StartOverrides = {}): Promise<TestApp> {
   const mediaDir = mkdtempSync(path.join(os.tmpdir(), 'vicinato-media-'));
   const config = parseConfig({
     NODE_ENV: 'test',
@@ -38,15 +47,20 @@ export async function startTestApp(settings: Record<string, string> = {}): Promi
     ...settings,
   });
   const logger = createLogger({ level: config.LOG_LEVEL, json: true, silent: !process.env.TEST_LOGS });
-  const app = await startVicinato(config, logger);
+  const app = await startVicinato(config, logger, overrides);
   const mongo = await mongoose.createConnection(config.MONGODB_URI).asPromise();
+  const redis = new Redis(config.REDIS_URL, { maxRetriesPerRequest: null });
+  const queues = createQueues(redis, config.REDIS_PREFIX);
   return {
     url: app.url!,
     config,
     storage: createStorage(mongo),
     mongo,
+    enqueueOutbound: (msg) => queues.scheduler.enqueueOutbound(msg),
     async stop() {
       await app.stop();
+      await queues.close().catch(() => undefined);
+      await redis.quit().catch(() => undefined);
       await mongo.dropDatabase().catch(() => undefined);
       await mongo.close();
       rmSync(mediaDir, { recursive: true, force: true });

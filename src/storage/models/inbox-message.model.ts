@@ -9,6 +9,7 @@ const inboxMessageSchema = new Schema(
     citizenRef: { type: String, required: true },
     receivedAt: { type: Date, required: true },
     payload: { type: Schema.Types.Mixed, required: true },
+    languageCode: String,
     /** received -> processed (or failed after the last retry). */
     state: { type: String, enum: ['received', 'processed', 'failed'], default: 'received' },
     processedAt: Date,

@@ -41,6 +41,8 @@ const reportSchema = new Schema(
     dispatchedAt: Date,
     closedAt: Date,
     version: { type: Number, default: 0 },
+    /** Set once the report has fed the territory counters (report_stats_daily). */
+    statsRecorded: { type: Boolean, default: false },
   },
   { timestamps: true, minimize: false },
 );
@@ -48,6 +50,12 @@ reportSchema.index({ ticketCode: 1 }, { unique: true });
 reportSchema.index({ sourceMessageKey: 1 }, { unique: true });
 reportSchema.index({ location: '2dsphere' });
 reportSchema.index({ status: 1, priority: -1, createdAt: 1 });
+// The panel's queue is read one status at a time: status alone, or with a category, zone, channel
+// or date filter (see listItems in report.repository.ts).
+reportSchema.index({ status: 1, categoryId: 1, priority: -1, createdAt: 1 });
+reportSchema.index({ status: 1, zone: 1, priority: -1, createdAt: 1 });
+reportSchema.index({ status: 1, channel: 1, priority: -1, createdAt: 1 });
+reportSchema.index({ status: 1, createdAt: -1 });
 reportSchema.index({ priority: -1, createdAt: 1 });
 reportSchema.index({ citizenRef: 1, createdAt: -1 });
 reportSchema.index({ categoryId: 1, createdAt: -1 });

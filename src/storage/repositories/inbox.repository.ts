@@ -13,6 +13,7 @@ const toRecord = (d: InboxDoc): InboxRecord => ({
   citizenRef: d.citizenRef,
   receivedAt: d.receivedAt,
   payload: d.payload,
+  languageCode: d.languageCode,
   state: d.state,
 });
 
@@ -32,6 +33,7 @@ export function createInboxRepository(conn: Connection): InboxStore {
           citizenRef,
           receivedAt: msg.receivedAt,
           payload: msg.payload,
+          ...(msg.sender.languageCode ? { languageCode: msg.sender.languageCode } : {}),
         });
         return { duplicate: false, record: toRecord(doc.toObject() as unknown as InboxDoc) };
       } catch (err) {

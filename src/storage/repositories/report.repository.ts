@@ -1,11 +1,12 @@
 import type { Connection } from 'mongoose';
 import { Types } from 'mongoose';
-import type { ApplyTransitionInput, NewReport, ReportFilter, ReportStore, ReportView } from '../../domain/ports';
-import { transition, TRANSITIONS, OPEN_STATUSES } from '../../domain/report';
+import type { ApplyTransitionInput, NewReport, ReportFilter, ReportPageRequest, ReportStore, ReportView } from '../../domain/ports';
+import { transition, TRANSITIONS, OPEN_STATUSES, REPORT_STATUSES } from '../../domain/report';
 import { formatTicketCode } from '../../domain/ticket-code';
 import { reportModel } from '../models/report.model';
 import { counterModel } from '../models/counter.model';
 import { isDuplicateKeyError } from './mongo-errors';
+import type { StatsRepository } from './stats.repository';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type ReportDoc = Record<string, any>;
@@ -51,14 +52,28 @@ export function toReportView(d: ReportDoc): ReportView {
 /** Builds a Mongo filter from already-validated values only (callers parse user input first). */
 export function reportQuery(filter: ReportFilter): Record<string, unknown> {
   const q: Record<string, unknown> = {};
-  if (filter.status?.length) q.status = { $in: filter.status.map(String) };
-  if (filter.categoryId?.length) q.categoryId = { $in: filter.categoryId.map(String) };
-  if (filter.zone?.length) q.zone = { $in: filter.zone.map(String) };
-  if (filter.channel?.length) q.channel = { $in: filter.channel.map(String) };
+  // A single value is an equality, not a one-element $in: some query planners only use an index then.
+  const oneOrIn = (vs: readonly string[]) => (vs.length === 1 ? String(vs[0]) : { $in: vs.map(String) });
+  if (filter.status?.length) q.status = oneOrIn(filter.status);
+  if (filter.categoryId?.length) q.categoryId = oneOrIn(filter.categoryId);
+  if (filter.zone?.length) q.zone = oneOrIn(filter.zone);
+  if (filter.channel?.length) q.channel = oneOrIn(filter.channel);
   if (filter.from || filter.to)
     q.createdAt = { ...(filter.from ? { $gte: filter.from } : {}), ...(filter.to ? { $lt: filter.to } : {}) };
   return q;
 }
+
+/** A filter per requested status: the queue reads one status at a time (see listItems). */
+function splitByStatus(filter: ReportFilter): ReportFilter[] {
+  return filter.status && filter.status.length > 1 ? filter.status.map((status) => ({ ...filter, status: [status] })) : [filter];
+}
+
+const byPriority = (a: ReportDoc, b: ReportDoc) =>
+  (b.priority ?? 0) - (a.priority ?? 0) || a.createdAt.getTime() - b.createdAt.getTime() || String(a._id).localeCompare(String(b._id));
+const byNewest = (a: ReportDoc, b: ReportDoc) => b.createdAt.getTime() - a.createdAt.getTime() || String(b._id).localeCompare(String(a._id));
+
+/** Past this many rows per status, a page is read with one $in query instead of one query per status. */
+const MAX_MERGED_ROWS = 2_000;
 
 const TIMESTAMP_OF_ACTION: Partial<Record<ApplyTransitionInput['action'], string>> = {
   take: 'takenAt',
@@ -68,9 +83,19 @@ const TIMESTAMP_OF_ACTION: Partial<Record<ApplyTransitionInput['action'], string
   mark_duplicate: 'closedAt',
 };
 
-export function createReportRepository(conn: Connection): ReportStore {
+export function createReportRepository(conn: Connection, stats?: StatsRepository): ReportStore {
   const Report = reportModel(conn);
   const Counter = counterModel(conn);
+
+  /**
+   * Feeds the counters once per report: the flag is set only after the counters were incremented,
+   * so a retry after a crash in between counts the report (at worst twice, never zero times).
+   */
+  const countCreated = async (view: ReportView, recorded: boolean) => {
+    if (!stats || recorded) return;
+    await stats.recordCreated(view);
+    await Report.updateOne({ _id: view.id }, { $set: { statsRecorded: true } });
+  };
 
   const nextTicketCode = async (now: Date) => {
     const year = now.getUTCFullYear();
@@ -82,6 +107,35 @@ export function createReportRepository(conn: Connection): ReportStore {
     return formatTicketCode(year, c!.value);
   };
 
+  /**
+   * One page of the queue. With several statuses, each status is read on its own (an equality on
+   * the first field of the queue indexes, which every MongoDB-wire server can use, the embedded
+   * one included) and the sorted pieces are merged: same rows, same order as one $in query.
+   */
+  const listItems = async (filter: ReportFilter, page: ReportPageRequest) => {
+    const sort: Record<string, 1 | -1> = page.sort === 'priority' ? { priority: -1, createdAt: 1 } : { createdAt: -1 };
+    const rows = page.offset + page.limit;
+    const parts = rows <= MAX_MERGED_ROWS ? splitByStatus(filter) : [filter];
+    if (parts.length === 1) {
+      const docs = await Report.find(reportQuery(filter)).sort(sort).skip(page.offset).limit(page.limit).lean<ReportDoc[]>();
+      return docs.map(toReportView);
+    }
+    const pieces = await Promise.all(parts.map((part) => Report.find(reportQuery(part)).sort(sort).limit(rows).lean<ReportDoc[]>()));
+    const merged = pieces.flat().sort(page.sort === 'priority' ? byPriority : byNewest);
+    return merged.slice(page.offset, rows).map(toReportView);
+  };
+
+  /** Reports per status, one indexed count per status. */
+  const countByStatus = async (filter: ReportFilter): Promise<Record<string, number>> => {
+    const statuses = filter.status?.length ? filter.status : REPORT_STATUSES;
+    const counts = await Promise.all(statuses.map((status) => Report.countDocuments(reportQuery({ ...filter, status: [status] }))));
+    const out: Record<string, number> = {};
+    statuses.forEach((status, i) => {
+      if (counts[i]) out[status] = counts[i];
+    });
+    return out;
+  };
+
   const get = async (id: string) => {
     if (!Types.ObjectId.isValid(id)) return null;
     const d = await Report.findById(id).lean<ReportDoc>();
@@ -91,7 +145,10 @@ export function createReportRepository(conn: Connection): ReportStore {
   return {
     async createOnce(input: NewReport) {
       const existing = await Report.findOne({ sourceMessageKey: input.sourceMessageKey }).lean<ReportDoc>();
-      if (existing) return { report: toReportView(existing), created: false };
+      if (existing) {
+        await countCreated(toReportView(existing), Boolean(existing.statsRecorded));
+        return { report: toReportView(existing), created: false };
+      }
       const now = new Date();
       try {
         const doc = await Report.create({
@@ -113,7 +170,9 @@ export function createReportRepository(conn: Connection): ReportStore {
           priorityFactors: input.priorityFactors,
           sourceMessageKey: input.sourceMessageKey,
         });
-        return { report: toReportView(doc.toObject()), created: true };
+        const view = toReportView(doc.toObject());
+        await countCreated(view, false);
+        return { report: view, created: true };
       } catch (err) {
         if (!isDuplicateKeyError(err)) throw err;
         const again = await Report.findOne({ sourceMessageKey: input.sourceMessageKey }).lean<ReportDoc>();
@@ -131,21 +190,11 @@ export function createReportRepository(conn: Connection): ReportStore {
       return docs.map(toReportView);
     },
     async list(filter, page) {
-      const q = reportQuery(filter);
-      const sort: Record<string, 1 | -1> = page.sort === 'priority' ? { priority: -1, createdAt: 1 } : { createdAt: -1 };
-      const [docs, total] = await Promise.all([
-        Report.find(q).sort(sort).skip(page.offset).limit(page.limit).lean<ReportDoc[]>(),
-        Report.countDocuments(q),
-      ]);
-      return { items: docs.map(toReportView), total };
+      const [items, total] = await Promise.all([listItems(filter, page), Report.countDocuments(reportQuery(filter))]);
+      return { items, total };
     },
-    async countByStatus(filter) {
-      const rows = await Report.aggregate<{ _id: string; n: number }>([
-        { $match: reportQuery(filter) },
-        { $group: { _id: '$status', n: { $sum: 1 } } },
-      ]);
-      return Object.fromEntries(rows.map((r) => [r._id, r.n]));
-    },
+    listItems,
+    countByStatus,
     async applyTransition({ id, action, expectedVersion, set }) {
       const current = await get(id);
       if (!current) return { ok: false, reason: 'not_found', message: 'report not found' };
@@ -166,7 +215,10 @@ export function createReportRepository(conn: Connection): ReportStore {
         const latest = await get(id);
         return { ok: false, reason: 'conflict', message: 'the report was changed by someone else', current: latest ?? undefined };
       }
-      return { ok: true, report: toReportView(updated), from: current.status };
+      const report = toReportView(updated);
+      // Counters are best effort for transitions: the move itself already happened.
+      await stats?.recordTransition(report, action, now).catch(() => undefined);
+      return { ok: true, report, from: current.status };
     },
     async addPhoto(id, mediaRef) {
       await Report.updateOne({ _id: id }, { $push: { photoRefs: mediaRef }, $inc: { version: 1 } });

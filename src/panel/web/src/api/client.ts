@@ -27,13 +27,25 @@ export function setUnauthorizedHandler(handler: (() => void) | undefined) {
   onUnauthorized = handler;
 }
 
-type RequestOptions = { method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'; body?: unknown; signal?: AbortSignal };
+type RequestOptions = {
+  method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  body?: unknown;
+  signal?: AbortSignal;
+  /**
+   * An automatic refresh, not something the operator did. Sent as `X-Background-Request: 1` so the
+   * server can leave the idle timer alone (an unattended panel must still time out).
+   */
+  background?: boolean;
+};
+
+export const BACKGROUND_HEADER = 'X-Background-Request';
 
 export async function apiRequest<T>(path: string, options: RequestOptions = {}): Promise<T> {
   const method = options.method ?? 'GET';
   const headers: Record<string, string> = { Accept: 'application/json' };
   if (options.body !== undefined) headers['Content-Type'] = 'application/json';
   if (method !== 'GET' && csrfToken) headers['X-CSRF-Token'] = csrfToken;
+  if (options.background) headers[BACKGROUND_HEADER] = '1';
   let res: Response;
   try {
     res = await fetch(path, {

@@ -10,13 +10,13 @@ export function MetaProvider({ children }: { children: ReactNode }) {
   const [meta, setMeta] = useState<Meta | undefined>(undefined);
   useEffect(() => {
     let stopped = false;
-    const load = () =>
-      apiRequest<Meta>('/api/meta').then(
+    const load = (background: boolean) =>
+      apiRequest<Meta>('/api/meta', { background }).then(
         (m) => !stopped && setMeta(m),
         () => undefined,
       );
-    void load();
-    const id = window.setInterval(load, META_REFRESH_MS);
+    void load(false);
+    const id = window.setInterval(() => void load(true), META_REFRESH_MS);
     return () => {
       stopped = true;
       window.clearInterval(id);

@@ -47,7 +47,7 @@ export function ServerEventsProvider({ children }: { children: ReactNode }) {
         // then check the session (a 401 leads to the login page) and try again a bit later.
         if (source?.readyState === EventSource.CLOSED && !stopped) {
           retry = window.setTimeout(() => {
-            void apiRequest('/api/meta').catch(() => undefined);
+            void apiRequest('/api/meta', { background: true }).catch(() => undefined);
             if (!stopped) connect();
           }, RECONNECT_MS);
         }

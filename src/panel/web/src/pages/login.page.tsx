@@ -1,7 +1,7 @@
 /** Sign-in form. Errors are announced (role=alert) and the focus goes back to the password. */
 import { useRef, useState, type FormEvent } from 'react';
-import { LanguageSwitch } from '../components/LanguageSwitch';
-import { PageHeading } from '../components/PageHeading';
+import { LanguageSwitch } from '../components/language-switch';
+import { PageHeading } from '../components/page-heading';
 import { useI18n } from '../i18n/i18n';
 import { useAuth } from '../lib/auth';
 
@@ -21,7 +21,7 @@ export function LoginPage({ expired }: { expired?: boolean }) {
     try {
       const r = await login(username.trim(), password);
       if (!r.ok) {
-        setError(r.messageKey ? t(r.messageKey) : r.message);
+        setError(r.message ?? (r.messageKey ? t(r.messageKey) : undefined));
         setPassword('');
         passwordRef.current?.focus();
       }

@@ -6,16 +6,17 @@ import { useAuth, useOperator } from '../lib/auth';
 import { useMeta } from '../lib/meta';
 import { Link, useRouter } from '../lib/router';
 import { useServerEvents } from '../lib/server-events';
-import { LanguageSwitch } from './LanguageSwitch';
-import { ServiceBadge } from './ServiceBadge';
+import { LanguageSwitch } from './language-switch';
+import { ServiceBadge } from './service-badge';
 
 function LiveIndicator() {
   const { connected } = useServerEvents();
   const { t } = useI18n();
   return (
-    <p className={`live-indicator ${connected ? 'is-live' : 'is-down'}`} data-testid="live-indicator">
+    <p className={`live-indicator ${connected ? 'is-live' : 'is-down'}`} data-testid="live-indicator" title={connected ? t('live') : t('liveReconnecting')}>
       <span className="dot" aria-hidden="true" />
-      <span>{connected ? t('live') : t('liveReconnecting')}</span>
+      <span aria-hidden="true">{connected ? t('liveShort') : t('liveShortDown')}</span>
+      <span className="sr-only">{connected ? t('live') : t('liveReconnecting')}</span>
     </p>
   );
 }
@@ -58,8 +59,10 @@ export function Layout({ children }: { children: ReactNode }) {
         </div>
         <div className="header-user">
           <LanguageSwitch />
-          <span className="operator-name">
-            {t('signedInAs', { name: operator.displayName, role: ROLE_LABELS[language][operator.role] ?? operator.role })}
+          <span className="operator-name" title={t('signedInAs', { name: operator.displayName, role: ROLE_LABELS[language][operator.role] ?? operator.role })}>
+            <span className="sr-only">{t('signedInAs', { name: operator.displayName, role: ROLE_LABELS[language][operator.role] ?? operator.role })}</span>
+            <span aria-hidden="true" className="operator-display">{operator.displayName}</span>
+            <span aria-hidden="true" className="operator-role">{ROLE_LABELS[language][operator.role] ?? operator.role}</span>
           </span>
           <button type="button" className="button-secondary" onClick={() => void logout()}>
             {t('logout')}

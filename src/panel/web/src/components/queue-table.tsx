@@ -4,16 +4,17 @@ import { CHANNEL_LABELS } from '../i18n/dictionary';
 import { useI18n } from '../i18n/i18n';
 import { formatDateTime, formatDuration } from '../lib/format';
 import { Link } from '../lib/router';
-import { StatusBadge } from './StatusBadge';
+import { StatusBadge } from './status-badge';
 
 export function categoryName(meta: Meta | undefined, id: string, fallback: string | undefined, language: 'it' | 'en'): string {
   const c = meta?.categories.find((x) => x.id === id);
   return c?.labels?.[language] ?? c?.label ?? fallback ?? id;
 }
 
+/** Priority 0-100 (src/domain/priority.ts); the colour band repeats what the number says. */
 export function PriorityMeter({ value }: { value: number }) {
-  const level = value >= 70 ? 'high' : value >= 40 ? 'medium' : 'low';
-  return <span className={`priority priority-${level}`}>{Math.round(value)}</span>;
+  const band = value >= 60 ? 'high' : value >= 35 ? 'medium' : 'low';
+  return <span className={`priority priority-${band}`}>{Math.round(value)}</span>;
 }
 
 type Props = { items: ReportSummary[]; meta: Meta | undefined; fresh: ReadonlySet<string>; caption: string };
@@ -44,12 +45,7 @@ export function QueueTable({ items, meta, fresh, caption }: Props) {
             <th scope="row" className="col-ticket">
               <Link href={`/reports/${encodeURIComponent(r.id)}`}>{r.ticketCode}</Link>
               {fresh.has(r.id) ? <span className="fresh-badge">{t('newBadge')}</span> : null}
-              {r.hasPhoto ? (
-                <span className="photo-flag" title={t('hasPhoto')}>
-                  <span aria-hidden="true">📷</span>
-                  <span className="sr-only">{t('hasPhoto')}</span>
-                </span>
-              ) : null}
+              {r.hasPhoto ? <span className="photo-flag">{t('colPhoto')}</span> : null}
             </th>
             <td>
               <StatusBadge status={r.status} />

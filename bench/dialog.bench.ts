@@ -1,0 +1,197 @@
+/**
+ * npm run bench:dialog [-- --seconds 2]
+ *
+ * The dialog engine alone (no inbox, queue or conversation store: states kept in a Map) on the
+ * canonical report transcripts, beside the same flow written as a telegraf WizardScene with the
+ * in-memory session and fed through bot.handleUpdate with no network, in one run. Both create each
+ * report in the real ReportStore on the MongoDB-wire server; the time spent there is measured and
+ * reported apart, and so is this process's CPU time, so the dialog machinery can be compared
+ * without the database. Dialogs run one after another (the work is CPU-bound on one core), the two
+ * contenders in alternating rounds so that load from elsewhere on the machine hits both alike.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import mongoose from 'mongoose';
+import { loadMunicipalityProfile } from '../config/municipality';
+import { createReportDialogEngine } from '../flows/report-dialog';
+import type { ReportDialogState } from '../flows/report.flow';
+import type { DialogServices } from '../src/dialog/services';
+import type { InboundPayload } from '../src/domain/message';
+import type { ReportStore } from '../src/domain/ports';
+import { disabledGeocoder } from '../src/geo/geocoder';
+import { loadTerritory, municipalityDir } from '../src/geo/territory';
+import { ensureIndexes } from '../src/storage';
+import { createDiskMediaStore } from '../src/storage/media-store';
+import { createReportRepository } from '../src/storage/repositories/report.repository';
+import { FULL_REPORT_SCRIPT, makeJpeg, type ScriptStep } from '../tests/support/report-script';
+import { benchServers, numberArg } from './bench-env';
+import { createWizardBot, telegramUpdate } from './dialog-wizard.telegraf';
+
+const SECONDS = numberArg('seconds', 2);
+const ROUND_SECONDS = 0.5;
+const WARMUP_DIALOGS = 20;
+const NOW = new Date('2026-11-18T09:30:00Z');
+
+/** The canonical script, and the same kind of report answered with words instead of numbers. */
+const TRANSCRIPTS: ScriptStep[][] = [
+  FULL_REPORT_SCRIPT,
+  [
+    { text: 'Salve' },
+    { text: 'accetto' },
+    { text: 'rifiuti abbandonati' },
+    { text: "l'ho visto io" },
+    { location: { lat: 43.868, lng: 10.555 } },
+    { text: 'salta' },
+    { text: 'Tre sacchi neri e un materasso lasciati accanto ai cassonetti di via del Popolo.' },
+    { text: 'invia' },
+  ],
+];
+
+type Timer = { ms: number };
+type Dialog = (n: number) => Promise<number>;
+type Result = { dialogs: number; messages: number; seconds: number; storageSeconds: number; cpuSeconds: number };
+
+/** Accumulates the time spent in ReportStore calls (instrumentation: the store itself is real). */
+function timedStore(store: ReportStore, timer: Timer): ReportStore {
+  return new Proxy(store, {
+    get(target, key, receiver) {
+      const value = Reflect.get(target, key, receiver);
+      if (typeof value !== 'function') return value;
+      return async (...args: unknown[]) => {
+        const t0 = performance.now();
+        try {
+          return await value.apply(target, args);
+        } finally {
+          timer.ms += performance.now() - t0;
+        }
+      };
+    },
+  });
+}
+
+/** Alternating rounds until each contender had `seconds` of wall time. CPU is this process's own. */
+async function race(seconds: number, timer: Timer, contenders: Dialog[]): Promise<Result[]> {
+  for (const dialog of contenders) for (let i = 0; i < WARMUP_DIALOGS; i++) await dialog(-1 - i);
+  const results: Result[] = contenders.map(() => ({ dialogs: 0, messages: 0, seconds: 0, storageSeconds: 0, cpuSeconds: 0 }));
+  const counters = contenders.map(() => 0);
+  while (results.some((r) => r.seconds < seconds)) {
+    for (const [k, dialog] of contenders.entries()) {
+      const r = results[k];
+      timer.ms = 0;
+      const cpu0 = process.cpuUsage();
+      const t0 = performance.now();
+      while (performance.now() - t0 < ROUND_SECONDS * 1000) {
+        r.messages += await dialog(counters[k]++);
+        r.dialogs++;
+      }
+      r.seconds += (performance.now() - t0) / 1000;
+      const cpu = process.cpuUsage(cpu0);
+      r.cpuSeconds += (cpu.user + cpu.system) / 1e6;
+      r.storageSeconds += timer.ms / 1000;
+    }
+  }
+  return results;
+}
+
+function describeResult(name: string, r: Result) {
+  const messageRate = r.messages / r.seconds;
+  const pureRate = r.messages / (r.seconds - r.storageSeconds);
+  const cpuRate = r.messages / r.cpuSeconds;
+  console.log(`${name}: ${r.dialogs} dialogs / ${r.messages} messages in ${r.seconds.toFixed(2)} s`);
+  console.log(
+    `    wall: ${(r.dialogs / r.seconds).toFixed(0)} dialogs/s, ${messageRate.toFixed(0)} messages/s;` +
+      ` without ReportStore time (${((r.storageSeconds / r.seconds) * 100).toFixed(0)}% of wall): ${(r.dialogs / (r.seconds - r.storageSeconds)).toFixed(0)} dialogs/s, ${pureRate.toFixed(0)} messages/s;` +
+      ` CPU: ${((r.cpuSeconds * 1000) / r.messages).toFixed(2)} ms/message`,
+  );
+  return { messageRate, pureRate, cpuRate };
+}
+
+async function main() {
+  const servers = await benchServers({ MONGODB_URI: process.env.MONGODB_URI, REDIS_URL: process.env.REDIS_URL });
+  const conn = await mongoose.createConnection(servers.mongoUrl).asPromise();
+  const mediaDir = mkdtempSync(path.join(os.tmpdir(), 'vicinato-bench-dialog-'));
+  try {
+    await ensureIndexes(conn);
+    const timer: Timer = { ms: 0 };
+    const media = createDiskMediaStore(mediaDir, 5 * 1024 * 1024);
+    const services: DialogServices = {
+      reports: timedStore(createReportRepository(conn), timer),
+      media,
+      geocoder: disabledGeocoder,
+      territory: loadTerritory(municipalityDir('capannori')),
+      municipality: loadMunicipalityProfile('capannori'),
+    };
+    // The channel saves photos before the engine sees them: both contenders get an already saved one.
+    const saved = await media.saveImage(await makeJpeg());
+    if (!saved.ok) throw new Error('cannot save the bench photo');
+
+    const engine = createReportDialogEngine(services);
+    const payloadOf = (step: ScriptStep): InboundPayload =>
+      'text' in step
+        ? { kind: 'text', text: step.text }
+        : 'location' in step
+          ? { kind: 'location', point: step.location }
+          : { kind: 'photo', mediaRef: saved.ref, mimeType: saved.mimeType };
+    const states = new Map<string, ReportDialogState | null>();
+    const engineDialog: Dialog = async (n) => {
+      const script = TRANSCRIPTS[Math.abs(n) % TRANSCRIPTS.length];
+      const chatId = `engine-${n}`;
+      for (const [i, step] of script.entries()) {
+        const turn = await engine.handle({
+          state: states.get(chatId) ?? null,
+          message: {
+            channel: 'simulator',
+            chatId,
+            messageId: `${chatId}-${i}`,
+            sender: { platformId: chatId },
+            receivedAt: NOW,
+            payload: payloadOf(step),
+          },
+          citizenRef: `ref-${chatId}`,
+          now: NOW,
+        });
+        states.set(chatId, turn.state);
+        if (i === script.length - 1 && !turn.reportCreated) throw new Error(`engine dialog ${n} did not create a report`);
+      }
+      states.delete(chatId);
+      return script.length;
+    };
+
+    const { bot, sent } = createWizardBot(services);
+    const wizardDialog: Dialog = async (n) => {
+      const script = TRANSCRIPTS[Math.abs(n) % TRANSCRIPTS.length];
+      const chatId = 1_000_000 + n + 100;
+      for (const [i, step] of script.entries()) await bot.handleUpdate(telegramUpdate(chatId, i + 1, step));
+      return script.length;
+    };
+
+    console.log(
+      `bench:dialog — ${TRANSCRIPTS.length} report transcripts of ${TRANSCRIPTS.map((s) => s.length).join('/')} messages; ${SECONDS} s each in alternating ${ROUND_SECONDS} s rounds; one dialog at a time; ReportStore on the embedded MongoDB-wire server`,
+    );
+    const count = (channel: string) => conn.collection('reports').countDocuments({ channel });
+    const [engineBefore, wizardBefore, sentBefore] = [await count('simulator'), await count('telegram'), sent()];
+    const [engineResult, wizardResult] = await race(SECONDS, timer, [engineDialog, wizardDialog]);
+    const e = describeResult('engine (flows/report-dialog)    ', engineResult);
+    const w = describeResult('telegraf WizardScene + session()', wizardResult);
+    console.log(
+      `reports created: engine ${(await count('simulator')) - engineBefore}, wizard ${(await count('telegram')) - wizardBefore} (warm-up included); wizard replies to the fake Bot API: ${sent() - sentBefore}`,
+    );
+    console.log(
+      `engine / wizard: ${(e.messageRate / w.messageRate).toFixed(2)} (wall, with storage), ${(e.pureRate / w.pureRate).toFixed(2)} (wall without storage time), ${(e.cpuRate / w.cpuRate).toFixed(2)} (per CPU-second of this process)`,
+    );
+  } finally {
+    await conn.dropDatabase().catch(() => undefined);
+    await conn.close();
+    rmSync(mediaDir, { recursive: true, force: true });
+    await servers.stop();
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (err) => {
+    console.error(err);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,140 @@
+/**
+ * npm run bench:intake [-- --citizens 40]
+ *
+ * 1. The real pipeline: N simulated citizens complete full report dialogs at the same time through
+ *    the simulator HTTP API -> inbox -> BullMQ -> dialog engine -> MongoDB -> outbound queue. Prints
+ *    messages/s and the latency from receipt to reply (the POST returns once the message is processed).
+ * 2. The floor: the same MongoDB and Redis operations a message costs, issued directly with the
+ *    drivers at the same concurrency, with no engine, queue library or HTTP in between.
+ */
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { MongoClient } from 'mongodb';
+import { Redis } from 'ioredis';
+import { parseConfig } from '../config/env';
+import { createLogger } from '../src/log/logger';
+import { startVicinato } from '../src/main';
+import { FULL_REPORT_SCRIPT, makeJpeg } from '../tests/support/report-script';
+import { benchServers, latencySummary, numberArg } from './bench-env';
+
+const CITIZENS = numberArg('citizens', 40);
+
+type Step = (typeof FULL_REPORT_SCRIPT)[number];
+
+async function pipelineRun(baseUrl: string, jpegBase64: string) {
+  const latencies: number[] = [];
+  let failures = 0;
+  const body = (step: Step) =>
+    'text' in step ? { text: step.text } : 'location' in step ? { location: step.location } : { photo: { mimeType: 'image/jpeg', base64: jpegBase64 } };
+  const citizen = async (n: number) => {
+    const chatId = `bench-${n}-${randomUUID().slice(0, 8)}`;
+    for (const step of FULL_REPORT_SCRIPT) {
+      const t0 = performance.now();
+      const res = await fetch(`${baseUrl}/api/simulator/chats/${chatId}/messages`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(body(step)),
+      });
+      await res.arrayBuffer();
+      latencies.push(performance.now() - t0);
+      if (res.status !== 200) failures++;
+    }
+  };
+  const t0 = performance.now();
+  await Promise.all(Array.from({ length: CITIZENS }, (_, i) => citizen(i)));
+  return { seconds: (performance.now() - t0) / 1000, latencies, failures };
+}
+
+/** What one message costs in storage, by hand: inbox, identity, lock, state, replies, queue entries. */
+async function floorRun(mongoUrl: string, redisUrl: string) {
+  const client = await MongoClient.connect(mongoUrl, { maxPoolSize: 50 });
+  const db = client.db();
+  const redis = new Redis(redisUrl);
+  const prefix = `floor_${randomUUID().slice(0, 8)}`;
+  await db.collection('inbox').createIndex({ channel: 1, messageId: 1 }, { unique: true });
+  await db.collection('conversations').createIndex({ channel: 1, chatId: 1 }, { unique: true });
+  await db.collection('outbound').createIndex({ outboundId: 1 }, { unique: true });
+  const latencies: number[] = [];
+  const citizen = async (n: number) => {
+    const chatId = `floor-${n}`;
+    let version = 0;
+    for (let i = 0; i < FULL_REPORT_SCRIPT.length; i++) {
+      const t0 = performance.now();
+      const messageId = `${chatId}-${i}`;
+      await db.collection('inbox').insertOne({ channel: 'simulator', messageId, chatId, state: 'received', receivedAt: new Date() });
+      await db.collection('identities').updateOne({ chatId }, { $set: { lastInboundAt: new Date() } }, { upsert: true });
+      await redis.multi().hset(`${prefix}:job:${messageId}`, 'data', messageId).lpush(`${prefix}:wait`, messageId).exec();
+      await redis.set(`${prefix}:lock:${chatId}`, '1', 'PX', 15000, 'NX');
+      await db.collection('inbox').find({ channel: 'simulator', chatId, state: 'received' }).toArray();
+      await db.collection('conversations').findOne({ channel: 'simulator', chatId });
+      const seq = await db.collection<{ _id: string; value: number }>('counters').findOneAndUpdate(
+        { _id: 'seq' },
+        { $inc: { value: 1 } },
+        { upsert: true, returnDocument: 'after' },
+      );
+      await db.collection('outbound').insertOne({ outboundId: `${messageId}:r0`, chatId, seq: seq?.value, state: 'queued' });
+      if (version === 0) await db.collection('conversations').insertOne({ channel: 'simulator', chatId, version: 1, state: { step: i } });
+      else await db.collection('conversations').updateOne({ channel: 'simulator', chatId, version }, { $set: { state: { step: i } }, $inc: { version: 1 } });
+      version++;
+      if (i === FULL_REPORT_SCRIPT.length - 1) await db.collection('reports').insertOne({ chatId, status: 'new', createdAt: new Date() });
+      await redis.multi().hset(`${prefix}:job:${messageId}:out`, 'data', messageId).lpush(`${prefix}:out`, messageId).exec();
+      await db.collection('inbox').updateOne({ channel: 'simulator', messageId }, { $set: { state: 'processed' } });
+      await redis.del(`${prefix}:lock:${chatId}`);
+      await redis.publish(`${prefix}:events`, messageId);
+      await db.collection('outbound').updateOne({ outboundId: `${messageId}:r0` }, { $set: { state: 'sent' } });
+      latencies.push(performance.now() - t0);
+    }
+  };
+  const t0 = performance.now();
+  await Promise.all(Array.from({ length: CITIZENS }, (_, i) => citizen(i)));
+  const seconds = (performance.now() - t0) / 1000;
+  await db.dropDatabase();
+  await client.close();
+  await redis.quit();
+  return { seconds, latencies };
+}
+
+async function main() {
+  const servers = await benchServers({ MONGODB_URI: process.env.MONGODB_URI, REDIS_URL: process.env.REDIS_URL });
+  const config = parseConfig({
+    NODE_ENV: 'test',
+    PORT: '0',
+    MONGODB_URI: servers.mongoUrl,
+    REDIS_URL: servers.redisUrl,
+    REDIS_PREFIX: `bench_${randomUUID().slice(0, 8)}`,
+    SESSION_SECRET: 'bench-session-secret-0123456789abcdef',
+    CITIZEN_REF_SECRET: 'bench-citizen-secret-0123456789abcdef',
+    MEDIA_DIR: mkdtempSync(path.join(os.tmpdir(), 'vicinato-bench-media-')),
+    LOG_LEVEL: 'error',
+  });
+  const app = await startVicinato(config, createLogger({ level: 'error', json: true }));
+  const jpeg = (await makeJpeg()).toString('base64');
+  const messagesPerDialog = FULL_REPORT_SCRIPT.length;
+  console.log(`bench:intake — ${CITIZENS} citizens x ${messagesPerDialog} messages, embedded MongoDB-wire server + Redis, 2 cores`);
+
+  // Warm-up: one dialog, so index creation and JIT do not count.
+  await fetch(`${app.url}/healthz`);
+  const pipeline = await pipelineRun(app.url!, jpeg);
+  const total = pipeline.latencies.length;
+  const pipelineRate = total / pipeline.seconds;
+  console.log(
+    `pipeline: ${total} messages (${CITIZENS} reports) in ${pipeline.seconds.toFixed(2)} s = ${pipelineRate.toFixed(0)} messages/s; receipt->reply ${latencySummary(pipeline.latencies)}; non-200: ${pipeline.failures}`,
+  );
+  await app.stop();
+
+  const floor = await floorRun(servers.mongoUrl, servers.redisUrl);
+  const floorRate = floor.latencies.length / floor.seconds;
+  console.log(`floor:    ${floor.latencies.length} messages in ${floor.seconds.toFixed(2)} s = ${floorRate.toFixed(0)} messages/s; per message ${latencySummary(floor.latencies)}`);
+  console.log(`pipeline / floor throughput: ${(pipelineRate / floorRate).toFixed(2)} (aim: >= 0.5)`);
+  await servers.stop();
+}
+
+main().then(
+  () => process.exit(0),
+  (err) => {
+    console.error(err);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,106 @@
+/**
+ * Sends one recorded outbound message with the Bot API, within Telegram's limits. Every "not now"
+ * becomes a RateLimitedError (the outbound job waits without using an attempt):
+ * - an earlier message to the same chat is still queued: keep the chat's messages in order;
+ * - the chat's one-a-second budget is spent (shared through Redis);
+ * - Telegram answered 429: wait retry_after.
+ * A blocked bot (403) or a chat that does not exist makes the citizen unreachable; other refusals
+ * are permanent; network errors and 5xx are thrown and retried with backoff by the queue.
+ */
+import type { OutboundLog, OutboundRecord, ChannelSender } from '../../src/domain/ports';
+import { RateLimitedError, RecipientUnreachableError, UndeliverableError } from '../../src/domain/ports';
+import type { ChatThrottle } from './chat-throttle';
+import { replyMarkupFor } from './keyboard';
+import { classifyApiError, type TelegramApi } from './telegram-api';
+
+const MAX_TEXT = 4096;
+/** How long a message waits behind an earlier one still queued for the same chat. */
+const ORDER_WAIT_LIMIT_MS = 60_000;
+const ORDER_FRESH_MS = 3_000;
+const ORDER_INLINE_WAIT_MS = 500;
+const ORDER_POLL_MS = 40;
+const ORDER_RECHECK_MS = 250;
+const ORDER_RECHECK_SLOW_MS = 1_000;
+
+/** Telegram refuses texts over 4096 characters: split on a line break or a space when possible. */
+export function splitText(text: string, max = MAX_TEXT): string[] {
+  const parts: string[] = [];
+  let rest = text;
+  while (rest.length > max) {
+    const window = rest.slice(0, max);
+    const cut = Math.max(window.lastIndexOf('\n'), window.lastIndexOf(' '));
+    let at = cut > max / 2 ? cut : max;
+    if (/[\uD800-\uDBFF]/.test(rest[at - 1] ?? '')) at--; // never split an emoji's surrogate pair
+    parts.push(rest.slice(0, at));
+    rest = rest.slice(at).replace(/^[\n ]/, '');
+  }
+  parts.push(rest);
+  return parts;
+}
+
+export function createTelegramSender(deps: {
+  api: TelegramApi;
+  outbound: OutboundLog;
+  throttle: ChatThrottle;
+  throttleKey(chatId: string): string;
+  now?: () => Date;
+}): ChannelSender {
+  const now = deps.now ?? (() => new Date());
+
+  /** The oldest earlier message to the same chat still waiting to be sent, if any. */
+  const earlierStillQueued = async (msg: OutboundRecord) => {
+    const since = now().getTime() - ORDER_WAIT_LIMIT_MS;
+    return (await deps.outbound.listForChat('telegram', msg.chatId)).find(
+      (r) => r.seq < msg.seq && r.state === 'queued' && r.outboundId !== msg.outboundId && new Date(r.createdAt).getTime() > since,
+    );
+  };
+
+  // The replies of one dialog turn are queued together and picked up by parallel jobs: a later one
+  // waits here a moment for an earlier one that is probably being sent right now. An earlier one
+  // that has been waiting longer (delayed by a 429, a retry) is waited for from the queue instead.
+  const waitForEarlierMessages = async (msg: OutboundRecord) => {
+    for (let waited = 0; ; waited += ORDER_POLL_MS) {
+      const earlier = await earlierStillQueued(msg);
+      if (!earlier) return;
+      const fresh = now().getTime() - new Date(earlier.createdAt).getTime() < ORDER_FRESH_MS;
+      if (!fresh || waited >= ORDER_INLINE_WAIT_MS)
+        throw new RateLimitedError('an earlier message to this chat is not sent yet', fresh ? ORDER_RECHECK_MS : ORDER_RECHECK_SLOW_MS);
+      await new Promise((r) => setTimeout(r, ORDER_POLL_MS));
+    }
+  };
+
+  return {
+    channel: 'telegram',
+    async send(msg) {
+      await waitForEarlierMessages(msg);
+      const wait = await deps.throttle.take(deps.throttleKey(msg.chatId));
+      if (wait > 0) throw new RateLimitedError('per-chat limit (1 message/s)', wait);
+      const parts = splitText(msg.text);
+      try {
+        let messageId = 0;
+        for (const [i, part] of parts.entries()) {
+          const sent = await deps.api.sendMessage(msg.chatId, part, {
+            // The keyboard goes with the last part, under the question it answers.
+            ...(i === parts.length - 1 ? { reply_markup: replyMarkupFor(msg) } : {}),
+            link_preview_options: { is_disabled: true },
+          });
+          messageId = sent.message_id;
+        }
+        return { platformMessageId: String(messageId) };
+      } catch (err) {
+        const failure = classifyApiError(err);
+        switch (failure.kind) {
+          case 'rate_limited':
+            throw new RateLimitedError('Telegram answered 429 Too Many Requests', failure.retryAfterMs);
+          case 'forbidden':
+          case 'chat_not_found':
+            throw new RecipientUnreachableError(`Telegram: ${failure.description}`);
+          case 'rejected':
+            throw new UndeliverableError(`Telegram refused the message (${failure.code}): ${failure.description}`);
+          case 'transient':
+            throw err;
+        }
+      }
+    },
+  };
+}

@@ -1,0 +1,24 @@
+/** Service hours in the citizen's words: "tutti i giorni 08:00-19:00", "domani dalle 08:00". */
+import { DateTime } from 'luxon';
+import { describeHours, isOpen, nextOpening } from '../src/domain/service-hours';
+import type { Language } from '../src/dialog/state';
+import type { MunicipalityProfile } from '../config/municipality';
+import { promptsFor } from './prompts';
+
+export const hoursText = (municipality: MunicipalityProfile, lang: Language): string => describeHours(municipality.serviceHours, lang);
+
+/** When the service reopens, in words; undefined while it is open. */
+export function closedUntil(municipality: MunicipalityProfile, now: Date, lang: Language): string | undefined {
+  const hours = municipality.serviceHours;
+  if (isOpen(hours, now)) return undefined;
+  const when = promptsFor(lang).when;
+  const next = nextOpening(hours, now);
+  if (!next) return when.unknown;
+  const opening = DateTime.fromJSDate(next, { zone: hours.timeZone }).setLocale(lang);
+  const today = DateTime.fromJSDate(now, { zone: hours.timeZone }).startOf('day');
+  const days = Math.round(opening.startOf('day').diff(today, 'days').days);
+  const time = opening.toFormat('HH:mm');
+  if (days === 0) return when.today(time);
+  if (days === 1) return when.tomorrow(time);
+  return when.on(opening.toFormat('cccc d LLLL'), time);
+}

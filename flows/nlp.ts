@@ -1,0 +1,23 @@
+/** The language functions the report flow uses, from src/nlp (pure, no I/O). */
+import { matchChoice, matchKeyword, type ChoiceOption } from '../src/nlp/answer-matcher';
+import { createCategoryClassifier, type CategoryClassifier } from '../src/nlp/category-classifier';
+import { categoryChoiceOptions } from '../src/nlp/category-options';
+import { detectEmergency } from '../src/nlp/emergency';
+import { urgencyTerms } from '../src/nlp/urgency';
+import { tokenize } from '../src/nlp/text';
+import type { EngineNlp } from '../src/dialog/flow.types';
+
+export const engineNlp: EngineNlp = {
+  isEmergency: (text) => detectEmergency(text).emergency,
+  matchKeyword,
+  matchChoice,
+};
+
+let classifier: CategoryClassifier | undefined;
+/** Trained once per process (tens of milliseconds), on first use. */
+export const categoryClassifier = (): CategoryClassifier => (classifier ??= createCategoryClassifier());
+
+let categoryOptions: ChoiceOption[] | undefined;
+export const categoryMenuOptions = (): ChoiceOption[] => (categoryOptions ??= categoryChoiceOptions());
+
+export { matchChoice, tokenize, urgencyTerms, type ChoiceOption };

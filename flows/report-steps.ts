@@ -1,0 +1,26 @@
+/** Names of the report flow's steps (stored in conversation states: rename only with a migration). */
+import type { FlowStep, StepContext } from '../src/dialog/flow.types';
+import type { DialogServices } from '../src/dialog/services';
+import { promptsFor, type ReportPrompts } from './prompts';
+import type { ReportDraft } from './report-draft';
+
+export const STEP = {
+  welcome: 'welcome',
+  declined: 'declined',
+  idle: 'idle',
+  consent: 'consent',
+  category: 'category',
+  categoryConfirm: 'category_confirm',
+  reliability: 'reliability',
+  location: 'location',
+  locationConfirm: 'location_confirm',
+  photo: 'photo',
+  description: 'description',
+  summary: 'summary',
+  edit: 'edit',
+} as const;
+
+export type ReportStepContext = StepContext<ReportDraft, DialogServices>;
+export type ReportStep = FlowStep<ReportDraft, DialogServices>;
+
+export const textOf = (ctx: { lang: ReportStepContext['lang'] }): ReportPrompts => promptsFor(ctx.lang);

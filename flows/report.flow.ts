@@ -1,0 +1,75 @@
+/**
+ * The report flow as data: its steps, version, idle rules and wording. The generic engine
+ * (src/dialog) runs it. Bump REPORT_FLOW_VERSION when saved states of the previous version can no
+ * longer run (renamed steps, changed draft), and add a migration if half-finished reports should
+ * survive the deploy; without one they are restarted politely.
+ */
+import type { FlowDefinition } from '../src/dialog/flow.types';
+import type { DialogServices } from '../src/dialog/services';
+import type { DialogState } from '../src/dialog/state';
+import { withPrompt } from '../src/dialog/replies';
+import { engineNlp } from './nlp';
+import { promptsFor } from './prompts';
+import { emptyDraft, isDraftEmpty, isReportDraft, type ReportDraft } from './report-draft';
+import { STEP, textOf, type ReportStep } from './report-steps';
+import { renderStatus } from './status';
+import { categoryConfirmStep, categoryStep } from './steps/category.steps';
+import { consentPrompt, consentStep } from './steps/consent.step';
+import { descriptionStep } from './steps/description.step';
+import { locationConfirmStep, locationStep } from './steps/location.steps';
+import { photoStep } from './steps/photo.step';
+import { reliabilityStep } from './steps/reliability.step';
+import { declinedStep, idleStep, welcomeStep } from './steps/rest.steps';
+import { editStep, summaryStep } from './steps/summary.steps';
+
+export const REPORT_FLOW_VERSION = 1;
+
+const MINUTE = 60_000;
+
+const STEPS: ReportStep[] = [
+  welcomeStep,
+  declinedStep,
+  idleStep,
+  consentStep,
+  categoryStep,
+  categoryConfirmStep,
+  reliabilityStep,
+  locationStep,
+  locationConfirmStep,
+  photoStep,
+  descriptionStep,
+  summaryStep,
+  editStep,
+];
+
+export type ReportDialogState = DialogState<ReportDraft>;
+
+export const reportFlow: FlowDefinition<ReportDraft, DialogServices> = {
+  version: REPORT_FLOW_VERSION,
+  steps: Object.fromEntries(STEPS.map((step) => [step.id, step])),
+  initialStep: STEP.welcome,
+  restStep: STEP.idle,
+  declinedStep: STEP.declined,
+  consentStep: STEP.consent,
+  firstQuestion: STEP.category,
+  emptyDraft,
+  isDraftEmpty,
+  isDraft: isReportDraft,
+  migrations: {},
+  consentVersion: (services) => services.municipality.privacyNoticeVersion,
+  resumeAfterMs: 30 * MINUTE,
+  expireAfterMs: 24 * 60 * MINUTE,
+  texts: promptsFor,
+  status: renderStatus,
+  privacy: (ctx) => [
+    {
+      text: textOf(ctx).privacyNotice({
+        controller: ctx.services.municipality.dataController,
+        version: ctx.services.municipality.privacyNoticeVersion,
+      }),
+    },
+  ],
+  consentNeeded: (ctx, outdated) =>
+    outdated ? withPrompt([{ text: textOf(ctx).consent.outdated }], consentPrompt(ctx)) : [consentPrompt(ctx)],
+  nlp: engineNlp,
+};

@@ -1,0 +1,81 @@
+/**
+ * What is the report about: a numbered menu of the catalog, understood by number, label, synonym
+ * or typo; free text naming no category gets a suggestion ("Intendi: Spaccio di droga?").
+ */
+import { CATEGORIES, categoryById } from '../../config/categories';
+import type { StepOutcome } from '../../src/dialog/flow.types';
+import type { Language } from '../../src/dialog/state';
+import { yesNoMenu } from '../choices';
+import { categoryClassifier, categoryMenuOptions, matchChoice } from '../nlp';
+import type { ReportDraft } from '../report-draft';
+import { STEP, textOf, type ReportStep, type ReportStepContext } from '../report-steps';
+
+export const categoryLabel = (id: string | undefined, lang: Language): string => (id && categoryById(id)?.labels[lang]) || '?';
+
+function chosen(ctx: ReportStepContext, categoryId: string): StepOutcome<ReportDraft> {
+  const category = categoryById(categoryId);
+  const label = `${category?.emoji ? `${category.emoji} ` : ''}${categoryLabel(categoryId, ctx.lang)}`;
+  return {
+    ok: true,
+    next: STEP.reliability,
+    draft: { ...ctx.draft, categoryId, suggestedCategoryId: undefined },
+    replies: [{ text: textOf(ctx).category.chosen(label) }],
+  };
+}
+
+function suggest(ctx: ReportStepContext, categoryId: string): StepOutcome<ReportDraft> {
+  return { ok: true, next: STEP.categoryConfirm, draft: { ...ctx.draft, suggestedCategoryId: categoryId } };
+}
+
+/** Reads a category answer; shared by the category step, its confirmation and a first message. */
+async function readCategory(ctx: ReportStepContext): Promise<StepOutcome<ReportDraft>> {
+  const t = textOf(ctx);
+  const text = ctx.text ?? '';
+  const match = matchChoice(text, categoryMenuOptions());
+  if (match.ok) return chosen(ctx, match.id);
+  const suggestion = categoryClassifier().suggest(text)?.categoryId;
+  const candidates = match.ok ? [] : (match.candidates ?? []);
+  if (suggestion && (candidates.length < 2 || candidates.includes(suggestion))) return suggest(ctx, suggestion);
+  if (candidates.length === 1) return suggest(ctx, candidates[0]);
+  if (candidates.length >= 2) {
+    return { ok: false, reason: t.category.ambiguous(candidates.map((id) => categoryLabel(id, ctx.lang))) };
+  }
+  return { ok: false, reason: t.category.notUnderstood };
+}
+
+export const categoryStep: ReportStep = {
+  id: STEP.category,
+  needsConsent: true,
+  accepts: ['text'],
+  prompt: (ctx) => ({ text: textOf(ctx).category.prompt, choices: CATEGORIES.map((c) => c.labels[ctx.lang]) }),
+  help: (ctx) => textOf(ctx).category.help,
+  handle: readCategory,
+};
+
+export const categoryConfirmStep: ReportStep = {
+  id: STEP.categoryConfirm,
+  parent: STEP.category,
+  needsConsent: true,
+  accepts: ['text'],
+  prompt: (ctx) => ({
+    text: textOf(ctx).category.suggest(categoryLabel(ctx.draft.suggestedCategoryId, ctx.lang)),
+    choices: yesNoMenu.labels(ctx.lang),
+  }),
+  help: (ctx) => textOf(ctx).category.help,
+  async handle(ctx) {
+    const answer = ctx.text ? yesNoMenu.match(ctx.text) : undefined;
+    const suggested = ctx.draft.suggestedCategoryId;
+    if (answer === 'yes' && suggested && categoryById(suggested)) return chosen(ctx, suggested);
+    if (answer === 'no' || !suggested) {
+      return {
+        ok: true,
+        next: STEP.category,
+        draft: { ...ctx.draft, suggestedCategoryId: undefined },
+        replies: [{ text: textOf(ctx).category.suggestionRejected }],
+      };
+    }
+    // Neither yes nor no: perhaps the category itself ("no, rifiuti" is "no"; "rifiuti" is this).
+    const outcome = await readCategory(ctx);
+    return outcome.ok ? outcome : { ok: false, reason: textOf(ctx).notUnderstood };
+  },
+};

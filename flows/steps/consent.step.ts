@@ -1,0 +1,32 @@
+/** The privacy notice: nothing beyond the message itself is kept until the citizen accepts it. */
+import { consentMenu } from '../choices';
+import { STEP, textOf, type ReportStep, type ReportStepContext } from '../report-steps';
+
+export function consentPrompt(ctx: ReportStepContext) {
+  const t = textOf(ctx);
+  return {
+    text: t.consent.question({ controller: ctx.services.municipality.dataController }),
+    choices: consentMenu.labels(ctx.lang),
+  };
+}
+
+export const consentStep: ReportStep = {
+  id: STEP.consent,
+  accepts: ['text'],
+  prompt: consentPrompt,
+  help: (ctx) => textOf(ctx).consent.help,
+  async handle(ctx) {
+    const t = textOf(ctx);
+    const answer = ctx.text ? consentMenu.match(ctx.text) : undefined;
+    if (answer === 'accept') {
+      return {
+        ok: true,
+        next: STEP.category,
+        consent: { version: ctx.services.municipality.privacyNoticeVersion, at: ctx.now.toISOString() },
+        replies: [{ text: t.consent.accepted }],
+      };
+    }
+    if (answer === 'refuse') return { ok: true, next: STEP.declined, replies: [{ text: t.consent.refused }] };
+    return { ok: false, reason: t.consent.notUnderstood };
+  },
+};

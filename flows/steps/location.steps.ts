@@ -1,0 +1,99 @@
+/**
+ * Where: a location pin (reverse-geocoded for an address when possible) or a typed address
+ * (geocoded, shown back for confirmation). Points outside the municipality are refused with the
+ * reason; without a reachable geocoder the citizen is asked for a pin instead.
+ */
+import type { StepOutcome } from '../../src/dialog/flow.types';
+import type { GeoPoint } from '../../src/domain/message';
+import { yesNoMenu } from '../choices';
+import type { DraftLocation, ReportDraft } from '../report-draft';
+import { STEP, textOf, type ReportStep, type ReportStepContext } from '../report-steps';
+
+/** Shorter typed text cannot be an address ("qui", "lì"). */
+const MIN_ADDRESS_LENGTH = 4;
+
+function located(ctx: ReportStepContext, location: DraftLocation): StepOutcome<ReportDraft> {
+  const t = textOf(ctx).location;
+  return {
+    ok: true,
+    next: STEP.photo,
+    draft: { ...ctx.draft, location, candidateLocation: undefined },
+    replies: [{ text: t.received({ address: location.address ?? t.pinWithoutAddress, zone: location.zoneName }) }],
+  };
+}
+
+function withZone(ctx: ReportStepContext, location: DraftLocation): DraftLocation {
+  const zone = ctx.services.territory.zoneOf(location.point);
+  return zone ? { ...location, zone: zone.id, zoneName: zone.name } : location;
+}
+
+const outside = (ctx: ReportStepContext, address?: string): StepOutcome<ReportDraft> => ({
+  ok: false,
+  reason: textOf(ctx).location.outside({ town: ctx.services.municipality.name, address }),
+});
+
+async function fromPin(ctx: ReportStepContext, point: GeoPoint, label?: string): Promise<StepOutcome<ReportDraft>> {
+  if (!ctx.services.territory.contains(point)) return outside(ctx);
+  const reverse = await ctx.services.geocoder.reverse(point);
+  // No address is fine: the point is what the police need.
+  const address = reverse.ok ? reverse.address : label?.trim() || undefined;
+  return located(
+    ctx,
+    withZone(ctx, { point, ...(address ? { address } : {}), ...(reverse.ok && reverse.zipcode ? { zipcode: reverse.zipcode } : {}) }),
+  );
+}
+
+async function fromAddress(ctx: ReportStepContext, typed: string): Promise<StepOutcome<ReportDraft>> {
+  const t = textOf(ctx).location;
+  if (typed.trim().length < MIN_ADDRESS_LENGTH) return { ok: false, reason: t.notFound };
+  const found = await ctx.services.geocoder.geocode(`${typed.trim()}, ${ctx.services.municipality.geocodeSuffix}`);
+  if (!found.ok && found.reason === 'unavailable') {
+    return { ok: false, reason: t.geocoderDown, prompt: { text: t.pinOnly, requestLocation: true } };
+  }
+  if (!found.ok) return { ok: false, reason: t.notFound };
+  if (!ctx.services.territory.contains(found.point)) return outside(ctx, found.address);
+  const candidate = withZone(ctx, { point: found.point, address: found.address, ...(found.zipcode ? { zipcode: found.zipcode } : {}) });
+  return { ok: true, next: STEP.locationConfirm, draft: { ...ctx.draft, candidateLocation: candidate } };
+}
+
+async function readLocation(ctx: ReportStepContext): Promise<StepOutcome<ReportDraft>> {
+  const { payload } = ctx.message;
+  if (payload.kind === 'location') return fromPin(ctx, payload.point, payload.label);
+  return fromAddress(ctx, ctx.text ?? '');
+}
+
+export const locationStep: ReportStep = {
+  id: STEP.location,
+  needsConsent: true,
+  accepts: ['location', 'text'],
+  prompt: (ctx) => ({ text: textOf(ctx).location.prompt, requestLocation: true }),
+  help: (ctx) => textOf(ctx).location.help,
+  handle: readLocation,
+};
+
+export const locationConfirmStep: ReportStep = {
+  id: STEP.locationConfirm,
+  parent: STEP.location,
+  needsConsent: true,
+  accepts: ['text', 'location'],
+  prompt: (ctx) => ({
+    text: textOf(ctx).location.confirm(ctx.draft.candidateLocation?.address ?? '?'),
+    choices: yesNoMenu.labels(ctx.lang),
+  }),
+  help: (ctx) => textOf(ctx).location.help,
+  async handle(ctx) {
+    const answer = ctx.message.payload.kind === 'text' && ctx.text ? yesNoMenu.match(ctx.text) : undefined;
+    const candidate = ctx.draft.candidateLocation;
+    if (answer === 'yes' && candidate) return located(ctx, candidate);
+    if (answer === 'no' || (answer === 'yes' && !candidate)) {
+      return {
+        ok: true,
+        next: STEP.location,
+        draft: { ...ctx.draft, candidateLocation: undefined },
+        replies: [{ text: textOf(ctx).location.confirmRejected }],
+      };
+    }
+    // A pin, or another address typed instead of yes/no: read it as the answer to "where?".
+    return readLocation(ctx);
+  },
+};

@@ -1,0 +1,16 @@
+/** How the citizen knows: seen directly, heard from others, not sure. */
+import { reliabilityMenu } from '../choices';
+import { STEP, textOf, type ReportStep } from '../report-steps';
+
+export const reliabilityStep: ReportStep = {
+  id: STEP.reliability,
+  needsConsent: true,
+  accepts: ['text'],
+  prompt: (ctx) => ({ text: textOf(ctx).reliability.prompt, choices: reliabilityMenu.labels(ctx.lang) }),
+  help: (ctx) => textOf(ctx).reliability.help,
+  async handle(ctx) {
+    const reliability = ctx.text ? reliabilityMenu.match(ctx.text) : undefined;
+    if (!reliability) return { ok: false, reason: textOf(ctx).reliability.notUnderstood };
+    return { ok: true, next: STEP.location, draft: { ...ctx.draft, reliability } };
+  },
+};

@@ -1,0 +1,37 @@
+/** GET /api/meta: what the front end needs to draw itself: municipality, catalogs, service hours, map tiles. */
+import { Router } from 'express';
+import { CATEGORIES } from '../../config/categories';
+import type { MunicipalityProfile } from '../../config/municipality';
+import { OUTCOMES, REPORT_STATUSES } from '../domain/report';
+import { describeHours, isOpen, nextOpening } from '../domain/service-hours';
+import type { Territory } from '../geo/territory';
+import { langOf } from './auth.middleware';
+import { OUTCOME_LABELS, STATUS_LABELS } from './panel-labels';
+
+export function metaRoutes(deps: { municipality: MunicipalityProfile; territory: Territory; mapTileUrl: string }): Router {
+  const router = Router();
+  router.get('/', (_req, res) => {
+    const lang = langOf(res);
+    const hours = deps.municipality.serviceHours;
+    const now = new Date();
+    const open = isOpen(hours, now);
+    const next = open ? undefined : nextOpening(hours, now);
+    res.json({
+      municipality: { name: deps.municipality.name, center: deps.territory.center(), bbox: deps.territory.bbox() },
+      categories: CATEGORIES.map((c) => ({ id: c.id, label: c.labels[lang], labels: c.labels, severity: c.severity, sensitive: c.sensitive })),
+      zones: deps.territory.zones().map((z) => ({ id: z.id, name: z.name })),
+      statuses: REPORT_STATUSES,
+      statusLabels: STATUS_LABELS,
+      outcomes: OUTCOMES,
+      outcomeLabels: OUTCOME_LABELS,
+      serviceHours: {
+        open,
+        description: describeHours(hours, lang),
+        ...(next ? { nextOpening: next.toISOString() } : {}),
+        timeZone: hours.timeZone,
+      },
+      mapTileUrl: deps.mapTileUrl,
+    });
+  });
+  return router;
+}

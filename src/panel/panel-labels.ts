@@ -1,0 +1,39 @@
+/** Labels of statuses, outcomes and timeline actions, as agents read them (Italian, English). */
+import type { Outcome, ReportStatus } from '../domain/report';
+import type { PanelLang } from './panel-messages';
+
+type Labels<K extends string> = Record<K, Record<PanelLang, string>>;
+
+export const STATUS_LABELS: Labels<ReportStatus> = {
+  new: { it: 'Nuova', en: 'New' },
+  in_review: { it: 'In esame', en: 'In review' },
+  needs_info: { it: 'In attesa di dettagli', en: 'Waiting for details' },
+  dispatched: { it: 'Pattuglia inviata', en: 'Patrol dispatched' },
+  closed: { it: 'Chiusa', en: 'Closed' },
+  rejected: { it: 'Respinta', en: 'Rejected' },
+  duplicate: { it: 'Duplicato', en: 'Duplicate' },
+};
+
+export const OUTCOME_LABELS: Labels<Outcome> = {
+  intervention_done: { it: 'Intervento effettuato', en: 'Intervention done' },
+  nothing_found: { it: 'Nulla riscontrato', en: 'Nothing found' },
+  not_our_competence: { it: 'Non di nostra competenza', en: 'Not our competence' },
+  false_alarm: { it: 'Falso allarme', en: 'False alarm' },
+};
+
+export const ACTION_LABELS: Labels<string> = {
+  created: { it: 'Segnalazione ricevuta', en: 'Report received' },
+  take: { it: 'Presa in carico', en: 'Taken in charge' },
+  ask_info: { it: 'Chiesti dettagli al cittadino', en: 'Asked the citizen for details' },
+  info_received: { it: 'Il cittadino ha inviato i dettagli', en: 'The citizen sent the details' },
+  dispatch: { it: 'Pattuglia inviata', en: 'Patrol dispatched' },
+  close: { it: 'Chiusa', en: 'Closed' },
+  reject: { it: 'Respinta', en: 'Rejected' },
+  mark_duplicate: { it: 'Segnata come duplicato', en: 'Marked as duplicate' },
+  reopen: { it: 'Riaperta', en: 'Reopened' },
+  'identity.reveal': { it: 'Identità del cittadino visualizzata', en: 'Citizen’s identity revealed' },
+  'photo.view': { it: 'Foto visualizzata', en: 'Photo viewed' },
+};
+
+export const labelOf = <K extends string>(labels: Labels<K>, key: K | string, lang: PanelLang): string =>
+  (labels as Record<string, Record<PanelLang, string>>)[key]?.[lang] ?? key;

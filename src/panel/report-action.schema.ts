@@ -1,0 +1,42 @@
+/** The bodies of POST /api/reports/:id/actions: one strict shape per action, all with the version the agent saw. */
+import { z } from 'zod';
+import { OUTCOMES } from '../domain/report';
+import { TICKET_CODE_PATTERN } from '../domain/ticket-code';
+
+const version = z.number({ message: 'version must be the number shown with the report' }).int().min(0);
+const text = (name: string, max: number) =>
+  z
+    .string({ message: `${name} must be text` })
+    .trim()
+    .min(1, `${name} must not be empty`)
+    .max(max, `${name} must be at most ${max} characters`);
+const note = z.string({ message: 'note must be text' }).trim().max(2000, 'note must be at most 2000 characters').optional();
+
+export const reportActionSchema = z.discriminatedUnion(
+  'action',
+  [
+    z.strictObject({ action: z.literal('take'), version }),
+    z.strictObject({ action: z.literal('ask_info'), version, message: text('message', 1000) }),
+    z.strictObject({ action: z.literal('dispatch'), version, unit: text('unit', 100), note }),
+    z.strictObject({
+      action: z.literal('close'),
+      version,
+      outcome: z.enum(OUTCOMES, { message: `outcome must be one of ${OUTCOMES.join(', ')}` }),
+      note,
+    }),
+    z.strictObject({ action: z.literal('reject'), version, reason: text('reason', 1000) }),
+    z.strictObject({
+      action: z.literal('mark_duplicate'),
+      version,
+      duplicateOf: z
+        .string({ message: 'duplicateOf must be a ticket code' })
+        .trim()
+        .toUpperCase()
+        .regex(TICKET_CODE_PATTERN, 'duplicateOf must be a ticket code like VIC-2026-000123'),
+    }),
+    z.strictObject({ action: z.literal('reopen'), version, note }),
+  ],
+  { message: 'action must be one of take, ask_info, dispatch, close, reject, mark_duplicate, reopen' },
+);
+
+export type ReportActionBody = z.infer<typeof reportActionSchema>;

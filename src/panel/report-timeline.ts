@@ -1,0 +1,88 @@
+/**
+ * A report's history for the detail page: what the citizen sent, what the bot and the agents
+ * told them, and every action, merged by time. Identities never appear; audit details are shown
+ * as the agent wrote them.
+ */
+import type { AuditEntry, InboxRecord, OutboundRecord, ReportView } from '../domain/ports';
+import type { InboundPayload } from '../domain/message';
+import type { OperatorNames } from './operator-names';
+import { ACTION_LABELS, OUTCOME_LABELS, labelOf } from './panel-labels';
+import type { PanelLang } from './panel-messages';
+import { photoUrl } from './report.presenter';
+
+export type TimelineItem = {
+  at: Date;
+  kind: 'inbound' | 'outbound' | 'action';
+  text: string;
+  /** Display name of the operator (actions). */
+  actor?: string;
+  /** Delivery state of a message to the citizen (outbound). */
+  state?: string;
+  /** The action code (actions): take, dispatch, identity.reveal... */
+  action?: string;
+  photoUrl?: string;
+};
+
+function inboundText(p: InboundPayload, lang: PanelLang): string {
+  const it = lang === 'it';
+  switch (p.kind) {
+    case 'text':
+      return p.text;
+    case 'location':
+      return `📍 ${it ? 'Posizione' : 'Location'} ${p.point.lat.toFixed(5)}, ${p.point.lng.toFixed(5)}${p.label ? ` (${p.label})` : ''}`;
+    case 'photo':
+      if (!p.mediaRef) return `📷 ${it ? 'Foto non ricevuta' : 'Photo not received'}`;
+      return `📷 ${it ? 'Foto' : 'Photo'}${p.caption ? `: ${p.caption}` : ''}`;
+    case 'other':
+      return it ? `Messaggio non gestito (${p.platformType})` : `Unsupported message (${p.platformType})`;
+  }
+}
+
+const str = (v: unknown) => (typeof v === 'string' && v ? v : undefined);
+
+function actionText(e: AuditEntry, lang: PanelLang): string {
+  const d = e.details ?? {};
+  const label = labelOf(ACTION_LABELS, e.action, lang);
+  const parts: string[] = [];
+  if (e.action === 'dispatch' && str(d.unit)) parts.push(String(d.unit));
+  if (e.action === 'close' && str(d.outcome)) parts.push(labelOf(OUTCOME_LABELS, String(d.outcome), lang));
+  if (e.action === 'mark_duplicate' && str(d.duplicateOf)) parts.push(String(d.duplicateOf));
+  if (e.action === 'reject' && str(d.reason)) parts.push(String(d.reason));
+  if (str(d.note)) parts.push(String(d.note));
+  return parts.length ? `${label}: ${parts.join(' — ')}` : label;
+}
+
+export function buildTimeline(
+  report: ReportView,
+  sources: { inbound: InboxRecord[]; outbound: OutboundRecord[]; audit: Array<AuditEntry & { at: Date }> },
+  ctx: { lang: PanelLang; names: OperatorNames },
+): TimelineItem[] {
+  const photos = new Set(report.photoRefs);
+  const items: TimelineItem[] = [{ at: report.createdAt, kind: 'action', action: 'created', text: labelOf(ACTION_LABELS, 'created', ctx.lang) }];
+  const seenMessages = new Set<string>();
+  for (const m of sources.inbound) {
+    seenMessages.add(m.messageId);
+    const ref = m.payload.kind === 'photo' ? m.payload.mediaRef : undefined;
+    items.push({
+      at: m.receivedAt,
+      kind: 'inbound',
+      text: inboundText(m.payload, ctx.lang),
+      ...(ref && photos.has(ref) ? { photoUrl: photoUrl(report.id, ref) } : {}),
+    });
+  }
+  // Answers attached by the dialog whose inbound message is not linked to the report.
+  for (const info of report.citizenInfo) {
+    if (seenMessages.has(info.messageId)) continue;
+    items.push({
+      at: info.at,
+      kind: 'inbound',
+      text: info.text ?? (info.mediaRef ? `📷 ${ctx.lang === 'it' ? 'Foto' : 'Photo'}` : ''),
+      ...(info.mediaRef ? { photoUrl: photoUrl(report.id, info.mediaRef) } : {}),
+    });
+  }
+  for (const m of sources.outbound) items.push({ at: m.createdAt, kind: 'outbound', text: m.text, state: m.state });
+  for (const e of sources.audit)
+    items.push({ at: e.at, kind: 'action', action: e.action, text: actionText(e, ctx.lang), actor: ctx.names.nameOf(e.actor) });
+  // Stable sort: equal times keep the order above (received, messages, actions).
+  return items.sort((a, b) => a.at.getTime() - b.at.getTime());
+}

@@ -1,0 +1,83 @@
+/**
+ * What the panel shows of a report: the queue row (ReportSummary) and the detail. Never the
+ * citizen's identity: only the pseudonymous reference stays on the server. Times in the queue are
+ * given in wall time and in service time (only the hours the service is open count).
+ */
+import { categoryById } from '../../config/categories';
+import type { ReportView } from '../domain/ports';
+import { isOpenStatus } from '../domain/report';
+import type { OperatorNames } from './operator-names';
+import type { PanelLang } from './panel-messages';
+import type { ServiceClock } from './service-clock';
+
+export type PresentContext = {
+  lang: PanelLang;
+  now: Date;
+  clock: ServiceClock;
+  zoneNames: ReadonlyMap<string, string>;
+  names: OperatorNames;
+};
+
+export const photoUrl = (reportId: string, ref: string) => `/api/reports/${reportId}/photos/${encodeURIComponent(ref)}`;
+
+/** Until an agent took the report (or it was closed untaken), else until now. */
+const waitingEnd = (r: ReportView, now: Date) => r.takenAt ?? r.closedAt ?? now;
+
+export function presentSummary(r: ReportView, ctx: PresentContext) {
+  const end = waitingEnd(r, ctx.now);
+  const category = categoryById(r.categoryId);
+  return {
+    id: r.id,
+    ticketCode: r.ticketCode,
+    status: r.status,
+    categoryId: r.categoryId,
+    categoryLabel: category?.labels[ctx.lang] ?? r.categoryId,
+    reliability: r.reliability,
+    zone: r.zone,
+    zoneName: r.zone ? (ctx.zoneNames.get(r.zone) ?? r.zone) : undefined,
+    address: r.address,
+    lat: r.location.point.lat,
+    lng: r.location.point.lng,
+    priority: r.priority,
+    channel: r.channel,
+    createdAt: r.createdAt,
+    updatedAt: r.updatedAt,
+    /** Display name of the operator handling it; assigneeUsername is the stable key. */
+    assignee: ctx.names.nameOf(r.assignee),
+    assigneeUsername: r.assignee,
+    waitingMs: Math.max(0, end.getTime() - r.createdAt.getTime()),
+    waitingServiceMs: ctx.clock.serviceMillis(r.createdAt, end),
+    hasPhoto: r.photoRefs.length > 0,
+    confirmations: r.confirmations,
+    version: r.version,
+  };
+}
+
+export type ReportSummary = ReturnType<typeof presentSummary>;
+
+export function presentDetail(r: ReportView, ctx: PresentContext) {
+  // A reopened report keeps its old closedAt: it is in the queue again until now.
+  const end = (!isOpenStatus(r.status) && r.closedAt) || ctx.now;
+  return {
+    ...presentSummary(r, ctx),
+    description: r.description,
+    language: r.language,
+    photos: r.photoRefs.map((ref) => ({ ref, url: photoUrl(r.id, ref) })),
+    citizenInfo: r.citizenInfo.map((i) => ({
+      at: i.at,
+      ...(i.text !== undefined ? { text: i.text } : {}),
+      ...(i.mediaRef ? { photoUrl: photoUrl(r.id, i.mediaRef) } : {}),
+    })),
+    dispatch: r.dispatch?.unit ? r.dispatch : undefined,
+    outcome: r.outcome?.code || r.outcome?.note ? r.outcome : undefined,
+    duplicateOf: r.duplicateOf,
+    priorityFactors: r.priorityFactors,
+    takenAt: r.takenAt,
+    dispatchedAt: r.dispatchedAt,
+    closedAt: r.closedAt,
+    timeInQueue: {
+      wallMs: Math.max(0, end.getTime() - r.createdAt.getTime()),
+      serviceMs: ctx.clock.serviceMillis(r.createdAt, end),
+    },
+  };
+}

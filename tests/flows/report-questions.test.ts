@@ -1,0 +1,568 @@
+/**
+ * The questions of a report, one branch per transcript, in both languages: category (number,
+ * label, synonym, typo, no accents, suggestion, ambiguity), reliability, location (pin, typed
+ * address, confirmation, not found, outside the municipality, geocoder down), photo (received,
+ * skipped, refused), description (limit), summary and corrections.
+ */
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { CATEGORIES } from '../../config/categories';
+import { TOWN_HALL } from '../support/report-script';
+import { startDialogHarness, type Harness } from './support/dialog-harness';
+import { EN, IT, play, type Transcript } from './support/transcript';
+
+let h: Harness;
+beforeAll(async () => {
+  h = await startDialogHarness();
+});
+afterEach(() => h.nominatim.setMode('normal'));
+afterAll(async () => {
+  await h?.close();
+});
+
+const IT_MENU = CATEGORIES.map((c) => c.labels.it);
+const LUCCA_CENTRE = { lat: 43.843, lng: 10.5035 };
+const LAMMARI = { lat: 43.868, lng: 10.555 };
+
+/** Category answers that must select a category directly (IT and EN). */
+const categoryAnswers: Array<[answer: string, categoryId: string]> = [
+  ['7', 'abandoned_waste'],
+  ['sette', 'abandoned_waste'],
+  ['Rifiuti abbandonati', 'abandoned_waste'],
+  ['rifiuti', 'abandoned_waste'],
+  ['spacio', 'drug_dealing'],
+  ['illuminazione pubblica guasta', 'street_lighting'],
+  ['lampione spento', 'street_lighting'],
+  ['citta sporca, degrado', 'urban_decay'],
+  ['atti vandalici', 'vandalism'],
+  ['Altro', 'other'],
+  ['Abandoned vehicles', 'abandoned_vehicle'],
+  ['noise', 'noise'],
+  ['burglary', 'theft'],
+];
+
+describe('category', () => {
+  it.each(categoryAnswers)('"%s" selects %s and moves on to reliability', async (answer, categoryId) => {
+    const chat = h.chat();
+    await chat.sendAll(['Ciao', 'Accetto']);
+    const turn = await chat.send(answer);
+    expect(turn.state.step, JSON.stringify(turn.replies)).toBe('reliability');
+    expect(turn.state.draft.categoryId).toBe(categoryId);
+  });
+
+  const transcripts: Transcript[] = [
+    {
+      name: 'IT: free text naming no category gets a suggestion to confirm',
+      lines: [
+        ...IT.consented,
+        {
+          send: 'ci sono ragazzi che vendono roba al parco',
+          expect: { says: ['Intendi: «Spaccio di droga»?'], choices: ['Sì', 'No'], step: 'category_confirm' },
+        },
+        {
+          send: 'sì',
+          expect: {
+            says: ['Spaccio di droga', 'Come lo sai?'],
+            choices: ["L'ho visto io", "Me l'hanno detto", 'Non sono sicuro'],
+            step: 'reliability',
+          },
+        },
+      ],
+      then: ({ chat }) => expect(chat.state?.draft.categoryId).toBe('drug_dealing'),
+    },
+    {
+      name: 'IT: a refused suggestion brings back the full menu',
+      lines: [
+        ...IT.consented,
+        { send: 'ci sono ragazzi che vendono roba al parco', expect: { step: 'category_confirm' } },
+        { send: 'no', expect: { says: ['scegli tu la categoria', 'Che cosa vuoi segnalare?'], choices: IT_MENU, step: 'category' } },
+      ],
+      then: ({ chat }) => expect(chat.state?.draft.categoryId).toBeUndefined(),
+    },
+    {
+      name: 'IT: answering the suggestion with another category takes that category',
+      lines: [
+        ...IT.consented,
+        { send: 'ci sono ragazzi che vendono roba al parco' },
+        { send: 'rifiuti abbandonati', expect: { step: 'reliability' } },
+      ],
+      then: ({ chat }) => expect(chat.state?.draft.categoryId).toBe('abandoned_waste'),
+    },
+    {
+      name: 'EN: a suggestion in English',
+      lines: [
+        ...EN.consented,
+        {
+          send: 'people sell stuff to kids behind the school',
+          expect: { says: ['Do you mean: «Suspicious people or vehicles»?'], choices: ['Yes', 'No'] },
+        },
+        { send: 'yes', expect: { says: ['How do you know?'], choices: ['I saw it myself', 'Someone told me', 'I am not sure'] } },
+      ],
+    },
+    {
+      name: 'IT: an answer matching two categories asks which one',
+      lines: [
+        ...IT.consented,
+        {
+          send: 'ho visto uno che spacciava',
+          expect: { says: ['Non sono sicuro: intendi', '«Vandalismo»', '«Spaccio di droga»'], choices: IT_MENU, step: 'category' },
+        },
+      ],
+    },
+    {
+      name: 'IT: an unknown answer re-asks with the options',
+      lines: [
+        ...IT.consented,
+        {
+          send: 'xyz qwerty',
+          expect: { says: ['Non ho capito di che tipo di problema', 'Che cosa vuoi segnalare?'], choices: IT_MENU, step: 'category' },
+        },
+      ],
+    },
+    {
+      name: 'IT: a number outside the menu re-asks',
+      lines: [...IT.consented, { send: '42', expect: { says: ['Non ho capito'], step: 'category' } }],
+    },
+    {
+      name: 'EN: unknown answer',
+      lines: [
+        ...EN.consented,
+        { send: 'qwerty', expect: { says: ['I did not understand what kind of problem', 'What would you like to report?'] } },
+      ],
+    },
+  ];
+  it.each(transcripts.map((t) => [t.name, t] as const))('%s', async (_n, t) => play(h, t));
+});
+
+describe('reliability', () => {
+  const answers: Array<[string, string]> = [
+    ['1', 'seen'],
+    ["l'ho visto io", 'seen'],
+    ['con i miei occhi', 'seen'],
+    ['2', 'heard'],
+    ['me lo hanno detto', 'heard'],
+    ['non sono sicuro', 'unsure'],
+    ['boh', 'unsure'],
+    ['I saw it myself', 'seen'],
+    ['someone told me', 'heard'],
+    ['not sure', 'unsure'],
+  ];
+  it.each(answers)('"%s" is %s', async (answer, reliability) => {
+    const chat = h.chat();
+    await chat.sendAll(['Ciao', 'Accetto', 'rifiuti']);
+    const turn = await chat.send(answer);
+    expect(turn.state.draft.reliability, JSON.stringify(turn.replies)).toBe(reliability);
+    expect(turn.replies[0].text).toContain('📍');
+    expect(turn.replies[0].requestLocation).toBe(true);
+  });
+
+  it('IT: an unknown answer re-asks with the three options', () =>
+    play(h, {
+      name: 'reliability unknown',
+      lines: [
+        ...IT.atReliability,
+        {
+          send: 'mah chissà dove',
+          expect: { says: ['Non ho capito', 'Come lo sai?'], choices: ["L'ho visto io", "Me l'hanno detto", 'Non sono sicuro'] },
+        },
+      ],
+    }));
+});
+
+describe('location', () => {
+  const transcripts: Transcript[] = [
+    {
+      name: 'IT: a pin is reverse-geocoded, placed in its zone, and the photo is asked',
+      lines: [
+        ...IT.atLocation,
+        {
+          send: { location: { ...TOWN_HALL } },
+          expect: {
+            says: ['Ricevuto: Piazza Aldo Moro 1, Capannori', 'zona Capannori centro', 'Hai una foto?'],
+            choices: ['Salta'],
+            step: 'photo',
+          },
+        },
+      ],
+      then: ({ chat }) =>
+        expect(chat.state?.draft.location).toEqual({
+          point: TOWN_HALL,
+          address: 'Piazza Aldo Moro 1, Capannori',
+          zipcode: '55012',
+          zone: 'capannori-centro',
+          zoneName: 'Capannori centro',
+        }),
+    },
+    {
+      name: 'IT: a pin with no known address is still fine',
+      lines: [
+        ...IT.atLocation,
+        {
+          send: { location: { lat: 43.86, lng: 10.6 } },
+          expect: { says: ['Ricevuto: posizione sulla mappa, zona Segromigno in Piano'], step: 'photo' },
+        },
+      ],
+      then: ({ chat }) => expect(chat.state?.draft.location?.address).toBeUndefined(),
+    },
+    {
+      name: 'IT: a pin outside the municipality is refused with the reason and asked again',
+      lines: [
+        ...IT.atLocation,
+        {
+          send: { location: LUCCA_CENTRE },
+          expect: {
+            says: ['fuori dal Comune di Capannori', 'solo segnalazioni nel territorio comunale', 'Dove?'],
+            pin: true,
+            step: 'location',
+          },
+        },
+        { send: { location: LAMMARI }, expect: { says: ['Via del Popolo, Lammari', 'zona Lammari'], step: 'photo' } },
+      ],
+    },
+    {
+      name: 'IT: a typed address is geocoded with the municipality and confirmed',
+      lines: [
+        ...IT.atLocation,
+        {
+          send: 'piazza aldo moro 1',
+          expect: {
+            says: ['Ho trovato: Piazza Aldo Moro 1, Capannori. È il posto giusto?'],
+            choices: ['Sì', 'No'],
+            step: 'location_confirm',
+          },
+        },
+        { send: 'sì', expect: { says: ['Ricevuto: Piazza Aldo Moro 1, Capannori', 'Hai una foto?'], step: 'photo' } },
+      ],
+      then: ({ h: harness, chat }) => {
+        const search = harness.nominatim.requests.filter((r) => r.path === '/search').pop();
+        expect(search?.query.q).toBe('piazza aldo moro 1, Capannori, Lucca, Italia');
+        expect(chat.state?.draft.location?.zone).toBe('capannori-centro');
+      },
+    },
+    {
+      name: 'IT: "no" to the found address asks again',
+      lines: [
+        ...IT.atLocation,
+        { send: 'piazza aldo moro 1' },
+        { send: 'no', expect: { says: ['riproviamo', 'Dove?'], pin: true, step: 'location' } },
+      ],
+      then: ({ chat }) => expect(chat.state?.draft.candidateLocation).toBeUndefined(),
+    },
+    {
+      name: 'IT: another address typed instead of yes/no is looked up',
+      lines: [
+        ...IT.atLocation,
+        { send: 'piazza aldo moro 1' },
+        { send: 'via del popolo lammari', expect: { says: ['Ho trovato: Via del Popolo, Lammari'] } },
+      ],
+    },
+    {
+      name: 'IT: a pin sent instead of yes/no is taken',
+      lines: [
+        ...IT.atLocation,
+        { send: 'piazza aldo moro 1' },
+        { send: { location: LAMMARI }, expect: { says: ['Via del Popolo, Lammari'], step: 'photo' } },
+      ],
+    },
+    {
+      name: 'IT: an address that cannot be found',
+      lines: [
+        ...IT.atLocation,
+        { send: 'via che non esiste 99', expect: { says: ['Non ho trovato questo indirizzo', 'Dove?'], pin: true, step: 'location' } },
+      ],
+    },
+    {
+      name: 'EN: typed address and confirmation',
+      lines: [
+        ...EN.atLocation,
+        {
+          send: 'piazza aldo moro 1',
+          expect: { says: ['I found: Piazza Aldo Moro 1, Capannori. Is this the right place?'], choices: ['Yes', 'No'] },
+        },
+        {
+          send: 'yes',
+          expect: { says: ['Got it: Piazza Aldo Moro 1, Capannori', 'area Capannori centro', 'Do you have a photo?'], choices: ['Skip'] },
+        },
+      ],
+    },
+    {
+      name: 'EN: outside the municipality',
+      lines: [
+        ...EN.atLocation,
+        { send: { location: LUCCA_CENTRE }, expect: { says: ['outside the Municipality of Capannori'], pin: true } },
+      ],
+    },
+    {
+      name: 'IT: a location sent before it is asked is explained politely',
+      lines: [
+        ...IT.consented,
+        {
+          send: { location: { ...TOWN_HALL } },
+          expect: { says: ['non si risponde con una posizione', 'Che cosa vuoi segnalare?'], step: 'category' },
+        },
+      ],
+    },
+  ];
+  it.each(transcripts.map((t) => [t.name, t] as const))('%s', async (_n, t) => play(h, t));
+
+  it('IT: with the geocoder down, a typed address gets a request for a pin, never a failure', async () => {
+    const chat = h.chat();
+    await chat.sendAll(IT.atLocation.map((l) => l.send));
+    h.nominatim.setMode('error');
+    const turn = await chat.send('piazza aldo moro 1');
+    expect(turn.replies).toEqual([{ text: expect.stringContaining('non riesco a cercare gli indirizzi'), requestLocation: true }]);
+    expect(turn.replies[0].text).toContain('Mandami la posizione del problema');
+    expect(turn.state.step).toBe('location');
+    const pinned = await chat.send({ location: { ...TOWN_HALL } });
+    expect(pinned.state.step).toBe('photo');
+    expect(pinned.state.draft.location?.zone).toBe('capannori-centro');
+  });
+
+  it('EN: with the geocoder down', async () => {
+    const chat = h.chat({ languageCode: 'en' });
+    await chat.sendAll(EN.atLocation.map((l) => l.send));
+    h.nominatim.setMode('error');
+    const turn = await chat.send('piazza aldo moro 1');
+    expect(turn.replies[0]).toMatchObject({ requestLocation: true });
+    expect(turn.replies[0].text).toContain('I cannot look up typed addresses');
+  });
+});
+
+describe('photo', () => {
+  const transcripts: Transcript[] = [
+    {
+      name: 'IT: a photo is kept for the report',
+      lines: [
+        ...IT.atPhoto,
+        {
+          send: { photo: true },
+          expect: { says: ['Foto ricevuta', 'descrivi in breve', 'al massimo 500 caratteri'], step: 'description' },
+        },
+      ],
+      then: async ({ h: harness, chat }) => {
+        const [ref] = chat.state!.draft.photoRefs;
+        expect(await harness.media.read(ref)).toMatchObject({ mimeType: 'image/jpeg' });
+      },
+    },
+    {
+      name: 'IT: "salta" skips the photo',
+      lines: [...IT.atPhoto, { send: 'salta', expect: { says: ['senza foto', 'descrivi in breve'], step: 'description' } }],
+      then: ({ chat }) => expect(chat.state?.draft.photoRefs).toEqual([]),
+    },
+    {
+      name: 'EN: "skip" skips the photo',
+      lines: [...EN.atPhoto, { send: 'skip', expect: { says: ['no photo', 'describe briefly', 'at most 500 characters'] } }],
+    },
+    {
+      name: 'IT: a photo too large is explained and asked again',
+      lines: [
+        ...IT.atPhoto,
+        {
+          send: { photoFailure: 'too_large' },
+          expect: { says: ['La foto è troppo grande', 'Hai una foto?'], choices: ['Salta'], step: 'photo' },
+        },
+      ],
+    },
+    {
+      name: 'IT: a file that is not an image',
+      lines: [...IT.atPhoto, { send: { photoFailure: 'not_an_image' }, expect: { says: ['Questo file non è una foto'], step: 'photo' } }],
+    },
+    {
+      name: 'IT: a photo that could not be downloaded',
+      lines: [
+        ...IT.atPhoto,
+        { send: { photoFailure: 'download_failed' }, expect: { says: ['Non sono riuscito a ricevere la foto'], step: 'photo' } },
+      ],
+    },
+    {
+      name: 'EN: a photo too large',
+      lines: [...EN.atPhoto, { send: { photoFailure: 'too_large' }, expect: { says: ['The photo is too large'], choices: ['Skip'] } }],
+    },
+    {
+      name: 'IT: a video instead of a photo',
+      lines: [
+        ...IT.atPhoto,
+        {
+          send: { other: 'video' },
+          expect: { says: ['non riesco ad ascoltare i vocali né ad aprire video', 'Hai una foto?'], step: 'photo' },
+        },
+      ],
+    },
+    {
+      name: 'IT: text that is neither a photo nor "salta"',
+      lines: [...IT.atPhoto, { send: 'eccola', expect: { says: ['Aspettavo una foto', 'scrivi «salta»'], step: 'photo' } }],
+    },
+    {
+      name: 'IT: a photo before it is asked is explained politely',
+      lines: [
+        ...IT.atReliability,
+        { send: { photo: true }, expect: { says: ['non si risponde con una foto', 'Come lo sai?'], step: 'reliability' } },
+      ],
+    },
+    {
+      name: 'IT: more photos (an album) are added while the description is asked, up to 3',
+      lines: [
+        ...IT.atPhoto,
+        { send: { photo: true } },
+        { send: { photo: true }, expect: { says: ['Ho aggiunto anche questa foto'], step: 'description' } },
+        { send: { photo: true }, expect: { step: 'description' } },
+        { send: { photo: true }, expect: { says: ['Ho già 3 foto'], step: 'description' } },
+      ],
+      then: ({ chat }) => expect(chat.state?.draft.photoRefs).toHaveLength(3),
+    },
+  ];
+  it.each(transcripts.map((t) => [t.name, t] as const))('%s', async (_n, t) => play(h, t));
+});
+
+describe('description', () => {
+  const long = 'Sacchi di rifiuti ovunque. '.repeat(20); // 540 characters
+  const transcripts: Transcript[] = [
+    {
+      name: 'IT: a description over the limit is refused with its length and the limit',
+      lines: [
+        ...IT.atDescription,
+        { send: long, expect: { says: [`${[...long.trim()].length} caratteri, il massimo è 500`], step: 'description' } },
+      ],
+    },
+    {
+      name: 'EN: over the limit',
+      lines: [...EN.atDescription, { send: long, expect: { says: ['the maximum is 500'] } }],
+    },
+    {
+      name: 'IT: exactly 500 characters is accepted',
+      lines: [...IT.atDescription, { send: 'a'.repeat(500), expect: { step: 'summary' } }],
+    },
+    {
+      name: 'IT: too short',
+      lines: [...IT.atDescription, { send: 'ok', expect: { says: ['qualche parola in più'], step: 'description' } }],
+    },
+    {
+      name: 'IT: a sticker where a description is expected',
+      lines: [...IT.atDescription, { send: { other: 'sticker' }, expect: { says: ['adesivi', 'descrivi in breve'], step: 'description' } }],
+    },
+    {
+      name: 'IT: a long text mentioning command words is a description, not a command',
+      lines: [
+        ...IT.atDescription,
+        {
+          send: 'hanno annullato il mercato e da allora torna indietro tutta la sporcizia',
+          expect: { says: ['Ecco il riepilogo'], step: 'summary' },
+        },
+      ],
+    },
+  ];
+  it.each(transcripts.map((t) => [t.name, t] as const))('%s', async (_n, t) => play(h, t));
+});
+
+describe('summary and corrections', () => {
+  const transcripts: Transcript[] = [
+    {
+      name: 'IT: the summary lists every answer and offers send / correct / cancel',
+      lines: [
+        ...IT.atDescription,
+        {
+          send: 'Sacchi di immondizia sul marciapiede.',
+          expect: {
+            says: [
+              'Ecco il riepilogo',
+              'Cosa: Rifiuti abbandonati',
+              "Come lo sai: L'ho visto io",
+              'Dove: Piazza Aldo Moro 1, Capannori · Capannori centro',
+              'Foto: nessuna',
+              'Descrizione: «Sacchi di immondizia sul marciapiede.»',
+            ],
+            choices: ['Invia', 'Correggi', 'Annulla'],
+            step: 'summary',
+          },
+        },
+      ],
+    },
+    {
+      name: 'EN: summary',
+      lines: [
+        ...EN.atDescription,
+        {
+          send: 'Bin bags dumped on the pavement.',
+          expect: {
+            says: ['Here is the summary', 'What: Abandoned waste', 'How you know: I saw it myself', 'Photos: none'],
+            choices: ['Send', 'Change', 'Cancel'],
+          },
+        },
+      ],
+    },
+    {
+      name: 'IT: correcting the place comes back to the summary with the new place',
+      lines: [
+        ...IT.atSummary,
+        {
+          send: 'Correggi',
+          expect: { says: ['Cosa vuoi correggere?'], choices: ['Cosa', 'Come lo sai', 'Dove', 'Foto', 'Descrizione'], step: 'edit' },
+        },
+        { send: 'luogo', expect: { says: ['Dove?'], pin: true, step: 'location' } },
+        {
+          send: { location: LAMMARI },
+          expect: {
+            says: ['Via del Popolo, Lammari', 'Ecco il riepilogo', 'Dove: Via del Popolo, Lammari · Lammari'],
+            not: ['Hai una foto?'],
+            step: 'summary',
+          },
+        },
+      ],
+    },
+    {
+      name: 'IT: correcting the category through a suggestion comes back to the summary',
+      lines: [
+        ...IT.atSummary,
+        { send: 'Correggi' },
+        { send: '1', expect: { says: ['Che cosa vuoi segnalare?'], step: 'category' } },
+        { send: 'ci sono ragazzi che vendono roba al parco', expect: { step: 'category_confirm' } },
+        { send: 'sì', expect: { says: ['Cosa: Spaccio di droga'], not: ['Come lo sai?\n'], step: 'summary' } },
+      ],
+    },
+    {
+      name: 'IT: correcting the description and adding a photo',
+      lines: [
+        ...IT.atSummary,
+        { send: 'correggi' },
+        { send: 'descrizione', expect: { step: 'description' } },
+        { send: 'Tre sacchi neri e un materasso.', expect: { says: ['Descrizione: «Tre sacchi neri e un materasso.»'], step: 'summary' } },
+        { send: 'modifica' },
+        { send: 'foto', expect: { step: 'photo' } },
+        { send: { photo: true }, expect: { says: ['Foto: 1 foto'], step: 'summary' } },
+      ],
+    },
+    {
+      name: 'IT: "indietro" while correcting goes back to the summary',
+      lines: [
+        ...IT.atSummary,
+        { send: 'Correggi' },
+        { send: 'Dove' },
+        { send: 'indietro', expect: { says: ['Ecco il riepilogo'], step: 'summary' } },
+      ],
+    },
+    {
+      name: 'EN: change the description',
+      lines: [
+        ...EN.atSummary,
+        {
+          send: 'Change',
+          expect: { says: ['What would you like to correct?'], choices: ['What', 'How you know', 'Where', 'Photos', 'Description'] },
+        },
+        { send: 'description' },
+        { send: 'Three black bags.', expect: { says: ['Description: «Three black bags.»'], step: 'summary' } },
+      ],
+    },
+    {
+      name: 'IT: an unclear answer to the summary re-asks it',
+      lines: [
+        ...IT.atSummary,
+        { send: 'forse domani', expect: { says: ['Non ho capito', 'Ecco il riepilogo'], choices: ['Invia', 'Correggi', 'Annulla'] } },
+      ],
+    },
+    {
+      name: 'IT: "Annulla" on the summary drops the report',
+      lines: [...IT.atSummary, { send: 'Annulla', expect: { says: ['ho annullato la segnalazione'], step: 'idle' } }],
+      then: async ({ h: harness, chat }) => expect(await harness.reports.listByCitizen(chat.citizenRef, 5)).toEqual([]),
+    },
+  ];
+  it.each(transcripts.map((t) => [t.name, t] as const))('%s', async (_n, t) => play(h, t));
+});

@@ -1,0 +1,157 @@
+/**
+ * The report dialog engine on real parts: a ReportStore on the MongoDB-wire server (fresh
+ * database), the disk MediaStore on a temp folder, Capannori's territory and profile, and the
+ * Nominatim geocoder pointed at the fake Nominatim. A `Chat` plays one citizen, keeping the saved
+ * state between messages like the intake pipeline does, on a clock the test controls.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import mongoose from 'mongoose';
+import { loadMunicipalityProfile, type MunicipalityProfile } from '../../../config/municipality';
+import { createReportDialogEngine } from '../../../flows/report-dialog';
+import type { ReportDialogState } from '../../../flows/report.flow';
+import type { DialogReply, DialogTurn } from '../../../src/dialog/engine.types';
+import type { Channel, InboundMessage, InboundPayload } from '../../../src/domain/message';
+import type { MediaStore, ReportStore } from '../../../src/domain/ports';
+import { createNominatimGeocoder } from '../../../src/geo/geocoder';
+import { loadTerritory, municipalityDir } from '../../../src/geo/territory';
+import { ensureIndexes } from '../../../src/storage';
+import { createDiskMediaStore } from '../../../src/storage/media-store';
+import { createReportRepository } from '../../../src/storage/repositories/report.repository';
+import { freshMongoUrl } from '../../support/databases';
+import { startFakeNominatim, type FakeNominatim } from '../../support/fake-nominatim';
+import { makeJpeg } from '../../support/report-script';
+
+/** A Wednesday morning in Capannori: the service is open. */
+export const OPEN_TIME = new Date('2026-11-18T09:30:00Z');
+/** The same Wednesday at 22:30 local time: closed until 08:00 on Thursday. */
+export const CLOSED_TIME = new Date('2026-11-18T21:30:00Z');
+
+export const MEDIA_MAX_BYTES = 2 * 1024 * 1024;
+
+export type Input =
+  | string
+  | { text: string }
+  | { location: { lat: number; lng: number }; label?: string }
+  | { photo: true; caption?: string }
+  | { photoFailure: string }
+  | { other: string };
+
+export type Harness = {
+  reports: ReportStore;
+  media: MediaStore;
+  municipality: MunicipalityProfile;
+  nominatim: FakeNominatim;
+  engine: ReturnType<typeof createReportDialogEngine>;
+  chat(options?: ChatOptions): Chat;
+  close(): Promise<void>;
+};
+
+export type ChatOptions = { chatId?: string; languageCode?: string; start?: Date; channel?: Channel };
+
+let chatCounter = 0;
+
+export class Chat {
+  state: ReportDialogState | null = null;
+  now: Date;
+  readonly chatId: string;
+  readonly citizenRef: string;
+  readonly channel: Channel;
+  private seq = 0;
+
+  constructor(
+    private readonly harness: Harness,
+    private readonly options: ChatOptions,
+  ) {
+    this.chatId = options.chatId ?? `chat-${process.pid}-${++chatCounter}`;
+    this.citizenRef = `cref-${this.chatId}`;
+    this.channel = options.channel ?? 'simulator';
+    this.now = options.start ?? OPEN_TIME;
+  }
+
+  /** Moves the clock on (one minute per message happens anyway). */
+  wait(ms: number): void {
+    this.now = new Date(this.now.getTime() + ms);
+  }
+
+  async payloadOf(input: Input): Promise<InboundPayload> {
+    if (typeof input === 'string') return { kind: 'text', text: input };
+    if ('text' in input) return { kind: 'text', text: input.text };
+    if ('location' in input) return { kind: 'location', point: input.location, ...(input.label ? { label: input.label } : {}) };
+    if ('photo' in input) {
+      const saved = await this.harness.media.saveImage(await makeJpeg());
+      if (!saved.ok) throw new Error(`test photo rejected: ${saved.reason}`);
+      return { kind: 'photo', mediaRef: saved.ref, mimeType: saved.mimeType, ...(input.caption ? { caption: input.caption } : {}) };
+    }
+    if ('photoFailure' in input) return { kind: 'photo', failure: input.photoFailure };
+    return { kind: 'other', platformType: input.other };
+  }
+
+  /** Message ids are unique per channel, as platforms' ids are (the report's idempotency key uses them). */
+  message(payload: InboundPayload, messageId = `${this.chatId}-m${++this.seq}`): InboundMessage {
+    return {
+      channel: this.channel,
+      chatId: this.chatId,
+      messageId,
+      sender: { platformId: this.chatId, ...(this.options.languageCode ? { languageCode: this.options.languageCode } : {}) },
+      receivedAt: this.now,
+      payload,
+    };
+  }
+
+  /** Sends one message and keeps the new state, like the pipeline. */
+  async send(input: Input): Promise<DialogTurn<ReportDialogState>> {
+    this.wait(60_000);
+    const message = this.message(await this.payloadOf(input));
+    const turn = await this.harness.engine.handle({ state: this.state, message, citizenRef: this.citizenRef, now: this.now });
+    this.state = turn.state;
+    return turn;
+  }
+
+  /** Sends several messages, returning the last turn. */
+  async sendAll(inputs: Input[]): Promise<DialogTurn<ReportDialogState>> {
+    let turn: DialogTurn<ReportDialogState> | undefined;
+    for (const input of inputs) turn = await this.send(input);
+    return turn!;
+  }
+}
+
+export async function startDialogHarness(): Promise<Harness> {
+  const conn = await mongoose.createConnection(freshMongoUrl('dialog')).asPromise();
+  const reports = createReportRepository(conn);
+  await ensureIndexes(conn);
+  const mediaDir = mkdtempSync(path.join(os.tmpdir(), 'vicinato-dialog-media-'));
+  const media = createDiskMediaStore(mediaDir, MEDIA_MAX_BYTES);
+  const territory = loadTerritory(municipalityDir('capannori'));
+  const municipality = loadMunicipalityProfile('capannori');
+  const nominatim = await startFakeNominatim();
+  const geocoder = createNominatimGeocoder({
+    baseUrl: nominatim.url,
+    userAgent: 'Vicinato tests (tests@vicinato.example)',
+    countryCodes: 'it',
+    viewbox: territory.bbox(),
+    timeoutMs: 1500,
+    cacheSize: 0,
+  });
+  const engine = createReportDialogEngine({ reports, media, geocoder, territory, municipality });
+  const harness: Harness = {
+    reports,
+    media,
+    municipality,
+    nominatim,
+    engine,
+    chat: (options = {}) => new Chat(harness, options),
+    async close() {
+      await nominatim.close();
+      await conn.dropDatabase().catch(() => undefined);
+      await conn.close();
+      rmSync(mediaDir, { recursive: true, force: true });
+    },
+  };
+  return harness;
+}
+
+/** All reply texts of a turn, joined, for "contains" checks. */
+export const allText = (replies: DialogReply[]): string => replies.map((r) => r.text).join('\n---\n');
+export const lastReply = (replies: DialogReply[]): DialogReply => replies[replies.length - 1];

@@ -1,0 +1,90 @@
+import { TelegramError } from 'telegraf';
+import { describe, expect, it } from 'vitest';
+import { commandMenu } from '../../../bots/telegram/commands';
+import { replyMarkupFor } from '../../../bots/telegram/keyboard';
+import { splitText } from '../../../bots/telegram/outbound-sender';
+import { classifyApiError, normaliseApiRoot } from '../../../bots/telegram/telegram-api';
+import { guessLanguage } from '../../../bots/telegram/texts';
+
+describe('reply keyboards', () => {
+  it('offers each choice as a button that sends its label, hidden after use', () => {
+    expect(replyMarkupFor({ text: 'Accetti?', choices: ['Accetto', 'Non accetto'] })).toEqual({
+      keyboard: [[{ text: 'Accetto' }], [{ text: 'Non accetto' }]],
+      resize_keyboard: true,
+      one_time_keyboard: true,
+    });
+  });
+
+  it('puts many short labels two to a row, long ones one to a row', () => {
+    const short = replyMarkupFor({ text: 'Categoria?', choices: ['Rifiuti', 'Lampioni', 'Vandalismo', 'Rumore', 'Altro'] });
+    expect('keyboard' in short && short.keyboard.map((r) => r.length)).toEqual([2, 2, 1]);
+    const long = replyMarkupFor({
+      text: 'Categoria?',
+      choices: ['Persone o veicoli sospetti', 'Spaccio di droga', 'Furto o tentato furto', 'Altro'],
+    });
+    expect('keyboard' in long && long.keyboard.map((r) => r.length)).toEqual([1, 1, 1, 1]);
+  });
+
+  it('adds the send-my-location button in the language of the question', () => {
+    const it_ = replyMarkupFor({ text: '📍 Dove? Mandami la posizione oppure scrivi l’indirizzo.', requestLocation: true });
+    expect(it_).toEqual({
+      keyboard: [[{ text: '📍 Invia la mia posizione', request_location: true }]],
+      resize_keyboard: true,
+      one_time_keyboard: true,
+    });
+    const en = replyMarkupFor({ text: '📍 Where? Send me the location or type the address.', requestLocation: true, choices: ['Back'] });
+    expect('keyboard' in en && en.keyboard).toEqual([[{ text: '📍 Send my location', request_location: true }], [{ text: 'Back' }]]);
+  });
+
+  it('removes the keyboard when a message offers nothing to tap', () => {
+    expect(replyMarkupFor({ text: 'Grazie!' })).toEqual({ remove_keyboard: true });
+    expect(replyMarkupFor({ text: 'Grazie!', choices: [] })).toEqual({ remove_keyboard: true });
+  });
+});
+
+describe('texts', () => {
+  it('tells Italian from English, Italian on ties', () => {
+    expect(guessLanguage('Che cosa vuoi segnalare? Scegli una categoria')).toBe('it');
+    expect(guessLanguage('What would you like to report? Choose a category')).toBe('en');
+    expect(guessLanguage('OK')).toBe('it');
+  });
+
+  it('splits texts over 4096 characters on a space, losing nothing', () => {
+    const text = Array.from({ length: 1500 }, (_, i) => `parola${i}`).join(' ');
+    const parts = splitText(text);
+    expect(parts.length).toBeGreaterThan(1);
+    expect(parts.every((p) => p.length <= 4096)).toBe(true);
+    expect(parts.join(' ')).toBe(text);
+    expect(splitText('breve')).toEqual(['breve']);
+    // No space to cut at, and an emoji across the limit: it moves whole to the next part.
+    expect(splitText(`${'a'.repeat(4095)}😀b`)).toEqual(['a'.repeat(4095), '😀b']);
+  });
+
+  it('has the same six commands in Italian and English, each described', () => {
+    const it_ = commandMenu('it');
+    const en = commandMenu('en');
+    expect(it_.map((c) => c.command)).toEqual(['start', 'annulla', 'stato', 'aiuto', 'privacy', 'lingua']);
+    expect(en.map((c) => c.command)).toEqual(it_.map((c) => c.command));
+    expect(en.find((c) => c.command === 'annulla')?.description).toBe('Cancel the current report');
+    expect(it_.find((c) => c.command === 'annulla')?.description).toBe('Annulla la segnalazione in corso');
+  });
+});
+
+describe('Bot API errors', () => {
+  const error = (code: number, description: string, retry_after?: number) =>
+    new TelegramError({ error_code: code, description, ...(retry_after ? { parameters: { retry_after } } : {}) });
+
+  it('reads what each answer means for a message', () => {
+    expect(classifyApiError(error(429, 'Too Many Requests: retry after 7', 7))).toEqual({ kind: 'rate_limited', retryAfterMs: 7000 });
+    expect(classifyApiError(error(403, 'Forbidden: bot was blocked by the user')).kind).toBe('forbidden');
+    expect(classifyApiError(error(400, 'Bad Request: chat not found')).kind).toBe('chat_not_found');
+    expect(classifyApiError(error(400, 'Bad Request: message text is empty')).kind).toBe('rejected');
+    expect(classifyApiError(error(502, 'Bad Gateway')).kind).toBe('transient');
+    expect(classifyApiError(new Error('socket hang up')).kind).toBe('transient');
+  });
+
+  it('keeps the path of an API root', () => {
+    expect(normaliseApiRoot('http://127.0.0.1:8081/tg')).toBe('http://127.0.0.1:8081/tg/');
+    expect(normaliseApiRoot('https://api.telegram.org/')).toBe('https://api.telegram.org/');
+  });
+});

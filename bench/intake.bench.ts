@@ -50,7 +50,7 @@ async function pipelineRun(baseUrl: string, jpegBase64: string) {
 /** What one message costs in storage, by hand: inbox, identity, lock, state, replies, queue entries. */
 async function floorRun(mongoUrl: string, redisUrl: string) {
   const client = await MongoClient.connect(mongoUrl, { maxPoolSize: 50 });
-  const db = client.db();
+  const db = client.db(`${client.db().databaseName}_floor`);
   const redis = new Redis(redisUrl);
   const prefix = `floor_${randomUUID().slice(0, 8)}`;
   await db.collection('inbox').createIndex({ channel: 1, messageId: 1 }, { unique: true });

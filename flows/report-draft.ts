@@ -11,6 +11,28 @@ export type DraftLocation = {
   zoneName?: string;
 };
 
+/** An open report of the same category nearby, shown before sending (never who sent it). */
+export type NearbyReport = {
+  reportId: string;
+  categoryId: string;
+  /** Street without house number, e.g. "Piazza Aldo Moro, Capannori". */
+  street?: string;
+  zoneName?: string;
+  /** ISO time the report was received. */
+  createdAt: string;
+};
+
+/** What the area alerts menu keeps between its questions (cleared when it ends). */
+export type AlertDraft = {
+  /** A place being subscribed to, waiting for the radius. */
+  center?: GeoPoint;
+  zoneId?: string;
+  zoneName?: string;
+  street?: string;
+  /** The subscriptions offered for removal, as shown (id and wording). */
+  choices?: Array<{ id: string; what: string }>;
+};
+
 export type ReportDraft = {
   categoryId?: string;
   /** A category guessed from free text, waiting for "sì"/"no". */
@@ -21,6 +43,10 @@ export type ReportDraft = {
   candidateLocation?: DraftLocation;
   photoRefs: string[];
   description?: string;
+  /** Found when the citizen chose "Invia": waiting for "same situation?". */
+  nearby?: NearbyReport;
+  /** The area alerts menu's own answers; not part of the report. */
+  alert?: AlertDraft;
 };
 
 export const emptyDraft = (): ReportDraft => ({ photoRefs: [] });
@@ -33,6 +59,7 @@ export const isDraftEmpty = (d: ReportDraft): boolean =>
   !d.candidateLocation &&
   d.photoRefs.length === 0 &&
   !d.description;
+// `nearby` only exists with a full draft, and `alert` belongs to the alerts menu: neither is a report to resume.
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const optional = (v: unknown, check: (v: unknown) => boolean) => v === undefined || v === null || check(v);
@@ -51,6 +78,30 @@ function isLocation(v: unknown): boolean {
   );
 }
 
+const isPoint = (v: unknown): boolean => isObject(v) && typeof v.lat === 'number' && typeof v.lng === 'number';
+
+function isNearby(v: unknown): boolean {
+  return (
+    isObject(v) &&
+    isString(v.reportId) &&
+    isString(v.categoryId) &&
+    isString(v.createdAt) &&
+    optional(v.street, isString) &&
+    optional(v.zoneName, isString)
+  );
+}
+
+function isAlertDraft(v: unknown): boolean {
+  return (
+    isObject(v) &&
+    optional(v.center, isPoint) &&
+    optional(v.zoneId, isString) &&
+    optional(v.zoneName, isString) &&
+    optional(v.street, isString) &&
+    optional(v.choices, (c) => Array.isArray(c) && c.every((x) => isObject(x) && isString(x.id) && isString(x.what)))
+  );
+}
+
 /** True when a stored value is a draft this flow can continue. */
 export function isReportDraft(v: unknown): v is ReportDraft {
   return (
@@ -62,6 +113,8 @@ export function isReportDraft(v: unknown): v is ReportDraft {
     optional(v.reliability, (r) => RELIABILITIES.includes(r as Reliability)) &&
     optional(v.location, isLocation) &&
     optional(v.candidateLocation, isLocation) &&
-    optional(v.description, isString)
+    optional(v.description, isString) &&
+    optional(v.nearby, isNearby) &&
+    optional(v.alert, isAlertDraft)
   );
 }

@@ -18,7 +18,18 @@ export const STEP = {
   description: 'description',
   summary: 'summary',
   edit: 'edit',
+  /** Before sending: "is it the same situation as this open report nearby?" */
+  sameSituation: 'same_situation',
+  // The area alerts menu, a side dialog opened by "avvisi" at any time (see flows/alerts.ts).
+  alertsMenu: 'alerts_menu',
+  alertsLocation: 'alerts_location',
+  alertsRadius: 'alerts_radius',
+  alertsZone: 'alerts_zone',
+  alertsRemove: 'alerts_remove',
 } as const;
+
+/** The flow's side dialogs (see FlowShortcut): name -> first step. */
+export const ASIDE_ENTRY: Record<string, string> = { alerts: STEP.alertsMenu };
 
 export type ReportStepContext = StepContext<ReportDraft, DialogServices>;
 export type ReportStep = FlowStep<ReportDraft, DialogServices>;

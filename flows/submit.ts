@@ -4,6 +4,7 @@
  * happens next, worded for inside or outside service hours.
  */
 import { categoryById } from '../config/categories';
+import { PRIORITY_WEIGHTS } from '../config/priority';
 import type { StepOutcome } from '../src/dialog/flow.types';
 import { computePriority } from '../src/domain/priority';
 import { closedUntil } from './hours';
@@ -32,7 +33,7 @@ export async function submitReport(ctx: ReportStepContext): Promise<StepOutcome<
     reliability: draft.reliability!,
     urgencyTerms: urgencyTerms(draft.description!),
     photoCount: draft.photoRefs.length,
-  });
+  }, PRIORITY_WEIGHTS);
   const { report } = await services.reports.createOnce({
     categoryId: category.id,
     reliability: draft.reliability!,

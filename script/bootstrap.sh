@@ -27,7 +27,11 @@ apt_install() {
 # npm packages
 if [[ ! -f node_modules/.package-lock.json || package-lock.json -nt node_modules/.package-lock.json ]]; then
   say "installing npm packages"
-  PUPPETEER_SKIP_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error >&2
+  # npm ci refuses a lock file without every platform's optional packages (msgpackr-extract's
+  # darwin/win32 builds are not served by every registry mirror): fall back to npm install, which
+  # keeps the locked versions of everything present.
+  PUPPETEER_SKIP_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error >&2 2>/dev/null ||
+    PUPPETEER_SKIP_DOWNLOAD=1 npm install --no-save --no-audit --no-fund --loglevel=error >&2
 fi
 
 # Redis

@@ -32,7 +32,7 @@ export const en: ReportPrompts = {
   generalHelp:
     'With Vicinato you report safety and urban-decay problems to the municipal police. Send me any message and I will ask a few questions: what is happening, where, a photo if you have one and a short description. 🚨 For emergencies call 112.',
   commandsHelp:
-    'At any time you can write: «back» to go to the previous question, «cancel» to drop the report, «status» to see your reports, «privacy» for the privacy notice, «italiano» to switch to Italian.',
+    'At any time you can write: «back» to go to the previous question, «cancel» to drop the report, «status» to see your reports, «alerts» for area alerts, «privacy» for the privacy notice, «italiano» to switch to Italian.',
   commandWords: {
     cancel: ['cancel', 'abort', 'quit', 'exit', 'forget it'],
     back: ['back', 'go back', 'previous'],
@@ -44,6 +44,8 @@ export const en: ReportPrompts = {
     italian: ['italian', 'in italian'],
     start: ['new report', 'report', 'hello', 'hi'],
   },
+  asideClosed: 'OK, I closed the alerts menu.',
+  asideDone: 'Let us go back to the report you were making.',
 
   // --- first contact and consent -----------------------------------------------------------------
   welcome: ({ town, hours, closedUntil }) =>
@@ -195,6 +197,91 @@ export const en: ReportPrompts = {
           'The municipal police will review it as soon as possible. I will write to you here when there is news; write «status» to see where it stands.',
           'Thank you for your help! 🙏',
         ].join('\n\n'),
+  nearby: {
+    question: ({ category, where, ago }) =>
+      [
+        `🔎 One moment: a similar report close by came in ${ago}.`,
+        `• What: ${category}`,
+        `• Where: ${where}`,
+        '',
+        'Is it the same situation? If so, I add your confirmation to that report (with your description and photos); if not, I send yours as a new one.',
+      ].join('\n'),
+    ago: (minutes) => {
+      if (minutes < 5) return 'a few minutes ago';
+      if (minutes < 60) return `${minutes} minutes ago`;
+      const hours = Math.floor(minutes / 60);
+      if (hours < 2) return 'an hour ago';
+      if (hours < 24) return `${hours} hours ago`;
+      const days = Math.floor(hours / 24);
+      return days < 2 ? 'yesterday' : `${days} days ago`;
+    },
+    somewhere: 'a few steps from the place you gave me',
+    zone: (name) => `${name} area`,
+    help: 'I ask because, if it is the same thing, the municipal police see that several people noticed it instead of getting two separate reports. Answer «Yes» or «No».',
+    notUnderstood: 'Sorry, I did not understand: answer «Yes» if it is the same situation, «No» to send yours as a new one.',
+    confirmed: ({ ticket, closedUntil }) =>
+      [
+        `✅ Thank you! I added your confirmation to report ${ticket}: the municipal police will also see your description and photos.`,
+        closedUntil
+          ? `🌙 The service is closed now: it will be reviewed ${closedUntil}. You are now following it: I will write to you here when there is news.`
+          : 'You are now following it: I will write to you here when there is news.',
+        ...(closedUntil ? ['🚨 If it is an emergency do not wait: call 112.'] : []),
+      ].join('\n\n'),
+    goneMeanwhile: 'That report was closed in the meantime: I am sending yours as a new one.',
+  },
+  alerts: {
+    words: ['alerts', 'alert', 'area alerts', 'notifications'],
+    menu: {
+      prompt:
+        '🔔 Area alerts: I write to you here when the municipality sends an advisory (a scam going round, a street closed...) for the places you choose.\nWhat would you like to do? Write «STOP» at any time to turn them all off.',
+      labels: { place: 'Near a place', zone: 'An area', list: 'My alerts', remove: 'Remove an alert', close: 'Close' },
+      words: {
+        place: ['place', 'location', 'near', 'radius', 'address', 'home'],
+        zone: ['zone', 'area', 'district', 'village'],
+        list: ['list', 'show', 'see', 'mine', 'which'],
+        remove: ['remove', 'delete', 'unsubscribe', 'turn off'],
+        close: ['close', 'done', 'nothing', 'finish', 'ok'],
+      },
+      help: 'You can get the municipality\'s advisories for a place you care about (send me its location and choose a distance) or for a whole area. Answer with the number or the name of a choice.',
+      notUnderstood: 'Sorry, I did not understand.',
+    },
+    location: {
+      prompt: '📍 Send me the location of the place you care about (📎 › Location), for example your home or your children\'s school. I use it only for the alerts and delete it when you remove the alert.',
+      help: 'Tap 📎 and then «Location», move the pin to the right place and send it. Write «back» to return to the menu.',
+      expected: 'I need a location: tap 📎 and then «Location».',
+      outside: (town) => `This point is outside the Municipality of ${town}: the alerts only cover the municipal territory.`,
+    },
+    radius: {
+      prompt: (place) => `Within what distance of ${place}?`,
+      labels: { r250: '250 m', r500: '500 m', r1000: '1 km' },
+      words: { r250: ['250', '250 metres', '250 meters'], r500: ['500', '500 metres', '500 meters', 'half a kilometre'], r1000: ['1000', 'one kilometre', 'one km', 'a kilometre'] },
+      help: 'Choose how far from the place you want the alerts: 250 m (the street), 500 m (the neighbourhood) or 1 km (the village).',
+      notUnderstood: 'Sorry, I did not understand the distance.',
+    },
+    zone: {
+      prompt: '🗺️ Which area? Choose from the list.',
+      help: 'Answer with the number or the name of the area (village) you want alerts for.',
+      notUnderstood: 'I could not find this area.',
+    },
+    remove: {
+      prompt: 'Which alert would you like to remove?',
+      help: 'Answer with the number of the alert to remove. To remove them all write «STOP».',
+      notUnderstood: 'Sorry, I did not understand which one.',
+      removed: (what) => `🗑️ OK, I removed the alert: ${what}. I will not keep that place any more.`,
+    },
+    list: { title: '🔔 Your area alerts:', none: 'You have no area alerts.' },
+    area: ({ radius, place }) => `within ${radius} of ${place}`,
+    point: (zoneName) => (zoneName ? `a point in the ${zoneName} area` : 'the point you sent me'),
+    zoneName: (name) => `the ${name} area`,
+    subscribed: (what) =>
+      `✅ Done! I will write to you here with the municipality's advisories for: ${what}. Write «alerts» to see or remove them, «STOP» to turn them all off.`,
+    already: (what) => `You already get the alerts for: ${what}.`,
+    limit: (max) => `You already have ${max} alerts, the maximum: to add one, remove another first.`,
+    closed: 'OK! 👋',
+    stopped: (count) =>
+      `🔕 Done: I turned off ${count === 1 ? 'your area alert' : `all your ${count} area alerts`} and deleted the places you had chosen. If you change your mind write «alerts».`,
+    nothingToStop: 'You have no area alerts, so you will not get any. (To drop a report write «cancel».)',
+  },
   status: {
     title: '📂 Your reports:',
     none: 'You have not sent any reports yet.',

@@ -33,9 +33,10 @@ export const it: ReportPrompts = {
   generalHelp:
     "Con Vicinato segnali alla Polizia Municipale problemi di sicurezza e degrado. Scrivimi un messaggio qualsiasi e ti farò poche domande: cosa succede, dove, una foto se ce l'hai e una breve descrizione. 🚨 Per le emergenze chiama il 112.",
   commandsHelp:
-    "Puoi scrivere in ogni momento: «indietro» per tornare alla domanda prima, «annulla» per lasciar perdere, «stato» per vedere le tue segnalazioni, «privacy» per l'informativa, «english» per passare all'inglese.",
+    "Puoi scrivere in ogni momento: «indietro» per tornare alla domanda prima, «annulla» per lasciar perdere, «stato» per vedere le tue segnalazioni, «avvisi» per gli avvisi di zona, «privacy» per l'informativa, «english» per passare all'inglese.",
   commandWords: {
-    cancel: ['annulla', 'annullare', 'cancella', 'stop', 'basta', 'esci', 'lascia perdere'],
+    // Not "stop": alone, it ends the area alerts (see alerts.stopped).
+    cancel: ['annulla', 'annullare', 'cancella', 'basta', 'esci', 'lascia perdere'],
     back: ['indietro', 'torna indietro', 'torna'],
     help: ['aiuto', 'aiutami', 'help', '?', 'non capisco', 'come funziona'],
     status: ['stato', 'le mie segnalazioni', 'mie segnalazioni', 'segnalazioni'],
@@ -45,6 +46,8 @@ export const it: ReportPrompts = {
     italian: ['italiano', 'in italiano'],
     start: ['start', 'inizia', 'nuova segnalazione', 'segnala', 'ciao'],
   },
+  asideClosed: 'Ok, ho chiuso il menu degli avvisi.',
+  asideDone: 'Torniamo alla segnalazione che stavi facendo.',
 
   // --- first contact and consent -----------------------------------------------------------------
   welcome: ({ town, hours, closedUntil }) =>
@@ -199,6 +202,91 @@ export const it: ReportPrompts = {
           'La Polizia Municipale la esaminerà al più presto. Ti scriverò qui quando ci sono novità; scrivi «stato» per vedere a che punto è.',
           "Grazie per l'aiuto! 🙏",
         ].join('\n\n'),
+  nearby: {
+    question: ({ category, where, ago }) =>
+      [
+        `🔎 Un momento: qui vicino c'è già una segnalazione simile, arrivata ${ago}.`,
+        `• Cosa: ${category}`,
+        `• Dove: ${where}`,
+        '',
+        'È la stessa situazione? Se sì, aggiungo la tua conferma a quella segnalazione (con la tua descrizione e le foto); se no, invio la tua come nuova.',
+      ].join('\n'),
+    ago: (minutes) => {
+      if (minutes < 5) return 'pochi minuti fa';
+      if (minutes < 60) return `${minutes} minuti fa`;
+      const hours = Math.floor(minutes / 60);
+      if (hours < 2) return "un'ora fa";
+      if (hours < 24) return `${hours} ore fa`;
+      const days = Math.floor(hours / 24);
+      return days < 2 ? 'ieri' : `${days} giorni fa`;
+    },
+    somewhere: 'a pochi passi dal punto che mi hai indicato',
+    zone: (name) => `zona ${name}`,
+    help: 'Te lo chiedo perché, se è la stessa cosa, la Polizia Municipale vede che più persone l\'hanno notata invece di ricevere due segnalazioni separate. Rispondi «Sì» o «No».',
+    notUnderstood: 'Non ho capito: rispondi «Sì» se è la stessa situazione, «No» per inviare la tua come nuova.',
+    confirmed: ({ ticket, closedUntil }) =>
+      [
+        `✅ Grazie! Ho aggiunto la tua conferma alla segnalazione ${ticket}: la Polizia Municipale vedrà anche la tua descrizione e le tue foto.`,
+        closedUntil
+          ? `🌙 Ora il servizio è chiuso: la esaminerà ${closedUntil}. Da ora la segui anche tu: ti scriverò qui quando ci sono novità.`
+          : 'Da ora la segui anche tu: ti scriverò qui quando ci sono novità.',
+        ...(closedUntil ? ["🚨 Se è un'emergenza non aspettare: chiama il 112."] : []),
+      ].join('\n\n'),
+    goneMeanwhile: 'Nel frattempo quella segnalazione è stata chiusa: invio la tua come nuova.',
+  },
+  alerts: {
+    words: ['avvisi', 'avviso', 'avvisi di zona', 'allerte', 'notifiche'],
+    menu: {
+      prompt:
+        "🔔 Avvisi di zona: ti scrivo qui quando il Comune manda un avviso (una truffa in giro, una strada chiusa...) per i posti che scegli.\nCosa vuoi fare? Scrivi «STOP» in qualsiasi momento per disattivarli tutti.",
+      labels: { place: 'Vicino a un luogo', zone: 'Una zona', list: 'I miei avvisi', remove: 'Togli un avviso', close: 'Chiudi' },
+      words: {
+        place: ['luogo', 'posto', 'posizione', 'vicino', 'raggio', 'indirizzo', 'casa'],
+        zone: ['zona', 'quartiere', 'frazione', 'zone'],
+        list: ['lista', 'elenco', 'vedi', 'vedere', 'miei', 'quali'],
+        remove: ['togli', 'togliere', 'rimuovi', 'rimuovere', 'elimina', 'cancella', 'disattiva'],
+        close: ['chiudi', 'chiudere', 'fine', 'fatto', 'niente', 'nulla', 'ok'],
+      },
+      help: 'Puoi ricevere gli avvisi del Comune per un posto che ti sta a cuore (mandami la posizione e scegli la distanza) o per una zona intera. Rispondi con il numero o il nome di una scelta.',
+      notUnderstood: 'Non ho capito.',
+    },
+    location: {
+      prompt: '📍 Mandami la posizione del posto che ti interessa (📎 › Posizione), per esempio casa tua o la scuola dei figli. La uso solo per gli avvisi e la cancello quando togli l\'avviso.',
+      help: 'Tocca 📎 e poi «Posizione», sposta il segnaposto sul posto giusto e invialo. Scrivi «indietro» per tornare al menu.',
+      expected: 'Mi serve una posizione: tocca 📎 e poi «Posizione».',
+      outside: (town) => `Questo punto è fuori dal Comune di ${town}: gli avvisi riguardano solo il territorio comunale.`,
+    },
+    radius: {
+      prompt: (place) => `Entro quale distanza da ${place}?`,
+      labels: { r250: '250 m', r500: '500 m', r1000: '1 km' },
+      words: { r250: ['250', '250 metri'], r500: ['500', '500 metri', 'mezzo chilometro'], r1000: ['1000', '1000 metri', 'un chilometro', 'un km'] },
+      help: 'Scegli quanto lontano dal posto vuoi ricevere gli avvisi: 250 m (la via), 500 m (il vicinato) o 1 km (il paese).',
+      notUnderstood: 'Non ho capito la distanza.',
+    },
+    zone: {
+      prompt: '🗺️ Quale zona? Scegli dall\'elenco.',
+      help: 'Rispondi con il numero o il nome della zona (frazione) di cui vuoi ricevere gli avvisi.',
+      notUnderstood: 'Non ho trovato questa zona.',
+    },
+    remove: {
+      prompt: 'Quale avviso vuoi togliere?',
+      help: 'Rispondi con il numero dell\'avviso da togliere. Per toglierli tutti scrivi «STOP».',
+      notUnderstood: 'Non ho capito quale.',
+      removed: (what) => `🗑️ Ok, ho tolto l'avviso: ${what}. Non ricorderò più quel posto.`,
+    },
+    list: { title: '🔔 I tuoi avvisi di zona:', none: 'Non hai avvisi di zona attivi.' },
+    area: ({ radius, place }) => `entro ${radius} da ${place}`,
+    point: (zoneName) => (zoneName ? `un punto in zona ${zoneName}` : 'il punto che mi hai mandato'),
+    zoneName: (name) => `zona ${name}`,
+    subscribed: (what) =>
+      `✅ Fatto! Ti scriverò qui gli avvisi del Comune per: ${what}. Scrivi «avvisi» per vederli o toglierli, «STOP» per disattivarli tutti.`,
+    already: (what) => `Ricevi già gli avvisi per: ${what}.`,
+    limit: (max) => `Hai già ${max} avvisi, il massimo: per aggiungerne uno, togline prima un altro.`,
+    closed: 'Ok! 👋',
+    stopped: (count) =>
+      `🔕 Fatto: ho disattivato ${count === 1 ? 'il tuo avviso di zona' : `tutti i tuoi ${count} avvisi di zona`} e cancellato i posti che avevi scelto. Se cambi idea scrivi «avvisi».`,
+    nothingToStop: 'Non hai avvisi di zona attivi, quindi non riceverai avvisi. (Per lasciar perdere una segnalazione scrivi «annulla».)',
+  },
   status: {
     title: '📂 Le tue segnalazioni:',
     none: 'Non hai ancora inviato segnalazioni.',

@@ -7,6 +7,8 @@ import type { Reliability, ReportStatus } from '../../src/domain/report';
 
 export type EditField = 'category' | 'reliability' | 'location' | 'photo' | 'description';
 export type SummaryAction = 'send' | 'edit' | 'cancel';
+export type AlertsAction = 'place' | 'zone' | 'list' | 'remove' | 'close';
+export type AlertRadius = 'r250' | 'r500' | 'r1000';
 
 /** Labels of a set of choices, and extra words that select each. */
 export type Choices<K extends string> = { labels: Record<K, string>; words: Record<K, string[]> };
@@ -82,6 +84,45 @@ export type ReportPrompts = EngineTexts & {
   };
   edit: { prompt: string; help: string; words: Record<EditField, string[]>; notUnderstood: string };
   submitted(p: { ticket: string; closedUntil?: string }): string;
+  /** Before sending: an open report of the same category nearby, sent by someone else. */
+  nearby: {
+    /** Category, street (no house number) and how long ago; never who sent it or what they wrote. */
+    question(p: { category: string; where: string; ago: string }): string;
+    /** "a few minutes ago", "3 hours ago". */
+    ago(minutes: number): string;
+    /** Where, when the report has neither a street nor a zone. */
+    somewhere: string;
+    zone(name: string): string;
+    help: string;
+    notUnderstood: string;
+    /** The confirmation was added: the citizen now follows that report. */
+    confirmed(p: { ticket: string; closedUntil?: string }): string;
+    /** That report was closed meanwhile: the citizen's is sent as a new one. */
+    goneMeanwhile: string;
+  };
+  /** Area alerts ("points of interest"): the "avvisi" menu and "STOP". */
+  alerts: {
+    /** Words that open the menu at any time (also with a leading "/"). */
+    words: string[];
+    menu: Choices<AlertsAction> & { prompt: string; help: string; notUnderstood: string };
+    location: { prompt: string; help: string; expected: string; outside(town: string): string };
+    radius: Choices<AlertRadius> & { prompt(place: string): string; help: string; notUnderstood: string };
+    zone: { prompt: string; help: string; notUnderstood: string };
+    remove: { prompt: string; help: string; notUnderstood: string; removed(what: string): string };
+    list: { title: string; none: string };
+    /** "within 500 m of Via del Popolo, Lammari". */
+    area(p: { radius: string; place: string }): string;
+    /** An area's place when no street is known: "a point in the Lammari area". */
+    point(zoneName?: string): string;
+    /** "the Lammari area". */
+    zoneName(name: string): string;
+    subscribed(what: string): string;
+    already(what: string): string;
+    limit(max: number): string;
+    closed: string;
+    stopped(count: number): string;
+    nothingToStop: string;
+  };
   status: {
     title: string;
     none: string;

@@ -2,7 +2,8 @@
 import { editMenu, summaryMenu } from '../choices';
 import { emptyDraft } from '../report-draft';
 import { STEP, textOf, type ReportStep } from '../report-steps';
-import { submitReport } from '../submit';
+import { findNearbyReport } from '../nearby';
+import { missingStep, submitReport } from '../submit';
 import { renderSummary } from '../summary';
 
 export const summaryStep: ReportStep = {
@@ -13,7 +14,12 @@ export const summaryStep: ReportStep = {
   help: (ctx) => textOf(ctx).summary.help,
   async handle(ctx) {
     const action = ctx.text ? summaryMenu.match(ctx.text) : undefined;
-    if (action === 'send') return submitReport(ctx);
+    if (action === 'send') {
+      // Someone else's open report of this kind nearby: ask before sending a second one.
+      const nearby = missingStep(ctx.draft) ? undefined : await findNearbyReport(ctx);
+      if (nearby) return { ok: true, next: STEP.sameSituation, draft: { ...ctx.draft, nearby } };
+      return submitReport(ctx);
+    }
     if (action === 'edit') return { ok: true, next: STEP.edit };
     if (action === 'cancel') return { ok: true, next: STEP.idle, draft: emptyDraft(), replies: [{ text: textOf(ctx).cancelled }] };
     return { ok: false, reason: textOf(ctx).summary.notUnderstood };

@@ -5,7 +5,7 @@
  */
 import type { DialogReply } from './engine.types';
 import { COMMANDS, type CommandName, type FlowDefinition } from './flow.types';
-import { arrive, goBack } from './navigation';
+import { arrive, goBack, leaveAside } from './navigation';
 import { paragraphs, withPrompt } from './replies';
 import { freshState } from './restore';
 import { LANGUAGES, RESUME_STEP, type DialogState, type Language } from './state';
@@ -35,6 +35,8 @@ function thenContinue<D, S>(env: TurnEnv<D, S>, state: DialogState<D>, replies: 
 
 function cancel<D, S>(env: TurnEnv<D, S>, state: DialogState<D>): Turn<D> {
   const t = textsOf(env, state);
+  // In a side dialog "annulla" leaves it; the dialog it interrupted is not cancelled with it.
+  if (state.aside) return leaveAside(env, state, [{ text: t.asideClosed ?? t.cancelled }]);
   if (isResting(env, state)) return { state, replies: [{ text: t.nothingToCancel }] };
   const { flow, now } = env;
   if (!consentValid(env, state)) {

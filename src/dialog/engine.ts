@@ -3,14 +3,16 @@
  * 1. restore the state (first contact, migration or a polite restart);
  * 2. emergency words get the "call 112" notice before anything else;
  * 3. a draft idle for too long is dropped, or the citizen is asked whether to resume;
- * 4. a global command runs, or the current step validates the message and the dialog moves on.
+ * 4. a flow shortcut or a global command runs, or the current step validates the message and the
+ *    dialog moves on (a side dialog left idle first hands back to the dialog it interrupted).
  * Deterministic for a given state, message and time; side effects live in the steps, idempotent.
  */
 import type { DialogEngine, DialogInput, DialogReply } from './engine.types';
 import type { FlowDefinition } from './flow.types';
+import { matchShortcut, runShortcut } from './aside';
 import { matchCommand, runCommand } from './commands';
 import { idleVerdict, type IdleVerdict } from './idle';
-import { advance, arrive, fail } from './navigation';
+import { advance, arrive, fail, stateBeforeAside } from './navigation';
 import { freshState, restoreState } from './restore';
 import { answerResume, askResume } from './resume';
 import { RESUME_STEP, type DialogState } from './state';
@@ -34,6 +36,8 @@ async function respond<D, S>(env: TurnEnv<D, S>, initial: DialogState<D>, verdic
   const lead: DialogReply[] = [];
   const { payload } = env.message;
   if (payload.kind === 'text' && env.text) {
+    const shortcut = matchShortcut(env, env.text);
+    if (shortcut) return runShortcut(env, state, shortcut);
     const command = matchCommand(env, env.text);
     // "ciao" after a long pause is a greeting: it gets the resume question, not "already in progress".
     if (command && !(command === 'start' && verdict === 'resume')) {
@@ -62,6 +66,8 @@ export function createDialogEngine<D, S>(flow: FlowDefinition<D, S>, services: S
       const env: TurnEnv<D, S> = { flow, services, message, citizenRef, now, text: textOf(message.payload) };
       const restored = restoreState(flow, input.state, message, now);
       let state = restored.state;
+      // A side dialog left idle is over: the message goes to the dialog it interrupted.
+      if (state.aside && now.getTime() - Date.parse(state.lastActivityAt) >= flow.resumeAfterMs) state = stateBeforeAside(env, state);
       const notices: DialogReply[] = [];
       if (env.text && flow.nlp.isEmergency(env.text)) notices.push({ text: textsOf(env, state).emergency });
       if (restored.restarted) notices.push({ text: textsOf(env, state).restartedAfterUpdate });

@@ -64,6 +64,19 @@ export type FlowStep<D, S> = {
   handle(ctx: StepContext<D, S>): Promise<StepOutcome<D>>;
 };
 
+/**
+ * A word the flow understands at any step, besides the engine's own COMMANDS (the flow decides how
+ * strictly the message must match). Either an action run at once, after which the dialog in
+ * progress continues (e.g. "STOP" ending alert subscriptions), or a side dialog opened at its
+ * `aside` step (e.g. "avvisi"): it runs on its own steps and, once it reaches a resting step (or is
+ * left with "annulla"/"indietro", or idle past `resumeAfterMs`), the dialog it interrupted continues
+ * where it was, its draft untouched.
+ */
+export type FlowShortcut<D, S> = { name: string; matches(text: string): boolean } & (
+  | { run(ctx: StepContext<D, S>): Promise<DialogReply[]> }
+  | { aside: string }
+);
+
 export const COMMANDS = ['cancel', 'back', 'help', 'status', 'privacy', 'language', 'english', 'italian', 'start'] as const;
 export type CommandName = (typeof COMMANDS)[number];
 
@@ -95,6 +108,10 @@ export type EngineTexts = {
   commandsHelp: string;
   /** Words that trigger each global command (every language's words are always active). */
   commandWords: Record<CommandName, string[]>;
+  /** Said when "annulla"/"indietro" leaves a side dialog (see FlowShortcut). @defaultValue `cancelled` */
+  asideClosed?: string;
+  /** Said before the interrupted dialog's question when a side dialog ends. @defaultValue `resumed` */
+  asideDone?: string;
 };
 
 export type ChoiceMatcher = (
@@ -140,4 +157,6 @@ export type FlowDefinition<D, S> = {
   /** Asked when consent is missing or outdated on a step that needs it. */
   consentNeeded(ctx: StepContext<D, S>, outdated: boolean): DialogReply[];
   nlp: EngineNlp;
+  /** The flow's own words that work at any step (checked before the engine's commands). */
+  shortcuts?: ReadonlyArray<FlowShortcut<D, S>>;
 };

@@ -6,7 +6,7 @@ import type { DialogReply } from './engine.types';
 import type { StepSuccess } from './flow.types';
 import { paragraphs, withPrompt } from './replies';
 import { RESUME_STEP, type DialogState } from './state';
-import { consentValid, promptOf, stepContext, stepOf, textsOf, type Turn, type TurnEnv } from './turn';
+import { consentValid, isResting, promptOf, stepContext, stepOf, textsOf, type Turn, type TurnEnv } from './turn';
 
 /** After this many unusable answers in a row (and every as many more) the step's help is offered. */
 export const FAILURES_BEFORE_HELP = 3;
@@ -28,7 +28,46 @@ export function arrive<D, S>(env: TurnEnv<D, S>, state: DialogState<D>, lead: Di
   return { state, replies: separate && prompt ? [...lead, prompt] : withPrompt(lead, prompt) };
 }
 
-export function advance<D, S>(env: TurnEnv<D, S>, state: DialogState<D>, outcome: StepSuccess<D>): Turn<D> {
+/** The state the side dialog interrupted (a first contact that consented meanwhile rests instead). */
+export function stateBeforeAside<D, S>(env: TurnEnv<D, S>, state: DialogState<D>): DialogState<D> {
+  const { aside, ...rest } = state;
+  if (!aside) return state;
+  const { flow } = env;
+  const wasFirstContact = aside.from === flow.initialStep || aside.from === flow.declinedStep;
+  const step = wasFirstContact && consentValid(env, state) ? flow.restStep : aside.from;
+  return {
+    ...rest,
+    step,
+    history: aside.history,
+    ...(aside.returnTo ? { returnTo: aside.returnTo } : { returnTo: undefined }),
+    failures: 0,
+  };
+}
+
+/** Leaves the side dialog: `lead` (its last words), then the interrupted dialog's question. */
+export function leaveAside<D, S>(env: TurnEnv<D, S>, state: DialogState<D>, lead: DialogReply[]): Turn<D> {
+  const back = stateBeforeAside(env, state);
+  if (isResting(env, back)) return { state: back, replies: lead };
+  const t = textsOf(env, back);
+  return arrive(env, back, [...lead, { text: t.asideDone ?? t.resumed }]);
+}
+
+const withFlags = <D>(turn: Turn<D>, outcome: StepSuccess<D>): Turn<D> => ({
+  ...turn,
+  ...(outcome.reportId ? { reportId: outcome.reportId } : {}),
+  ...(outcome.reportCreated ? { reportCreated: true } : {}),
+  ...(outcome.reportUpdated ? { reportUpdated: true } : {}),
+});
+
+export function advance<D, S>(env: TurnEnv<D, S>, initial: DialogState<D>, outcome: StepSuccess<D>): Turn<D> {
+  let state = initial;
+  if (state.aside && stepOf(env, outcome.next)?.resting) {
+    const updated = { ...state, draft: outcome.draft ?? state.draft, consent: outcome.consent ?? state.consent };
+    // A side dialog is done: back to what it interrupted.
+    if (outcome.next === env.flow.restStep) return withFlags(leaveAside(env, updated, outcome.replies ?? []), outcome);
+    // Another resting step (the privacy notice refused): nothing to go back to.
+    state = { ...state, aside: undefined };
+  }
   const current = state.step;
   let next = outcome.next;
   let history = state.history;
@@ -58,13 +97,7 @@ export function advance<D, S>(env: TurnEnv<D, S>, state: DialogState<D>, outcome
     returnTo,
     resumeStep: undefined,
   };
-  const turn = arrive(env, moved, outcome.replies ?? [], outcome.separate);
-  return {
-    ...turn,
-    ...(outcome.reportId ? { reportId: outcome.reportId } : {}),
-    ...(outcome.reportCreated ? { reportCreated: true } : {}),
-    ...(outcome.reportUpdated ? { reportUpdated: true } : {}),
-  };
+  return withFlags(arrive(env, moved, outcome.replies ?? [], outcome.separate), outcome);
 }
 
 /** An unusable answer: the reason, help after repeated failures, and the question again. */
@@ -86,6 +119,8 @@ export function goBack<D, S>(env: TurnEnv<D, S>, state: DialogState<D>): Turn<D>
   const parent = stepOf(env, state.step)?.parent;
   if (parent) return arrive(env, { ...state, step: parent, failures: 0 }, []);
   const previous = state.history[state.history.length - 1];
+  // At a side dialog's first question: back to what it interrupted.
+  if (!previous && state.aside) return leaveAside(env, state, [{ text: t.asideClosed ?? t.cancelled }]);
   if (!previous) return { state, replies: withPrompt([{ text: t.backAtStart }], promptOf(env, state)) };
   const back: DialogState<D> = {
     ...state,

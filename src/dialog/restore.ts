@@ -5,7 +5,7 @@
  */
 import type { InboundMessage } from '../domain/message';
 import type { FlowDefinition } from './flow.types';
-import { hasStateShape, RESUME_STEP, salvage, type Consent, type DialogState, type Language } from './state';
+import { hasStateShape, isAsideState, RESUME_STEP, salvage, type Consent, type DialogState, type Language } from './state';
 
 /** English for senders whose app speaks English; Italian for everyone else. */
 export function languageOf(message: InboundMessage): Language {
@@ -49,6 +49,11 @@ function migrate<S>(flow: FlowDefinition<unknown, S>, raw: DialogState<unknown>)
 function isRunnable<D, S>(flow: FlowDefinition<D, S>, state: DialogState<unknown>): state is DialogState<D> {
   if (state.flowVersion !== flow.version || !flow.isDraft(state.draft)) return false;
   if (state.history.some((step) => !(step in flow.steps))) return false;
+  if (state.aside !== undefined) {
+    const { aside } = state;
+    if (!isAsideState(aside) || !flow.shortcuts?.some((s) => s.name === aside.name)) return false;
+    if (!(aside.from in flow.steps || aside.from === RESUME_STEP) || aside.history.some((step) => !(step in flow.steps))) return false;
+  }
   if (state.step === RESUME_STEP) return typeof state.resumeStep === 'string' && state.resumeStep in flow.steps;
   return state.step in flow.steps;
 }

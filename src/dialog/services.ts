@@ -1,5 +1,5 @@
 /** What the report dialog may use of the outside world: ports only, wired by src/main.ts. */
-import type { ReportStore, MediaStore } from '../domain/ports';
+import type { ConfirmationStore, MediaStore, ReportStore, SubscriptionStore } from '../domain/ports';
 import type { Geocoder } from '../geo/geocoder';
 import type { Territory } from '../geo/territory';
 import type { MunicipalityProfile } from '../../config/municipality';
@@ -10,4 +10,8 @@ export type DialogServices = {
   geocoder: Geocoder;
   territory: Territory;
   municipality: MunicipalityProfile;
+  /** "Same situation" confirmations of open reports nearby. */
+  confirmations: ConfirmationStore;
+  /** Area alerts ("avvisi"). */
+  subscriptions: SubscriptionStore;
 };

@@ -30,7 +30,23 @@ export type DialogState<D> = {
   resumeStep?: string;
   /** While a field is corrected from the summary: the step to come back to afterwards. */
   returnTo?: string;
+  /** While a side dialog runs (see FlowShortcut): which one, and where the interrupted dialog was. */
+  aside?: AsideState;
 };
+
+export type AsideState = { name: string; from: string; history: string[]; returnTo?: string };
+
+/** True when a stored value is a usable AsideState. */
+export function isAsideState(raw: unknown): raw is AsideState {
+  return (
+    isRecord(raw) &&
+    typeof raw.name === 'string' &&
+    typeof raw.from === 'string' &&
+    Array.isArray(raw.history) &&
+    raw.history.every((s) => typeof s === 'string') &&
+    (raw.returnTo === undefined || typeof raw.returnTo === 'string')
+  );
+}
 
 /** The engine's own step, asking whether to resume a dialog left idle. */
 export const RESUME_STEP = 'resume';

@@ -125,6 +125,108 @@ export interface ReportStore {
   findOpenNear(point: GeoPoint, categoryId: string, radiusMeters: number, since: Date): Promise<ReportView[]>;
 }
 
+/** A citizen's "it is the same situation" on another citizen's open report, kept for the police. */
+export type NewConfirmation = {
+  /** The citizen's message that confirmed; with `channel`, the idempotency key of the confirmation. */
+  messageId: string;
+  at: Date;
+  citizenRef: string;
+  channel: Channel;
+  chatId: string;
+  language: 'it' | 'en';
+  /** How the confirming citizen knows. */
+  reliability: Reliability;
+  /** The confirming citizen's own description (police only, like the report's). */
+  description: string;
+  /** Their photos; also attached to the report's photoRefs. */
+  photoRefs: string[];
+  /** Where they placed it (police only). */
+  point?: GeoPoint;
+};
+
+export type Confirmation = NewConfirmation & {
+  /** false for a further confirmation by a citizen already counted (kept, not counted twice). */
+  counted: boolean;
+};
+
+/**
+ * A citizen who gets a report's status updates without having sent it: everyone who confirmed it
+ * (and, once merging exists, the senders of reports merged into it). A status notifier sends each
+ * update to the report's own citizen AND to every follower, in the follower's language.
+ */
+export type ReportFollower = { citizenRef: string; channel: Channel; chatId: string; language: 'it' | 'en'; since: Date };
+
+/** A report with its confirmations and followers (police only: they carry citizens' references). */
+export type ConfirmedReportView = ReportView & {
+  confirmationsList: Confirmation[];
+  followers: ReportFollower[];
+  lastConfirmedAt?: Date;
+};
+
+export type PriorityScore = { score: number; factors: Record<string, number> };
+
+export type AddConfirmationResult =
+  | { ok: true; report: ConfirmedReportView; added: boolean }
+  | { ok: false; reason: 'not_found' | 'not_open' };
+
+export interface ConfirmationStore {
+  /**
+   * Adds a confirmation to an open report, once per channel+messageId (a retry returns
+   * `added: false` and changes nothing): `confirmations` counts distinct citizens (the reporter
+   * excluded), the citizen becomes a follower, their photos join the report's, and `rescore` (the
+   * priority from the updated report) is stored. A report no longer open answers `not_open`.
+   */
+  addConfirmation(
+    reportId: string,
+    confirmation: NewConfirmation,
+    rescore?: (report: ConfirmedReportView) => PriorityScore,
+  ): Promise<AddConfirmationResult>;
+  get(reportId: string): Promise<ConfirmedReportView | null>;
+}
+
+export type SubscriptionKind = 'area' | 'zone';
+
+/** A citizen's area alert ("point of interest"): advisories for a zone, or around a point. */
+export type NewSubscription = {
+  citizenRef: string;
+  channel: Channel;
+  chatId: string;
+  language: 'it' | 'en';
+  kind: SubscriptionKind;
+  /** kind 'area': the centre and radius. */
+  center?: GeoPoint;
+  radiusMeters?: number;
+  /**
+   * kind 'zone': the zone subscribed to. kind 'area': the zone the centre lies in at subscription
+   * time (territory.zoneOf), so an advisory sent to that zone reaches it; absent when the centre
+   * lies in no zone.
+   */
+  zoneId?: string;
+  /** What the citizen is shown for it, e.g. "Via del Popolo, Lammari" (no house number). */
+  label?: string;
+  /** The message that subscribed: a retried turn finds the subscription instead of adding another. */
+  sourceMessageKey: string;
+};
+
+export type Subscription = NewSubscription & { id: string; createdAt: Date; active: boolean };
+
+export interface SubscriptionStore {
+  /** Adds the subscription once per sourceMessageKey. */
+  add(input: NewSubscription): Promise<{ subscription: Subscription; created: boolean }>;
+  /** The citizen's active subscriptions, oldest first. */
+  listByCitizen(citizenRef: string): Promise<Subscription[]>;
+  /** Deletes one of the citizen's subscriptions; false when it is not theirs or already gone. */
+  remove(id: string, citizenRef: string): Promise<boolean>;
+  /** Deletes all of the citizen's subscriptions ("STOP"); returns how many there were. */
+  removeAll(citizenRef: string): Promise<number>;
+  /**
+   * For an advisory to these zones: every active subscription whose zone is one of them, or whose
+   * area's centre lay in one of them when it was made (see NewSubscription.zoneId). A citizen may
+   * have several: the sender sends once per channel+chatId.
+   */
+  findForZones(zoneIds: string[]): Promise<Subscription[]>;
+}
+
 export type AuditEntry = {
   actor: string;
   actorRole?: string;

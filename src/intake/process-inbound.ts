@@ -71,7 +71,8 @@ export function createProcessInbound(deps: ProcessInboundDeps) {
     for (const reply of replies) await deps.outbound.record(reply);
     const ok = await deps.conversations.save(channel, chatId, record.citizenRef, turn.state, saved.version, messageId);
     if (!ok) throw new ConcurrentUpdateError(`conversation ${channel} changed while processing ${messageId}`);
-    await enqueueReplies(channel, messageId);
+    // Enqueue what was just recorded (a retry of a recorded reply is idempotent by its job id).
+    for (const reply of replies) await deps.scheduler.enqueueOutbound(reply);
     await deps.inbox.markProcessed(channel, messageId, turn.reportId);
     await deps.events.publish({ type: 'outbound.recorded', channel, chatId });
     if (turn.reportId && turn.reportCreated) await deps.events.publish({ type: 'report.created', reportId: turn.reportId });

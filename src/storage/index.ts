@@ -8,6 +8,8 @@ import { createIdentityRepository } from './repositories/identity.repository';
 import { createOutboundRepository } from './repositories/outbound.repository';
 import { createOperatorRepository } from './repositories/operator.repository';
 import { createStatsRepository, type StatsOptions } from './repositories/stats.repository';
+import { createConfirmationRepository } from './repositories/confirmation.repository';
+import { createSubscriptionRepository } from './repositories/subscription.repository';
 import { categoryById } from '../../config/categories';
 
 const DEFAULT_STATS_OPTIONS: StatsOptions = {
@@ -29,6 +31,8 @@ export function createStorage(conn: Connection, stats: Partial<StatsOptions> = {
     identities: createIdentityRepository(conn),
     outbound: createOutboundRepository(conn),
     operators: createOperatorRepository(conn),
+    confirmations: createConfirmationRepository(conn, statsRepository),
+    subscriptions: createSubscriptionRepository(conn),
   };
 }
 

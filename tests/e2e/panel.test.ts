@@ -182,7 +182,7 @@ describe('operator panel in Chromium', () => {
 
     // Take in charge.
     await page.getByRole('button', { name: 'Prendi in carico' }).click();
-    await expect.poll(() => statusOf(page), { timeout: WAIT_MS }).toBe('In carico');
+    await expect.poll(() => statusOf(page), { timeout: WAIT_MS }).toBe('In esame');
     expect(await page.getByTestId('report-assignee').innerText()).toContain(AGENT_A.displayName);
 
     // Ask the citizen for details.
@@ -190,14 +190,14 @@ describe('operator panel in Chromium', () => {
     await page.getByRole('button', { name: 'Chiedi dettagli al cittadino' }).click();
     await page.getByLabel('Domanda per il cittadino').fill(question);
     await page.getByRole('button', { name: 'Conferma: Chiedi dettagli al cittadino' }).click();
-    await expect.poll(() => statusOf(page), { timeout: WAIT_MS }).toBe('Attesa dettagli');
+    await expect.poll(() => statusOf(page), { timeout: WAIT_MS }).toBe('In attesa di dettagli');
     await expect.poll(async () => (await citizenChat(chatId)).some((m) => m.text.includes(question)), { timeout: WAIT_MS }).toBe(true);
 
     // The citizen answers in the chat: the answer lands on the report, which comes back to the agent.
     const answer = 'Dentro il giardino, vicino alla panchina.';
     await citizenSays(chatId, { text: answer });
     await page.getByTestId('citizen-info').getByText(answer).waitFor();
-    await expect.poll(() => statusOf(page), { timeout: WAIT_MS }).toBe('In carico');
+    await expect.poll(() => statusOf(page), { timeout: WAIT_MS }).toBe('In esame');
 
     // Dispatch a patrol.
     await page.getByRole('button', { name: 'Invia una pattuglia' }).click();
@@ -207,7 +207,7 @@ describe('operator panel in Chromium', () => {
 
     // Close with an outcome.
     await page.getByRole('button', { name: 'Chiudi con esito' }).click();
-    await page.getByRole('radio', { name: 'Intervento eseguito' }).check();
+    await page.getByRole('radio', { name: 'Intervento effettuato' }).check();
     await page.getByLabel('Nota (facoltativa)').fill('Rimosse le bottiglie, avvisato il servizio rifiuti.');
     await page.getByRole('button', { name: 'Conferma: Chiudi con esito' }).click();
     await expect.poll(() => statusOf(page), { timeout: WAIT_MS }).toBe('Chiusa');
@@ -277,7 +277,7 @@ describe('operator panel in Chromium', () => {
     const a = await agentAPage();
     await a.page.goto(`${app.url}/reports/${report.id}`);
     await a.page.getByRole('button', { name: 'Prendi in carico' }).click();
-    await expect.poll(() => statusOf(a.page), { timeout: WAIT_MS }).toBe('In carico');
+    await expect.poll(() => statusOf(a.page), { timeout: WAIT_MS }).toBe('In esame');
 
     await agentB.page.getByRole('button', { name: 'Prendi in carico' }).click();
     const refusal = agentB.page.getByTestId('action-result');
@@ -287,7 +287,7 @@ describe('operator panel in Chromium', () => {
     expect(text).toContain('Azione non eseguita');
     expect(text).toContain(AGENT_A.displayName);
     // B now sees the current state and no take button.
-    await expect.poll(() => statusOf(agentB.page), { timeout: WAIT_MS }).toBe('In carico');
+    await expect.poll(() => statusOf(agentB.page), { timeout: WAIT_MS }).toBe('In esame');
     expect(await agentB.page.getByTestId('report-assignee').innerText()).toContain(AGENT_A.displayName);
     expect(await agentB.page.getByRole('button', { name: 'Prendi in carico' }).count()).toBe(0);
     expect((await app.storage.reports.get(report.id))?.assignee).toBe(AGENT_A.username);
@@ -367,16 +367,16 @@ describe('operator panel in Chromium', () => {
     await expect.poll(() => rows.count(), { timeout: WAIT_MS }).toBe(1);
     expect(await rows.first().innerText()).toContain('Via delle Ville 12');
     expect(page.url()).toContain('category=theft');
-    // Status chips: only "In carico" -> the report Giulia Bianchi took.
+    // Status chips: only "In esame" -> the report Giulia Bianchi took.
     await page.getByLabel('Categoria').selectOption({ label: 'Tutte' });
-    for (const label of ['Nuova', 'Attesa dettagli', 'Pattuglia inviata']) await page.getByRole('checkbox', { name: new RegExp(`^${label}`) }).uncheck();
+    for (const label of ['Nuova', 'In attesa di dettagli', 'Pattuglia inviata']) await page.getByRole('checkbox', { name: new RegExp(`^${label}`) }).uncheck();
     await expect.poll(() => page.url(), { timeout: WAIT_MS }).toContain('status=in_review');
-    await expect.poll(async () => (await rows.allInnerTexts()).every((t) => t.includes('In carico')), { timeout: WAIT_MS }).toBe(true);
+    await expect.poll(async () => (await rows.allInnerTexts()).every((t) => t.includes('In esame')), { timeout: WAIT_MS }).toBe(true);
     expect((await rows.allInnerTexts()).some((t) => t.includes(AGENT_B.displayName))).toBe(true);
     await page.reload();
     await rows.first().waitFor();
     expect(await page.getByRole('checkbox', { name: /^Nuova/ }).isChecked()).toBe(false);
-    expect((await rows.allInnerTexts()).every((t) => t.includes('In carico'))).toBe(true);
+    expect((await rows.allInnerTexts()).every((t) => t.includes('In esame'))).toBe(true);
     await page.getByRole('button', { name: 'Azzera filtri' }).click();
     await expect.poll(() => page.url(), { timeout: WAIT_MS }).toBe(`${app.url}/`);
   });
@@ -407,6 +407,8 @@ describe('operator panel in Chromium', () => {
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
     await page.reload();
     await page.getByRole('heading', { level: 1, name: 'Report queue' }).waitFor();
+    await page.getByTestId('queue-table').waitFor();
+    await saveScreenshot(page, 'queue-en');
     await page.getByRole('button', { name: 'Italiano' }).click();
     await page.getByRole('heading', { level: 1, name: 'Coda segnalazioni' }).waitFor();
   });
@@ -463,6 +465,7 @@ describe('citizen simulator page in Chromium', () => {
     await page.getByRole('button', { name: 'Posizione', exact: true }).click();
     await page.locator('#map').click({ position: { x: 200, y: 120 } });
     await expect.poll(() => page.getByLabel('Latitudine').inputValue(), { timeout: WAIT_MS }).toMatch(/^\d+\.\d+$/);
+    await saveScreenshot(page, 'simulator-location');
     await page.getByLabel('Latitudine').fill(String(TOWN_HALL.lat));
     await page.getByLabel('Longitudine').fill(String(TOWN_HALL.lng));
     await page.getByRole('button', { name: 'Invia posizione' }).click();

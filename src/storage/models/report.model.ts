@@ -6,6 +6,39 @@ const pointSchema = new Schema(
   { _id: false },
 );
 
+/** Another citizen's "same situation" (see confirmation.repository.ts); police only. */
+const confirmationSchema = new Schema(
+  {
+    channel: { type: String, required: true },
+    messageId: { type: String, required: true },
+    at: { type: Date, required: true },
+    citizenRef: { type: String, required: true },
+    chatId: { type: String, required: true },
+    language: { type: String, enum: ['it', 'en'], default: 'it' },
+    reliability: { type: String, enum: RELIABILITIES, required: true },
+    description: { type: String, default: '' },
+    photoRefs: { type: [String], default: [] },
+    point: { lat: Number, lng: Number },
+    /** false for a further confirmation by a citizen already counted. */
+    counted: { type: Boolean, default: true },
+    /** Set once the confirmation has fed the territory counters (report_stats_daily). */
+    statsRecorded: { type: Boolean, default: false },
+  },
+  { _id: false },
+);
+
+/** A citizen following the report's status updates without having sent it. */
+const followerSchema = new Schema(
+  {
+    citizenRef: { type: String, required: true },
+    channel: { type: String, required: true },
+    chatId: { type: String, required: true },
+    language: { type: String, enum: ['it', 'en'], default: 'it' },
+    since: { type: Date, required: true },
+  },
+  { _id: false },
+);
+
 /** The report queue. Status changes only through the domain's transition table. */
 const reportSchema = new Schema(
   {
@@ -31,7 +64,17 @@ const reportSchema = new Schema(
     dispatch: { unit: String, note: String, at: Date },
     outcome: { code: String, note: String },
     duplicateOf: String,
+    /** Distinct citizens (the reporter excluded) who confirmed the report: see confirmationsList. */
     confirmations: { type: Number, default: 0 },
+    /** Every confirmation message, with its reliability, description and photos (police only). */
+    confirmationsList: { type: [confirmationSchema], default: [] },
+    lastConfirmedAt: Date,
+    /**
+     * Citizens besides the reporter who get this report's status updates (in their language):
+     * those who confirmed it, and the senders of reports merged into it. The status notifier must
+     * send each update to `citizenRef`/`chatId` and to every follower.
+     */
+    followers: { type: [followerSchema], default: [] },
     /** Details the citizen sent after an agent asked for them. */
     citizenInfo: {
       type: [{ _id: false, messageId: String, at: Date, text: String, mediaRef: String }],

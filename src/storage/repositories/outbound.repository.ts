@@ -27,7 +27,7 @@ export function createOutboundRepository(conn: Connection): OutboundLog {
   const Counter = counterModel(conn);
   return {
     async record(msg) {
-      if (await Outbound.exists({ outboundId: msg.outboundId })) return false;
+      // No existence check first: the unique index on outboundId refuses a second copy.
       const c = await Counter.findOneAndUpdate(
         { _id: `outbound-seq` },
         { $inc: { value: 1 } },

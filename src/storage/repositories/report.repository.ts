@@ -72,6 +72,28 @@ const byPriority = (a: ReportDoc, b: ReportDoc) =>
   (b.priority ?? 0) - (a.priority ?? 0) || a.createdAt.getTime() - b.createdAt.getTime() || String(a._id).localeCompare(String(b._id));
 const byNewest = (a: ReportDoc, b: ReportDoc) => b.createdAt.getTime() - a.createdAt.getTime() || String(b._id).localeCompare(String(a._id));
 
+type Criterion = 'categoryId' | 'zone' | 'channel' | 'createdAt';
+
+/** The criteria of a filter besides status, in the order their indexes are preferred. */
+function criteriaOf(filter: ReportFilter): Criterion[] {
+  const out: Criterion[] = [];
+  if (filter.categoryId?.length) out.push('categoryId');
+  if (filter.zone?.length) out.push('zone');
+  if (filter.channel?.length) out.push('channel');
+  if (filter.from || filter.to) out.push('createdAt');
+  return out;
+}
+
+/** The same test as reportQuery's, on a read document. */
+function matches(d: ReportDoc, filter: ReportFilter, criterion: Criterion): boolean {
+  if (criterion === 'createdAt') {
+    const at = d.createdAt instanceof Date ? d.createdAt.getTime() : NaN;
+    return (!filter.from || at >= filter.from.getTime()) && (!filter.to || at < filter.to.getTime());
+  }
+  const allowed = filter[criterion] as readonly string[];
+  return allowed.includes(d[criterion]);
+}
+
 /** Past this many rows per status, a page is read with one $in query instead of one query per status. */
 const MAX_MERGED_ROWS = 2_000;
 
@@ -108,27 +130,63 @@ export function createReportRepository(conn: Connection, stats?: StatsRepository
   };
 
   /**
+   * An open status with two or more criteria: the candidates come through the index of one
+   * criterion (open reports are few) and the other criteria are checked here, because some
+   * MongoDB-wire servers (the embedded one) scan the whole collection for a query that no single
+   * index prefix covers. Only the sort and filter fields are read.
+   */
+  const openCandidates = async (part: ReportFilter) => {
+    const [first, ...others] = criteriaOf(part);
+    const indexed: ReportFilter = first === 'createdAt' ? { status: part.status, from: part.from, to: part.to } : { status: part.status, [first]: part[first] };
+    const docs = await Report.find(reportQuery(indexed))
+      .select({ priority: 1, createdAt: 1, categoryId: 1, zone: 1, channel: 1 })
+      .lean<ReportDoc[]>();
+    return docs.filter((d) => others.every((c) => matches(d, part, c)));
+  };
+  const viaCandidates = (part: ReportFilter) =>
+    part.status?.length === 1 && OPEN_STATUSES.includes(part.status[0]) && criteriaOf(part).length >= 2;
+
+  /**
    * One page of the queue. With several statuses, each status is read on its own (an equality on
    * the first field of the queue indexes, which every MongoDB-wire server can use, the embedded
    * one included) and the sorted pieces are merged: same rows, same order as one $in query.
    */
   const listItems = async (filter: ReportFilter, page: ReportPageRequest) => {
     const sort: Record<string, 1 | -1> = page.sort === 'priority' ? { priority: -1, createdAt: 1 } : { createdAt: -1 };
+    const compare = page.sort === 'priority' ? byPriority : byNewest;
     const rows = page.offset + page.limit;
     const parts = rows <= MAX_MERGED_ROWS ? splitByStatus(filter) : [filter];
-    if (parts.length === 1) {
+    if (parts.length === 1 && !viaCandidates(parts[0])) {
       const docs = await Report.find(reportQuery(filter)).sort(sort).skip(page.offset).limit(page.limit).lean<ReportDoc[]>();
       return docs.map(toReportView);
     }
-    const pieces = await Promise.all(parts.map((part) => Report.find(reportQuery(part)).sort(sort).limit(rows).lean<ReportDoc[]>()));
-    const merged = pieces.flat().sort(page.sort === 'priority' ? byPriority : byNewest);
-    return merged.slice(page.offset, rows).map(toReportView);
+    const pieces = await Promise.all(
+      parts.map(async (part) =>
+        viaCandidates(part)
+          ? (await openCandidates(part)).sort(compare).slice(0, rows)
+          : Report.find(reportQuery(part)).sort(sort).limit(rows).lean<ReportDoc[]>(),
+      ),
+    );
+    const pageDocs = pieces.flat().sort(compare).slice(page.offset, rows);
+    // Candidates carry only their sort and filter fields: read the whole reports of this page.
+    const partial = pageDocs.filter((d) => d.ticketCode === undefined).map((d) => d._id);
+    const full = partial.length ? await Report.find({ _id: { $in: partial } }).lean<ReportDoc[]>() : [];
+    const byId = new Map(full.map((d) => [String(d._id), d]));
+    return pageDocs
+      .map((d) => (d.ticketCode === undefined ? byId.get(String(d._id)) : d))
+      .filter((d): d is ReportDoc => Boolean(d))
+      .map(toReportView);
   };
 
   /** Reports per status, one indexed count per status. */
   const countByStatus = async (filter: ReportFilter): Promise<Record<string, number>> => {
     const statuses = filter.status?.length ? filter.status : REPORT_STATUSES;
-    const counts = await Promise.all(statuses.map((status) => Report.countDocuments(reportQuery({ ...filter, status: [status] }))));
+    const counts = await Promise.all(
+      statuses.map((status) => {
+        const part = { ...filter, status: [status] };
+        return viaCandidates(part) ? openCandidates(part).then((c) => c.length) : Report.countDocuments(reportQuery(part));
+      }),
+    );
     const out: Record<string, number> = {};
     statuses.forEach((status, i) => {
       if (counts[i]) out[status] = counts[i];

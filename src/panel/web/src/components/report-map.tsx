@@ -16,6 +16,7 @@ function attributionFor(url: string): string | undefined {
   return /openstreetmap\.org/i.test(url) ? '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a>' : undefined;
 }
 
+/** `tileUrl` undefined: not known yet (meta loading); empty string: no tile server configured. */
 export function ReportMap({ lat, lng, tileUrl }: { lat: number; lng: number; tileUrl: string | undefined }) {
   const { t } = useI18n();
   const [tilesLoaded, setTilesLoaded] = useState(false);
@@ -24,7 +25,7 @@ export function ReportMap({ lat, lng, tileUrl }: { lat: number; lng: number; til
     () => ({ tileload: () => setTilesLoaded(true), tileerror: () => setTilesFailed(true) }),
     [],
   );
-  const note = !tileUrl ? t('mapNoTiles') : tilesFailed && !tilesLoaded ? t('mapTilesFailed') : undefined;
+  const note = tileUrl === '' ? t('mapNoTiles') : tileUrl && tilesFailed && !tilesLoaded ? t('mapTilesFailed') : undefined;
   return (
     <figure className="report-map">
       <div className="map-frame" role="region" aria-label={t('mapLabel')} data-testid="report-map">

@@ -100,7 +100,7 @@ const it = {
   fieldConfirmations: 'Conferme di altri cittadini',
   fieldDispatch: 'Inviata a',
   fieldOutcome: 'Esito',
-  fieldDuplicateOf: 'Doppione di',
+  fieldDuplicateOf: 'Duplicato di',
   queueTimeValue: '{wall} (in orario di servizio: {service})',
   priorityFactors: 'gravità {severity}, attendibilità {reliability}, urgenza {urgency}, foto {photo}',
   description: 'Descrizione del cittadino',
@@ -141,7 +141,7 @@ const it = {
   actionDispatch: 'Invia una pattuglia',
   actionClose: 'Chiudi con esito',
   actionReject: 'Respingi',
-  actionMarkDuplicate: 'Segna come doppione',
+  actionMarkDuplicate: 'Segna come duplicato',
   actionReopen: 'Riapri',
   noActions: 'Nessuna azione possibile in questo stato.',
   fieldMessage: 'Domanda per il cittadino',
@@ -390,18 +390,18 @@ const en: Dictionary = {
 export const STATUS_LABELS: Record<'it' | 'en', Record<ReportStatus, string>> = {
   it: {
     new: 'Nuova',
-    in_review: 'In carico',
-    needs_info: 'Attesa dettagli',
+    in_review: 'In esame',
+    needs_info: 'In attesa di dettagli',
     dispatched: 'Pattuglia inviata',
     closed: 'Chiusa',
     rejected: 'Respinta',
-    duplicate: 'Doppione',
+    duplicate: 'Duplicato',
   },
   en: {
     new: 'New',
     in_review: 'In review',
     needs_info: 'Waiting for details',
-    dispatched: 'Dispatched',
+    dispatched: 'Patrol dispatched',
     closed: 'Closed',
     rejected: 'Rejected',
     duplicate: 'Duplicate',
@@ -410,9 +410,9 @@ export const STATUS_LABELS: Record<'it' | 'en', Record<ReportStatus, string>> = 
 
 export const OUTCOME_LABELS: Record<'it' | 'en', Record<Outcome, string>> = {
   it: {
-    intervention_done: 'Intervento eseguito',
-    nothing_found: 'Nulla di rilevato',
-    not_our_competence: 'Non di competenza',
+    intervention_done: 'Intervento effettuato',
+    nothing_found: 'Nulla riscontrato',
+    not_our_competence: 'Non di nostra competenza',
     false_alarm: 'Falso allarme',
   },
   en: {

@@ -34,7 +34,6 @@ export function QueuePage() {
   const [error, setError] = useState<unknown>(undefined);
   const [fresh, setFresh] = useState<ReadonlySet<string>>(new Set());
   const seq = useRef(0);
-  const knownIds = useRef<Set<string> | undefined>(undefined);
   const createdIds = useRef(new Set<string>());
   const debounce = useRef<number | undefined>(undefined);
   const metaRef = useRef(meta);
@@ -47,23 +46,21 @@ export function QueuePage() {
       if (mine !== seq.current) return; // a newer request was sent meanwhile
       setData(list);
       setError(undefined);
-      const previous = knownIds.current;
-      knownIds.current = new Set(list.items.map((r) => r.id));
-      if (previous) {
-        const appeared = list.items.filter((r) => !previous.has(r.id) && createdIds.current.has(r.id));
-        if (appeared.length) {
-          const ids = appeared.map((r) => r.id);
-          setFresh((f) => new Set([...f, ...ids]));
-          window.setTimeout(() => setFresh((f) => new Set([...f].filter((id) => !ids.includes(id)))), FRESH_FOR_MS);
-          announce(
-            appeared.length === 1
-              ? t('newReportAnnounce', {
-                  ticket: appeared[0].ticketCode,
-                  category: categoryName(metaRef.current, appeared[0].categoryId, appeared[0].categoryLabel, language),
-                })
-              : t('newReportsAnnounce', { count: appeared.length }),
-          );
-        }
+      // Reports announced as new: those whose report.created event came in and that are in this
+      // list (whichever came first, the event or a periodic refresh).
+      const appeared = list.items.filter((r) => createdIds.current.has(r.id));
+      if (appeared.length) {
+        const ids = appeared.map((r) => r.id);
+        setFresh((f) => new Set([...f, ...ids]));
+        window.setTimeout(() => setFresh((f) => new Set([...f].filter((id) => !ids.includes(id)))), FRESH_FOR_MS);
+        announce(
+          appeared.length === 1
+            ? t('newReportAnnounce', {
+                ticket: appeared[0].ticketCode,
+                category: categoryName(metaRef.current, appeared[0].categoryId, appeared[0].categoryLabel, language),
+              })
+            : t('newReportsAnnounce', { count: appeared.length }),
+        );
       }
       for (const r of list.items) createdIds.current.delete(r.id);
       if (createdIds.current.size > 500) createdIds.current.clear();
@@ -77,7 +74,6 @@ export function QueuePage() {
 
   // A new filter set starts a new list: nothing is "new" compared to a different list.
   useEffect(() => {
-    knownIds.current = undefined;
     setFresh(new Set());
     void latestLoad.current();
     const id = window.setInterval(() => void latestLoad.current(true), PERIODIC_REFRESH_MS);

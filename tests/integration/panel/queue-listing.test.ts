@@ -1,0 +1,113 @@
+/**
+ * The queue read one status at a time and merged (report.repository listItems) gives exactly the
+ * rows and order of one sorted query, on every page; counts per status match.
+ */
+import mongoose, { Types } from 'mongoose';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ReportFilter } from '../../../src/domain/ports';
+import { REPORT_STATUSES } from '../../../src/domain/report';
+import { createStorage, ensureIndexes, type Storage } from '../../../src/storage';
+import { freshMongoUrl } from '../../support/databases';
+
+let conn: mongoose.Connection;
+let storage: Storage;
+
+beforeAll(async () => {
+  conn = await mongoose.createConnection(freshMongoUrl('queue')).asPromise();
+  storage = createStorage(conn);
+  await ensureIndexes(conn);
+  const base = Date.parse('2026-11-01T08:00:00Z');
+  await conn.collection('reports').insertMany(
+    Array.from({ length: 120 }, (_, i) => ({
+      _id: new Types.ObjectId(),
+      ticketCode: `VIC-2026-${String(i + 1).padStart(6, '0')}`,
+      status: REPORT_STATUSES[i % REPORT_STATUSES.length],
+      categoryId: ['noise', 'theft', 'vandalism'][i % 3],
+      reliability: 'seen',
+      location: { type: 'Point', coordinates: [10.57, 43.84] },
+      zone: ['centro', 'marlia'][i % 2],
+      description: `report ${i}`,
+      photoRefs: [],
+      channel: ['telegram', 'simulator'][i % 2],
+      chatId: `c${i}`,
+      citizenRef: `cit_${i}`,
+      language: 'it',
+      // Few priorities: many ties, broken by age.
+      priority: (i * 13) % 4,
+      sourceMessageKey: `k${i}`,
+      confirmations: 0,
+      citizenInfo: [],
+      version: 0,
+      createdAt: new Date(base + ((i * 37) % 120) * 60_000),
+      updatedAt: new Date(base),
+    })),
+  );
+});
+afterAll(async () => {
+  await conn?.dropDatabase().catch(() => undefined);
+  await conn?.close();
+});
+
+const reference = async (filter: ReportFilter, sort: 'priority' | 'newest', offset: number, limit: number) => {
+  const q: Record<string, unknown> = { status: { $in: filter.status } };
+  if (filter.categoryId) q.categoryId = { $in: filter.categoryId };
+  if (filter.zone) q.zone = { $in: filter.zone };
+  if (filter.channel) q.channel = { $in: filter.channel };
+  if (filter.from || filter.to) q.createdAt = { ...(filter.from ? { $gte: filter.from } : {}), ...(filter.to ? { $lt: filter.to } : {}) };
+  const docs = await conn
+    .collection('reports')
+    .find(q)
+    .sort(sort === 'priority' ? { priority: -1, createdAt: 1 } : { createdAt: -1 })
+    .skip(offset)
+    .limit(limit)
+    .toArray();
+  return docs.map((d) => String(d._id));
+};
+
+describe('listItems', () => {
+  it.each([
+    [{ status: ['new', 'in_review', 'needs_info', 'dispatched'] }, 'priority'],
+    [{ status: ['new', 'in_review', 'needs_info', 'dispatched'] }, 'newest'],
+    [{ status: ['closed', 'rejected', 'duplicate'], categoryId: ['noise', 'theft'] }, 'priority'],
+    [{ status: [...REPORT_STATUSES] }, 'priority'],
+    // Two or more criteria on open statuses: read through one criterion's index, the rest checked in code.
+    [{ status: ['new', 'in_review', 'needs_info', 'dispatched'], categoryId: ['noise', 'vandalism'], zone: ['centro'] }, 'priority'],
+    [{ status: ['new', 'dispatched', 'closed'], channel: ['telegram'], from: new Date('2026-11-01T08:30:00Z'), to: new Date('2026-11-01T09:30:00Z') }, 'newest'],
+    [{ status: ['needs_info'], zone: ['marlia'], from: new Date('2026-11-01T08:20:00Z') }, 'priority'],
+  ] as Array<[ReportFilter, 'priority' | 'newest']>)('pages %o by %s exactly like one sorted query', async (filter, sort) => {
+    for (const [offset, limit] of [
+      [0, 10],
+      [10, 10],
+      [5, 50],
+      [60, 50],
+    ]) {
+      const items = await storage.reports.listItems(filter, { sort, offset, limit });
+      expect(items.map((r) => r.id)).toEqual(await reference(filter, sort, offset, limit));
+    }
+  });
+
+  it('counts per status with several criteria like a grouped query', async () => {
+    const filter: ReportFilter = { categoryId: ['noise', 'theft'], zone: ['centro'], from: new Date('2026-11-01T08:40:00Z') };
+    const counts = await storage.reports.countByStatus(filter);
+    const rows = await conn
+      .collection('reports')
+      .aggregate<{ _id: string; n: number }>([
+        { $match: { categoryId: { $in: ['noise', 'theft'] }, zone: 'centro', createdAt: { $gte: filter.from } } },
+        { $group: { _id: '$status', n: { $sum: 1 } } },
+      ])
+      .toArray();
+    expect(counts).toEqual(Object.fromEntries(rows.map((r) => [r._id, r.n])));
+    expect(Object.keys(counts).length).toBeGreaterThan(1);
+  });
+
+  it('counts per status like a grouped query', async () => {
+    const counts = await storage.reports.countByStatus({ categoryId: ['vandalism'] });
+    const rows = await conn
+      .collection('reports')
+      .aggregate<{ _id: string; n: number }>([{ $match: { categoryId: 'vandalism' } }, { $group: { _id: '$status', n: { $sum: 1 } } }])
+      .toArray();
+    expect(counts).toEqual(Object.fromEntries(rows.map((r) => [r._id, r.n])));
+    const page = await storage.reports.list({ status: ['new', 'closed'], categoryId: ['vandalism'] }, { sort: 'priority', offset: 0, limit: 5 });
+    expect(page.total).toBe((counts.new ?? 0) + (counts.closed ?? 0));
+  });
+});

@@ -14,6 +14,7 @@ import { promptsFor } from '../flows/prompts';
 import { checkDescription, MAX_DESCRIPTION_LENGTH } from '../flows/validators';
 import { closedUntil, hoursText } from '../flows/hours';
 import { computePriority } from '../src/domain/priority';
+import { PRIORITY_WEIGHTS } from '../config/priority';
 import type { DialogServices } from '../src/dialog/services';
 import type { Reliability } from '../src/domain/report';
 
@@ -141,7 +142,7 @@ export function createWizardBot(services: DialogServices): { bot: Telegraf<Ctx>;
         reliability: d.reliability!,
         urgencyTerms: urgencyTerms(d.description!),
         photoCount: d.photoRefs.length,
-      });
+      }, PRIORITY_WEIGHTS);
       const { report: saved } = await services.reports.createOnce({
         categoryId: category.id,
         reliability: d.reliability!,

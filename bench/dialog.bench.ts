@@ -24,6 +24,8 @@ import { loadTerritory, municipalityDir } from '../src/geo/territory';
 import { ensureIndexes } from '../src/storage';
 import { createDiskMediaStore } from '../src/storage/media-store';
 import { createReportRepository } from '../src/storage/repositories/report.repository';
+import { createConfirmationRepository } from '../src/storage/repositories/confirmation.repository';
+import { createSubscriptionRepository } from '../src/storage/repositories/subscription.repository';
 import { FULL_REPORT_SCRIPT, makeJpeg, type ScriptStep } from '../tests/support/report-script';
 import { benchServers, numberArg } from './bench-env';
 import { createWizardBot, telegramUpdate } from './dialog-wizard.telegraf';
@@ -121,6 +123,8 @@ async function main() {
       geocoder: disabledGeocoder,
       territory: loadTerritory(municipalityDir('capannori')),
       municipality: loadMunicipalityProfile('capannori'),
+      confirmations: createConfirmationRepository(conn),
+      subscriptions: createSubscriptionRepository(conn),
     };
     // The channel saves photos before the engine sees them: both contenders get an already saved one.
     const saved = await media.saveImage(await makeJpeg());

@@ -198,20 +198,28 @@ async function main() {
       }),
     );
 
-    // After a change the cached counts of finished reports are recomputed: take a report, then list.
-    const afterChange: number[] = [];
+    // After a change the shared counts are recounted: take a report (open counts), or take and
+    // close one (finished counts too), then list as the panels would on the live event.
+    const act = async (id: string, body: Record<string, unknown>) => {
+      const res = await fetch(`${base}/api/reports/${id}/actions`, {
+        method: 'POST',
+        headers: { cookie, 'content-type': 'application/json', 'x-csrf-token': csrfToken },
+        body: JSON.stringify(body),
+      });
+      const json = (await res.json()) as { report: { version: number } };
+      if (res.status !== 200) throw new Error(`${String(body.action)} answered ${res.status}`);
+      return json.report;
+    };
+    const afterTake: number[] = [];
+    const afterClose: number[] = [];
     for (let i = 0; i < 20 && Date.now() < deadline; i++) {
       const res = await fetch(`${base}/api/reports?status=new&limit=1&sort=newest`, { headers: { cookie } });
       const next = ((await res.json()) as { items: Array<{ id: string; version: number }> }).items[0];
       if (!next) break;
-      const took = await fetch(`${base}/api/reports/${next.id}/actions`, {
-        method: 'POST',
-        headers: { cookie, 'content-type': 'application/json', 'x-csrf-token': csrfToken },
-        body: JSON.stringify({ action: 'take', version: next.version }),
-      });
-      await took.arrayBuffer();
-      if (took.status !== 200) throw new Error(`take answered ${took.status}`);
-      afterChange.push(await timed(`${base}/api/reports?${listQueries[i % 3]}`, cookie));
+      const taken = await act(next.id, { action: 'take', version: next.version });
+      afterTake.push(await timed(`${base}/api/reports?${listQueries[i % 3]}`, cookie));
+      await act(next.id, { action: 'close', version: taken.version, outcome: 'intervention_done' });
+      afterClose.push(await timed(`${base}/api/reports?${listQueries[i % 3]}`, cookie));
     }
 
     console.log(`\n[bench] panel API over ${REPORTS} reports, ${config.MONGODB_URI.startsWith('mongodb://127.0.0.1') ? 'local' : 'remote'} MongoDB-wire server`);
@@ -222,7 +230,8 @@ async function main() {
     }
     console.log(`  archive listing (finished reports by category and month, or newest first), ${archive.length} requests: ${latencySummary(archive)}`);
     console.log(`  report detail, 1 agent, ${detail.length} requests: ${latencySummary(detail)}`);
-    console.log(`  queue listing right after a report changed (counts recomputed), ${afterChange.length} requests: ${latencySummary(afterChange)}`);
+    console.log(`  queue listing right after a take (open counts recounted), ${afterTake.length} requests: ${latencySummary(afterTake)}`);
+    console.log(`  queue listing right after a close (finished counts recounted in the background), ${afterClose.length} requests: ${latencySummary(afterClose)}`);
     console.log(`  queue listing, ${agents} agents at once, ${concurrent.length} requests: ${latencySummary(concurrent)}`);
     if (Date.now() >= deadline) console.log(`  (stopped at the ${MEASURE_BUDGET_MS / 1000} s budget)`);
   } finally {

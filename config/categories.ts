@@ -15,7 +15,10 @@ export type Category = {
   sensitive: boolean;
   /** GeoReport v2 service_code published by the Open311 endpoint. */
   open311Code: string;
-  /** Radius for "is this already reported nearby?"; a default applies when absent. */
+  /**
+   * Radius for "is this already reported nearby?" (the citizen is asked whether it is the same
+   * situation); the municipality's default applies when absent; 0 never asks.
+   */
   nearbyRadiusMeters?: number;
   emoji?: string;
 };
@@ -155,7 +158,11 @@ export const CATEGORIES: readonly Category[] = [
         'dealer',
         'dealers',
         'dealing',
+        'selling',
         'selling drugs',
+        'weed',
+        // ("pusher" is among the Italian synonyms, which match in every language.)
+        'pushers',
         'junkies',
         'cocaine',
         'heroin',
@@ -359,6 +366,8 @@ export const CATEGORIES: readonly Category[] = [
     severity: 1,
     sensitive: false,
     open311Code: 'VIC-OTHER',
+    // Two "Altro" reports nearby are not the same situation for being both "other".
+    nearbyRadiusMeters: 0,
     emoji: '❓',
   },
 ];

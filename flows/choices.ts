@@ -43,3 +43,5 @@ export const editMenu = menu('edit', ['category', 'reliability', 'location', 'ph
   labels: p.summary.fields,
   words: p.edit.words,
 }));
+export const alertsMenu = menu('alerts', ['place', 'zone', 'list', 'remove', 'close'] as const, (p) => p.alerts.menu);
+export const radiusMenu = menu('alert-radius', ['r250', 'r500', 'r1000'] as const, (p) => p.alerts.radius);

@@ -6,6 +6,7 @@
 import { categoryById } from '../config/categories';
 import { PRIORITY_WEIGHTS } from '../config/priority';
 import type { StepOutcome } from '../src/dialog/flow.types';
+import { paragraphs } from '../src/dialog/replies';
 import type { ConfirmedReportView, PriorityScore } from '../src/domain/ports';
 import { bestReliability, computePriority } from '../src/domain/priority';
 import { closedUntil } from './hours';
@@ -62,14 +63,18 @@ export async function confirmNearbyReport(ctx: ReportStepContext): Promise<StepO
   );
   if (!result.ok) {
     const sent = await submitReport(ctx);
-    return sent.ok ? { ...sent, replies: [{ text: t.nearby.goneMeanwhile }, ...(sent.replies ?? [])] } : sent;
+    if (!sent.ok) return sent;
+    const [submitted, ...rest] = sent.replies ?? [];
+    return { ...sent, replies: [{ text: paragraphs(t.nearby.goneMeanwhile, submitted?.text) }, ...rest] };
   }
   return {
     ok: true,
     next: STEP.idle,
     draft: emptyDraft(),
     replies: [
-      { text: t.nearby.confirmed({ ticket: result.report.ticketCode, closedUntil: closedUntil(services.municipality, ctx.now, ctx.lang) }) },
+      {
+        text: t.nearby.confirmed({ ticket: result.report.ticketCode, closedUntil: closedUntil(services.municipality, ctx.now, ctx.lang) }),
+      },
     ],
     reportId: result.report.id,
     // Also on a retried turn: the first attempt may have stopped before telling the panel.

@@ -4,7 +4,7 @@ import { createCategoryClassifier, type CategoryClassifier } from '../src/nlp/ca
 import { categoryChoiceOptions } from '../src/nlp/category-options';
 import { detectEmergency } from '../src/nlp/emergency';
 import { urgencyTerms } from '../src/nlp/urgency';
-import { tokenize } from '../src/nlp/text';
+import { normalizeText, tokenize } from '../src/nlp/text';
 import type { EngineNlp } from '../src/dialog/flow.types';
 
 export const engineNlp: EngineNlp = {
@@ -20,4 +20,4 @@ export const categoryClassifier = (): CategoryClassifier => (classifier ??= crea
 let categoryOptions: ChoiceOption[] | undefined;
 export const categoryMenuOptions = (): ChoiceOption[] => (categoryOptions ??= categoryChoiceOptions());
 
-export { matchChoice, tokenize, urgencyTerms, type ChoiceOption };
+export { matchChoice, normalizeText, tokenize, urgencyTerms, type ChoiceOption };

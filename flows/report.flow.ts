@@ -19,8 +19,11 @@ import { descriptionStep } from './steps/description.step';
 import { locationConfirmStep, locationStep } from './steps/location.steps';
 import { photoStep } from './steps/photo.step';
 import { reliabilityStep } from './steps/reliability.step';
-import { declinedStep, idleStep, welcomeStep } from './steps/rest.steps';
+import { declinedStep, idleStep, welcomeMessage, welcomeStep } from './steps/rest.steps';
 import { editStep, summaryStep } from './steps/summary.steps';
+import { sameSituationStep } from './steps/same-situation.step';
+import { ALERT_STEPS } from './steps/alerts.steps';
+import { alertsShortcut, stopShortcut } from './alerts';
 
 export const REPORT_FLOW_VERSION = 1;
 
@@ -40,6 +43,8 @@ const STEPS: ReportStep[] = [
   descriptionStep,
   summaryStep,
   editStep,
+  sameSituationStep,
+  ...ALERT_STEPS,
 ];
 
 export type ReportDialogState = DialogState<ReportDraft>;
@@ -69,7 +74,13 @@ export const reportFlow: FlowDefinition<ReportDraft, DialogServices> = {
       }),
     },
   ],
-  consentNeeded: (ctx, outdated) =>
-    outdated ? withPrompt([{ text: textOf(ctx).consent.outdated }], consentPrompt(ctx)) : [consentPrompt(ctx)],
+  consentNeeded: (ctx, outdated) => {
+    if (outdated) return withPrompt([{ text: textOf(ctx).consent.outdated }], consentPrompt(ctx));
+    // A first contact writing "avvisi": the welcome comes first, as for any first message.
+    if (ctx.state.aside && !ctx.state.consent) return [{ text: welcomeMessage(ctx) }, consentPrompt(ctx)];
+    return [consentPrompt(ctx)];
+  },
   nlp: engineNlp,
+  // "STOP" first: it must never open anything.
+  shortcuts: [stopShortcut, alertsShortcut],
 };

@@ -28,12 +28,15 @@ export async function submitReport(ctx: ReportStepContext): Promise<StepOutcome<
   if (missing) return { ok: true, next: missing, replies: [{ text: t.summary.incomplete }] };
   const category = categoryById(draft.categoryId!)!;
   const location = draft.location!;
-  const priority = computePriority({
-    severity: category.severity,
-    reliability: draft.reliability!,
-    urgencyTerms: urgencyTerms(draft.description!),
-    photoCount: draft.photoRefs.length,
-  }, PRIORITY_WEIGHTS);
+  const priority = computePriority(
+    {
+      severity: category.severity,
+      reliability: draft.reliability!,
+      urgencyTerms: urgencyTerms(draft.description!),
+      photoCount: draft.photoRefs.length,
+    },
+    PRIORITY_WEIGHTS,
+  );
   const { report } = await services.reports.createOnce({
     categoryId: category.id,
     reliability: draft.reliability!,

@@ -113,7 +113,15 @@ export async function startVicinato(config: Config, logger: Logger, overrides: S
   const workerOpts = { connection: redis, prefix, logger };
 
   if (roles.includes('worker')) {
-    const engine = createReportDialogEngine({ reports: storage.reports, media, geocoder, territory, municipality });
+    const engine = createReportDialogEngine({
+      reports: storage.reports,
+      media,
+      geocoder,
+      territory,
+      municipality,
+      confirmations: storage.confirmations,
+      subscriptions: storage.subscriptions,
+    });
     const processInbound = createProcessInbound({
       inbox: storage.inbox,
       conversations: storage.conversations,

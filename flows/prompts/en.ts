@@ -242,11 +242,12 @@ export const en: ReportPrompts = {
         remove: ['remove', 'delete', 'unsubscribe', 'turn off'],
         close: ['close', 'done', 'nothing', 'finish', 'ok'],
       },
-      help: 'You can get the municipality\'s advisories for a place you care about (send me its location and choose a distance) or for a whole area. Answer with the number or the name of a choice.',
+      help: "You can get the municipality's advisories for a place you care about (send me its location and choose a distance) or for a whole area. Answer with the number or the name of a choice.",
       notUnderstood: 'Sorry, I did not understand.',
     },
     location: {
-      prompt: '📍 Send me the location of the place you care about (📎 › Location), for example your home or your children\'s school. I use it only for the alerts and delete it when you remove the alert.',
+      prompt:
+        "📍 Send me the location of the place you care about (📎 › Location), for example your home or your children's school. I use it only for the alerts and delete it when you remove the alert.",
       help: 'Tap 📎 and then «Location», move the pin to the right place and send it. Write «back» to return to the menu.',
       expected: 'I need a location: tap 📎 and then «Location».',
       outside: (town) => `This point is outside the Municipality of ${town}: the alerts only cover the municipal territory.`,
@@ -254,7 +255,11 @@ export const en: ReportPrompts = {
     radius: {
       prompt: (place) => `Within what distance of ${place}?`,
       labels: { r250: '250 m', r500: '500 m', r1000: '1 km' },
-      words: { r250: ['250', '250 metres', '250 meters'], r500: ['500', '500 metres', '500 meters', 'half a kilometre'], r1000: ['1000', 'one kilometre', 'one km', 'a kilometre'] },
+      words: {
+        r250: ['250', '250 metres', '250 meters'],
+        r500: ['500', '500 metres', '500 meters', 'half a kilometre'],
+        r1000: ['1000', 'one kilometre', 'one km', 'a kilometre'],
+      },
       help: 'Choose how far from the place you want the alerts: 250 m (the street), 500 m (the neighbourhood) or 1 km (the village).',
       notUnderstood: 'Sorry, I did not understand the distance.',
     },
@@ -285,6 +290,7 @@ export const en: ReportPrompts = {
   status: {
     title: '📂 Your reports:',
     none: 'You have not sent any reports yet.',
+    following: '👥 confirmed by you',
     words: {
       new: 'received, waiting to be reviewed',
       in_review: 'being reviewed',

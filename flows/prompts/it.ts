@@ -222,7 +222,7 @@ export const it: ReportPrompts = {
     },
     somewhere: 'a pochi passi dal punto che mi hai indicato',
     zone: (name) => `zona ${name}`,
-    help: 'Te lo chiedo perché, se è la stessa cosa, la Polizia Municipale vede che più persone l\'hanno notata invece di ricevere due segnalazioni separate. Rispondi «Sì» o «No».',
+    help: "Te lo chiedo perché, se è la stessa cosa, la Polizia Municipale vede che più persone l'hanno notata invece di ricevere due segnalazioni separate. Rispondi «Sì» o «No».",
     notUnderstood: 'Non ho capito: rispondi «Sì» se è la stessa situazione, «No» per inviare la tua come nuova.',
     confirmed: ({ ticket, closedUntil }) =>
       [
@@ -238,7 +238,7 @@ export const it: ReportPrompts = {
     words: ['avvisi', 'avviso', 'avvisi di zona', 'allerte', 'notifiche'],
     menu: {
       prompt:
-        "🔔 Avvisi di zona: ti scrivo qui quando il Comune manda un avviso (una truffa in giro, una strada chiusa...) per i posti che scegli.\nCosa vuoi fare? Scrivi «STOP» in qualsiasi momento per disattivarli tutti.",
+        '🔔 Avvisi di zona: ti scrivo qui quando il Comune manda un avviso (una truffa in giro, una strada chiusa...) per i posti che scegli.\nCosa vuoi fare? Scrivi «STOP» in qualsiasi momento per disattivarli tutti.',
       labels: { place: 'Vicino a un luogo', zone: 'Una zona', list: 'I miei avvisi', remove: 'Togli un avviso', close: 'Chiudi' },
       words: {
         place: ['luogo', 'posto', 'posizione', 'vicino', 'raggio', 'indirizzo', 'casa'],
@@ -251,7 +251,8 @@ export const it: ReportPrompts = {
       notUnderstood: 'Non ho capito.',
     },
     location: {
-      prompt: '📍 Mandami la posizione del posto che ti interessa (📎 › Posizione), per esempio casa tua o la scuola dei figli. La uso solo per gli avvisi e la cancello quando togli l\'avviso.',
+      prompt:
+        "📍 Mandami la posizione del posto che ti interessa (📎 › Posizione), per esempio casa tua o la scuola dei figli. La uso solo per gli avvisi e la cancello quando togli l'avviso.",
       help: 'Tocca 📎 e poi «Posizione», sposta il segnaposto sul posto giusto e invialo. Scrivi «indietro» per tornare al menu.',
       expected: 'Mi serve una posizione: tocca 📎 e poi «Posizione».',
       outside: (town) => `Questo punto è fuori dal Comune di ${town}: gli avvisi riguardano solo il territorio comunale.`,
@@ -259,18 +260,22 @@ export const it: ReportPrompts = {
     radius: {
       prompt: (place) => `Entro quale distanza da ${place}?`,
       labels: { r250: '250 m', r500: '500 m', r1000: '1 km' },
-      words: { r250: ['250', '250 metri'], r500: ['500', '500 metri', 'mezzo chilometro'], r1000: ['1000', '1000 metri', 'un chilometro', 'un km'] },
+      words: {
+        r250: ['250', '250 metri'],
+        r500: ['500', '500 metri', 'mezzo chilometro'],
+        r1000: ['1000', '1000 metri', 'un chilometro', 'un km'],
+      },
       help: 'Scegli quanto lontano dal posto vuoi ricevere gli avvisi: 250 m (la via), 500 m (il vicinato) o 1 km (il paese).',
       notUnderstood: 'Non ho capito la distanza.',
     },
     zone: {
-      prompt: '🗺️ Quale zona? Scegli dall\'elenco.',
+      prompt: "🗺️ Quale zona? Scegli dall'elenco.",
       help: 'Rispondi con il numero o il nome della zona (frazione) di cui vuoi ricevere gli avvisi.',
       notUnderstood: 'Non ho trovato questa zona.',
     },
     remove: {
       prompt: 'Quale avviso vuoi togliere?',
-      help: 'Rispondi con il numero dell\'avviso da togliere. Per toglierli tutti scrivi «STOP».',
+      help: "Rispondi con il numero dell'avviso da togliere. Per toglierli tutti scrivi «STOP».",
       notUnderstood: 'Non ho capito quale.',
       removed: (what) => `🗑️ Ok, ho tolto l'avviso: ${what}. Non ricorderò più quel posto.`,
     },
@@ -290,6 +295,7 @@ export const it: ReportPrompts = {
   status: {
     title: '📂 Le tue segnalazioni:',
     none: 'Non hai ancora inviato segnalazioni.',
+    following: '👥 confermata da te',
     words: {
       new: 'ricevuta, in attesa di essere esaminata',
       in_review: 'in esame',

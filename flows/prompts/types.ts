@@ -126,6 +126,8 @@ export type ReportPrompts = EngineTexts & {
   status: {
     title: string;
     none: string;
+    /** After a report the citizen follows (confirmed) rather than sent. */
+    following: string;
     words: Record<ReportStatus, string>;
   };
   agentAnswer: {

@@ -1,6 +1,6 @@
 /** The privacy notice: nothing beyond the message itself is kept until the citizen accepts it. */
 import { consentMenu } from '../choices';
-import { STEP, textOf, type ReportStep, type ReportStepContext } from '../report-steps';
+import { ASIDE_ENTRY, STEP, textOf, type ReportStep, type ReportStepContext } from '../report-steps';
 
 export function consentPrompt(ctx: ReportStepContext) {
   const t = textOf(ctx);
@@ -21,7 +21,8 @@ export const consentStep: ReportStep = {
     if (answer === 'accept') {
       return {
         ok: true,
-        next: STEP.category,
+        // Asked on the way into the alerts menu: the menu comes next, not a report.
+        next: (ctx.state.aside && ASIDE_ENTRY[ctx.state.aside.name]) || STEP.category,
         consent: { version: ctx.services.municipality.privacyNoticeVersion, at: ctx.now.toISOString() },
         replies: [{ text: t.consent.accepted }],
       };

@@ -10,7 +10,7 @@ import { categoryStep } from './category.steps';
 
 const ALL_KINDS = ['text', 'location', 'photo', 'other'] as const;
 
-function welcome(ctx: ReportStepContext) {
+export function welcomeMessage(ctx: ReportStepContext) {
   const { municipality } = ctx.services;
   return textOf(ctx).welcome({
     town: municipality.name,
@@ -24,7 +24,7 @@ export const welcomeStep: ReportStep = {
   id: STEP.welcome,
   resting: true,
   accepts: ALL_KINDS,
-  handle: async (ctx) => ({ ok: true, next: STEP.consent, replies: [{ text: welcome(ctx) }], separate: true }),
+  handle: async (ctx) => ({ ok: true, next: STEP.consent, replies: [{ text: welcomeMessage(ctx) }], separate: true }),
 };
 
 /**

@@ -73,8 +73,7 @@ export type FlowStep<D, S> = {
  * where it was, its draft untouched.
  */
 export type FlowShortcut<D, S> = { name: string; matches(text: string): boolean } & (
-  | { run(ctx: StepContext<D, S>): Promise<DialogReply[]> }
-  | { aside: string }
+  { run(ctx: StepContext<D, S>): Promise<DialogReply[]> } | { aside: string }
 );
 
 export const COMMANDS = ['cancel', 'back', 'help', 'status', 'privacy', 'language', 'english', 'italian', 'start'] as const;

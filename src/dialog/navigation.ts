@@ -28,16 +28,25 @@ export function arrive<D, S>(env: TurnEnv<D, S>, state: DialogState<D>, lead: Di
   return { state, replies: separate && prompt ? [...lead, prompt] : withPrompt(lead, prompt) };
 }
 
-/** The state the side dialog interrupted (a first contact that consented meanwhile rests instead). */
+/**
+ * The state the side dialog interrupted. A first contact that consented meanwhile, or a dialog with
+ * nothing answered yet, rests instead.
+ */
 export function stateBeforeAside<D, S>(env: TurnEnv<D, S>, state: DialogState<D>): DialogState<D> {
   const { aside, ...rest } = state;
   if (!aside) return state;
   const { flow } = env;
   const wasFirstContact = aside.from === flow.initialStep || aside.from === flow.declinedStep;
-  const step = wasFirstContact && consentValid(env, state) ? flow.restStep : aside.from;
+  const fromStep = stepOf(env, aside.from);
+  // A dialog with nothing answered yet (e.g. "what would you like to report?" just asked) is not
+  // taken up again: the citizen rests, as after a finished dialog.
+  const nothingToResume = !fromStep?.resting && aside.from !== RESUME_STEP && flow.isDraftEmpty(state.draft);
+  if ((wasFirstContact || nothingToResume) && consentValid(env, state)) {
+    return { ...rest, step: flow.restStep, history: [], returnTo: undefined, failures: 0 };
+  }
   return {
     ...rest,
-    step,
+    step: aside.from,
     history: aside.history,
     ...(aside.returnTo ? { returnTo: aside.returnTo } : { returnTo: undefined }),
     failures: 0,

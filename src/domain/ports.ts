@@ -182,6 +182,8 @@ export interface ConfirmationStore {
     rescore?: (report: ConfirmedReportView) => PriorityScore,
   ): Promise<AddConfirmationResult>;
   get(reportId: string): Promise<ConfirmedReportView | null>;
+  /** Open or closed reports the citizen follows (confirmed), newest first: for their "stato". */
+  listFollowed(citizenRef: string, limit: number): Promise<ReportView[]>;
 }
 
 export type SubscriptionKind = 'area' | 'zone';
@@ -293,7 +295,8 @@ export interface JobScheduler {
 /** Live events for panels and waiting callers; `src/queue` implements it with Redis pub/sub. */
 export type LiveEvent =
   | { type: 'report.created'; reportId: string }
-  | { type: 'report.updated'; reportId: string; status?: ReportStatus }
+  /** `from`: the status before the change, when the publisher knows it. */
+  | { type: 'report.updated'; reportId: string; status?: ReportStatus; from?: ReportStatus }
   | { type: 'inbound.processed'; channel: Channel; messageId: string }
   | { type: 'outbound.recorded'; channel: Channel; chatId: string };
 

@@ -4,7 +4,8 @@
  */
 import { scoreLabels, prepareLabel, type LabelScore, type PreparedLabel } from './label-scorer';
 import { leadingDigits, parseChoiceNumber } from './number-choice';
-import { typoSimilarity } from './fuzzy';
+import { isKnownWord, typoSimilarity, vocabularyOf } from './fuzzy';
+import { isStopword } from './stopwords';
 import { tokenize } from './text';
 
 export type ChoiceOption = {
@@ -36,10 +37,37 @@ function preparedLabels(option: ChoiceOption): PreparedLabel[] {
   return prepared;
 }
 
+const vocabularyCache = new WeakMap<readonly ChoiceOption[], ReturnType<typeof vocabularyOf>>();
+
+/** Every content word of every option's labels (cached per options array: menus are built once). */
+function menuVocabulary(options: readonly ChoiceOption[]) {
+  let vocabulary = vocabularyCache.get(options);
+  if (!vocabulary) {
+    vocabulary = vocabularyOf(options.flatMap((option) => preparedLabels(option).flatMap((label) => label.keyTokens)));
+    vocabularyCache.set(options, vocabulary);
+  }
+  return vocabulary;
+}
+
+/**
+ * Indexes of the message tokens that are words of the menu itself (exactly or by stem). Such a
+ * word is what the citizen meant: it must not also count as a typo of another option's word
+ * ("youngsters selling weed" is about "selling", not a misspelt "yelling").
+ */
+function knownTokenIndexes(tokens: readonly string[], options: readonly ChoiceOption[]): Set<number> {
+  const vocabulary = menuVocabulary(options);
+  const known = new Set<number>();
+  tokens.forEach((token, index) => {
+    if (!isStopword(token) && isKnownWord(token, vocabulary)) known.add(index);
+  });
+  return known;
+}
+
 /** Every option's best label score for these message tokens, best first. */
 export function scoreChoiceOptions(tokens: readonly string[], options: readonly ChoiceOption[]): ScoredOption[] {
+  const known = knownTokenIndexes(tokens, options);
   return options
-    .map((option) => ({ id: option.id, ...scoreLabels(tokens, preparedLabels(option), ACCEPT_SCORE) }))
+    .map((option) => ({ id: option.id, ...scoreLabels(tokens, preparedLabels(option), ACCEPT_SCORE, known) }))
     .sort((a, b) => b.score - a.score || b.matched.size - a.matched.size);
 }
 

@@ -64,11 +64,39 @@ export function wordSimilarity(a: string, b: string): number {
 
 function computeWordSimilarity(a: string, b: string): number {
   if (/\p{N}/u.test(a) || /\p{N}/u.test(b)) return 0;
+  return inflectionSimilarity(a, b) || typoSimilarity(a, b);
+}
+
+/**
+ * Similarity of two correctly spelled forms of one word: exact, same stem, or stem plus suffix;
+ * 0 otherwise (typos are not considered).
+ */
+export function inflectionSimilarity(a: string, b: string): number {
+  if (a === b) return WORD_SCORES.exact;
+  if (/\p{N}/u.test(a) || /\p{N}/u.test(b)) return 0;
   const stemA = stemToken(a);
   const stemB = stemToken(b);
   if (stemA === stemB && stemA.length >= MIN_STEM_LENGTH) return WORD_SCORES.sameStem;
   if ((stemA.length >= MIN_PREFIX_STEM_LENGTH && b.startsWith(stemA)) || (stemB.length >= MIN_PREFIX_STEM_LENGTH && a.startsWith(stemB))) {
     return WORD_SCORES.stemPrefix;
   }
-  return typoSimilarity(a, b);
+  return 0;
+}
+
+/** True when `word` is (a form of) one of the vocabulary's words: then it is no typo of another. */
+export function isKnownWord(word: string, vocabulary: { words: ReadonlySet<string>; stems: ReadonlySet<string> }): boolean {
+  if (vocabulary.words.has(word)) return true;
+  const stem = stemToken(word);
+  return stem.length >= MIN_STEM_LENGTH && vocabulary.stems.has(stem);
+}
+
+/** The words and stems of a set of labels, for isKnownWord. */
+export function vocabularyOf(words: Iterable<string>): { words: Set<string>; stems: Set<string> } {
+  const all = new Set(words);
+  const stems = new Set<string>();
+  for (const word of all) {
+    const stem = stemToken(word);
+    if (stem.length >= MIN_STEM_LENGTH) stems.add(stem);
+  }
+  return { words: all, stems };
 }

@@ -3,7 +3,7 @@
  * of answer matching and of the classifier's synonym hits. Works on normalised tokens, so accents,
  * case and punctuation never matter.
  */
-import { wordSimilarity, WORD_SCORES } from './fuzzy';
+import { inflectionSimilarity, wordSimilarity, WORD_SCORES } from './fuzzy';
 import { isStopword } from './stopwords';
 import { tokenize } from './text';
 
@@ -30,19 +30,24 @@ export function prepareLabel(text: string): PreparedLabel {
   return { text, tokens, keyTokens: [...new Set(content.length > 0 ? content : tokens)] };
 }
 
-/** Similarity of one label word to one message word. Function words only match exactly. */
-function tokenSimilarity(messageToken: string, labelToken: string): number {
+/**
+ * Similarity of one label word to one message word. Function words only match exactly; a message
+ * word that is itself a word of the menu (`typos: false`) matches only its own forms, never as a
+ * typo of another word ("selling" is not a misspelt "yelling" when "selling" is a synonym too).
+ */
+function tokenSimilarity(messageToken: string, labelToken: string, typos: boolean): number {
   if (messageToken === labelToken) return WORD_SCORES.exact;
   if (isStopword(messageToken) || isStopword(labelToken)) return 0;
-  return wordSimilarity(messageToken, labelToken);
+  return typos ? wordSimilarity(messageToken, labelToken) : inflectionSimilarity(messageToken, labelToken);
 }
 
 /**
- * Each key word of the label is looked up among the message tokens (exact, stem, typo); the score
+ * Each key word of the label is looked up among the message tokens (exact, stem, typo; no typo for
+ * the message tokens in `knownTokens`, the indexes of words the menu itself contains); the score
  * is the mean of the best similarities, so "persone sospette" still scores 2/3 against
  * "persone o veicoli sospetti" while one shared word of a three-word label scores 1/3.
  */
-export function scoreLabel(messageTokens: readonly string[], label: PreparedLabel): LabelScore {
+export function scoreLabel(messageTokens: readonly string[], label: PreparedLabel, knownTokens?: ReadonlySet<number>): LabelScore {
   if (label.keyTokens.length === 0 || messageTokens.length === 0) return NO_SCORE;
   const matched = new Set<number>();
   let total = 0;
@@ -50,7 +55,7 @@ export function scoreLabel(messageTokens: readonly string[], label: PreparedLabe
     let best = 0;
     let bestIndex = -1;
     messageTokens.forEach((messageToken, index) => {
-      const similarity = tokenSimilarity(messageToken, labelToken);
+      const similarity = tokenSimilarity(messageToken, labelToken, !knownTokens?.has(index));
       if (similarity > best) {
         best = similarity;
         bestIndex = index;
@@ -67,11 +72,16 @@ export function scoreLabel(messageTokens: readonly string[], label: PreparedLabe
  * explained by any label scoring at least `minScore`: "spacciatori che vendono droga" is explained
  * by drug_dealing through "spacciatori" and "droga" both.
  */
-export function scoreLabels(messageTokens: readonly string[], labels: readonly PreparedLabel[], minScore = 0.6): LabelScore {
+export function scoreLabels(
+  messageTokens: readonly string[],
+  labels: readonly PreparedLabel[],
+  minScore = 0.6,
+  knownTokens?: ReadonlySet<number>,
+): LabelScore {
   let best = NO_SCORE;
   const explained = new Set<number>();
   for (const label of labels) {
-    const current = scoreLabel(messageTokens, label);
+    const current = scoreLabel(messageTokens, label, knownTokens);
     if (current.score >= minScore) current.matched.forEach((index) => explained.add(index));
     if (current.score > best.score || (current.score === best.score && current.matched.size > best.matched.size)) {
       best = current;

@@ -27,7 +27,7 @@ export type ReportActionDeps = {
 export type ConflictState = { status: ReportStatus; assignee?: string; assigneeUsername?: string; version: number };
 
 export type ReportActionResult =
-  | { ok: true; report: ReportView }
+  | { ok: true; report: ReportView; from: ReportStatus }
   | { ok: false; status: 404 | 409 | 422; error: string; current?: ConflictState };
 
 /** Statuses in which a report is in someone's hands. */
@@ -130,7 +130,7 @@ export async function performReportAction(
   });
   // The move is done and audited: a failure to tell others is logged, not turned into an error.
   await deps.events
-    .publish({ type: 'report.updated', reportId: report.id, status: report.status })
+    .publish({ type: 'report.updated', reportId: report.id, status: report.status, from: moved.from })
     .catch((err: Error) => deps.logger.error(`live update of report ${report.id} failed: ${err.message}`));
   const notice = noticeFor(body);
   if (notice) {
@@ -149,5 +149,5 @@ export async function performReportAction(
       deps.logger.error(`notice to the citizen for report ${report.id} (${body.action}) failed: ${(err as Error).message}`);
     }
   }
-  return { ok: true, report };
+  return { ok: true, report, from: moved.from };
 }

@@ -140,6 +140,7 @@ export function reportRoutes(deps: ReportRoutesDeps): Router {
         lang: langOf(res),
       });
       if (!result.ok) return void res.status(result.status).json({ error: result.error, ...(result.current ? { current: result.current } : {}) });
+      deps.counts.heard({ type: 'report.updated', reportId: result.report.id, status: result.report.status, from: result.from });
       await deps.names.prime([result.report.assignee]);
       res.json({ report: presentDetail(result.report, context(res)) });
     } catch (err) {

@@ -12,6 +12,8 @@ import { closedPort, ensurePanelBuilt, launchBrowser, saveScreenshot, watchPage,
 import { FULL_REPORT_SCRIPT, TOWN_HALL, expectTicketCode, makeJpeg, type ScriptStep } from '../support/report-script';
 
 const WAIT_MS = 10_000;
+/** Inside Capannori (zone Guamo), about 5 km from the town hall. */
+const GUAMO = { lat: 43.8, lng: 10.56 } as const;
 const AGENT_A = { username: 'mario.rossi', displayName: 'Mario Rossi', password: 'agente-mario-2026!' };
 const AGENT_B = { username: 'giulia.bianchi', displayName: 'Giulia Bianchi', password: 'agente-giulia-2026!' };
 const ADMIN = { username: 'admin.comando', displayName: 'Comando PM', password: 'admin-comando-2026!' };
@@ -466,8 +468,9 @@ describe('citizen simulator page in Chromium', () => {
     await page.locator('#map').click({ position: { x: 200, y: 120 } });
     await expect.poll(() => page.getByLabel('Latitudine').inputValue(), { timeout: WAIT_MS }).toMatch(/^\d+\.\d+$/);
     await saveScreenshot(page, 'simulator-location');
-    await page.getByLabel('Latitudine').fill(String(TOWN_HALL.lat));
-    await page.getByLabel('Longitudine').fill(String(TOWN_HALL.lng));
+    // Far from the file's other reports, so the bot does not ask whether it is the same situation.
+    await page.getByLabel('Latitudine').fill(String(GUAMO.lat));
+    await page.getByLabel('Longitudine').fill(String(GUAMO.lng));
     await page.getByRole('button', { name: 'Invia posizione' }).click();
     await expect.poll(lastBot, { timeout: WAIT_MS }).toContain('Hai una foto?');
 

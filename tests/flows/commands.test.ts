@@ -2,7 +2,7 @@
  * Global commands at any step (annulla, indietro, aiuto, stato, privacy, lingua), in both
  * languages; repeated unusable answers; emergency words interrupting any step.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { CATEGORIES } from '../../config/categories';
 import { TOWN_HALL } from '../support/report-script';
 import { startDialogHarness, type Harness } from './support/dialog-harness';
@@ -12,6 +12,8 @@ let h: Harness;
 beforeAll(async () => {
   h = await startDialogHarness();
 });
+// Every transcript starts in a town with no open reports (see Harness.resetReports).
+afterEach(() => h.resetReports());
 afterAll(async () => {
   await h?.close();
 });

@@ -2,7 +2,7 @@
  * First contact: the welcome (purpose, not for emergencies, service hours), the privacy notice
  * and the consent that must come before anything else is kept; refusal; the language chosen.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { CATEGORIES } from '../../config/categories';
 import { CLOSED_TIME, startDialogHarness, type Harness } from './support/dialog-harness';
 import { play, type Transcript } from './support/transcript';
@@ -11,6 +11,8 @@ let h: Harness;
 beforeAll(async () => {
   h = await startDialogHarness();
 });
+// Every transcript starts in a town with no open reports (see Harness.resetReports).
+afterEach(() => h.resetReports());
 afterAll(async () => {
   await h?.close();
 });

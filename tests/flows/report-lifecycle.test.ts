@@ -3,7 +3,7 @@
  * and outside service hours, idempotent retries), dialogs left idle, answers to an agent's
  * question, and saved states from older versions of the flow.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { CATEGORIES } from '../../config/categories';
 import type { ReportDialogState } from '../../flows/report.flow';
 import { TOWN_HALL, expectTicketCode } from '../support/report-script';
@@ -14,6 +14,8 @@ let h: Harness;
 beforeAll(async () => {
   h = await startDialogHarness();
 });
+// Every transcript starts in a town with no open reports (see Harness.resetReports).
+afterEach(() => h.resetReports());
 afterAll(async () => {
   await h?.close();
 });
@@ -54,7 +56,7 @@ describe('sending the report', () => {
     });
     expect(photoRefs).toHaveLength(1);
     // Severity 4 (55) + seen (10) + urgency terms "scuola", "adesso", "ogni sera"... capped (16) + photo (4).
-    expect(report!.priorityFactors).toEqual({ severity: 55, reliability: 10, urgency: 16, photo: 4 });
+    expect(report!.priorityFactors).toEqual({ severity: 55, reliability: 10, urgency: 16, photo: 4, confirmations: 0, recency: 0 });
     expect(report!.priority).toBe(85);
   });
 

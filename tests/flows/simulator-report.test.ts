@@ -3,7 +3,7 @@
  * worker, engine and MongoDB-wire server. A full report lands in MongoDB in status "new"; the same
  * message delivered twice is processed once; the chat history lists the conversation in order.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { FULL_REPORT_EXPECTED, FULL_REPORT_SCRIPT, TOWN_HALL, expectTicketCode, makeJpeg, type ScriptStep } from '../support/report-script';
 import { startFakeNominatim, type FakeNominatim } from '../support/fake-nominatim';
 import { startTestApp, type TestApp } from '../support/test-app';
@@ -18,6 +18,11 @@ beforeAll(async () => {
   nominatim = await startFakeNominatim();
   app = await startTestApp({ GEOCODER_URL: nominatim.url, GEOCODER_USER_AGENT: 'Vicinato tests (tests@vicinato.example)' });
   jpegBase64 = (await makeJpeg()).toString('base64');
+});
+// Each test sends the canonical report at the same place: start each from a town with no open
+// reports, so none meets another's report as a "same situation?" candidate.
+afterEach(async () => {
+  await app.mongo.collection('reports').deleteMany({});
 });
 afterAll(async () => {
   await app?.stop();

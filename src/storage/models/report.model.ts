@@ -104,5 +104,7 @@ reportSchema.index({ citizenRef: 1, createdAt: -1 });
 reportSchema.index({ categoryId: 1, createdAt: -1 });
 reportSchema.index({ zone: 1, createdAt: -1 });
 reportSchema.index({ createdAt: -1 });
+// A citizen's "stato" lists the reports they follow (confirmed) besides their own.
+reportSchema.index({ 'followers.citizenRef': 1, createdAt: -1 }, { sparse: true });
 
 export const reportModel = (conn: Connection) => conn.model('Report', reportSchema, 'reports');

@@ -172,6 +172,14 @@ export function createConfirmationRepository(conn: Connection, stats?: StatsRepo
       return { ok: true, report: toConfirmedReportView(doc), added };
     },
 
+    async listFollowed(citizenRef, limit) {
+      const docs = await Report.find({ 'followers.citizenRef': String(citizenRef) })
+        .sort({ createdAt: -1, _id: -1 })
+        .limit(Math.max(0, Math.floor(limit)))
+        .lean<ReportDoc[]>();
+      return docs.map(toReportView);
+    },
+
     async get(reportId) {
       if (!Types.ObjectId.isValid(reportId)) return null;
       const doc = await load(String(reportId));

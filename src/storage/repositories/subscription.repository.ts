@@ -58,7 +58,9 @@ export function createSubscriptionRepository(conn: Connection): SubscriptionStor
     },
 
     async listByCitizen(citizenRef) {
-      const docs = await Sub.find({ citizenRef: String(citizenRef), active: true }).sort({ createdAt: 1, _id: 1 }).lean<SubscriptionDoc[]>();
+      const docs = await Sub.find({ citizenRef: String(citizenRef), active: true })
+        .sort({ createdAt: 1, _id: 1 })
+        .lean<SubscriptionDoc[]>();
       return docs.map(toSubscription);
     },
 

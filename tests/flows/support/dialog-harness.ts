@@ -1,5 +1,5 @@
 /**
- * The report dialog engine on real parts: a ReportStore on the MongoDB-wire server (fresh
+ * The report dialog engine on real parts: the repositories on the MongoDB-wire server (fresh
  * database), the disk MediaStore on a temp folder, Capannori's territory and profile, and the
  * Nominatim geocoder pointed at the fake Nominatim. A `Chat` plays one citizen, keeping the saved
  * state between messages like the intake pipeline does, on a clock the test controls.
@@ -13,12 +13,11 @@ import { createReportDialogEngine } from '../../../flows/report-dialog';
 import type { ReportDialogState } from '../../../flows/report.flow';
 import type { DialogReply, DialogTurn } from '../../../src/dialog/engine.types';
 import type { Channel, InboundMessage, InboundPayload } from '../../../src/domain/message';
-import type { MediaStore, ReportStore } from '../../../src/domain/ports';
+import type { ConfirmationStore, MediaStore, ReportStore, SubscriptionStore } from '../../../src/domain/ports';
 import { createNominatimGeocoder } from '../../../src/geo/geocoder';
 import { loadTerritory, municipalityDir } from '../../../src/geo/territory';
-import { ensureIndexes } from '../../../src/storage';
+import { createStorage, ensureIndexes } from '../../../src/storage';
 import { createDiskMediaStore } from '../../../src/storage/media-store';
-import { createReportRepository } from '../../../src/storage/repositories/report.repository';
 import { freshMongoUrl } from '../../support/databases';
 import { startFakeNominatim, type FakeNominatim } from '../../support/fake-nominatim';
 import { makeJpeg } from '../../support/report-script';
@@ -40,6 +39,15 @@ export type Input =
 
 export type Harness = {
   reports: ReportStore;
+  confirmations: ConfirmationStore;
+  subscriptions: SubscriptionStore;
+  /** The database itself, for setting up what a test needs (e.g. a report's age). */
+  conn: mongoose.Connection;
+  /**
+   * Deletes every report: transcripts that each send a report at the same place start from an
+   * empty town, so none of them meets another's report as a "same situation?" candidate.
+   */
+  resetReports(): Promise<void>;
   media: MediaStore;
   municipality: MunicipalityProfile;
   nominatim: FakeNominatim;
@@ -119,7 +127,8 @@ export class Chat {
 
 export async function startDialogHarness(): Promise<Harness> {
   const conn = await mongoose.createConnection(freshMongoUrl('dialog')).asPromise();
-  const reports = createReportRepository(conn);
+  const storage = createStorage(conn);
+  const { reports, confirmations, subscriptions } = storage;
   await ensureIndexes(conn);
   const mediaDir = mkdtempSync(path.join(os.tmpdir(), 'vicinato-dialog-media-'));
   const media = createDiskMediaStore(mediaDir, MEDIA_MAX_BYTES);
@@ -134,9 +143,15 @@ export async function startDialogHarness(): Promise<Harness> {
     timeoutMs: 1500,
     cacheSize: 0,
   });
-  const engine = createReportDialogEngine({ reports, media, geocoder, territory, municipality });
+  const engine = createReportDialogEngine({ reports, media, geocoder, territory, municipality, confirmations, subscriptions });
   const harness: Harness = {
     reports,
+    confirmations,
+    subscriptions,
+    conn,
+    async resetReports() {
+      await conn.collection('reports').deleteMany({});
+    },
     media,
     municipality,
     nominatim,

@@ -263,6 +263,20 @@ describe('the queue', () => {
     expect(none.body).toMatchObject({ items: [], total: 0 });
   });
 
+  it('counts a new report as soon as it arrives, and a taken one at once', async () => {
+    const before = (await luca.get('/api/reports')).body.counts;
+    const report = await submitReportAsCitizen(app, newChatId());
+    const arrived = await eventually(async () => {
+      const counts = (await luca.get('/api/reports')).body.counts;
+      return counts.new === before.new + 1 && counts;
+    });
+    const taken = await act(luca, report.id, { action: 'take', version: report.version });
+    expect(taken.status).toBe(200);
+    const after = (await luca.get('/api/reports')).body.counts;
+    expect(after.new).toBe(arrived.new - 1);
+    expect(after.in_review).toBe(arrived.in_review + 1);
+  });
+
   it('keeps the counts of finished reports right after a report is closed', async () => {
     const before = (await mario.get('/api/reports?category=vandalism')).body.counts;
     const report = await seedReport(app, { categoryId: 'vandalism' });

@@ -127,7 +127,11 @@ describe('confirmation repository', () => {
     expect(first).toMatchObject({ ok: true, added: true });
     expect(retry).toMatchObject({ ok: true, added: false });
     const stored = await storage.confirmations.get(report.id);
-    expect(stored).toMatchObject({ confirmations: 1, photoRefs: ['photo-of-reporter', 'p1'], version: first.ok ? first.report.version : -1 });
+    expect(stored).toMatchObject({
+      confirmations: 1,
+      photoRefs: ['photo-of-reporter', 'p1'],
+      version: first.ok ? first.report.version : -1,
+    });
     expect(stored?.confirmationsList).toHaveLength(1);
     expect(stored?.followers).toHaveLength(1);
   });
@@ -143,7 +147,11 @@ describe('confirmation repository', () => {
     const report = await newReport();
     await storage.confirmations.addConfirmation(report.id, confirmation('a1'), rescore);
     const again = await storage.confirmations.addConfirmation(report.id, confirmation('a2', { description: 'Ancora lì.' }), rescore);
-    const other = await storage.confirmations.addConfirmation(report.id, confirmation('b1', { citizenRef: 'cit_bruno', chatId: 'b' }), rescore);
+    const other = await storage.confirmations.addConfirmation(
+      report.id,
+      confirmation('b1', { citizenRef: 'cit_bruno', chatId: 'b' }),
+      rescore,
+    );
     expect(again).toMatchObject({ ok: true, added: true });
     expect(other.ok && other.report).toMatchObject({ confirmations: 2, priority: 21 });
     const stored = await storage.confirmations.get(report.id);
@@ -193,6 +201,17 @@ describe('confirmation repository', () => {
     const stored = await storage.confirmations.get(report.id);
     expect(stored).toMatchObject({ confirmations: 4, priority: 41 });
     expect(stored?.followers).toHaveLength(4);
+  });
+
+  it('lists the reports a citizen follows, newest first, and only theirs', async () => {
+    const older = await newReport();
+    const newer = await newReport();
+    await storage.confirmations.addConfirmation(older.id, confirmation('f1', { citizenRef: 'cit_follows' }));
+    await storage.confirmations.addConfirmation(newer.id, confirmation('f2', { citizenRef: 'cit_follows' }));
+    const followed = await storage.confirmations.listFollowed('cit_follows', 5);
+    expect(followed.map((r) => r.id)).toEqual([newer.id, older.id]);
+    expect(await storage.confirmations.listFollowed('cit_follows', 1)).toHaveLength(1);
+    expect(await storage.confirmations.listFollowed('cit_nobody', 5)).toEqual([]);
   });
 
   it('feeds the territory counters once per counted confirmation, on the report day', async () => {

@@ -86,7 +86,7 @@ describe('subscription repository', () => {
     expect(list[0].center).toBeUndefined();
   });
 
-  it("removes one subscription only for its own citizen", async () => {
+  it('removes one subscription only for its own citizen', async () => {
     const { subscription } = await storage.subscriptions.add(zone('cit_rm', 'guamo'));
     expect(await storage.subscriptions.remove(subscription.id, 'cit_someone_else')).toBe(false);
     expect(await storage.subscriptions.listByCitizen('cit_rm')).toHaveLength(1);
@@ -98,7 +98,7 @@ describe('subscription repository', () => {
     expect(await conn.collection('subscriptions').countDocuments({ citizenRef: 'cit_rm' })).toBe(0);
   });
 
-  it('STOP removes all of a citizen\'s subscriptions and says how many', async () => {
+  it("STOP removes all of a citizen's subscriptions and says how many", async () => {
     await storage.subscriptions.add(zone('cit_stop', 'lunata'));
     await storage.subscriptions.add(area('cit_stop', 'lammari'));
     await storage.subscriptions.add(zone('cit_keep', 'lunata'));

@@ -23,7 +23,10 @@ describe('computePriority', () => {
   });
 
   it('caps urgency, counts a repeated term once, and lowers unsure reports', () => {
-    const many = computePriority({ severity: 1, reliability: 'unsure', urgencyTerms: ['adesso', 'adesso', 'bambini', 'di notte'], photoCount: 0 }, W);
+    const many = computePriority(
+      { severity: 1, reliability: 'unsure', urgencyTerms: ['adesso', 'adesso', 'bambini', 'di notte'], photoCount: 0 },
+      W,
+    );
     expect(many.factors).toEqual({ severity: 10, reliability: -5, urgency: 16, photo: 0, confirmations: 0, recency: 0 });
     expect(many.score).toBe(21);
   });
@@ -36,7 +39,14 @@ describe('computePriority', () => {
   });
 
   it('the score is the sum of the factors it reports', () => {
-    const p = priority({ severity: 3, reliability: 'seen', urgencyTerms: ['adesso'], photoCount: 2, confirmations: 2, confirmationGapMs: 2 * HOUR });
+    const p = priority({
+      severity: 3,
+      reliability: 'seen',
+      urgencyTerms: ['adesso'],
+      photoCount: 2,
+      confirmations: 2,
+      confirmationGapMs: 2 * HOUR,
+    });
     expect(p.score).toBe(Object.values(p.factors).reduce((a, b) => a + b, 0));
   });
 });
@@ -78,7 +88,9 @@ describe('factor: photo', () => {
 
 describe('factor: confirmations', () => {
   it('gives points per confirmation by another citizen, capped', () => {
-    const points = [0, 1, 2, 4, 5, 20].map((confirmations) => priority({ confirmations, confirmationGapMs: 30 * HOUR }).factors.confirmations);
+    const points = [0, 1, 2, 4, 5, 20].map(
+      (confirmations) => priority({ confirmations, confirmationGapMs: 30 * HOUR }).factors.confirmations,
+    );
     expect(points).toEqual([0, 6, 12, 24, 24, 24]);
   });
 

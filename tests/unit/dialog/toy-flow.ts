@@ -29,6 +29,8 @@ const texts: EngineTexts = {
   helpOffer: 'HELP:',
   generalHelp: 'GENERAL HELP',
   commandsHelp: 'COMMANDS',
+  asideClosed: 'MENU CLOSED',
+  asideDone: 'BACK TO ORDER',
   commandWords: {
     cancel: ['cancel'],
     back: ['back'],
@@ -113,6 +115,27 @@ const steps: Step[] = [
       return { ok: false, reason: 'OK?' };
     },
   },
+  // A side dialog opened by "menu" at any step (see toyFlow.shortcuts).
+  {
+    id: 'toppings',
+    needsConsent: true,
+    accepts: ['text'],
+    prompt: () => ({ text: 'TOPPINGS?', choices: ['more', 'done'] }),
+    async handle(ctx) {
+      if (ctx.text === 'more') return { ok: true, next: 'toppings_extra' };
+      if (ctx.text === 'done') return { ok: true, next: 'done', replies: [{ text: 'TOPPINGS SAVED' }] };
+      return { ok: false, reason: 'MORE OR DONE' };
+    },
+  },
+  {
+    id: 'toppings_extra',
+    needsConsent: true,
+    accepts: ['text'],
+    prompt: () => ({ text: 'WHICH EXTRA?' }),
+    async handle() {
+      return { ok: true, next: 'done', replies: [{ text: 'EXTRA SAVED' }] };
+    },
+  },
 ];
 
 export const toyFlow: FlowDefinition<PizzaDraft, { noticeVersion: string }> = {
@@ -138,4 +161,8 @@ export const toyFlow: FlowDefinition<PizzaDraft, { noticeVersion: string }> = {
   privacy: () => [{ text: 'PRIVACY' }],
   consentNeeded: (_ctx, outdated) => [{ text: outdated ? 'NOTICE CHANGED. AGREE?' : 'AGREE?', choices: ['yes', 'no'] }],
   nlp: { isEmergency: (t) => detectEmergency(t).emergency, matchKeyword, matchChoice },
+  shortcuts: [
+    { name: 'ping', matches: (text) => text.trim().toLowerCase() === 'ping', run: async () => [{ text: 'PONG' }] },
+    { name: 'menu', matches: (text) => text.trim().toLowerCase() === 'menu', aside: 'toppings' },
+  ],
 };

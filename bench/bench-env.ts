@@ -46,3 +46,23 @@ export function numberArg(name: string, fallback: number): number {
   const v = i >= 0 ? Number(process.argv[i + 1]) : NaN;
   return Number.isFinite(v) && v > 0 ? v : fallback;
 }
+
+/**
+ * Distinct places inside the municipality, about 200 m apart: each simulated dialog reports from its
+ * own place, so the "is it the same situation?" question (same category within 150 m) never comes up
+ * and every dialog measures the same path.
+ */
+export function distinctPlaces(territory: { contains(p: { lat: number; lng: number }): boolean; bbox(): [number, number, number, number] }) {
+  const [minLng, minLat, maxLng, maxLat] = territory.bbox();
+  const places: Array<{ lat: number; lng: number }> = [];
+  for (let lat = minLat; lat < maxLat; lat += 0.0019)
+    for (let lng = minLng; lng < maxLng; lng += 0.0025) if (territory.contains({ lat, lng })) places.push({ lat, lng });
+  return (n: number) => places[Math.abs(n) % places.length]!;
+}
+
+type Step = { text: string } | { location: { lat: number; lng: number } } | { photo: true };
+
+/** The script with its location step moved to `place`. */
+export function atPlace<S extends Step>(script: readonly S[], place: { lat: number; lng: number }): S[] {
+  return script.map((s) => ('location' in s ? ({ location: place } as S) : s));
+}

@@ -27,7 +27,7 @@ import { createReportRepository } from '../src/storage/repositories/report.repos
 import { createConfirmationRepository } from '../src/storage/repositories/confirmation.repository';
 import { createSubscriptionRepository } from '../src/storage/repositories/subscription.repository';
 import { FULL_REPORT_SCRIPT, makeJpeg, type ScriptStep } from '../tests/support/report-script';
-import { benchServers, numberArg } from './bench-env';
+import { atPlace, benchServers, distinctPlaces, numberArg } from './bench-env';
 import { createWizardBot, telegramUpdate } from './dialog-wizard.telegraf';
 
 const SECONDS = numberArg('seconds', 2);
@@ -138,8 +138,9 @@ async function main() {
           ? { kind: 'location', point: step.location }
           : { kind: 'photo', mediaRef: saved.ref, mimeType: saved.mimeType };
     const states = new Map<string, ReportDialogState | null>();
+    const placeFor = distinctPlaces(services.territory);
     const engineDialog: Dialog = async (n) => {
-      const script = TRANSCRIPTS[Math.abs(n) % TRANSCRIPTS.length];
+      const script = atPlace(TRANSCRIPTS[Math.abs(n) % TRANSCRIPTS.length]!, placeFor(n));
       const chatId = `engine-${n}`;
       for (const [i, step] of script.entries()) {
         const turn = await engine.handle({
@@ -164,7 +165,7 @@ async function main() {
 
     const { bot, sent } = createWizardBot(services);
     const wizardDialog: Dialog = async (n) => {
-      const script = TRANSCRIPTS[Math.abs(n) % TRANSCRIPTS.length];
+      const script = atPlace(TRANSCRIPTS[Math.abs(n) % TRANSCRIPTS.length]!, placeFor(n));
       const chatId = 1_000_000 + n + 100;
       for (const [i, step] of script.entries()) await bot.handleUpdate(telegramUpdate(chatId, i + 1, step));
       return script.length;

@@ -17,7 +17,8 @@ import { parseConfig } from '../config/env';
 import { createLogger } from '../src/log/logger';
 import { startVicinato } from '../src/main';
 import { FULL_REPORT_SCRIPT, makeJpeg } from '../tests/support/report-script';
-import { benchServers, latencySummary, numberArg } from './bench-env';
+import { atPlace, benchServers, distinctPlaces, latencySummary, numberArg } from './bench-env';
+import { loadTerritory, municipalityDir } from '../src/geo/territory';
 
 const CITIZENS = numberArg('citizens', 40);
 
@@ -28,9 +29,10 @@ async function pipelineRun(baseUrl: string, jpegBase64: string) {
   let failures = 0;
   const body = (step: Step) =>
     'text' in step ? { text: step.text } : 'location' in step ? { location: step.location } : { photo: { mimeType: 'image/jpeg', base64: jpegBase64 } };
+  const placeFor = distinctPlaces(loadTerritory(municipalityDir('capannori')));
   const citizen = async (n: number) => {
     const chatId = `bench-${n}-${randomUUID().slice(0, 8)}`;
-    for (const step of FULL_REPORT_SCRIPT) {
+    for (const step of atPlace(FULL_REPORT_SCRIPT, placeFor(n))) {
       const t0 = performance.now();
       const res = await fetch(`${baseUrl}/api/simulator/chats/${chatId}/messages`, {
         method: 'POST',
@@ -96,6 +98,13 @@ async function floorRun(mongoUrl: string, redisUrl: string) {
   return { seconds, latencies };
 }
 
+async function countReports(mongoUrl: string): Promise<number> {
+  const client = await MongoClient.connect(mongoUrl);
+  const n = await client.db().collection('reports').countDocuments();
+  await client.close();
+  return n;
+}
+
 async function main() {
   const servers = await benchServers({ MONGODB_URI: process.env.MONGODB_URI, REDIS_URL: process.env.REDIS_URL });
   const config = parseConfig({
@@ -119,8 +128,9 @@ async function main() {
   const pipeline = await pipelineRun(app.url!, jpeg);
   const total = pipeline.latencies.length;
   const pipelineRate = total / pipeline.seconds;
+  const reports = await countReports(servers.mongoUrl);
   console.log(
-    `pipeline: ${total} messages (${CITIZENS} reports) in ${pipeline.seconds.toFixed(2)} s = ${pipelineRate.toFixed(0)} messages/s; receipt->reply ${latencySummary(pipeline.latencies)}; non-200: ${pipeline.failures}`,
+    `pipeline: ${total} messages (${reports} reports created) in ${pipeline.seconds.toFixed(2)} s = ${pipelineRate.toFixed(0)} messages/s; receipt->reply ${latencySummary(pipeline.latencies)}; non-200: ${pipeline.failures}`,
   );
   await app.stop();
 

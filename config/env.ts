@@ -53,14 +53,19 @@ export const envSchema = z.object({
   SESSION_SECRET: z.string().min(32, 'must be at least 32 characters'),
   /** Secret key for the pseudonymous citizen reference (HMAC of channel + chat id): at least 32 characters. */
   CITIZEN_REF_SECRET: z.string().min(32, 'must be at least 32 characters'),
-  /** Minutes of inactivity after which a panel session ends. @defaultValue 30 */
-  PANEL_IDLE_TIMEOUT_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
+  /**
+   * Minutes without a request by the operator (automatic refreshes do not count) after which a panel
+   * session ends. Fractions are allowed (0.1 = 6 s, for tests). @defaultValue 30
+   */
+  PANEL_IDLE_TIMEOUT_MINUTES: z.coerce.number().min(0.05).max(24 * 60).default(30),
   /** Nominatim base URL for geocoding (self-hosted in production). Empty disables geocoding: the bot asks for a pin. */
   GEOCODER_URL: optionalString.pipe(url(['http:', 'https:'], 'http(s)').optional()),
   /** User-Agent sent to Nominatim, as its usage policy requires (name and contact). @defaultValue Vicinato/0.1 (municipality IT contact) */
   GEOCODER_USER_AGENT: z.string().min(3).default('Vicinato/0.1 (set GEOCODER_USER_AGENT to your contact)'),
   /** Map tile URL template for the panel map. Empty shows the map without tiles. @defaultValue https://tile.openstreetmap.org/{z}/{x}/{y}.png */
   MAP_TILE_URL: z.string().default('https://tile.openstreetmap.org/{z}/{x}/{y}.png'),
+  /** Most reports one CSV/GeoJSON export of the panel may hold; beyond it the export is refused with a reason. @defaultValue 50000 */
+  PANEL_EXPORT_MAX_ROWS: z.coerce.number().int().min(1).max(1_000_000).default(50_000),
   /** API key required by the Open311 read API; unset leaves it public. */
   OPEN311_API_KEY: optionalString,
   /** Directory where citizens' photos are stored (police only, never served publicly). @defaultValue ./data/media */

@@ -13,8 +13,8 @@ export function createSimulatorChannel(ctx: ChannelContext, inbox: InboxStore): 
     channel: 'simulator',
     sender: {
       channel: 'simulator',
-      async send(msg) {
-        await ctx.events.publish({ type: 'outbound.recorded', channel: 'simulator', chatId: msg.chatId });
+      // Nothing to transmit: the simulator reads its chat from the outbound log.
+      async send() {
         return {};
       },
     },

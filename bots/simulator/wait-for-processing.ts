@@ -17,11 +17,13 @@ export async function waitForProcessing(
         const r = await deps.inbox.get(channel, messageId).catch(() => null);
         if (r && r.state !== 'received') resolve(r.state);
       };
+      // The event is published after the message is marked processed: no need to read it back.
       unsubscribe = deps.events.subscribe((e) => {
-        if (e.type === 'inbound.processed' && e.channel === channel && e.messageId === messageId) void check();
+        if (e.type === 'inbound.processed' && e.channel === channel && e.messageId === messageId) resolve('processed');
       });
       void check();
-      poll = setInterval(() => void check(), 250);
+      // A fallback only (a lost pub/sub message): the event above is the fast path.
+      poll = setInterval(() => void check(), 1000);
       timer = setTimeout(() => resolve('timeout'), timeoutMs);
     });
   } finally {

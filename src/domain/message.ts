@@ -44,6 +44,8 @@ export type OutboundMessage = {
   purpose?: 'dialog' | 'status-update' | 'advisory';
   /** Report this message is about, for the timeline. */
   reportId?: string;
+  /** Advisory this message carries (purpose 'advisory'), for the advisory's delivery counts. */
+  advisoryId?: string;
   /** Stable id for idempotent delivery: the same id is never sent twice. */
   outboundId: string;
   /** The inbound message this replies to (dialog replies), so a caller can wait for its answers. */

@@ -1,7 +1,10 @@
 /**
  * What the citizen reads when an agent acts on their report, in the report's language.
- * Worded for a citizen: no agent names, no patrol units, no internal notes, no other citizen's
- * ticket; a neutral wording for rejections and duplicates.
+ * Worded for a citizen: no agent names, no patrol units, no internal notes, nothing about who else
+ * reported or confirmed; a neutral wording for rejections and duplicates. The same update goes to
+ * the report's followers (citizens who confirmed it, or whose report was merged into it), each in
+ * their own language, with a head saying it is a report they follow. A merged duplicate names the
+ * ticket it was merged into: the one whose updates the citizen receives from then on.
  */
 import type { Outcome, ReportAction } from './report';
 
@@ -13,7 +16,11 @@ export type CitizenNotice =
   | { action: 'dispatch' }
   | { action: 'close'; outcome: Outcome }
   | { action: 'reject' }
-  | { action: 'mark_duplicate' };
+  /** `mergedInto`: the ticket the report was merged into (its updates reach this citizen from now on). */
+  | { action: 'mark_duplicate'; mergedInto?: string };
+
+/** Who is reading: the report's own citizen, or a follower of it. */
+export type NoticeReader = 'citizen' | 'follower';
 
 const CLOSE_TEXT: Record<Lang, Record<Outcome, string>> = {
   it: {
@@ -39,9 +46,16 @@ const EMERGENCY: Record<Lang, string> = {
   en: 'In an emergency always call 112.',
 };
 
-/** The text sent to the citizen for an agent's action on report `ticketCode`. */
-export function citizenNoticeText(notice: CitizenNotice, ticketCode: string, lang: Lang): string {
-  const head = lang === 'it' ? `Segnalazione ${ticketCode}: ` : `Report ${ticketCode}: `;
+/** The text sent to the citizen (or a follower) for an agent's action on report `ticketCode`. */
+export function citizenNoticeText(notice: CitizenNotice, ticketCode: string, lang: Lang, reader: NoticeReader = 'citizen'): string {
+  const head =
+    reader === 'follower'
+      ? lang === 'it'
+        ? `Segnalazione ${ticketCode}, che segui: `
+        : `Report ${ticketCode}, which you follow: `
+      : lang === 'it'
+        ? `Segnalazione ${ticketCode}: `
+        : `Report ${ticketCode}: `;
   switch (notice.action) {
     case 'take':
       return (
@@ -74,6 +88,7 @@ export function citizenNoticeText(notice: CitizenNotice, ticketCode: string, lan
           : `after review, the report has been closed without further action by the Municipal Police. ${EMERGENCY.en}`)
       );
     case 'mark_duplicate':
+      if (notice.mergedInto) return head + mergedText(notice.mergedInto, lang);
       return (
         head +
         (lang === 'it'
@@ -83,5 +98,17 @@ export function citizenNoticeText(notice: CitizenNotice, ticketCode: string, lan
   }
 }
 
+function mergedText(into: string, lang: Lang): string {
+  return lang === 'it'
+    ? `la stessa situazione era già stata segnalata (segnalazione ${into}) ed è seguita dalla Polizia Municipale. L’abbiamo unita a quella: la Polizia Municipale vede anche la tua descrizione e le tue foto, e ti scriverò qui gli aggiornamenti della segnalazione ${into}.`
+    : `the same situation had already been reported (report ${into}) and the Municipal Police are following it. We merged it into that one: the Municipal Police also see your description and photos, and I will write here with the updates of report ${into}.`;
+}
+
 /** Actions after which the citizen is told something; the others (reopen, info_received) stay internal. */
 export const NOTIFIED_ACTIONS: readonly ReportAction[] = ['take', 'ask_info', 'dispatch', 'close', 'reject', 'mark_duplicate'];
+
+/**
+ * Actions whose notice also goes to the followers. Not ask_info: the question is for the citizen
+ * who sent the report, whose answer the dialog attaches to it (a follower's would not be).
+ */
+export const FOLLOWER_NOTIFIED_ACTIONS: readonly ReportAction[] = ['take', 'dispatch', 'close', 'reject', 'mark_duplicate'];

@@ -186,6 +186,30 @@ export interface ConfirmationStore {
   listFollowed(citizenRef: string, limit: number): Promise<ReportView[]>;
 }
 
+export type MergeResult =
+  | {
+      ok: true;
+      /** The report merged into, as stored after the merge. */
+      report: ConfirmedReportView;
+      /** false when this duplicate had been merged before (a retry changes nothing). */
+      merged: boolean;
+      /** What this call added: counted confirmations, followers, photos. */
+      added: { confirmations: number; followers: number; photos: number };
+    }
+  | { ok: false; reason: 'not_found' | 'same_report' };
+
+export interface ReportMergeStore {
+  /**
+   * Merges report `duplicateId` into `originalId`, once per duplicate: the original gains the
+   * duplicate's photos, the details its citizen sent, the duplicate itself as a confirmation (its
+   * citizen, reliability, description and photos) and the duplicate's confirmations; the duplicate's
+   * citizen and followers become followers (once per citizen, never the original's own citizen);
+   * `confirmations` grows by the citizens new to the original; `rescore` is stored as in
+   * ConfirmationStore.addConfirmation. The duplicate's status is not changed here.
+   */
+  mergeInto(duplicateId: string, originalId: string, rescore?: (report: ConfirmedReportView) => PriorityScore): Promise<MergeResult>;
+}
+
 export type SubscriptionKind = 'area' | 'zone';
 
 /** A citizen's area alert ("point of interest"): advisories for a zone, or around a point. */
@@ -227,6 +251,30 @@ export interface SubscriptionStore {
    * have several: the sender sends once per channel+chatId.
    */
   findForZones(zoneIds: string[]): Promise<Subscription[]>;
+}
+
+/** A supervisor's advisory to the area-alert subscribers of some zones. */
+export type NewAdvisory = {
+  zones: string[];
+  text: string;
+  /** Username of the supervisor who sent it. */
+  author: string;
+  /** The sender's idempotency key (a retried POST finds the advisory instead of sending it twice). */
+  requestKey?: string;
+};
+
+export type Advisory = Omit<NewAdvisory, 'requestKey'> & { id: string; createdAt: Date; recipients: number };
+
+export type AdvisoryDeliveryCounts = Record<OutboundState, number>;
+
+export interface AdvisoryStore {
+  /** Creates the advisory once per requestKey (`created: false` returns the earlier one). */
+  create(input: NewAdvisory): Promise<{ advisory: Advisory; created: boolean }>;
+  setRecipients(id: string, recipients: number): Promise<void>;
+  /** Newest first. */
+  list(limit: number, offset: number): Promise<{ items: Advisory[]; total: number }>;
+  /** Messages of each advisory per delivery state, from the outbound log (every state present, 0 when none). */
+  deliveryCounts(advisoryIds: string[]): Promise<Map<string, AdvisoryDeliveryCounts>>;
 }
 
 export type AuditEntry = {
@@ -275,6 +323,8 @@ export type OutboundRecord = OutboundMessage & {
 export interface OutboundLog {
   /** Records the message once per outboundId; returns false if it was already recorded. */
   record(msg: OutboundMessage): Promise<boolean>;
+  /** Records several messages of one turn in order (each once per outboundId), in two round trips. */
+  recordAll(msgs: OutboundMessage[]): Promise<void>;
   get(outboundId: string): Promise<OutboundRecord | null>;
   setState(outboundId: string, state: OutboundState, extra?: { platformMessageId?: string; error?: string }): Promise<void>;
   setStateByPlatformId(channel: Channel, platformMessageId: string, state: OutboundState): Promise<void>;
@@ -297,8 +347,7 @@ export type LiveEvent =
   | { type: 'report.created'; reportId: string }
   /** `from`: the status before the change, when the publisher knows it. */
   | { type: 'report.updated'; reportId: string; status?: ReportStatus; from?: ReportStatus }
-  | { type: 'inbound.processed'; channel: Channel; messageId: string }
-  | { type: 'outbound.recorded'; channel: Channel; chatId: string };
+  | { type: 'inbound.processed'; channel: Channel; messageId: string };
 
 export interface EventBus {
   publish(event: LiveEvent): Promise<void>;

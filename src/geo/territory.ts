@@ -22,7 +22,14 @@ export interface Territory {
   bbox(): BBox;
   /** Boundary property `center` ([lng, lat], e.g. the town hall) or else the bbox centre. */
   center(): GeoPoint;
+  /** The boundary and zone polygons as GeoJSON geometries (for maps); optional for fakes. */
+  outlines?(): TerritoryOutlines;
 }
+
+export type OutlineGeometry =
+  | { type: 'Polygon'; coordinates: number[][][] }
+  | { type: 'MultiPolygon'; coordinates: number[][][][] };
+export type TerritoryOutlines = { boundary: OutlineGeometry; zones: Array<{ id: string; name: string; geometry: OutlineGeometry }> };
 
 const BOUNDARY_FILE = 'boundary.geojson';
 const ZONES_FILE = 'zones.geojson';
@@ -142,5 +149,9 @@ export function loadTerritory(dir: string): Territory {
     zones: () => zones.map(({ id, name }) => ({ id, name })),
     bbox: () => [...box],
     center: () => ({ ...center }),
+    outlines: () => ({
+      boundary: structuredClone(boundary.geometry) as OutlineGeometry,
+      zones: zones.map((z) => ({ id: z.id, name: z.name, geometry: structuredClone(z.geometry) as OutlineGeometry })),
+    }),
   };
 }

@@ -68,13 +68,12 @@ export function createProcessInbound(deps: ProcessInboundDeps) {
       inReplyTo: messageId,
       outboundId: replyOutboundId(channel, messageId, i),
     }));
-    for (const reply of replies) await deps.outbound.record(reply);
+    await deps.outbound.recordAll(replies);
     const ok = await deps.conversations.save(channel, chatId, record.citizenRef, turn.state, saved.version, messageId);
     if (!ok) throw new ConcurrentUpdateError(`conversation ${channel} changed while processing ${messageId}`);
     // Enqueue what was just recorded (a retry of a recorded reply is idempotent by its job id).
     for (const reply of replies) await deps.scheduler.enqueueOutbound(reply);
     await deps.inbox.markProcessed(channel, messageId, turn.reportId);
-    await deps.events.publish({ type: 'outbound.recorded', channel, chatId });
     if (turn.reportId && turn.reportCreated) await deps.events.publish({ type: 'report.created', reportId: turn.reportId });
     if (turn.reportId && turn.reportUpdated) await deps.events.publish({ type: 'report.updated', reportId: turn.reportId });
   };

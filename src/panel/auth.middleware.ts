@@ -46,16 +46,38 @@ export function langOf(res: Response): PanelLang {
   return (res.locals.operator as CurrentOperator | undefined)?.language ?? 'it';
 }
 
-export function requireOperator(operators: OperatorCache): RequestHandler {
+/** The header the front end puts on its automatic refreshes (see src/panel/web/src/api/client.ts). */
+export const BACKGROUND_HEADER = 'x-background-request';
+
+export type IdleOptions = {
+  /** Milliseconds without a request by the operator after which the session ends. */
+  idleMs: number;
+  /** Paths (below the router) that are automatic by nature, e.g. the live event stream, which an EventSource cannot mark. */
+  backgroundPaths?: readonly string[];
+};
+
+/** An automatic refresh (polling, live-update reloads): it must not keep an unattended panel signed in. */
+export function isBackgroundRequest(req: Request, backgroundPaths: readonly string[] = []): boolean {
+  return req.get(BACKGROUND_HEADER) === '1' || (req.method === 'GET' && backgroundPaths.includes(req.path));
+}
+
+export function requireOperator(operators: OperatorCache, idle?: IdleOptions): RequestHandler {
+  // The last activity is written back at most this often (most requests then save nothing).
+  const writeEveryMs = idle ? Math.min(60_000, idle.idleMs / 10) : 0;
   return (req: Request, res: Response, next: NextFunction) => {
     const id = req.session?.operatorId;
     if (!id) return void res.status(401).json({ error: panelMessage('loginRequired') });
-    const expired = !req.session.loginAt || Date.now() - req.session.loginAt > MAX_SESSION_HOURS * 3600_000;
+    const now = Date.now();
+    const lastActive = req.session.lastActiveAt ?? req.session.loginAt ?? 0;
+    const expired =
+      !req.session.loginAt || now - req.session.loginAt > MAX_SESSION_HOURS * 3600_000 || (idle !== undefined && now - lastActive > idle.idleMs);
     operators.get(id).then((op) => {
       if (!op || op.disabled || expired) {
         req.session.destroy(() => res.status(401).json({ error: panelMessage('sessionEnded', op?.language) }));
         return;
       }
+      // Only the operator's own requests move the idle timer; automatic refreshes leave it alone.
+      if (idle && !isBackgroundRequest(req, idle.backgroundPaths) && now - lastActive >= writeEveryMs) req.session.lastActiveAt = now;
       res.locals.operator = publicOperator(op);
       next();
     }, next);

@@ -30,6 +30,7 @@ export const ACTION_LABELS: Labels<string> = {
   close: { it: 'Chiusa', en: 'Closed' },
   reject: { it: 'Respinta', en: 'Rejected' },
   mark_duplicate: { it: 'Segnata come duplicato', en: 'Marked as duplicate' },
+  merge: { it: 'Unita una segnalazione duplicata', en: 'Duplicate report merged in' },
   reopen: { it: 'Riaperta', en: 'Reopened' },
   'identity.reveal': { it: 'Identità del cittadino visualizzata', en: 'Citizen’s identity revealed' },
   'photo.view': { it: 'Foto visualizzata', en: 'Photo viewed' },

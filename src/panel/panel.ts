@@ -9,6 +9,7 @@ import type { Redis } from 'ioredis';
 import type { Connection } from 'mongoose';
 import type { Config } from '../../config/env';
 import { CATEGORIES } from '../../config/categories';
+import { rescoreConfirmed } from '../../flows/confirm';
 import type { MunicipalityProfile } from '../../config/municipality';
 import type { EventBus, JobScheduler, MediaStore } from '../domain/ports';
 import type { Territory } from '../geo/territory';
@@ -17,6 +18,7 @@ import type { redisKeys } from '../queue/queue-names';
 import type { Storage } from '../storage';
 import type { Mount } from './app';
 import { adminRoutes, auditRoutes } from './admin.routes';
+import { advisoryRoutes } from './advisories.routes';
 import { operatorCache, requireOperator } from './auth.middleware';
 import { loginRoute, sessionRoutes } from './auth.routes';
 import { cookies } from './cookies';
@@ -32,6 +34,8 @@ import { serviceClock } from './service-clock';
 import { queueCounts } from './queue-counts';
 import { panelSession, sessionCookieName } from './session';
 import { staticPanelRouter } from './static.routes';
+import { reportExportRoutes } from './report-export.routes';
+import { territoryRoutes } from './territory.routes';
 
 export type PanelDeps = {
   config: Config;
@@ -76,10 +80,25 @@ export function createPanel(deps: PanelDeps): { mounts: Mount[]; close(): Promis
     loginRateLimit(deps.redis, deps.redisKeys.loginRateLimit),
     loginRoute({ operators: storage.operators, audit: storage.audit, csrfToken }),
   );
-  api.use(requireOperator(operators));
+  // Idle limit: the live event stream, like every request marked X-Background-Request, is not activity.
+  api.use(requireOperator(operators, { idleMs: config.PANEL_IDLE_TIMEOUT_MINUTES * 60_000, backgroundPaths: ['/events'] }));
   api.use(csrf.doubleCsrfProtection);
   api.use('/auth', sessionRoutes({ audit: storage.audit, operators, csrfToken, cookieName: sessionCookieName(production) }));
   api.use('/meta', metaRoutes({ municipality: deps.municipality, territory: deps.territory, mapTileUrl: config.MAP_TILE_URL }));
+  // Before the report routes, which would read `export.csv` as a report id.
+  api.use(
+    '/reports',
+    reportExportRoutes({
+      source: storage.reportExport,
+      audit: storage.audit,
+      logger: deps.logger,
+      categoryIds: CATEGORIES.map((c) => c.id),
+      sensitiveCategoryIds: CATEGORIES.filter((c) => c.sensitive).map((c) => c.id),
+      zoneNames: new Map(deps.territory.zones().map((z) => [z.id, z.name])),
+      timeZone: deps.municipality.serviceHours.timeZone,
+      maxRows: config.PANEL_EXPORT_MAX_ROWS,
+    }),
+  );
   api.use(
     '/reports',
     reportRoutes({
@@ -93,6 +112,9 @@ export function createPanel(deps: PanelDeps): { mounts: Mount[]; close(): Promis
       events: deps.events,
       logger: deps.logger,
       names,
+      confirmations: storage.confirmations,
+      merges: storage.merges,
+      rescore: rescoreConfirmed,
       clock: serviceClock(deps.municipality.serviceHours),
       counts,
       categoryIds: CATEGORIES.map((c) => c.id),
@@ -101,6 +123,15 @@ export function createPanel(deps: PanelDeps): { mounts: Mount[]; close(): Promis
     }),
   );
   api.use('/events', live.router);
+  api.use(
+    '/territory',
+    territoryRoutes({
+      stats: storage.stats,
+      territory: deps.territory,
+      categoryIds: CATEGORIES.map((c) => c.id),
+      timeZone: deps.municipality.serviceHours.timeZone,
+    }),
+  );
   api.use(
     '/admin',
     adminRoutes({
@@ -113,6 +144,20 @@ export function createPanel(deps: PanelDeps): { mounts: Mount[]; close(): Promis
     }),
   );
   api.use('/audit', auditRoutes({ audit: storage.audit, names }));
+  api.use(
+    '/advisories',
+    advisoryRoutes({
+      advisories: storage.advisories,
+      subscriptions: storage.subscriptions,
+      outbound: storage.outbound,
+      scheduler: deps.scheduler,
+      audit: storage.audit,
+      names,
+      logger: deps.logger,
+      municipalityName: deps.municipality.name,
+      zoneNames: new Map(deps.territory.zones().map((z) => [z.id, z.name])),
+    }),
+  );
   // An unknown /api path is a JSON 404 here, never the front end's index.html.
   api.use((req, res) => {
     res.status(404).json({ error: `no route for ${req.method} ${req.baseUrl}${req.path}` });

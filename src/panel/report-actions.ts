@@ -1,11 +1,25 @@
 /**
  * An agent's action on a report: one move of the domain state machine (atomic, guarded by the
- * version the agent saw), then the audit event, the live update for every panel, and the
- * citizen's notice through the outbound queue of their channel.
+ * version the agent saw), then the audit event, the live update for every panel, and the notice to
+ * the report's citizen and followers through the outbound queue of their channels. Marking a
+ * duplicate also merges it into the original (photos, details, confirmations, followers), so the
+ * citizens of both get the original's updates from then on.
  */
-import type { OutboundMessage } from '../domain/message';
-import { citizenNoticeText, type CitizenNotice } from '../domain/notifications';
-import type { ApplyTransitionInput, AuditLog, EventBus, JobScheduler, OutboundLog, ReportStore, ReportView } from '../domain/ports';
+import type { CitizenNotice } from '../domain/notifications';
+import type {
+  ApplyTransitionInput,
+  AuditLog,
+  ConfirmationStore,
+  ConfirmedReportView,
+  EventBus,
+  JobScheduler,
+  OutboundLog,
+  PriorityScore,
+  ReportFollower,
+  ReportMergeStore,
+  ReportStore,
+  ReportView,
+} from '../domain/ports';
 import type { ReportStatus } from '../domain/report';
 import type { Logger } from '../log/logger';
 import type { CurrentOperator } from './auth.middleware';
@@ -13,6 +27,7 @@ import type { OperatorNames } from './operator-names';
 import { STATUS_LABELS, labelOf } from './panel-labels';
 import { panelMessage, type PanelLang } from './panel-messages';
 import type { ReportActionBody } from './report-action.schema';
+import { noticeMessages, sendNotices } from './status-notifier';
 
 export type ReportActionDeps = {
   reports: ReportStore;
@@ -22,6 +37,11 @@ export type ReportActionDeps = {
   events: EventBus;
   names: OperatorNames;
   logger: Logger;
+  /** Followers of a report (ConfirmationStore.get), who get its updates too. */
+  confirmations: Pick<ConfirmationStore, 'get'>;
+  merges: ReportMergeStore;
+  /** The priority of a report after confirmations were merged into it (flows/confirm.ts rescoreConfirmed). */
+  rescore?: (report: ConfirmedReportView) => PriorityScore;
 };
 
 export type ConflictState = { status: ReportStatus; assignee?: string; assigneeUsername?: string; version: number };
@@ -40,8 +60,9 @@ function noticeFor(body: ReportActionBody): CitizenNotice | undefined {
     case 'take':
     case 'dispatch':
     case 'reject':
-    case 'mark_duplicate':
       return { action: body.action };
+    case 'mark_duplicate':
+      return { action: 'mark_duplicate', mergedInto: body.duplicateOf };
     case 'ask_info':
       return { action: 'ask_info', question: body.message };
     case 'close':
@@ -96,10 +117,20 @@ export async function performReportAction(
   // supervisors and admins may act on any report.
   if (heldByOther(current, me) && (body.action === 'take' || me.role === 'agent')) return conflict(current);
 
+  let original: ReportView | undefined;
   if (body.action === 'mark_duplicate') {
-    const original = await deps.reports.getByTicket(body.duplicateOf);
+    original = (await deps.reports.getByTicket(body.duplicateOf)) ?? undefined;
     if (!original) return { ok: false, status: 422, error: panelMessage('duplicateUnknown', lang, { code: body.duplicateOf }) };
     if (original.id === current.id) return { ok: false, status: 422, error: panelMessage('duplicateSelf', lang) };
+    // Already marked as a duplicate of this report: a retry completes the merge and the notices (idempotent).
+    if (current.status === 'duplicate' && current.duplicateOf === original.ticketCode) {
+      await mergeDuplicate(deps, current, original, me, input.requestId);
+      await notify(deps, current, body);
+      return { ok: true, report: current, from: current.status };
+    }
+    // Merging into a duplicate would hand the citizens a report nobody works on.
+    if (original.status === 'duplicate')
+      return { ok: false, status: 422, error: panelMessage('duplicateOfDuplicate', lang, { code: original.ticketCode, original: original.duplicateOf ?? '' }) };
   }
 
   const now = new Date();
@@ -132,22 +163,39 @@ export async function performReportAction(
   await deps.events
     .publish({ type: 'report.updated', reportId: report.id, status: report.status, from: moved.from })
     .catch((err: Error) => deps.logger.error(`live update of report ${report.id} failed: ${err.message}`));
-  const notice = noticeFor(body);
-  if (notice) {
-    const msg: OutboundMessage = {
-      channel: report.channel,
-      chatId: report.chatId,
-      text: citizenNoticeText(notice, report.ticketCode, report.language),
-      purpose: 'status-update',
-      reportId: report.id,
-      outboundId: `${report.id}:${body.action}:${report.version}`,
-    };
-    try {
-      await deps.outbound.record(msg);
-      await deps.scheduler.enqueueOutbound(msg);
-    } catch (err) {
-      deps.logger.error(`notice to the citizen for report ${report.id} (${body.action}) failed: ${(err as Error).message}`);
-    }
-  }
+  if (original) await mergeDuplicate(deps, report, original, me, input.requestId);
+  await notify(deps, report, body);
   return { ok: true, report, from: moved.from };
+}
+
+/** Copies the duplicate into the original (once), audits it on the original and tells the panels. */
+async function mergeDuplicate(deps: ReportActionDeps, duplicate: ReportView, original: ReportView, me: CurrentOperator, requestId?: string) {
+  const merged = await deps.merges.mergeInto(duplicate.id, original.id, deps.rescore);
+  if (!merged.ok) throw new Error(`merging ${duplicate.ticketCode} into ${original.ticketCode}: ${merged.reason}`);
+  if (!merged.merged) return;
+  await deps.audit.record({
+    actor: me.username,
+    actorRole: me.role,
+    action: 'merge',
+    reportId: original.id,
+    details: { from: duplicate.ticketCode, version: merged.report.version, ...merged.added },
+    requestId,
+  });
+  await deps.events
+    .publish({ type: 'report.updated', reportId: original.id, status: merged.report.status })
+    .catch((err: Error) => deps.logger.error(`live update of report ${original.id} failed: ${err.message}`));
+}
+
+/** The action's notice to the report's citizen and its followers (none for internal actions). */
+async function notify(deps: ReportActionDeps, report: ReportView, body: ReportActionBody) {
+  const notice = noticeFor(body);
+  if (!notice) return;
+  let followers: ReportFollower[] = [];
+  try {
+    followers = (await deps.confirmations.get(report.id))?.followers ?? [];
+  } catch (err) {
+    // The citizen is still told; the followers' copies are what a retry of the action cannot redo.
+    deps.logger.error(`followers of report ${report.id} could not be read: ${(err as Error).message}`);
+  }
+  await sendNotices(deps, noticeMessages(report, followers, body.action, notice));
 }

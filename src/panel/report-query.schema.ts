@@ -8,7 +8,7 @@ import { CHANNELS } from '../domain/message';
 import type { ReportFilter } from '../domain/ports';
 import { OPEN_STATUSES, REPORT_STATUSES } from '../domain/report';
 
-const list = <T extends string>(name: string, allowed: readonly T[]) =>
+export const list = <T extends string>(name: string, allowed: readonly T[]) =>
   z
     .string({ message: `${name} must be a plain comma-separated list` })
     .transform((v) => [...new Set(v.split(',').map((s) => s.trim()).filter(Boolean))])
@@ -23,7 +23,7 @@ const list = <T extends string>(name: string, allowed: readonly T[]) =>
     .transform((vs) => vs as T[]);
 
 /** An ISO date-time, or a YYYY-MM-DD local date (its start for `from`, its end for `to`). */
-const instant = (name: string, timeZone: string, endOfDay: boolean) =>
+export const instant = (name: string, timeZone: string, endOfDay: boolean) =>
   z.string({ message: `${name} must be a plain ISO date` }).transform((v, ctx) => {
     if (/^\d{4}-\d{2}-\d{2}$/.test(v)) {
       const day = DateTime.fromISO(v, { zone: timeZone });

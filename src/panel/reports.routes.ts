@@ -4,8 +4,11 @@
  * Each route: session (checked upstream) -> schema -> command -> presenter.
  */
 import { Router, type Response } from 'express';
+import { PRIORITY_WEIGHTS } from '../../config/priority';
 import type { AuditLog, IdentityStore, InboxStore, MediaStore, OutboundLog, ReportStore, ReportView } from '../domain/ports';
 import { currentOperator, langOf } from './auth.middleware';
+import { presentConfirmations } from './confirmations.presenter';
+import { explainPriority } from './priority-explanation';
 import type { OperatorNames } from './operator-names';
 import { panelMessage } from './panel-messages';
 import { performReportAction, type ReportActionDeps } from './report-actions';
@@ -74,16 +77,21 @@ export function reportRoutes(deps: ReportRoutesDeps): Router {
     try {
       const report = await loadReport(req.params.id, res);
       if (!report) return;
-      const [inbound, outbound, events] = await Promise.all([
+      const [inbound, outbound, events, confirmed] = await Promise.all([
         deps.inbox.listForReport(report.id),
         deps.outbound.listForReport(report.id),
         deps.audit.listForReport(report.id),
+        deps.confirmations.get(report.id),
       ]);
       await deps.names.prime([report.assignee, ...events.map((e) => e.actor)]);
       const ctx = context(res);
       res.json({
         report: presentDetail(report, ctx),
         timeline: buildTimeline(report, { inbound, outbound, audit: events }, { lang: ctx.lang, names: deps.names }),
+        // Other citizens' "same situation" (and merged duplicates), without who they are.
+        confirmations: presentConfirmations(report, confirmed?.confirmationsList ?? []),
+        // Why the report has its priority: each factor's points and the weight rule behind them.
+        priorityFactors: explainPriority(report, PRIORITY_WEIGHTS, ctx.lang),
       });
     } catch (err) {
       next(err);

@@ -1,8 +1,10 @@
 /**
  * Panel sessions: express-session stored in MongoDB (connect-mongo, collection `panel_sessions`) on
  * the service's own connection. The cookie is httpOnly, SameSite=Lax, Secure in production; the
- * session ends after PANEL_IDLE_TIMEOUT_MINUTES without a request (rolling expiry) and in any case
- * MAX_SESSION_HOURS after login.
+ * session ends after PANEL_IDLE_TIMEOUT_MINUTES without a request by the operator and in any case
+ * MAX_SESSION_HOURS after login. The cookie and the stored session roll with every request; the
+ * idle limit itself is kept by requireOperator, which does not count the panel's automatic
+ * refreshes (X-Background-Request), so an unattended panel still logs out.
  */
 import MongoStore from 'connect-mongo';
 import session from 'express-session';
@@ -17,6 +19,11 @@ declare module 'express-session' {
     role: OperatorRole;
     /** Epoch ms of the login, for the absolute session limit. */
     loginAt: number;
+    /**
+     * Epoch ms of the operator's last own request (not an automatic refresh), for the idle limit:
+     * see requireOperator. Written at most every few seconds, so most requests save nothing.
+     */
+    lastActiveAt?: number;
   }
 }
 
@@ -41,7 +48,8 @@ function clientWhenOpen(conn: Connection): Promise<StoreClient> {
 }
 
 export function panelSession(opts: { mongo: Connection; secret: string; idleMinutes: number; production: boolean }): RequestHandler {
-  const idleSeconds = opts.idleMinutes * 60;
+  // Whole seconds (the setting may be a fraction of a minute, e.g. in tests).
+  const idleSeconds = Math.max(1, Math.round(opts.idleMinutes * 60));
   const store = MongoStore.create({
     clientPromise: clientWhenOpen(opts.mongo),
     collectionName: 'panel_sessions',

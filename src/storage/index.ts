@@ -10,6 +10,9 @@ import { createOperatorRepository } from './repositories/operator.repository';
 import { createStatsRepository, type StatsOptions } from './repositories/stats.repository';
 import { createConfirmationRepository } from './repositories/confirmation.repository';
 import { createSubscriptionRepository } from './repositories/subscription.repository';
+import { createMergeRepository } from './repositories/merge.repository';
+import { createAdvisoryRepository } from './repositories/advisory.repository';
+import { createReportExportRepository } from './repositories/report-export.repository';
 import { categoryById } from '../../config/categories';
 
 const DEFAULT_STATS_OPTIONS: StatsOptions = {
@@ -33,6 +36,12 @@ export function createStorage(conn: Connection, stats: Partial<StatsOptions> = {
     operators: createOperatorRepository(conn),
     confirmations: createConfirmationRepository(conn, statsRepository),
     subscriptions: createSubscriptionRepository(conn),
+    /** Merging a duplicate report into the original (panel's mark_duplicate). */
+    merges: createMergeRepository(conn),
+    /** Supervisors' advisories to area-alert subscribers, with delivery counts. */
+    advisories: createAdvisoryRepository(conn),
+    /** Identity-free rows for the panel's CSV/GeoJSON export, streamed with a cursor. */
+    reportExport: createReportExportRepository(conn),
   };
 }
 

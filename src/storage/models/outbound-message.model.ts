@@ -11,6 +11,8 @@ const outboundMessageSchema = new Schema(
     requestLocation: Boolean,
     purpose: String,
     reportId: String,
+    /** The advisory this message carries (purpose 'advisory'): its delivery counts group by it. */
+    advisoryId: String,
     inReplyTo: String,
     /** queued -> sent -> delivered -> read, or failed / undeliverable. */
     state: { type: String, default: 'queued' },
@@ -26,6 +28,7 @@ outboundMessageSchema.index({ channel: 1, chatId: 1, seq: 1 });
 outboundMessageSchema.index({ platformMessageId: 1 }, { sparse: true });
 outboundMessageSchema.index({ channel: 1, inReplyTo: 1 }, { sparse: true });
 outboundMessageSchema.index({ reportId: 1, createdAt: 1 }, { sparse: true });
+outboundMessageSchema.index({ advisoryId: 1, state: 1 }, { sparse: true });
 
 export const outboundMessageModel = (conn: Connection) =>
   conn.model('OutboundMessage', outboundMessageSchema, 'outbound_messages');

@@ -14,6 +14,7 @@ const toRecord = (d: Record<string, any>): OutboundRecord => ({
   requestLocation: d.requestLocation || undefined,
   purpose: d.purpose,
   reportId: d.reportId,
+  ...(d.advisoryId ? { advisoryId: d.advisoryId } : {}),
   inReplyTo: d.inReplyTo,
   state: d.state,
   seq: d.seq,
@@ -39,6 +40,26 @@ export function createOutboundRepository(conn: Connection): OutboundLog {
       } catch (err) {
         if (isDuplicateKeyError(err)) return false;
         throw err;
+      }
+    },
+    async recordAll(msgs) {
+      if (!msgs.length) return;
+      const c = await Counter.findOneAndUpdate(
+        { _id: `outbound-seq` },
+        { $inc: { value: msgs.length } },
+        { upsert: true, returnDocument: 'after' },
+      ).lean<{ value: number }>();
+      const first = c!.value - msgs.length + 1;
+      try {
+        await Outbound.insertMany(
+          msgs.map((m, i) => ({ ...m, seq: first + i, state: 'queued' })),
+          { ordered: false },
+        );
+      } catch (err) {
+        // A retried turn: the messages already recorded stay as they were.
+        const writeErrors = (err as { writeErrors?: Array<{ code?: number; err?: { code?: number } }> }).writeErrors;
+        const onlyDuplicates = writeErrors?.length && writeErrors.every((e) => (e.code ?? e.err?.code) === 11000);
+        if (!onlyDuplicates && !isDuplicateKeyError(err)) throw err;
       }
     },
     async get(outboundId) {

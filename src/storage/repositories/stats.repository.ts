@@ -4,6 +4,7 @@
  * at most (days x zones x categories) small documents, never the reports themselves.
  */
 import type { Connection } from 'mongoose';
+import { DateTime } from 'luxon';
 import type { ReportView } from '../../domain/ports';
 import type { ReportAction } from '../../domain/report';
 import { serviceMillisBetween, type ServiceHours } from '../../domain/service-hours';
@@ -48,6 +49,14 @@ export type IndicatorQuery = {
 };
 
 type Dimension = 'zone' | 'categoryId' | 'channel';
+
+/**
+ * The day after a 'YYYY-MM-DD' day. Day ranges are queried as [from, dayAfter(to)) rather than
+ * [from, to]: the embedded MongoDB-wire server misses the rows of the last day with `$lte` on the
+ * compound index (kind, day, categoryId) when the row has no categoryId (zone or channel rows),
+ * so hot zones and indicators lost today's reports there. Same result on MongoDB.
+ */
+const dayAfter = (day: string) => DateTime.fromISO(day, { zone: 'UTC' }).plus({ days: 1 }).toISODate()!;
 
 /**
  * Which dimensions each kind of counter row keeps. A query reads the smallest kind that has the
@@ -140,7 +149,7 @@ export function createStatsRepository(conn: Connection, opts: StatsOptions) {
         {
           $match: {
             kind: q.categoryId?.length ? 'zc' : 'z',
-            day: { $gte: prev.fromDay, $lte: cur.toDay },
+            day: { $gte: prev.fromDay, $lt: dayAfter(cur.toDay) },
             ...(q.categoryId?.length ? { categoryId: { $in: q.categoryId.map(String) } } : {}),
           },
         },
@@ -170,7 +179,7 @@ export function createStatsRepository(conn: Connection, opts: StatsOptions) {
     async heat(q: { from: Date; to: Date; categoryId?: string }): Promise<HeatPoint[]> {
       const { fromDay, toDay } = dayRange(q.from, q.to, tz);
       const rows = await Heat.aggregate<{ _id: string; n: number }>([
-        { $match: { categoryId: q.categoryId ? String(q.categoryId) : '*', day: { $gte: fromDay, $lte: toDay } } },
+        { $match: { categoryId: q.categoryId ? String(q.categoryId) : '*', day: { $gte: fromDay, $lt: dayAfter(toDay) } } },
         { $group: { _id: '$cell', n: { $sum: '$n' } } },
       ]);
       return rows.map((r) => ({ ...heatCellCenter(r._id), n: r.n }));
@@ -187,7 +196,7 @@ export function createStatsRepository(conn: Connection, opts: StatsOptions) {
       const docs = await Stats.find(
         {
           kind,
-          day: { $gte: fromDay, $lte: toDay },
+          day: { $gte: fromDay, $lt: dayAfter(toDay) },
           ...(q.categoryId?.length ? { categoryId: { $in: q.categoryId.map(String) } } : {}),
           ...(q.zone?.length ? { zone: { $in: q.zone.map(String) } } : {}),
         },

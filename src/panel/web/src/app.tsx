@@ -9,6 +9,7 @@ import { MetaProvider } from './lib/meta';
 import { Link, RouterProvider, useRouter } from './lib/router';
 import { ServerEventsProvider } from './lib/server-events';
 import { AdminPage } from './pages/admin.page';
+import { AdvisoriesPage } from './pages/advisories.page';
 import { LoginPage } from './pages/login.page';
 import { QueuePage } from './pages/queue.page';
 import { ReportPage } from './pages/report.page';
@@ -35,7 +36,7 @@ function Pages() {
   }, [state.status, route.page, location, navigate]);
 
   useEffect(() => {
-    const page = { queue: t('queueTitle'), login: t('loginTitle'), report: t('reportTitle', { ticket: '' }), admin: t('adminTitle'), 'not-found': t('notFoundTitle') }[route.page];
+    const page = { queue: t('queueTitle'), login: t('loginTitle'), report: t('reportTitle', { ticket: '' }), admin: t('adminTitle'), advisories: t('advisoriesTitle'), 'not-found': t('notFoundTitle') }[route.page];
     document.title = `${page} – ${t('appName')}`;
   }, [route.page, t]);
 
@@ -49,6 +50,7 @@ function Pages() {
           {route.page === 'queue' ? <QueuePage /> : null}
           {route.page === 'report' ? <ReportPage id={route.id} /> : null}
           {route.page === 'admin' ? <AdminPage /> : null}
+          {route.page === 'advisories' ? <AdvisoriesPage /> : null}
           {route.page === 'not-found' ? (
             <div>
               <PageHeading>{t('notFoundTitle')}</PageHeading>

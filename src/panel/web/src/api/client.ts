@@ -36,13 +36,15 @@ type RequestOptions = {
    * server can leave the idle timer alone (an unattended panel must still time out).
    */
   background?: boolean;
+  /** Extra request headers (e.g. Idempotency-Key). */
+  headers?: Record<string, string>;
 };
 
 export const BACKGROUND_HEADER = 'X-Background-Request';
 
 export async function apiRequest<T>(path: string, options: RequestOptions = {}): Promise<T> {
   const method = options.method ?? 'GET';
-  const headers: Record<string, string> = { Accept: 'application/json' };
+  const headers: Record<string, string> = { ...options.headers, Accept: 'application/json' };
   if (options.body !== undefined) headers['Content-Type'] = 'application/json';
   if (method !== 'GET' && csrfToken) headers['X-CSRF-Token'] = csrfToken;
   if (options.background) headers[BACKGROUND_HEADER] = '1';

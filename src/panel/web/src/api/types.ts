@@ -1,6 +1,7 @@
 /** The shapes of the panel's HTTP API, as agreed in the panel API contract. */
 import type { Outcome, Reliability, ReportStatus } from '../../../../domain/report';
 import type { Channel } from '../../../../domain/message';
+import type { ConfirmationItem, PriorityBreakdown } from './confirmation.types';
 
 export type { Outcome, Reliability, ReportStatus, Channel };
 
@@ -86,7 +87,14 @@ export type ReportDetail = ReportSummary & {
   timeInQueue?: { wallMs: number; serviceMs: number };
 };
 
-export type ReportDetailResponse = { report: ReportDetail; timeline: TimelineEntry[] };
+export type ReportDetailResponse = {
+  report: ReportDetail;
+  timeline: TimelineEntry[];
+  /** Other citizens' confirmations (and merged duplicates), without who they are. */
+  confirmations?: ConfirmationItem[];
+  /** Why this priority: each factor's points and its rule. */
+  priorityFactors?: PriorityBreakdown;
+};
 
 export type Identity = {
   channel: Channel;

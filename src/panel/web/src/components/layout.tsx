@@ -44,6 +44,13 @@ export function Layout({ children }: { children: ReactNode }) {
                 {t('navQueue')}
               </Link>
             </li>
+            {operator.role === 'supervisor' || operator.role === 'admin' ? (
+              <li>
+                <Link href="/avvisi" aria-current={route.page === 'advisories' ? 'page' : undefined}>
+                  {t('navAdvisories')}
+                </Link>
+              </li>
+            ) : null}
             {operator.role === 'admin' ? (
               <li>
                 <Link href="/admin" aria-current={route.page === 'admin' ? 'page' : undefined}>

@@ -9,12 +9,14 @@ export type Route =
   | { page: 'login' }
   | { page: 'report'; id: string }
   | { page: 'admin' }
+  | { page: 'advisories' }
   | { page: 'not-found' };
 
 export function matchRoute(pathname: string): Route {
   if (pathname === '/' || pathname === '') return { page: 'queue' };
   if (pathname === '/login') return { page: 'login' };
   if (pathname === '/admin') return { page: 'admin' };
+  if (pathname === '/avvisi') return { page: 'advisories' };
   const m = /^\/reports\/([A-Za-z0-9_-]{1,64})\/?$/.exec(pathname);
   if (m) return { page: 'report', id: m[1] };
   return { page: 'not-found' };

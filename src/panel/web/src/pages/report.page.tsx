@@ -7,6 +7,8 @@ import { ApiError, apiRequest } from '../api/client';
 import type { ReportDetailResponse } from '../api/types';
 import { ActionPanel } from '../components/action-panel';
 import { AuditPanel } from '../components/audit-panel';
+import { ConfirmationsPanel } from '../components/confirmations-panel';
+import { PriorityBreakdown } from '../components/priority-breakdown';
 import { useOperator } from '../lib/auth';
 import { ErrorNotice } from '../components/error-notice';
 import { IdentityPanel } from '../components/identity-panel';
@@ -117,16 +119,13 @@ export function ReportPage({ id }: { id: string }) {
                 <dt>{t('fieldPriority')}</dt>
                 <dd>
                   <PriorityMeter value={report.priority} />
-                  {report.priorityFactors ? (
-                    <span className="priority-factors">
+                  {data.priorityFactors ? (
+                    <>
                       {' '}
-                      {t('priorityFactors', {
-                        severity: report.priorityFactors.severity ?? 0,
-                        reliability: report.priorityFactors.reliability ?? 0,
-                        urgency: report.priorityFactors.urgency ?? 0,
-                        photo: report.priorityFactors.photo ?? 0,
-                      })}
-                    </span>
+                      <a href="#priority-why" className="priority-why-link">
+                        {t('priorityWhyLink')}
+                      </a>
+                    </>
                   ) : null}
                 </dd>
                 {report.confirmations ? (
@@ -184,6 +183,7 @@ export function ReportPage({ id }: { id: string }) {
               </>
             ) : null}
           </section>
+          <ConfirmationsPanel confirmations={data.confirmations ?? []} />
           <section className="panel-section" aria-labelledby="photos-title">
             <h2 id="photos-title">{t('photos')}</h2>
             {report.photos?.length ? (
@@ -200,6 +200,7 @@ export function ReportPage({ id }: { id: string }) {
               <p className="hint">{t('noPhotos')}</p>
             )}
           </section>
+          {data.priorityFactors ? <PriorityBreakdown breakdown={data.priorityFactors} /> : null}
         </div>
         <aside className="report-side" aria-label={t('actionsTitle')}>
           <ActionPanel report={report} onChanged={() => load()} />

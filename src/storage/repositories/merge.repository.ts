@@ -1,0 +1,102 @@
+/**
+ * Merging a duplicate report into the original (see ReportMergeStore and src/domain/report-merge.ts):
+ * one update of the original, guarded by the version the plan was made from and by the duplicate's
+ * own entry not being there yet, so a retry or a concurrent confirmation never adds anything twice.
+ * The duplicate keeps everything it had: the original gains copies.
+ */
+import type { Connection } from 'mongoose';
+import { Types } from 'mongoose';
+import type { Confirmation, ConfirmedReportView, MergeResult, PriorityScore, ReportMergeStore } from '../../domain/ports';
+import { alreadyMerged, mergedMessageId, planMerge } from '../../domain/report-merge';
+import { reportModel } from '../models/report.model';
+import { toConfirmedReportView } from './confirmation.repository';
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type ReportDoc = Record<string, any>;
+
+/** Attempts against concurrent changes of the original (each re-reads it and plans again). */
+const MERGE_ATTEMPTS = 5;
+const RESCORE_ATTEMPTS = 5;
+
+/** A copied entry never feeds the territory counters again: the duplicate was counted as a report. */
+const entryDoc = (c: Confirmation) => ({
+  channel: String(c.channel),
+  messageId: String(c.messageId),
+  at: c.at,
+  citizenRef: String(c.citizenRef),
+  chatId: String(c.chatId),
+  language: c.language,
+  reliability: c.reliability,
+  description: String(c.description ?? ''),
+  photoRefs: c.photoRefs.map(String),
+  ...(c.point ? { point: { lat: Number(c.point.lat), lng: Number(c.point.lng) } } : {}),
+  counted: c.counted,
+  statsRecorded: true,
+});
+
+export function createMergeRepository(conn: Connection): ReportMergeStore {
+  const Report = reportModel(conn);
+  const load = (id: string) => Report.findById(id).lean<ReportDoc>();
+
+  async function storeScore(id: string, rescore: (report: ConfirmedReportView) => PriorityScore): Promise<ReportDoc | null> {
+    let doc = await load(id);
+    for (let attempt = 0; doc && attempt < RESCORE_ATTEMPTS; attempt++) {
+      const { score, factors } = rescore(toConfirmedReportView(doc));
+      const stored = await Report.findOneAndUpdate(
+        { _id: id, version: doc.version ?? 0 },
+        { $set: { priority: score, priorityFactors: factors } },
+        { returnDocument: 'after' },
+      ).lean<ReportDoc>();
+      if (stored) return stored;
+      doc = await load(id);
+    }
+    return doc;
+  }
+
+  return {
+    async mergeInto(duplicateId, originalId, rescore): Promise<MergeResult> {
+      if (!Types.ObjectId.isValid(duplicateId) || !Types.ObjectId.isValid(originalId)) return { ok: false, reason: 'not_found' };
+      const dupId = String(duplicateId);
+      const origId = String(originalId);
+      if (dupId === origId) return { ok: false, reason: 'same_report' };
+      const dupDoc = await load(dupId);
+      if (!dupDoc) return { ok: false, reason: 'not_found' };
+      const duplicate = toConfirmedReportView(dupDoc);
+
+      for (let attempt = 0; attempt < MERGE_ATTEMPTS; attempt++) {
+        const origDoc = await load(origId);
+        if (!origDoc) return { ok: false, reason: 'not_found' };
+        const original = toConfirmedReportView(origDoc);
+        if (alreadyMerged(original, duplicate))
+          return { ok: true, report: original, merged: false, added: { confirmations: 0, followers: 0, photos: 0 } };
+
+        const plan = planMerge(original, duplicate, new Date());
+        const latest = plan.confirmations.reduce((max, c) => (c.at > max ? c.at : max), plan.confirmations[0].at);
+        const ownEntry = { channel: String(duplicate.channel), messageId: mergedMessageId(duplicate.ticketCode) };
+        const updated = await Report.findOneAndUpdate(
+          { _id: origId, version: original.version, confirmationsList: { $not: { $elemMatch: ownEntry } } },
+          {
+            $push: {
+              confirmationsList: { $each: plan.confirmations.map(entryDoc) },
+              followers: { $each: plan.followers },
+              citizenInfo: { $each: plan.citizenInfo },
+            },
+            $addToSet: { photoRefs: { $each: plan.photoRefs } },
+            $inc: { confirmations: plan.counted, version: 1 },
+            $max: { lastConfirmedAt: latest },
+          },
+          { returnDocument: 'after' },
+        ).lean<ReportDoc>();
+        if (!updated) continue; // changed meanwhile (or merged by a concurrent call): plan again
+        const stored = rescore ? await storeScore(origId, rescore) : updated;
+        return {
+          ok: true,
+          report: toConfirmedReportView(stored ?? updated),
+          merged: true,
+          added: { confirmations: plan.counted, followers: plan.followers.length, photos: plan.photoRefs.length },
+        };
+      }
+      throw new Error(`merging report ${dupId} into ${origId}: the original kept changing, try again`);
+    },
+  };
+}

@@ -3,7 +3,7 @@
  * through config/), a fresh database and key prefix, and small statistics helpers.
  */
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { startMongo, startRedis, type RunningServer } from '../script/embedded-servers';
@@ -12,10 +12,13 @@ export type BenchServers = { mongoUrl: string; redisUrl: string; stop(): Promise
 
 export async function benchServers(env: { MONGODB_URI?: string; REDIS_URL?: string }): Promise<BenchServers> {
   const started: RunningServer[] = [];
+  const dirs: string[] = [];
   let mongoUrl = env.MONGODB_URI;
   let redisUrl = env.REDIS_URL;
   if (!mongoUrl) {
-    const m = await startMongo(mkdtempSync(path.join(os.tmpdir(), 'vicinato-bench-db-')));
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'vicinato-bench-db-'));
+    dirs.push(dir);
+    const m = await startMongo(dir);
     started.push(m);
     mongoUrl = m.url;
   }
@@ -26,7 +29,14 @@ export async function benchServers(env: { MONGODB_URI?: string; REDIS_URL?: stri
   }
   const db = new URL(mongoUrl);
   db.pathname = `/bench_${randomBytes(4).toString('hex')}`;
-  return { mongoUrl: db.toString(), redisUrl, stop: async () => void (await Promise.all(started.map((s) => s.stop()))) };
+  return {
+    mongoUrl: db.toString(),
+    redisUrl,
+    async stop() {
+      await Promise.all(started.map((s) => s.stop()));
+      for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+    },
+  };
 }
 
 export function percentile(sorted: number[], p: number): number {
@@ -48,15 +58,16 @@ export function numberArg(name: string, fallback: number): number {
 }
 
 /**
- * Distinct places inside the municipality, about 200 m apart: each simulated dialog reports from its
- * own place, so the "is it the same situation?" question (same category within 150 m) never comes up
- * and every dialog measures the same path.
+ * Distinct places inside the municipality, about 350 m apart (more than the largest per-category
+ * "same situation" radius, 300 m): each simulated dialog reports from its own place, so the "is it
+ * the same situation?" question never comes up and every dialog measures the same path. There are a
+ * few hundred: a benchmark that runs more dialogs clears its reports between rounds.
  */
 export function distinctPlaces(territory: { contains(p: { lat: number; lng: number }): boolean; bbox(): [number, number, number, number] }) {
   const [minLng, minLat, maxLng, maxLat] = territory.bbox();
   const places: Array<{ lat: number; lng: number }> = [];
-  for (let lat = minLat; lat < maxLat; lat += 0.0019)
-    for (let lng = minLng; lng < maxLng; lng += 0.0025) if (territory.contains({ lat, lng })) places.push({ lat, lng });
+  for (let lat = minLat; lat < maxLat; lat += 0.0035)
+    for (let lng = minLng; lng < maxLng; lng += 0.0045) if (territory.contains({ lat, lng })) places.push({ lat, lng });
   return (n: number) => places[Math.abs(n) % places.length]!;
 }
 

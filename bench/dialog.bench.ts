@@ -73,13 +73,14 @@ function timedStore(store: ReportStore, timer: Timer): ReportStore {
 }
 
 /** Alternating rounds until each contender had `seconds` of wall time. CPU is this process's own. */
-async function race(seconds: number, timer: Timer, contenders: Dialog[]): Promise<Result[]> {
+async function race(seconds: number, timer: Timer, contenders: Dialog[], beforeRound: () => Promise<void>): Promise<Result[]> {
   for (const dialog of contenders) for (let i = 0; i < WARMUP_DIALOGS; i++) await dialog(-1 - i);
   const results: Result[] = contenders.map(() => ({ dialogs: 0, messages: 0, seconds: 0, storageSeconds: 0, cpuSeconds: 0 }));
   const counters = contenders.map(() => 0);
   while (results.some((r) => r.seconds < seconds)) {
     for (const [k, dialog] of contenders.entries()) {
       const r = results[k];
+      await beforeRound();
       timer.ms = 0;
       const cpu0 = process.cpuUsage();
       const t0 = performance.now();
@@ -176,11 +177,18 @@ async function main() {
     );
     const count = (channel: string) => conn.collection('reports').countDocuments({ channel });
     const [engineBefore, wizardBefore, sentBefore] = [await count('simulator'), await count('telegram'), sent()];
-    const [engineResult, wizardResult] = await race(SECONDS, timer, [engineDialog, wizardDialog]);
+    // Cleared outside the timed rounds, so places can be reused without meeting an open report.
+    const created = { simulator: 0, telegram: 0 };
+    const clearReports = async () => {
+      created.simulator += await count('simulator');
+      created.telegram += await count('telegram');
+      await conn.collection('reports').deleteMany({});
+    };
+    const [engineResult, wizardResult] = await race(SECONDS, timer, [engineDialog, wizardDialog], clearReports);
     const e = describeResult('engine (flows/report-dialog)    ', engineResult);
     const w = describeResult('telegraf WizardScene + session()', wizardResult);
     console.log(
-      `reports created: engine ${(await count('simulator')) - engineBefore}, wizard ${(await count('telegram')) - wizardBefore} (warm-up included); wizard replies to the fake Bot API: ${sent() - sentBefore}`,
+      `reports created: engine ${created.simulator + (await count('simulator')) - engineBefore}, wizard ${created.telegram + (await count('telegram')) - wizardBefore} (warm-up included); wizard replies to the fake Bot API: ${sent() - sentBefore}`,
     );
     console.log(
       `engine / wizard: ${(e.messageRate / w.messageRate).toFixed(2)} (wall, with storage), ${(e.pureRate / w.pureRate).toFixed(2)} (wall without storage time), ${(e.cpuRate / w.cpuRate).toFixed(2)} (per CPU-second of this process)`,

@@ -8,7 +8,7 @@
  *    drivers at the same concurrency, with no engine, queue library or HTTP in between.
  */
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { MongoClient } from 'mongodb';
@@ -107,6 +107,7 @@ async function countReports(mongoUrl: string): Promise<number> {
 
 async function main() {
   const servers = await benchServers({ MONGODB_URI: process.env.MONGODB_URI, REDIS_URL: process.env.REDIS_URL });
+  const mediaDir = mkdtempSync(path.join(os.tmpdir(), 'vicinato-bench-media-'));
   const config = parseConfig({
     NODE_ENV: 'test',
     PORT: '0',
@@ -115,7 +116,7 @@ async function main() {
     REDIS_PREFIX: `bench_${randomUUID().slice(0, 8)}`,
     SESSION_SECRET: 'bench-session-secret-0123456789abcdef',
     CITIZEN_REF_SECRET: 'bench-citizen-secret-0123456789abcdef',
-    MEDIA_DIR: mkdtempSync(path.join(os.tmpdir(), 'vicinato-bench-media-')),
+    MEDIA_DIR: mediaDir,
     LOG_LEVEL: 'error',
   });
   const app = await startVicinato(config, createLogger({ level: 'error', json: true }));
@@ -139,6 +140,7 @@ async function main() {
   console.log(`floor:    ${floor.latencies.length} messages in ${floor.seconds.toFixed(2)} s = ${floorRate.toFixed(0)} messages/s; per message ${latencySummary(floor.latencies)}`);
   console.log(`pipeline / floor throughput: ${(pipelineRate / floorRate).toFixed(2)} (aim: >= 0.5)`);
   await servers.stop();
+  rmSync(mediaDir, { recursive: true, force: true });
 }
 
 main().then(

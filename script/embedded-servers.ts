@@ -82,7 +82,10 @@ export async function startMongo(storagePath: string): Promise<RunningServer> {
   if (!existsSync(bin)) throw new Error(`${bin} is missing: run script/bootstrap.sh (or set MONGODB_URI)`);
   mkdirSync(storagePath, { recursive: true });
   const port = await freePort();
-  const child = spawn(bin, ['--host', '127.0.0.1', '--port', String(port), '--storage-path', storagePath, '--log-level', 'WARNING'], {
+  // WiredTiger preallocates each write-ahead log file at --log-file-max (2 GB by default, not sparse
+  // on every file system): 128 MB keeps a test or demo database small.
+  const args = ['--host', '127.0.0.1', '--port', String(port), '--storage-path', storagePath, '--log-level', 'WARNING', '--log-file-max', '128MB'];
+  const child = spawn(bin, args, {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const output = collectOutput(child);

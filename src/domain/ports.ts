@@ -208,6 +208,16 @@ export interface ReportMergeStore {
    * ConfirmationStore.addConfirmation. The duplicate's status is not changed here.
    */
   mergeInto(duplicateId: string, originalId: string, rescore?: (report: ConfirmedReportView) => PriorityScore): Promise<MergeResult>;
+  /**
+   * Undoes mergeInto (the duplicate was reopened: not the same situation after all): what came from
+   * the duplicate leaves the original, `confirmations` is recounted, and the duplicate's citizens stop
+   * following the original unless they confirmed it themselves. `unmerged: false` when it was not merged.
+   */
+  unmerge(
+    duplicateId: string,
+    originalId: string,
+    rescore?: (report: ConfirmedReportView) => PriorityScore,
+  ): Promise<{ ok: true; report: ConfirmedReportView; unmerged: boolean } | { ok: false; reason: 'not_found' }>;
 }
 
 export type SubscriptionKind = 'area' | 'zone';

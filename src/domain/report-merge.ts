@@ -83,3 +83,44 @@ export function planMerge(original: ConfirmedReportView, duplicate: ConfirmedRep
     counted,
   };
 }
+
+export type UnmergePlan = {
+  /** channel + "\n" + messageId of the original's entries that came from the duplicate. */
+  entryKeys: Set<string>;
+  /** Followers (citizenRef) who followed only through the duplicate. */
+  followers: Set<string>;
+  photoRefs: Set<string>;
+  citizenInfoIds: Set<string>;
+};
+
+export const confirmationKey = keyOf;
+
+/**
+ * Undoing a merge when the duplicate is reopened ("it was not the same place"): what came from the
+ * duplicate leaves the original, and the duplicate's citizens stop following it unless they
+ * confirmed the original themselves. Undefined when the duplicate is not merged into it.
+ */
+export function planUnmerge(original: ConfirmedReportView, duplicate: ConfirmedReportView): UnmergePlan | undefined {
+  if (!alreadyMerged(original, duplicate)) return undefined;
+  const entryKeys = new Set([keyOf({ channel: duplicate.channel, messageId: mergedMessageId(duplicate.ticketCode) }), ...duplicate.confirmationsList.map(keyOf)]);
+  const stillConfirming = new Set(original.confirmationsList.filter((c) => !entryKeys.has(keyOf(c))).map((c) => c.citizenRef));
+  const followers = new Set(
+    [duplicate.citizenRef, ...duplicate.followers.map((f) => f.citizenRef)].filter((ref) => !stillConfirming.has(ref) && ref !== original.citizenRef),
+  );
+  return {
+    entryKeys,
+    followers,
+    photoRefs: new Set(duplicate.photoRefs),
+    citizenInfoIds: new Set(duplicate.citizenInfo.map((i) => i.messageId)),
+  };
+}
+
+/** Counts each citizen once, in order, the report's own citizen never (as ConfirmationStore does). */
+export function recount<T extends { citizenRef: string; counted?: boolean }>(entries: readonly T[], reporter: string): T[] {
+  const seen = new Set([reporter]);
+  return entries.map((e) => {
+    const counted = !seen.has(e.citizenRef);
+    seen.add(e.citizenRef);
+    return { ...e, counted };
+  });
+}

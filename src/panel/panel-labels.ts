@@ -31,6 +31,7 @@ export const ACTION_LABELS: Labels<string> = {
   reject: { it: 'Respinta', en: 'Rejected' },
   mark_duplicate: { it: 'Segnata come duplicato', en: 'Marked as duplicate' },
   merge: { it: 'Unita una segnalazione duplicata', en: 'Duplicate report merged in' },
+  unmerge: { it: 'Separata una segnalazione duplicata riaperta', en: 'Reopened duplicate report separated' },
   reopen: { it: 'Riaperta', en: 'Reopened' },
   'identity.reveal': { it: 'Identità del cittadino visualizzata', en: 'Citizen’s identity revealed' },
   'photo.view': { it: 'Foto visualizzata', en: 'Photo viewed' },

@@ -164,6 +164,9 @@ export async function performReportAction(
     .publish({ type: 'report.updated', reportId: report.id, status: report.status, from: moved.from })
     .catch((err: Error) => deps.logger.error(`live update of report ${report.id} failed: ${err.message}`));
   if (original) await mergeDuplicate(deps, report, original, me, input.requestId);
+  // A reopened duplicate was not the same situation: its citizens stop getting the original's updates.
+  if (body.action === 'reopen' && moved.from === 'duplicate' && current.duplicateOf)
+    await unmergeDuplicate(deps, report, current.duplicateOf, me, input.requestId);
   await notify(deps, report, body);
   return { ok: true, report, from: moved.from };
 }
@@ -183,6 +186,25 @@ async function mergeDuplicate(deps: ReportActionDeps, duplicate: ReportView, ori
   });
   await deps.events
     .publish({ type: 'report.updated', reportId: original.id, status: merged.report.status })
+    .catch((err: Error) => deps.logger.error(`live update of report ${original.id} failed: ${err.message}`));
+}
+
+/** Takes what the reopened duplicate brought out of the original again (once), audited on the original. */
+async function unmergeDuplicate(deps: ReportActionDeps, duplicate: ReportView, originalTicket: string, me: CurrentOperator, requestId?: string) {
+  const original = await deps.reports.getByTicket(originalTicket);
+  if (!original) return;
+  const result = await deps.merges.unmerge(duplicate.id, original.id, deps.rescore);
+  if (!result.ok || !result.unmerged) return;
+  await deps.audit.record({
+    actor: me.username,
+    actorRole: me.role,
+    action: 'unmerge',
+    reportId: original.id,
+    details: { from: duplicate.ticketCode, version: result.report.version },
+    requestId,
+  });
+  await deps.events
+    .publish({ type: 'report.updated', reportId: original.id, status: result.report.status })
     .catch((err: Error) => deps.logger.error(`live update of report ${original.id} failed: ${err.message}`));
 }
 

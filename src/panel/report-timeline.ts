@@ -47,7 +47,7 @@ function actionText(e: AuditEntry, lang: PanelLang): string {
   if (e.action === 'dispatch' && str(d.unit)) parts.push(String(d.unit));
   if (e.action === 'close' && str(d.outcome)) parts.push(labelOf(OUTCOME_LABELS, String(d.outcome), lang));
   if (e.action === 'mark_duplicate' && str(d.duplicateOf)) parts.push(String(d.duplicateOf));
-  if (e.action === 'merge' && str(d.from)) parts.push(String(d.from));
+  if ((e.action === 'merge' || e.action === 'unmerge') && str(d.from)) parts.push(String(d.from));
   if (e.action === 'reject' && str(d.reason)) parts.push(String(d.reason));
   if (str(d.note)) parts.push(String(d.note));
   return parts.length ? `${label}: ${parts.join(' — ')}` : label;

@@ -2,12 +2,13 @@
  * Merging a duplicate report into the original (see ReportMergeStore and src/domain/report-merge.ts):
  * one update of the original, guarded by the version the plan was made from and by the duplicate's
  * own entry not being there yet, so a retry or a concurrent confirmation never adds anything twice.
- * The duplicate keeps everything it had: the original gains copies.
+ * The duplicate keeps everything it had: the original gains copies. `unmerge` takes them out again
+ * (same guards) when the duplicate is reopened.
  */
 import type { Connection } from 'mongoose';
 import { Types } from 'mongoose';
 import type { Confirmation, ConfirmedReportView, MergeResult, PriorityScore, ReportMergeStore } from '../../domain/ports';
-import { alreadyMerged, mergedMessageId, planMerge } from '../../domain/report-merge';
+import { alreadyMerged, confirmationKey, mergedMessageId, planMerge, planUnmerge, recount } from '../../domain/report-merge';
 import { reportModel } from '../models/report.model';
 import { toConfirmedReportView } from './confirmation.repository';
 
@@ -97,6 +98,47 @@ export function createMergeRepository(conn: Connection): ReportMergeStore {
         };
       }
       throw new Error(`merging report ${dupId} into ${origId}: the original kept changing, try again`);
+    },
+
+    async unmerge(duplicateId, originalId, rescore) {
+      if (!Types.ObjectId.isValid(duplicateId) || !Types.ObjectId.isValid(originalId)) return { ok: false, reason: 'not_found' };
+      const origId = String(originalId);
+      const dupDoc = await load(String(duplicateId));
+      if (!dupDoc) return { ok: false, reason: 'not_found' };
+      const duplicate = toConfirmedReportView(dupDoc);
+      for (let attempt = 0; attempt < MERGE_ATTEMPTS; attempt++) {
+        const origDoc = await load(origId);
+        if (!origDoc) return { ok: false, reason: 'not_found' };
+        const original = toConfirmedReportView(origDoc);
+        const plan = planUnmerge(original, duplicate);
+        if (!plan) return { ok: true, report: original, unmerged: false };
+        // Raw entries, so fields the view leaves out (statsRecorded) are kept as stored.
+        const entries = recount<ReportDoc & { citizenRef: string }>(
+          (origDoc.confirmationsList ?? []).filter((e: ReportDoc) => !plan.entryKeys.has(confirmationKey(e as { channel: string; messageId: string }))),
+          original.citizenRef,
+        );
+        const latest = entries.reduce<Date | undefined>((max, e) => (!max || e.at > max ? e.at : max), undefined);
+        const updated = await Report.findOneAndUpdate(
+          { _id: origId, version: original.version },
+          {
+            $set: {
+              confirmationsList: entries,
+              confirmations: entries.filter((e) => e.counted).length,
+              followers: (origDoc.followers ?? []).filter((f: ReportDoc) => !plan.followers.has(f.citizenRef)),
+              photoRefs: original.photoRefs.filter((ref) => !plan.photoRefs.has(ref)),
+              citizenInfo: (origDoc.citizenInfo ?? []).filter((i: ReportDoc) => !plan.citizenInfoIds.has(i.messageId)),
+              ...(latest ? { lastConfirmedAt: latest } : {}),
+            },
+            ...(latest ? {} : { $unset: { lastConfirmedAt: 1 } }),
+            $inc: { version: 1 },
+          },
+          { returnDocument: 'after' },
+        ).lean<ReportDoc>();
+        if (!updated) continue;
+        const stored = rescore ? await storeScore(origId, rescore) : updated;
+        return { ok: true, report: toConfirmedReportView(stored ?? updated), unmerged: true };
+      }
+      throw new Error(`unmerging report ${duplicateId} from ${origId}: the original kept changing, try again`);
     },
   };
 }

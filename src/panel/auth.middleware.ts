@@ -1,7 +1,9 @@
 /**
  * Who is calling: every /api route after login passes through `requireOperator` (401 without a
  * valid session) and, where a role is needed, `requireRole` (403). The operator record is re-read
- * at most every few seconds, so disabling an account ends its sessions almost at once.
+ * at most every few seconds, so disabling an account ends its sessions almost at once. The idle
+ * limit counts only the operator's own requests: automatic refreshes (X-Background-Request: 1, the
+ * live event stream) do not keep an unattended panel signed in.
  */
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import type { OperatorRecord, OperatorRole, OperatorStore } from '../storage';

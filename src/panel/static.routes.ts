@@ -11,7 +11,7 @@ import express, { Router, type RequestHandler } from 'express';
 /** <repo>/dist/panel */
 export const PANEL_DIST_DIR = path.resolve(import.meta.dirname, '../../dist/panel');
 
-const SPA_ROUTES = ['/', '/login', '/admin', '/avvisi', /^\/reports\/[A-Za-z0-9_-]{1,64}\/?$/];
+const SPA_ROUTES = ['/', '/login', '/admin', '/avvisi', '/territorio', '/indicatori', /^\/reports\/[A-Za-z0-9_-]{1,64}\/?$/];
 const ONE_YEAR_S = 365 * 24 * 60 * 60;
 
 const NOT_BUILT_PAGE = `<!doctype html>

@@ -25,7 +25,7 @@ describe('serving the built panel', () => {
 
   it('answers index.html, not cached, for every client-side route', async () => {
     const app = appServing();
-    for (const route of ['/', '/login', '/admin', '/reports/6650f1c2a9e4b3d2c1f0e9d8']) {
+    for (const route of ['/', '/login', '/admin', '/avvisi', '/reports/6650f1c2a9e4b3d2c1f0e9d8']) {
       const res = await request(app).get(route);
       expect(res.status, route).toBe(200);
       expect(res.type).toBe('text/html');

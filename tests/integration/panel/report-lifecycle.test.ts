@@ -221,11 +221,15 @@ describe('the other actions', () => {
     expect(res.status).toBe(200);
     expect(res.body.report).toMatchObject({ status: 'duplicate', duplicateOf: original.ticketCode });
     const told = await eventually(async () => (await chatMessages(app, copy.chatId)).find((m) => m.purpose === 'status-update'));
-    expect(told.text).not.toContain(original.ticketCode);
+    // Merged into the original: the citizen is told which ticket they follow from now on.
+    expect(told.text).toContain(original.ticketCode);
+    expect((await app.storage.confirmations.get(original.id))!.followers.map((f) => f.chatId)).toContain(copy.chatId);
 
     const reopened = await act(luca, copy.id, { action: 'reopen', version: res.body.report.version, note: 'Non è lo stesso posto' });
     expect(reopened.status).toBe(200);
     expect(reopened.body.report).toMatchObject({ status: 'in_review', assignee: 'Luca Bianchi' });
+    // Not the same situation after all: the citizen no longer follows the original.
+    expect((await app.storage.confirmations.get(original.id))!.followers.map((f) => f.chatId)).not.toContain(copy.chatId);
   });
 
   it('answers 422 for an action the status does not allow, and 404 for an unknown report', async () => {

@@ -122,3 +122,34 @@ describe('merging a duplicate', () => {
     expect(forB[0]).toMatch(new RegExp(`^Segnalazione ${a.ticket}, che segui: `));
   });
 });
+
+describe('reopening a merged duplicate', () => {
+  it('takes back what it brought, so its citizen no longer gets the original’s updates', async () => {
+    const original = await seedReport(app, { description: 'Auto in sosta sul marciapiede' });
+    const copy = await seedReport(app, { photoRefs: [], description: 'Auto sul marciapiede da ieri' });
+    const before = (await detail(original.id)).report;
+    const merged = await act(copy.id, { action: 'mark_duplicate', version: copy.version, duplicateOf: original.ticketCode });
+    expect(merged.status).toBe(200);
+    const during = await detail(original.id);
+    expect(during.report.confirmations).toBe(before.confirmations + 1);
+    expect(during.report.priority).toBeGreaterThan(before.priority);
+
+    const reopened = await act(copy.id, { action: 'reopen', version: merged.body.report.version, note: 'Non è la stessa auto' });
+    expect(reopened.status).toBe(200);
+    const after = await detail(original.id);
+    expect(after.report.confirmations).toBe(before.confirmations);
+    // Rescored without the duplicate's confirmation.
+    expect(after.report.priority).toBeLessThan(during.report.priority);
+    const points = (d: typeof after) => d.priorityFactors.factors.find((f: { factor: string }) => f.factor === 'confirmations').points;
+    expect(points(during)).toBeGreaterThan(0);
+    expect(points(after)).toBe(0);
+    expect(after.confirmations).toEqual([]);
+    expect((await app.storage.confirmations.get(original.id))!.followers).toEqual([]);
+    expect(after.timeline.map((t: { text: string }) => t.text)).toContain(`Separata una segnalazione duplicata riaperta: ${copy.ticketCode}`);
+
+    // Updates of the original now reach only its own citizen.
+    expect((await act(original.id, { action: 'take', version: after.report.version })).status).toBe(200);
+    await eventually(async () => (await statusUpdates(original.chatId)).some((t) => t.includes('presa in carico')));
+    expect((await statusUpdates(copy.chatId)).filter((t) => t.includes(original.ticketCode) && t.includes('presa in carico'))).toEqual([]);
+  });
+});

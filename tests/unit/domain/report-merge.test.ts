@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Confirmation, ConfirmedReportView } from '../../../src/domain/ports';
-import { alreadyMerged, mergedMessageId, planMerge } from '../../../src/domain/report-merge';
+import { alreadyMerged, mergedMessageId, planMerge, planUnmerge, recount } from '../../../src/domain/report-merge';
 
 const at = (iso: string) => new Date(iso);
 
@@ -122,5 +122,37 @@ describe('planMerge', () => {
     const after = { ...original, confirmationsList: [...original.confirmationsList, ...plan.confirmations] };
     expect(alreadyMerged(after, duplicate)).toBe(true);
     expect(planMerge(after, duplicate, NOW).counted).toBe(0);
+  });
+});
+
+describe('planUnmerge', () => {
+  const original = report({ id: 'a', ticketCode: 'VIC-2026-000020', citizenRef: 'cit_a' });
+  const duplicate = report({
+    id: 'b',
+    ticketCode: 'VIC-2026-000021',
+    citizenRef: 'cit_b',
+    chatId: 'chat-b',
+    photoRefs: ['b1.jpg'],
+    confirmationsList: [confirmation({ messageId: 'd1', citizenRef: 'cit_d' })],
+    followers: [{ citizenRef: 'cit_d', channel: 'telegram', chatId: 'chat-x', language: 'it', since: NOW }],
+  });
+
+  it('finds what the duplicate brought; a citizen who also confirmed the original keeps following it', () => {
+    expect(planUnmerge(original, duplicate)).toBeUndefined();
+    const plan = planMerge(original, duplicate, NOW);
+    // cit_d also confirmed the original directly, after the merge.
+    const own = confirmation({ messageId: 'own', citizenRef: 'cit_d', counted: false });
+    const merged = {
+      ...original,
+      photoRefs: ['a1.jpg', 'b1.jpg'],
+      confirmationsList: [...plan.confirmations, own],
+      followers: plan.followers,
+    };
+    const undo = planUnmerge(merged, duplicate)!;
+    expect([...undo.entryKeys]).toEqual([`simulator\n${mergedMessageId('VIC-2026-000021')}`, 'telegram\nd1']);
+    expect([...undo.followers]).toEqual(['cit_b']);
+    expect([...undo.photoRefs]).toEqual(['b1.jpg']);
+    const left = recount(merged.confirmationsList.filter((c) => !undo.entryKeys.has(`${c.channel}\n${c.messageId}`)), merged.citizenRef);
+    expect(left.map((c) => [c.messageId, c.counted])).toEqual([['own', true]]);
   });
 });

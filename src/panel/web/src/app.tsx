@@ -13,6 +13,9 @@ import { AdvisoriesPage } from './pages/advisories.page';
 import { LoginPage } from './pages/login.page';
 import { QueuePage } from './pages/queue.page';
 import { ReportPage } from './pages/report.page';
+import { IndicatorsPage } from './pages/indicators.page';
+import { TerritoryPage } from './pages/territory.page';
+import { territoryText } from './i18n/territory.dictionary';
 import { I18nProvider } from './i18n/i18n';
 
 /** Only same-site paths are followed after login (no open redirect). */
@@ -24,7 +27,7 @@ function safeNext(search: string): string {
 function Pages() {
   const { state } = useAuth();
   const { route, location, navigate } = useRouter();
-  const { t } = useI18n();
+  const { t, language } = useI18n();
 
   useEffect(() => {
     if (state.status === 'anonymous' && route.page !== 'login') {
@@ -36,9 +39,9 @@ function Pages() {
   }, [state.status, route.page, location, navigate]);
 
   useEffect(() => {
-    const page = { queue: t('queueTitle'), login: t('loginTitle'), report: t('reportTitle', { ticket: '' }), admin: t('adminTitle'), advisories: t('advisoriesTitle'), 'not-found': t('notFoundTitle') }[route.page];
+    const page = { queue: t('queueTitle'), login: t('loginTitle'), report: t('reportTitle', { ticket: '' }), admin: t('adminTitle'), advisories: t('advisoriesTitle'), territory: territoryText(language, 'territoryTitle'), indicators: territoryText(language, 'indicatorsTitle'), 'not-found': t('notFoundTitle') }[route.page];
     document.title = `${page} – ${t('appName')}`;
-  }, [route.page, t]);
+  }, [route.page, t, language]);
 
   if (state.status === 'loading') return <p role="status" className="boot">{t('loading')}</p>;
   if (state.status === 'anonymous') return <LoginPage expired={state.expired} />;
@@ -51,6 +54,8 @@ function Pages() {
           {route.page === 'report' ? <ReportPage id={route.id} /> : null}
           {route.page === 'admin' ? <AdminPage /> : null}
           {route.page === 'advisories' ? <AdvisoriesPage /> : null}
+          {route.page === 'territory' ? <TerritoryPage /> : null}
+          {route.page === 'indicators' ? <IndicatorsPage /> : null}
           {route.page === 'not-found' ? (
             <div>
               <PageHeading>{t('notFoundTitle')}</PageHeading>

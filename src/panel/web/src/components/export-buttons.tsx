@@ -10,6 +10,7 @@ import { useAnnounce } from '../lib/announcer';
 import { useOperator } from '../lib/auth';
 import { filtersToApiQuery, type QueueFilters } from '../lib/queue-filters';
 import { ErrorNotice } from './error-notice';
+import '../territory.css';
 
 type Format = 'csv' | 'geojson';
 

@@ -5,11 +5,10 @@
  * from /api/meta's mapTileUrl; with none reachable, the outlines still give the picture and a note
  * says so. The same figures are in the zone table beside it (the accessible equivalent).
  */
-import { useMemo, useState } from 'react';
-import type { PathOptions } from 'leaflet';
-import { CircleMarker, GeoJSON, MapContainer, TileLayer, Tooltip } from 'react-leaflet';
+import { useMemo, useRef, useState } from 'react';
+import type { Layer, PathOptions } from 'leaflet';
+import { CircleMarker, GeoJSON, MapContainer, TileLayer, Tooltip, useMapEvents } from 'react-leaflet';
 import type { HeatCell, HotZone, OutlinesResponse, ZoneOutline } from '../api/territory.types';
-import { useI18n } from '../i18n/i18n';
 import { useTerritoryText } from '../i18n/territory.dictionary';
 
 type Props = {
@@ -27,12 +26,38 @@ const ZONE_FILL = '#c8102e';
 const CELL_STROKE = '#6f0f12';
 const CELL_FILL = '#e4572e';
 
+/** From this zoom on, zone totals carry the zone's name (below it, names of small zones collide). */
+const NAMED_TOTALS_ZOOM = 12.5;
+
 function attributionFor(url: string): string | undefined {
   return /openstreetmap\.org/i.test(url) ? '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a>' : undefined;
 }
 
+/** Each zone's total on the map: the number alone when zoomed out, "Name: n" when zoomed in. */
+function ZoneTotals({ labelled, byZone }: { labelled: ZoneOutline[]; byZone: ReadonlyMap<string, HotZone> }) {
+  const tt = useTerritoryText();
+  const [zoom, setZoom] = useState<number | undefined>(undefined);
+  const map = useMapEvents({ zoomend: () => setZoom(map.getZoom()) });
+  const named = (zoom ?? map.getZoom()) >= NAMED_TOTALS_ZOOM;
+  return (
+    <>
+      {labelled.map((f) => {
+        const count = byZone.get(f.properties.id)?.received ?? 0;
+        return (
+          <CircleMarker key={f.properties.id} center={[f.properties.label.lat, f.properties.label.lng]} radius={0} stroke={false} interactive={false}>
+            <Tooltip permanent direction="center" className="zone-total-label">
+              <span data-zone={f.properties.id} aria-hidden="true">
+                {named ? tt('zoneLabel', { zone: f.properties.name, count }) : count}
+              </span>
+            </Tooltip>
+          </CircleMarker>
+        );
+      })}
+    </>
+  );
+}
+
 export function HotzoneMap({ outlines, zones, heat, bbox, tileUrl }: Props) {
-  const { t } = useI18n();
   const tt = useTerritoryText();
   const [tilesLoaded, setTilesLoaded] = useState(false);
   const [tilesFailed, setTilesFailed] = useState(false);
@@ -50,22 +75,38 @@ export function HotzoneMap({ outlines, zones, heat, bbox, tileUrl }: Props) {
       },
     [byZone, maxWeighted],
   );
+  // Hovering a zone names it with its figures (read when the tooltip opens: always the latest).
+  const latest = useRef({ byZone, tt });
+  latest.current = { byZone, tt };
+  const bindZoneTooltip = useMemo(
+    () => (feature: { properties?: { id?: string; name?: string } }, layer: Layer) =>
+      layer.bindTooltip(
+        () => {
+          const el = document.createElement('span');
+          const z = latest.current.byZone.get(feature.properties?.id ?? '');
+          el.textContent = latest.current.tt('zoneHover', { zone: feature.properties?.name ?? '', count: z?.received ?? 0, weight: z?.weighted ?? 0 });
+          return el;
+        },
+        { sticky: true },
+      ),
+    [],
+  );
   const bounds: [[number, number], [number, number]] = [
     [bbox[1], bbox[0]],
     [bbox[3], bbox[2]],
   ];
-  const note = tileUrl === '' ? t('mapNoTiles') : tileUrl && tilesFailed && !tilesLoaded ? t('mapTilesFailed') : undefined;
+  const note = tileUrl === '' ? tt('mapNoTiles') : tileUrl && tilesFailed && !tilesLoaded ? tt('mapTilesFailed') : undefined;
   const labelled: ZoneOutline[] = outlines?.zones.features.filter((f) => (byZone.get(f.properties.id)?.received ?? 0) > 0) ?? [];
 
   return (
     <figure className="hotzone-map">
       <div className="hotzone-map-frame" role="region" aria-label={tt('mapRegion')} data-testid="hotzone-map">
-        <MapContainer bounds={bounds} preferCanvas scrollWheelZoom={false} className="map-canvas">
+        <MapContainer bounds={bounds} zoomSnap={0.25} preferCanvas scrollWheelZoom={false} className="map-canvas">
           {tileUrl ? <TileLayer url={tileUrl} attribution={attributionFor(tileUrl)} eventHandlers={tileHandlers} /> : null}
           {outlines?.boundary ? (
             <GeoJSON data={outlines.boundary} style={{ color: ZONE_STROKE, weight: 2.5, fill: false }} interactive={false} />
           ) : null}
-          {outlines ? <GeoJSON data={outlines.zones} style={zoneStyle} interactive={false} /> : null}
+          {outlines ? <GeoJSON data={outlines.zones} style={zoneStyle} onEachFeature={bindZoneTooltip} /> : null}
           {heat.map((cell) => {
             const ratio = cell.n / maxCell;
             return (
@@ -79,13 +120,7 @@ export function HotzoneMap({ outlines, zones, heat, bbox, tileUrl }: Props) {
               </CircleMarker>
             );
           })}
-          {labelled.map((f) => (
-            <CircleMarker key={f.properties.id} center={[f.properties.label.lat, f.properties.label.lng]} radius={0} stroke={false} interactive={false}>
-              <Tooltip permanent direction="center" className="zone-total-label">
-                {tt('zoneLabel', { zone: f.properties.name, count: byZone.get(f.properties.id)?.received ?? 0 })}
-              </Tooltip>
-            </CircleMarker>
-          ))}
+          <ZoneTotals labelled={labelled} byZone={byZone} />
         </MapContainer>
       </div>
       <figcaption>

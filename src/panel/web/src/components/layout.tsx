@@ -2,6 +2,7 @@
 import type { ReactNode } from 'react';
 import { ROLE_LABELS } from '../i18n/dictionary';
 import { useI18n } from '../i18n/i18n';
+import { territoryText } from '../i18n/territory.dictionary';
 import { useAuth, useOperator } from '../lib/auth';
 import { useMeta } from '../lib/meta';
 import { Link, useRouter } from '../lib/router';
@@ -44,6 +45,20 @@ export function Layout({ children }: { children: ReactNode }) {
                 {t('navQueue')}
               </Link>
             </li>
+            {operator.role === 'supervisor' || operator.role === 'admin' ? (
+              <>
+                <li>
+                  <Link href="/territorio" aria-current={route.page === 'territory' ? 'page' : undefined}>
+                    {territoryText(language, 'navTerritory')}
+                  </Link>
+                </li>
+                <li>
+                  <Link href="/indicatori" aria-current={route.page === 'indicators' ? 'page' : undefined}>
+                    {territoryText(language, 'navIndicators')}
+                  </Link>
+                </li>
+              </>
+            ) : null}
             {operator.role === 'supervisor' || operator.role === 'admin' ? (
               <li>
                 <Link href="/avvisi" aria-current={route.page === 'advisories' ? 'page' : undefined}>

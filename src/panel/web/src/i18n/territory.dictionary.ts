@@ -26,12 +26,15 @@ const it = {
   filtersLabel: 'Filtri delle zone calde',
 
   mapTitle: 'Mappa',
+  mapNoTiles: 'Nessuna mappa di sfondo configurata: sono visibili le zone e le segnalazioni.',
+  mapTilesFailed: 'Mappa di sfondo non raggiungibile: restano visibili le zone e le segnalazioni.',
   mapRegion: 'Mappa delle segnalazioni nel periodo. Gli stessi dati sono nella tabella delle zone.',
   mapLegendCells: 'Cerchi: segnalazioni in un’area di circa 500 m (più grande = più segnalazioni).',
   mapLegendZones: 'Zone: colore più intenso = peso maggiore nel periodo.',
   cellOne: '1 segnalazione',
   cellMany: '{count} segnalazioni',
   zoneLabel: '{zone}: {count}',
+  zoneHover: '{zone}: {count} segnalazioni, peso {weight}',
 
   zonesTitle: 'Zone per peso',
   zonesCaption: 'Zone ordinate per peso delle segnalazioni, con la tendenza rispetto ai {days} giorni precedenti.',
@@ -112,12 +115,15 @@ const en: Record<TerritoryKey, string> = {
   filtersLabel: 'Hot zone filters',
 
   mapTitle: 'Map',
+  mapNoTiles: 'No background map configured: zones and reports are shown.',
+  mapTilesFailed: 'Background map unreachable: zones and reports are still shown.',
   mapRegion: 'Map of the reports in the window. The same figures are in the zone table.',
   mapLegendCells: 'Circles: reports in an area of about 500 m (bigger = more reports).',
   mapLegendZones: 'Zones: stronger colour = more weight in the window.',
   cellOne: '1 report',
   cellMany: '{count} reports',
   zoneLabel: '{zone}: {count}',
+  zoneHover: '{zone}: {count} reports, weight {weight}',
 
   zonesTitle: 'Zones by weight',
   zonesCaption: 'Zones by weight of their reports, with the trend against the previous {days} days.',

@@ -10,6 +10,8 @@ export type Route =
   | { page: 'report'; id: string }
   | { page: 'admin' }
   | { page: 'advisories' }
+  | { page: 'territory' }
+  | { page: 'indicators' }
   | { page: 'not-found' };
 
 export function matchRoute(pathname: string): Route {
@@ -17,6 +19,8 @@ export function matchRoute(pathname: string): Route {
   if (pathname === '/login') return { page: 'login' };
   if (pathname === '/admin') return { page: 'admin' };
   if (pathname === '/avvisi') return { page: 'advisories' };
+  if (pathname === '/territorio') return { page: 'territory' };
+  if (pathname === '/indicatori') return { page: 'indicators' };
   const m = /^\/reports\/([A-Za-z0-9_-]{1,64})\/?$/.exec(pathname);
   if (m) return { page: 'report', id: m[1] };
   return { page: 'not-found' };

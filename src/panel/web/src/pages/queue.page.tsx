@@ -7,6 +7,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { apiRequest, toQuery } from '../api/client';
 import type { ReportList } from '../api/types';
 import { ErrorNotice } from '../components/error-notice';
+import { ExportButtons } from '../components/export-buttons';
 import { PageHeading } from '../components/page-heading';
 import { QueueFilterBar } from '../components/queue-filter-bar';
 import { categoryName, QueueTable } from '../components/queue-table';
@@ -107,6 +108,7 @@ export function QueuePage() {
             {t('pageRange', { from: first, to: last, total })}
           </p>
         ) : null}
+        <ExportButtons filters={filters} />
       </div>
       <QueueFilterBar filters={filters} counts={data?.counts} meta={meta} onChange={change} />
       {error ? <ErrorNotice error={error} onRetry={() => void load()} /> : null}

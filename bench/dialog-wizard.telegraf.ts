@@ -151,7 +151,6 @@ export function createWizardBot(services: DialogServices): { bot: Telegraf<Ctx>;
         description: d.description!,
         photoRefs: d.photoRefs,
         channel: 'telegram',
-        chatId: String(ctx.chat!.id),
         citizenRef: `tg-${ctx.from!.id}`,
         language: 'it',
         priority: priority.score,

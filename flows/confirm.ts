@@ -52,7 +52,6 @@ export async function confirmNearbyReport(ctx: ReportStepContext): Promise<StepO
       at: message.receivedAt,
       citizenRef: ctx.citizenRef,
       channel: message.channel,
-      chatId: message.chatId,
       language: ctx.lang,
       reliability: draft.reliability!,
       description: draft.description!,

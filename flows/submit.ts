@@ -47,7 +47,6 @@ export async function submitReport(ctx: ReportStepContext): Promise<StepOutcome<
     description: draft.description!,
     photoRefs: draft.photoRefs,
     channel: message.channel,
-    chatId: message.chatId,
     citizenRef: ctx.citizenRef,
     language: ctx.lang,
     priority: priority.score,

@@ -41,7 +41,7 @@ const backToMenu = (ctx: ReportStepContext, text: string): Outcome => ({
 
 async function subscribe(
   ctx: ReportStepContext,
-  sub: Omit<NewSubscription, 'citizenRef' | 'channel' | 'chatId' | 'language' | 'sourceMessageKey'>,
+  sub: Omit<NewSubscription, 'citizenRef' | 'channel' | 'language' | 'sourceMessageKey'>,
   what: string,
 ): Promise<Outcome> {
   const t = textOf(ctx).alerts;
@@ -61,7 +61,6 @@ async function subscribe(
     ...sub,
     citizenRef: ctx.citizenRef,
     channel: ctx.message.channel,
-    chatId: ctx.message.chatId,
     language: ctx.lang,
     sourceMessageKey: sourceKey(ctx),
   });

@@ -54,7 +54,6 @@ export type NewReport = {
   description: string;
   photoRefs: string[];
   channel: Channel;
-  chatId: string;
   citizenRef: string;
   language: 'it' | 'en';
   priority: number;
@@ -132,7 +131,6 @@ export type NewConfirmation = {
   at: Date;
   citizenRef: string;
   channel: Channel;
-  chatId: string;
   language: 'it' | 'en';
   /** How the confirming citizen knows. */
   reliability: Reliability;
@@ -154,7 +152,7 @@ export type Confirmation = NewConfirmation & {
  * (and, once merging exists, the senders of reports merged into it). A status notifier sends each
  * update to the report's own citizen AND to every follower, in the follower's language.
  */
-export type ReportFollower = { citizenRef: string; channel: Channel; chatId: string; language: 'it' | 'en'; since: Date };
+export type ReportFollower = { citizenRef: string; channel: Channel; language: 'it' | 'en'; since: Date };
 
 /** A report with its confirmations and followers (police only: they carry citizens' references). */
 export type ConfirmedReportView = ReportView & {
@@ -226,7 +224,6 @@ export type SubscriptionKind = 'area' | 'zone';
 export type NewSubscription = {
   citizenRef: string;
   channel: Channel;
-  chatId: string;
   language: 'it' | 'en';
   kind: SubscriptionKind;
   /** kind 'area': the centre and radius. */
@@ -258,7 +255,7 @@ export interface SubscriptionStore {
   /**
    * For an advisory to these zones: every active subscription whose zone is one of them, or whose
    * area's centre lay in one of them when it was made (see NewSubscription.zoneId). A citizen may
-   * have several: the sender sends once per channel+chatId.
+   * have several: the sender sends once per citizen.
    */
   findForZones(zoneIds: string[]): Promise<Subscription[]>;
 }

@@ -41,7 +41,6 @@ export function planMerge(original: ConfirmedReportView, duplicate: ConfirmedRep
     messageId: mergedMessageId(duplicate.ticketCode),
     at: duplicate.createdAt,
     citizenRef: duplicate.citizenRef,
-    chatId: duplicate.chatId,
     language: duplicate.language,
     reliability: duplicate.reliability,
     description: duplicate.description,
@@ -64,7 +63,7 @@ export function planMerge(original: ConfirmedReportView, duplicate: ConfirmedRep
   const following = new Set([original.citizenRef, ...original.followers.map((f) => f.citizenRef)]);
   const followers: ReportFollower[] = [];
   const candidates: ReportFollower[] = [
-    { citizenRef: duplicate.citizenRef, channel: duplicate.channel, chatId: duplicate.chatId, language: duplicate.language, since: now },
+    { citizenRef: duplicate.citizenRef, channel: duplicate.channel, language: duplicate.language, since: now },
     ...duplicate.followers.map((f) => ({ ...f, since: now })),
   ];
   for (const f of candidates) {

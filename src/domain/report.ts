@@ -67,9 +67,11 @@ export type Report = {
   description: string;
   photoRefs: string[];
   channel: Channel;
-  /** Pseudonymous reference of the citizen (HMAC), never a phone number. */
+  /**
+   * Pseudonymous reference of the citizen (HMAC), never a phone number. The chat to reply to is
+   * looked up in the identity store when a message is sent: reports keep no platform identity.
+   */
   citizenRef: string;
-  chatId: string;
   priority: number;
   language: 'it' | 'en';
   createdAt: Date;

@@ -1,6 +1,6 @@
 /**
  * Advisories to area-alert subscribers (supervisors and admins): POST sends one to the subscribers
- * of the chosen zones, one message per chat (channel + chatId), recorded in the outbound log with
+ * of the chosen zones, one message per citizen, recorded in the outbound log with
  * purpose 'advisory' and queued on each channel, whose sender keeps the platform's limits and rules
  * (outside WhatsApp's 24-hour window a message without a template becomes 'undeliverable'). GET
  * lists them with their delivery counts. An Idempotency-Key header makes a retried POST complete
@@ -10,7 +10,7 @@ import { Router } from 'express';
 import { z } from 'zod';
 import { ADVISORY_MAX_CHARS, advisoryText } from '../domain/advisory';
 import type { OutboundMessage } from '../domain/message';
-import type { Advisory, AdvisoryDeliveryCounts, AdvisoryStore, AuditLog, JobScheduler, OutboundLog, Subscription, SubscriptionStore } from '../domain/ports';
+import type { Advisory, AdvisoryDeliveryCounts, AdvisoryStore, AuditLog, IdentityStore, JobScheduler, OutboundLog, Subscription, SubscriptionStore } from '../domain/ports';
 import type { Logger } from '../log/logger';
 import { currentOperator, langOf, requireRole } from './auth.middleware';
 import type { OperatorNames } from './operator-names';
@@ -20,6 +20,8 @@ import { parseOr400 } from './validation';
 export type AdvisoryRoutesDeps = {
   advisories: AdvisoryStore;
   subscriptions: Pick<SubscriptionStore, 'findForZones'>;
+  /** Where each subscriber is reached (subscriptions carry only citizenRefs). */
+  identities: Pick<IdentityStore, 'get'>;
   outbound: OutboundLog;
   scheduler: JobScheduler;
   audit: AuditLog;
@@ -58,16 +60,15 @@ function advisoryBody(zoneNames: ReadonlyMap<string, string>) {
   });
 }
 
-type Chat = { channel: Subscription['channel']; chatId: string; language: 'it' | 'en'; zoneIds: Set<string> };
+type Chat = { citizenRef: string; channel: Subscription['channel']; language: 'it' | 'en'; zoneIds: Set<string> };
 
-/** One entry per chat: a citizen with several matching subscriptions gets the advisory once. */
+/** One entry per citizen: a citizen with several matching subscriptions gets the advisory once. */
 function chatsOf(subscriptions: readonly Subscription[], zones: readonly string[]): Chat[] {
   const chats = new Map<string, Chat>();
   for (const sub of subscriptions) {
-    const key = `${sub.channel}\n${sub.chatId}`;
-    const chat = chats.get(key) ?? { channel: sub.channel, chatId: sub.chatId, language: sub.language, zoneIds: new Set<string>() };
+    const chat = chats.get(sub.citizenRef) ?? { citizenRef: sub.citizenRef, channel: sub.channel, language: sub.language, zoneIds: new Set<string>() };
     if (sub.zoneId && zones.includes(sub.zoneId)) chat.zoneIds.add(sub.zoneId);
-    chats.set(key, chat);
+    chats.set(sub.citizenRef, chat);
   }
   return [...chats.values()];
 }
@@ -98,9 +99,15 @@ export function advisoryRoutes(deps: AdvisoryRoutesDeps): Router {
     const chats = chatsOf(await deps.subscriptions.findForZones(advisory.zones), advisory.zones);
     let failed = 0;
     await inBatches(chats, FAN_OUT_CONCURRENCY, async (chat) => {
+      // Subscriptions name the citizen only: the chat comes from the identity store.
+      const identity = await deps.identities.get(chat.citizenRef).catch(() => null);
+      if (!identity) {
+        failed++;
+        return;
+      }
       const msg: OutboundMessage = {
         channel: chat.channel,
-        chatId: chat.chatId,
+        chatId: identity.chatId,
         text: advisoryText(advisory.text, {
           municipality: deps.municipalityName,
           zoneNames: [...chat.zoneIds].map((id) => deps.zoneNames.get(id) ?? id),
@@ -108,7 +115,7 @@ export function advisoryRoutes(deps: AdvisoryRoutesDeps): Router {
         }),
         purpose: 'advisory',
         advisoryId: advisory.id,
-        outboundId: `advisory:${advisory.id}:${chat.channel}:${chat.chatId}`,
+        outboundId: `advisory:${advisory.id}:${chat.citizenRef}`,
       };
       try {
         await deps.outbound.record(msg);

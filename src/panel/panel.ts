@@ -149,6 +149,7 @@ export function createPanel(deps: PanelDeps): { mounts: Mount[]; close(): Promis
     advisoryRoutes({
       advisories: storage.advisories,
       subscriptions: storage.subscriptions,
+      identities: storage.identities,
       outbound: storage.outbound,
       scheduler: deps.scheduler,
       audit: storage.audit,

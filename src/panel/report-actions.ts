@@ -10,6 +10,7 @@ import type {
   ApplyTransitionInput,
   AuditLog,
   ConfirmationStore,
+  IdentityStore,
   ConfirmedReportView,
   EventBus,
   JobScheduler,
@@ -27,7 +28,7 @@ import type { OperatorNames } from './operator-names';
 import { STATUS_LABELS, labelOf } from './panel-labels';
 import { panelMessage, type PanelLang } from './panel-messages';
 import type { ReportActionBody } from './report-action.schema';
-import { noticeMessages, sendNotices } from './status-notifier';
+import { chatsOf, noticeMessages, sendNotices } from './status-notifier';
 
 export type ReportActionDeps = {
   reports: ReportStore;
@@ -39,6 +40,8 @@ export type ReportActionDeps = {
   logger: Logger;
   /** Followers of a report (ConfirmationStore.get), who get its updates too. */
   confirmations: Pick<ConfirmationStore, 'get'>;
+  /** Where each citizen is reached: reports and followers carry only citizenRefs. */
+  identities: Pick<IdentityStore, 'get'>;
   merges: ReportMergeStore;
   /** The priority of a report after confirmations were merged into it (flows/confirm.ts rescoreConfirmed). */
   rescore?: (report: ConfirmedReportView) => PriorityScore;
@@ -219,5 +222,6 @@ async function notify(deps: ReportActionDeps, report: ReportView, body: ReportAc
     // The citizen is still told; the followers' copies are what a retry of the action cannot redo.
     deps.logger.error(`followers of report ${report.id} could not be read: ${(err as Error).message}`);
   }
-  await sendNotices(deps, noticeMessages(report, followers, body.action, notice));
+  const chatOf = await chatsOf(deps.identities, [report.citizenRef, ...followers.map((f) => f.citizenRef)]);
+  await sendNotices(deps, noticeMessages(report, followers, body.action, notice, chatOf));
 }

@@ -1,51 +1,70 @@
 /**
  * Telling citizens about an agent's action on a report: the report's own citizen and every follower
  * (who confirmed it, or whose report was merged into it), each in their language, one message per
- * chat (channel + chatId) with its own idempotent outboundId, recorded in the outbound log and then
- * queued on its channel. A failure for one chat is logged and does not stop the others.
+ * citizen with its own idempotent outboundId, recorded in the outbound log and then queued on its
+ * channel. Reports name citizens only by citizenRef: the chat is looked up in the identity store. A failure for one chat is logged and does not stop the others.
  */
 import type { OutboundMessage } from '../domain/message';
 import { FOLLOWER_NOTIFIED_ACTIONS, citizenNoticeText, type CitizenNotice, type NoticeReader } from '../domain/notifications';
-import type { JobScheduler, OutboundLog, ReportFollower, ReportView } from '../domain/ports';
+import type { IdentityStore, JobScheduler, OutboundLog, ReportFollower, ReportView } from '../domain/ports';
 import type { ReportAction } from '../domain/report';
 import type { Logger } from '../log/logger';
 
-type Recipient = Pick<ReportFollower, 'channel' | 'chatId' | 'language'> & { reader: NoticeReader };
+type Recipient = Pick<ReportFollower, 'citizenRef' | 'channel' | 'language'> & { reader: NoticeReader };
 
-const chatKey = (r: Pick<ReportFollower, 'channel' | 'chatId'>) => `${r.channel}\n${r.chatId}`;
+/** The chat a citizen is reached on, from the identity store (reports keep no platform identity). */
+export type ChatOf = (citizenRef: string) => string | undefined;
 
-/** The report's citizen first, then each follower's chat once (a chat already reached is skipped). */
+/** The report's citizen first, then each follower once (a citizen already reached is skipped). */
 export function noticeRecipients(report: ReportView, followers: readonly ReportFollower[], action: ReportAction): Recipient[] {
-  const out: Recipient[] = [{ channel: report.channel, chatId: report.chatId, language: report.language, reader: 'citizen' }];
+  const out: Recipient[] = [{ citizenRef: report.citizenRef, channel: report.channel, language: report.language, reader: 'citizen' }];
   if (!FOLLOWER_NOTIFIED_ACTIONS.includes(action)) return out;
-  const seen = new Set([chatKey(report)]);
+  const seen = new Set([report.citizenRef]);
   for (const f of followers) {
-    if (seen.has(chatKey(f))) continue;
-    seen.add(chatKey(f));
-    out.push({ channel: f.channel, chatId: f.chatId, language: f.language, reader: 'follower' });
+    if (seen.has(f.citizenRef)) continue;
+    seen.add(f.citizenRef);
+    out.push({ citizenRef: f.citizenRef, channel: f.channel, language: f.language, reader: 'follower' });
   }
   return out;
 }
 
 /**
  * The messages for one action. The citizen's outboundId is `<report>:<action>:<version>` (as before
- * followers existed); a follower's adds its chat, so each chat gets the update exactly once.
+ * followers existed); a follower's adds their citizenRef, so each citizen gets the update exactly
+ * once. A citizen whose chat is unknown (no identity recorded) is skipped.
  */
 export function noticeMessages(
   report: ReportView,
   followers: readonly ReportFollower[],
   action: ReportAction,
   notice: CitizenNotice,
+  chatOf: ChatOf,
 ): OutboundMessage[] {
   const base = `${report.id}:${action}:${report.version}`;
-  return noticeRecipients(report, followers, action).map((r) => ({
-    channel: r.channel,
-    chatId: r.chatId,
-    text: citizenNoticeText(notice, report.ticketCode, r.language, r.reader),
-    purpose: 'status-update',
-    reportId: report.id,
-    outboundId: r.reader === 'citizen' ? base : `${base}:${r.channel}:${r.chatId}`,
-  }));
+  return noticeRecipients(report, followers, action).flatMap((r) => {
+    const chatId = chatOf(r.citizenRef);
+    if (!chatId) return [];
+    return [
+      {
+        channel: r.channel,
+        chatId,
+        text: citizenNoticeText(notice, report.ticketCode, r.language, r.reader),
+        purpose: 'status-update' as const,
+        reportId: report.id,
+        outboundId: r.reader === 'citizen' ? base : `${base}:${r.citizenRef}`,
+      },
+    ];
+  });
+}
+
+/** Looks up the chats of the given citizens in the identity store. */
+export async function chatsOf(identities: Pick<IdentityStore, 'get'>, citizenRefs: readonly string[]): Promise<ChatOf> {
+  const found = new Map<string, string>();
+  for (const ref of new Set(citizenRefs)) {
+    const identity = await identities.get(ref);
+    if (identity) found.set(ref, identity.chatId);
+  }
+  return (ref) => found.get(ref);
 }
 
 export async function sendNotices(

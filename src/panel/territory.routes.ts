@@ -70,7 +70,8 @@ export function territoryRoutes(deps: TerritoryRoutesDeps): Router {
         previousWindow: { from: new Date(q.from.getTime() - span).toISOString(), to: q.from.toISOString() },
         categories: q.categoryId ?? [],
         totals: { received: sum('received'), weighted: sum('weighted'), previousReceived: sum('previousReceived'), previousWeighted: sum('previousWeighted') },
-        zones: zones.map((z) => ({
+        // A zone appears when it had reports in either window.
+        zones: zones.filter((z) => z.received || z.previousReceived).map((z) => ({
           zone: z.zone,
           zoneName: zoneLabel(z.zone, zoneNames, lang),
           received: z.received,

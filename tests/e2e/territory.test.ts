@@ -48,7 +48,6 @@ async function seedTerritory() {
       description: s.description,
       photoRefs: [],
       channel: i % 2 ? 'telegram' : 'whatsapp',
-      chatId: `seed-${i}`,
       citizenRef: `seed-citizen-${i}`,
       language: 'it',
       priority: 40,
@@ -193,6 +192,20 @@ describe('hot zones in Chromium', () => {
     await page.getByText('Categorie:').click();
     await page.getByRole('button', { name: 'Tutte le categorie' }).click();
     await zoneRow(page, 'marlia').waitFor();
+    await page.getByText('Categorie:').click();
+  });
+
+  it('speaks English when the supervisor switches language', async () => {
+    const { page } = await supervisorPage();
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Hot zones' }).waitFor();
+    expect(await page.getByRole('link', { name: 'Indicators' }).count()).toBe(1);
+    expect(await cell(page, 'marlia', 'trend')).toContain('new');
+    expect(await page.getByTestId('window-summary').innerText()).toMatch(/\(7 days\), compared with the previous 7 days/);
+    expect(await page.getByRole('radio', { name: '30 days' }).count()).toBe(1);
+    await saveScreenshot(page, 'territory-en');
+    await page.getByRole('button', { name: 'Italiano' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Zone calde' }).waitFor();
   });
 
   it('shows the indicators and lets the supervisor export the queue as CSV', async () => {
@@ -208,6 +221,8 @@ describe('hot zones in Chromium', () => {
 
     await page.getByRole('link', { name: 'Coda' }).click();
     await page.getByRole('heading', { level: 1, name: 'Coda segnalazioni' }).waitFor();
+    await page.getByTestId('export-buttons').waitFor();
+    await saveScreenshot(page, 'queue-export');
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Esporta CSV' }).click()]);
     expect(download.suggestedFilename()).toMatch(/^segnalazioni-\d{8}-\d{4}\.csv$/);
     expect(seen.errors).toEqual([]);

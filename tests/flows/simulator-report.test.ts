@@ -3,6 +3,7 @@
  * worker, engine and MongoDB-wire server. A full report lands in MongoDB in status "new"; the same
  * message delivered twice is processed once; the chat history lists the conversation in order.
  */
+import { citizenRefFactory } from '../../src/intake/citizen-ref';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { FULL_REPORT_EXPECTED, FULL_REPORT_SCRIPT, TOWN_HALL, expectTicketCode, makeJpeg, type ScriptStep } from '../support/report-script';
 import { startFakeNominatim, type FakeNominatim } from '../support/fake-nominatim';
@@ -96,8 +97,11 @@ describe('a citizen through the simulator', () => {
     const inbox = app.mongo.collection('inbox_messages');
     expect(await inbox.countDocuments({ chatId })).toBe(FULL_REPORT_SCRIPT.length);
     expect(await inbox.countDocuments({ chatId, messageId: 'sim-redelivery-confirm', state: 'processed' })).toBe(1);
-    expect(await app.mongo.collection('reports').countDocuments({ chatId })).toBe(1);
-    expect((await app.storage.reports.getByTicket(ticket))?.chatId).toBe(chatId);
+    // The report names the citizen only by the pseudonymous reference: no chat id, no phone number.
+    const citizenRef = citizenRefFactory(app.config.CITIZEN_REF_SECRET)('simulator', chatId);
+    expect(await app.mongo.collection('reports').countDocuments({ citizenRef })).toBe(1);
+    const stored = await app.mongo.collection('reports').findOne({ ticketCode: ticket });
+    expect(JSON.stringify(stored)).not.toContain(chatId);
 
     // The history shows the confirmation once.
     const history = await fetch(`${app.url}/api/simulator/chats/${chatId}/messages`).then(

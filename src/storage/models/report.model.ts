@@ -13,7 +13,6 @@ const confirmationSchema = new Schema(
     messageId: { type: String, required: true },
     at: { type: Date, required: true },
     citizenRef: { type: String, required: true },
-    chatId: { type: String, required: true },
     language: { type: String, enum: ['it', 'en'], default: 'it' },
     reliability: { type: String, enum: RELIABILITIES, required: true },
     description: { type: String, default: '' },
@@ -32,7 +31,6 @@ const followerSchema = new Schema(
   {
     citizenRef: { type: String, required: true },
     channel: { type: String, required: true },
-    chatId: { type: String, required: true },
     language: { type: String, enum: ['it', 'en'], default: 'it' },
     since: { type: Date, required: true },
   },
@@ -53,7 +51,6 @@ const reportSchema = new Schema(
     description: { type: String, default: '' },
     photoRefs: { type: [String], default: [] },
     channel: { type: String, required: true },
-    chatId: { type: String, required: true },
     citizenRef: { type: String, required: true },
     language: { type: String, enum: ['it', 'en'], default: 'it' },
     priority: { type: Number, default: 0 },
@@ -72,7 +69,7 @@ const reportSchema = new Schema(
     /**
      * Citizens besides the reporter who get this report's status updates (in their language):
      * those who confirmed it, and the senders of reports merged into it. The status notifier must
-     * send each update to `citizenRef`/`chatId` and to every follower.
+     * send each update to `citizenRef` and to every follower (their chats are looked up in the identity store).
      */
     followers: { type: [followerSchema], default: [] },
     /** Details the citizen sent after an agent asked for them. */

@@ -16,7 +16,6 @@ const subscriptionSchema = new Schema(
   {
     citizenRef: { type: String, required: true },
     channel: { type: String, required: true },
-    chatId: { type: String, required: true },
     language: { type: String, enum: ['it', 'en'], default: 'it' },
     kind: { type: String, enum: ['area', 'zone'], required: true },
     center: { type: pointSchema, required: false },

@@ -37,7 +37,6 @@ function toConfirmation(c: ReportDoc): Confirmation {
     messageId: c.messageId,
     at: c.at,
     citizenRef: c.citizenRef,
-    chatId: c.chatId,
     language: c.language ?? 'it',
     reliability: c.reliability,
     description: c.description ?? '',
@@ -48,7 +47,7 @@ function toConfirmation(c: ReportDoc): Confirmation {
 }
 
 function toFollower(f: ReportDoc): ReportFollower {
-  return { citizenRef: f.citizenRef, channel: f.channel, chatId: f.chatId, language: f.language ?? 'it', since: f.since };
+  return { citizenRef: f.citizenRef, channel: f.channel, language: f.language ?? 'it', since: f.since };
 }
 
 export function toConfirmedReportView(d: ReportDoc): ConfirmedReportView {
@@ -72,7 +71,6 @@ export function createConfirmationRepository(conn: Connection, stats?: StatsRepo
     messageId: String(c.messageId),
     at: c.at,
     citizenRef: String(c.citizenRef),
-    chatId: String(c.chatId),
     language: c.language,
     reliability: c.reliability,
     description: String(c.description ?? ''),
@@ -113,7 +111,6 @@ export function createConfirmationRepository(conn: Connection, stats?: StatsRepo
     const follower: ReportFollower = {
       citizenRef: String(c.citizenRef),
       channel: c.channel,
-      chatId: String(c.chatId),
       language: c.language,
       since: c.at,
     };

@@ -25,7 +25,6 @@ const entryDoc = (c: Confirmation) => ({
   messageId: String(c.messageId),
   at: c.at,
   citizenRef: String(c.citizenRef),
-  chatId: String(c.chatId),
   language: c.language,
   reliability: c.reliability,
   description: String(c.description ?? ''),

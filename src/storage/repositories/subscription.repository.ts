@@ -13,7 +13,6 @@ function toSubscription(d: SubscriptionDoc): Subscription {
     id: String(d._id),
     citizenRef: d.citizenRef,
     channel: d.channel,
-    chatId: d.chatId,
     language: d.language ?? 'it',
     kind: d.kind,
     ...(d.center?.coordinates ? { center: { lng: d.center.coordinates[0], lat: d.center.coordinates[1] } } : {}),
@@ -39,7 +38,6 @@ export function createSubscriptionRepository(conn: Connection): SubscriptionStor
         const doc = await Sub.create({
           citizenRef: String(input.citizenRef),
           channel: String(input.channel),
-          chatId: String(input.chatId),
           language: input.language,
           kind: input.kind,
           ...(input.center ? { center: { type: 'Point', coordinates: [Number(input.center.lng), Number(input.center.lat)] } } : {}),

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeGraphApi, type FakeGraphApi } from '../../support/fake-graph-api';
 import { startTestApp, type TestApp } from '../../support/test-app';
 import { CLOUD, cloudSettings } from '../whatsapp-cloud/meta-webhook';
-import { chatMessages, eventually, loggedIn, newChatId, type PanelClient } from '../panel/panel-helpers';
+import { chatMessages, eventually, loggedIn, newChatId, refOf, type PanelClient } from '../panel/panel-helpers';
 import { say } from '../report-followers/citizen-chat';
 
 let graph: FakeGraphApi;
@@ -61,13 +61,21 @@ describe('advisories to area-alert subscribers', () => {
     });
     expect(pin.status).toBe(200);
     expect((await say(app, lammariTwice, '500 m')).join('\n')).toContain('Fatto!');
-    expect((await app.storage.subscriptions.findForZones(['lammari'])).filter((s) => s.chatId === lammariTwice)).toHaveLength(2);
+    expect((await app.storage.subscriptions.findForZones(['lammari'])).filter((s) => s.citizenRef === refOf(app, lammariTwice))).toHaveLength(2);
     await subscribeToZone(marlia, 'Marlia');
     // A WhatsApp subscriber whose 24-hour window is closed (stored directly: the Cloud API dialog is not under test here).
-    await app.storage.subscriptions.add({
-      citizenRef: 'cit_whatsapp_subscriber',
+    const whatsappRef = refOf(app, whatsappNumber, 'whatsapp-cloud');
+    await app.storage.identities.upsertFromInbound(whatsappRef, {
       channel: 'whatsapp-cloud',
       chatId: whatsappNumber,
+      messageId: `wamid.${randomUUID()}`,
+      receivedAt: new Date(Date.now() - 3 * 86_400_000),
+      sender: { platformId: whatsappNumber, phone: whatsappNumber },
+      payload: { kind: 'text', text: 'ciao' },
+    });
+    await app.storage.subscriptions.add({
+      citizenRef: whatsappRef,
+      channel: 'whatsapp-cloud',
       language: 'it',
       kind: 'zone',
       zoneId: 'lammari',

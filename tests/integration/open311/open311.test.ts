@@ -16,7 +16,6 @@ const seed = (key: string, over: Partial<NewReport>): NewReport => ({
   description: 'Sacchi abbandonati vicino alla fermata',
   photoRefs: ['img_0123456789abcdef0123456789abcdef.jpg'],
   channel: 'telegram',
-  chatId: '987654321',
   citizenRef: 'cit_secret_ref',
   language: 'it',
   priority: 2,

@@ -4,6 +4,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { OutboundMessage } from '../../../src/domain/message';
+import type { Channel } from '../../../src/domain/message';
 import type { NewReport } from '../../../src/domain/ports';
 import { citizenRefFactory } from '../../../src/intake/citizen-ref';
 import { createOperatorAccount } from '../../../src/panel/operator-accounts';
@@ -83,10 +84,26 @@ export async function loggedIn(app: TestApp, username: string, role: OperatorRol
 
 export const newChatId = () => `panel-${randomBytes(4).toString('hex')}`;
 
-/** A report as the dialog would save it, for a simulator chat. */
-export async function seedReport(app: TestApp, over: Partial<NewReport> = {}) {
-  const chatId = over.chatId ?? newChatId();
-  const citizenRef = citizenRefFactory(app.config.CITIZEN_REF_SECRET)('simulator', chatId);
+/** The pseudonymous reference the service gives a chat (what reports and followers carry). */
+export const refOf = (app: TestApp, chatId: string, channel: Channel = 'simulator') =>
+  citizenRefFactory(app.config.CITIZEN_REF_SECRET)(channel, chatId);
+
+/**
+ * A report as the dialog would save it, for a simulator chat, with the citizen's identity recorded
+ * as the intake does (the notifier finds the chat there). Returns the report and its chat id.
+ */
+export async function seedReport(app: TestApp, over: Partial<NewReport> & { chatId?: string } = {}) {
+  const { chatId: givenChatId, ...fields } = over;
+  const chatId = givenChatId ?? newChatId();
+  const citizenRef = refOf(app, chatId);
+  await app.storage.identities.upsertFromInbound(citizenRef, {
+    channel: 'simulator',
+    chatId,
+    messageId: `seed-${chatId}`,
+    receivedAt: new Date(),
+    sender: { platformId: chatId },
+    payload: { kind: 'text', text: 'seed' },
+  });
   const { report } = await app.storage.reports.createOnce({
     categoryId: 'abandoned_waste',
     reliability: 'seen',
@@ -96,14 +113,13 @@ export async function seedReport(app: TestApp, over: Partial<NewReport> = {}) {
     description: 'Sacchi di rifiuti abbandonati vicino al parcheggio',
     photoRefs: [],
     channel: 'simulator',
-    chatId,
     citizenRef,
     language: 'it',
     priority: 2,
     sourceMessageKey: `seed-${randomBytes(6).toString('hex')}`,
-    ...over,
+    ...fields,
   });
-  return report;
+  return Object.assign(report, { chatId });
 }
 
 /** The messages a simulator chat has received (what the citizen sees). */

@@ -223,13 +223,13 @@ describe('the other actions', () => {
     const told = await eventually(async () => (await chatMessages(app, copy.chatId)).find((m) => m.purpose === 'status-update'));
     // Merged into the original: the citizen is told which ticket they follow from now on.
     expect(told.text).toContain(original.ticketCode);
-    expect((await app.storage.confirmations.get(original.id))!.followers.map((f) => f.chatId)).toContain(copy.chatId);
+    expect((await app.storage.confirmations.get(original.id))!.followers.map((f) => f.citizenRef)).toContain(copy.citizenRef);
 
     const reopened = await act(luca, copy.id, { action: 'reopen', version: res.body.report.version, note: 'Non è lo stesso posto' });
     expect(reopened.status).toBe(200);
     expect(reopened.body.report).toMatchObject({ status: 'in_review', assignee: 'Luca Bianchi' });
     // Not the same situation after all: the citizen no longer follows the original.
-    expect((await app.storage.confirmations.get(original.id))!.followers.map((f) => f.chatId)).not.toContain(copy.chatId);
+    expect((await app.storage.confirmations.get(original.id))!.followers.map((f) => f.citizenRef)).not.toContain(copy.citizenRef);
   });
 
   it('answers 422 for an action the status does not allow, and 404 for an unknown report', async () => {
@@ -253,9 +253,9 @@ describe('the other actions', () => {
 describe('the queue', () => {
   it('sorts by priority then age, filters, and counts per status', async () => {
     const chat = newChatId();
-    const low = await seedReport(app, { priority: 1, categoryId: 'street_lighting', chatId: chat });
-    const high = await seedReport(app, { priority: 9, categoryId: 'street_lighting', chatId: chat });
-    const highLater = await seedReport(app, { priority: 9, categoryId: 'street_lighting', chatId: chat });
+    const low = await seedReport(app, { priority: 1, categoryId: 'street_lighting', });
+    const high = await seedReport(app, { priority: 9, categoryId: 'street_lighting', });
+    const highLater = await seedReport(app, { priority: 9, categoryId: 'street_lighting', });
     const res = await mario.get('/api/reports?category=street_lighting&status=new');
     expect(res.body.items.map((r: { id: string }) => r.id)).toEqual([high.id, highLater.id, low.id]);
     expect(res.body.total).toBe(3);

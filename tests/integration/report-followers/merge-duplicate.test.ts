@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../../support/test-app';
 import { expectTicketCode } from '../../support/report-script';
-import { chatMessages, eventually, loggedIn, newChatId, seedReport, type PanelClient } from '../panel/panel-helpers';
+import { chatMessages, eventually, loggedIn, newChatId, refOf, seedReport, type PanelClient } from '../panel/panel-helpers';
 import { LAMMARI, playReport, say } from './citizen-chat';
 
 let app: TestApp;
@@ -77,7 +77,7 @@ describe('merging a duplicate', () => {
     expect(after.timeline.map((t: { text: string }) => t.text)).toContain(`Unita una segnalazione duplicata: ${b.ticket}`);
 
     const followers = (await app.storage.confirmations.get(a.id))!.followers;
-    expect(followers.filter((f) => f.chatId === chatB)).toHaveLength(1);
+    expect(followers.filter((f) => f.citizenRef === refOf(app, chatB))).toHaveLength(1);
   });
 
   it('tells the second citizen which ticket they follow now', async () => {
@@ -92,7 +92,7 @@ describe('merging a duplicate', () => {
     expect(again.status).toBe(200);
     const stored = (await app.storage.confirmations.get(a.id))!;
     expect(stored.confirmationsList.filter((c) => c.messageId === `merged:${b.ticket}`)).toHaveLength(1);
-    expect(stored.followers.filter((f) => f.chatId === chatB)).toHaveLength(1);
+    expect(stored.followers.filter((f) => f.citizenRef === refOf(app, chatB))).toHaveLength(1);
     // Notices are recorded before the action answers: a second one would be in the chat already.
     expect((await statusUpdates(chatB)).filter((t) => t.includes(a.ticket))).toHaveLength(1);
   });

@@ -25,7 +25,6 @@ async function newReport(over: Partial<NewReport> = {}) {
     description: 'Sacchi di rifiuti davanti al municipio',
     photoRefs: ['photo-of-reporter'],
     channel: 'simulator',
-    chatId: `chat-${seq}`,
     citizenRef: `cit_reporter_${seq}`,
     language: 'it',
     priority: 29,
@@ -41,7 +40,6 @@ const confirmation = (messageId: string, over: Partial<NewConfirmation> = {}): N
   at: new Date('2026-11-18T10:00:00Z'),
   citizenRef: 'cit_anna',
   channel: 'telegram',
-  chatId: 'tg-anna',
   language: 'en',
   reliability: 'seen',
   description: 'Still there, three black bags.',
@@ -138,8 +136,8 @@ describe('confirmation repository', () => {
 
   it('the same message id on another channel is another confirmation', async () => {
     const report = await newReport();
-    await storage.confirmations.addConfirmation(report.id, confirmation('42', { channel: 'telegram', citizenRef: 'cit_a', chatId: 'a' }));
-    await storage.confirmations.addConfirmation(report.id, confirmation('42', { channel: 'whatsapp', citizenRef: 'cit_b', chatId: 'b' }));
+    await storage.confirmations.addConfirmation(report.id, confirmation('42', { channel: 'telegram', citizenRef: 'cit_a', }));
+    await storage.confirmations.addConfirmation(report.id, confirmation('42', { channel: 'whatsapp', citizenRef: 'cit_b', }));
     expect((await storage.confirmations.get(report.id))?.confirmations).toBe(2);
   });
 
@@ -149,7 +147,7 @@ describe('confirmation repository', () => {
     const again = await storage.confirmations.addConfirmation(report.id, confirmation('a2', { description: 'Ancora lì.' }), rescore);
     const other = await storage.confirmations.addConfirmation(
       report.id,
-      confirmation('b1', { citizenRef: 'cit_bruno', chatId: 'b' }),
+      confirmation('b1', { citizenRef: 'cit_bruno', }),
       rescore,
     );
     expect(again).toMatchObject({ ok: true, added: true });
@@ -194,7 +192,7 @@ describe('confirmation repository', () => {
     const report = await newReport();
     const results = await Promise.all(
       Array.from({ length: 4 }, (_, i) =>
-        storage.confirmations.addConfirmation(report.id, confirmation(`c${i}`, { citizenRef: `cit_${i}`, chatId: `c${i}` }), rescore),
+        storage.confirmations.addConfirmation(report.id, confirmation(`c${i}`, { citizenRef: `cit_${i}`, }), rescore),
       ),
     );
     expect(results.every((r) => r.ok && r.added)).toBe(true);

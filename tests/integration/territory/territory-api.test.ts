@@ -118,7 +118,6 @@ describe('GET /api/territory/indicators', () => {
       at: new Date(),
       citizenRef: 'another-citizen',
       channel: 'telegram',
-      chatId: '424242',
       language: 'it',
       reliability: 'seen',
       description: 'Li ho visti anche io',

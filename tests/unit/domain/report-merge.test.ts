@@ -16,7 +16,6 @@ function report(over: Partial<ConfirmedReportView>): ConfirmedReportView {
     photoRefs: [],
     channel: 'simulator',
     citizenRef: 'cit_a',
-    chatId: 'chat-a',
     priority: 40,
     language: 'it',
     createdAt: at('2026-03-01T10:00:00Z'),
@@ -35,7 +34,6 @@ const confirmation = (over: Partial<Confirmation>): Confirmation => ({
   messageId: 'm1',
   at: at('2026-03-01T11:00:00Z'),
   citizenRef: 'cit_x',
-  chatId: 'chat-x',
   language: 'it',
   reliability: 'heard',
   description: 'anche io',
@@ -52,14 +50,13 @@ describe('planMerge', () => {
     ticketCode: 'VIC-2026-000010',
     photoRefs: ['a1.jpg'],
     confirmations: 1,
-    confirmationsList: [confirmation({ messageId: 'c1', citizenRef: 'cit_c', chatId: 'chat-c', photoRefs: [] })],
-    followers: [{ citizenRef: 'cit_c', channel: 'telegram', chatId: 'chat-c', language: 'it', since: at('2026-03-01T11:00:00Z') }],
+    confirmationsList: [confirmation({ messageId: 'c1', citizenRef: 'cit_c', photoRefs: [] })],
+    followers: [{ citizenRef: 'cit_c', channel: 'telegram', language: 'it', since: at('2026-03-01T11:00:00Z') }],
   });
   const duplicate = report({
     id: 'b',
     ticketCode: 'VIC-2026-000011',
     citizenRef: 'cit_b',
-    chatId: 'chat-b',
     channel: 'whatsapp',
     language: 'en',
     reliability: 'heard',
@@ -71,12 +68,12 @@ describe('planMerge', () => {
     confirmations: 2,
     confirmationsList: [
       // Someone who also confirmed the original: kept, not counted twice.
-      confirmation({ messageId: 'd1', citizenRef: 'cit_c', chatId: 'chat-c' }),
-      confirmation({ messageId: 'd2', citizenRef: 'cit_d', chatId: 'chat-d', language: 'en', photoRefs: ['b-conf.jpg'] }),
+      confirmation({ messageId: 'd1', citizenRef: 'cit_c', }),
+      confirmation({ messageId: 'd2', citizenRef: 'cit_d', language: 'en', photoRefs: ['b-conf.jpg'] }),
     ],
     followers: [
-      { citizenRef: 'cit_c', channel: 'telegram', chatId: 'chat-c', language: 'it', since: at('2026-03-01T12:30:00Z') },
-      { citizenRef: 'cit_d', channel: 'telegram', chatId: 'chat-d', language: 'en', since: at('2026-03-01T12:40:00Z') },
+      { citizenRef: 'cit_c', channel: 'telegram', language: 'it', since: at('2026-03-01T12:30:00Z') },
+      { citizenRef: 'cit_d', channel: 'telegram', language: 'en', since: at('2026-03-01T12:40:00Z') },
     ],
   });
 
@@ -102,8 +99,8 @@ describe('planMerge', () => {
   it('makes the duplicate’s citizen and followers followers once, in their language, never the original’s own', () => {
     const plan = planMerge(original, duplicate, NOW);
     expect(plan.followers).toEqual([
-      { citizenRef: 'cit_b', channel: 'whatsapp', chatId: 'chat-b', language: 'en', since: NOW },
-      { citizenRef: 'cit_d', channel: 'telegram', chatId: 'chat-d', language: 'en', since: NOW },
+      { citizenRef: 'cit_b', channel: 'whatsapp', language: 'en', since: NOW },
+      { citizenRef: 'cit_d', channel: 'telegram', language: 'en', since: NOW },
     ]);
     const sameCitizen = planMerge(original, { ...duplicate, citizenRef: 'cit_a', followers: [] }, NOW);
     expect(sameCitizen.followers).toEqual([]);
@@ -131,10 +128,9 @@ describe('planUnmerge', () => {
     id: 'b',
     ticketCode: 'VIC-2026-000021',
     citizenRef: 'cit_b',
-    chatId: 'chat-b',
     photoRefs: ['b1.jpg'],
     confirmationsList: [confirmation({ messageId: 'd1', citizenRef: 'cit_d' })],
-    followers: [{ citizenRef: 'cit_d', channel: 'telegram', chatId: 'chat-x', language: 'it', since: NOW }],
+    followers: [{ citizenRef: 'cit_d', channel: 'telegram', language: 'it', since: NOW }],
   });
 
   it('finds what the duplicate brought; a citizen who also confirmed the original keeps following it', () => {

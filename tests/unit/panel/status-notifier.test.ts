@@ -6,22 +6,24 @@ const report = {
   id: 'rep1',
   ticketCode: 'VIC-2026-000042',
   channel: 'simulator',
-  chatId: 'chat-owner',
+  citizenRef: 'cit_chat-owner',
   language: 'it',
   version: 3,
 } as ReportView;
 
+/** The identity store's answer: citizen cit_X chats on X; cit_unknown has no identity. */
+const chatOf = (ref: string) => (ref === 'cit_unknown' ? undefined : ref.replace(/^cit_/, ''));
+
 const follower = (chatId: string, language: 'it' | 'en', channel: ReportFollower['channel'] = 'telegram'): ReportFollower => ({
   citizenRef: `cit_${chatId}`,
   channel,
-  chatId,
   language,
   since: new Date(),
 });
 
 describe('status notices to the citizen and the followers', () => {
   it('sends one message per chat, each in its reader’s language, with its own outboundId', () => {
-    const msgs = noticeMessages(report, [follower('f1', 'en'), follower('f2', 'it'), follower('f1', 'en')], 'take', { action: 'take' });
+    const msgs = noticeMessages(report, [follower('f1', 'en'), follower('f2', 'it'), follower('f1', 'en')], 'take', { action: 'take' }, chatOf);
     expect(msgs.map((m) => [m.channel, m.chatId])).toEqual([
       ['simulator', 'chat-owner'],
       ['telegram', 'f1'],
@@ -36,17 +38,22 @@ describe('status notices to the citizen and the followers', () => {
   });
 
   it('does not send the citizen’s own chat twice when it also follows', () => {
-    const msgs = noticeMessages(report, [follower('chat-owner', 'en', 'simulator')], 'dispatch', { action: 'dispatch' });
+    const msgs = noticeMessages(report, [follower('chat-owner', 'en', 'simulator')], 'dispatch', { action: 'dispatch' }, chatOf);
     expect(msgs).toHaveLength(1);
   });
 
   it('asks only the report’s citizen for details', () => {
-    const msgs = noticeMessages(report, [follower('f1', 'it')], 'ask_info', { action: 'ask_info', question: 'Dove esattamente?' });
+    const msgs = noticeMessages(report, [follower('f1', 'it')], 'ask_info', { action: 'ask_info', question: 'Dove esattamente?' }, chatOf);
     expect(msgs.map((m) => m.chatId)).toEqual(['chat-owner']);
   });
 
+  it('skips a citizen whose chat is not in the identity store', () => {
+    const msgs = noticeMessages(report, [follower('unknown', 'it'), follower('f2', 'it')], 'take', { action: 'take' }, chatOf);
+    expect(msgs.map((m) => m.chatId)).toEqual(['chat-owner', 'f2']);
+  });
+
   it('tells a merged duplicate’s citizen which ticket they follow now', () => {
-    const [msg] = noticeMessages(report, [], 'mark_duplicate', { action: 'mark_duplicate', mergedInto: 'VIC-2026-000007' });
+    const [msg] = noticeMessages(report, [], 'mark_duplicate', { action: 'mark_duplicate', mergedInto: 'VIC-2026-000007' }, chatOf);
     expect(msg.text).toContain('VIC-2026-000007');
     expect(msg.text).toContain('ti scriverò qui gli aggiornamenti');
   });

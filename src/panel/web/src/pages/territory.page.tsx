@@ -18,7 +18,6 @@ import { useI18n } from '../i18n/i18n';
 import { useTerritoryText } from '../i18n/territory.dictionary';
 import { useAnnounce } from '../lib/announcer';
 import { useOperator } from '../lib/auth';
-import { formatTime } from '../lib/format';
 import { useMeta } from '../lib/meta';
 import { useRouter } from '../lib/router';
 import { useReportEvents } from '../lib/server-events';
@@ -45,6 +44,11 @@ function formatDay(day: string, language: 'it' | 'en'): string {
   return new Intl.DateTimeFormat(language === 'it' ? 'it-IT' : 'en-GB', { day: '2-digit', month: '2-digit', year: 'numeric', timeZone: 'UTC' }).format(
     new Date(Date.UTC(y, m - 1, d)),
   );
+}
+
+/** "13:28" in Europe/Rome. */
+function clockTime(iso: string, language: 'it' | 'en'): string {
+  return new Intl.DateTimeFormat(language === 'it' ? 'it-IT' : 'en-GB', { hour: '2-digit', minute: '2-digit', timeZone: 'Europe/Rome' }).format(new Date(iso));
 }
 
 /** The local day an instant falls on, in Europe/Rome. */
@@ -136,7 +140,7 @@ function HotZones() {
         ) : null}
         {updatedAt ? (
           <p className="page-range updated-at" aria-live="off">
-            {tt('updatedAt', { time: formatTime(updatedAt, language).split(' ').pop() ?? '' })}
+            {tt('updatedAt', { time: clockTime(updatedAt, language) })}
           </p>
         ) : null}
       </div>

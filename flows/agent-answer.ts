@@ -4,6 +4,7 @@
  * Idempotent: the info is keyed by the message, and a retried turn finds the report it already
  * updated (which no longer waits for info) through that key.
  */
+import { messageKey } from './message-key';
 import type { StepSuccess } from '../src/dialog/flow.types';
 import type { ReportView } from '../src/domain/ports';
 import type { ReportDraft } from './report-draft';
@@ -14,11 +15,12 @@ async function reportAwaitingAnswer(ctx: ReportStepContext): Promise<ReportView 
   const waiting = await reports.findAwaitingInfo(ctx.citizenRef);
   if (waiting) return waiting;
   const recent = await reports.listByCitizen(ctx.citizenRef, 10);
-  return recent.find((r) => r.citizenInfo.some((info) => info.messageId === ctx.message.messageId));
+  return recent.find((r) => r.citizenInfo.some((info) => info.messageId === messageKey(ctx.message)));
 }
 
 export async function answerAgentQuestion(ctx: ReportStepContext): Promise<StepSuccess<ReportDraft> | undefined> {
-  const { payload, messageId, receivedAt } = ctx.message;
+  const { payload, receivedAt } = ctx.message;
+  const messageId = messageKey(ctx.message);
   if (payload.kind !== 'text' && payload.kind !== 'photo') return undefined;
   const report = await reportAwaitingAnswer(ctx);
   if (!report) return undefined;

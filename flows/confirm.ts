@@ -3,6 +3,7 @@
  * (idempotent per message), they follow it from now on, and its priority is recomputed from the
  * report and all its confirmations. If it was closed meanwhile, theirs is sent as a new report.
  */
+import { messageKey } from './message-key';
 import { categoryById } from '../config/categories';
 import { PRIORITY_WEIGHTS } from '../config/priority';
 import type { StepOutcome } from '../src/dialog/flow.types';
@@ -48,7 +49,7 @@ export async function confirmNearbyReport(ctx: ReportStepContext): Promise<StepO
   const result = await services.confirmations.addConfirmation(
     nearby.reportId,
     {
-      messageId: message.messageId,
+      messageId: messageKey(message),
       at: message.receivedAt,
       citizenRef: ctx.citizenRef,
       channel: message.channel,

@@ -3,6 +3,7 @@
  * channel:messageId, so a retried turn returns the same report), its initial priority, and what
  * happens next, worded for inside or outside service hours.
  */
+import { messageKey } from './message-key';
 import { categoryById } from '../config/categories';
 import { PRIORITY_WEIGHTS } from '../config/priority';
 import type { StepOutcome } from '../src/dialog/flow.types';
@@ -51,7 +52,7 @@ export async function submitReport(ctx: ReportStepContext): Promise<StepOutcome<
     language: ctx.lang,
     priority: priority.score,
     priorityFactors: priority.factors,
-    sourceMessageKey: `${message.channel}:${message.messageId}`,
+    sourceMessageKey: messageKey(message),
   });
   return {
     ok: true,

@@ -4,6 +4,7 @@
  * in progress continues where it was. Subscribing is idempotent per message (a retried turn finds
  * the subscription it made), and a citizen has at most MAX_SUBSCRIPTIONS.
  */
+import { messageKey } from '../message-key';
 import type { StepOutcome } from '../../src/dialog/flow.types';
 import type { GeoPoint } from '../../src/domain/message';
 import type { NewSubscription, Subscription } from '../../src/domain/ports';
@@ -16,7 +17,7 @@ import { STEP, textOf, type ReportStep, type ReportStepContext } from '../report
 
 type Outcome = StepOutcome<ReportDraft>;
 
-const sourceKey = (ctx: ReportStepContext) => `${ctx.message.channel}:${ctx.message.messageId}`;
+const sourceKey = (ctx: ReportStepContext) => messageKey(ctx.message);
 
 /** The citizen's subscriptions other than one this very message made (a retried turn must not count it). */
 async function otherSubscriptions(ctx: ReportStepContext): Promise<Subscription[]> {

@@ -75,7 +75,6 @@ const transcripts: Transcript[] = [
           zoneId: 'lammari',
           label: 'Via del Popolo, Lammari',
           channel: 'simulator',
-          chatId: chat.chatId,
           language: 'it',
           active: true,
         }),

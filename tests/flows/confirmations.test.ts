@@ -104,7 +104,6 @@ describe('the same situation: "Sì" adds a confirmation', () => {
     expect(report!.confirmationsList).toEqual([
       expect.objectContaining({
         citizenRef: chat.citizenRef,
-        chatId: chat.chatId,
         channel: 'simulator',
         language: 'it',
         reliability: 'seen',
@@ -115,7 +114,7 @@ describe('the same situation: "Sì" adds a confirmation', () => {
       }),
     ]);
     expect(report!.followers).toEqual([
-      expect.objectContaining({ citizenRef: chat.citizenRef, channel: 'simulator', chatId: chat.chatId, language: 'it' }),
+      expect.objectContaining({ citizenRef: chat.citizenRef, channel: 'simulator', language: 'it' }),
     ]);
     // Priority recomputed: one confirmation; the urgency of both descriptions ("adesso" is the second's).
     expect(report!.priorityFactors).toMatchObject({ severity: 25, reliability: 10, photo: 4, confirmations: 6 });

@@ -50,7 +50,6 @@ describe('sending the report', () => {
       description: 'Spacciano davanti alla scuola tutte le sere, adesso sono ancora lì.',
       photoRefs,
       channel: 'simulator',
-      chatId: chat.chatId,
       citizenRef: chat.citizenRef,
       language: 'it',
     });
@@ -231,7 +230,7 @@ describe("answers to an agent's question", () => {
     expect(report?.citizenInfo).toEqual([
       expect.objectContaining({
         text: 'Sono tre sacchi neri, vicino al cassonetto giallo.',
-        messageId: expect.stringContaining(chat.chatId),
+        messageId: expect.stringMatching(/^simulator:[A-Za-z0-9_-]{22}$/),
       }),
     ]);
   });

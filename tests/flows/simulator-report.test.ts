@@ -67,12 +67,12 @@ describe('a citizen through the simulator', () => {
       location: { point: TOWN_HALL, address: 'Piazza Aldo Moro 1, Capannori', zone: 'capannori-centro', zipcode: '55012' },
       description: expect.stringContaining('Il giardino dietro al municipio'),
       channel: 'simulator',
-      chatId,
       language: 'it',
       priority: expect.any(Number),
     });
     expect(report!.photoRefs).toHaveLength(1);
     expect(report!.citizenRef).not.toContain(chatId);
+    expect(JSON.stringify(report)).not.toContain(chatId);
     expect(await app.storage.inbox.listForReport(report!.id)).toHaveLength(1);
 
     const history = await fetch(`${app.url}/api/simulator/chats/${chatId}/messages`).then(

@@ -100,7 +100,6 @@ describe('confirmation repository', () => {
         at: new Date('2026-11-18T10:00:00Z'),
         citizenRef: 'cit_anna',
         channel: 'telegram',
-        chatId: 'tg-anna',
         language: 'en',
         reliability: 'seen',
         description: 'Still there, three black bags.',
@@ -110,7 +109,7 @@ describe('confirmation repository', () => {
       },
     ]);
     expect(result.report.followers).toEqual([
-      { citizenRef: 'cit_anna', channel: 'telegram', chatId: 'tg-anna', language: 'en', since: new Date('2026-11-18T10:00:00Z') },
+      { citizenRef: 'cit_anna', channel: 'telegram', language: 'en', since: new Date('2026-11-18T10:00:00Z') },
     ]);
     // The plain report view (what the panel's queue and Open311 read) carries no confirmer identities.
     const plain = await storage.reports.get(report.id);

@@ -52,7 +52,6 @@ describe('subscription repository', () => {
     expect(first.subscription).toMatchObject({
       citizenRef: 'cit_add',
       channel: 'whatsapp',
-      chatId: 'wa-cit_add',
       language: 'en',
       kind: 'area',
       center: { lat: 43.868, lng: 10.555 },

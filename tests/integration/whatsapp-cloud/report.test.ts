@@ -100,12 +100,13 @@ describe('a full report over the WhatsApp Cloud API', () => {
       ticketCode: ticket,
       status: 'new',
       channel: 'whatsapp-cloud',
-      chatId: citizen.waId,
       citizenRef,
       categoryId: CATEGORIES[0].id,
       reliability: 'seen',
       description: expect.stringContaining('bottiglie rotte'),
     });
+    // The citizen's WhatsApp number stays in the identity store: the report has no trace of it.
+    expect(JSON.stringify(report)).not.toContain(citizen.waId);
     expect(report!.location.point.lat).toBeCloseTo(TOWN_HALL.lat, 5);
     expect(report!.location.point.lng).toBeCloseTo(TOWN_HALL.lng, 5);
     expect(report!.photoRefs).toHaveLength(1);

@@ -116,12 +116,13 @@ describe('a citizen on WhatsApp', () => {
     const report = await app.storage.reports.getByTicket(ticket);
     expect(report).toMatchObject({
       channel: 'whatsapp',
-      chatId: citizen,
       status: 'new',
       reliability: 'seen',
       location: { point: { lat: TOWN_HALL.lat, lng: TOWN_HALL.lng } },
       description: (FULL_REPORT_SCRIPT[6] as { text: string }).text,
     });
+    // The phone number (the chat id) stays in the identity store: the report has no trace of it.
+    expect(JSON.stringify(report)).not.toContain(citizen.split('@')[0]);
     expect(report!.photoRefs).toHaveLength(1);
     const photo = await createDiskMediaStore(app.config.MEDIA_DIR, app.config.MEDIA_MAX_BYTES).read(report!.photoRefs[0]);
     expect(photo?.mimeType).toBe('image/jpeg');

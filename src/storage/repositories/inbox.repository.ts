@@ -26,16 +26,24 @@ export function createInboxRepository(conn: Connection): InboxStore {
   return {
     async save(msg: InboundMessage, citizenRef: string) {
       try {
-        const doc = await Inbox.create({
-          channel: msg.channel,
-          messageId: msg.messageId,
-          chatId: msg.chatId,
-          citizenRef,
-          receivedAt: msg.receivedAt,
-          payload: msg.payload,
-          ...(msg.sender.languageCode ? { languageCode: msg.sender.languageCode } : {}),
-        });
-        return { duplicate: false, record: toRecord(doc.toObject() as unknown as InboxDoc) };
+        // lean insert: the message was validated by its channel; skipping document hydration keeps
+        // the hot path of every inbound message cheap.
+        const [doc] = await Inbox.insertMany(
+          [
+            {
+              channel: msg.channel,
+              messageId: msg.messageId,
+              chatId: msg.chatId,
+              citizenRef,
+              receivedAt: msg.receivedAt,
+              payload: msg.payload,
+              state: 'received',
+              ...(msg.sender.languageCode ? { languageCode: msg.sender.languageCode } : {}),
+            },
+          ],
+          { lean: true },
+        );
+        return { duplicate: false, record: toRecord(doc as unknown as InboxDoc) };
       } catch (err) {
         if (!isDuplicateKeyError(err)) throw err;
         const existing = await get(msg.channel, msg.messageId);

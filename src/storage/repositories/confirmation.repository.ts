@@ -17,19 +17,17 @@ import type {
   ConfirmationStore,
   ConfirmedReportView,
   NewConfirmation,
-  PriorityScore,
   ReportFollower,
 } from '../../domain/ports';
 import { OPEN_STATUSES } from '../../domain/report';
 import { reportModel } from '../models/report.model';
+import { createScoreStore } from './report-rescore';
 import { toReportView } from './report.repository';
 import type { StatsRepository } from './stats.repository';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type ReportDoc = Record<string, any>;
 
-/** Attempts to store a recomputed priority before giving up to a busier writer (who stores its own). */
-const RESCORE_ATTEMPTS = 5;
 
 function toConfirmation(c: ReportDoc): Confirmation {
   return {
@@ -135,20 +133,7 @@ export function createConfirmationRepository(conn: Connection, stats?: StatsRepo
   }
 
   /** Step 4: the stored score always comes from the latest version read. */
-  async function storeScore(id: string, rescore: (report: ConfirmedReportView) => PriorityScore): Promise<ReportDoc | null> {
-    let doc = await load(id);
-    for (let attempt = 0; doc && attempt < RESCORE_ATTEMPTS; attempt++) {
-      const { score, factors } = rescore(toConfirmedReportView(doc));
-      const stored = await Report.findOneAndUpdate(
-        { _id: id, version: doc.version ?? 0 },
-        { $set: { priority: score, priorityFactors: factors } },
-        { returnDocument: 'after' },
-      ).lean<ReportDoc>();
-      if (stored) return stored;
-      doc = await load(id);
-    }
-    return doc;
-  }
+  const storeScore = createScoreStore(Report, toConfirmedReportView);
 
   return {
     async addConfirmation(reportId, confirmation, rescore): Promise<AddConfirmationResult> {

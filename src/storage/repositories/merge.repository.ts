@@ -7,9 +7,10 @@
  */
 import type { Connection } from 'mongoose';
 import { Types } from 'mongoose';
-import type { Confirmation, ConfirmedReportView, MergeResult, PriorityScore, ReportMergeStore } from '../../domain/ports';
+import type { Confirmation, MergeResult, ReportMergeStore } from '../../domain/ports';
 import { alreadyMerged, confirmationKey, mergedMessageId, planMerge, planUnmerge, recount } from '../../domain/report-merge';
 import { reportModel } from '../models/report.model';
+import { createScoreStore } from './report-rescore';
 import { toConfirmedReportView } from './confirmation.repository';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -17,7 +18,6 @@ type ReportDoc = Record<string, any>;
 
 /** Attempts against concurrent changes of the original (each re-reads it and plans again). */
 const MERGE_ATTEMPTS = 5;
-const RESCORE_ATTEMPTS = 5;
 
 /** A copied entry never feeds the territory counters again: the duplicate was counted as a report. */
 const entryDoc = (c: Confirmation) => ({
@@ -38,20 +38,7 @@ export function createMergeRepository(conn: Connection): ReportMergeStore {
   const Report = reportModel(conn);
   const load = (id: string) => Report.findById(id).lean<ReportDoc>();
 
-  async function storeScore(id: string, rescore: (report: ConfirmedReportView) => PriorityScore): Promise<ReportDoc | null> {
-    let doc = await load(id);
-    for (let attempt = 0; doc && attempt < RESCORE_ATTEMPTS; attempt++) {
-      const { score, factors } = rescore(toConfirmedReportView(doc));
-      const stored = await Report.findOneAndUpdate(
-        { _id: id, version: doc.version ?? 0 },
-        { $set: { priority: score, priorityFactors: factors } },
-        { returnDocument: 'after' },
-      ).lean<ReportDoc>();
-      if (stored) return stored;
-      doc = await load(id);
-    }
-    return doc;
-  }
+  const storeScore = createScoreStore(Report, toConfirmedReportView);
 
   return {
     async mergeInto(duplicateId, originalId, rescore): Promise<MergeResult> {

@@ -7,6 +7,8 @@ export async function waitForProcessing(
   channel: Channel,
   messageId: string,
   timeoutMs: number,
+  /** Read the inbox at once (a redelivered message may be processed already). */
+  checkFirst = true,
 ): Promise<'processed' | 'failed' | 'timeout'> {
   let unsubscribe = () => {};
   let timer: NodeJS.Timeout | undefined;
@@ -21,7 +23,7 @@ export async function waitForProcessing(
       unsubscribe = deps.events.subscribe((e) => {
         if (e.type === 'inbound.processed' && e.channel === channel && e.messageId === messageId) resolve('processed');
       });
-      void check();
+      if (checkFirst) void check();
       // A fallback only (a lost pub/sub message): the event above is the fast path.
       poll = setInterval(() => void check(), 1000);
       timer = setTimeout(() => resolve('timeout'), timeoutMs);

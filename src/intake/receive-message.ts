@@ -7,6 +7,8 @@ import type { InboundMessage } from '../domain/message';
 import type { IdentityStore, InboxStore, JobScheduler } from '../domain/ports';
 import type { CitizenRefOf } from './citizen-ref';
 
+const IDENTITY_REFRESH_MS = 60_000;
+
 export type ReceiveResult = { duplicate: boolean; citizenRef: string };
 export type ReceiveMessage = (msg: InboundMessage) => Promise<ReceiveResult>;
 
@@ -16,10 +18,20 @@ export function createReceiveMessage(deps: {
   scheduler: JobScheduler;
   citizenRefOf: CitizenRefOf;
 }): ReceiveMessage {
+  // The identity (and its lastInboundAt, used for WhatsApp's 24-hour window) is refreshed at most
+  // once a minute per citizen by this process: a citizen typing a dialog costs one write, not eight.
+  const refreshedAt = new Map<string, number>();
+  const refreshIdentity = async (citizenRef: string, msg: InboundMessage) => {
+    const now = Date.now();
+    if (now - (refreshedAt.get(citizenRef) ?? 0) < IDENTITY_REFRESH_MS) return;
+    await deps.identities.upsertFromInbound(citizenRef, msg);
+    if (refreshedAt.size > 50_000) refreshedAt.clear();
+    refreshedAt.set(citizenRef, now);
+  };
   return async (msg) => {
     const citizenRef = deps.citizenRefOf(msg.channel, msg.chatId);
     const { duplicate, record } = await deps.inbox.save(msg, citizenRef);
-    if (!duplicate) await deps.identities.upsertFromInbound(citizenRef, msg);
+    if (!duplicate) await refreshIdentity(citizenRef, msg);
     // Enqueue also on a duplicate that is still unprocessed: the first delivery may have been stored
     // and then lost its job (crash between the two writes). The job id makes this idempotent.
     if (record.state === 'received') await deps.scheduler.enqueueInbound(msg.channel, msg.chatId, msg.messageId);

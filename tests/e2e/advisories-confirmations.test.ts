@@ -100,7 +100,8 @@ describe('confirmations, priority and advisories in Chromium', () => {
     expect(await confirm.innerText()).toContain('iscritti di: Lammari');
     await saveScreenshot(page, 'advisory-confirm');
     await confirm.getByRole('button', { name: 'Invia l’avviso' }).click();
-    await page.getByText('Avviso inviato: lo riceveranno 1 chat.').waitFor();
+    // The notice on the page (the screen-reader announcer repeats it in a hidden live region).
+    await page.getByText('Avviso inviato: lo riceveranno 1 chat.').and(page.locator(':not([data-testid="announcer"])')).first().waitFor();
 
     const row = page.getByTestId('advisories-table').getByRole('row').filter({ hasText: text });
     await row.waitFor();

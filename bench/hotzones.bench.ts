@@ -6,6 +6,7 @@
  * the hot-zone query for a 7-day and a 90-day window and the indicators for a month, through the
  * stats repository on the embedded MongoDB-wire server. Cross-checks one counter against the reports.
  */
+import { DateTime } from 'luxon';
 import mongoose from 'mongoose';
 import { CATEGORIES } from '../config/categories';
 import { loadMunicipalityProfile, municipalityDir } from '../config/municipality';
@@ -147,9 +148,10 @@ async function main() {
   const quarter = await time(() => storage.stats.hotZones({ from: new Date(now - 90 * DAY), to }));
   const quarterCat = await time(() => storage.stats.hotZones({ from: new Date(now - 90 * DAY), to, categoryId: ['theft'] }));
   const heat90 = await time(() => storage.stats.heat({ from: new Date(now - 90 * DAY), to }));
-  const month = new Date(now - 35 * DAY);
-  const monthFrom = new Date(Date.UTC(month.getUTCFullYear(), month.getUTCMonth(), 1));
-  const monthTo = new Date(Date.UTC(month.getUTCFullYear(), month.getUTCMonth() + 1, 1));
+  // Last complete calendar month in the municipality's time zone.
+  const lastMonth = DateTime.fromMillis(now, { zone: tz }).minus({ months: 1 }).startOf('month');
+  const monthFrom = lastMonth.toJSDate();
+  const monthTo = lastMonth.plus({ months: 1 }).toJSDate();
   const indicators = await time(() => storage.stats.indicators({ from: monthFrom, to: monthTo, period: 'day', groupBy: 'category' }));
   const indicatorsZone = await time(() => storage.stats.indicators({ from: monthFrom, to: monthTo, period: 'month', groupBy: 'zone' }));
 

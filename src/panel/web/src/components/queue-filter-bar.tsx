@@ -4,6 +4,7 @@ import { OPEN_STATUSES, REPORT_STATUSES } from '../../../../domain/report';
 import type { Meta, ReportCounts, ReportStatus } from '../api/types';
 import { CHANNEL_LABELS, STATUS_LABELS } from '../i18n/dictionary';
 import { useI18n } from '../i18n/i18n';
+import { CategoryZoneSelects } from './category-zone-selects';
 import { DEFAULT_FILTERS, type QueueFilters } from '../lib/queue-filters';
 
 type Props = { filters: QueueFilters; counts: ReportCounts | undefined; meta: Meta | undefined; onChange(f: QueueFilters): void };
@@ -41,28 +42,7 @@ export function QueueFilterBar({ filters, counts, meta, onChange }: Props) {
         </div>
       </fieldset>
       <div className="filter-row">
-        <div className="field field-inline">
-          <label htmlFor="f-category">{t('filterCategory')}</label>
-          <select id="f-category" value={filters.category} onChange={(e) => set({ category: e.target.value })}>
-            <option value="">{t('all')}</option>
-            {meta?.categories.map((c) => (
-              <option key={c.id} value={c.id}>
-                {c.labels?.[language] ?? c.label}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field field-inline">
-          <label htmlFor="f-zone">{t('filterZone')}</label>
-          <select id="f-zone" value={filters.zone} onChange={(e) => set({ zone: e.target.value })}>
-            <option value="">{t('all')}</option>
-            {meta?.zones.map((z) => (
-              <option key={z.id} value={z.id}>
-                {z.name}
-              </option>
-            ))}
-          </select>
-        </div>
+        <CategoryZoneSelects meta={meta} idPrefix="f" category={filters.category} zone={filters.zone} onChange={set} />
         <div className="field field-inline">
           <label htmlFor="f-channel">{t('filterChannel')}</label>
           <select id="f-channel" value={filters.channel} onChange={(e) => set({ channel: e.target.value as QueueFilters['channel'] })}>

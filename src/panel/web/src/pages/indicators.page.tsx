@@ -8,6 +8,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { apiRequest, toQuery } from '../api/client';
 import type { ClockFigures, IndicatorRow, IndicatorsResponse, Period } from '../api/territory.types';
 import type { Outcome } from '../api/types';
+import { CategoryZoneSelects } from '../components/category-zone-selects';
 import { ErrorNotice } from '../components/error-notice';
 import { ForbiddenNotice } from '../components/forbidden-notice';
 import { PageHeading } from '../components/page-heading';
@@ -167,28 +168,7 @@ function Indicators() {
             <label htmlFor="in-to">{tt('windowTo')}</label>
             <input id="in-to" type="date" value={filters.to} min={filters.from || undefined} onChange={(e) => change({ to: e.target.value })} />
           </div>
-          <div className="field field-inline">
-            <label htmlFor="in-category">{t('filterCategory')}</label>
-            <select id="in-category" value={filters.category} onChange={(e) => change({ category: e.target.value })}>
-              <option value="">{t('all')}</option>
-              {meta?.categories.map((c) => (
-                <option key={c.id} value={c.id}>
-                  {c.labels?.[language] ?? c.label}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="field field-inline">
-            <label htmlFor="in-zone">{t('filterZone')}</label>
-            <select id="in-zone" value={filters.zone} onChange={(e) => change({ zone: e.target.value })}>
-              <option value="">{t('all')}</option>
-              {meta?.zones.map((z) => (
-                <option key={z.id} value={z.id}>
-                  {z.name}
-                </option>
-              ))}
-            </select>
-          </div>
+          <CategoryZoneSelects meta={meta} idPrefix="in" category={filters.category} zone={filters.zone} onChange={change} />
           <fieldset className="window-choice clock-choice">
             <legend>{tt('clockLegend')}</legend>
             <div className="segmented">

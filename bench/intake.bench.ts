@@ -1,30 +1,38 @@
 /**
  * npm run bench:intake [-- --citizens 40]
  *
- * 1. The real pipeline: N simulated citizens complete full report dialogs at the same time through
- *    the simulator HTTP API -> inbox -> BullMQ -> dialog engine -> MongoDB -> outbound queue. Prints
- *    messages/s and the latency from receipt to reply (the POST returns once the message is processed).
+ * 1. The real pipeline: the service runs as its own process (what `npm start` runs, roles web +
+ *    worker) and N simulated citizens, in this process, complete full report dialogs at the same time
+ *    through the simulator HTTP API -> inbox -> BullMQ -> dialog engine -> MongoDB -> outbound queue.
+ *    Prints messages/s, the latency from receipt to reply (the POST returns once the message is
+ *    processed) and the service's CPU time per message. A warm-up round (not counted) comes first.
  * 2. The floor: the same MongoDB and Redis operations a message costs, issued directly with the
  *    drivers at the same concurrency, with no engine, queue library or HTTP in between.
  */
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { MongoClient } from 'mongodb';
 import { Redis } from 'ioredis';
-import { parseConfig } from '../config/env';
-import { createLogger } from '../src/log/logger';
-import { startVicinato } from '../src/main';
 import { FULL_REPORT_SCRIPT, makeJpeg } from '../tests/support/report-script';
+import { spawnService } from '../tests/support/service-process';
+import { freePort } from '../script/embedded-servers';
 import { atPlace, benchServers, distinctPlaces, latencySummary, numberArg } from './bench-env';
 import { loadTerritory, municipalityDir } from '../src/geo/territory';
 
 const CITIZENS = numberArg('citizens', 40);
+const WARM_UP_CITIZENS = 8;
+
+/** CPU time (user + system) a process has used so far, in ms (Linux /proc). */
+function cpuMsOf(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // utime + stime, in USER_HZ (100/s)
+}
 
 type Step = (typeof FULL_REPORT_SCRIPT)[number];
 
-async function pipelineRun(baseUrl: string, jpegBase64: string) {
+async function pipelineRun(baseUrl: string, jpegBase64: string, citizens: number, firstPlace: number) {
   const latencies: number[] = [];
   let failures = 0;
   const body = (step: Step) =>
@@ -32,7 +40,7 @@ async function pipelineRun(baseUrl: string, jpegBase64: string) {
   const placeFor = distinctPlaces(loadTerritory(municipalityDir('capannori')));
   const citizen = async (n: number) => {
     const chatId = `bench-${n}-${randomUUID().slice(0, 8)}`;
-    for (const step of atPlace(FULL_REPORT_SCRIPT, placeFor(n))) {
+    for (const step of atPlace(FULL_REPORT_SCRIPT, placeFor(firstPlace + n))) {
       const t0 = performance.now();
       const res = await fetch(`${baseUrl}/api/simulator/chats/${chatId}/messages`, {
         method: 'POST',
@@ -45,22 +53,23 @@ async function pipelineRun(baseUrl: string, jpegBase64: string) {
     }
   };
   const t0 = performance.now();
-  await Promise.all(Array.from({ length: CITIZENS }, (_, i) => citizen(i)));
+  await Promise.all(Array.from({ length: citizens }, (_, i) => citizen(i)));
   return { seconds: (performance.now() - t0) / 1000, latencies, failures };
 }
 
 /** What one message costs in storage, by hand: inbox, identity, lock, state, replies, queue entries. */
-async function floorRun(mongoUrl: string, redisUrl: string) {
+async function floorRun(mongoUrl: string, redisUrl: string, citizens: number) {
   const client = await MongoClient.connect(mongoUrl, { maxPoolSize: 50 });
   const db = client.db(`${client.db().databaseName}_floor`);
   const redis = new Redis(redisUrl);
   const prefix = `floor_${randomUUID().slice(0, 8)}`;
+  const run = randomUUID().slice(0, 8);
   await db.collection('inbox').createIndex({ channel: 1, messageId: 1 }, { unique: true });
   await db.collection('conversations').createIndex({ channel: 1, chatId: 1 }, { unique: true });
   await db.collection('outbound').createIndex({ outboundId: 1 }, { unique: true });
   const latencies: number[] = [];
   const citizen = async (n: number) => {
-    const chatId = `floor-${n}`;
+    const chatId = `floor-${run}-${n}`;
     let version = 0;
     for (let i = 0; i < FULL_REPORT_SCRIPT.length; i++) {
       const t0 = performance.now();
@@ -90,7 +99,7 @@ async function floorRun(mongoUrl: string, redisUrl: string) {
     }
   };
   const t0 = performance.now();
-  await Promise.all(Array.from({ length: CITIZENS }, (_, i) => citizen(i)));
+  await Promise.all(Array.from({ length: citizens }, (_, i) => citizen(i)));
   const seconds = (performance.now() - t0) / 1000;
   await db.dropDatabase();
   await client.close();
@@ -108,9 +117,10 @@ async function countReports(mongoUrl: string): Promise<number> {
 async function main() {
   const servers = await benchServers({ MONGODB_URI: process.env.MONGODB_URI, REDIS_URL: process.env.REDIS_URL });
   const mediaDir = mkdtempSync(path.join(os.tmpdir(), 'vicinato-bench-media-'));
-  const config = parseConfig({
-    NODE_ENV: 'test',
-    PORT: '0',
+  const port = await freePort();
+  const service = spawnService({
+    NODE_ENV: 'development',
+    PORT: String(port),
     MONGODB_URI: servers.mongoUrl,
     REDIS_URL: servers.redisUrl,
     REDIS_PREFIX: `bench_${randomUUID().slice(0, 8)}`,
@@ -118,29 +128,46 @@ async function main() {
     CITIZEN_REF_SECRET: 'bench-citizen-secret-0123456789abcdef',
     MEDIA_DIR: mediaDir,
     LOG_LEVEL: 'error',
+    SERVICES: 'web,worker',
   });
-  const app = await startVicinato(config, createLogger({ level: 'error', json: true }));
+  const baseUrl = `http://127.0.0.1:${port}`;
+  await waitUntilReady(baseUrl, service);
   const jpeg = (await makeJpeg()).toString('base64');
   const messagesPerDialog = FULL_REPORT_SCRIPT.length;
   console.log(`bench:intake — ${CITIZENS} citizens x ${messagesPerDialog} messages, embedded MongoDB-wire server + Redis, 2 cores`);
 
-  // Warm-up: one dialog, so index creation and JIT do not count.
-  await fetch(`${app.url}/healthz`);
-  const pipeline = await pipelineRun(app.url!, jpeg);
+  // Warm-up (not counted): the first dialogs pay for index builds, JIT and connection pools.
+  await pipelineRun(baseUrl, jpeg, WARM_UP_CITIZENS, 10_000);
+  const cpuBefore = cpuMsOf(service.child.pid!);
+  const pipeline = await pipelineRun(baseUrl, jpeg, CITIZENS, 0);
+  const serviceCpuMs = cpuMsOf(service.child.pid!) - cpuBefore;
   const total = pipeline.latencies.length;
   const pipelineRate = total / pipeline.seconds;
   const reports = await countReports(servers.mongoUrl);
   console.log(
-    `pipeline: ${total} messages (${reports} reports created) in ${pipeline.seconds.toFixed(2)} s = ${pipelineRate.toFixed(0)} messages/s; receipt->reply ${latencySummary(pipeline.latencies)}; non-200: ${pipeline.failures}`,
+    `pipeline: ${total} messages (${reports - WARM_UP_CITIZENS} reports created) in ${pipeline.seconds.toFixed(2)} s = ${pipelineRate.toFixed(0)} messages/s; receipt->reply ${latencySummary(pipeline.latencies)}; non-200: ${pipeline.failures}`,
   );
-  await app.stop();
+  console.log(`          service process CPU ${(serviceCpuMs / total).toFixed(1)} ms per message (${(serviceCpuMs / 1000 / pipeline.seconds).toFixed(2)} cores busy)`);
+  await service.stop();
 
-  const floor = await floorRun(servers.mongoUrl, servers.redisUrl);
+  await floorRun(servers.mongoUrl, servers.redisUrl, WARM_UP_CITIZENS);
+  const floor = await floorRun(servers.mongoUrl, servers.redisUrl, CITIZENS);
   const floorRate = floor.latencies.length / floor.seconds;
   console.log(`floor:    ${floor.latencies.length} messages in ${floor.seconds.toFixed(2)} s = ${floorRate.toFixed(0)} messages/s; per message ${latencySummary(floor.latencies)}`);
   console.log(`pipeline / floor throughput: ${(pipelineRate / floorRate).toFixed(2)} (aim: >= 0.5)`);
   await servers.stop();
   rmSync(mediaDir, { recursive: true, force: true });
+}
+
+async function waitUntilReady(baseUrl: string, service: ReturnType<typeof spawnService>) {
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    const ok = await fetch(`${baseUrl}/readyz`).then((r) => r.ok, () => false);
+    if (ok) return;
+    if (service.child.exitCode !== null) break;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`the service did not become ready:\n${service.output()}`);
 }
 
 main().then(

@@ -2,28 +2,35 @@ import type { Connection } from 'mongoose';
 import type { ConversationStore } from '../../domain/ports';
 import { conversationModel } from '../models/conversation.model';
 import { isDuplicateKeyError } from './mongo-errors';
+import { WRITE_OPTIONS } from './driver-options';
 
+/**
+ * Loaded and saved once per dialog turn: the driver's collection is used directly (the state is the
+ * engine's own plain object; mongoose's casting and hydration would only cost time).
+ */
 export function createConversationRepository<S>(conn: Connection): ConversationStore<S> {
-  const Conversation = conversationModel(conn);
+  const conversations = conversationModel(conn).collection;
   return {
     async load(channel, chatId) {
-      const d = await Conversation.findOne({ channel, chatId }).lean<{ state: S; version: number; lastMessageId?: string }>();
-      return d ? { state: d.state, version: d.version, lastMessageId: d.lastMessageId } : { state: null, version: 0 };
+      const d = await conversations.findOne({ channel, chatId: String(chatId) });
+      return d ? { state: d.state as S, version: d.version as number, lastMessageId: d.lastMessageId as string | undefined } : { state: null, version: 0 };
     },
     async save(channel, chatId, citizenRef, state, expectedVersion, lastMessageId) {
-      const set = { state, lastMessageId, citizenRef };
+      const now = new Date();
+      const set = { state, lastMessageId, citizenRef, updatedAt: now };
       if (expectedVersion === 0) {
         try {
-          await Conversation.create({ channel, chatId, version: 1, ...set });
+          await conversations.insertOne({ channel, chatId: String(chatId), version: 1, ...set, createdAt: now }, WRITE_OPTIONS);
           return true;
         } catch (err) {
           if (isDuplicateKeyError(err)) return false;
           throw err;
         }
       }
-      const res = await Conversation.updateOne(
-        { channel, chatId, version: expectedVersion },
+      const res = await conversations.updateOne(
+        { channel, chatId: String(chatId), version: expectedVersion },
         { $set: set, $inc: { version: 1 } },
+        WRITE_OPTIONS,
       );
       return res.modifiedCount === 1;
     },

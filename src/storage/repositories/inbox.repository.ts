@@ -3,6 +3,7 @@ import type { InboxRecord, InboxStore } from '../../domain/ports';
 import type { Channel, InboundMessage } from '../../domain/message';
 import { inboxMessageModel } from '../models/inbox-message.model';
 import { isDuplicateKeyError } from './mongo-errors';
+import { WRITE_OPTIONS } from './driver-options';
 
 type InboxDoc = Omit<InboxRecord, 'id'> & { _id: unknown };
 const toRecord = (d: InboxDoc): InboxRecord => ({
@@ -17,33 +18,36 @@ const toRecord = (d: InboxDoc): InboxRecord => ({
   state: d.state,
 });
 
+/**
+ * Every inbound message passes here three or four times (store, list pending, mark processed), so
+ * those calls go to the driver's collection directly: the documents are built from validated
+ * messages, and mongoose's casting and hydration would only cost time.
+ */
 export function createInboxRepository(conn: Connection): InboxStore {
   const Inbox = inboxMessageModel(conn);
+  const inbox = Inbox.collection;
   const get = async (channel: Channel, messageId: string) => {
-    const d = await Inbox.findOne({ channel, messageId }).lean<InboxDoc>();
-    return d ? toRecord(d) : null;
+    const d = await inbox.findOne({ channel, messageId: String(messageId) });
+    return d ? toRecord(d as unknown as InboxDoc) : null;
   };
   return {
     async save(msg: InboundMessage, citizenRef: string) {
       try {
-        // lean insert: the message was validated by its channel; skipping document hydration keeps
-        // the hot path of every inbound message cheap.
-        const [doc] = await Inbox.insertMany(
-          [
-            {
-              channel: msg.channel,
-              messageId: msg.messageId,
-              chatId: msg.chatId,
-              citizenRef,
-              receivedAt: msg.receivedAt,
-              payload: msg.payload,
-              state: 'received',
-              ...(msg.sender.languageCode ? { languageCode: msg.sender.languageCode } : {}),
-            },
-          ],
-          { lean: true },
-        );
-        return { duplicate: false, record: toRecord(doc as unknown as InboxDoc) };
+        const now = new Date();
+        const doc = {
+          channel: msg.channel,
+          messageId: String(msg.messageId),
+          chatId: String(msg.chatId),
+          citizenRef,
+          receivedAt: msg.receivedAt,
+          payload: msg.payload,
+          state: 'received' as const,
+          ...(msg.sender.languageCode ? { languageCode: msg.sender.languageCode } : {}),
+          createdAt: now,
+          updatedAt: now,
+        };
+        const { insertedId } = await inbox.insertOne(doc, WRITE_OPTIONS);
+        return { duplicate: false, record: toRecord({ ...doc, _id: insertedId }) };
       } catch (err) {
         if (!isDuplicateKeyError(err)) throw err;
         const existing = await get(msg.channel, msg.messageId);
@@ -53,14 +57,12 @@ export function createInboxRepository(conn: Connection): InboxStore {
     },
     get,
     async listPending(channel, chatId) {
-      const docs = await Inbox.find({ channel, chatId: String(chatId), state: 'received' })
-        .sort({ receivedAt: 1, _id: 1 })
-        .limit(100)
-        .lean<InboxDoc[]>();
-      return docs.map(toRecord);
+      const docs = await inbox.find({ channel, chatId: String(chatId), state: 'received' }).sort({ receivedAt: 1, _id: 1 }).limit(100).toArray();
+      return docs.map((d) => toRecord(d as unknown as InboxDoc));
     },
     async markProcessed(channel, messageId, reportId) {
-      await Inbox.updateOne({ channel, messageId }, { $set: { state: 'processed', processedAt: new Date(), ...(reportId ? { reportId } : {}) } });
+      const now = new Date();
+      await inbox.updateOne({ channel, messageId: String(messageId) }, { $set: { state: 'processed', processedAt: now, updatedAt: now, ...(reportId ? { reportId: String(reportId) } : {}) } });
     },
     async markFailed(channel, messageId, error) {
       await Inbox.updateOne({ channel, messageId }, { $set: { state: 'failed', error } });

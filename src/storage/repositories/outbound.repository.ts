@@ -1,8 +1,9 @@
 import type { Connection } from 'mongoose';
 import type { OutboundLog, OutboundRecord } from '../../domain/ports';
 import { outboundMessageModel } from '../models/outbound-message.model';
-import { counterModel } from '../models/counter.model';
 import { isDuplicateKeyError } from './mongo-errors';
+import { WRITE_OPTIONS } from './driver-options';
+import { createRecordingSequence } from './recording-sequence';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 const toRecord = (d: Record<string, any>): OutboundRecord => ({
@@ -23,19 +24,32 @@ const toRecord = (d: Record<string, any>): OutboundRecord => ({
   error: d.error,
 });
 
+const onlyDuplicateKeys = (err: unknown) => {
+  const writeErrors = (err as { writeErrors?: Array<{ code?: number; err?: { code?: number } }> }).writeErrors;
+  return Boolean(writeErrors?.length && writeErrors.every((e) => (e.code ?? e.err?.code) === 11000)) || isDuplicateKeyError(err);
+};
+
+/**
+ * The outbound log sits on the hot path of every dialog turn (record, deliver, mark sent), so its
+ * writes go to the driver's collection directly: the documents are built here from typed messages,
+ * and mongoose's casting and document hydration would only cost time.
+ */
 export function createOutboundRepository(conn: Connection): OutboundLog {
   const Outbound = outboundMessageModel(conn);
-  const Counter = counterModel(conn);
+  const outbound = Outbound.collection;
+  const nextSeq = createRecordingSequence();
+  const toDocument = (m: Parameters<OutboundLog['record']>[0], seq: number, now: Date) => {
+    const doc: Record<string, unknown> = { outboundId: m.outboundId, channel: m.channel, chatId: String(m.chatId), text: m.text, state: 'queued', seq, createdAt: now, updatedAt: now };
+    if (m.choices?.length) doc.choices = m.choices;
+    if (m.requestLocation) doc.requestLocation = true;
+    for (const key of ['purpose', 'reportId', 'advisoryId', 'inReplyTo'] as const) if (m[key] !== undefined) doc[key] = String(m[key]);
+    return doc;
+  };
   return {
     async record(msg) {
       // No existence check first: the unique index on outboundId refuses a second copy.
-      const c = await Counter.findOneAndUpdate(
-        { _id: `outbound-seq` },
-        { $inc: { value: 1 } },
-        { upsert: true, returnDocument: 'after' },
-      ).lean<{ value: number }>();
       try {
-        await Outbound.create({ ...msg, seq: c!.value, state: 'queued' });
+        await outbound.insertOne(toDocument(msg, nextSeq(1), new Date()), WRITE_OPTIONS);
         return true;
       } catch (err) {
         if (isDuplicateKeyError(err)) return false;
@@ -44,40 +58,34 @@ export function createOutboundRepository(conn: Connection): OutboundLog {
     },
     async recordAll(msgs) {
       if (!msgs.length) return;
-      const c = await Counter.findOneAndUpdate(
-        { _id: `outbound-seq` },
-        { $inc: { value: msgs.length } },
-        { upsert: true, returnDocument: 'after' },
-      ).lean<{ value: number }>();
-      const first = c!.value - msgs.length + 1;
+      const first = nextSeq(msgs.length);
+      const now = new Date();
       try {
-        await Outbound.insertMany(
-          msgs.map((m, i) => ({ ...m, seq: first + i, state: 'queued' })),
-          { ordered: false },
+        await outbound.insertMany(
+          msgs.map((m, i) => toDocument(m, first + i, now)),
+          { ordered: false, ...WRITE_OPTIONS },
         );
       } catch (err) {
         // A retried turn: the messages already recorded stay as they were.
-        const writeErrors = (err as { writeErrors?: Array<{ code?: number; err?: { code?: number } }> }).writeErrors;
-        const onlyDuplicates = writeErrors?.length && writeErrors.every((e) => (e.code ?? e.err?.code) === 11000);
-        if (!onlyDuplicates && !isDuplicateKeyError(err)) throw err;
+        if (!onlyDuplicateKeys(err)) throw err;
       }
     },
     async get(outboundId) {
-      const d = await Outbound.findOne({ outboundId: String(outboundId) }).lean();
+      const d = await outbound.findOne({ outboundId: String(outboundId) });
       return d ? toRecord(d) : null;
     },
     async setState(outboundId, state, extra = {}) {
-      await Outbound.updateOne({ outboundId }, { $set: { state, ...extra } });
+      await outbound.updateOne({ outboundId: String(outboundId) }, { $set: { state, ...extra, updatedAt: new Date() } });
     },
     async setStateByPlatformId(channel, platformMessageId, state) {
-      await Outbound.updateOne({ channel, platformMessageId: String(platformMessageId) }, { $set: { state } });
+      await outbound.updateOne({ channel, platformMessageId: String(platformMessageId) }, { $set: { state, updatedAt: new Date() } });
     },
     async listForChat(channel, chatId) {
-      const docs = await Outbound.find({ channel, chatId: String(chatId) }).sort({ seq: 1 }).lean();
+      const docs = await outbound.find({ channel, chatId: String(chatId) }).sort({ seq: 1 }).toArray();
       return docs.map(toRecord);
     },
     async listReplies(channel, inReplyTo) {
-      const docs = await Outbound.find({ channel, inReplyTo: String(inReplyTo) }).sort({ seq: 1 }).lean();
+      const docs = await outbound.find({ channel, inReplyTo: String(inReplyTo) }).sort({ seq: 1 }).toArray();
       return docs.map(toRecord);
     },
     async listForReport(reportId) {

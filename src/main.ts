@@ -28,7 +28,7 @@ import { createReportDialogEngine } from '../flows/report-dialog';
 import type { ChannelContext } from '../bots/channel-context';
 import type { ChannelModule } from '../bots/channel-module';
 import { createSimulatorChannel } from '../bots/simulator';
-import { createTelegramChannel } from '../bots/telegram';
+import { createTelegramChannel, type TelegramChannelOptions } from '../bots/telegram';
 import { createWhatsappWebChannel, type WhatsappWebChannelOptions } from '../bots/whatsapp';
 import { createWhatsappCloudChannel } from '../bots/whatsapp-cloud';
 import { createPanel } from './panel/panel';
@@ -42,10 +42,12 @@ export type RunningVicinato = {
 
 const SHUTDOWN_JOB_WAIT_MS = 10_000;
 
-/** Test seams: replacements for outside platforms that have no URL to point at a fake. */
+/** Test seams: replacements for outside platforms that have no URL to point at a fake, and shorter timings. */
 export type StartOverrides = {
   /** whatsapp-web.js channel options, e.g. a fake client factory (the real one drives Chromium). */
   whatsapp?: WhatsappWebChannelOptions;
+  /** Telegram channel options, e.g. a short role-lock lifetime. */
+  telegram?: TelegramChannelOptions;
 };
 
 export async function startVicinato(config: Config, logger: Logger, overrides: StartOverrides = {}): Promise<RunningVicinato> {
@@ -98,7 +100,7 @@ export async function startVicinato(config: Config, logger: Logger, overrides: S
   };
   const channels = [
     createSimulatorChannel(channelContext, storage.inbox),
-    createTelegramChannel(channelContext),
+    createTelegramChannel(channelContext, overrides.telegram),
     createWhatsappWebChannel(channelContext, overrides.whatsapp),
     createWhatsappCloudChannel(channelContext),
   ].filter((c): c is ChannelModule => Boolean(c));

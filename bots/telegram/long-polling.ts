@@ -14,8 +14,13 @@ import { classifyApiError, type TelegramApi } from './telegram-api';
 
 export type LongPolling = {
   start(): void;
-  stop(): Promise<void>;
-  /** true once started, unless the last getUpdates failed. */
+  /**
+   * Stops polling; only the first call counts. `confirm: false` skips the last getUpdates that
+   * confirms the stored updates: when another process polls now, that call would cut its long poll
+   * short (Telegram ends the older of two getUpdates with 409). @defaultValue confirm: true
+   */
+  stop(opts?: { confirm?: boolean }): Promise<void>;
+  /** true once started and until stopped, unless the last getUpdates failed. */
   healthy(): boolean;
 };
 
@@ -55,6 +60,7 @@ export function createLongPolling(deps: {
   let started = false;
   let failing = false;
   let loop: Promise<void> | undefined;
+  let stopping: Promise<void> | undefined;
 
   /** Stores one update, retrying until it is stored; false when the process stopped first. */
   const store = async (update: unknown): Promise<boolean> => {
@@ -114,13 +120,15 @@ export function createLongPolling(deps: {
         logger.error(`telegram polling stopped: ${err.message}`);
       });
     },
-    async stop() {
+    stop(opts = {}) {
       abort.abort();
-      if (!loop) return;
-      await Promise.race([loop, new Promise((r) => setTimeout(r, STOP_WAIT_MS))]);
-      // Confirm what was stored, so the next start does not fetch it again (harmless, just slower).
-      if (offset > 0) await api.callApi('getUpdates', { offset, limit: 1, timeout: 0 }).catch(() => undefined);
+      return (stopping ??= (async () => {
+        if (!loop) return;
+        await Promise.race([loop, new Promise((r) => setTimeout(r, STOP_WAIT_MS))]);
+        // Confirm what was stored, so the next start does not fetch it again (harmless, just slower).
+        if (offset > 0 && opts.confirm !== false) await api.callApi('getUpdates', { offset, limit: 1, timeout: 0 }).catch(() => undefined);
+      })());
     },
-    healthy: () => started && !failing,
+    healthy: () => started && !failing && !abort.signal.aborted,
   };
 }

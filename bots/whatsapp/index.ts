@@ -6,9 +6,9 @@
 import { redisKeys } from '../../src/queue/queue-names';
 import type { ChannelContext } from '../channel-context';
 import type { ChannelModule } from '../channel-module';
+import { createRoleLock } from '../role-lock';
 import { createInboundHandler, type InboundHandlerOptions } from './inbound-handler';
 import { createTerminalQrPrinter } from './qr-terminal';
-import { createRoleLock } from './role-lock';
 import type { WhatsappClientFactory } from './whatsapp-client';
 import { createWhatsappSender } from './whatsapp-sender';
 import { createWhatsappSession, type SessionOptions } from './whatsapp-session';

@@ -47,7 +47,11 @@ export async function startTestApp(settings: Record<string, string> = {}, overri
     ...settings,
   });
   const logger = createLogger({ level: config.LOG_LEVEL, json: true, silent: !process.env.TEST_LOGS });
-  const app = await startVicinato(config, logger, overrides);
+  const app = await startVicinato(config, logger, overrides).catch((err: unknown) => {
+    // A refused start (e.g. a role lock held by another app) leaves no media folder behind.
+    rmSync(mediaDir, { recursive: true, force: true });
+    throw err;
+  });
   const mongo = await mongoose.createConnection(config.MONGODB_URI).asPromise();
   const redis = new Redis(config.REDIS_URL, { maxRetriesPerRequest: null });
   const queues = createQueues(redis, config.REDIS_PREFIX);

@@ -4,6 +4,7 @@
  */
 import type { FakeTelegram, Json, Update } from '../../support/fake-telegram-api';
 import { startTestApp, type TestApp } from '../../support/test-app';
+import type { StartOverrides } from '../../../src/main';
 
 export type Mode = 'webhook' | 'polling';
 
@@ -41,14 +42,22 @@ export function chatOf(update: Update): number {
   return update.message?.chat.id ?? update.callback_query?.message?.chat.id;
 }
 
-export async function startTelegramApp(fake: FakeTelegram, mode: Mode, settings: Record<string, string> = {}): Promise<TelegramHarness> {
-  const app = await startTestApp({
-    TELEGRAM_BOT_TOKEN: fake.token,
-    TELEGRAM_API_ROOT: fake.apiRoot,
-    SERVICES: 'web,worker,telegram',
-    ...(mode === 'webhook' ? { TELEGRAM_WEBHOOK_URL: WEBHOOK_PUBLIC_URL, TELEGRAM_WEBHOOK_SECRET: WEBHOOK_SECRET } : {}),
-    ...settings,
-  });
+export async function startTelegramApp(
+  fake: FakeTelegram,
+  mode: Mode,
+  settings: Record<string, string> = {},
+  overrides: StartOverrides = {},
+): Promise<TelegramHarness> {
+  const app = await startTestApp(
+    {
+      TELEGRAM_BOT_TOKEN: fake.token,
+      TELEGRAM_API_ROOT: fake.apiRoot,
+      SERVICES: 'web,worker,telegram',
+      ...(mode === 'webhook' ? { TELEGRAM_WEBHOOK_URL: WEBHOOK_PUBLIC_URL, TELEGRAM_WEBHOOK_SECRET: WEBHOOK_SECRET } : {}),
+      ...settings,
+    },
+    overrides,
+  );
 
   const deliver = async (update: Update) => {
     if (mode === 'polling') return fake.push(update);

@@ -1,7 +1,7 @@
 /** One process per WhatsApp number: the role lock on the real Redis. */
 import { Redis } from 'ioredis';
 import { afterAll, describe, expect, it } from 'vitest';
-import { createRoleLock, RoleLockHeldError } from '../../../bots/whatsapp/role-lock';
+import { createRoleLock, RoleLockHeldError } from '../../../bots/role-lock';
 import { createLogger } from '../../../src/log/logger';
 import { redisUrl, uniqueName } from '../../support/databases';
 

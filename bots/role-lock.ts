@@ -1,12 +1,14 @@
 /**
- * "Only one process drives this WhatsApp number": a lock in Redis (SET NX PX with a token naming
- * its holder), renewed while held and released by its holder only. Two browsers on one session
- * would log each other out and double every reply.
+ * "Only one process runs this role": a lock in Redis (SET NX PX with a token naming its holder),
+ * renewed while held and released by its holder only. Shared by the channels that must not run
+ * twice: whatsapp-web.js (two browsers on one session would log each other out and double every
+ * reply) and Telegram long polling (a second getUpdates poller gets 409 Conflict and the two would
+ * fight over the offset).
  */
 import { randomUUID } from 'node:crypto';
 import os from 'node:os';
 import type { Redis } from 'ioredis';
-import type { Logger } from '../../src/log/logger';
+import type { Logger } from '../src/log/logger';
 
 const RELEASE = `if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) else return 0 end`;
 const RENEW = `if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('pexpire', KEYS[1], ARGV[2]) else return 0 end`;
@@ -17,10 +19,13 @@ export class RoleLockHeldError extends Error {
     readonly role: string,
     readonly holder: string,
     ttlMs: number,
+    /** A sentence added to the message, e.g. how to run the role in several processes instead. */
+    hint?: string,
   ) {
     super(
       `the ${role} role is already running in another process (${holder}): only one process may run it. ` +
-        `Stop that process, or if it crashed wait ${Math.ceil(ttlMs / 1000)} s for its lock to expire, then start again.`,
+        `Stop that process, or if it crashed wait ${Math.ceil(ttlMs / 1000)} s for its lock to expire, then start again.` +
+        (hint ? ` ${hint}` : ''),
     );
   }
 }
@@ -40,6 +45,8 @@ export function createRoleLock(opts: {
   logger: Logger;
   /** Lock lifetime without renewal. @defaultValue 30000 */
   ttlMs?: number;
+  /** Appended to RoleLockHeldError's message. @defaultValue none */
+  hint?: string;
   /** Called once when another process took the lock while this one thought it held it. */
   onLost?: (holder: string) => void;
 }): RoleLock {
@@ -79,7 +86,7 @@ export function createRoleLock(opts: {
     async acquire() {
       if ((await opts.redis.set(opts.key, holder, 'PX', ttlMs, 'NX')) !== 'OK') {
         const other = (await opts.redis.get(opts.key)) ?? 'unknown';
-        throw new RoleLockHeldError(opts.role, other, ttlMs);
+        throw new RoleLockHeldError(opts.role, other, ttlMs, opts.hint);
       }
       held = true;
       timer = setInterval(() => void renew(), Math.max(50, Math.floor(ttlMs / 3)));

@@ -1,13 +1,19 @@
 /**
- * Handles one `message` event: filter, resolve the sender's phone, normalise, and store it in the
- * inbox (ctx.receive) before anything else happens to it. whatsapp-web.js never redelivers an event,
- * so storing is retried for a while instead of giving up on the first MongoDB hiccup.
+ * Handles one `message` event (or a message read back by the catch-up on `ready`): filter, resolve
+ * the sender's phone, normalise, and store it in the inbox (ctx.receive) before anything else
+ * happens to it. whatsapp-web.js never redelivers an event, so storing is retried for a while
+ * instead of giving up on the first MongoDB hiccup.
  */
 import type { MediaStore } from '../../src/domain/ports';
 import type { ReceiveMessage } from '../../src/intake/receive-message';
 import type { Logger } from '../../src/log/logger';
 import { ignoreReason, phoneFromJid, toInboundMessage, toPayload } from './to-inbound';
 import type { WhatsappClientLike, WhatsappMessageLike } from './whatsapp-client';
+
+/** What became of a message: stored now, already stored (a redelivery), or not for the bot. */
+export type InboundOutcome = 'stored' | 'duplicate' | 'ignored';
+
+export type InboundHandler = (msg: WhatsappMessageLike, client: WhatsappClientLike) => Promise<InboundOutcome>;
 
 export type InboundHandlerOptions = {
   /** How long storing a message is retried before it is reported lost. @defaultValue 120000 */
@@ -34,12 +40,12 @@ class BoundedMap<V> {
 export function createInboundHandler(
   deps: { receive: ReceiveMessage; media: MediaStore; logger: Logger },
   opts: InboundHandlerOptions = {},
-) {
+): InboundHandler {
   const retryMs = opts.receiveRetryMs ?? 120_000;
   // The inbox is the real deduplication (unique channel + messageId); this memory only spares a
   // second download of the same photo when WhatsApp Web fires an event twice.
   const stored = new BoundedMap<true>(5_000);
-  const inFlight = new Map<string, Promise<void>>();
+  const inFlight = new Map<string, Promise<InboundOutcome>>();
   const lidPhones = new BoundedMap<string | null>(5_000);
 
   async function phoneOf(from: string, client: WhatsappClientLike): Promise<string | undefined> {
@@ -72,28 +78,30 @@ export function createInboundHandler(
     }
   }
 
-  async function storeMessage(msg: WhatsappMessageLike, client: WhatsappClientLike, messageId: string) {
+  async function storeMessage(msg: WhatsappMessageLike, client: WhatsappClientLike, messageId: string): Promise<InboundOutcome> {
     const phone = await phoneOf(msg.from, client);
     const payload = await toPayload(msg, deps.media);
     const { duplicate } = await receiveWithRetry(toInboundMessage(msg, payload, { phone }));
     stored.set(messageId, true);
     if (duplicate) deps.logger.debug(`whatsapp: message ${messageId} was already stored`);
+    return duplicate ? 'duplicate' : 'stored';
   }
 
-  return async function handleMessage(msg: WhatsappMessageLike, client: WhatsappClientLike): Promise<void> {
+  return async function handleMessage(msg, client) {
     const ignored = ignoreReason(msg);
     if (ignored) {
       deps.logger.debug(`whatsapp: ignored a ${ignored} message (${msg.type})`);
-      return;
+      return 'ignored';
     }
     const messageId = msg.id?._serialized;
     if (!messageId) {
       deps.logger.warn(`whatsapp: a ${msg.type} message without an id was ignored`);
-      return;
+      return 'ignored';
     }
-    if (stored.has(messageId)) return;
+    if (stored.has(messageId)) return 'duplicate';
     const running = inFlight.get(messageId);
-    if (running) return running;
+    // The same message already on its way in (an event fired twice, or live and catch-up at once).
+    if (running) return running.then((): InboundOutcome => 'duplicate');
     const job = storeMessage(msg, client, messageId).finally(() => inFlight.delete(messageId));
     inFlight.set(messageId, job);
     return job;

@@ -1,11 +1,13 @@
 /**
  * The whatsapp-web.js channel: drives WhatsApp Web in Debian's Chromium, in the whatsapp role only
- * and in one process only (a Redis lock). Inbound messages go to the inbox; outbound messages are
- * sent as text with numbered menus. The login state is published for the panel and /readyz.
+ * and in one process only (a Redis lock). Inbound messages go to the inbox, live ones and, on every
+ * `ready`, those missed while disconnected (catch-up); outbound messages are sent as text with
+ * numbered menus. The login state is published for the panel and /readyz.
  */
 import { redisKeys } from '../../src/queue/queue-names';
 import type { ChannelContext } from '../channel-context';
 import type { ChannelModule } from '../channel-module';
+import { createCatchUp, type CatchUpOptions } from './catch-up';
 import { createRoleLock } from '../role-lock';
 import { createInboundHandler, type InboundHandlerOptions } from './inbound-handler';
 import { createTerminalQrPrinter } from './qr-terminal';
@@ -15,11 +17,12 @@ import { createWhatsappSession, type SessionOptions } from './whatsapp-session';
 import { createWhatsappStatus } from './whatsapp-status';
 import { createWwebjsClientFactory } from './wwebjs-client.factory';
 
-export type { WhatsappClientFactory, WhatsappClientLike, WhatsappMessageLike } from './whatsapp-client';
+export type { WhatsappChatLike, WhatsappClientFactory, WhatsappClientLike, WhatsappMessageLike } from './whatsapp-client';
 export type { WhatsappStatus, WhatsappState } from './whatsapp-status';
 
 export type WhatsappWebChannelOptions = SessionOptions &
-  InboundHandlerOptions & {
+  InboundHandlerOptions &
+  CatchUpOptions & {
     /** Builds the client; tests pass a fake. @defaultValue the real whatsapp-web.js Client */
     clientFactory?: WhatsappClientFactory;
     /** Role lock lifetime without renewal. @defaultValue 30000 */
@@ -64,11 +67,13 @@ export function createWhatsappWebChannel(ctx: ChannelContext, options: WhatsappW
     logger,
     ttlMs: options.lockTtlMs,
   });
+  const handleMessage = createInboundHandler({ receive: ctx.receive, media: ctx.media, logger }, options);
   const session = createWhatsappSession({
     factory,
     status,
     logger,
-    onMessage: createInboundHandler({ receive: ctx.receive, media: ctx.media, logger }, options),
+    onMessage: handleMessage,
+    onReady: createCatchUp({ handleMessage, logger }, options),
     showQr: createTerminalQrPrinter(logger),
     options,
   });

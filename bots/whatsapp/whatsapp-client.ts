@@ -1,5 +1,5 @@
 /**
- * The narrow seam between the channel and whatsapp-web.js: exactly the part of `Client` and
+ * The narrow seam between the channel and whatsapp-web.js: exactly the part of `Client`, `Chat` and
  * `Message` the channel uses, with the library's own event names and method signatures. The real
  * `Client` satisfies it (checked at compile time in wwebjs-client.factory.ts); tests pass a fake
  * object implementing the same subset.
@@ -31,6 +31,29 @@ export type WhatsappMessageLike = {
   downloadMedia(): Promise<WhatsappMedia | null | undefined>;
 };
 
+/** whatsapp-web.js `MessageSearchOptions`. */
+export type WhatsappMessageSearchOptions = {
+  /** The most recent `limit` messages (the library loads earlier ones as needed). */
+  limit?: number;
+  /** Only our messages (true) or only the other side's (false); both when undefined. */
+  fromMe?: boolean;
+};
+
+/** The part of whatsapp-web.js `Chat` the catch-up on `ready` uses. */
+export type WhatsappChatLike = {
+  /** `_serialized` is the chat jid: `<phone>@c.us`, `<lid>@lid`, `<id>@g.us`, `<id>@newsletter`... */
+  id: { _serialized: string };
+  isGroup: boolean;
+  /** Incoming messages not read yet (0 when read; WhatsApp uses -1 for "marked as unread"). */
+  unreadCount: number;
+  /** Unix time in seconds of the chat's last activity. */
+  timestamp: number;
+  /** Resolves to messages of this chat, notifications excluded (not always sorted: sort them). */
+  fetchMessages(searchOptions: WhatsappMessageSearchOptions): Promise<WhatsappMessageLike[]>;
+  /** Marks the chat as read on the phone (blue ticks for the sender). */
+  sendSeen(): Promise<boolean>;
+};
+
 /** whatsapp-web.js `MessageSendOptions`, the options we pass. */
 export type WhatsappSendOptions = { linkPreview?: boolean };
 
@@ -50,6 +73,8 @@ export interface WhatsappClientLike {
   sendMessage(chatId: string, content: string, options?: WhatsappSendOptions): Promise<{ id: { _serialized: string } } | null>;
   /** Maps `@lid` / `@c.us` ids to both forms; `pn` is missing when WhatsApp does not reveal it. */
   getContactLidAndPhone(userIds: string[]): Promise<{ lid: string; pn: string }[]>;
+  /** Every chat WhatsApp Web has loaded (private, groups, broadcasts...). */
+  getChats(): Promise<WhatsappChatLike[]>;
 }
 
 /** Builds a fresh client: one per connection attempt (a destroyed client cannot be reused). */

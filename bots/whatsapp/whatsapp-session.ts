@@ -2,7 +2,7 @@
  * Keeps one WhatsApp Web client connected: builds it, follows its login events (QR, authenticated,
  * ready, auth_failure, disconnected) into the published status, and after a disconnect or a failed
  * start destroys it and builds a new one with exponential backoff. Events of a replaced client are
- * ignored.
+ * ignored. Every `ready` also starts onReady (the catch-up of messages missed while disconnected).
  */
 import type { Logger } from '../../src/log/logger';
 import type { WhatsappClientFactory, WhatsappClientLike, WhatsappMessageLike } from './whatsapp-client';
@@ -40,7 +40,12 @@ export function createWhatsappSession(deps: {
   factory: WhatsappClientFactory;
   status: WhatsappStatusPublisher;
   logger: Logger;
-  onMessage(msg: WhatsappMessageLike, client: WhatsappClientLike): Promise<void>;
+  onMessage(msg: WhatsappMessageLike, client: WhatsappClientLike): Promise<unknown>;
+  /**
+   * Runs after every `ready` of the current client, without holding up the session; `isCurrent`
+   * turns false once this client is replaced or the session stops.
+   */
+  onReady?(client: WhatsappClientLike, isCurrent: () => boolean): Promise<void>;
   /** Shows the QR code to whoever is at the terminal. */
   showQr?(qr: string): void;
   options?: SessionOptions;
@@ -117,6 +122,7 @@ export function createWhatsappSession(deps: {
       failures = 0;
       status.set('ready');
       logger.info('whatsapp: ready, receiving messages');
+      deps.onReady?.(c, current).catch((err: Error) => logger.error(`whatsapp: the work after ready failed: ${err.message}`));
     });
     c.on('auth_failure', (message) => {
       if (!current()) return;

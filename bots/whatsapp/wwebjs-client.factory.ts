@@ -8,12 +8,13 @@ import path from 'node:path';
 import type { Connection } from 'mongoose';
 import type WAWebJS from 'whatsapp-web.js';
 import { createMongoSessionStore } from './mongo-session-store';
-import type { WhatsappClientFactory, WhatsappClientLike, WhatsappMessageLike } from './whatsapp-client';
+import type { WhatsappChatLike, WhatsappClientFactory, WhatsappClientLike, WhatsappMessageLike } from './whatsapp-client';
 
 // Compile-time proof that the real types fit the narrow ones the channel is written against.
 type Assignable<T, U extends T> = U;
 export type RealClientFitsInterface = Assignable<WhatsappClientLike, WAWebJS.Client>;
 export type RealMessageFitsInterface = Assignable<WhatsappMessageLike, WAWebJS.Message>;
+export type RealChatFitsInterface = Assignable<WhatsappChatLike, WAWebJS.Chat>;
 
 /** Chromium flags for a server without a display, as root in a container. */
 export const CHROMIUM_ARGS = [

@@ -81,3 +81,15 @@ export function periodOf(day: string, period: Period): string {
 export function dayRange(from: Date, to: Date, timeZone: string): { fromDay: string; toDay: string } {
   return { fromDay: localDay(from, timeZone), toDay: localDay(new Date(to.getTime() - 1), timeZone) };
 }
+
+/**
+ * The window just before [from, to) with as many local calendar days. Counted in days, not in
+ * milliseconds: a window across a daylight-saving change is an hour shorter or longer, and the
+ * same span in milliseconds would start the previous window an hour off a local midnight (one day
+ * too many in the per-day counters).
+ */
+export function previousWindow(from: Date, to: Date, timeZone: string): { from: Date; to: Date } {
+  const start = DateTime.fromJSDate(from, { zone: timeZone });
+  const days = Math.round(DateTime.fromJSDate(to, { zone: timeZone }).diff(start, 'days').days);
+  return { from: start.minus({ days }).toJSDate(), to: from };
+}

@@ -6,6 +6,7 @@
  * Each route: session (checked upstream) -> role -> schema -> counters -> presenter.
  */
 import { Router } from 'express';
+import { previousWindow } from '../domain/analytics';
 import type { Territory } from '../geo/territory';
 import type { HeatPoint, StatsRepository } from '../storage';
 import { langOf, requireRole } from './auth.middleware';
@@ -62,12 +63,12 @@ export function territoryRoutes(deps: TerritoryRoutesDeps): Router {
           ? Promise.all(q.categoryId.map((categoryId) => deps.stats.heat({ ...window, categoryId }))).then(mergeHeat)
           : deps.stats.heat(window).then((cells) => mergeHeat([cells])),
       ]);
-      const span = q.to.getTime() - q.from.getTime();
+      const before = previousWindow(q.from, q.to, deps.timeZone);
       const sum = (k: 'received' | 'weighted' | 'previousReceived' | 'previousWeighted') => zones.reduce((a, z) => a + z[k], 0);
       res.json({
         window: { from: q.from.toISOString(), to: q.to.toISOString(), days: q.days },
-        // The counters' own definition (see stats.hotZones): the same length, just before.
-        previousWindow: { from: new Date(q.from.getTime() - span).toISOString(), to: q.from.toISOString() },
+        // The counters' own definition (see stats.hotZones): as many local days, just before.
+        previousWindow: { from: before.from.toISOString(), to: before.to.toISOString() },
         categories: q.categoryId ?? [],
         totals: { received: sum('received'), weighted: sum('weighted'), previousReceived: sum('previousReceived'), previousWeighted: sum('previousWeighted') },
         // A zone appears when it had reports in either window.

@@ -19,6 +19,7 @@ import {
   localDay,
   mergeHistograms,
   periodOf,
+  previousWindow,
   type Histogram,
   type Period,
 } from '../../domain/analytics';
@@ -140,11 +141,11 @@ export function createStatsRepository(conn: Connection, opts: StatsOptions) {
       await incRows(r, inc);
     },
 
-    /** Zones by weighted count in [from, to), with the previous window of the same length. */
+    /** Zones by weighted count in [from, to), with the previous window of as many days. */
     async hotZones(q: { from: Date; to: Date; categoryId?: string[] }): Promise<HotZone[]> {
-      const span = q.to.getTime() - q.from.getTime();
       const cur = dayRange(q.from, q.to, tz);
-      const prev = dayRange(new Date(q.from.getTime() - span), q.from, tz);
+      const before = previousWindow(q.from, q.to, tz);
+      const prev = dayRange(before.from, before.to, tz);
       const rows = await Stats.aggregate<{ _id: string; received: number; weighted: number; previousReceived: number; previousWeighted: number }>([
         {
           $match: {

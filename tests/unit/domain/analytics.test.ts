@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { heatCell, heatCellCenter, histogramBucket, histogramPercentile, localDay, periodOf, type Histogram } from '../../../src/domain/analytics';
+import { DateTime } from 'luxon';
+import { dayRange, heatCell, heatCellCenter, histogramBucket, histogramPercentile, localDay, periodOf, previousWindow, type Histogram } from '../../../src/domain/analytics';
 
 describe('duration histograms', () => {
   it('estimate median and 90th percentile within the bucket resolution', () => {
@@ -31,5 +32,26 @@ describe('heat cells and days', () => {
     expect(localDay(new Date('2026-11-22T23:30:00Z'), 'Europe/Rome')).toBe('2026-11-23');
     expect(periodOf('2026-11-22', 'week')).toBe('2026-11-16');
     expect(periodOf('2026-11-22', 'month')).toBe('2026-11-01');
+  });
+});
+
+describe('previous window', () => {
+  const ROME = 'Europe/Rome';
+  const at = (iso: string) => DateTime.fromISO(iso, { zone: ROME }).toJSDate();
+
+  it('has as many local days, ending where the window starts', () => {
+    const w = previousWindow(at('2026-06-08T00:00'), at('2026-06-15T00:00'), ROME);
+    expect(w).toEqual({ from: at('2026-06-01T00:00'), to: at('2026-06-08T00:00') });
+  });
+
+  it('starts at a local midnight when a daylight-saving change falls in either window', () => {
+    // Summer time starts on 29 March 2026: the window 30 Mar - 6 Apr is 7 days of 24 h, the
+    // previous one (23 - 30 Mar) an hour shorter.
+    const spring = previousWindow(at('2026-03-30T00:00'), at('2026-04-06T00:00'), ROME);
+    expect(spring.from).toEqual(at('2026-03-23T00:00'));
+    expect(dayRange(spring.from, spring.to, ROME)).toEqual({ fromDay: '2026-03-23', toDay: '2026-03-29' });
+    // Winter time starts on 25 October 2026: the window 19 - 26 Oct is an hour longer.
+    const autumn = previousWindow(at('2026-10-19T00:00'), at('2026-10-26T00:00'), ROME);
+    expect(dayRange(autumn.from, autumn.to, ROME)).toEqual({ fromDay: '2026-10-12', toDay: '2026-10-18' });
   });
 });

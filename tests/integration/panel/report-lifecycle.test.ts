@@ -252,10 +252,9 @@ describe('the other actions', () => {
 
 describe('the queue', () => {
   it('sorts by priority then age, filters, and counts per status', async () => {
-    const chat = newChatId();
-    const low = await seedReport(app, { priority: 1, categoryId: 'street_lighting', });
-    const high = await seedReport(app, { priority: 9, categoryId: 'street_lighting', });
-    const highLater = await seedReport(app, { priority: 9, categoryId: 'street_lighting', });
+    const low = await seedReport(app, { priority: 1, categoryId: 'street_lighting' });
+    const high = await seedReport(app, { priority: 9, categoryId: 'street_lighting' });
+    const highLater = await seedReport(app, { priority: 9, categoryId: 'street_lighting' });
     const res = await mario.get('/api/reports?category=street_lighting&status=new');
     expect(res.body.items.map((r: { id: string }) => r.id)).toEqual([high.id, highLater.id, low.id]);
     expect(res.body.total).toBe(3);

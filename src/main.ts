@@ -11,8 +11,8 @@ import { createLogger, type Logger } from './log/logger';
 import { connectMongo, createStorage, ensureIndexes, waitForMongo } from './storage';
 import { createDiskMediaStore } from './storage/media-store';
 import { createRedis, pingRedis } from './queue/redis-connection';
-import { createQueues, startWorker, type WorkerHandle, type InboundJob, type OutboundJob } from './queue/queues';
-import { QUEUE_INBOUND, outboundQueueName, redisKeys } from './queue/queue-names';
+import { createQueues, startWorker, type WorkerHandle, type InboundJob, type OutboundJob, type AdvisoryJob } from './queue/queues';
+import { QUEUE_ADVISORIES, QUEUE_INBOUND, outboundQueueName, redisKeys } from './queue/queue-names';
 import { createRedisEventBus } from './queue/event-bus';
 import { createRedisChatLock } from './queue/redis-chat-lock';
 import { citizenRefFactory } from './intake/citizen-ref';
@@ -20,6 +20,8 @@ import { createReceiveMessage } from './intake/receive-message';
 import { createProcessInbound } from './intake/process-inbound';
 import { createDeliverOutbound } from './intake/deliver-outbound';
 import { inboundTask, outboundTask } from './intake/tasks';
+import { createFanOutAdvisory } from './intake/advisory-fan-out';
+import { advisoryFanOutTask } from './intake/advisory-task';
 import { createWebApp, type Mount } from './panel/app';
 import type { ReadinessCheck } from './panel/health.routes';
 import { loadTerritory } from './geo/territory';
@@ -139,6 +141,20 @@ export async function startVicinato(config: Config, logger: Logger, overrides: S
         inboundTask({ processInbound, inbox: storage.inbox, outbound: storage.outbound, scheduler: queues.scheduler, logger }),
         { ...workerOpts, concurrency: 16 },
       ),
+    );
+    const fanOut = createFanOutAdvisory({
+      subscriptions: storage.subscriptions,
+      identities: storage.identities,
+      outbound: storage.outbound,
+      scheduler: queues.scheduler,
+      municipalityName: municipality.name,
+      zoneNames: new Map(territory.zones().map((z) => [z.id, z.name])),
+    });
+    workers.push(
+      startWorker<AdvisoryJob>(QUEUE_ADVISORIES, advisoryFanOutTask({ advisories: storage.advisories, fanOut, logger }), {
+        ...workerOpts,
+        concurrency: 2,
+      }),
     );
   }
   // Outbound workers run where the channel's sender can run: the web-less channels (simulator,

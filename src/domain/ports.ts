@@ -270,14 +270,37 @@ export type NewAdvisory = {
   requestKey?: string;
 };
 
-export type Advisory = Omit<NewAdvisory, 'requestKey'> & { id: string; createdAt: Date; recipients: number };
+/**
+ * Where an advisory's fan-out (one message per subscriber, done by a background job) stands:
+ * 'sending' until every subscriber's message is recorded and queued, then 'sent'; 'failed' when the
+ * job gave up after its retries (a retried send with the same Idempotency-Key starts it again).
+ */
+export type AdvisoryState = 'sending' | 'sent' | 'failed';
+
+export type Advisory = Omit<NewAdvisory, 'requestKey'> & {
+  id: string;
+  createdAt: Date;
+  state: AdvisoryState;
+  /** Subscribed citizens it is for: set when the fan-out finishes (0 before). */
+  recipients: number;
+  /** Recipients whose message could not be queued (no chat known for them): set with recipients. */
+  failedRecipients: number;
+  /** When the fan-out finished or gave up. */
+  finishedAt?: Date;
+};
 
 export type AdvisoryDeliveryCounts = Record<OutboundState, number>;
 
 export interface AdvisoryStore {
-  /** Creates the advisory once per requestKey (`created: false` returns the earlier one). */
+  /** Creates the advisory, state 'sending', once per requestKey (`created: false` returns the earlier one). */
   create(input: NewAdvisory): Promise<{ advisory: Advisory; created: boolean }>;
-  setRecipients(id: string, recipients: number): Promise<void>;
+  get(id: string): Promise<Advisory | null>;
+  /** The fan-out finished: state 'sent' with its counts. */
+  markSent(id: string, counts: { recipients: number; failedRecipients: number }): Promise<void>;
+  /** The fan-out gave up: state 'failed', unless it is no longer 'sending'. */
+  markFailed(id: string): Promise<void>;
+  /** A failed advisory sent again: back to 'sending' (no change unless it is 'failed'). */
+  markSending(id: string): Promise<void>;
   /** Newest first. */
   list(limit: number, offset: number): Promise<{ items: Advisory[]; total: number }>;
   /** Messages of each advisory per delivery state, from the outbound log (every state present, 0 when none). */
@@ -347,6 +370,11 @@ export interface JobScheduler {
   enqueueInbound(channel: Channel, chatId: string, messageId: string): Promise<void>;
   /** Schedules delivery of a recorded outbound message on its channel (idempotent per outboundId). */
   enqueueOutbound(msg: OutboundMessage): Promise<void>;
+  /**
+   * Schedules the fan-out of a recorded advisory: one job per advisory (a second call while it is
+   * waiting, running or done changes nothing); a job that failed for good is run again.
+   */
+  enqueueAdvisoryFanOut(advisoryId: string): Promise<void>;
 }
 
 /** Live events for panels and waiting callers; `src/queue` implements it with Redis pub/sub. */

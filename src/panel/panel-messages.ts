@@ -45,9 +45,9 @@ const MESSAGES = {
     it: 'La segnalazione {code} è a sua volta un duplicato di {original}: segna questa come duplicato di {original}.',
     en: 'Report {code} is itself a duplicate of {original}: mark this one as a duplicate of {original}.',
   },
-  advisoryIncomplete: {
-    it: 'Avviso inviato solo in parte: {failed} messaggi su {recipients} non sono stati messi in coda. Riprova: i messaggi già in coda non saranno ripetuti.',
-    en: 'Advisory only partly sent: {failed} of {recipients} messages could not be queued. Try again: messages already queued will not be repeated.',
+  advisoryNotScheduled: {
+    it: 'Avviso salvato ma l’invio non è partito (coda non raggiungibile). Riprova tra poco: nessun cittadino lo riceverà due volte.',
+    en: 'Advisory saved but its sending did not start (queue unreachable). Try again shortly: no citizen will receive it twice.',
   },
   operatorExists: { it: 'Esiste già un operatore «{username}».', en: 'An operator “{username}” already exists.' },
   operatorUnknown: { it: 'Nessun operatore «{username}».', en: 'No operator “{username}”.' },

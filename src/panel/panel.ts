@@ -148,14 +148,10 @@ export function createPanel(deps: PanelDeps): { mounts: Mount[]; close(): Promis
     '/advisories',
     advisoryRoutes({
       advisories: storage.advisories,
-      subscriptions: storage.subscriptions,
-      identities: storage.identities,
-      outbound: storage.outbound,
       scheduler: deps.scheduler,
       audit: storage.audit,
       names,
       logger: deps.logger,
-      municipalityName: deps.municipality.name,
       zoneNames: new Map(deps.territory.zones().map((z) => [z.id, z.name])),
     }),
   );

@@ -3,9 +3,12 @@ import type { Channel } from '../domain/message';
 
 export const QUEUE_INBOUND = 'inbound';
 export const outboundQueueName = (channel: Channel) => `outbound-${channel}`;
+/** Supervisors' advisories: one fan-out job per advisory. */
+export const QUEUE_ADVISORIES = 'advisories';
 
 export const JOB_PROCESS_MESSAGE = 'process-message';
 export const JOB_SEND_MESSAGE = 'send-message';
+export const JOB_FAN_OUT_ADVISORY = 'fan-out-advisory';
 
 /** BullMQ job ids may not contain ':' nor be integers. */
 export const safeJobId = (...parts: string[]) => parts.map((p) => p.replace(/[^A-Za-z0-9_.@-]/g, '_')).join('__');

@@ -7,11 +7,20 @@ import type { Logger } from '../log/logger';
 import { withLogContext } from '../log/logger';
 import type { Channel, OutboundMessage } from '../domain/message';
 import type { JobScheduler } from '../domain/ports';
-import { JOB_PROCESS_MESSAGE, JOB_SEND_MESSAGE, QUEUE_INBOUND, outboundQueueName, safeJobId } from './queue-names';
+import {
+  JOB_FAN_OUT_ADVISORY,
+  JOB_PROCESS_MESSAGE,
+  JOB_SEND_MESSAGE,
+  QUEUE_ADVISORIES,
+  QUEUE_INBOUND,
+  outboundQueueName,
+  safeJobId,
+} from './queue-names';
 import { PermanentJobError, RetryLaterError, type Task } from './task';
 
 export type InboundJob = { channel: Channel; chatId: string; messageId: string };
 export type OutboundJob = { outboundId: string; channel: Channel; chatId: string };
+export type AdvisoryJob = { advisoryId: string };
 
 const DEFAULT_JOB_OPTIONS = {
   removeOnComplete: { age: 3600, count: 10_000 },
@@ -48,6 +57,18 @@ export function createQueues(connection: Redis, prefix: string) {
         attempts: 10,
         backoff: { type: 'exponential', delay: 1000 },
       });
+    },
+    async enqueueAdvisoryFanOut(advisoryId) {
+      const payload: AdvisoryJob = { advisoryId };
+      // Same jobId for a retried send: BullMQ returns the existing job instead of a second one.
+      // About 4 minutes of retries (2 s doubling) before the advisory is marked failed.
+      const job = await queue(QUEUE_ADVISORIES).add(JOB_FAN_OUT_ADVISORY, payload, {
+        jobId: safeJobId('advisory', advisoryId),
+        attempts: 8,
+        backoff: { type: 'exponential', delay: 2000 },
+      });
+      // The existing job had failed for good: the same job runs again, with its attempts renewed.
+      if (await job.isFailed()) await job.retry('failed', { resetAttemptsMade: true, resetAttemptsStarted: true });
     },
   };
 

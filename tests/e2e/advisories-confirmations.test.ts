@@ -1,7 +1,8 @@
 /**
  * Issue 7 in the panel, in headless Chromium against the real service: a supervisor reads a
  * report's confirmations (without who sent them) and why its priority is what it is, then sends an
- * advisory to a zone from /avvisi and sees it delivered to the subscribed citizen's chat.
+ * advisory to a zone from /avvisi and sees it delivered to the subscribed citizen's chat; an
+ * advisory still being sent in the background shows "in invio" until it is done, without a reload.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -105,6 +106,7 @@ describe('confirmations, priority and advisories in Chromium', () => {
 
     const row = page.getByTestId('advisories-table').getByRole('row').filter({ hasText: text });
     await row.waitFor();
+    await row.locator('[data-fanout="sent"]').filter({ hasText: 'inviato' }).waitFor();
     await expect
       .poll(
         async () => {
@@ -118,6 +120,32 @@ describe('confirmations, priority and advisories in Chromium', () => {
 
     const chat = (await (await fetch(`${app.url}/api/simulator/chats/e2e-subscriber/messages`)).json()) as { messages: Array<{ text: string; purpose: string }> };
     expect(chat.messages.filter((m) => m.purpose === 'advisory').map((m) => m.text)).toEqual([expect.stringContaining(text)]);
+    expect(seen.errors).toEqual([]);
+    expect(seen.cspViolations).toEqual([]);
+    await context.close();
+  });
+
+  it('shows an advisory “in invio” until its background send is done, without a reload', async () => {
+    // Recorded but not yet sent (its background job has not finished).
+    const text = 'Lavori sulla rete idrica: acqua sospesa domani dalle 8 alle 12.';
+    const { advisory } = await app.storage.advisories.create({ zones: ['lammari'], text, author: SUPERVISOR.username });
+
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    page.setDefaultTimeout(WAIT_MS);
+    const seen = watchPage(page);
+    await signIn(page, '/avvisi');
+    const row = page.getByTestId('advisories-table').getByRole('row').filter({ hasText: text });
+    await row.locator('[data-fanout="sending"]').filter({ hasText: 'in invio' }).waitFor();
+    expect(await row.locator('td.num').innerText()).toBe('–');
+
+    // The job finishes: the page shows it without anyone pressing "Aggiorna".
+    await app.storage.advisories.markSent(advisory.id, { recipients: 12, failedRecipients: 2 });
+    await row.locator('[data-fanout="sent"]').filter({ hasText: 'inviato' }).waitFor();
+    expect(await row.locator('td.num').innerText()).toContain('12');
+    expect(await row.locator('td.num').innerText()).toContain('2 senza chat');
+    await row.scrollIntoViewIfNeeded();
+    await saveScreenshot(page, 'advisories-sending-done');
     expect(seen.errors).toEqual([]);
     expect(seen.cspViolations).toEqual([]);
     await context.close();

@@ -10,8 +10,17 @@ const advisorySchema = new Schema(
     text: { type: String, required: true },
     /** Username of the supervisor or admin who sent it. */
     author: { type: String, required: true },
-    /** Messages sent: one per subscribed chat (channel + chatId). */
+    /** Messages sent: one per subscribed chat (channel + chatId). Set when the fan-out finishes. */
     recipients: { type: Number, default: 0 },
+    /** Recipients whose message could not be queued (no chat known for them). */
+    failedRecipients: { type: Number, default: 0 },
+    /**
+     * The background fan-out: 'sending' -> 'sent', or 'failed' when its job gave up. Advisories
+     * stored before the fan-out moved to a job have no state: they were sent in the request.
+     */
+    state: { type: String, enum: ['sending', 'sent', 'failed'], default: 'sending' },
+    /** When the fan-out finished or gave up. */
+    finishedAt: Date,
     /**
      * "<author>:<the sender's Idempotency-Key>": a retried POST finds this advisory instead of
      * sending a second one. Absent when the sender gave no key.

@@ -1,10 +1,11 @@
 /**
- * Advisories to area-alert subscribers, and their delivery counts read from the outbound log
- * (one aggregation grouped by advisory and state, on the advisoryId index).
+ * Advisories to area-alert subscribers, the state of their background fan-out, and their delivery
+ * counts read from the outbound log (one aggregation grouped by advisory and state, on the
+ * advisoryId index).
  */
 import type { Connection } from 'mongoose';
 import { Types } from 'mongoose';
-import type { Advisory, AdvisoryDeliveryCounts, AdvisoryStore, NewAdvisory, OutboundState } from '../../domain/ports';
+import type { Advisory, AdvisoryDeliveryCounts, AdvisoryState, AdvisoryStore, NewAdvisory, OutboundState } from '../../domain/ports';
 import { advisoryModel } from '../models/advisory.model';
 import { outboundMessageModel } from '../models/outbound-message.model';
 import { isDuplicateKeyError } from './mongo-errors';
@@ -17,14 +18,22 @@ const STATES: readonly OutboundState[] = ['queued', 'sent', 'delivered', 'read',
 export const emptyDeliveryCounts = (): AdvisoryDeliveryCounts =>
   Object.fromEntries(STATES.map((s) => [s, 0])) as AdvisoryDeliveryCounts;
 
+const ADVISORY_STATES: readonly AdvisoryState[] = ['sending', 'sent', 'failed'];
+
 const toAdvisory = (d: AdvisoryDoc): Advisory => ({
   id: String(d._id),
   zones: [...(d.zones ?? [])],
   text: d.text,
   author: d.author,
   createdAt: d.createdAt,
+  // Stored before the fan-out moved to a job (no state): it was sent within the request.
+  state: ADVISORY_STATES.includes(d.state) ? d.state : 'sent',
   recipients: d.recipients ?? 0,
+  failedRecipients: d.failedRecipients ?? 0,
+  ...(d.finishedAt ? { finishedAt: d.finishedAt } : {}),
 });
+
+const count = (n: number) => Math.max(0, Math.floor(n));
 
 export function createAdvisoryRepository(conn: Connection): AdvisoryStore {
   const Advisory = advisoryModel(conn);
@@ -44,6 +53,7 @@ export function createAdvisoryRepository(conn: Connection): AdvisoryStore {
           zones: input.zones.map(String),
           text: String(input.text),
           author: String(input.author),
+          state: 'sending',
           ...(requestKey ? { requestKey } : {}),
         });
         return { advisory: toAdvisory(doc.toObject()), created: true };
@@ -55,9 +65,35 @@ export function createAdvisoryRepository(conn: Connection): AdvisoryStore {
       }
     },
 
-    async setRecipients(id, recipients) {
+    async get(id) {
+      if (!Types.ObjectId.isValid(id)) return null;
+      const doc = await Advisory.findById(String(id)).lean<AdvisoryDoc>();
+      return doc ? toAdvisory(doc) : null;
+    },
+
+    async markSent(id, counts) {
       if (!Types.ObjectId.isValid(id)) return;
-      await Advisory.updateOne({ _id: String(id) }, { $set: { recipients: Math.max(0, Math.floor(recipients)) } });
+      await Advisory.updateOne(
+        { _id: String(id) },
+        {
+          $set: {
+            state: 'sent',
+            recipients: count(counts.recipients),
+            failedRecipients: count(counts.failedRecipients),
+            finishedAt: new Date(),
+          },
+        },
+      );
+    },
+
+    async markFailed(id) {
+      if (!Types.ObjectId.isValid(id)) return;
+      await Advisory.updateOne({ _id: String(id), state: 'sending' }, { $set: { state: 'failed', finishedAt: new Date() } });
+    },
+
+    async markSending(id) {
+      if (!Types.ObjectId.isValid(id)) return;
+      await Advisory.updateOne({ _id: String(id), state: 'failed' }, { $set: { state: 'sending' }, $unset: { finishedAt: 1 } });
     },
 
     async list(limit, offset) {

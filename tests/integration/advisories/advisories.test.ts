@@ -1,30 +1,38 @@
 /**
  * Advisories to area-alert subscribers, end to end: citizens subscribe through the bot (simulator),
- * a supervisor sends an advisory to their zone, it arrives in their chats through the outbound
- * queues, and the panel counts the deliveries. A WhatsApp (Cloud API) subscriber outside the
- * 24-hour window gets nothing, counted as undeliverable (no template configured).
+ * a supervisor sends an advisory to their zone (accepted at once, sent by a background job), it
+ * arrives in their chats through the outbound queues, and the panel shows the send's state and
+ * counts the deliveries. A WhatsApp (Cloud API) subscriber outside the 24-hour window gets nothing,
+ * counted as undeliverable (no template configured).
  */
 import { randomUUID } from 'node:crypto';
+import { Queue } from 'bullmq';
+import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { QUEUE_ADVISORIES } from '../../../src/queue/queue-names';
 import { startFakeGraphApi, type FakeGraphApi } from '../../support/fake-graph-api';
 import { startTestApp, type TestApp } from '../../support/test-app';
 import { CLOUD, cloudSettings } from '../whatsapp-cloud/meta-webhook';
 import { chatMessages, eventually, loggedIn, newChatId, refOf, type PanelClient } from '../panel/panel-helpers';
 import { say } from '../report-followers/citizen-chat';
+import { advisoryListed } from './advisory-helpers';
 
 let graph: FakeGraphApi;
 let app: TestApp;
 let supervisor: PanelClient;
 let admin: PanelClient;
 let agent: PanelClient;
+let redis: Redis;
 beforeAll(async () => {
   graph = await startFakeGraphApi({ token: CLOUD.token, phoneNumberId: CLOUD.phoneNumberId });
   app = await startTestApp(cloudSettings(graph.base));
   supervisor = await loggedIn(app, 'sara.capo', 'supervisor', 'Sara Capo');
   admin = await loggedIn(app, 'ada.admin', 'admin', 'Ada Admin');
   agent = await loggedIn(app, 'mario.rossi', 'agent', 'Mario Rossi');
+  redis = new Redis(app.config.REDIS_URL, { maxRetriesPerRequest: null });
 });
 afterAll(async () => {
+  await redis?.quit();
   await app?.stop();
   await graph?.close();
 });
@@ -82,10 +90,14 @@ describe('advisories to area-alert subscribers', () => {
       sourceMessageKey: `test:${randomUUID()}`,
     });
 
+    // Accepted at once: the fan-out to the subscribers runs in the background.
     const res = await supervisor.post('/api/advisories', { zones: ['lammari'], text });
-    expect(res.status).toBe(201);
-    expect(res.body.advisory).toMatchObject({ id: expect.any(String), zones: ['lammari'], text, author: 'sara.capo', recipients: 3, createdAt: expect.any(String) });
+    expect(res.status).toBe(202);
+    expect(res.body.advisory).toMatchObject({ id: expect.any(String), zones: ['lammari'], text, author: 'sara.capo', state: 'sending', createdAt: expect.any(String) });
     advisoryId = res.body.advisory.id;
+    // What the supervisor's list shows once the background send is done.
+    const done = await advisoryListed(supervisor, advisoryId, (a) => a.state === 'sent');
+    expect(done).toMatchObject({ state: 'sent', recipients: 3, failedRecipients: 0, finishedAt: expect.any(String) });
 
     for (const chat of [lammari, lammariTwice]) {
       const got = await eventually(async () => {
@@ -106,25 +118,37 @@ describe('advisories to area-alert subscribers', () => {
       const item = res.body.items?.find((a: { id: string }) => a.id === advisoryId);
       return item && item.delivery.sent === 2 && item.delivery.undeliverable === 1 && item;
     }, 20_000);
-    expect(listed).toMatchObject({ zones: ['lammari'], zoneNames: ['Lammari'], text, author: 'sara.capo', authorName: 'Sara Capo', recipients: 3 });
+    expect(listed).toMatchObject({ zones: ['lammari'], zoneNames: ['Lammari'], text, author: 'sara.capo', authorName: 'Sara Capo', state: 'sent', recipients: 3 });
     expect(listed.delivery).toEqual({ queued: 0, sent: 2, delivered: 0, read: 0, failed: 0, undeliverable: 1 });
     expect(graph.sentTo(whatsappNumber)).toEqual([]);
   });
 
   it('is audited with who sent what to which zones', async () => {
     const audit = await app.mongo.collection('audit_events').find({ action: 'advisory.send' }).toArray();
-    expect(audit).toEqual([expect.objectContaining({ actor: 'sara.capo', actorRole: 'supervisor', details: { advisoryId, zones: ['lammari'], recipients: 3 } })]);
+    expect(audit).toEqual([expect.objectContaining({ actor: 'sara.capo', actorRole: 'supervisor', details: { advisoryId, zones: ['lammari'] } })]);
   });
 
-  it('sends a retried POST (same Idempotency-Key) once', async () => {
+  it('sends a retried POST (same Idempotency-Key) once, with one background job', async () => {
     const key = randomUUID();
     const body = { zones: ['marlia', 'lammari', 'marlia'], text: 'Via Romana chiusa per un incidente fino alle 18.' };
-    const first = await admin.request('POST', '/api/advisories', { body, headers: { 'Idempotency-Key': key } });
-    const again = await admin.request('POST', '/api/advisories', { body, headers: { 'Idempotency-Key': key } });
-    expect(first.status).toBe(201);
+    const send = () => admin.request('POST', '/api/advisories', { body, headers: { 'Idempotency-Key': key } });
+    // The retry arrives while the first is still in flight.
+    const [first, again] = await Promise.all([send(), send()]);
+    for (const r of [first, again]) expect([200, 202]).toContain(r.status);
     expect(first.body.advisory.zones).toEqual(['marlia', 'lammari']);
-    expect(again.status).toBe(200);
     expect(again.body.advisory.id).toBe(first.body.advisory.id);
+    const id = first.body.advisory.id;
+    expect(await advisoryListed(admin, id, (a) => a.state === 'sent')).toMatchObject({ recipients: 4 });
+    // A late retry, after the send is done: the same advisory, nothing sent again.
+    const late = await send();
+    expect(late.status).toBe(200);
+    expect(late.body.advisory).toMatchObject({ id, state: 'sent', recipients: 4 });
+    const queue = new Queue(QUEUE_ADVISORIES, { connection: redis, prefix: app.config.REDIS_PREFIX });
+    const jobs = await queue.getJobs(['waiting', 'active', 'delayed', 'completed', 'failed']);
+    await queue.close();
+    expect(jobs.filter((j) => j.data.advisoryId === id)).toHaveLength(1);
+    const audit = await app.mongo.collection('audit_events').find({ action: 'advisory.send', 'details.advisoryId': id }).toArray();
+    expect(audit.map((a) => a.details.retry ?? false).sort()).toEqual([false, true, true]);
     const marliaGot = await eventually(async () => {
       const m = await advisoriesOf(marlia);
       return m.length > 0 && m;

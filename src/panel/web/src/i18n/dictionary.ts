@@ -225,6 +225,11 @@ const it = {
   advisoryConfirmText: 'L’avviso sarà inviato agli iscritti di: {zones}. Una volta inviato non si può ritirare.',
   advisorySend: 'Invia l’avviso',
   advisorySent: 'Avviso inviato: lo riceveranno {count} chat.',
+  advisorySending: 'Avviso in invio agli iscritti di: {zones}. Quando tutti i messaggi sono in coda, qui compare quante chat lo riceveranno.',
+  advisorySendFailed: 'Invio dell’avviso non riuscito: non è stato possibile mettere in coda tutti i messaggi. Riprova: chi lo ha già ricevuto non lo riceverà di nuovo.',
+  advisorySendAgain: 'Riprova l’invio',
+  advisoryNoChat: '{count} iscritti senza una chat nota non lo riceveranno.',
+  advisoryNoChatShort: '{count} senza chat',
   advisoryZonesRequired: 'Scegli almeno una zona.',
   advisoryTextRequired: 'Scrivi il testo dell’avviso.',
   advisoryTextTooLong: 'Il testo supera i {max} caratteri.',
@@ -235,6 +240,7 @@ const it = {
   colZones: 'Zone',
   colText: 'Testo',
   colAuthor: 'Da',
+  colSendState: 'Invio',
   colRecipients: 'Destinatari',
   colDelivery: 'Consegna',
   deliveryQueued: 'in coda',
@@ -243,6 +249,9 @@ const it = {
   deliveryRead: 'letti',
   deliveryFailed: 'non riusciti',
   deliveryUndeliverable: 'non recapitabili',
+  advisoryStateSending: 'in invio',
+  advisoryStateSent: 'inviato',
+  advisoryStateFailed: 'non riuscito',
 };
 
 export type MessageKey = keyof typeof it;
@@ -469,6 +478,11 @@ const en: Dictionary = {
   advisoryConfirmText: 'The advisory will be sent to the subscribers of: {zones}. Once sent it cannot be withdrawn.',
   advisorySend: 'Send the advisory',
   advisorySent: 'Advisory sent: {count} chats will receive it.',
+  advisorySending: 'Sending the advisory to the subscribers of: {zones}. When all its messages are queued, the number of chats receiving it appears here.',
+  advisorySendFailed: 'The advisory could not be sent: not all of its messages could be queued. Try again: whoever already received it will not receive it twice.',
+  advisorySendAgain: 'Try sending again',
+  advisoryNoChat: '{count} subscribers with no known chat will not receive it.',
+  advisoryNoChatShort: '{count} with no chat',
   advisoryZonesRequired: 'Choose at least one area.',
   advisoryTextRequired: 'Write the text of the advisory.',
   advisoryTextTooLong: 'The text is longer than {max} characters.',
@@ -479,6 +493,7 @@ const en: Dictionary = {
   colZones: 'Areas',
   colText: 'Text',
   colAuthor: 'By',
+  colSendState: 'Sending',
   colRecipients: 'Recipients',
   colDelivery: 'Delivery',
   deliveryQueued: 'queued',
@@ -487,6 +502,9 @@ const en: Dictionary = {
   deliveryRead: 'read',
   deliveryFailed: 'failed',
   deliveryUndeliverable: 'undeliverable',
+  advisoryStateSending: 'sending',
+  advisoryStateSent: 'sent',
+  advisoryStateFailed: 'failed',
 };
 
 export const STATUS_LABELS: Record<'it' | 'en', Record<ReportStatus, string>> = {

@@ -1,11 +1,13 @@
 /**
  * Advisories (supervisors and admins): write one for chosen zones, confirm, send; then follow the
- * advisories sent with their delivery counts. The send carries an Idempotency-Key kept until it
- * succeeds, so retrying after a network error never sends the advisory twice.
+ * advisories sent with the state of their background send and their delivery counts. The send
+ * carries an Idempotency-Key kept until it is accepted, so retrying after a network error never
+ * sends the advisory twice. The server sends it to the subscribers in the background: the page
+ * follows it ("in invio" until done) by refreshing the list, quickly while one is still sending.
  */
 import { useCallback, useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { apiRequest } from '../api/client';
-import type { AdvisoryDelivery, AdvisoryItem, AdvisoryList } from '../api/advisory.types';
+import type { AdvisoryDelivery, AdvisoryItem, AdvisoryList, AdvisoryState } from '../api/advisory.types';
 import { ErrorNotice, errorText } from '../components/error-notice';
 import { PageHeading } from '../components/page-heading';
 import type { MessageKey } from '../i18n/dictionary';
@@ -19,6 +21,14 @@ import { useMeta } from '../lib/meta';
 const MAX_CHARS = 1000;
 /** The counts move while messages go out: the list refreshes itself (as a background request). */
 const LIST_REFRESH_MS = 10_000;
+/** While an advisory is still being sent to its subscribers, its state is refreshed sooner. */
+const SENDING_REFRESH_MS = 2_000;
+
+const STATE_LABEL: Record<AdvisoryState, MessageKey> = {
+  sending: 'advisoryStateSending',
+  sent: 'advisoryStateSent',
+  failed: 'advisoryStateFailed',
+};
 
 const DELIVERY: Array<[keyof AdvisoryDelivery, MessageKey]> = [
   ['queued', 'deliveryQueued'],
@@ -34,7 +44,6 @@ const newKey = () => (crypto.randomUUID ? crypto.randomUUID() : `${Date.now()}-$
 export function AdvisoriesPage() {
   const { t } = useI18n();
   const operator = useOperator();
-  const [reloadKey, setReloadKey] = useState(0);
   if (operator.role !== 'supervisor' && operator.role !== 'admin')
     return (
       <div>
@@ -46,13 +55,52 @@ export function AdvisoriesPage() {
     <div className="advisories-page">
       <PageHeading>{t('advisoriesTitle')}</PageHeading>
       <p className="hint">{t('advisoriesIntro')}</p>
-      <ComposeAdvisory onSent={() => setReloadKey((k) => k + 1)} />
-      <AdvisoryListSection reloadKey={reloadKey} />
+      <AdvisoriesWorkspace />
     </div>
   );
 }
 
-function ComposeAdvisory({ onSent }: { onSent(): void }) {
+/** The list of advisories, refreshed every LIST_REFRESH_MS, every SENDING_REFRESH_MS while one is sending. */
+function useAdvisoryList() {
+  const [list, setList] = useState<AdvisoryList | undefined>(undefined);
+  const [error, setError] = useState<unknown>(undefined);
+  // Only the latest request's answer is shown (a slow background refresh never undoes a newer one).
+  const latest = useRef(0);
+  const load = useCallback(async (background = false) => {
+    const mine = ++latest.current;
+    try {
+      const got = await apiRequest<AdvisoryList>('/api/advisories?limit=50', { background });
+      if (mine !== latest.current) return;
+      setList(got);
+      setError(undefined);
+    } catch (err) {
+      if (mine === latest.current) setError(err);
+    }
+  }, []);
+  useEffect(() => {
+    void load();
+  }, [load]);
+  const sending = list?.items.some((a) => a.state === 'sending') ?? false;
+  useEffect(() => {
+    const id = window.setInterval(() => void load(true), sending ? SENDING_REFRESH_MS : LIST_REFRESH_MS);
+    return () => window.clearInterval(id);
+  }, [load, sending]);
+  return { list, error, load };
+}
+
+function AdvisoriesWorkspace() {
+  const { list, error, load } = useAdvisoryList();
+  return (
+    <>
+      <ComposeAdvisory listed={list?.items} onSent={() => void load()} />
+      <AdvisoryListSection list={list} error={error} load={load} />
+    </>
+  );
+}
+
+type SentAdvisory = { advisory: AdvisoryItem; key: string; body: { zones: string[]; text: string } };
+
+function ComposeAdvisory({ listed, onSent }: { listed: AdvisoryItem[] | undefined; onSent(): void }) {
   const { t } = useI18n();
   const meta = useMeta();
   const announce = useAnnounce();
@@ -63,7 +111,8 @@ function ComposeAdvisory({ onSent }: { onSent(): void }) {
   const [confirming, setConfirming] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(undefined);
-  const [done, setDone] = useState<string | undefined>(undefined);
+  // The last advisory sent from here, followed until its background send is done.
+  const [sent, setSent] = useState<SentAdvisory | undefined>(undefined);
   // One key per advisory being sent: a retry of the same send reuses it.
   const requestKey = useRef<string | undefined>(undefined);
   const confirmRef = useRef<HTMLDivElement>(null);
@@ -76,6 +125,13 @@ function ComposeAdvisory({ onSent }: { onSent(): void }) {
     if (confirming) confirmRef.current?.focus();
   }, [confirming]);
 
+  // The list holds the newest state of the advisory sent (the POST's answer until it is listed).
+  const current = sent ? (listed?.find((a) => a.id === sent.advisory.id) ?? sent.advisory) : undefined;
+  const progress = current ? progressText(current, t) : undefined;
+  useEffect(() => {
+    if (progress) announce(progress);
+  }, [progress, announce]);
+
   const toggle = (id: string, on: boolean) => {
     setZones((current) => (on ? [...new Set([...current, id])] : current.filter((z) => z !== id)));
     requestKey.current = undefined;
@@ -83,7 +139,7 @@ function ComposeAdvisory({ onSent }: { onSent(): void }) {
 
   const review = (e: FormEvent) => {
     e.preventDefault();
-    setDone(undefined);
+    setSent(undefined);
     setError(undefined);
     const why = zones.length === 0 ? t('advisoryZonesRequired') : length === 0 ? t('advisoryTextRequired') : length > MAX_CHARS ? t('advisoryTextTooLong', { max: MAX_CHARS }) : undefined;
     setProblem(why);
@@ -92,18 +148,18 @@ function ComposeAdvisory({ onSent }: { onSent(): void }) {
     setConfirming(true);
   };
 
+  const post = (key: string, body: SentAdvisory['body']) =>
+    apiRequest<{ advisory: AdvisoryItem }>('/api/advisories', { method: 'POST', body, headers: { 'Idempotency-Key': key } });
+
   const send = async () => {
     setBusy(true);
     setError(undefined);
     try {
-      const r = await apiRequest<{ advisory: AdvisoryItem }>('/api/advisories', {
-        method: 'POST',
-        body: { zones, text: text.trim() },
-        headers: { 'Idempotency-Key': requestKey.current ?? newKey() },
-      });
-      const message = t('advisorySent', { count: r.advisory.recipients });
-      setDone(message);
-      announce(message);
+      const key = requestKey.current ?? newKey();
+      const body = { zones, text: text.trim() };
+      const r = await post(key, body);
+      // Accepted: the server sends it in the background; the notice follows it.
+      setSent({ advisory: r.advisory, key, body });
       setZones([]);
       setText('');
       setConfirming(false);
@@ -116,10 +172,38 @@ function ComposeAdvisory({ onSent }: { onSent(): void }) {
     }
   };
 
+  /** The background send gave up: the same send again (same key: nobody receives it twice). */
+  const sendAgain = async () => {
+    if (!sent) return;
+    setBusy(true);
+    setError(undefined);
+    try {
+      const r = await post(sent.key, sent.body);
+      setSent({ ...sent, advisory: r.advisory });
+      onSent();
+    } catch (err) {
+      setError(err);
+    } finally {
+      setBusy(false);
+    }
+  };
+
   return (
     <section className="panel-section" aria-labelledby={`${ids}-title`}>
       <h2 id={`${ids}-title`}>{t('advisoryComposeTitle')}</h2>
-      {done ? <p className="notice notice-success">{done}</p> : null}
+      {current && progress ? (
+        <div className={`notice ${current.state === 'sent' ? 'notice-success' : current.state === 'failed' ? 'notice-error' : 'notice-info'}`} data-testid="advisory-progress" data-fanout={current.state}>
+          <p>{progress}</p>
+          {current.state === 'failed' ? (
+            <>
+              {error && !confirming ? <p>{errorText(error, t)}</p> : null}
+              <button type="button" onClick={() => void sendAgain()} disabled={busy}>
+                {busy ? t('working') : t('advisorySendAgain')}
+              </button>
+            </>
+          ) : null}
+        </div>
+      ) : null}
       <form onSubmit={review} noValidate className="advisory-form">
         <fieldset disabled={confirming || busy}>
           <legend>{t('advisoryZones')}</legend>
@@ -193,26 +277,16 @@ function ComposeAdvisory({ onSent }: { onSent(): void }) {
   );
 }
 
-function AdvisoryListSection({ reloadKey }: { reloadKey: number }) {
-  const { t, language } = useI18n();
-  const [list, setList] = useState<AdvisoryList | undefined>(undefined);
-  const [error, setError] = useState<unknown>(undefined);
+/** What the sender reads about their advisory's background send. */
+function progressText(a: AdvisoryItem, t: ReturnType<typeof useI18n>['t']): string {
+  if (a.state === 'sending') return t('advisorySending', { zones: a.zoneNames.join(', ') });
+  if (a.state === 'failed') return t('advisorySendFailed');
+  const sentText = t('advisorySent', { count: a.recipients });
+  return a.failedRecipients > 0 ? `${sentText} ${t('advisoryNoChat', { count: a.failedRecipients })}` : sentText;
+}
 
-  const load = useCallback(async (background = false) => {
-    try {
-      setList(await apiRequest<AdvisoryList>('/api/advisories?limit=50', { background }));
-      setError(undefined);
-    } catch (err) {
-      setError(err);
-    }
-  }, []);
-  useEffect(() => {
-    void load();
-  }, [load, reloadKey]);
-  useEffect(() => {
-    const id = window.setInterval(() => void load(true), LIST_REFRESH_MS);
-    return () => window.clearInterval(id);
-  }, [load]);
+function AdvisoryListSection({ list, error, load }: ReturnType<typeof useAdvisoryList>) {
+  const { t, language } = useI18n();
 
   return (
     <section className="panel-section" aria-labelledby="advisories-list-title">
@@ -234,6 +308,7 @@ function AdvisoryListSection({ reloadKey }: { reloadKey: number }) {
               <th scope="col">{t('colZones')}</th>
               <th scope="col">{t('colText')}</th>
               <th scope="col">{t('colAuthor')}</th>
+              <th scope="col">{t('colSendState')}</th>
               <th scope="col" className="num">
                 {t('colRecipients')}
               </th>
@@ -249,7 +324,17 @@ function AdvisoryListSection({ reloadKey }: { reloadKey: number }) {
                 <td>{a.zoneNames.join(', ')}</td>
                 <td className="advisory-text">{a.text}</td>
                 <td>{a.authorName}</td>
-                <td className="num">{a.recipients}</td>
+                <td>
+                  <span className={`advisory-state advisory-state-${a.state}`} data-fanout={a.state}>
+                    {t(STATE_LABEL[a.state] ?? 'advisoryStateSent')}
+                  </span>
+                </td>
+                <td className="num">
+                  {a.state === 'sent' ? a.recipients : '–'}
+                  {a.state === 'sent' && a.failedRecipients > 0 ? (
+                    <span className="advisory-no-chat">{t('advisoryNoChatShort', { count: a.failedRecipients })}</span>
+                  ) : null}
+                </td>
                 <td>
                   <ul className="delivery-counts">
                     {DELIVERY.filter(([state]) => (a.delivery?.[state] ?? 0) > 0 || state === 'sent').map(([state, label]) => (

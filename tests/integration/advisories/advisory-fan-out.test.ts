@@ -17,7 +17,7 @@ import { createQueues, startWorker, type AdvisoryJob } from '../../../src/queue/
 import { PermanentJobError, type Task } from '../../../src/queue/task';
 import { redisUrl, uniqueName } from '../../support/databases';
 import { startTestApp, type TestApp } from '../../support/test-app';
-import { chatMessages, eventually, loggedIn, newChatId, refOf, type PanelClient } from '../panel/panel-helpers';
+import { chatMessages, eventually, loggedIn, newChatId, refOf, seedIdentity, type PanelClient } from '../panel/panel-helpers';
 import { advisoryListed } from './advisory-helpers';
 
 let app: TestApp;
@@ -40,15 +40,7 @@ const ctx = (attempt: number) => ({ jobId: 'test', attempt, maxAttempts: 8 });
 async function subscriber(zoneId: string, opts: { withIdentity?: boolean } = {}) {
   const chatId = newChatId();
   const citizenRef = refOf(app, chatId);
-  if (opts.withIdentity !== false)
-    await app.storage.identities.upsertFromInbound(citizenRef, {
-      channel: 'simulator',
-      chatId,
-      messageId: `seed-${chatId}`,
-      receivedAt: new Date(),
-      sender: { platformId: chatId },
-      payload: { kind: 'text', text: 'avvisi' },
-    });
+  if (opts.withIdentity !== false) await seedIdentity(app, chatId);
   await app.storage.subscriptions.add({
     citizenRef,
     channel: 'simulator',

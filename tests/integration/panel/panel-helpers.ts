@@ -92,11 +92,9 @@ export const refOf = (app: TestApp, chatId: string, channel: Channel = 'simulato
  * A report as the dialog would save it, for a simulator chat, with the citizen's identity recorded
  * as the intake does (the notifier finds the chat there). Returns the report and its chat id.
  */
-export async function seedReport(app: TestApp, over: Partial<NewReport> & { chatId?: string } = {}) {
-  const { chatId: givenChatId, ...fields } = over;
-  const chatId = givenChatId ?? newChatId();
-  const citizenRef = refOf(app, chatId);
-  await app.storage.identities.upsertFromInbound(citizenRef, {
+/** Stores who a simulator chat is, as its first message would (reports and subscriptions name only the citizenRef). */
+export async function seedIdentity(app: TestApp, chatId: string) {
+  await app.storage.identities.upsertFromInbound(refOf(app, chatId), {
     channel: 'simulator',
     chatId,
     messageId: `seed-${chatId}`,
@@ -104,6 +102,13 @@ export async function seedReport(app: TestApp, over: Partial<NewReport> & { chat
     sender: { platformId: chatId },
     payload: { kind: 'text', text: 'seed' },
   });
+}
+
+export async function seedReport(app: TestApp, over: Partial<NewReport> & { chatId?: string } = {}) {
+  const { chatId: givenChatId, ...fields } = over;
+  const chatId = givenChatId ?? newChatId();
+  const citizenRef = refOf(app, chatId);
+  await seedIdentity(app, chatId);
   const { report } = await app.storage.reports.createOnce({
     categoryId: 'abandoned_waste',
     reliability: 'seen',

@@ -14,7 +14,7 @@ import { createLogger } from '../../../src/log/logger';
 import { createFakeWhatsapp, jpegMedia, waMessage, type FakeWhatsappClient } from '../../support/fake-whatsapp-client';
 import { FULL_REPORT_EXPECTED, FULL_REPORT_SCRIPT, TOWN_HALL, expectTicketCode, makeJpeg } from '../../support/report-script';
 import { startTestApp, type TestApp } from '../../support/test-app';
-import { createRealChannelContext, readyz, waitFor } from './whatsapp-test-kit';
+import { createRealChannelContext, readyz, repliesSent, waitFor } from './whatsapp-test-kit';
 
 const fake = createFakeWhatsapp();
 let app: TestApp;
@@ -38,15 +38,7 @@ const sentTo = (chatId: string) => fake.clients.flatMap((c) => c.sentTo(chatId))
 
 /** Waits until the message is processed and all its replies went out; returns the reply texts. */
 async function answered(msg: WhatsappMessageLike): Promise<string[]> {
-  const replies = await waitFor(
-    async () => {
-      const record = await app.storage.inbox.get('whatsapp', msg.id._serialized);
-      if (record?.state !== 'processed') return undefined;
-      const out = await app.storage.outbound.listReplies('whatsapp', msg.id._serialized);
-      return out.length > 0 && out.every((r) => r.state === 'sent') && out;
-    },
-    `the replies to "${msg.body.slice(0, 30)}"`,
-  );
+  const replies = await repliesSent(app, msg);
   return replies.map((r) => r.text);
 }
 

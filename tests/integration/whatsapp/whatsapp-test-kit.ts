@@ -10,7 +10,8 @@ import mongoose from 'mongoose';
 import { Redis } from 'ioredis';
 import { parseConfig } from '../../../config/env';
 import type { ChannelContext } from '../../../bots/channel-context';
-import type { WhatsappStatus } from '../../../bots/whatsapp';
+import type { WhatsappMessageLike, WhatsappStatus } from '../../../bots/whatsapp';
+import type { TestApp } from '../../support/test-app';
 import { createLogger } from '../../../src/log/logger';
 import { createStorage } from '../../../src/storage';
 import { createDiskMediaStore } from '../../../src/storage/media-store';
@@ -37,6 +38,19 @@ export async function waitFor<T>(probe: () => T | Promise<T>, what: string, time
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}${last ? ` (last error: ${(last as Error).message})` : ''}`);
     await new Promise((r) => setTimeout(r, 50));
   }
+}
+
+/** Waits until a WhatsApp message is processed and every reply to it was sent; returns the replies. */
+export function repliesSent(app: TestApp, msg: WhatsappMessageLike) {
+  return waitFor(
+    async () => {
+      const record = await app.storage.inbox.get('whatsapp', msg.id._serialized);
+      if (record?.state !== 'processed') return undefined;
+      const out = await app.storage.outbound.listReplies('whatsapp', msg.id._serialized);
+      return out.length > 0 && out.every((r) => r.state === 'sent') && out;
+    },
+    `the replies to ${msg.type} "${msg.body.slice(0, 30)}"`,
+  );
 }
 
 export async function readStatus(redis: Redis, prefix: string): Promise<WhatsappStatus | null> {

@@ -20,7 +20,7 @@ import { startTestApp, type TestApp } from '../../support/test-app';
 import type { WhatsappMessageLike } from '../../../bots/whatsapp';
 import { redisKeys } from '../../../src/queue/queue-names';
 import { createDiskMediaStore } from '../../../src/storage/media-store';
-import { readStatus, readyz, waitFor } from './whatsapp-test-kit';
+import { readStatus, readyz, repliesSent, waitFor } from './whatsapp-test-kit';
 
 const it_ = promptsFor('it');
 const fake = createFakeWhatsapp();
@@ -49,15 +49,7 @@ afterAll(async () => {
 async function send(msg: WhatsappMessageLike): Promise<string[]> {
   const before = wa.sentTo(msg.from).length;
   wa.deliver(msg);
-  const replies = await waitFor(
-    async () => {
-      const record = await app.storage.inbox.get('whatsapp', msg.id._serialized);
-      if (record?.state !== 'processed') return undefined;
-      const out = await app.storage.outbound.listReplies('whatsapp', msg.id._serialized);
-      return out.length > 0 && out.every((r) => r.state === 'sent') && out;
-    },
-    `the replies to ${msg.type} "${msg.body.slice(0, 30)}"`,
-  );
+  const replies = await repliesSent(app, msg);
   const received = await waitFor(() => {
     const texts = wa.sentTo(msg.from).slice(before);
     return texts.length >= replies.length && texts;

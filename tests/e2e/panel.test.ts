@@ -382,11 +382,14 @@ describe('operator panel in Chromium', () => {
 
   it('sends the agent back to the login page, saying why, when the session has ended', async () => {
     const agent = await newAgentPage(AGENT_B);
+    // The queue has loaded (otherwise its own request would meet the ended session first).
+    const firstReport = agent.page.getByRole('link', { name: /^VIC-/ }).first();
+    await firstReport.waitFor();
     // The session ends on the server (as after the idle timeout). Clearing the browser's cookies
     // instead would race: the session cookie rolls, so any answer still in flight sets it again.
     const ended = await app.mongo.collection('panel_sessions').deleteMany({ 'session.username': AGENT_B.username });
     expect(ended.deletedCount).toBeGreaterThan(0);
-    await agent.page.getByRole('link', { name: /^VIC-/ }).first().click();
+    await firstReport.click();
     await agent.page.getByRole('heading', { level: 1, name: 'Accesso operatori' }).waitFor();
     expect(await agent.page.getByRole('status').filter({ hasText: 'sessione' }).innerText()).toContain('La sessione è scaduta');
     // Signing in again goes back to the page the agent wanted.

@@ -59,24 +59,27 @@ export function toConfirmedReportView(d: ReportDoc): ConfirmedReportView {
 
 const sameMessage = (c: NewConfirmation) => ({ $elemMatch: { channel: String(c.channel), messageId: String(c.messageId) } });
 
+/**
+ * A confirmation as stored in a report's confirmationsList. `statsRecorded` is whether the territory
+ * counters already include it (a confirmation copied by a merge never feeds them again).
+ */
+export const confirmationEntryDoc = (c: NewConfirmation, flags: { counted: boolean; statsRecorded: boolean }) => ({
+  channel: String(c.channel),
+  messageId: String(c.messageId),
+  at: c.at,
+  citizenRef: String(c.citizenRef),
+  language: c.language,
+  reliability: c.reliability,
+  description: String(c.description ?? ''),
+  photoRefs: c.photoRefs.map(String),
+  ...(c.point ? { point: { lat: Number(c.point.lat), lng: Number(c.point.lng) } } : {}),
+  ...flags,
+});
+
 export function createConfirmationRepository(conn: Connection, stats?: StatsRepository): ConfirmationStore {
   const Report = reportModel(conn);
 
   const load = async (id: string) => Report.findById(id).lean<ReportDoc>();
-
-  const entryOf = (c: NewConfirmation, counted: boolean) => ({
-    channel: String(c.channel),
-    messageId: String(c.messageId),
-    at: c.at,
-    citizenRef: String(c.citizenRef),
-    language: c.language,
-    reliability: c.reliability,
-    description: String(c.description ?? ''),
-    photoRefs: c.photoRefs.map(String),
-    ...(c.point ? { point: { lat: Number(c.point.lat), lng: Number(c.point.lng) } } : {}),
-    counted,
-    statsRecorded: false,
-  });
 
   /** Step 1: true when this call pushed the confirmation. */
   async function push(id: string, c: NewConfirmation): Promise<boolean> {
@@ -87,7 +90,7 @@ export function createConfirmationRepository(conn: Connection, stats?: StatsRepo
     const counted = await Report.updateOne(
       { ...open, citizenRef: { $ne: citizen }, 'confirmationsList.citizenRef': { $ne: citizen } },
       {
-        $push: { confirmationsList: entryOf(c, true) },
+        $push: { confirmationsList: confirmationEntryDoc(c, { counted: true, statsRecorded: false }) },
         $addToSet: photos,
         $inc: { confirmations: 1, version: 1 },
         $max: { lastConfirmedAt: c.at },
@@ -96,7 +99,7 @@ export function createConfirmationRepository(conn: Connection, stats?: StatsRepo
     if (counted.modifiedCount === 1) return true;
     // ...a further message by the same citizen is kept for the police without counting again.
     const repeat = await Report.updateOne(open, {
-      $push: { confirmationsList: entryOf(c, false) },
+      $push: { confirmationsList: confirmationEntryDoc(c, { counted: false, statsRecorded: false }) },
       $addToSet: photos,
       $inc: { version: 1 },
       $max: { lastConfirmedAt: c.at },

@@ -11,7 +11,7 @@ import type { Confirmation, MergeResult, ReportMergeStore } from '../../domain/p
 import { alreadyMerged, confirmationKey, mergedMessageId, planMerge, planUnmerge, recount } from '../../domain/report-merge';
 import { reportModel } from '../models/report.model';
 import { createScoreStore } from './report-rescore';
-import { toConfirmedReportView } from './confirmation.repository';
+import { confirmationEntryDoc, toConfirmedReportView } from './confirmation.repository';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type ReportDoc = Record<string, any>;
@@ -20,19 +20,7 @@ type ReportDoc = Record<string, any>;
 const MERGE_ATTEMPTS = 5;
 
 /** A copied entry never feeds the territory counters again: the duplicate was counted as a report. */
-const entryDoc = (c: Confirmation) => ({
-  channel: String(c.channel),
-  messageId: String(c.messageId),
-  at: c.at,
-  citizenRef: String(c.citizenRef),
-  language: c.language,
-  reliability: c.reliability,
-  description: String(c.description ?? ''),
-  photoRefs: c.photoRefs.map(String),
-  ...(c.point ? { point: { lat: Number(c.point.lat), lng: Number(c.point.lng) } } : {}),
-  counted: c.counted,
-  statsRecorded: true,
-});
+const entryDoc = (c: Confirmation) => confirmationEntryDoc(c, { counted: c.counted, statsRecorded: true });
 
 export function createMergeRepository(conn: Connection): ReportMergeStore {
   const Report = reportModel(conn);

@@ -32,7 +32,7 @@ export type Meta = {
   zones: { id: string; name: string }[];
   statuses: ReportStatus[];
   outcomes: Outcome[];
-  serviceHours: { open: boolean; description: string; nextOpening?: string };
+  serviceHours: { open: boolean; description: string; nextOpening?: string; timeZone: string };
   mapTileUrl: string;
 };
 

@@ -1,33 +1,24 @@
-/** Dates and durations as agents read them, in the panel's language and Europe/Rome time. */
+/** Dates and durations as agents read them, in the panel's language and the municipality's time zone. */
 import type { Language } from '../api/types';
+import { panelTimeZone } from './time-zone';
 
-const TIME_ZONE = 'Europe/Rome';
+const LOCALES = { it: 'it-IT', en: 'en-GB' } as const;
 
-export function formatDateTime(iso: string | undefined, language: Language): string {
+/** An instant in the municipality's time zone, or '' when there is none or it is not a date. */
+function formatInstant(iso: string | undefined, language: Language, fields: Intl.DateTimeFormatOptions): string {
   if (!iso) return '';
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return '';
-  return new Intl.DateTimeFormat(language === 'it' ? 'it-IT' : 'en-GB', {
-    timeZone: TIME_ZONE,
-    day: '2-digit',
-    month: '2-digit',
-    year: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-  }).format(d);
+  return new Intl.DateTimeFormat(LOCALES[language], { timeZone: panelTimeZone(), ...fields }).format(d);
 }
 
-export function formatTime(iso: string | undefined, language: Language): string {
-  if (!iso) return '';
-  const d = new Date(iso);
-  if (Number.isNaN(d.getTime())) return '';
-  return new Intl.DateTimeFormat(language === 'it' ? 'it-IT' : 'en-GB', {
-    timeZone: TIME_ZONE,
-    day: '2-digit',
-    month: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-  }).format(d);
+export function formatDateTime(iso: string | undefined, language: Language): string {
+  return formatInstant(iso, language, { day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit' });
+}
+
+/** "13:28". */
+export function formatClock(iso: string, language: Language): string {
+  return formatInstant(iso, language, { hour: '2-digit', minute: '2-digit' });
 }
 
 /** "45 s", "12 min", "3 h 05 min", "2 g 4 h" (Italian) / "2 d 4 h" (English). */
@@ -41,9 +32,4 @@ export function formatDuration(ms: number | undefined, language: Language): stri
   if (h < 24) return `${h} h ${String(min % 60).padStart(2, '0')} min`;
   const d = Math.floor(h / 24);
   return `${d} ${language === 'it' ? 'g' : 'd'} ${h % 24} h`;
-}
-
-/** The value for an <input type="date"> from an ISO instant, and back (a local day in Europe/Rome). */
-export function isoToDateInput(iso: string | undefined): string {
-  return iso ? iso.slice(0, 10) : '';
 }

@@ -2,6 +2,7 @@
 import { createContext, useContext, useEffect, useState, type ReactNode } from 'react';
 import { apiRequest } from '../api/client';
 import type { Meta } from '../api/types';
+import { setPanelTimeZone } from './time-zone';
 
 const META_REFRESH_MS = 60_000;
 const MetaContext = createContext<Meta | undefined>(undefined);
@@ -12,7 +13,12 @@ export function MetaProvider({ children }: { children: ReactNode }) {
     let stopped = false;
     const load = (background: boolean) =>
       apiRequest<Meta>('/api/meta', { background }).then(
-        (m) => !stopped && setMeta(m),
+        (m) => {
+          if (stopped) return;
+          // Before the state update, so the re-render formats in the town's zone.
+          if (m.serviceHours.timeZone) setPanelTimeZone(m.serviceHours.timeZone);
+          setMeta(m);
+        },
         () => undefined,
       );
     void load(false);

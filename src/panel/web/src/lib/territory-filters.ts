@@ -1,22 +1,22 @@
 /**
  * The territory pages keep their choices in the address (/territorio?w=30&category=theft,noise,
  * /indicatori?period=month&groupBy=zone), so a reload, the back button and a shared link keep them.
- * Days are local days in Europe/Rome, sent as YYYY-MM-DD (the API reads them in the town's zone).
+ * Days are local days of the municipality, sent as YYYY-MM-DD (the API reads them in the town's zone).
  */
 import type { GroupBy, Period } from '../api/territory.types';
+import { panelTimeZone } from './time-zone';
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 const ID = /^[A-Za-z0-9_-]{1,64}$/;
-const TIME_ZONE = 'Europe/Rome';
 
 export const WINDOW_PRESETS = ['7', '30', '90'] as const;
 export type WindowChoice = (typeof WINDOW_PRESETS)[number] | 'custom';
 
 export type HotzoneFilters = { window: WindowChoice; from: string; to: string; categories: string[] };
 
-/** Today in Europe/Rome as YYYY-MM-DD. */
+/** Today in the municipality's time zone as YYYY-MM-DD. */
 export function todayLocal(now = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+  return new Intl.DateTimeFormat('en-CA', { timeZone: panelTimeZone(), year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
 }
 
 /** A YYYY-MM-DD day moved by `days` (calendar arithmetic, no time zone involved). */

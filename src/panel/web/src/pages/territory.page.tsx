@@ -17,6 +17,7 @@ import { PageHeading } from '../components/page-heading';
 import { useI18n } from '../i18n/i18n';
 import { useTerritoryText } from '../i18n/territory.dictionary';
 import { useAnnounce } from '../lib/announcer';
+import { formatClock } from '../lib/format';
 import { useOperator } from '../lib/auth';
 import { useMeta } from '../lib/meta';
 import { useRouter } from '../lib/router';
@@ -46,12 +47,7 @@ function formatDay(day: string, language: 'it' | 'en'): string {
   );
 }
 
-/** "13:28" in Europe/Rome. */
-function clockTime(iso: string, language: 'it' | 'en'): string {
-  return new Intl.DateTimeFormat(language === 'it' ? 'it-IT' : 'en-GB', { hour: '2-digit', minute: '2-digit', timeZone: 'Europe/Rome' }).format(new Date(iso));
-}
-
-/** The local day an instant falls on, in Europe/Rome. */
+/** The local day an instant falls on, in the municipality's time zone. */
 const localDayOf = (iso: string) => todayLocal(new Date(iso));
 
 export function TerritoryPage() {
@@ -140,7 +136,7 @@ function HotZones() {
         ) : null}
         {updatedAt ? (
           <p className="page-range updated-at" aria-live="off">
-            {tt('updatedAt', { time: clockTime(updatedAt, language) })}
+            {tt('updatedAt', { time: formatClock(updatedAt, language) })}
           </p>
         ) : null}
       </div>

@@ -3,6 +3,7 @@ import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react'
 import { ApiError, apiRequest } from '../api/client';
 import type { OperatorListItem, Role, WhatsappStatus } from '../api/types';
 import { ErrorNotice } from '../components/error-notice';
+import { ForbiddenNotice } from '../components/forbidden-notice';
 import { PageHeading } from '../components/page-heading';
 import { ROLE_LABELS } from '../i18n/dictionary';
 import { useI18n } from '../i18n/i18n';
@@ -23,12 +24,7 @@ export function AdminPage() {
   const { t } = useI18n();
   const operator = useOperator();
   if (operator.role !== 'admin')
-    return (
-      <div>
-        <PageHeading>{t('forbiddenTitle')}</PageHeading>
-        <p>{t('forbiddenText')}</p>
-      </div>
-    );
+    return <ForbiddenNotice />;
   return (
     <div className="admin-page">
       <PageHeading>{t('adminTitle')}</PageHeading>

@@ -9,6 +9,7 @@ import { useCallback, useEffect, useId, useRef, useState, type FormEvent } from 
 import { apiRequest } from '../api/client';
 import type { AdvisoryDelivery, AdvisoryItem, AdvisoryList, AdvisoryState } from '../api/advisory.types';
 import { ErrorNotice, errorText } from '../components/error-notice';
+import { ForbiddenNotice } from '../components/forbidden-notice';
 import { PageHeading } from '../components/page-heading';
 import type { MessageKey } from '../i18n/dictionary';
 import { useI18n } from '../i18n/i18n';
@@ -45,12 +46,7 @@ export function AdvisoriesPage() {
   const { t } = useI18n();
   const operator = useOperator();
   if (operator.role !== 'supervisor' && operator.role !== 'admin')
-    return (
-      <div>
-        <PageHeading>{t('forbiddenTitle')}</PageHeading>
-        <p>{t('forbiddenText')}</p>
-      </div>
-    );
+    return <ForbiddenNotice />;
   return (
     <div className="advisories-page">
       <PageHeading>{t('advisoriesTitle')}</PageHeading>

@@ -1,4 +1,9 @@
-/** Labels of statuses, outcomes and timeline actions, as agents read them (Italian, English). */
+/**
+ * Labels of statuses, outcomes, channels and timeline actions, as agents read them (Italian,
+ * English): the API's texts and, through the panel's dictionary, the front end's. Type imports only,
+ * so the front end can import this file.
+ */
+import type { Channel } from '../domain/message';
 import type { Outcome, ReportStatus } from '../domain/report';
 import type { PanelLang } from './panel-messages';
 
@@ -19,6 +24,13 @@ export const OUTCOME_LABELS: Labels<Outcome> = {
   nothing_found: { it: 'Nulla riscontrato', en: 'Nothing found' },
   not_our_competence: { it: 'Non di nostra competenza', en: 'Not our competence' },
   false_alarm: { it: 'Falso allarme', en: 'False alarm' },
+};
+
+export const CHANNEL_LABELS: Labels<Channel> = {
+  telegram: { it: 'Telegram', en: 'Telegram' },
+  whatsapp: { it: 'WhatsApp', en: 'WhatsApp' },
+  'whatsapp-cloud': { it: 'WhatsApp (Cloud)', en: 'WhatsApp (Cloud)' },
+  simulator: { it: 'Simulatore', en: 'Simulator' },
 };
 
 export const ACTION_LABELS: Labels<string> = {

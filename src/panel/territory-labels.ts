@@ -1,14 +1,9 @@
 /** Texts of the territory views and the exports that the API itself writes (Italian, English). */
 import { categoryById } from '../../config/categories';
 import type { Channel } from '../domain/message';
+import { CHANNEL_LABELS } from './panel-labels';
 import type { PanelLang } from './panel-messages';
 
-const CHANNEL_LABELS: Record<Channel, Record<PanelLang, string>> = {
-  telegram: { it: 'Telegram', en: 'Telegram' },
-  whatsapp: { it: 'WhatsApp', en: 'WhatsApp' },
-  'whatsapp-cloud': { it: 'WhatsApp (Cloud)', en: 'WhatsApp (Cloud)' },
-  simulator: { it: 'Simulatore', en: 'Simulator' },
-};
 
 /** The counters' key for reports in no zone (see statsRowsOf). */
 export const NO_ZONE = 'none';

@@ -2,7 +2,8 @@
  * Every text the panel shows, in Italian (the default) and English. The English dictionary must
  * have exactly the Italian keys (the type enforces it). `{name}` marks a value filled in by `t`.
  */
-import type { Channel, Outcome, Reliability, ReportStatus, Role } from '../api/types';
+import type { Reliability, Role } from '../api/types';
+import { CHANNEL_LABELS as API_CHANNEL_LABELS, OUTCOME_LABELS as API_OUTCOME_LABELS, STATUS_LABELS as API_STATUS_LABELS } from '../../../panel-labels';
 
 const it = {
   appName: 'Vicinato',
@@ -507,51 +508,25 @@ const en: Dictionary = {
   advisoryStateFailed: 'failed',
 };
 
-export const STATUS_LABELS: Record<'it' | 'en', Record<ReportStatus, string>> = {
-  it: {
-    new: 'Nuova',
-    in_review: 'In esame',
-    needs_info: 'In attesa di dettagli',
-    dispatched: 'Pattuglia inviata',
-    closed: 'Chiusa',
-    rejected: 'Respinta',
-    duplicate: 'Duplicato',
-  },
-  en: {
-    new: 'New',
-    in_review: 'In review',
-    needs_info: 'Waiting for details',
-    dispatched: 'Patrol dispatched',
-    closed: 'Closed',
-    rejected: 'Rejected',
-    duplicate: 'Duplicate',
-  },
-};
+/** The API's label tables (src/panel/panel-labels.ts), turned to language -> key -> text. */
+function byLanguage<K extends string>(labels: Record<K, Record<'it' | 'en', string>>): Record<'it' | 'en', Record<K, string>> {
+  const out = { it: {}, en: {} } as Record<'it' | 'en', Record<K, string>>;
+  for (const key of Object.keys(labels) as K[]) {
+    out.it[key] = labels[key].it;
+    out.en[key] = labels[key].en;
+  }
+  return out;
+}
 
-export const OUTCOME_LABELS: Record<'it' | 'en', Record<Outcome, string>> = {
-  it: {
-    intervention_done: 'Intervento effettuato',
-    nothing_found: 'Nulla riscontrato',
-    not_our_competence: 'Non di nostra competenza',
-    false_alarm: 'Falso allarme',
-  },
-  en: {
-    intervention_done: 'Intervention done',
-    nothing_found: 'Nothing found',
-    not_our_competence: 'Not our competence',
-    false_alarm: 'False alarm',
-  },
-};
+export const STATUS_LABELS = byLanguage(API_STATUS_LABELS);
+export const OUTCOME_LABELS = byLanguage(API_OUTCOME_LABELS);
 
 export const RELIABILITY_LABELS: Record<'it' | 'en', Record<Reliability, string>> = {
   it: { seen: 'Visto di persona', heard: 'Sentito o riferito', unsure: 'Non sicuro' },
   en: { seen: 'Seen in person', heard: 'Heard or told', unsure: 'Not sure' },
 };
 
-export const CHANNEL_LABELS: Record<'it' | 'en', Record<Channel, string>> = {
-  it: { telegram: 'Telegram', whatsapp: 'WhatsApp', 'whatsapp-cloud': 'WhatsApp (Cloud)', simulator: 'Simulatore' },
-  en: { telegram: 'Telegram', whatsapp: 'WhatsApp', 'whatsapp-cloud': 'WhatsApp (Cloud)', simulator: 'Simulator' },
-};
+export const CHANNEL_LABELS = byLanguage(API_CHANNEL_LABELS);
 
 export const ROLE_LABELS: Record<'it' | 'en', Record<Role, string>> = {
   it: { agent: 'agente', supervisor: 'supervisore', admin: 'amministratore' },

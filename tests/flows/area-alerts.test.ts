@@ -4,18 +4,13 @@
  * them all. The privacy notice comes first for a new citizen; a report in progress continues
  * afterwards. Both languages, on the real engine and storage.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { TOWN_HALL } from '../support/report-script';
-import { startDialogHarness, type Chat, type Harness } from './support/dialog-harness';
+import { useDialogHarness, type Chat, type Harness } from './support/dialog-harness';
 import { EN, IT, play, type Transcript } from './support/transcript';
 
 let h: Harness;
-beforeAll(async () => {
-  h = await startDialogHarness();
-});
-afterAll(async () => {
-  await h?.close();
-});
+useDialogHarness((started) => (h = started), { resetReportsAfterEach: false });
 
 const LAMMARI = { lat: 43.868, lng: 10.555 };
 const LUCCA_CENTRE = { lat: 43.843, lng: 10.5035 };

@@ -2,24 +2,14 @@
  * Global commands at any step (annulla, indietro, aiuto, stato, privacy, lingua), in both
  * languages; repeated unusable answers; emergency words interrupting any step.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { CATEGORIES } from '../../config/categories';
+import { describe, expect, it } from 'vitest';
 import { TOWN_HALL } from '../support/report-script';
-import { startDialogHarness, type Harness } from './support/dialog-harness';
-import { EN, IT, play, type Transcript } from './support/transcript';
+import { useDialogHarness, type Harness } from './support/dialog-harness';
+import { EN, EN_MENU, IT, IT_MENU, play, type Transcript } from './support/transcript';
 
 let h: Harness;
-beforeAll(async () => {
-  h = await startDialogHarness();
-});
-// Every transcript starts in a town with no open reports (see Harness.resetReports).
-afterEach(() => h.resetReports());
-afterAll(async () => {
-  await h?.close();
-});
+useDialogHarness((started) => (h = started));
 
-const IT_MENU = CATEGORIES.map((c) => c.labels.it);
-const EN_MENU = CATEGORIES.map((c) => c.labels.en);
 
 const transcripts: Transcript[] = [
   // --- annulla / cancel ------------------------------------------------------------------------

@@ -5,19 +5,13 @@
  * report. Both branches in both languages, and the cases where nothing is asked.
  */
 import mongoose from 'mongoose';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { TOWN_HALL, expectTicketCode } from '../support/report-script';
-import { CLOSED_TIME, OPEN_TIME, startDialogHarness, type Chat, type Harness, type Input } from './support/dialog-harness';
+import { CLOSED_TIME, OPEN_TIME, useDialogHarness, type Chat, type Harness, type Input } from './support/dialog-harness';
 import { EN, HOUR, IT, MINUTE, play, type Line } from './support/transcript';
 
 let h: Harness;
-beforeAll(async () => {
-  h = await startDialogHarness();
-});
-afterEach(() => h.resetReports());
-afterAll(async () => {
-  await h?.close();
-});
+useDialogHarness((started) => (h = started));
 
 const LAMMARI = { lat: 43.868, lng: 10.555 };
 /** About 40 m from the town hall: inside the 50 m radius of abandoned waste. */

@@ -2,23 +2,13 @@
  * First contact: the welcome (purpose, not for emergencies, service hours), the privacy notice
  * and the consent that must come before anything else is kept; refusal; the language chosen.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { CATEGORIES } from '../../config/categories';
-import { CLOSED_TIME, startDialogHarness, type Harness } from './support/dialog-harness';
-import { play, type Transcript } from './support/transcript';
+import { describe, expect, it } from 'vitest';
+import { CLOSED_TIME, useDialogHarness, type Harness } from './support/dialog-harness';
+import { EN_MENU, IT_MENU, play, type Transcript } from './support/transcript';
 
 let h: Harness;
-beforeAll(async () => {
-  h = await startDialogHarness();
-});
-// Every transcript starts in a town with no open reports (see Harness.resetReports).
-afterEach(() => h.resetReports());
-afterAll(async () => {
-  await h?.close();
-});
+useDialogHarness((started) => (h = started));
 
-const IT_MENU = CATEGORIES.map((c) => c.labels.it);
-const EN_MENU = CATEGORIES.map((c) => c.labels.en);
 
 const transcripts: Transcript[] = [
   {

@@ -3,24 +3,15 @@
  * and outside service hours, idempotent retries), dialogs left idle, answers to an agent's
  * question, and saved states from older versions of the flow.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { CATEGORIES } from '../../config/categories';
+import { describe, expect, it } from 'vitest';
 import type { ReportDialogState } from '../../flows/report.flow';
 import { TOWN_HALL, expectTicketCode } from '../support/report-script';
-import { CLOSED_TIME, startDialogHarness, type Harness } from './support/dialog-harness';
-import { EN, HOUR, IT, MINUTE, play, type Transcript } from './support/transcript';
+import { CLOSED_TIME, useDialogHarness, type Harness } from './support/dialog-harness';
+import { EN, HOUR, IT, IT_MENU, MINUTE, play, type Transcript } from './support/transcript';
 
 let h: Harness;
-beforeAll(async () => {
-  h = await startDialogHarness();
-});
-// Every transcript starts in a town with no open reports (see Harness.resetReports).
-afterEach(() => h.resetReports());
-afterAll(async () => {
-  await h?.close();
-});
+useDialogHarness((started) => (h = started));
 
-const IT_MENU = CATEGORIES.map((c) => c.labels.it);
 const sends = (lines: { send: unknown }[]) => lines.map((l) => l.send) as Parameters<ReturnType<Harness['chat']>['sendAll']>[0];
 
 describe('sending the report', () => {

@@ -4,24 +4,15 @@
  * address, confirmation, not found, outside the municipality, geocoder down), photo (received,
  * skipped, refused), description (limit), summary and corrections.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { CATEGORIES } from '../../config/categories';
+import { afterEach, describe, expect, it } from 'vitest';
 import { TOWN_HALL } from '../support/report-script';
-import { startDialogHarness, type Harness } from './support/dialog-harness';
-import { EN, IT, play, type Transcript } from './support/transcript';
+import { useDialogHarness, type Harness } from './support/dialog-harness';
+import { EN, IT, IT_MENU, play, type Transcript } from './support/transcript';
 
 let h: Harness;
-beforeAll(async () => {
-  h = await startDialogHarness();
-});
+useDialogHarness((started) => (h = started));
 afterEach(() => h.nominatim.setMode('normal'));
-// Every transcript starts in a town with no open reports (see Harness.resetReports).
-afterEach(() => h.resetReports());
-afterAll(async () => {
-  await h?.close();
-});
 
-const IT_MENU = CATEGORIES.map((c) => c.labels.it);
 const LUCCA_CENTRE = { lat: 43.843, lng: 10.5035 };
 const LAMMARI = { lat: 43.868, lng: 10.555 };
 

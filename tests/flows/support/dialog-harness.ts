@@ -8,6 +8,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import mongoose from 'mongoose';
+import { afterAll, afterEach, beforeAll } from 'vitest';
 import { loadMunicipalityProfile, type MunicipalityProfile } from '../../../config/municipality';
 import { createReportDialogEngine } from '../../../flows/report-dialog';
 import type { ReportDialogState } from '../../../flows/report.flow';
@@ -123,6 +124,22 @@ export class Chat {
     for (const input of inputs) turn = await this.send(input);
     return turn!;
   }
+}
+
+/**
+ * One harness for a test file: started before its tests, closed after them, and (unless told
+ * otherwise) every test starts in a town with no open reports (see Harness.resetReports).
+ */
+export function useDialogHarness(onStarted: (h: Harness) => void, opts: { resetReportsAfterEach?: boolean } = {}) {
+  let harness: Harness | undefined;
+  beforeAll(async () => {
+    harness = await startDialogHarness();
+    onStarted(harness);
+  });
+  if (opts.resetReportsAfterEach !== false) afterEach(() => harness?.resetReports());
+  afterAll(async () => {
+    await harness?.close();
+  });
 }
 
 export async function startDialogHarness(): Promise<Harness> {

@@ -6,6 +6,7 @@
 import { expect } from 'vitest';
 import type { DialogTurn } from '../../../src/dialog/engine.types';
 import type { ReportDialogState } from '../../../flows/report.flow';
+import { CATEGORIES } from '../../../config/categories';
 import { TOWN_HALL } from '../../support/report-script';
 import { allText, type Chat, type ChatOptions, type Harness, type Input } from './dialog-harness';
 
@@ -86,6 +87,10 @@ export const EN = {
   atDescription: lines('english', 'I accept', 'rubbish', '1', { location: { ...TOWN_HALL } }, 'skip'),
   atSummary: lines('english', 'I accept', 'rubbish', '1', { location: { ...TOWN_HALL } }, 'skip', 'Bin bags dumped on the pavement.'),
 };
+
+/** The category menu as the citizen sees it. */
+export const IT_MENU = CATEGORIES.map((c) => c.labels.it);
+export const EN_MENU = CATEGORIES.map((c) => c.labels.en);
 
 export const MINUTE = 60_000;
 export const HOUR = 60 * MINUTE;

@@ -11,7 +11,7 @@ import { createOperatorAccount } from '../../src/panel/operator-accounts';
 import { startTestApp, type TestApp } from '../support/test-app';
 import { closedPort, ensurePanelBuilt, launchBrowser, saveScreenshot, watchPage, type TestBrowser } from '../support/browser';
 import { expectTicketCode } from '../support/report-script';
-import { playReport, say } from '../integration/report-followers/citizen-chat';
+import { playReport, say } from '../support/simulator-citizen';
 
 const WAIT_MS = 10_000;
 const SUPERVISOR = { username: 'sara.capo', displayName: 'Sara Capo', password: 'supervisore-sara-2026!' };

@@ -14,7 +14,7 @@ import { startFakeGraphApi, type FakeGraphApi } from '../../support/fake-graph-a
 import { startTestApp, type TestApp } from '../../support/test-app';
 import { CLOUD, cloudSettings } from '../whatsapp-cloud/meta-webhook';
 import { chatMessages, eventually, loggedIn, newChatId, refOf, type PanelClient } from '../panel/panel-helpers';
-import { say } from '../report-followers/citizen-chat';
+import { say } from '../../support/simulator-citizen';
 import { advisoryListed } from './advisory-helpers';
 
 let graph: FakeGraphApi;

@@ -9,6 +9,8 @@ import type { NewReport } from '../../../src/domain/ports';
 import { citizenRefFactory } from '../../../src/intake/citizen-ref';
 import { createOperatorAccount } from '../../../src/panel/operator-accounts';
 import type { OperatorRole } from '../../../src/storage';
+import { expectTicketCode } from '../../support/report-script';
+import { playReport, say } from '../../support/simulator-citizen';
 import type { TestApp } from '../../support/test-app';
 
 export type Reply<T = any> = { status: number; body: T; headers: Headers; text: string };
@@ -148,34 +150,14 @@ export type { OutboundMessage };
 
 /** Plays the canonical full report through the simulator API as a citizen; returns the report. */
 export async function submitReportAsCitizen(app: TestApp, chatId: string) {
-  const { FULL_REPORT_SCRIPT, expectTicketCode, makeJpeg } = await import('../../support/report-script');
-  let last = '';
-  for (const step of FULL_REPORT_SCRIPT) {
-    const body = 'photo' in step ? { photo: { mimeType: 'image/jpeg', base64: (await makeJpeg()).toString('base64') } } : step;
-    const res = await fetch(`${app.url}/api/simulator/chats/${chatId}/messages`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(body),
-    });
-    if (res.status !== 200) throw new Error(`simulator answered ${res.status}: ${await res.text()}`);
-    const replies = ((await res.json()) as { replies: Array<{ text: string }> }).replies;
-    last = replies.map((r) => r.text).join('\n');
-  }
-  const report = await app.storage.reports.getByTicket(expectTicketCode(last));
+  const last = await playReport(app, chatId);
+  const report = await app.storage.reports.getByTicket(expectTicketCode(last.join('\n')));
   if (!report) throw new Error('the ticket code of the last reply names no report');
   return report;
 }
 
 /** The citizen writes one text message in their simulator chat; returns the bot's replies. */
-export async function citizenSays(app: TestApp, chatId: string, text: string): Promise<string[]> {
-  const res = await fetch(`${app.url}/api/simulator/chats/${chatId}/messages`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ text }),
-  });
-  if (res.status !== 200) throw new Error(`simulator answered ${res.status}: ${await res.text()}`);
-  return ((await res.json()) as { replies: Array<{ text: string }> }).replies.map((r) => r.text);
-}
+export const citizenSays = say;
 
 export type LiveStream = {
   status: number;

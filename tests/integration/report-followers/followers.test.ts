@@ -8,7 +8,7 @@ import { PRIORITY_WEIGHTS } from '../../../config/priority';
 import { startTestApp, type TestApp } from '../../support/test-app';
 import { expectTicketCode } from '../../support/report-script';
 import { chatMessages, eventually, loggedIn, newChatId, type PanelClient } from '../panel/panel-helpers';
-import { playReport, say } from './citizen-chat';
+import { playReport, say } from '../../support/simulator-citizen';
 
 let app: TestApp;
 let agent: PanelClient;

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../../support/test-app';
 import { expectTicketCode } from '../../support/report-script';
 import { chatMessages, eventually, loggedIn, newChatId, refOf, seedReport, type PanelClient } from '../panel/panel-helpers';
-import { LAMMARI, playReport, say } from './citizen-chat';
+import { LAMMARI, playReport, say } from '../../support/simulator-citizen';
 
 let app: TestApp;
 let agent: PanelClient;

@@ -15,7 +15,7 @@ import { checkDescription, MAX_DESCRIPTION_LENGTH } from '../flows/validators';
 import { closedUntil, hoursText } from '../flows/hours';
 import { computePriority } from '../src/domain/priority';
 import { PRIORITY_WEIGHTS } from '../config/priority';
-import type { DialogServices } from '../src/dialog/services';
+import type { DialogServices } from '../flows/services';
 import type { Reliability } from '../src/domain/report';
 
 type Draft = {

@@ -16,7 +16,7 @@ import mongoose from 'mongoose';
 import { loadMunicipalityProfile } from '../config/municipality';
 import { createReportDialogEngine } from '../flows/report-dialog';
 import type { ReportDialogState } from '../flows/report.flow';
-import type { DialogServices } from '../src/dialog/services';
+import type { DialogServices } from '../flows/services';
 import type { InboundPayload } from '../src/domain/message';
 import type { ReportStore } from '../src/domain/ports';
 import { disabledGeocoder } from '../src/geo/geocoder';

@@ -3,7 +3,7 @@ import type { Redis } from 'ioredis';
 import type { Connection } from 'mongoose';
 import type { Config, ServiceRole } from '../config/env';
 import type { EventBus, IdentityStore, MediaStore, OutboundLog } from '../src/domain/ports';
-import type { ReceiveMessage } from '../src/intake/receive-message';
+import type { ReceiveMessage } from '../src/app/intake/receive-message';
 import type { Logger } from '../src/log/logger';
 
 export type ChannelContext = {

@@ -4,7 +4,7 @@
  * much more, but words that are common in ordinary reports must not fire (see the exclusions and
  * the `stem`/`typos` switches, documented in src/nlp/term-matcher.ts).
  */
-import type { TermMatcherConfig } from '../src/nlp/term-matcher';
+import type { TermMatcherConfig } from './term-lists';
 
 export const EMERGENCY_TERMS: TermMatcherConfig = {
   terms: [

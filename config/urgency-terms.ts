@@ -3,7 +3,7 @@
  * vulnerable people or places, it happens at night or keeps happening. Matched by
  * src/nlp/urgency.ts (whole words, Italian stems, typos on long words; see term-matcher.ts).
  */
-import type { TermMatcherConfig } from '../src/nlp/term-matcher';
+import type { TermMatcherConfig } from './term-lists';
 
 export const URGENCY_TERMS: TermMatcherConfig = {
   terms: [

@@ -1,10 +1,12 @@
 /**
  * A citizen's answer to an agent's question: with no dialog in progress, a text or photo from a
- * citizen whose report waits for details is attached to that report, which goes back to review.
+ * citizen whose report waits for details is attached to that report, which goes back to review
+ * (src/app/reports/answer-agent-question.ts: the audited transition, the citizen as actor).
  * Idempotent: the info is keyed by the message, and a retried turn finds the report it already
  * updated (which no longer waits for info) through that key.
  */
 import { messageKey } from './message-key';
+import { answerAgentQuestion as answerAgentQuestionUseCase } from '../src/app/reports/answer-agent-question';
 import type { StepSuccess } from '../src/dialog/flow.types';
 import type { ReportView } from '../src/domain/ports';
 import type { ReportDraft } from './report-draft';
@@ -30,15 +32,12 @@ export async function answerAgentQuestion(ctx: ReportStepContext): Promise<StepS
       payload.failure === 'too_large' ? t.photo.tooLarge : payload.failure === 'not_an_image' ? t.photo.notAnImage : t.photo.failed;
     return { ok: true, next: STEP.idle, replies: [{ text: reason }] };
   }
-  const { reports } = ctx.services;
-  await reports.addCitizenInfo(report.id, {
+  await answerAgentQuestionUseCase(ctx.services, report, {
     messageId,
     at: receivedAt,
     ...(ctx.text ? { text: ctx.text } : {}),
     ...(payload.kind === 'photo' && payload.mediaRef ? { mediaRef: payload.mediaRef } : {}),
   });
-  // Already moved on a retried turn: "not allowed" is then the expected answer.
-  await reports.applyTransition({ id: report.id, action: 'info_received', actor: 'citizen' });
   return {
     ok: true,
     next: STEP.idle,

@@ -8,7 +8,7 @@ import type { DialogReply } from '../src/dialog/engine.types';
 import { LANGUAGES, type Language } from '../src/dialog/state';
 import type { Subscription } from '../src/domain/ports';
 import type { Territory } from '../src/geo/territory';
-import type { DialogServices } from '../src/dialog/services';
+import type { DialogServices } from './services';
 import { radiusMenu } from './choices';
 import { engineNlp, normalizeText } from './nlp';
 import { promptsFor } from './prompts';

@@ -1,7 +1,7 @@
 /** The citizen's report dialog: the report flow (flows/report.flow.ts) on the generic engine. */
 import type { DialogEngine } from '../src/dialog/engine.types';
 import { createDialogEngine } from '../src/dialog/engine';
-import type { DialogServices } from '../src/dialog/services';
+import type { DialogServices } from './services';
 import { reportFlow, type ReportDialogState } from './report.flow';
 
 export type { ReportDialogState as DialogState } from './report.flow';

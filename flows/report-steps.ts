@@ -1,6 +1,6 @@
 /** Names of the report flow's steps (stored in conversation states: rename only with a migration). */
 import type { FlowStep, StepContext } from '../src/dialog/flow.types';
-import type { DialogServices } from '../src/dialog/services';
+import type { DialogServices } from './services';
 import { promptsFor, type ReportPrompts } from './prompts';
 import type { ReportDraft } from './report-draft';
 

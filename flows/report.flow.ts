@@ -5,7 +5,7 @@
  * survive the deploy; without one they are restarted politely.
  */
 import type { FlowDefinition } from '../src/dialog/flow.types';
-import type { DialogServices } from '../src/dialog/services';
+import type { DialogServices } from './services';
 import type { DialogState } from '../src/dialog/state';
 import { withPrompt } from '../src/dialog/replies';
 import { engineNlp } from './nlp';

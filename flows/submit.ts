@@ -1,15 +1,13 @@
 /**
- * Sending the confirmed report: one report per confirming message (createOnce keyed by
- * channel:messageId, so a retried turn returns the same report), its initial priority, and what
- * happens next, worded for inside or outside service hours.
+ * The dialog's last step: the confirmed draft goes to the submit use case
+ * (src/app/reports/submit-report.ts: priority, one report per confirming message), and the citizen
+ * reads the ticket and what happens next, worded for inside or outside service hours.
  */
 import { messageKey } from './message-key';
 import { categoryById } from '../config/categories';
-import { PRIORITY_WEIGHTS } from '../config/priority';
+import { submitReport as submitReportUseCase } from '../src/app/reports/submit-report';
 import type { StepOutcome } from '../src/dialog/flow.types';
-import { computePriority } from '../src/domain/priority';
 import { closedUntil } from './hours';
-import { urgencyTerms } from './nlp';
 import { emptyDraft, type ReportDraft } from './report-draft';
 import { STEP, textOf, type ReportStepContext } from './report-steps';
 
@@ -27,33 +25,25 @@ export async function submitReport(ctx: ReportStepContext): Promise<StepOutcome<
   const t = textOf(ctx);
   const missing = missingStep(draft);
   if (missing) return { ok: true, next: missing, replies: [{ text: t.summary.incomplete }] };
-  const category = categoryById(draft.categoryId!)!;
   const location = draft.location!;
-  const priority = computePriority(
-    {
-      severity: category.severity,
-      reliability: draft.reliability!,
-      urgencyTerms: urgencyTerms(draft.description!),
-      photoCount: draft.photoRefs.length,
-    },
-    PRIORITY_WEIGHTS,
-  );
-  const { report } = await services.reports.createOnce({
-    categoryId: category.id,
+  const submitted = await submitReportUseCase(services, {
+    categoryId: draft.categoryId!,
     reliability: draft.reliability!,
-    point: location.point,
-    ...(location.address ? { address: location.address } : {}),
-    ...(location.zone ? { zone: location.zone } : {}),
-    ...(location.zipcode ? { zipcode: location.zipcode } : {}),
+    location: {
+      point: location.point,
+      ...(location.address ? { address: location.address } : {}),
+      ...(location.zone ? { zone: location.zone } : {}),
+      ...(location.zipcode ? { zipcode: location.zipcode } : {}),
+    },
     description: draft.description!,
     photoRefs: draft.photoRefs,
     channel: message.channel,
     citizenRef: ctx.citizenRef,
     language: ctx.lang,
-    priority: priority.score,
-    priorityFactors: priority.factors,
     sourceMessageKey: messageKey(message),
   });
+  if (!submitted.ok) return { ok: true, next: STEP.category, replies: [{ text: t.summary.incomplete }] };
+  const { report } = submitted;
   return {
     ok: true,
     next: STEP.idle,

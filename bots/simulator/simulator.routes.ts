@@ -35,53 +35,45 @@ export function simulatorRouter(ctx: ChannelContext, inbox: InboxStore): Router 
   // Photos arrive base64-encoded: allow the media limit plus the encoding overhead.
   api.use(jsonBody(`${Math.ceil((ctx.config.MEDIA_MAX_BYTES * 4) / 3 / 1024) + 64}kb`));
 
-  api.post('/chats/:chatId/messages', async (req, res, next) => {
-    try {
-      const chatId = chatIdSchema.safeParse(req.params.chatId);
-      if (!chatId.success) return res.status(400).json({ error: firstIssue(chatId.error) });
-      if (!req.is('application/json')) return res.status(400).json({ error: 'send a JSON body (Content-Type: application/json)' });
-      const body = simulatorMessageSchema.safeParse(req.body);
-      if (!body.success) return res.status(400).json({ error: firstIssue(body.error) });
-      if (body.data.photo && !/^[A-Za-z0-9+/=\s]+$/.test(body.data.photo.base64))
-        return res.status(400).json({ error: 'photo.base64 is not valid base64' });
-      const messageId = body.data.messageId ?? `sim-${randomUUID()}`;
-      const { duplicate } = await ctx.receive({
-        channel: 'simulator',
-        chatId: chatId.data,
-        messageId,
-        receivedAt: new Date(),
-        sender: { platformId: chatId.data, displayName: `Simulator ${chatId.data}` },
-        payload: await toPayload(ctx, body.data),
-      });
-      const outcome = await waitForProcessing({ inbox, events: ctx.events }, 'simulator', messageId, REPLY_TIMEOUT_MS, duplicate);
-      if (outcome === 'timeout') return res.status(504).json({ error: 'the message was stored but not processed within 10 s' });
-      const replies = await ctx.outbound.listReplies('simulator', messageId);
-      res.json({
-        messageId,
-        replies: replies.map((r) => ({ text: r.text, ...(r.choices?.length ? { choices: r.choices } : {}), ...(r.requestLocation ? { requestLocation: true } : {}) })),
-      });
-    } catch (err) {
-      next(err);
-    }
+  api.post('/chats/:chatId/messages', async (req, res) => {
+    const chatId = chatIdSchema.safeParse(req.params.chatId);
+    if (!chatId.success) return res.status(400).json({ error: firstIssue(chatId.error) });
+    if (!req.is('application/json')) return res.status(400).json({ error: 'send a JSON body (Content-Type: application/json)' });
+    const body = simulatorMessageSchema.safeParse(req.body);
+    if (!body.success) return res.status(400).json({ error: firstIssue(body.error) });
+    if (body.data.photo && !/^[A-Za-z0-9+/=\s]+$/.test(body.data.photo.base64))
+      return res.status(400).json({ error: 'photo.base64 is not valid base64' });
+    const messageId = body.data.messageId ?? `sim-${randomUUID()}`;
+    const { duplicate } = await ctx.receive({
+      channel: 'simulator',
+      chatId: chatId.data,
+      messageId,
+      receivedAt: new Date(),
+      sender: { platformId: chatId.data, displayName: `Simulator ${chatId.data}` },
+      payload: await toPayload(ctx, body.data),
+    });
+    const outcome = await waitForProcessing({ inbox, events: ctx.events }, 'simulator', messageId, REPLY_TIMEOUT_MS, duplicate);
+    if (outcome === 'timeout') return res.status(504).json({ error: 'the message was stored but not processed within 10 s' });
+    const replies = await ctx.outbound.listReplies('simulator', messageId);
+    res.json({
+      messageId,
+      replies: replies.map((r) => ({ text: r.text, ...(r.choices?.length ? { choices: r.choices } : {}), ...(r.requestLocation ? { requestLocation: true } : {}) })),
+    });
   });
 
-  api.get('/chats/:chatId/messages', async (req, res, next) => {
-    try {
-      const chatId = chatIdSchema.safeParse(req.params.chatId);
-      if (!chatId.success) return res.status(400).json({ error: firstIssue(chatId.error) });
-      const messages = await ctx.outbound.listForChat('simulator', chatId.data);
-      res.json({
-        messages: messages.map((m) => ({
-          text: m.text,
-          ...(m.choices?.length ? { choices: m.choices } : {}),
-          ...(m.requestLocation ? { requestLocation: true } : {}),
-          purpose: m.purpose ?? 'dialog',
-          at: m.createdAt,
-        })),
-      });
-    } catch (err) {
-      next(err);
-    }
+  api.get('/chats/:chatId/messages', async (req, res) => {
+    const chatId = chatIdSchema.safeParse(req.params.chatId);
+    if (!chatId.success) return res.status(400).json({ error: firstIssue(chatId.error) });
+    const messages = await ctx.outbound.listForChat('simulator', chatId.data);
+    res.json({
+      messages: messages.map((m) => ({
+        text: m.text,
+        ...(m.choices?.length ? { choices: m.choices } : {}),
+        ...(m.requestLocation ? { requestLocation: true } : {}),
+        purpose: m.purpose ?? 'dialog',
+        at: m.createdAt,
+      })),
+    });
   });
 
   // What the page's map needs: the tile server and where to centre (the municipality).

@@ -2,7 +2,7 @@
  * WhatsApp's customer service window: free-form messages may be sent only within 24 hours of the
  * citizen's last message; after that only approved templates.
  */
-import type { CitizenRefOf } from '../../src/intake/citizen-ref';
+import type { CitizenRefOf } from '../../src/app/intake/citizen-ref';
 import type { IdentityStore } from '../../src/domain/ports';
 
 export const CUSTOMER_WINDOW_MS = 24 * 60 * 60 * 1000;

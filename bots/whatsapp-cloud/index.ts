@@ -3,7 +3,7 @@
  * a sender run by the worker role, both speaking to the Graph API. On only when its four settings
  * are present (config/env.ts checks they come together).
  */
-import { citizenRefFactory } from '../../src/intake/citizen-ref';
+import { citizenRefFactory } from '../../src/app/intake/citizen-ref';
 import type { ChannelContext } from '../channel-context';
 import type { ChannelModule } from '../channel-module';
 import { lastInboundLookup } from './customer-window';

@@ -6,7 +6,7 @@
 import type { Redis } from 'ioredis';
 import type { ChannelSender, OutboundLog, OutboundRecord } from '../../src/domain/ports';
 import { RateLimitedError, UndeliverableError } from '../../src/domain/ports';
-import { replyOutboundId } from '../../src/intake/process-inbound';
+import { replyOutboundId } from '../../src/app/intake/process-inbound';
 import type { Logger } from '../../src/log/logger';
 import { isWindowOpen } from './customer-window';
 import { GraphApiError, type GraphClient } from './graph-api.client';

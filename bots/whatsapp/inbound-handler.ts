@@ -5,7 +5,7 @@
  * instead of giving up on the first MongoDB hiccup.
  */
 import type { MediaStore } from '../../src/domain/ports';
-import type { ReceiveMessage } from '../../src/intake/receive-message';
+import type { ReceiveMessage } from '../../src/app/intake/receive-message';
 import type { Logger } from '../../src/log/logger';
 import { ignoreReason, phoneFromJid, toInboundMessage, toPayload } from './to-inbound';
 import type { WhatsappClientLike, WhatsappMessageLike } from './whatsapp-client';

@@ -3,32 +3,12 @@
  * Used for emergency and urgency detection, where a false hit inside an unrelated word is worse
  * than useless: terms match whole tokens only, stems and typos only where the term allows it.
  */
+import type { TermDefinition, TermMatcherConfig } from '../../config/term-lists';
 import { damerauLevenshtein } from './fuzzy';
 import { isStopword } from './stopwords';
 import { stemToken, tokenize } from './text';
 
-export type TermDefinition = {
-  /** Canonical term, reported when it or a variant is found. May be a phrase. */
-  term: string;
-  /** Other ways to say it (inflections, synonyms, phrases), reported as `term`. */
-  variants?: readonly string[];
-  /**
-   * Also match words with the same Italian stem (default true). Turn off when the stem merges
-   * unrelated words: "sparato"/"sparito" -> "spar", "brucia"/"bruciato" (a burnt-out bulb).
-   */
-  stem?: boolean;
-  /**
-   * Also match a one-letter typo of words of 6+ letters sharing the first two letters (default
-   * true). Turn off when a real word is one letter away: "rapina"/"rapida", "armato"/"amato".
-   */
-  typos?: boolean;
-};
-
-export type TermMatcherConfig = {
-  terms: readonly TermDefinition[];
-  /** Phrases that neutralise the words they contain ("fuochi d'artificio" is not a fire). */
-  exclusions?: readonly string[];
-};
+export type { TermDefinition, TermMatcherConfig };
 
 /** Words between two words of a phrase that are still the same phrase ("rapina ancora in corso"). */
 const MAX_GAP = 1;

@@ -1,5 +1,5 @@
 /** Admin: operator accounts and the WhatsApp (whatsapp-web.js) link state with its QR code. Supervisors: the audit log. */
-import { Router, type NextFunction, type Request, type Response } from 'express';
+import { Router, type Request, type Response } from 'express';
 import QRCode from 'qrcode';
 import type { Redis } from 'ioredis';
 import { z } from 'zod';
@@ -37,85 +37,69 @@ export function adminRoutes(deps: {
   const router = Router();
   router.use(requireRole('admin'));
 
-  router.get('/operators', async (_req, res, next) => {
-    try {
-      const ops = await deps.operators.list();
-      res.json({ operators: ops.map((o) => ({ username: o.username, displayName: o.displayName, role: o.role, disabled: o.disabled })) });
-    } catch (err) {
-      next(err);
-    }
+  router.get('/operators', async (_req, res) => {
+    const ops = await deps.operators.list();
+    res.json({ operators: ops.map((o) => ({ username: o.username, displayName: o.displayName, role: o.role, disabled: o.disabled })) });
   });
 
-  router.post('/operators', async (req, res, next) => {
-    try {
-      const body = parseOr400(newOperatorSchema, req.body, res);
-      if (!body) return;
-      const created = await createOperatorAccount(deps.operators, body);
-      if (!created.ok) {
-        const lang = langOf(res);
-        return void res
-          .status(created.reason === 'exists' ? 409 : 400)
-          .json({ error: created.reason === 'exists' ? panelMessage('operatorExists', lang, { username: body.username }) : panelMessage('badRequest', lang, { detail: created.detail }) });
-      }
-      const me = currentOperator(res);
-      await deps.audit.record({
-        actor: me.username,
-        actorRole: me.role,
-        action: 'operator.create',
-        details: { username: created.operator.username, role: created.operator.role },
-        requestId: res.locals.requestId,
-      });
-      deps.names.invalidate();
-      const o = created.operator;
-      res.status(201).json({ operator: { username: o.username, displayName: o.displayName, role: o.role, disabled: o.disabled } });
-    } catch (err) {
-      next(err);
+  router.post('/operators', async (req, res) => {
+    const body = parseOr400(newOperatorSchema, req.body, res);
+    if (!body) return;
+    const created = await createOperatorAccount(deps.operators, body);
+    if (!created.ok) {
+      const lang = langOf(res);
+      return void res
+        .status(created.reason === 'exists' ? 409 : 400)
+        .json({ error: created.reason === 'exists' ? panelMessage('operatorExists', lang, { username: body.username }) : panelMessage('badRequest', lang, { detail: created.detail }) });
     }
+    const me = currentOperator(res);
+    await deps.audit.record({
+      actor: me.username,
+      actorRole: me.role,
+      action: 'operator.create',
+      details: { username: created.operator.username, role: created.operator.role },
+      requestId: res.locals.requestId,
+    });
+    deps.names.invalidate();
+    const o = created.operator;
+    res.status(201).json({ operator: { username: o.username, displayName: o.displayName, role: o.role, disabled: o.disabled } });
   });
 
-  const setDisabled = (disabled: boolean) => async (req: Request<{ username: string }>, res: Response, next: NextFunction) => {
-    try {
-      const result = await setOperatorDisabled(deps.operators, req.params.username, disabled);
-      if (!result.ok)
-        return void res.status(result.reason === 'not_found' ? 404 : 400).json({ error: panelMessage('operatorUnknown', langOf(res), { username: req.params.username }) });
-      const me = currentOperator(res);
-      await deps.audit.record({
-        actor: me.username,
-        actorRole: me.role,
-        action: disabled ? 'operator.disable' : 'operator.enable',
-        details: { username: req.params.username.toLowerCase() },
-        requestId: res.locals.requestId,
-      });
-      // Sessions of a disabled operator end at their next request.
-      deps.operatorCache.forget();
-      res.status(204).end();
-    } catch (err) {
-      next(err);
-    }
+  const setDisabled = (disabled: boolean) => async (req: Request<{ username: string }>, res: Response) => {
+    const result = await setOperatorDisabled(deps.operators, req.params.username, disabled);
+    if (!result.ok)
+      return void res.status(result.reason === 'not_found' ? 404 : 400).json({ error: panelMessage('operatorUnknown', langOf(res), { username: req.params.username }) });
+    const me = currentOperator(res);
+    await deps.audit.record({
+      actor: me.username,
+      actorRole: me.role,
+      action: disabled ? 'operator.disable' : 'operator.enable',
+      details: { username: req.params.username.toLowerCase() },
+      requestId: res.locals.requestId,
+    });
+    // Sessions of a disabled operator end at their next request.
+    deps.operatorCache.forget();
+    res.status(204).end();
   };
   router.post('/operators/:username/disable', setDisabled(true));
   router.post('/operators/:username/enable', setDisabled(false));
 
-  router.get('/whatsapp', async (_req, res, next) => {
+  router.get('/whatsapp', async (_req, res) => {
+    const raw = await deps.redis.get(deps.whatsappStatusKey);
+    if (!raw) return void res.json({ state: 'unknown' });
+    let parsed: z.infer<typeof whatsappStatusSchema>;
     try {
-      const raw = await deps.redis.get(deps.whatsappStatusKey);
-      if (!raw) return void res.json({ state: 'unknown' });
-      let parsed: z.infer<typeof whatsappStatusSchema>;
-      try {
-        parsed = whatsappStatusSchema.parse(JSON.parse(raw));
-      } catch {
-        return void res.json({ state: 'unknown' });
-      }
-      const qrDataUrl = parsed.qr ? await QRCode.toDataURL(parsed.qr, { margin: 1, width: 280 }) : undefined;
-      res.json({
-        state: parsed.state,
-        ...(qrDataUrl ? { qrDataUrl } : {}),
-        ...(parsed.updatedAt !== undefined ? { updatedAt: new Date(parsed.updatedAt).toISOString() } : {}),
-        ...(parsed.detail ? { detail: parsed.detail } : {}),
-      });
-    } catch (err) {
-      next(err);
+      parsed = whatsappStatusSchema.parse(JSON.parse(raw));
+    } catch {
+      return void res.json({ state: 'unknown' });
     }
+    const qrDataUrl = parsed.qr ? await QRCode.toDataURL(parsed.qr, { margin: 1, width: 280 }) : undefined;
+    res.json({
+      state: parsed.state,
+      ...(qrDataUrl ? { qrDataUrl } : {}),
+      ...(parsed.updatedAt !== undefined ? { updatedAt: new Date(parsed.updatedAt).toISOString() } : {}),
+      ...(parsed.detail ? { detail: parsed.detail } : {}),
+    });
   });
 
   return router;
@@ -128,27 +112,23 @@ const auditQuerySchema = z.strictObject({
 export function auditRoutes(deps: { audit: AuditLog; names: OperatorNames }): Router {
   const router = Router();
   router.use(requireRole('supervisor', 'admin'));
-  router.get('/', async (req, res, next) => {
-    try {
-      if (req.query.reportId === undefined) return void res.status(400).json({ error: panelMessage('auditNeedsReport', langOf(res)) });
-      const q = parseOr400(auditQuerySchema, req.query, res);
-      if (!q) return;
-      const events = await deps.audit.listForReport(q.reportId);
-      await deps.names.prime(events.map((e) => e.actor));
-      res.json({
-        events: events.map((e) => ({
-          at: e.at,
-          actor: e.actor,
-          actorName: deps.names.nameOf(e.actor),
-          actorRole: e.actorRole,
-          action: e.action,
-          reportId: e.reportId,
-          details: e.details ?? {},
-        })),
-      });
-    } catch (err) {
-      next(err);
-    }
+  router.get('/', async (req, res) => {
+    if (req.query.reportId === undefined) return void res.status(400).json({ error: panelMessage('auditNeedsReport', langOf(res)) });
+    const q = parseOr400(auditQuerySchema, req.query, res);
+    if (!q) return;
+    const events = await deps.audit.listForReport(q.reportId);
+    await deps.names.prime(events.map((e) => e.actor));
+    res.json({
+      events: events.map((e) => ({
+        at: e.at,
+        actor: e.actor,
+        actorName: deps.names.nameOf(e.actor),
+        actorRole: e.actorRole,
+        action: e.action,
+        reportId: e.reportId,
+        details: e.details ?? {},
+      })),
+    });
   });
   return router;
 }

@@ -1,6 +1,6 @@
 /**
  * Advisories to area-alert subscribers (supervisors and admins): POST records one for the chosen
- * zones and schedules its fan-out, one background job per advisory (src/intake/advisory-task.ts),
+ * zones and schedules its fan-out (src/app/advisories/send-advisory.ts), one background job per advisory,
  * and answers 202 with the advisory 'sending': a send to tens of thousands of subscribers does not
  * hold the request. GET lists them with the fan-out state and the delivery counts of their messages.
  * An Idempotency-Key header makes a retried POST return the same advisory instead of sending a
@@ -9,6 +9,7 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import { ADVISORY_MAX_CHARS } from '../domain/advisory';
+import { sendAdvisory } from '../app/advisories/send-advisory';
 import type { Advisory, AdvisoryDeliveryCounts, AdvisoryStore, AuditLog, JobScheduler } from '../domain/ports';
 import type { Logger } from '../log/logger';
 import { currentOperator, langOf, requireRole } from './auth.middleware';
@@ -71,56 +72,33 @@ export function advisoryRoutes(deps: AdvisoryRoutesDeps): Router {
     ...(delivery ? { delivery } : {}),
   });
 
-  router.post('/', async (req, res, next) => {
-    try {
-      const input = parseOr400(body, req.body, res);
-      if (!input) return;
-      const key = req.get('idempotency-key');
-      if (key !== undefined && !IDEMPOTENCY_KEY.test(key))
-        return void res.status(400).json({ error: panelMessage('badRequest', langOf(res), { detail: 'Idempotency-Key must be 8-100 letters, digits, - or _' }) });
-      const me = currentOperator(res);
-      const { advisory: found, created } = await deps.advisories.create({ zones: input.zones, text: input.text, author: me.username, ...(key ? { requestKey: key } : {}) });
-      let advisory = found;
-      // The same send again after its fan-out gave up: it starts again (messages already queued are not repeated).
-      if (!created && advisory.state === 'failed') {
-        await deps.advisories.markSending(advisory.id);
-        advisory = { ...advisory, state: 'sending', finishedAt: undefined };
-      }
-      await deps.audit.record({
-        actor: me.username,
-        actorRole: me.role,
-        action: 'advisory.send',
-        details: { advisoryId: advisory.id, zones: advisory.zones, ...(created ? {} : { retry: true }) },
-        requestId: res.locals.requestId,
-      });
-      await deps.names.prime([advisory.author]);
-      // Already sent (a late retry): nothing is scheduled again.
-      if (advisory.state === 'sent') return void res.status(200).json({ advisory: present(advisory) });
-      try {
-        await deps.scheduler.enqueueAdvisoryFanOut(advisory.id);
-      } catch (err) {
-        // Not scheduled: shown as failed rather than 'sending' for ever; a retry with the same key schedules it.
-        deps.logger.error(`advisory ${advisory.id} could not be scheduled: ${(err as Error).message}`);
-        await deps.advisories.markFailed(advisory.id).catch(() => undefined);
-        return void res.status(503).json({ error: panelMessage('advisoryNotScheduled', langOf(res)), advisory: present({ ...advisory, state: 'failed' }) });
-      }
-      res.status(202).json({ advisory: present(advisory) });
-    } catch (err) {
-      next(err);
-    }
+  router.post('/', async (req, res) => {
+    const input = parseOr400(body, req.body, res);
+    if (!input) return;
+    const key = req.get('idempotency-key');
+    if (key !== undefined && !IDEMPOTENCY_KEY.test(key))
+      return void res.status(400).json({ error: panelMessage('badRequest', langOf(res), { detail: 'Idempotency-Key must be 8-100 letters, digits, - or _' }) });
+    const result = await sendAdvisory(deps, {
+      zones: input.zones,
+      text: input.text,
+      ...(key ? { requestKey: key } : {}),
+      actor: currentOperator(res),
+      requestId: res.locals.requestId,
+    });
+    await deps.names.prime([result.advisory.author]);
+    if (result.kind === 'already_sent') return void res.status(200).json({ advisory: present(result.advisory) });
+    if (result.kind === 'not_scheduled')
+      return void res.status(503).json({ error: panelMessage('advisoryNotScheduled', langOf(res)), advisory: present(result.advisory) });
+    res.status(202).json({ advisory: present(result.advisory) });
   });
 
-  router.get('/', async (req, res, next) => {
-    try {
-      const q = parseOr400(listQuery, req.query, res);
-      if (!q) return;
-      const { items, total } = await deps.advisories.list(q.limit, q.offset);
-      const counts = await deps.advisories.deliveryCounts(items.map((a) => a.id));
-      await deps.names.prime(items.map((a) => a.author));
-      res.json({ items: items.map((a) => present(a, counts.get(a.id))), total });
-    } catch (err) {
-      next(err);
-    }
+  router.get('/', async (req, res) => {
+    const q = parseOr400(listQuery, req.query, res);
+    if (!q) return;
+    const { items, total } = await deps.advisories.list(q.limit, q.offset);
+    const counts = await deps.advisories.deliveryCounts(items.map((a) => a.id));
+    await deps.names.prime(items.map((a) => a.author));
+    res.json({ items: items.map((a) => present(a, counts.get(a.id))), total });
   });
 
   return router;

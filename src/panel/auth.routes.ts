@@ -3,7 +3,7 @@
  * way and in the same time for an unknown user and a wrong password, and locks the account for a
  * while after repeated failures.
  */
-import { Router, type NextFunction, type Request, type Response } from 'express';
+import { Router, type Request, type Response } from 'express';
 import { z } from 'zod';
 import type { AuditLog } from '../domain/ports';
 import type { OperatorStore } from '../storage';
@@ -25,49 +25,45 @@ const save = (req: Request) => new Promise<void>((resolve, reject) => req.sessio
 
 /** POST /auth/login: the one route without a session. */
 export function loginRoute(deps: { operators: OperatorStore; audit: AuditLog; csrfToken: CsrfTokenOf }) {
-  return async (req: Request, res: Response, next: NextFunction) => {
-    try {
-      const body = parseOr400(loginSchema, req.body, res);
-      if (!body) return;
-      const op = await deps.operators.findByUsername(body.username);
-      const now = Date.now();
-      if (op?.lockedUntil && op.lockedUntil.getTime() > now) {
-        const minutes = Math.ceil((op.lockedUntil.getTime() - now) / 60_000);
-        res.setHeader('Retry-After', String(Math.ceil((op.lockedUntil.getTime() - now) / 1000)));
-        return void res.status(423).json({ error: panelMessage('locked', op.language, { minutes }) });
-      }
-      const usable = op && !op.disabled ? op : undefined;
-      const ok = await verifyPassword(usable?.passwordHash, body.password);
-      if (!ok || !usable) {
-        if (usable) {
-          await deps.operators.recordLoginFailure(usable.id, LOCK_AFTER_FAILURES, LOCK_MINUTES * 60_000);
-          const after = await deps.operators.get(usable.id);
-          if (after?.lockedUntil && after.lockedUntil.getTime() > Date.now()) {
-            await deps.audit.record({
-              actor: usable.username,
-              actorRole: usable.role,
-              action: 'auth.locked',
-              details: { failures: LOCK_AFTER_FAILURES, minutes: LOCK_MINUTES },
-              requestId: res.locals.requestId,
-            });
-            res.setHeader('Retry-After', String(LOCK_MINUTES * 60));
-            return void res.status(423).json({ error: panelMessage('locked', usable.language, { minutes: LOCK_MINUTES }) });
-          }
-        }
-        return void res.status(401).json({ error: panelMessage('badCredentials') });
-      }
-      await deps.operators.recordLoginSuccess(usable.id);
-      await regenerate(req);
-      req.session.operatorId = usable.id;
-      req.session.username = usable.username;
-      req.session.role = usable.role;
-      req.session.loginAt = Date.now();
-      await save(req);
-      await deps.audit.record({ actor: usable.username, actorRole: usable.role, action: 'auth.login', requestId: res.locals.requestId });
-      res.json({ operator: publicOperator(usable), csrfToken: deps.csrfToken(req, res) });
-    } catch (err) {
-      next(err);
+  return async (req: Request, res: Response) => {
+    const body = parseOr400(loginSchema, req.body, res);
+    if (!body) return;
+    const op = await deps.operators.findByUsername(body.username);
+    const now = Date.now();
+    if (op?.lockedUntil && op.lockedUntil.getTime() > now) {
+      const minutes = Math.ceil((op.lockedUntil.getTime() - now) / 60_000);
+      res.setHeader('Retry-After', String(Math.ceil((op.lockedUntil.getTime() - now) / 1000)));
+      return void res.status(423).json({ error: panelMessage('locked', op.language, { minutes }) });
     }
+    const usable = op && !op.disabled ? op : undefined;
+    const ok = await verifyPassword(usable?.passwordHash, body.password);
+    if (!ok || !usable) {
+      if (usable) {
+        await deps.operators.recordLoginFailure(usable.id, LOCK_AFTER_FAILURES, LOCK_MINUTES * 60_000);
+        const after = await deps.operators.get(usable.id);
+        if (after?.lockedUntil && after.lockedUntil.getTime() > Date.now()) {
+          await deps.audit.record({
+            actor: usable.username,
+            actorRole: usable.role,
+            action: 'auth.locked',
+            details: { failures: LOCK_AFTER_FAILURES, minutes: LOCK_MINUTES },
+            requestId: res.locals.requestId,
+          });
+          res.setHeader('Retry-After', String(LOCK_MINUTES * 60));
+          return void res.status(423).json({ error: panelMessage('locked', usable.language, { minutes: LOCK_MINUTES }) });
+        }
+      }
+      return void res.status(401).json({ error: panelMessage('badCredentials') });
+    }
+    await deps.operators.recordLoginSuccess(usable.id);
+    await regenerate(req);
+    req.session.operatorId = usable.id;
+    req.session.username = usable.username;
+    req.session.role = usable.role;
+    req.session.loginAt = Date.now();
+    await save(req);
+    await deps.audit.record({ actor: usable.username, actorRole: usable.role, action: 'auth.login', requestId: res.locals.requestId });
+    res.json({ operator: publicOperator(usable), csrfToken: deps.csrfToken(req, res) });
   };
 }
 
@@ -77,17 +73,13 @@ export function sessionRoutes(deps: { audit: AuditLog; operators: OperatorCache;
   router.get('/me', (req, res) => {
     res.json({ operator: currentOperator(res), csrfToken: deps.csrfToken(req, res) });
   });
-  router.post('/logout', async (req, res, next) => {
-    try {
-      const op = currentOperator(res);
-      await deps.audit.record({ actor: op.username, actorRole: op.role, action: 'auth.logout', requestId: res.locals.requestId });
-      await new Promise<void>((resolve, reject) => req.session.destroy((err) => (err ? reject(err) : resolve())));
-      deps.operators.forget(op.id);
-      res.clearCookie(deps.cookieName, { path: '/' });
-      res.status(204).end();
-    } catch (err) {
-      next(err);
-    }
+  router.post('/logout', async (req, res) => {
+    const op = currentOperator(res);
+    await deps.audit.record({ actor: op.username, actorRole: op.role, action: 'auth.logout', requestId: res.locals.requestId });
+    await new Promise<void>((resolve, reject) => req.session.destroy((err) => (err ? reject(err) : resolve())));
+    deps.operators.forget(op.id);
+    res.clearCookie(deps.cookieName, { path: '/' });
+    res.status(204).end();
   });
   return router;
 }

@@ -9,7 +9,7 @@ import type { Redis } from 'ioredis';
 import type { Connection } from 'mongoose';
 import type { Config } from '../../config/env';
 import { CATEGORIES } from '../../config/categories';
-import { rescoreConfirmed } from '../../flows/confirm';
+import { rescoreConfirmed } from '../app/reports/confirm-report';
 import type { MunicipalityProfile } from '../../config/municipality';
 import type { EventBus, JobScheduler, MediaStore } from '../domain/ports';
 import type { Territory } from '../geo/territory';

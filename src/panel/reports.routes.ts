@@ -1,7 +1,7 @@
 /**
  * The queue and the report: list with filters and counts, detail with timeline, the photos
  * (operators only, audited), the audited identity reveal, and the actions.
- * Each route: session (checked upstream) -> schema -> command -> presenter.
+ * Each route: session (checked upstream) -> schema -> use case (src/app/reports) -> presenter.
  */
 import { Router, type Response } from 'express';
 import { PRIORITY_WEIGHTS } from '../../config/priority';
@@ -10,8 +10,10 @@ import { currentOperator, langOf } from './auth.middleware';
 import { presentConfirmations } from './confirmations.presenter';
 import { explainPriority } from './priority-explanation';
 import type { OperatorNames } from './operator-names';
-import { panelMessage } from './panel-messages';
-import { performReportAction, type ReportActionDeps } from './report-actions';
+import { performAgentAction, type AgentActionDeps } from '../app/reports/perform-agent-action';
+import type { AgentActionResult } from '../app/reports/agent-action.types';
+import { panelMessage, type PanelLang } from './panel-messages';
+import { STATUS_LABELS, labelOf } from './panel-labels';
 import { reportActionSchema } from './report-action.schema';
 import { reportListQuerySchema } from './report-query.schema';
 import type { QueueCounts } from './queue-counts';
@@ -20,7 +22,7 @@ import { buildTimeline } from './report-timeline';
 import type { ServiceClock } from './service-clock';
 import { parseOr400 } from './validation';
 
-export type ReportRoutesDeps = ReportActionDeps & {
+export type ReportRoutesDeps = AgentActionDeps & {
   inbox: InboxStore;
   outbound: OutboundLog;
   identities: IdentityStore;
@@ -55,106 +57,116 @@ export function reportRoutes(deps: ReportRoutesDeps): Router {
     return deps.audit.record({ actor: op.username, actorRole: op.role, action, reportId, details, requestId: res.locals.requestId });
   };
 
-  router.get('/', async (req, res, next) => {
-    try {
-      const q = parseOr400(listQuery, req.query, res);
-      if (!q) return;
-      const [items, counts] = await Promise.all([deps.reports.listItems(q.filter, q.page), deps.counts.count(q.filter)]);
-      await deps.names.prime(items.map((r) => r.assignee));
-      const ctx = context(res);
-      res.json({
-        items: items.map((r) => presentSummary(r, ctx)),
-        // Same criteria as the counts: the total is their sum over the requested statuses.
-        total: q.filter.status.reduce((sum, s) => sum + counts[s], 0),
-        counts,
-      });
-    } catch (err) {
-      next(err);
-    }
+  router.get('/', async (req, res) => {
+    const q = parseOr400(listQuery, req.query, res);
+    if (!q) return;
+    const [items, counts] = await Promise.all([deps.reports.listItems(q.filter, q.page), deps.counts.count(q.filter)]);
+    await deps.names.prime(items.map((r) => r.assignee));
+    const ctx = context(res);
+    res.json({
+      items: items.map((r) => presentSummary(r, ctx)),
+      // Same criteria as the counts: the total is their sum over the requested statuses.
+      total: q.filter.status.reduce((sum, s) => sum + counts[s], 0),
+      counts,
+    });
   });
 
-  router.get('/:id', async (req, res, next) => {
-    try {
-      const report = await loadReport(req.params.id, res);
-      if (!report) return;
-      const [inbound, outbound, events, confirmed] = await Promise.all([
-        deps.inbox.listForReport(report.id),
-        deps.outbound.listForReport(report.id),
-        deps.audit.listForReport(report.id),
-        deps.confirmations.get(report.id),
-      ]);
-      await deps.names.prime([report.assignee, ...events.map((e) => e.actor)]);
-      const ctx = context(res);
-      res.json({
-        report: presentDetail(report, ctx),
-        timeline: buildTimeline(report, { inbound, outbound, audit: events }, { lang: ctx.lang, names: deps.names }),
-        // Other citizens' "same situation" (and merged duplicates), without who they are.
-        confirmations: presentConfirmations(report, confirmed?.confirmationsList ?? []),
-        // Why the report has its priority: each factor's points and the weight rule behind them.
-        priorityFactors: explainPriority(report, PRIORITY_WEIGHTS, ctx.lang),
-      });
-    } catch (err) {
-      next(err);
-    }
+  router.get('/:id', async (req, res) => {
+    const report = await loadReport(req.params.id, res);
+    if (!report) return;
+    const [inbound, outbound, events, confirmed] = await Promise.all([
+      deps.inbox.listForReport(report.id),
+      deps.outbound.listForReport(report.id),
+      deps.audit.listForReport(report.id),
+      deps.confirmations.get(report.id),
+    ]);
+    await deps.names.prime([report.assignee, ...events.map((e) => e.actor)]);
+    const ctx = context(res);
+    res.json({
+      report: presentDetail(report, ctx),
+      timeline: buildTimeline(report, { inbound, outbound, audit: events }, { lang: ctx.lang, names: deps.names }),
+      // Other citizens' "same situation" (and merged duplicates), without who they are.
+      confirmations: presentConfirmations(report, confirmed?.confirmationsList ?? []),
+      // Why the report has its priority: each factor's points and the weight rule behind them.
+      priorityFactors: explainPriority(report, PRIORITY_WEIGHTS, ctx.lang),
+    });
   });
 
-  router.get('/:id/photos/:ref', async (req, res, next) => {
-    try {
-      const report = await loadReport(req.params.id, res);
-      if (!report) return;
-      // Only a photo of this report, by the exact name the store gave it.
-      const ref = req.params.ref;
-      const photo = report.photoRefs.includes(ref) ? await deps.media.read(ref) : null;
-      if (!photo) return void res.status(404).json({ error: panelMessage('photoNotFound', langOf(res)) });
-      await audit(res, 'photo.view', report.id, { ref });
-      res.setHeader('Cache-Control', 'private, no-store');
-      res.setHeader('Content-Disposition', 'inline');
-      res.type(photo.mimeType).send(photo.bytes);
-    } catch (err) {
-      next(err);
-    }
+  router.get('/:id/photos/:ref', async (req, res) => {
+    const report = await loadReport(req.params.id, res);
+    if (!report) return;
+    // Only a photo of this report, by the exact name the store gave it.
+    const ref = req.params.ref;
+    const photo = report.photoRefs.includes(ref) ? await deps.media.read(ref) : null;
+    if (!photo) return void res.status(404).json({ error: panelMessage('photoNotFound', langOf(res)) });
+    await audit(res, 'photo.view', report.id, { ref });
+    res.setHeader('Cache-Control', 'private, no-store');
+    res.setHeader('Content-Disposition', 'inline');
+    res.type(photo.mimeType).send(photo.bytes);
   });
 
-  router.post('/:id/reveal-identity', async (req, res, next) => {
-    try {
-      const report = await loadReport(req.params.id, res);
-      if (!report) return;
-      const identity = await deps.identities.get(report.citizenRef);
-      await audit(res, 'identity.reveal', report.id, { found: Boolean(identity) });
-      if (!identity) return void res.status(404).json({ error: panelMessage('identityNotFound', langOf(res)) });
-      res.json({
-        identity: {
-          channel: identity.channel,
-          displayName: identity.displayName,
-          phone: identity.phone,
-          username: identity.username,
-          reachable: identity.reachable,
-        },
-      });
-    } catch (err) {
-      next(err);
-    }
+  router.post('/:id/reveal-identity', async (req, res) => {
+    const report = await loadReport(req.params.id, res);
+    if (!report) return;
+    const identity = await deps.identities.get(report.citizenRef);
+    await audit(res, 'identity.reveal', report.id, { found: Boolean(identity) });
+    if (!identity) return void res.status(404).json({ error: panelMessage('identityNotFound', langOf(res)) });
+    res.json({
+      identity: {
+        channel: identity.channel,
+        displayName: identity.displayName,
+        phone: identity.phone,
+        username: identity.username,
+        reachable: identity.reachable,
+      },
+    });
   });
 
-  router.post('/:id/actions', async (req, res, next) => {
-    try {
-      const body = parseOr400(reportActionSchema, req.body, res);
-      if (!body) return;
-      const result = await performReportAction(deps, {
-        reportId: req.params.id,
-        body,
-        operator: currentOperator(res),
-        requestId: res.locals.requestId,
-        lang: langOf(res),
-      });
-      if (!result.ok) return void res.status(result.status).json({ error: result.error, ...(result.current ? { current: result.current } : {}) });
-      deps.counts.heard({ type: 'report.updated', reportId: result.report.id, status: result.report.status, from: result.from });
-      await deps.names.prime([result.report.assignee]);
-      res.json({ report: presentDetail(result.report, context(res)) });
-    } catch (err) {
-      next(err);
+  router.post('/:id/actions', async (req, res) => {
+    const command = parseOr400(reportActionSchema, req.body, res);
+    if (!command) return;
+    const result = await performAgentAction(deps, {
+      reportId: req.params.id,
+      command,
+      actor: currentOperator(res),
+      requestId: res.locals.requestId,
+    });
+    if (!result.ok) {
+      const { status, body } = await refusal(result, langOf(res), deps.names);
+      return void res.status(status).json(body);
     }
+    deps.counts.heard({ type: 'report.updated', reportId: result.report.id, status: result.report.status, from: result.from });
+    await deps.names.prime([result.report.assignee]);
+    res.json({ report: presentDetail(result.report, context(res)) });
   });
 
   return router;
+}
+
+/** An action the use case refused, as the panel shows it: 404, 409 with who holds the report, or 422. */
+async function refusal(
+  result: Extract<AgentActionResult, { ok: false }>,
+  lang: PanelLang,
+  names: OperatorNames,
+): Promise<{ status: number; body: { error: string; current?: { status: string; assignee?: string; assigneeUsername?: string; version: number } } }> {
+  switch (result.reason) {
+    case 'not_found':
+      return { status: 404, body: { error: panelMessage('reportNotFound', lang) } };
+    case 'held_by_other':
+    case 'stale': {
+      await names.prime([result.current.assignee]);
+      const holder = names.nameOf(result.current.assignee);
+      const error = result.reason === 'held_by_other' ? panelMessage('takenBy', lang, { name: holder ?? '' }) : panelMessage('stale', lang);
+      const { status, assignee, version } = result.current;
+      return { status: 409, body: { error, current: { status, assignee: holder, assigneeUsername: assignee, version } } };
+    }
+    case 'not_allowed':
+      return { status: 422, body: { error: panelMessage('notAllowed', lang, { status: labelOf(STATUS_LABELS, result.status, lang) }) } };
+    case 'duplicate_unknown':
+      return { status: 422, body: { error: panelMessage('duplicateUnknown', lang, { code: result.code }) } };
+    case 'duplicate_self':
+      return { status: 422, body: { error: panelMessage('duplicateSelf', lang) } };
+    case 'duplicate_of_duplicate':
+      return { status: 422, body: { error: panelMessage('duplicateOfDuplicate', lang, { code: result.code, original: result.original }) } };
+  }
 }

@@ -51,68 +51,60 @@ export function territoryRoutes(deps: TerritoryRoutesDeps): Router {
 
   router.use(requireRole('supervisor', 'admin'));
 
-  router.get('/hotzones', async (req, res, next) => {
-    try {
-      const q = parseOr400(hotZonesQuery, req.query, res);
-      if (!q) return;
-      const lang = langOf(res);
-      const window = { from: q.from, to: q.to };
-      const [zones, heat] = await Promise.all([
-        deps.stats.hotZones({ ...window, categoryId: q.categoryId }),
-        q.categoryId
-          ? Promise.all(q.categoryId.map((categoryId) => deps.stats.heat({ ...window, categoryId }))).then(mergeHeat)
-          : deps.stats.heat(window).then((cells) => mergeHeat([cells])),
-      ]);
-      const before = previousWindow(q.from, q.to, deps.timeZone);
-      const sum = (k: 'received' | 'weighted' | 'previousReceived' | 'previousWeighted') => zones.reduce((a, z) => a + z[k], 0);
-      res.json({
-        window: { from: q.from.toISOString(), to: q.to.toISOString(), days: q.days },
-        // The counters' own definition (see stats.hotZones): as many local days, just before.
-        previousWindow: { from: before.from.toISOString(), to: before.to.toISOString() },
-        categories: q.categoryId ?? [],
-        totals: { received: sum('received'), weighted: sum('weighted'), previousReceived: sum('previousReceived'), previousWeighted: sum('previousWeighted') },
-        // A zone appears when it had reports in either window.
-        zones: zones.filter((z) => z.received || z.previousReceived).map((z) => ({
-          zone: z.zone,
-          zoneName: zoneLabel(z.zone, zoneNames, lang),
-          received: z.received,
-          weighted: z.weighted,
-          previousReceived: z.previousReceived,
-          previousWeighted: z.previousWeighted,
-          trend: z.trend,
-        })),
-        heat,
-      });
-    } catch (err) {
-      next(err);
-    }
+  router.get('/hotzones', async (req, res) => {
+    const q = parseOr400(hotZonesQuery, req.query, res);
+    if (!q) return;
+    const lang = langOf(res);
+    const window = { from: q.from, to: q.to };
+    const [zones, heat] = await Promise.all([
+      deps.stats.hotZones({ ...window, categoryId: q.categoryId }),
+      q.categoryId
+        ? Promise.all(q.categoryId.map((categoryId) => deps.stats.heat({ ...window, categoryId }))).then(mergeHeat)
+        : deps.stats.heat(window).then((cells) => mergeHeat([cells])),
+    ]);
+    const before = previousWindow(q.from, q.to, deps.timeZone);
+    const sum = (k: 'received' | 'weighted' | 'previousReceived' | 'previousWeighted') => zones.reduce((a, z) => a + z[k], 0);
+    res.json({
+      window: { from: q.from.toISOString(), to: q.to.toISOString(), days: q.days },
+      // The counters' own definition (see stats.hotZones): as many local days, just before.
+      previousWindow: { from: before.from.toISOString(), to: before.to.toISOString() },
+      categories: q.categoryId ?? [],
+      totals: { received: sum('received'), weighted: sum('weighted'), previousReceived: sum('previousReceived'), previousWeighted: sum('previousWeighted') },
+      // A zone appears when it had reports in either window.
+      zones: zones.filter((z) => z.received || z.previousReceived).map((z) => ({
+        zone: z.zone,
+        zoneName: zoneLabel(z.zone, zoneNames, lang),
+        received: z.received,
+        weighted: z.weighted,
+        previousReceived: z.previousReceived,
+        previousWeighted: z.previousWeighted,
+        trend: z.trend,
+      })),
+      heat,
+    });
   });
 
-  router.get('/indicators', async (req, res, next) => {
-    try {
-      const q = parseOr400(indicatorsQuery, req.query, res);
-      if (!q) return;
-      const lang = langOf(res);
-      const rows = await deps.stats.indicators({ from: q.from, to: q.to, period: q.period, groupBy: q.groupBy, categoryId: q.categoryId, zone: q.zone });
-      const label = (key: string) =>
-        q.groupBy === 'category'
-          ? categoryLabel(key, lang)
-          : q.groupBy === 'zone'
-            ? zoneLabel(key, zoneNames, lang)
-            : q.groupBy === 'channel'
-              ? channelLabel(key, lang)
-              : allLabel(lang);
-      res.json({
-        window: { from: q.from.toISOString(), to: q.to.toISOString(), days: q.days },
-        period: q.period,
-        groupBy: q.groupBy,
-        categories: q.categoryId ?? [],
-        zones: q.zone ?? [],
-        rows: rows.map((r) => ({ ...r, label: label(r.key) })),
-      });
-    } catch (err) {
-      next(err);
-    }
+  router.get('/indicators', async (req, res) => {
+    const q = parseOr400(indicatorsQuery, req.query, res);
+    if (!q) return;
+    const lang = langOf(res);
+    const rows = await deps.stats.indicators({ from: q.from, to: q.to, period: q.period, groupBy: q.groupBy, categoryId: q.categoryId, zone: q.zone });
+    const label = (key: string) =>
+      q.groupBy === 'category'
+        ? categoryLabel(key, lang)
+        : q.groupBy === 'zone'
+          ? zoneLabel(key, zoneNames, lang)
+          : q.groupBy === 'channel'
+            ? channelLabel(key, lang)
+            : allLabel(lang);
+    res.json({
+      window: { from: q.from.toISOString(), to: q.to.toISOString(), days: q.days },
+      period: q.period,
+      groupBy: q.groupBy,
+      categories: q.categoryId ?? [],
+      zones: q.zone ?? [],
+      rows: rows.map((r) => ({ ...r, label: label(r.key) })),
+    });
   });
 
   /** The boundary and the zones as GeoJSON, with a point to write each zone's total on. */

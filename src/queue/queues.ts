@@ -5,8 +5,8 @@ import { Queue, Worker, UnrecoverableError, DelayedError, type Job } from 'bullm
 import type { Redis } from 'ioredis';
 import type { Logger } from '../log/logger';
 import { withLogContext } from '../log/logger';
-import type { Channel, OutboundMessage } from '../domain/message';
-import type { JobScheduler } from '../domain/ports';
+import type { OutboundMessage } from '../domain/message';
+import type { AdvisoryJob, InboundJob, JobScheduler, OutboundJob } from '../domain/ports';
 import {
   JOB_FAN_OUT_ADVISORY,
   JOB_PROCESS_MESSAGE,
@@ -18,9 +18,7 @@ import {
 } from './queue-names';
 import { PermanentJobError, RetryLaterError, type Task } from './task';
 
-export type InboundJob = { channel: Channel; chatId: string; messageId: string };
-export type OutboundJob = { outboundId: string; channel: Channel; chatId: string };
-export type AdvisoryJob = { advisoryId: string };
+export type { InboundJob, OutboundJob, AdvisoryJob };
 
 const DEFAULT_JOB_OPTIONS = {
   removeOnComplete: { age: 3600, count: 10_000 },

@@ -3,7 +3,7 @@
  * worker, engine and MongoDB-wire server. A full report lands in MongoDB in status "new"; the same
  * message delivered twice is processed once; the chat history lists the conversation in order.
  */
-import { citizenRefFactory } from '../../src/intake/citizen-ref';
+import { citizenRefFactory } from '../../src/app/intake/citizen-ref';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { FULL_REPORT_EXPECTED, FULL_REPORT_SCRIPT, TOWN_HALL, expectTicketCode, makeJpeg, type ScriptStep } from '../support/report-script';
 import { startFakeNominatim, type FakeNominatim } from '../support/fake-nominatim';

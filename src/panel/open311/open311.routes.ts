@@ -53,48 +53,40 @@ export function open311Router(deps: { reports: ReportStore; apiKey?: string; age
     res.json(CATEGORIES.map(toGeoReportService));
   });
 
-  router.get('/requests.json', async (req, res, next) => {
-    try {
-      const q = requestsQuery.safeParse(req.query);
-      if (!q.success) {
-        const issue = q.error.issues[0]!;
-        const msg = issue.code === 'unrecognized_keys' ? `unknown parameter(s): ${issue.keys.join(', ')}` : `${issue.path.join('.')}: ${issue.message}`;
-        return res.status(400).json(bad(msg));
-      }
-      const { status, service_code, start_date, end_date } = q.data;
-      let categoryIds: string[] | undefined;
-      if (service_code) {
-        const codes = service_code.split(',');
-        categoryIds = CATEGORIES.filter((c) => codes.includes(c.open311Code)).map((c) => c.id);
-        if (!categoryIds.length) return res.status(400).json(bad(`unknown service_code: ${service_code}`));
-      }
-      const statuses: ReportStatus[] | undefined =
-        status === 'open' ? [...OPEN_STATUSES] : status === 'closed' ? REPORT_STATUSES.filter((s) => !OPEN_STATUSES.includes(s)) : undefined;
-      // The spec's default window is the last 90 days when no dates are given.
-      const from = start_date ?? (end_date ? undefined : new Date(Date.now() - DEFAULT_WINDOW_DAYS * 86_400_000));
-      const page = await deps.reports.list(
-        { status: statuses, categoryId: categoryIds, from, to: end_date },
-        { limit: MAX_RESULTS, offset: 0, sort: 'newest' },
-      );
-      res.json(page.items.map((r) => toGeoReport(r, categoryById(r.categoryId), deps.agency)));
-    } catch (err) {
-      next(err);
+  router.get('/requests.json', async (req, res) => {
+    const q = requestsQuery.safeParse(req.query);
+    if (!q.success) {
+      const issue = q.error.issues[0]!;
+      const msg = issue.code === 'unrecognized_keys' ? `unknown parameter(s): ${issue.keys.join(', ')}` : `${issue.path.join('.')}: ${issue.message}`;
+      return res.status(400).json(bad(msg));
     }
+    const { status, service_code, start_date, end_date } = q.data;
+    let categoryIds: string[] | undefined;
+    if (service_code) {
+      const codes = service_code.split(',');
+      categoryIds = CATEGORIES.filter((c) => codes.includes(c.open311Code)).map((c) => c.id);
+      if (!categoryIds.length) return res.status(400).json(bad(`unknown service_code: ${service_code}`));
+    }
+    const statuses: ReportStatus[] | undefined =
+      status === 'open' ? [...OPEN_STATUSES] : status === 'closed' ? REPORT_STATUSES.filter((s) => !OPEN_STATUSES.includes(s)) : undefined;
+    // The spec's default window is the last 90 days when no dates are given.
+    const from = start_date ?? (end_date ? undefined : new Date(Date.now() - DEFAULT_WINDOW_DAYS * 86_400_000));
+    const page = await deps.reports.list(
+      { status: statuses, categoryId: categoryIds, from, to: end_date },
+      { limit: MAX_RESULTS, offset: 0, sort: 'newest' },
+    );
+    res.json(page.items.map((r) => toGeoReport(r, categoryById(r.categoryId), deps.agency)));
   });
 
-  router.get('/requests/:file', async (req, res, next) => {
-    try {
-      const m = /^(.+)\.(json|xml)$/.exec(req.params.file);
-      if (!m) return res.status(404).json([{ code: 404, description: 'use /requests/{service_request_id}.json' }]);
-      if (m[2] !== 'json') return res.status(400).json(bad('only the JSON format is supported'));
-      const id = m[1]!;
-      if (!TICKET_CODE_PATTERN.test(id)) return res.status(404).json([{ code: 404, description: `no request ${id}` }]);
-      const report = await deps.reports.getByTicket(id);
-      if (!report) return res.status(404).json([{ code: 404, description: `no request ${id}` }]);
-      res.json([toGeoReport(report, categoryById(report.categoryId), deps.agency)]);
-    } catch (err) {
-      next(err);
-    }
+  router.get('/requests/:file', async (req, res) => {
+    const m = /^(.+)\.(json|xml)$/.exec(req.params.file);
+    if (!m) return res.status(404).json([{ code: 404, description: 'use /requests/{service_request_id}.json' }]);
+    if (m[2] !== 'json') return res.status(400).json(bad('only the JSON format is supported'));
+    const id = m[1]!;
+    if (!TICKET_CODE_PATTERN.test(id)) return res.status(404).json([{ code: 404, description: `no request ${id}` }]);
+    const report = await deps.reports.getByTicket(id);
+    if (!report) return res.status(404).json([{ code: 404, description: `no request ${id}` }]);
+    res.json([toGeoReport(report, categoryById(report.categoryId), deps.agency)]);
   });
 
   router.get(/\.xml$/, (_req, res) => res.status(400).json(bad('only the JSON format is supported')));

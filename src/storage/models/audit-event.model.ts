@@ -7,6 +7,8 @@ const auditEventSchema = new Schema(
     actor: { type: String, required: true },
     actorRole: String,
     action: { type: String, required: true },
+    /** Why, in the actor's words (status moves). */
+    reason: String,
     reportId: String,
     details: { type: Schema.Types.Mixed },
     requestId: String,

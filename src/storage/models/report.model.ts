@@ -81,6 +81,11 @@ const reportSchema = new Schema(
     dispatchedAt: Date,
     closedAt: Date,
     version: { type: Number, default: 0 },
+    /**
+     * The audit entry of the latest status move, written with the move itself: without a replica set
+     * (no transactions) it lets the next move write an entry a crash lost (see report.repository.ts).
+     */
+    lastTransition: { type: Schema.Types.Mixed },
     /** Set once the report has fed the territory counters (report_stats_daily). */
     statsRecorded: { type: Boolean, default: false },
   },

@@ -10,7 +10,7 @@ export function createAuditRepository(conn: Connection): AuditLog {
     },
     async listForReport(reportId) {
       const docs = await Audit.find({ reportId: String(reportId) }).sort({ at: 1 }).lean<Array<AuditEntry & { at: Date }>>();
-      return docs.map(({ actor, actorRole, action, reportId: r, details, at }) => ({ actor, actorRole, action, reportId: r, details, at }));
+      return docs.map(({ actor, actorRole, action, reason, reportId: r, details, at }) => ({ actor, actorRole, action, ...(reason ? { reason } : {}), reportId: r, details, at }));
     },
   };
 }

@@ -1,7 +1,8 @@
-import type { Connection } from 'mongoose';
+import type { ClientSession, Connection } from 'mongoose';
 import { Types } from 'mongoose';
-import type { ApplyTransitionInput, NewReport, ReportFilter, ReportPageRequest, ReportStore, ReportView } from '../../domain/ports';
-import { transition, TRANSITIONS, OPEN_STATUSES, REPORT_STATUSES } from '../../domain/report';
+import type { ApplyTransitionInput, AuditEntry, NewReport, ReportFilter, ReportPageRequest, ReportStore, ReportView } from '../../domain/ports';
+import { transition, TRANSITIONS, OPEN_STATUSES, REPORT_STATUSES, type ReportStatus } from '../../domain/report';
+import { auditEventModel } from '../models/audit-event.model';
 import { formatTicketCode } from '../../domain/ticket-code';
 import { reportModel } from '../models/report.model';
 import { counterModel } from '../models/counter.model';
@@ -104,9 +105,47 @@ const TIMESTAMP_OF_ACTION: Partial<Record<ApplyTransitionInput['action'], string
   mark_duplicate: 'closedAt',
 };
 
+/** A status move's audit entry as stored: its _id (report + new version) makes writing it idempotent. */
+type TransitionAuditDoc = AuditEntry & { _id: string; at: Date; reason?: string };
+
+function transitionAuditDoc(
+  input: ApplyTransitionInput,
+  move: { from: ReportStatus; to: ReportStatus; version: number; at: Date },
+): TransitionAuditDoc {
+  return {
+    _id: `transition:${input.id}:${move.version}`,
+    at: move.at,
+    actor: input.actor,
+    ...(input.actorRole ? { actorRole: input.actorRole } : {}),
+    action: input.action,
+    reportId: input.id,
+    ...(input.reason ? { reason: input.reason } : {}),
+    details: { from: move.from, to: move.to, version: move.version, ...(input.details ?? {}) },
+    ...(input.requestId ? { requestId: input.requestId } : {}),
+  };
+}
+
 export function createReportRepository(conn: Connection, stats?: StatsRepository): ReportStore {
   const Report = reportModel(conn);
   const Counter = counterModel(conn);
+  const Audit = auditEventModel(conn);
+
+  const recordTransitionAudit = async (entry: TransitionAuditDoc, session?: ClientSession) => {
+    const { _id, ...fields } = entry;
+    await Audit.collection.updateOne({ _id: _id as never }, { $setOnInsert: fields }, { upsert: true, ...(session ? { session } : {}) });
+  };
+
+  /** Transactions need a replica set (or a sharded cluster); asked once per connection. */
+  let transactions: Promise<boolean> | undefined;
+  const supportsTransactions = () =>
+    (transactions ??= (async () => {
+      try {
+        const hello = await conn.db!.admin().command({ hello: 1 });
+        return Boolean(hello.setName) || hello.msg === 'isdbgrid';
+      } catch {
+        return false;
+      }
+    })());
 
   /**
    * Feeds the counters once per report: the flag is set only after the counters were incremented,
@@ -251,22 +290,48 @@ export function createReportRepository(conn: Connection, stats?: StatsRepository
     },
     listItems,
     countByStatus,
-    async applyTransition({ id, action, expectedVersion, set }) {
-      const current = await get(id);
-      if (!current) return { ok: false, reason: 'not_found', message: 'report not found' };
+    async applyTransition(input) {
+      const { id, action, expectedVersion, set } = input;
+      if (!Types.ObjectId.isValid(id)) return { ok: false, reason: 'not_found', message: 'report not found' };
+      const doc = await Report.findById(id).lean<ReportDoc>();
+      if (!doc) return { ok: false, reason: 'not_found', message: 'report not found' };
+      // The previous move's entry, in case a crash came between that move and its entry (idempotent).
+      if (doc.lastTransition) await recordTransitionAudit(doc.lastTransition as TransitionAuditDoc);
+      const current = toReportView(doc);
       const check = transition(current.status, action);
       if (!check.ok) return { ok: false, reason: 'not_allowed', message: check.reason, current };
       if (expectedVersion !== undefined && expectedVersion !== current.version)
         return { ok: false, reason: 'conflict', message: 'the report was changed by someone else', current };
       const now = new Date();
       const tsField = TIMESTAMP_OF_ACTION[action];
+      const entry = transitionAuditDoc(input, { from: current.status, to: check.to, version: current.version + 1, at: now });
       // The filter repeats the allowed source statuses (and the version): the move is atomic, so two
-      // agents taking the same report cannot both win.
-      const updated = await Report.findOneAndUpdate(
-        { _id: current.id, status: { $in: TRANSITIONS[action].from }, version: current.version },
-        { $set: { status: check.to, ...(set ?? {}), ...(tsField ? { [tsField]: now } : {}) }, $inc: { version: 1 } },
-        { returnDocument: 'after' },
-      ).lean<ReportDoc>();
+      // agents taking the same report cannot both win. The audit entry rides on the move itself.
+      const move = (session?: ClientSession) =>
+        Report.findOneAndUpdate(
+          { _id: current.id, status: { $in: TRANSITIONS[action].from }, version: current.version },
+          {
+            $set: { status: check.to, ...(set ?? {}), ...(tsField ? { [tsField]: now } : {}), lastTransition: entry },
+            $inc: { version: 1 },
+          },
+          { returnDocument: 'after', ...(session ? { session } : {}) },
+        ).lean<ReportDoc>();
+      let updated: ReportDoc | null;
+      if (await supportsTransactions()) {
+        const session = await conn.startSession();
+        try {
+          updated = null;
+          await session.withTransaction(async () => {
+            updated = await move(session);
+            if (updated) await recordTransitionAudit(entry, session);
+          });
+        } finally {
+          await session.endSession();
+        }
+      } else {
+        updated = await move();
+        if (updated) await recordTransitionAudit(entry);
+      }
       if (!updated) {
         const latest = await get(id);
         return { ok: false, reason: 'conflict', message: 'the report was changed by someone else', current: latest ?? undefined };

@@ -6,7 +6,7 @@ import { randomBytes } from 'node:crypto';
 import type { OutboundMessage } from '../../../src/domain/message';
 import type { Channel } from '../../../src/domain/message';
 import type { NewReport } from '../../../src/domain/ports';
-import { citizenRefFactory } from '../../../src/intake/citizen-ref';
+import { citizenRefFactory } from '../../../src/app/intake/citizen-ref';
 import { createOperatorAccount } from '../../../src/panel/operator-accounts';
 import type { OperatorRole } from '../../../src/storage';
 import { expectTicketCode } from '../../support/report-script';

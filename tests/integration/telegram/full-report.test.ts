@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { categoryById } from '../../../config/categories';
-import { citizenRefFactory } from '../../../src/intake/citizen-ref';
+import { citizenRefFactory } from '../../../src/app/intake/citizen-ref';
 import { startFakeTelegram, type FakeCitizen, type FakeTelegram, type Json, type Update } from '../../support/fake-telegram-api';
 import {
   FULL_REPORT_EXPECTED,

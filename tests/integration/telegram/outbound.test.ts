@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OutboundMessage } from '../../../src/domain/message';
-import { citizenRefFactory } from '../../../src/intake/citizen-ref';
+import { citizenRefFactory } from '../../../src/app/intake/citizen-ref';
 import { startFakeTelegram, type FakeTelegram } from '../../support/fake-telegram-api';
 import { startTelegramApp, type TelegramHarness } from './telegram-harness';
 

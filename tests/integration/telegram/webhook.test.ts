@@ -7,7 +7,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { citizenRefFactory } from '../../../src/intake/citizen-ref';
+import { citizenRefFactory } from '../../../src/app/intake/citizen-ref';
 import { startFakeTelegram, type FakeTelegram } from '../../support/fake-telegram-api';
 import { WEBHOOK_PUBLIC_URL, WEBHOOK_SECRET, inboxKey, postUpdate, startTelegramApp, type TelegramHarness } from './telegram-harness';
 

@@ -5,7 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OutboundMessage } from '../../../src/domain/message';
-import { citizenRefFactory } from '../../../src/intake/citizen-ref';
+import { citizenRefFactory } from '../../../src/app/intake/citizen-ref';
 import { startFakeGraphApi, type FakeGraphApi } from '../../support/fake-graph-api';
 import { startTestApp, type TestApp } from '../../support/test-app';
 import { CLOUD, cloudSettings, messagesNotification, postWebhook, waMessage } from './meta-webhook';

@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CATEGORIES } from '../../../config/categories';
-import { citizenRefFactory } from '../../../src/intake/citizen-ref';
+import { citizenRefFactory } from '../../../src/app/intake/citizen-ref';
 import { startFakeGraphApi, type FakeGraphApi, type SentMessage } from '../../support/fake-graph-api';
 import {
   FULL_REPORT_EXPECTED,

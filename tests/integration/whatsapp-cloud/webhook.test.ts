@@ -4,7 +4,7 @@
  */
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { citizenRefFactory } from '../../../src/intake/citizen-ref';
+import { citizenRefFactory } from '../../../src/app/intake/citizen-ref';
 import { startFakeGraphApi, type FakeGraphApi } from '../../support/fake-graph-api';
 import { startTestApp, type TestApp } from '../../support/test-app';
 import { waitFor } from './wait-for';

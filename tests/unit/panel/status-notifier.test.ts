@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ReportFollower, ReportView } from '../../../src/domain/ports';
-import { noticeMessages } from '../../../src/panel/status-notifier';
+import { noticeMessages } from '../../../src/app/citizens/notify-citizens';
 
 const report = {
   id: 'rep1',

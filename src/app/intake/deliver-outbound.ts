@@ -2,9 +2,9 @@
  * The outbound job: send one recorded message through its channel's sender, at most once per
  * outboundId, and record the delivery state. Platform refusals become retry decisions here.
  */
-import type { ChannelSender, EventBus, IdentityStore, OutboundLog } from '../domain/ports';
-import { RateLimitedError, RecipientUnreachableError, UndeliverableError } from '../domain/ports';
-import type { Logger } from '../log/logger';
+import type { ChannelSender, EventBus, IdentityStore, OutboundLog } from '../../domain/ports';
+import { RateLimitedError, RecipientUnreachableError, UndeliverableError } from '../../domain/ports';
+import type { Logger } from '../../log/logger';
 
 export type DeliveryDecision =
   | { kind: 'done' }

@@ -1,9 +1,9 @@
 /** The typed background tasks of the pipeline (what runs; src/queue decides where and how often). */
-import type { Task } from '../queue/task';
-import { PermanentJobError, RetryLaterError } from '../queue/task';
-import type { InboundJob, OutboundJob } from '../queue/queues';
-import type { InboxStore, OutboundLog, JobScheduler } from '../domain/ports';
-import type { Logger } from '../log/logger';
+import type { Task } from '../../queue/task';
+import { PermanentJobError, RetryLaterError } from '../../queue/task';
+import type { InboundJob, OutboundJob } from '../../queue/queues';
+import type { InboxStore, OutboundLog, JobScheduler } from '../../domain/ports';
+import type { Logger } from '../../log/logger';
 import type { DeliveryDecision } from './deliver-outbound';
 import { apologyText } from './apology';
 

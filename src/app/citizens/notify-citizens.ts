@@ -4,11 +4,11 @@
  * citizen with its own idempotent outboundId, recorded in the outbound log and then queued on its
  * channel. Reports name citizens only by citizenRef: the chat is looked up in the identity store. A failure for one chat is logged and does not stop the others.
  */
-import type { OutboundMessage } from '../domain/message';
-import { FOLLOWER_NOTIFIED_ACTIONS, citizenNoticeText, type CitizenNotice, type NoticeReader } from '../domain/notifications';
-import type { IdentityStore, JobScheduler, OutboundLog, ReportFollower, ReportView } from '../domain/ports';
-import type { ReportAction } from '../domain/report';
-import type { Logger } from '../log/logger';
+import type { OutboundMessage } from '../../domain/message';
+import { FOLLOWER_NOTIFIED_ACTIONS, citizenNoticeText, type CitizenNotice, type NoticeReader } from '../../domain/notifications';
+import type { ConfirmationStore, IdentityStore, JobScheduler, OutboundLog, ReportFollower, ReportView } from '../../domain/ports';
+import type { ReportAction } from '../../domain/report';
+import type { Logger } from '../../log/logger';
 
 type Recipient = Pick<ReportFollower, 'citizenRef' | 'channel' | 'language'> & { reader: NoticeReader };
 
@@ -79,4 +79,29 @@ export async function sendNotices(
       deps.logger.error(`notice ${msg.outboundId} for report ${msg.reportId} failed: ${(err as Error).message}`);
     }
   }
+}
+
+/** An action's notice to the report's citizen and its followers (nothing for an internal action). */
+export async function notifyReportCitizens(
+  deps: {
+    outbound: OutboundLog;
+    scheduler: JobScheduler;
+    logger: Logger;
+    confirmations: Pick<ConfirmationStore, 'get'>;
+    identities: Pick<IdentityStore, 'get'>;
+  },
+  report: ReportView,
+  action: ReportAction,
+  notice: CitizenNotice | undefined,
+): Promise<void> {
+  if (!notice) return;
+  let followers: ReportFollower[] = [];
+  try {
+    followers = (await deps.confirmations.get(report.id))?.followers ?? [];
+  } catch (err) {
+    // The citizen is still told; the followers' copies are what a retry of the action cannot redo.
+    deps.logger.error(`followers of report ${report.id} could not be read: ${(err as Error).message}`);
+  }
+  const chatOf = await chatsOf(deps.identities, [report.citizenRef, ...followers.map((f) => f.citizenRef)]);
+  await sendNotices(deps, noticeMessages(report, followers, action, notice, chatOf));
 }

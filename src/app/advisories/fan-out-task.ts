@@ -3,11 +3,11 @@
  * advisory. After its last attempt the advisory is marked failed, so the panel never shows it
  * "sending" for ever. Log lines carry counts only: no chat ids, no phone numbers.
  */
-import type { AdvisoryStore } from '../domain/ports';
-import type { Logger } from '../log/logger';
-import type { AdvisoryJob } from '../queue/queues';
-import type { Task } from '../queue/task';
-import type { FanOutResult } from './advisory-fan-out';
+import type { AdvisoryStore } from '../../domain/ports';
+import type { Logger } from '../../log/logger';
+import type { AdvisoryJob } from '../../queue/queues';
+import type { Task } from '../../queue/task';
+import type { FanOutResult } from './fan-out-advisory';
 
 export function advisoryFanOutTask(deps: {
   advisories: Pick<AdvisoryStore, 'get' | 'markSent' | 'markFailed'>;

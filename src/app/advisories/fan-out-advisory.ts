@@ -5,9 +5,9 @@
  * the platform's limits and rules. Works in batches and is idempotent per advisory and citizen
  * (outboundId), so a job retried after a crash completes the send without repeating a message.
  */
-import { advisoryText } from '../domain/advisory';
-import type { OutboundMessage } from '../domain/message';
-import type { Advisory, IdentityStore, JobScheduler, OutboundLog, Subscription, SubscriptionStore } from '../domain/ports';
+import { advisoryText } from '../../domain/advisory';
+import type { OutboundMessage } from '../../domain/message';
+import type { Advisory, IdentityStore, JobScheduler, OutboundLog, Subscription, SubscriptionStore } from '../../domain/ports';
 
 export type FanOutDeps = {
   subscriptions: Pick<SubscriptionStore, 'findForZones'>;

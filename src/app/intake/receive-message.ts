@@ -3,8 +3,8 @@
  * only after this returns), remember who sent it, and schedule its processing. A redelivered message
  * is a no-op apart from re-scheduling, which is idempotent too.
  */
-import type { InboundMessage } from '../domain/message';
-import type { IdentityStore, InboxStore, JobScheduler } from '../domain/ports';
+import type { InboundMessage } from '../../domain/message';
+import type { IdentityStore, InboxStore, JobScheduler } from '../../domain/ports';
 import type { CitizenRefOf } from './citizen-ref';
 
 const IDENTITY_REFRESH_MS = 60_000;

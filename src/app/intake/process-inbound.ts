@@ -3,10 +3,10 @@
  * in arrival order. Each step is idempotent, so a retried job never doubles a report or a reply:
  * the report is keyed by the message, replies by message + index, the state by version.
  */
-import type { Channel, OutboundMessage } from '../domain/message';
-import type { ConversationStore, EventBus, InboxRecord, InboxStore, JobScheduler, OutboundLog } from '../domain/ports';
-import type { DialogEngine } from '../dialog/engine.types';
-import type { ChatLock } from './chat-lock';
+import type { Channel, OutboundMessage } from '../../domain/message';
+import type { ConversationStore, EventBus, InboxRecord, InboxStore, JobScheduler, OutboundLog } from '../../domain/ports';
+import type { DialogEngine } from '../../dialog/engine.types';
+import type { ChatLock } from '../../domain/ports';
 
 export type ProcessInboundDeps = {
   inbox: InboxStore;

@@ -1,6 +1,6 @@
 /** Pseudonymous citizen reference: HMAC of channel + chat id with a server secret. Stable, not reversible. */
 import { createHmac } from 'node:crypto';
-import type { Channel } from '../domain/message';
+import type { Channel } from '../../domain/message';
 
 export type CitizenRefOf = (channel: Channel, chatId: string) => string;
 

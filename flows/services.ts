@@ -1,0 +1,17 @@
+/** What the report flow's steps may use of the outside world: ports only, wired by src/main.ts (the generic engine in src/dialog never sees them). */
+import type { ConfirmationStore, MediaStore, ReportStore, SubscriptionStore } from '../src/domain/ports';
+import type { Geocoder } from '../src/geo/geocoder';
+import type { Territory } from '../src/geo/territory';
+import type { MunicipalityProfile } from '../config/municipality';
+
+export type DialogServices = {
+  reports: ReportStore;
+  media: MediaStore;
+  geocoder: Geocoder;
+  territory: Territory;
+  municipality: MunicipalityProfile;
+  /** "Same situation" confirmations of open reports nearby. */
+  confirmations: ConfirmationStore;
+  /** Area alerts ("avvisi"). */
+  subscriptions: SubscriptionStore;
+};

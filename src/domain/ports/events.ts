@@ -1,0 +1,16 @@
+/** Port of live events for panels and waiting callers. Implemented by src/queue (Redis pub/sub). */
+import type { Channel } from '../message';
+import type { ReportStatus } from '../report';
+
+/** Live events for panels and waiting callers; `src/queue` implements it with Redis pub/sub. */
+export type LiveEvent =
+  | { type: 'report.created'; reportId: string }
+  /** `from`: the status before the change, when the publisher knows it. */
+  | { type: 'report.updated'; reportId: string; status?: ReportStatus; from?: ReportStatus }
+  | { type: 'inbound.processed'; channel: Channel; messageId: string };
+
+export interface EventBus {
+  publish(event: LiveEvent): Promise<void>;
+  /** Returns an unsubscribe function. */
+  subscribe(listener: (event: LiveEvent) => void): () => void;
+}

@@ -1,0 +1,57 @@
+/**
+ * Port of outbound messages: the log of what we send (recorded before it is queued) and the
+ * per-channel senders with the refusals they may answer. The log is implemented by src/storage,
+ * the senders by bots/<channel>.
+ */
+import type { Channel, OutboundMessage } from '../message';
+
+export type OutboundState = 'queued' | 'sent' | 'delivered' | 'read' | 'failed' | 'undeliverable';
+
+export type OutboundRecord = OutboundMessage & {
+  state: OutboundState;
+  seq: number;
+  createdAt: Date;
+  platformMessageId?: string;
+  error?: string;
+};
+
+export interface OutboundLog {
+  /** Records the message once per outboundId; returns false if it was already recorded. */
+  record(msg: OutboundMessage): Promise<boolean>;
+  /** Records several messages of one turn in order (each once per outboundId), in two round trips. */
+  recordAll(msgs: OutboundMessage[]): Promise<void>;
+  get(outboundId: string): Promise<OutboundRecord | null>;
+  setState(outboundId: string, state: OutboundState, extra?: { platformMessageId?: string; error?: string }): Promise<void>;
+  setStateByPlatformId(channel: Channel, platformMessageId: string, state: OutboundState): Promise<void>;
+  listForChat(channel: Channel, chatId: string): Promise<OutboundRecord[]>;
+  /** The dialog replies to one inbound message, in order. */
+  listReplies(channel: Channel, inReplyTo: string): Promise<OutboundRecord[]>;
+  listForReport(reportId: string): Promise<OutboundRecord[]>;
+}
+
+/** Sends one message on a platform. Implemented in bots/<channel>; the engine never sees it. */
+export interface ChannelSender {
+  channel: Channel;
+  send(msg: OutboundRecord): Promise<{ platformMessageId?: string }>;
+}
+
+/** The platform asked us to slow down: retry after `retryAfterMs` without counting an attempt. */
+export class RateLimitedError extends Error {
+  override name = 'RateLimitedError';
+  constructor(
+    message: string,
+    readonly retryAfterMs: number,
+  ) {
+    super(message);
+  }
+}
+
+/** The citizen cannot be reached on this channel any more (blocked the bot, number gone). */
+export class RecipientUnreachableError extends Error {
+  override name = 'RecipientUnreachableError';
+}
+
+/** The platform refuses this message for good (e.g. outside WhatsApp's 24-hour window without a template). */
+export class UndeliverableError extends Error {
+  override name = 'UndeliverableError';
+}

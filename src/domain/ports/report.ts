@@ -1,0 +1,103 @@
+/**
+ * Port of the reports aggregate: creation (once per confirming message), reads for the queue and the
+ * dialog, and status moves. Every status move goes through `applyTransition`, which writes the audit
+ * entry in the same operation. Implemented by src/storage.
+ */
+import type { Channel, GeoPoint } from '../message';
+import type { Outcome, Reliability, Report, ReportAction, ReportStatus } from '../report';
+
+export type NewReport = {
+  categoryId: string;
+  reliability: Reliability;
+  point: GeoPoint;
+  address?: string;
+  zone?: string;
+  zipcode?: string;
+  description: string;
+  photoRefs: string[];
+  channel: Channel;
+  citizenRef: string;
+  language: 'it' | 'en';
+  priority: number;
+  priorityFactors?: Record<string, number>;
+  /** Idempotency key: the inbound message that confirmed the report. */
+  sourceMessageKey: string;
+};
+
+export type CitizenInfo = { messageId: string; at: Date; text?: string; mediaRef?: string };
+
+export type ReportView = Report & {
+  citizenInfo: CitizenInfo[];
+  address?: string;
+  zone?: string;
+  assignee?: string;
+  dispatch?: { unit?: string; note?: string; at?: Date };
+  outcome?: { code?: Outcome; note?: string };
+  duplicateOf?: string;
+  confirmations: number;
+  priorityFactors?: Record<string, number>;
+  takenAt?: Date;
+  dispatchedAt?: Date;
+  closedAt?: Date;
+};
+
+export type ReportFilter = {
+  status?: ReportStatus[];
+  categoryId?: string[];
+  zone?: string[];
+  channel?: Channel[];
+  from?: Date;
+  to?: Date;
+};
+
+export type ReportPage = { items: ReportView[]; total: number };
+export type ReportPageRequest = { limit: number; offset: number; sort: 'priority' | 'newest' };
+
+/**
+ * One status move and who made it. The store writes the move and its audit entry (action, actor,
+ * role, reason, details with from/to/version) as one operation: in a transaction where MongoDB runs
+ * as a replica set, otherwise the entry is recorded right after the move under a key made of the
+ * report and its new version, and a later move of the same report writes it if a crash lost it.
+ */
+export type ApplyTransitionInput = {
+  id: string;
+  action: ReportAction;
+  /** Who moves it: an operator's username, or 'citizen' (an answer to an agent's question). */
+  actor: string;
+  actorRole?: string;
+  /** Why, in the actor's words (a rejection's reason, a reopening's note), kept in the audit entry. */
+  reason?: string;
+  /** More for the audit entry (unit, outcome, the question asked...). */
+  details?: Record<string, unknown>;
+  requestId?: string;
+  expectedVersion?: number;
+  set?: Partial<Pick<ReportView, 'assignee' | 'dispatch' | 'outcome' | 'duplicateOf'>>;
+};
+
+export type ApplyTransitionResult =
+  | { ok: true; report: ReportView; from: ReportStatus }
+  | { ok: false; reason: 'not_found' | 'conflict' | 'not_allowed'; message: string; current?: ReportView };
+
+export interface ReportStore {
+  /** Creates the report once per sourceMessageKey; a retry returns the existing one. */
+  createOnce(input: NewReport): Promise<{ report: ReportView; created: boolean }>;
+  get(id: string): Promise<ReportView | null>;
+  getByTicket(ticketCode: string): Promise<ReportView | null>;
+  listByCitizen(citizenRef: string, limit: number): Promise<ReportView[]>;
+  list(filter: ReportFilter, page: ReportPageRequest): Promise<ReportPage>;
+  /** One page like `list`, without counting the total (callers that know it from countByStatus). */
+  listItems(filter: ReportFilter, page: ReportPageRequest): Promise<ReportView[]>;
+  /** Reports per status matching the filter (all statuses, or only those in filter.status). */
+  countByStatus(filter: ReportFilter): Promise<Record<string, number>>;
+  /**
+   * The one way a report changes status: an atomic move guarded by the state table (and the
+   * version when given), audited in the same operation (see ApplyTransitionInput).
+   */
+  applyTransition(input: ApplyTransitionInput): Promise<ApplyTransitionResult>;
+  addPhoto(id: string, mediaRef: string): Promise<void>;
+  /** The citizen's most recent report waiting for details an agent asked for, if any. */
+  findAwaitingInfo(citizenRef: string): Promise<ReportView | null>;
+  /** Attaches what the citizen sent in answer to an agent's question. */
+  addCitizenInfo(id: string, info: CitizenInfo): Promise<void>;
+  findOpenNear(point: GeoPoint, categoryId: string, radiusMeters: number, since: Date): Promise<ReportView[]>;
+}

@@ -157,8 +157,9 @@ export async function startVicinato(config: Config, logger: Logger, overrides: S
       }),
     );
   }
-  // Outbound workers run where the channel's sender can run: the web-less channels (simulator,
-  // Cloud API, Telegram) in the worker role, whatsapp-web.js only in the process holding the browser.
+  // Outbound workers run where the channel's sender can run: Telegram's in the telegram role (with its
+  // per-chat throttle), whatsapp-web.js's only in the process holding the browser (whatsapp role),
+  // the simulator's and the Cloud API's in the worker role.
   for (const channel of channels) {
     if (!channel.sender) continue;
     const role = channel.channel === 'whatsapp' ? 'whatsapp' : channel.channel === 'telegram' ? 'telegram' : 'worker';

@@ -1,7 +1,9 @@
 /**
  * What a flow gives the generic engine: its steps as data (prompt + validate -> {ok, value} or a
  * re-prompt, like grammY conversations' form helpers), the wording the engine itself needs, and
- * the language functions it should use. The engine knows nothing of reports.
+ * the language functions it should use. The engine runs no report logic and does no I/O of its
+ * own; a step's result may only carry a report's id and whether the turn created or changed one
+ * (for the inbox record and the panel's live update).
  */
 import type { InboundMessage, InboundPayload } from '../domain/message';
 import type { DialogReply } from './engine.types';

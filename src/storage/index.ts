@@ -2,7 +2,7 @@
 import type { Connection } from 'mongoose';
 import { createInboxRepository } from './repositories/inbox.repository';
 import { createConversationRepository } from './repositories/conversation.repository';
-import { createReportRepository } from './repositories/report.repository';
+import { createReportRepository, type ReportRepositoryOptions } from './repositories/report.repository';
 import { createAuditRepository } from './repositories/audit.repository';
 import { createIdentityRepository } from './repositories/identity.repository';
 import { createOutboundRepository } from './repositories/outbound.repository';
@@ -22,14 +22,15 @@ const DEFAULT_STATS_OPTIONS: StatsOptions = {
 };
 
 /** `stats` carries the municipality's time zone and service hours for the territory counters. */
-export function createStorage(conn: Connection, stats: Partial<StatsOptions> = {}) {
-  const statsRepository = createStatsRepository(conn, { ...DEFAULT_STATS_OPTIONS, ...stats });
+export function createStorage(conn: Connection, stats: Partial<StatsOptions> = {}, reportOptions: Pick<ReportRepositoryOptions, 'now'> = {}) {
+  const statsOptions = { ...DEFAULT_STATS_OPTIONS, ...stats };
+  const statsRepository = createStatsRepository(conn, statsOptions);
   return {
     stats: statsRepository,
     inbox: createInboxRepository(conn),
     // The state type is the dialog's; storage keeps it as an opaque document.
     conversations: createConversationRepository<unknown>(conn),
-    reports: createReportRepository(conn, statsRepository),
+    reports: createReportRepository(conn, statsRepository, { ...reportOptions, timeZone: statsOptions.timeZone }),
     audit: createAuditRepository(conn),
     identities: createIdentityRepository(conn),
     outbound: createOutboundRepository(conn),

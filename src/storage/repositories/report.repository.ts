@@ -3,7 +3,7 @@ import { Types } from 'mongoose';
 import type { ApplyTransitionInput, AuditEntry, NewReport, ReportFilter, ReportPageRequest, ReportStore, ReportView } from '../../domain/ports';
 import { transition, TRANSITIONS, OPEN_STATUSES, REPORT_STATUSES, type ReportStatus } from '../../domain/report';
 import { auditEventModel } from '../models/audit-event.model';
-import { formatTicketCode } from '../../domain/ticket-code';
+import { formatTicketCode, ticketYear } from '../../domain/ticket-code';
 import { reportModel } from '../models/report.model';
 import { counterModel } from '../models/counter.model';
 import { isDuplicateKeyError } from './mongo-errors';
@@ -125,7 +125,16 @@ function transitionAuditDoc(
   };
 }
 
-export function createReportRepository(conn: Connection, stats?: StatsRepository): ReportStore {
+export type ReportRepositoryOptions = {
+  /** The municipality's time zone: the year in a ticket code is its calendar year. */
+  timeZone?: string;
+  /** The clock (tests set it to meet a new year). */
+  now?: () => Date;
+};
+
+export function createReportRepository(conn: Connection, stats?: StatsRepository, opts: ReportRepositoryOptions = {}): ReportStore {
+  const timeZone = opts.timeZone ?? 'Europe/Rome';
+  const clock = opts.now ?? (() => new Date());
   const Report = reportModel(conn);
   const Counter = counterModel(conn);
   const Audit = auditEventModel(conn);
@@ -158,7 +167,7 @@ export function createReportRepository(conn: Connection, stats?: StatsRepository
   };
 
   const nextTicketCode = async (now: Date) => {
-    const year = now.getUTCFullYear();
+    const year = ticketYear(now, timeZone);
     const c = await Counter.findOneAndUpdate(
       { _id: `ticket-${year}` },
       { $inc: { value: 1 } },
@@ -245,7 +254,7 @@ export function createReportRepository(conn: Connection, stats?: StatsRepository
         await countCreated(toReportView(existing), Boolean(existing.statsRecorded));
         return { report: toReportView(existing), created: false };
       }
-      const now = new Date();
+      const now = clock();
       try {
         const doc = await Report.create({
           ticketCode: await nextTicketCode(now),

@@ -34,6 +34,13 @@ afterAll(async () => {
 });
 
 describe('report repository', () => {
+  it("numbers a report sent at 00:30 on 1 January in Rome with the new year (the municipality's time zone)", async () => {
+    const newYearInRome = new Date('2026-12-31T23:30:00Z'); // 00:30 on 1 January 2027, Europe/Rome
+    const rome = createStorage(conn, { timeZone: 'Europe/Rome' }, { now: () => newYearInRome });
+    const { report } = await rome.reports.createOnce(draft('simulator:new-year'));
+    expect(report.ticketCode).toMatch(/^VIC-2027-\d{6}$/);
+  });
+
   it('creates a report once per source message and numbers tickets in sequence', async () => {
     const a = await storage.reports.createOnce(draft('simulator:m1'));
     const again = await storage.reports.createOnce(draft('simulator:m1'));

@@ -10,7 +10,16 @@ export function createAuditRepository(conn: Connection): AuditLog {
     },
     async listForReport(reportId) {
       const docs = await Audit.find({ reportId: String(reportId) }).sort({ at: 1 }).lean<Array<AuditEntry & { at: Date }>>();
-      return docs.map(({ actor, actorRole, action, reason, reportId: r, details, at }) => ({ actor, actorRole, action, ...(reason ? { reason } : {}), reportId: r, details, at }));
+      return docs.map(({ actor, actorRole, action, reason, reportId: r, details, requestId, at }) => ({
+        actor,
+        actorRole,
+        action,
+        ...(reason ? { reason } : {}),
+        reportId: r,
+        details,
+        ...(requestId ? { requestId } : {}),
+        at,
+      }));
     },
   };
 }

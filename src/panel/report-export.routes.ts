@@ -9,7 +9,7 @@
  */
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { Router, type NextFunction, type Request, type Response } from 'express';
+import { Router, type Request, type Response } from 'express';
 import { DateTime } from 'luxon';
 import type { AuditLog, ReportFilter } from '../domain/ports';
 import type { ExportSort, ReportExportSource } from '../domain/report-export';
@@ -85,7 +85,7 @@ export function reportExportRoutes(deps: ReportExportDeps): Router {
     yield buffer + format.tail;
   }
 
-  const exportAs = (format: Format) => async (req: Request, res: Response, next: NextFunction) => {
+  const exportAs = (format: Format) => async (req: Request, res: Response) => {
     try {
       const q = parseOr400(query, req.query, res);
       if (!q) return;
@@ -119,7 +119,7 @@ export function reportExportRoutes(deps: ReportExportDeps): Router {
         res.destroy();
         return;
       }
-      next(err);
+      throw err; // before the first byte: Express 5 hands it to the error handler
     }
   };
 

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { OUTCOMES } from '../domain/report';
 import { TICKET_CODE_PATTERN } from '../domain/ticket-code';
+import { ACTION_TEXT_LIMITS as MAX } from './report-action.limits';
 
 const version = z.number({ message: 'version must be the number shown with the report' }).int().min(0);
 const text = (name: string, max: number) =>
@@ -10,21 +11,21 @@ const text = (name: string, max: number) =>
     .trim()
     .min(1, `${name} must not be empty`)
     .max(max, `${name} must be at most ${max} characters`);
-const note = z.string({ message: 'note must be text' }).trim().max(2000, 'note must be at most 2000 characters').optional();
+const note = z.string({ message: 'note must be text' }).trim().max(MAX.note, `note must be at most ${MAX.note} characters`).optional();
 
 export const reportActionSchema = z.discriminatedUnion(
   'action',
   [
     z.strictObject({ action: z.literal('take'), version }),
-    z.strictObject({ action: z.literal('ask_info'), version, message: text('message', 1000) }),
-    z.strictObject({ action: z.literal('dispatch'), version, unit: text('unit', 100), note }),
+    z.strictObject({ action: z.literal('ask_info'), version, message: text('message', MAX.message) }),
+    z.strictObject({ action: z.literal('dispatch'), version, unit: text('unit', MAX.unit), note }),
     z.strictObject({
       action: z.literal('close'),
       version,
       outcome: z.enum(OUTCOMES, { message: `outcome must be one of ${OUTCOMES.join(', ')}` }),
       note,
     }),
-    z.strictObject({ action: z.literal('reject'), version, reason: text('reason', 1000) }),
+    z.strictObject({ action: z.literal('reject'), version, reason: text('reason', MAX.reason) }),
     z.strictObject({
       action: z.literal('mark_duplicate'),
       version,

@@ -2,6 +2,7 @@
 import type { Outcome, Reliability, ReportStatus } from '../../../../domain/report';
 import type { Channel } from '../../../../domain/message';
 import type { ConfirmationItem, PriorityBreakdown } from './confirmation.types';
+import type { ReportActionBody } from '../../../report-action.schema';
 
 export type { Outcome, Reliability, ReportStatus, Channel };
 
@@ -54,6 +55,8 @@ export type ReportSummary = {
   updatedAt: string;
   /** Who has the report in charge (display name or username). */
   assignee?: string;
+  /** The assignee's username: the stable key (the display name may change). */
+  assigneeUsername?: string;
   waitingMs: number;
   waitingServiceMs: number;
   hasPhoto: boolean;
@@ -104,14 +107,8 @@ export type Identity = {
   reachable: boolean;
 };
 
-export type ActionRequest =
-  | { action: 'take' }
-  | { action: 'ask_info'; message: string }
-  | { action: 'dispatch'; unit: string; note?: string }
-  | { action: 'close'; outcome: Outcome; note?: string }
-  | { action: 'reject'; reason: string }
-  | { action: 'mark_duplicate'; duplicateOf: string }
-  | { action: 'reopen'; note?: string };
+/** An action's body without the version (the client adds it): the server's own schema type. */
+export type ActionRequest = ReportActionBody extends infer B ? (B extends unknown ? Omit<B, 'version'> : never) : never;
 
 export type PanelAction = ActionRequest['action'];
 

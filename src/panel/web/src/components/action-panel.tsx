@@ -5,6 +5,7 @@
  */
 import { useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { OUTCOMES, TRANSITIONS } from '../../../../domain/report';
+import { ACTION_TEXT_LIMITS } from '../../../report-action.limits';
 import { ApiError, apiRequest } from '../api/client';
 import type { ActionRequest, Outcome, PanelAction, ReportDetail } from '../api/types';
 import { OUTCOME_LABELS, STATUS_LABELS, type MessageKey } from '../i18n/dictionary';
@@ -183,7 +184,7 @@ function ActionForm({ action, busy, onCancel, onSubmit }: FormProps) {
             id={id('message')}
             name="message"
             rows={3}
-            maxLength={1000}
+            maxLength={ACTION_TEXT_LIMITS.message}
             required
             aria-invalid={!!invalid}
             aria-describedby={[`${id('message')}-hint`, describedBy].filter(Boolean).join(' ')}
@@ -197,7 +198,7 @@ function ActionForm({ action, busy, onCancel, onSubmit }: FormProps) {
           <input
             id={id('unit')}
             name="unit"
-            maxLength={100}
+            maxLength={ACTION_TEXT_LIMITS.unit}
             required
             aria-invalid={!!invalid}
             aria-describedby={describedBy}
@@ -223,7 +224,7 @@ function ActionForm({ action, busy, onCancel, onSubmit }: FormProps) {
             id={id('reason')}
             name="reason"
             rows={2}
-            maxLength={500}
+            maxLength={ACTION_TEXT_LIMITS.reason}
             required
             aria-invalid={!!invalid}
             aria-describedby={describedBy}
@@ -250,7 +251,7 @@ function ActionForm({ action, busy, onCancel, onSubmit }: FormProps) {
       ) : null}
       {action === 'dispatch' || action === 'close' || action === 'reopen' ? (
         <Field id={id('note')} label={t('fieldNote')}>
-          <textarea id={id('note')} name="note" rows={2} maxLength={1000} value={note} onChange={(e) => setNote(e.target.value)} />
+          <textarea id={id('note')} name="note" rows={2} maxLength={ACTION_TEXT_LIMITS.note} value={note} onChange={(e) => setNote(e.target.value)} />
         </Field>
       ) : null}
       {invalid ? (

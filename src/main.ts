@@ -125,6 +125,7 @@ export async function startVicinato(config: Config, logger: Logger, overrides: S
       municipality,
       confirmations: storage.confirmations,
       subscriptions: storage.subscriptions,
+      nearbyQuestions: storage.nearbyQuestions,
     });
     const processInbound = createProcessInbound({
       inbox: storage.inbox,

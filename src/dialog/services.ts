@@ -1,5 +1,6 @@
 /** What the report dialog may use of the outside world: ports only, wired by src/main.ts. */
 import type { ConfirmationStore, MediaStore, ReportStore, SubscriptionStore } from '../domain/ports';
+import type { NearbyQuestionQuota } from '../domain/nearby-question-quota';
 import type { Geocoder } from '../geo/geocoder';
 import type { Territory } from '../geo/territory';
 import type { MunicipalityProfile } from '../../config/municipality';
@@ -14,4 +15,6 @@ export type DialogServices = {
   confirmations: ConfirmationStore;
   /** Area alerts ("avvisi"). */
   subscriptions: SubscriptionStore;
+  /** Rations the "same situation?" question per citizen and day. */
+  nearbyQuestions: NearbyQuestionQuota;
 };

@@ -105,6 +105,15 @@ export const envSchema = z.object({
   WHATSAPP_STATUS_TEMPLATE: optionalString,
   /** WhatsApp Cloud API: outbound messages per second per number. @defaultValue 80 */
   WHATSAPP_CLOUD_RATE_PER_SECOND: z.coerce.number().int().min(1).max(1000).default(80),
+  /** Requests per minute one client address may make to the public Open311 API. @defaultValue 60 */
+  OPEN311_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(60),
+  /** Requests per minute one client address may make to the simulator API (when the simulator is on). @defaultValue 120 */
+  SIMULATOR_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(120),
+  /**
+   * Webhook requests per minute per client address and channel (Telegram, WhatsApp Cloud); far
+   * above what the platforms send a municipality's bot. @defaultValue 6000
+   */
+  WEBHOOK_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(6000),
 });
 
 export type RawConfig = z.infer<typeof envSchema>;

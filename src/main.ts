@@ -72,7 +72,7 @@ export async function startVicinato(config: Config, logger: Logger, overrides: S
   const prefix = config.REDIS_PREFIX;
   const queues = createQueues(redis, prefix);
   const events = createRedisEventBus(redis, subscriber, redisKeys(prefix).eventsChannel, logger);
-  const media = createDiskMediaStore(config.MEDIA_DIR, config.MEDIA_MAX_BYTES);
+  const media = createDiskMediaStore(config.MEDIA_DIR, config.MEDIA_MAX_BYTES, config.MEDIA_MAX_PIXELS);
   const citizenRefOf = citizenRefFactory(config.CITIZEN_REF_SECRET);
   const receive = createReceiveMessage({
     inbox: storage.inbox,

@@ -45,7 +45,7 @@ export function telegramWebhookRouter(deps: { secret: string; handleUpdate: Upda
       res.status(200).json({ ok: true });
     } catch (err) {
       deps.logger.error(`telegram update not stored, Telegram will retry: ${(err as Error).message}`);
-      res.status(500).json({ error: 'the update could not be stored; retry later' });
+      res.status(500).json({ error: 'the update could not be stored; retry later', errorId: res.locals.requestId });
     }
   });
   return router;

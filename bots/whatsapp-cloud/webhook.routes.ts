@@ -90,7 +90,7 @@ export function whatsappWebhookRouter(deps: WebhookDeps): Router {
       }
     } catch (err) {
       ctx.logger.error(`whatsapp-cloud: notification not stored, Meta will retry: ${(err as Error).message}`);
-      return res.status(500).json({ error: 'could not store the notification; retry later' });
+      return res.status(500).json({ error: 'could not store the notification; retry later', errorId: res.locals.requestId });
     }
     res.sendStatus(200);
   });

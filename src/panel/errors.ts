@@ -1,18 +1,58 @@
-/** The last handlers: unknown routes and unexpected faults answer JSON with a reason, never a stack. */
-import type { ErrorRequestHandler, RequestHandler } from 'express';
+/**
+ * The one error handler of the web role, and the answer to unknown routes. A client gets a stable
+ * message for the status and an error id; what went wrong (message, stack, file paths) goes only
+ * to the log, under that id. The error id is the request id (also in the X-Request-Id header and
+ * on every log line of the request), so an operator can find the log lines from what a user reports.
+ */
+import type { ErrorRequestHandler, RequestHandler, Response } from 'express';
 import type { Logger } from '../log/logger';
+import { langOf } from './auth.middleware';
+import type { PanelLang } from './panel-messages';
+
+const STABLE_MESSAGES: Record<number, { it: string; en: string }> = {
+  400: { it: 'Richiesta non valida.', en: 'Invalid request.' },
+  401: { it: 'Autenticazione richiesta.', en: 'Authentication required.' },
+  403: { it: 'Operazione non consentita.', en: 'Not allowed.' },
+  404: { it: 'Risorsa non trovata.', en: 'Not found.' },
+  405: { it: 'Metodo non consentito.', en: 'Method not allowed.' },
+  413: { it: 'Richiesta troppo grande.', en: 'Request too large.' },
+  415: { it: 'Tipo di contenuto non supportato.', en: 'Unsupported content type.' },
+  429: { it: 'Troppe richieste: riprova tra poco.', en: 'Too many requests: try again shortly.' },
+  500: { it: 'Errore interno.', en: 'Internal error.' },
+  503: { it: 'Servizio momentaneamente non disponibile.', en: 'Service temporarily unavailable.' },
+};
+
+/** The stable text for a status (its class's when the status has none of its own). */
+export function stableErrorMessage(status: number, lang: PanelLang = 'it'): string {
+  const known = STABLE_MESSAGES[status] ?? STABLE_MESSAGES[status >= 500 ? 500 : 400]!;
+  return known[lang];
+}
+
+/** The id a client can quote: the request id (see request-context.ts). */
+export const errorIdOf = (res: Response): string => String(res.locals.requestId ?? 'unknown');
 
 export const notFound: RequestHandler = (req, res) => {
   res.status(404).json({ error: `no route for ${req.method} ${req.path}` });
 };
 
 export function errorHandler(logger: Logger): ErrorRequestHandler {
-  return (err, _req, res, _next) => {
-    const status = typeof err?.status === 'number' && err.status >= 400 && err.status < 600 ? err.status : 500;
-    if (status >= 500) logger.error(`unhandled error: ${err?.message ?? err}`, { stack: err?.stack });
+  return (err, req, res, _next) => {
+    const raw = err?.status ?? err?.statusCode;
+    const status = typeof raw === 'number' && raw >= 400 && raw < 600 ? raw : 500;
+    const errorId = errorIdOf(res);
+    const message = err instanceof Error ? err.message : String(err);
+    if (status >= 500) logger.error(`unhandled error ${errorId}: ${message}`, { errorId, stack: err?.stack });
+    else logger.warn(`request refused (${status}) ${errorId}: ${message}`, { errorId, type: err?.type });
     if (res.headersSent) return;
-    // body-parser errors (malformed JSON, too large) carry a 4xx status and a safe message.
-    const message = status < 500 ? (err.type === 'entity.parse.failed' ? 'malformed JSON body' : err.message) : 'internal error';
-    res.status(status).json({ error: message });
+    // Reasons that help a client and reveal nothing: body-parser's parse failure, our CSRF check.
+    const text =
+      err?.type === 'entity.parse.failed'
+        ? 'malformed JSON body'
+        : err?.code === 'EBADCSRFTOKEN'
+          ? 'invalid CSRF token'
+          : stableErrorMessage(status, langOf(res));
+    // Open311 clients expect the specification's error shape.
+    if (req.originalUrl.startsWith('/open311/')) return void res.status(status).json([{ code: status, description: text, error_id: errorId }]);
+    res.status(status).json({ error: text, errorId });
   };
 }

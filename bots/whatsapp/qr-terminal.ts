@@ -2,7 +2,7 @@
  * Shows the login QR code to an operator at the terminal. The QR is a login credential: it goes to
  * an interactive terminal only, never into log files (the panel shows it to admins otherwise).
  */
-import qrcodeTerminal from 'qrcode-terminal';
+import QRCode from 'qrcode';
 import type { Logger } from '../../src/log/logger';
 
 export function createTerminalQrPrinter(logger: Logger, out: NodeJS.WriteStream = process.stdout) {
@@ -13,8 +13,11 @@ export function createTerminalQrPrinter(logger: Logger, out: NodeJS.WriteStream 
       hinted = true;
       return;
     }
-    qrcodeTerminal.generate(qr, { small: true }, (art) => {
-      out.write(`\nWhatsApp: scan this code with the municipality's phone (WhatsApp > Linked devices > Link a device)\n${art}\n`);
-    });
+    // `small` draws two modules per character with half blocks, so the code fits an 80x24 terminal.
+    QRCode.toString(qr, { type: 'terminal', small: true })
+      .then((art) => {
+        out.write(`\nWhatsApp: scan this code with the municipality's phone (WhatsApp > Linked devices > Link a device)\n${art}\n`);
+      })
+      .catch((err: unknown) => logger.warn(`whatsapp: cannot draw the QR code at the terminal: ${String(err)}`));
   };
 }

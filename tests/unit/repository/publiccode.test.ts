@@ -9,8 +9,7 @@ import { describe, expect, it } from 'vitest';
 
 const root = new URL('../../../', import.meta.url);
 const read = (path: string) => readFileSync(new URL(path, root), 'utf8');
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the file's shape is what is tested
-const doc = parse(read('publiccode.yml')) as Record<string, any>;
+const doc = parse(read("publiccode.yml")) as Record<string, any>;
 
 const DEVELOPMENT_STATUSES = ['concept', 'development', 'beta', 'stable', 'obsolete'];
 const SOFTWARE_TYPES = ['standalone/mobile', 'standalone/iot', 'standalone/desktop', 'standalone/web', 'standalone/backend', 'standalone/other', 'addon', 'library', 'configurationFiles'];

@@ -13,6 +13,7 @@ const toRecord = (d: Record<string, any>): OutboundRecord => ({
   text: d.text,
   choices: d.choices?.length ? d.choices : undefined,
   requestLocation: d.requestLocation || undefined,
+  ...(d.language ? { language: d.language } : {}),
   purpose: d.purpose,
   reportId: d.reportId,
   ...(d.advisoryId ? { advisoryId: d.advisoryId } : {}),
@@ -42,7 +43,7 @@ export function createOutboundRepository(conn: Connection): OutboundLog {
     const doc: Record<string, unknown> = { outboundId: m.outboundId, channel: m.channel, chatId: String(m.chatId), text: m.text, state: 'queued', seq, createdAt: now, updatedAt: now };
     if (m.choices?.length) doc.choices = m.choices;
     if (m.requestLocation) doc.requestLocation = true;
-    for (const key of ['purpose', 'reportId', 'advisoryId', 'inReplyTo'] as const) if (m[key] !== undefined) doc[key] = String(m[key]);
+    for (const key of ['language', 'purpose', 'reportId', 'advisoryId', 'inReplyTo'] as const) if (m[key] !== undefined) doc[key] = String(m[key]);
     return doc;
   };
   return {

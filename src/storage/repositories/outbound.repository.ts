@@ -85,6 +85,14 @@ export function createOutboundRepository(conn: Connection): OutboundLog {
       const docs = await outbound.find({ channel, chatId: String(chatId) }).sort({ seq: 1 }).toArray();
       return docs.map(toRecord);
     },
+    async oldestQueuedBefore(channel, chatId, seq, since) {
+      // The { channel, chatId, seq } index bounds the scan to the chat's earlier messages.
+      const doc = await outbound.findOne(
+        { channel, chatId: String(chatId), seq: { $lt: seq }, state: 'queued', createdAt: { $gt: since } },
+        { sort: { seq: 1 } },
+      );
+      return doc ? toRecord(doc) : null;
+    },
     async listReplies(channel, inReplyTo) {
       const docs = await outbound.find({ channel, inReplyTo: String(inReplyTo) }).sort({ seq: 1 }).toArray();
       return docs.map(toRecord);

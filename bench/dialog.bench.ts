@@ -25,6 +25,7 @@ import { ensureIndexes } from '../src/storage';
 import { createDiskMediaStore } from '../src/storage/media-store';
 import { createReportRepository } from '../src/storage/repositories/report.repository';
 import { createConfirmationRepository } from '../src/storage/repositories/confirmation.repository';
+import { createNearbyQuestionQuotaRepository } from '../src/storage/repositories/nearby-question-quota.repository';
 import { createSubscriptionRepository } from '../src/storage/repositories/subscription.repository';
 import { FULL_REPORT_SCRIPT, makeJpeg, type ScriptStep } from '../tests/support/report-script';
 import { atPlace, benchServers, distinctPlaces, numberArg } from './bench-env';
@@ -126,6 +127,7 @@ async function main() {
       municipality: loadMunicipalityProfile('capannori'),
       confirmations: createConfirmationRepository(conn),
       subscriptions: createSubscriptionRepository(conn),
+      nearbyQuestions: createNearbyQuestionQuotaRepository(conn),
     };
     // The channel saves photos before the engine sees them: both contenders get an already saved one.
     const saved = await media.saveImage(await makeJpeg());

@@ -105,6 +105,25 @@ export const envSchema = z.object({
   WHATSAPP_STATUS_TEMPLATE: optionalString,
   /** WhatsApp Cloud API: outbound messages per second per number. @defaultValue 80 */
   WHATSAPP_CLOUD_RATE_PER_SECOND: z.coerce.number().int().min(1).max(1000).default(80),
+  /** Requests per minute one client address may make to the public Open311 API. @defaultValue 60 */
+  OPEN311_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(60),
+  /** Requests per minute one client address may make to the simulator API (when the simulator is on). @defaultValue 120 */
+  SIMULATOR_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(120),
+  /**
+   * Webhook requests per minute per client address and channel (Telegram, WhatsApp Cloud); far
+   * above what the platforms send a municipality's bot. @defaultValue 6000
+   */
+  WEBHOOK_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(6000),
+  /**
+   * Hosts citizens' photos may be downloaded from, comma separated (`*.example.com` for subdomains);
+   * https only, except loopback hosts (127.0.0.1 for a local Bot API server or a test fake). The
+   * WhatsApp Cloud bearer token is sent to no other host. @defaultValue graph.facebook.com,lookaside.fbsbx.com,api.telegram.org
+   */
+  MEDIA_ALLOWED_HOSTS: csv
+    .default(['graph.facebook.com', 'lookaside.fbsbx.com', 'api.telegram.org'])
+    .pipe(z.array(z.string().regex(/^(\*\.)?[a-z0-9.-]+$|^\[::1\]$/i, 'each host must be a host name or address, optionally *.domain')).min(1)),
+  /** Largest photo in pixels (width x height), checked before it is decoded. @defaultValue 16000000 */
+  MEDIA_MAX_PIXELS: z.coerce.number().int().min(10_000).max(100_000_000).default(16_000_000),
 });
 
 export type RawConfig = z.infer<typeof envSchema>;

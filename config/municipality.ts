@@ -31,6 +31,11 @@ export const municipalityProfileSchema = z.object({
   /** Default radius for "is this the same situation?" checks, meters. */
   nearbyRadiusMeters: z.number().int().positive().default(150),
   nearbyWindowHours: z.number().positive().default(24),
+  /**
+   * How many times a day one citizen may be asked "is it the same situation?": the question tells
+   * that a report exists nearby, so a prober moving the pin gets it only this often.
+   */
+  nearbyQuestionsPerDay: z.number().int().min(0).default(3),
 });
 
 export type MunicipalityProfile = z.infer<typeof municipalityProfileSchema>;

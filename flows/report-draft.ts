@@ -11,11 +11,11 @@ export type DraftLocation = {
   zoneName?: string;
 };
 
-/** An open report of the same category nearby, shown before sending (never who sent it). */
+/** An open report of the same category nearby, shown before sending (category and zone only). */
 export type NearbyReport = {
   reportId: string;
   categoryId: string;
-  /** Street without house number, e.g. "Piazza Aldo Moro, Capannori". */
+  /** A state saved before streets were withheld may still carry one; it is never shown. */
   street?: string;
   zoneName?: string;
   /** ISO time the report was received. */

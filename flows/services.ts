@@ -1,5 +1,6 @@
 /** What the report flow's steps may use of the outside world: ports only, wired by src/main.ts (the generic engine in src/dialog never sees them). */
 import type { ConfirmationStore, MediaStore, ReportStore, SubscriptionStore } from '../src/domain/ports';
+import type { NearbyQuestionQuota } from '../src/domain/nearby-question-quota';
 import type { Geocoder } from '../src/geo/geocoder';
 import type { Territory } from '../src/geo/territory';
 import type { MunicipalityProfile } from '../config/municipality';
@@ -14,4 +15,6 @@ export type DialogServices = {
   confirmations: ConfirmationStore;
   /** Area alerts ("avvisi"). */
   subscriptions: SubscriptionStore;
+  /** Rations the "same situation?" question per citizen and day. */
+  nearbyQuestions: NearbyQuestionQuota;
 };

@@ -35,6 +35,8 @@ import { createWhatsappWebChannel, type WhatsappWebChannelOptions } from '../bot
 import { createWhatsappCloudChannel } from '../bots/whatsapp-cloud';
 import { createPanel } from './panel/panel';
 import { open311Router } from './panel/open311/open311.routes';
+import { publicZones } from './panel/open311/public-zones';
+import { publicRateLimit } from './panel/rate-limit';
 
 export type RunningVicinato = {
   /** Base URL of the web role, when it runs. */
@@ -70,7 +72,7 @@ export async function startVicinato(config: Config, logger: Logger, overrides: S
   const prefix = config.REDIS_PREFIX;
   const queues = createQueues(redis, prefix);
   const events = createRedisEventBus(redis, subscriber, redisKeys(prefix).eventsChannel, logger);
-  const media = createDiskMediaStore(config.MEDIA_DIR, config.MEDIA_MAX_BYTES);
+  const media = createDiskMediaStore(config.MEDIA_DIR, config.MEDIA_MAX_BYTES, config.MEDIA_MAX_PIXELS);
   const citizenRefOf = citizenRefFactory(config.CITIZEN_REF_SECRET);
   const receive = createReceiveMessage({
     inbox: storage.inbox,
@@ -125,6 +127,7 @@ export async function startVicinato(config: Config, logger: Logger, overrides: S
       municipality,
       confirmations: storage.confirmations,
       subscriptions: storage.subscriptions,
+      nearbyQuestions: storage.nearbyQuestions,
     });
     const processInbound = createProcessInbound({
       inbox: storage.inbox,
@@ -224,7 +227,18 @@ export async function startVicinato(config: Config, logger: Logger, overrides: S
       const mounts: Mount[] = [
         {
           path: '/open311/v2',
-          router: open311Router({ reports: storage.reports, apiKey: config.OPEN311_API_KEY, agency: municipality.dataController }),
+          router: open311Router({
+            reports: storage.publicReports,
+            zones: publicZones(territory),
+            apiKey: config.OPEN311_API_KEY,
+            agency: municipality.dataController,
+            rateLimit: publicRateLimit({
+              redis,
+              keyPrefix: redisKeys(prefix).publicRateLimit('open311'),
+              perMinute: config.OPEN311_RATE_LIMIT_PER_MINUTE,
+              refuse: (res) => void res.status(429).json([{ code: 429, description: 'too many requests: try again in a minute' }]),
+            }),
+          }),
         },
         ...channels.flatMap((c) => (c.http ? [{ path: c.http.mountPath, router: c.http.router }] : [])),
         ...panel.mounts,

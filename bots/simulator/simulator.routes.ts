@@ -8,6 +8,7 @@ import express, { Router } from 'express';
 import type { InboundPayload } from '../../src/domain/message';
 import type { InboxStore } from '../../src/domain/ports';
 import { jsonBody } from '../../src/panel/json-body';
+import { publicRateLimit } from '../../src/panel/rate-limit';
 import { securityHeaders } from '../../src/panel/security-headers';
 import { loadTerritory } from '../../src/geo/territory';
 import { municipalityDir } from '../../config/municipality';
@@ -32,6 +33,15 @@ async function toPayload(ctx: ChannelContext, body: SimulatorMessageBody): Promi
 export function simulatorRouter(ctx: ChannelContext, inbox: InboxStore): Router {
   const router = Router();
   const api = Router();
+  // Anyone who can reach the simulator can chat: bounded per client address.
+  api.use(
+    publicRateLimit({
+      redis: ctx.redis,
+      keyPrefix: `${ctx.config.REDIS_PREFIX}:ratelimit:simulator:`,
+      perMinute: ctx.config.SIMULATOR_RATE_LIMIT_PER_MINUTE,
+      refuse: (res) => void res.status(429).json({ error: 'too many requests: try again in a minute' }),
+    }),
+  );
   // Photos arrive base64-encoded: allow the media limit plus the encoding overhead.
   api.use(jsonBody(`${Math.ceil((ctx.config.MEDIA_MAX_BYTES * 4) / 3 / 1024) + 64}kb`));
 

@@ -7,6 +7,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import type { InboundPayload } from '../../src/domain/message';
 import type { MediaStore } from '../../src/domain/ports';
+import { fetchAllowedMedia } from '../media-hosts';
 import type { TelegramApi } from './telegram-api';
 import type { MediaToFetch } from './update-to-inbound';
 
@@ -16,14 +17,14 @@ type Download = { ok: true; bytes: Buffer } | { ok: false; reason: 'too_large' |
 const DOWNLOAD_TIMEOUT_MS = 30_000;
 const ATTEMPTS = 2;
 
-async function readCapped(url: URL, maxBytes: number): Promise<Download> {
+async function readCapped(url: URL, maxBytes: number, allowedHosts: readonly string[]): Promise<Download> {
   // A local Bot API server (--local) answers absolute paths, which telegraf turns into file: URLs.
   if (url.protocol === 'file:') {
     const file = fileURLToPath(url);
     if ((await stat(file)).size > maxBytes) return { ok: false, reason: 'too_large' };
     return { ok: true, bytes: await readFile(file) };
   }
-  const res = await fetch(url, { signal: AbortSignal.timeout(DOWNLOAD_TIMEOUT_MS) });
+  const res = await fetchAllowedMedia(url.href, { signal: AbortSignal.timeout(DOWNLOAD_TIMEOUT_MS) }, allowedHosts);
   if (!res.ok || !res.body) {
     await res.body?.cancel();
     throw new Error(`file download answered ${res.status}`);
@@ -49,14 +50,14 @@ async function readCapped(url: URL, maxBytes: number): Promise<Download> {
   return { ok: true, bytes: Buffer.concat(chunks) };
 }
 
-async function download(api: TelegramApi, media: MediaToFetch, maxBytes: number): Promise<Download> {
+async function download(api: TelegramApi, media: MediaToFetch, maxBytes: number, allowedHosts: readonly string[]): Promise<Download> {
   if (media.fileSize !== undefined && media.fileSize > maxBytes) return { ok: false, reason: 'too_large' };
   let lastError: unknown;
   for (let attempt = 1; attempt <= ATTEMPTS; attempt++) {
     try {
       const file = await api.getFile(media.fileId);
       if (file.file_size !== undefined && file.file_size > maxBytes) return { ok: false, reason: 'too_large' };
-      return await readCapped(await api.getFileLink(file), maxBytes);
+      return await readCapped(await api.getFileLink(file), maxBytes, allowedHosts);
     } catch (err) {
       // The Bot API refuses files over 20 MB with "file is too big".
       if (/too big/i.test((err as Error).message)) return { ok: false, reason: 'too_large' };
@@ -71,6 +72,8 @@ export async function fetchPhoto(
     api: TelegramApi;
     media: MediaStore;
     maxBytes: number;
+    /** MEDIA_ALLOWED_HOSTS. */
+    allowedHosts: readonly string[];
     onError(err: Error): void;
   },
   media: MediaToFetch,
@@ -78,7 +81,7 @@ export async function fetchPhoto(
   const caption = media.caption ? { caption: media.caption } : {};
   let downloaded: Download;
   try {
-    downloaded = await download(deps.api, media, deps.maxBytes);
+    downloaded = await download(deps.api, media, deps.maxBytes, deps.allowedHosts);
   } catch (err) {
     // The message is still stored, with the failure: the dialog asks the citizen to send it again.
     deps.onError(err as Error);

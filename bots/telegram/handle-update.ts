@@ -66,6 +66,7 @@ export function createUpdateHandler(deps: {
                   api,
                   media: ctx.media,
                   maxBytes: ctx.config.MEDIA_MAX_BYTES,
+                  allowedHosts: ctx.config.MEDIA_ALLOWED_HOSTS,
                   onError: (err) => ctx.logger.warn(`telegram photo download failed: ${err.message}`),
                 },
                 plan.media,

@@ -20,6 +20,7 @@ import { createTelegramSender } from './outbound-sender';
 import { createRegistration, type Delivery } from './register-bot';
 import { createTelegramApi } from './telegram-api';
 import { telegramWebhookRouter } from './webhook.routes';
+import { publicRateLimit } from '../../src/panel/rate-limit';
 
 export const TELEGRAM_WEBHOOK_PATH = '/webhooks/telegram';
 
@@ -94,7 +95,22 @@ export function createTelegramChannel(ctx: ChannelContext, options: TelegramChan
     sender,
     outboundLimiter: { max: OUTBOUND_PER_SECOND, duration: 1_000 },
     ...(delivery.mode === 'webhook'
-      ? { http: { mountPath: TELEGRAM_WEBHOOK_PATH, router: telegramWebhookRouter({ secret: delivery.secret, handleUpdate, logger }) } }
+      ? {
+          http: {
+            mountPath: TELEGRAM_WEBHOOK_PATH,
+            router: telegramWebhookRouter({
+              secret: delivery.secret,
+              handleUpdate,
+              logger,
+              rateLimit: publicRateLimit({
+                redis: ctx.redis,
+                keyPrefix: `${ctx.config.REDIS_PREFIX}:ratelimit:webhook-telegram:`,
+                perMinute: ctx.config.WEBHOOK_RATE_LIMIT_PER_MINUTE,
+                refuse: (res) => void res.status(429).json({ error: 'too many requests' }),
+              }),
+            }),
+          },
+        }
       : {}),
     ...(isTelegramRole
       ? {

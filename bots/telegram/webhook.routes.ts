@@ -27,10 +27,11 @@ function requireSecret(secret: string): RequestHandler {
   };
 }
 
-export function telegramWebhookRouter(deps: { secret: string; handleUpdate: UpdateHandler; logger: Logger }): Router {
+export function telegramWebhookRouter(deps: { secret: string; handleUpdate: UpdateHandler; logger: Logger; rateLimit: RequestHandler }): Router {
   const router = Router();
-  // A Telegram update is a few KB; photos arrive as file ids, never as bytes.
-  router.post('/', requireSecret(deps.secret), jsonBody('256kb'), async (req, res) => {
+  // One update per request, a few KB (a 4096-character message with its entities stays far below
+  // the limit); photos arrive as file ids, never as bytes.
+  router.post('/', deps.rateLimit, requireSecret(deps.secret), jsonBody('64kb'), async (req, res) => {
     if (!req.is('application/json') || typeof req.body !== 'object' || req.body === null) {
       res.status(400).json({ error: 'expected a JSON Telegram update (Content-Type: application/json)' });
       return;

@@ -4,6 +4,8 @@
  * callers can decide by Meta's error code.
  */
 
+import { fetchAllowedMedia } from '../media-hosts';
+
 /** A Graph API error answer: `{ error: { message, type, code, error_subcode, error_data, fbtrace_id } }`. */
 export class GraphApiError extends Error {
   override name = 'GraphApiError';
@@ -59,7 +61,13 @@ async function toGraphError(res: Response, what: string): Promise<GraphApiError>
   return new GraphApiError(res.status, code, message, retryAfterMs(res));
 }
 
-export function createGraphClient(opts: { baseUrl: string; token: string; phoneNumberId: string }): GraphClient {
+export function createGraphClient(opts: {
+  baseUrl: string;
+  token: string;
+  phoneNumberId: string;
+  /** MEDIA_ALLOWED_HOSTS: media (and the bearer token) only go to these hosts. */
+  mediaHosts: readonly string[];
+}): GraphClient {
   const base = opts.baseUrl.replace(/\/+$/, '');
   const auth = { authorization: `Bearer ${opts.token}` };
 
@@ -92,9 +100,8 @@ export function createGraphClient(opts: { baseUrl: string; token: string; phoneN
     },
 
     async downloadMedia(url, maxBytes, signal) {
-      // Only http(s). fetch drops the Authorization header on a cross-origin redirect.
-      if (!/^https?:\/\//i.test(url)) throw new Error('media download: not an http(s) URL');
-      const res = await fetch(url, { headers: auth, signal });
+      // The URL comes from Meta's answer: the token goes only to allowed hosts, every redirect included.
+      const res = await fetchAllowedMedia(url, { headers: auth, signal }, opts.mediaHosts);
       if (!res.ok) throw await toGraphError(res, 'media download');
       const declared = Number(res.headers.get('content-length'));
       if (Number.isFinite(declared) && declared > maxBytes) {

@@ -4,6 +4,7 @@
  * are present (config/env.ts checks they come together).
  */
 import { citizenRefFactory } from '../../src/app/intake/citizen-ref';
+import { publicRateLimit } from '../../src/panel/rate-limit';
 import type { ChannelContext } from '../channel-context';
 import type { ChannelModule } from '../channel-module';
 import { lastInboundLookup } from './customer-window';
@@ -24,7 +25,7 @@ export function createWhatsappCloudChannel(ctx: ChannelContext): ChannelModule |
   const token = c.WHATSAPP_CLOUD_TOKEN!;
   const phoneNumberId = c.WHATSAPP_PHONE_NUMBER_ID!;
   const keyPrefix = `${c.REDIS_PREFIX}:whatsapp-cloud`;
-  const graph = createGraphClient({ baseUrl: c.WHATSAPP_GRAPH_API_BASE, token, phoneNumberId });
+  const graph = createGraphClient({ baseUrl: c.WHATSAPP_GRAPH_API_BASE, token, phoneNumberId, mediaHosts: c.MEDIA_ALLOWED_HOSTS });
 
   const router = whatsappWebhookRouter({
     ctx,
@@ -32,6 +33,12 @@ export function createWhatsappCloudChannel(ctx: ChannelContext): ChannelModule |
     verifyToken: c.WHATSAPP_VERIFY_TOKEN!,
     phoneNumberId,
     keyPrefix,
+    rateLimit: publicRateLimit({
+      redis: ctx.redis,
+      keyPrefix: `${c.REDIS_PREFIX}:ratelimit:webhook-whatsapp:`,
+      perMinute: c.WEBHOOK_RATE_LIMIT_PER_MINUTE,
+      refuse: (res) => void res.status(429).json({ error: 'too many requests' }),
+    }),
     downloadImage: createImageDownloader({
       graph,
       media: ctx.media,

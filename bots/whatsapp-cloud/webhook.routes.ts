@@ -3,8 +3,8 @@
  * POST: signed notifications; every message is in the inbox before we answer 200, and any storage
  * fault answers 500 so Meta delivers the notification again (the inbox makes that a no-op).
  */
-import { Router } from 'express';
-import { jsonBody } from '../../src/panel/json-body';
+import { Router, type RequestHandler } from 'express';
+import { parseJsonBuffer, rawBodyOnly } from '../../src/panel/json-body';
 import type { ChannelContext } from '../channel-context';
 import { recordStatuses } from './delivery-statuses';
 import { payloadOf, toInboundMessage } from './inbound-message';
@@ -14,8 +14,12 @@ import { parseWebhook, type MessagesValue, type WaMessage } from './webhook.sche
 
 /** Meta retries a notification for up to 7 days: remember stored photos that long. */
 const PHOTO_MARKER_TTL_S = 7 * 24 * 3600;
-/** Notifications are small; media arrive by id, never inline. */
-const BODY_LIMIT = '3mb';
+/**
+ * Notifications carry text and ids only (media arrive by id, never inline): a batch of long
+ * messages stays far below this. The bytes are read up to it and the signature is checked on them
+ * before anything parses them.
+ */
+const BODY_LIMIT = '512kb';
 
 export type WebhookDeps = {
   ctx: ChannelContext;
@@ -25,11 +29,14 @@ export type WebhookDeps = {
   downloadImage: ImageDownloader;
   /** Prefix of this channel's Redis keys (under REDIS_PREFIX). */
   keyPrefix: string;
+  /** Per-address rate limit, far above what Meta sends (see rate-limit.ts). */
+  rateLimit: RequestHandler;
 };
 
 export function whatsappWebhookRouter(deps: WebhookDeps): Router {
   const { ctx } = deps;
   const router = Router();
+  router.use(deps.rateLimit);
 
   router.get('/', (req, res) => {
     const mode = req.query['hub.mode'];
@@ -54,15 +61,19 @@ export function whatsappWebhookRouter(deps: WebhookDeps): Router {
     await ctx.redis.set(marker, '1', 'EX', PHOTO_MARKER_TTL_S);
   }
 
-  router.post('/', jsonBody(BODY_LIMIT), async (req, res) => {
+  router.post('/', rawBodyOnly(BODY_LIMIT), async (req, res) => {
     const signature = req.get('x-hub-signature-256');
     if (!signature) return res.status(401).json({ error: 'missing X-Hub-Signature-256' });
-    if (!req.rawBody) return res.status(415).json({ error: 'send the notification as application/json' });
-    if (!verifySignature(req.rawBody, signature, deps.appSecret)) {
+    const raw: unknown = req.body;
+    if (!Buffer.isBuffer(raw) || !raw.length) return res.status(415).json({ error: 'send the notification as application/json' });
+    if (!verifySignature(raw, signature, deps.appSecret)) {
       ctx.logger.warn('whatsapp-cloud: webhook with a bad signature refused');
       return res.status(401).json({ error: 'invalid X-Hub-Signature-256' });
     }
-    const parsed = parseWebhook(req.body);
+    // Signed by Meta: only now is it parsed.
+    const json = parseJsonBuffer(raw);
+    if (json === undefined) return res.status(400).json({ error: 'the notification is not JSON' });
+    const parsed = parseWebhook(json);
     if (!parsed.ok) {
       ctx.logger.warn(`whatsapp-cloud: malformed webhook refused: ${parsed.reason}`);
       return res.status(400).json({ error: parsed.reason });

@@ -206,15 +206,7 @@ export const en: ReportPrompts = {
         '',
         'Is it the same situation? If so, I add your confirmation to that report (with your description and photos); if not, I send yours as a new one.',
       ].join('\n'),
-    ago: (minutes) => {
-      if (minutes < 5) return 'a few minutes ago';
-      if (minutes < 60) return `${minutes} minutes ago`;
-      const hours = Math.floor(minutes / 60);
-      if (hours < 2) return 'an hour ago';
-      if (hours < 24) return `${hours} hours ago`;
-      const days = Math.floor(hours / 24);
-      return days < 2 ? 'yesterday' : `${days} days ago`;
-    },
+    ago: (days) => (days === 0 ? 'today' : days === 1 ? 'yesterday' : `${days} days ago`),
     somewhere: 'a few steps from the place you gave me',
     zone: (name) => `${name} area`,
     help: 'I ask because, if it is the same thing, the municipal police see that several people noticed it instead of getting two separate reports. Answer «Yes» or «No».',

@@ -211,15 +211,7 @@ export const it: ReportPrompts = {
         '',
         'È la stessa situazione? Se sì, aggiungo la tua conferma a quella segnalazione (con la tua descrizione e le foto); se no, invio la tua come nuova.',
       ].join('\n'),
-    ago: (minutes) => {
-      if (minutes < 5) return 'pochi minuti fa';
-      if (minutes < 60) return `${minutes} minuti fa`;
-      const hours = Math.floor(minutes / 60);
-      if (hours < 2) return "un'ora fa";
-      if (hours < 24) return `${hours} ore fa`;
-      const days = Math.floor(hours / 24);
-      return days < 2 ? 'ieri' : `${days} giorni fa`;
-    },
+    ago: (days) => (days === 0 ? 'oggi' : days === 1 ? 'ieri' : `${days} giorni fa`),
     somewhere: 'a pochi passi dal punto che mi hai indicato',
     zone: (name) => `zona ${name}`,
     help: "Te lo chiedo perché, se è la stessa cosa, la Polizia Municipale vede che più persone l'hanno notata invece di ricevere due segnalazioni separate. Rispondi «Sì» o «No».",

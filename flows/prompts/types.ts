@@ -86,11 +86,11 @@ export type ReportPrompts = EngineTexts & {
   submitted(p: { ticket: string; closedUntil?: string }): string;
   /** Before sending: an open report of the same category nearby, sent by someone else. */
   nearby: {
-    /** Category, street (no house number) and how long ago; never who sent it or what they wrote. */
+    /** Category, zone and day only; never the street, the time, who sent it or what they wrote. */
     question(p: { category: string; where: string; ago: string }): string;
-    /** "a few minutes ago", "3 hours ago". */
-    ago(minutes: number): string;
-    /** Where, when the report has neither a street nor a zone. */
+    /** "today", "yesterday", "3 days ago": never finer than the day. */
+    ago(days: number): string;
+    /** Where, when the report is in no zone. */
     somewhere: string;
     zone(name: string): string;
     help: string;

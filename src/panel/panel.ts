@@ -35,6 +35,7 @@ import { queueCounts } from './queue-counts';
 import { panelSession, sessionCookieName } from './session';
 import { staticPanelRouter } from './static.routes';
 import { reportExportRoutes } from './report-export.routes';
+import { publicDescriptionRoutes } from './public-description.routes';
 import { territoryRoutes } from './territory.routes';
 
 export type PanelDeps = {
@@ -99,6 +100,7 @@ export function createPanel(deps: PanelDeps): { mounts: Mount[]; close(): Promis
       maxRows: config.PANEL_EXPORT_MAX_ROWS,
     }),
   );
+  api.use('/reports', publicDescriptionRoutes({ publicReports: storage.publicReports, audit: storage.audit }));
   api.use(
     '/reports',
     reportRoutes({

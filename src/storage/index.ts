@@ -13,6 +13,8 @@ import { createSubscriptionRepository } from './repositories/subscription.reposi
 import { createMergeRepository } from './repositories/merge.repository';
 import { createAdvisoryRepository } from './repositories/advisory.repository';
 import { createReportExportRepository } from './repositories/report-export.repository';
+import { createPublicReportRepository } from './repositories/public-report.repository';
+import { createNearbyQuestionQuotaRepository } from './repositories/nearby-question-quota.repository';
 import { categoryById } from '../../config/categories';
 
 const DEFAULT_STATS_OPTIONS: StatsOptions = {
@@ -43,6 +45,10 @@ export function createStorage(conn: Connection, stats: Partial<StatsOptions> = {
     advisories: createAdvisoryRepository(conn),
     /** Identity-free rows for the panel's CSV/GeoJSON export, streamed with a cursor. */
     reportExport: createReportExportRepository(conn),
+    /** How often each citizen was asked "same situation?" today (the nearby question is rationed). */
+    nearbyQuestions: createNearbyQuestionQuotaRepository(conn),
+    /** Reports as the public Open311 API sees them (random public ids, approved descriptions). */
+    publicReports: createPublicReportRepository(conn),
   };
 }
 

@@ -6,7 +6,7 @@
 import { randomBytes } from 'node:crypto';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import sharp from 'sharp';
+import sharp, { type Metadata } from 'sharp';
 import type { MediaStore } from '../domain/ports';
 
 const FORMATS: Record<string, { ext: string; mime: string }> = {
@@ -18,21 +18,27 @@ const FORMATS: Record<string, { ext: string; mime: string }> = {
 };
 const REF = /^img_[a-f0-9]{32}\.(jpg|png|webp)$/;
 
-export function createDiskMediaStore(dir: string, maxBytes: number): MediaStore {
+/** 16 MP: a 12 MP phone photo passes; decoding one takes about 50 MB of memory. */
+export const DEFAULT_MAX_PIXELS = 16_000_000;
+
+export function createDiskMediaStore(dir: string, maxBytes: number, maxPixels = DEFAULT_MAX_PIXELS): MediaStore {
   return {
     async saveImage(bytes) {
       if (!bytes.length) return { ok: false, reason: 'empty' };
       if (bytes.length > maxBytes) return { ok: false, reason: 'too_large' };
-      let format: string | undefined;
+      // The header first (nothing is decoded): a small file can declare a huge picture.
+      let meta: Metadata;
       try {
-        format = (await sharp(bytes).metadata()).format;
+        meta = await sharp(bytes).metadata();
       } catch {
         return { ok: false, reason: 'not_an_image' };
       }
-      const target = format ? FORMATS[format] : undefined;
-      if (!target) return { ok: false, reason: 'not_an_image' };
+      const target = meta.format ? FORMATS[meta.format] : undefined;
+      if (!target || !meta.width || !meta.height) return { ok: false, reason: 'not_an_image' };
+      if (meta.width * meta.height > maxPixels) return { ok: false, reason: 'too_large' };
       // rotate() applies EXIF orientation; sharp drops all metadata unless withMetadata() is called.
-      let pipeline = sharp(bytes, { limitInputPixels: 50_000_000 }).rotate();
+      // limitInputPixels again, in case the header lied; only the first frame of an animation.
+      let pipeline = sharp(bytes, { limitInputPixels: maxPixels, pages: 1 }).rotate();
       pipeline = target.ext === 'jpg' ? pipeline.jpeg({ quality: 85 }) : target.ext === 'png' ? pipeline.png() : pipeline.webp();
       let clean: Buffer;
       try {

@@ -43,6 +43,8 @@ export async function createChannelHarness(settings: Record<string, string>, opt
     SESSION_SECRET: 'test-session-secret-0123456789abcdef',
     CITIZEN_REF_SECRET: 'test-citizen-secret-0123456789abcdef',
     MEDIA_DIR: mediaDir,
+    // The platform fakes listen on 127.0.0.1.
+    MEDIA_ALLOWED_HOSTS: '127.0.0.1',
     ...settings,
   });
   const logger = createLogger({ level: 'debug', json: true, silent: !process.env.TEST_LOGS });

@@ -44,6 +44,10 @@ export async function startTestApp(settings: Record<string, string> = {}, overri
     MEDIA_DIR: mediaDir,
     LOG_LEVEL: 'warn',
     SERVICES: 'web,worker',
+    // Test files chat through the simulator far faster than a person: tests of the limit set it low.
+    SIMULATOR_RATE_LIMIT_PER_MINUTE: '100000',
+    // The platform fakes listen on 127.0.0.1.
+    MEDIA_ALLOWED_HOSTS: '127.0.0.1',
     ...settings,
   });
   const logger = createLogger({ level: config.LOG_LEVEL, json: true, silent: !process.env.TEST_LOGS });

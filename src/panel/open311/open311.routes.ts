@@ -1,18 +1,22 @@
 /**
  * Open311 GeoReport v2, read side: services.json, requests.json (filters status, service_code,
- * start_date, end_date) and requests/{id}.json. JSON only. Optional API key for the whole API.
+ * start_date, end_date) and requests/{service_request_id}.json. JSON only. Optional API key for
+ * the whole API, and a per-address rate limit. What is published follows each category's policy
+ * (config/open311-policy.ts); the contract is docs/open311.md.
  */
 import { timingSafeEqual, createHash } from 'node:crypto';
 import { Router, type RequestHandler } from 'express';
 import { z } from 'zod';
-import { CATEGORIES, categoryById } from '../../../config/categories';
-import type { ReportStore } from '../../domain/ports';
+import { categoryById, type Category } from '../../../config/categories';
+import { open311PolicyOf, publicCategories } from '../../../config/open311-policy';
+import type { PublicClause, PublicReportStore, PublishedReport } from '../../domain/public-reports';
 import { OPEN_STATUSES, REPORT_STATUSES, type ReportStatus } from '../../domain/report';
-import { TICKET_CODE_PATTERN } from '../../domain/ticket-code';
-import { toGeoReport, toGeoReportService } from './open311.presenter';
+import { toGeoReport, toGeoReportService, type PublicZones } from './open311.presenter';
 
 const MAX_RESULTS = 1000;
 const DEFAULT_WINDOW_DAYS = 90;
+const DAY_MS = 86_400_000;
+const CLOSED_STATUSES = REPORT_STATUSES.filter((s) => !OPEN_STATUSES.includes(s));
 
 const isoDate = z
   .string()
@@ -44,13 +48,51 @@ function requireApiKey(apiKey: string | undefined): RequestHandler {
 }
 
 const bad = (description: string) => [{ code: 400, description }];
+const notFound = [{ code: 404, description: 'no such request' }];
 
-export function open311Router(deps: { reports: ReportStore; apiKey?: string; agency: string }): Router {
+/** What the listing may return of each published category, given the requested status. */
+function clausesFor(categories: Category[], status: 'open' | 'closed' | undefined, now: Date): PublicClause[] {
+  return categories.flatMap((c): PublicClause[] => {
+    const policy = open311PolicyOf(c);
+    if (policy.publish === 'never') return [];
+    if (policy.publish === 'closed') {
+      if (status === 'open') return [];
+      return [{ categoryIds: [c.id], statuses: [...CLOSED_STATUSES], closedBefore: new Date(now.getTime() - policy.delayDays * DAY_MS) }];
+    }
+    const statuses = status === 'open' ? [...OPEN_STATUSES] : status === 'closed' ? CLOSED_STATUSES : [...REPORT_STATUSES];
+    return [{ categoryIds: [c.id], statuses: statuses as ReportStatus[] }];
+  });
+}
+
+/** True when the single report may be shown now (the same rules as the listing). */
+function isPublishedNow(published: PublishedReport, now: Date): boolean {
+  const { report } = published;
+  const policy = open311PolicyOf(categoryById(report.categoryId));
+  if (policy.publish === 'never') return false;
+  if (policy.publish === 'open') return true;
+  return !OPEN_STATUSES.includes(report.status) && Boolean(report.closedAt) && report.closedAt!.getTime() <= now.getTime() - policy.delayDays * DAY_MS;
+}
+
+export type Open311Deps = {
+  reports: PublicReportStore;
+  zones: PublicZones;
+  apiKey?: string;
+  agency: string;
+  /** The per-address rate limit (see rate-limit.ts). */
+  rateLimit: RequestHandler;
+};
+
+export function open311Router(deps: Open311Deps): Router {
   const router = Router();
+  router.use(deps.rateLimit);
   router.use(requireApiKey(deps.apiKey));
+  const present = (p: PublishedReport) => {
+    const category = categoryById(p.report.categoryId)!;
+    return toGeoReport(p, category, open311PolicyOf(category), deps.zones, deps.agency);
+  };
 
   router.get('/services.json', (_req, res) => {
-    res.json(CATEGORIES.map(toGeoReportService));
+    res.json(publicCategories().map((c) => toGeoReportService(c, open311PolicyOf(c))));
   });
 
   router.get('/requests.json', async (req, res) => {
@@ -61,32 +103,27 @@ export function open311Router(deps: { reports: ReportStore; apiKey?: string; age
       return res.status(400).json(bad(msg));
     }
     const { status, service_code, start_date, end_date } = q.data;
-    let categoryIds: string[] | undefined;
+    let categories = publicCategories();
     if (service_code) {
       const codes = service_code.split(',');
-      categoryIds = CATEGORIES.filter((c) => codes.includes(c.open311Code)).map((c) => c.id);
-      if (!categoryIds.length) return res.status(400).json(bad(`unknown service_code: ${service_code}`));
+      categories = categories.filter((c) => codes.includes(c.open311Code));
+      if (!categories.length) return res.status(400).json(bad('unknown service_code'));
     }
-    const statuses: ReportStatus[] | undefined =
-      status === 'open' ? [...OPEN_STATUSES] : status === 'closed' ? REPORT_STATUSES.filter((s) => !OPEN_STATUSES.includes(s)) : undefined;
+    const now = new Date();
     // The spec's default window is the last 90 days when no dates are given.
-    const from = start_date ?? (end_date ? undefined : new Date(Date.now() - DEFAULT_WINDOW_DAYS * 86_400_000));
-    const page = await deps.reports.list(
-      { status: statuses, categoryId: categoryIds, from, to: end_date },
-      { limit: MAX_RESULTS, offset: 0, sort: 'newest' },
-    );
-    res.json(page.items.map((r) => toGeoReport(r, categoryById(r.categoryId), deps.agency)));
+    const from = start_date ?? (end_date ? undefined : new Date(now.getTime() - DEFAULT_WINDOW_DAYS * DAY_MS));
+    const items = await deps.reports.list({ clauses: clausesFor(categories, status, now), from, to: end_date, limit: MAX_RESULTS });
+    res.json(items.map(present));
   });
 
   router.get('/requests/:file', async (req, res) => {
     const m = /^(.+)\.(json|xml)$/.exec(req.params.file);
     if (!m) return res.status(404).json([{ code: 404, description: 'use /requests/{service_request_id}.json' }]);
     if (m[2] !== 'json') return res.status(400).json(bad('only the JSON format is supported'));
-    const id = m[1]!;
-    if (!TICKET_CODE_PATTERN.test(id)) return res.status(404).json([{ code: 404, description: `no request ${id}` }]);
-    const report = await deps.reports.getByTicket(id);
-    if (!report) return res.status(404).json([{ code: 404, description: `no request ${id}` }]);
-    res.json([toGeoReport(report, categoryById(report.categoryId), deps.agency)]);
+    const published = await deps.reports.getByPublicId(m[1]!);
+    // Unpublished and unknown look the same: the answer says nothing about what exists.
+    if (!published || !isPublishedNow(published, new Date())) return res.status(404).json(notFound);
+    res.json([present(published)]);
   });
 
   router.get(/\.xml$/, (_req, res) => res.status(400).json(bad('only the JSON format is supported')));

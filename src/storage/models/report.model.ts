@@ -77,6 +77,10 @@ const reportSchema = new Schema(
       type: [{ _id: false, messageId: String, at: Date, text: String, mediaRef: String }],
       default: [],
     },
+    /** Random id of the report in the public Open311 API (set when first published; never the ticket code). */
+    publicId: String,
+    /** The description copy an agent approved for the public API (the citizen's words never are). */
+    publicDescription: { text: String, approvedBy: String, approvedAt: Date },
     takenAt: Date,
     dispatchedAt: Date,
     closedAt: Date,
@@ -93,6 +97,7 @@ const reportSchema = new Schema(
 );
 reportSchema.index({ ticketCode: 1 }, { unique: true });
 reportSchema.index({ sourceMessageKey: 1 }, { unique: true });
+reportSchema.index({ publicId: 1 }, { unique: true, sparse: true });
 reportSchema.index({ location: '2dsphere' });
 reportSchema.index({ status: 1, priority: -1, createdAt: 1 });
 // The panel's queue is read one status at a time: status alone, or with a category, zone, channel

@@ -145,7 +145,7 @@ export function useDialogHarness(onStarted: (h: Harness) => void, opts: { resetR
 export async function startDialogHarness(): Promise<Harness> {
   const conn = await mongoose.createConnection(freshMongoUrl('dialog')).asPromise();
   const storage = createStorage(conn);
-  const { reports, confirmations, subscriptions } = storage;
+  const { reports, confirmations, subscriptions, nearbyQuestions } = storage;
   await ensureIndexes(conn);
   const mediaDir = mkdtempSync(path.join(os.tmpdir(), 'vicinato-dialog-media-'));
   const media = createDiskMediaStore(mediaDir, MEDIA_MAX_BYTES);
@@ -160,7 +160,7 @@ export async function startDialogHarness(): Promise<Harness> {
     timeoutMs: 1500,
     cacheSize: 0,
   });
-  const engine = createReportDialogEngine({ reports, media, geocoder, territory, municipality, confirmations, subscriptions });
+  const engine = createReportDialogEngine({ reports, media, geocoder, territory, municipality, confirmations, subscriptions, nearbyQuestions });
   const harness: Harness = {
     reports,
     confirmations,
@@ -168,6 +168,7 @@ export async function startDialogHarness(): Promise<Harness> {
     conn,
     async resetReports() {
       await conn.collection('reports').deleteMany({});
+      await conn.collection('nearby_question_counts').deleteMany({});
     },
     media,
     municipality,

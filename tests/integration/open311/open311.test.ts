@@ -1,10 +1,15 @@
+/**
+ * Open311 GeoReport v2 read API, as each category's public policy allows (config/open311-policy.ts):
+ * random public ids, no citizen's words, coarse locations, sensitive categories absent.
+ */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { NewReport } from '../../../src/domain/ports';
 import { startTestApp, type TestApp } from '../../support/test-app';
+import { loggedIn } from '../panel/panel-helpers';
 
 let app: TestApp;
 let appWithKey: TestApp;
-const tickets: Record<string, string> = {};
+const ids: Record<string, string> = {};
 
 const seed = (key: string, over: Partial<NewReport>): NewReport => ({
   categoryId: 'abandoned_waste',
@@ -26,12 +31,12 @@ const seed = (key: string, over: Partial<NewReport>): NewReport => ({
 beforeAll(async () => {
   app = await startTestApp();
   appWithKey = await startTestApp({ OPEN311_API_KEY: 'open311-test-key' });
-  tickets.waste = (await app.storage.reports.createOnce(seed('waste', {}))).report.ticketCode;
-  tickets.drugs = (await app.storage.reports.createOnce(seed('drugs', { categoryId: 'drug_dealing', description: 'Il ragazzo col giubbotto rosso spaccia' }))).report.ticketCode;
+  ids.waste = (await app.storage.reports.createOnce(seed('waste', {}))).report.id;
+  await app.storage.reports.createOnce(seed('drugs', { categoryId: 'drug_dealing', description: 'Il ragazzo col giubbotto rosso spaccia' }));
   const closed = (await app.storage.reports.createOnce(seed('closed', { categoryId: 'street_lighting' }))).report;
   await app.storage.reports.applyTransition({ id: closed.id, action: 'take', actor: 'anna' });
   await app.storage.reports.applyTransition({ id: closed.id, action: 'close', actor: 'anna', set: { outcome: { code: 'intervention_done' } } });
-  tickets.closed = closed.ticketCode;
+  ids.closed = closed.id;
 });
 afterAll(async () => {
   await app?.stop();
@@ -42,50 +47,58 @@ const get = async (base: string, p: string) => {
   const res = await fetch(`${base}/open311/v2${p}`);
   return { status: res.status, body: (await res.json()) as any };
 };
+const ticketOf = async (id: string) => (await app.storage.reports.get(id))!.ticketCode;
 
 describe('Open311 GeoReport v2 read API', () => {
-  it('lists the categories as services', async () => {
+  it('lists the published categories as services, never the sensitive ones', async () => {
     const { status, body } = await get(app.url, '/services.json');
     expect(status).toBe(200);
-    expect(body.length).toBe(10);
-    expect(body[0]).toMatchObject({ service_code: expect.any(String), service_name: expect.any(String), metadata: false, type: 'realtime' });
+    expect(body.length).toBe(7);
+    expect(body[0]).toMatchObject({ service_code: expect.any(String), service_name: expect.any(String), metadata: false });
+    expect(JSON.stringify(body)).not.toMatch(/Spaccio|sospett|Furt/i);
   });
 
-  it('shows a public request with the spec fields and no identity or photo', async () => {
-    const { status, body } = await get(app.url, `/requests/${tickets.waste}.json`);
+  it('shows a public request under a random id, with the zone instead of the address and no citizen words', async () => {
+    const list = await get(app.url, '/requests.json?status=open');
+    expect(list.body).toHaveLength(1);
+    const id = list.body[0].service_request_id;
+    expect(id).toMatch(/^[A-Za-z0-9_-]{22}$/);
+    const { status, body } = await get(app.url, `/requests/${id}.json`);
     expect(status).toBe(200);
     expect(body[0]).toMatchObject({
-      service_request_id: tickets.waste,
+      service_request_id: id,
       status: 'open',
-      description: 'Sacchi abbandonati vicino alla fermata',
-      address: 'Piazza Aldo Moro 1, Capannori',
-      zipcode: '55012',
-      lat: 43.841437,
-      long: 10.573129,
+      description: '',
+      address: 'Capannori centro',
+      lat: 43.841,
+      long: 10.573,
     });
     expect(body[0].requested_datetime).toMatch(/^\d{4}-\d{2}-\d{2}T/);
     const raw = JSON.stringify(body);
-    expect(raw).not.toMatch(/media_url|img_|987654321|cit_secret_ref|telegram/);
+    expect(raw).not.toMatch(/media_url|img_|cit_secret_ref|telegram|Sacchi|Piazza Aldo Moro|55012|VIC-\d{4}/);
+    expect(raw).not.toContain(await ticketOf(ids.waste));
   });
 
-  it('hides the description and address of sensitive categories and rounds their location to ~100 m', async () => {
-    const { body } = await get(app.url, `/requests/${tickets.drugs}.json`);
-    expect(body[0].description).toBe('');
-    expect(body[0].address).toBe('');
-    expect(body[0].lat).toBe(43.841);
-    expect(body[0].long).toBe(10.573);
-    expect(JSON.stringify(body)).not.toContain('giubbotto');
+  it('publishes the description copy an agent approved, and withdraws it', async () => {
+    const agent = await loggedIn(app, 'anna.open311', 'agent');
+    const approved = await agent.request('PUT', `/api/reports/${ids.waste}/public-description`, { body: { text: 'Rifiuti ingombranti vicino alla fermata.' } });
+    expect(approved.status).toBe(200);
+    const shown = await get(app.url, `/requests/${approved.body.publicId}.json`);
+    expect(shown.body[0].description).toBe('Rifiuti ingombranti vicino alla fermata.');
+    const audit = await app.storage.audit.listForReport(ids.waste);
+    expect(audit.map((a) => a.action)).toContain('report.public_description.approve');
+    await agent.request('PUT', `/api/reports/${ids.waste}/public-description`, { body: { text: '' } });
+    expect((await get(app.url, `/requests/${approved.body.publicId}.json`)).body[0].description).toBe('');
   });
 
   it('filters by status and service_code', async () => {
-    const open = await get(app.url, '/requests.json?status=open');
-    expect(open.body.map((r: any) => r.service_request_id).sort()).toEqual([tickets.waste, tickets.drugs].sort());
     const closed = await get(app.url, '/requests.json?status=closed');
-    expect(closed.body.map((r: any) => r.service_request_id)).toEqual([tickets.closed]);
+    expect(closed.body).toHaveLength(1);
+    expect(closed.body[0]).toMatchObject({ status: 'closed', status_notes: 'Chiusa' });
     const services = (await get(app.url, '/services.json')).body;
     const lighting = services.find((s: any) => s.service_name.toLowerCase().includes('illuminazione')).service_code;
     const byCode = await get(app.url, `/requests.json?service_code=${lighting}`);
-    expect(byCode.body.map((r: any) => r.service_request_id)).toEqual([tickets.closed]);
+    expect(byCode.body.map((r: any) => r.service_request_id)).toEqual([closed.body[0].service_request_id]);
   });
 
   it('filters by date window', async () => {
@@ -99,7 +112,7 @@ describe('Open311 GeoReport v2 read API', () => {
     expect(injected.status).toBe(400);
     expect(injected.body[0].description).toMatch(/status/);
     expect((await get(app.url, '/requests.json?start_date=yesterday')).status).toBe(400);
-    expect((await get(app.url, `/requests/${tickets.waste}.xml`)).status).toBe(400);
+    expect((await get(app.url, `/requests/abc.xml`)).status).toBe(400);
     expect((await get(app.url, '/requests/VIC-1999-999999.json')).status).toBe(404);
   });
 

@@ -5,7 +5,8 @@
  * the only chats the bot talks in). A message without choices removes any keyboard still shown.
  */
 import type { ReplyKeyboardMarkup, ReplyKeyboardRemove } from 'telegraf/types';
-import { LOCATION_BUTTON, guessLanguage } from './texts';
+import type { OutboundMessage } from '../../src/domain/message';
+import { LOCATION_BUTTON } from './texts';
 
 type KeyboardButton = ReplyKeyboardMarkup['keyboard'][number][number];
 
@@ -20,15 +21,14 @@ function rows(labels: string[]): string[][] {
   return out;
 }
 
-export function replyMarkupFor(msg: {
-  text: string;
-  choices?: string[];
-  requestLocation?: boolean;
-}): ReplyKeyboardMarkup | ReplyKeyboardRemove {
+/** The location button is labelled in the message's own language (Italian when a record has none). */
+export function replyMarkupFor(
+  msg: Pick<OutboundMessage, 'text' | 'choices' | 'requestLocation' | 'language'>,
+): ReplyKeyboardMarkup | ReplyKeyboardRemove {
   const choices = (msg.choices ?? []).filter((c) => c.trim());
   if (!choices.length && !msg.requestLocation) return { remove_keyboard: true };
   const keyboard: KeyboardButton[][] = [];
-  if (msg.requestLocation) keyboard.push([{ text: LOCATION_BUTTON[guessLanguage(msg.text)], request_location: true }]);
+  if (msg.requestLocation) keyboard.push([{ text: LOCATION_BUTTON[msg.language ?? 'it'], request_location: true }]);
   for (const row of rows(choices)) keyboard.push(row.map((text) => ({ text })));
   return { keyboard, resize_keyboard: true, one_time_keyboard: true };
 }

@@ -1,13 +1,15 @@
 /**
  * Sends one recorded outbound message with the Bot API, within Telegram's limits. Every "not now"
  * becomes a RateLimitedError (the outbound job waits without using an attempt):
- * - an earlier message to the same chat is still queued: keep the chat's messages in order;
+ * - an earlier message to the same chat is still queued: keep the chat's messages in order
+ *   (src/app/intake/chat-order.ts, shared with the Cloud API);
  * - the chat's one-a-second budget is spent (shared through Redis);
  * - Telegram answered 429: wait retry_after.
  * A blocked bot (403) or a chat that does not exist makes the citizen unreachable; other refusals
  * are permanent; network errors and 5xx are thrown and retried with backoff by the queue.
  */
-import type { OutboundLog, OutboundRecord, ChannelSender } from '../../src/domain/ports';
+import type { OutboundLog, ChannelSender } from '../../src/domain/ports';
+import { createChatOrder } from '../../src/app/intake/chat-order';
 import { RateLimitedError, RecipientUnreachableError, UndeliverableError } from '../../src/domain/ports';
 import type { ChatThrottle } from './chat-throttle';
 import { replyMarkupFor } from './keyboard';
@@ -18,7 +20,6 @@ const MAX_TEXT = 4096;
 const ORDER_WAIT_LIMIT_MS = 60_000;
 const ORDER_FRESH_MS = 3_000;
 const ORDER_INLINE_WAIT_MS = 500;
-const ORDER_POLL_MS = 40;
 const ORDER_RECHECK_MS = 250;
 const ORDER_RECHECK_SLOW_MS = 1_000;
 
@@ -47,27 +48,17 @@ export function createTelegramSender(deps: {
 }): ChannelSender {
   const now = deps.now ?? (() => new Date());
 
-  /** The oldest earlier message to the same chat still waiting to be sent, if any. */
-  const earlierStillQueued = async (msg: OutboundRecord) => {
-    const since = now().getTime() - ORDER_WAIT_LIMIT_MS;
-    return (await deps.outbound.listForChat('telegram', msg.chatId)).find(
-      (r) => r.seq < msg.seq && r.state === 'queued' && r.outboundId !== msg.outboundId && new Date(r.createdAt).getTime() > since,
-    );
-  };
-
   // The replies of one dialog turn are queued together and picked up by parallel jobs: a later one
   // waits here a moment for an earlier one that is probably being sent right now. An earlier one
   // that has been waiting longer (delayed by a 429, a retry) is waited for from the queue instead.
-  const waitForEarlierMessages = async (msg: OutboundRecord) => {
-    for (let waited = 0; ; waited += ORDER_POLL_MS) {
-      const earlier = await earlierStillQueued(msg);
-      if (!earlier) return;
-      const fresh = now().getTime() - new Date(earlier.createdAt).getTime() < ORDER_FRESH_MS;
-      if (!fresh || waited >= ORDER_INLINE_WAIT_MS)
-        throw new RateLimitedError('an earlier message to this chat is not sent yet', fresh ? ORDER_RECHECK_MS : ORDER_RECHECK_SLOW_MS);
-      await new Promise((r) => setTimeout(r, ORDER_POLL_MS));
-    }
-  };
+  const waitForEarlierMessages = createChatOrder(deps.outbound, {
+    waitLimitMs: ORDER_WAIT_LIMIT_MS,
+    freshMs: ORDER_FRESH_MS,
+    inlineWaitMs: ORDER_INLINE_WAIT_MS,
+    recheckMs: ORDER_RECHECK_MS,
+    recheckSlowMs: ORDER_RECHECK_SLOW_MS,
+    now,
+  });
 
   return {
     channel: 'telegram',

@@ -3,6 +3,7 @@
  * buttons (1-3 short ones), a list (up to 10 rows) or, when they do not fit, a numbered text menu
  * the dialog also understands. Pure functions: no I/O.
  */
+import type { Language } from '../../src/domain/message';
 
 /** Meta's limits, in UTF-16 code units (never fewer than Meta's character count, so always safe). */
 export const LIMITS = {
@@ -26,13 +27,17 @@ export const LIMITS = {
  */
 const CHOICE_ID_PREFIX = 'choice:';
 
-/** Label of the list's menu button (bilingual: the outbound record carries no language). */
-const LIST_BUTTON = 'Scegli / Choose';
+/** Label of the list's menu button, in the message's language (both on an old record without one). */
+const LIST_BUTTON: Record<Language | 'unknown', string> = { it: 'Scegli', en: 'Choose', unknown: 'Scegli / Choose' };
 
 /** Appended when the API version has no location request message. */
-export const LOCATION_HINT = '📎 Per inviare la posizione tocca la graffetta (o +) e scegli «Posizione».';
+export const LOCATION_HINTS: Record<Language, string> = {
+  it: '📎 Per inviare la posizione tocca la graffetta (o +) e scegli «Posizione».',
+  en: '📎 To send your location tap the paper clip (or +) and choose «Location».',
+};
+export const LOCATION_HINT = LOCATION_HINTS.it;
 
-export type RenderableMessage = { chatId: string; text: string; choices?: string[]; requestLocation?: boolean };
+export type RenderableMessage = { chatId: string; text: string; choices?: string[]; requestLocation?: boolean; language?: Language };
 
 export function choiceId(label: string): string {
   return truncate(CHOICE_ID_PREFIX + label, LIMITS.rowId, '');
@@ -107,7 +112,7 @@ function list(msg: RenderableMessage, choices: string[]) {
       type: 'list',
       body: { text: msg.text },
       action: {
-        button: LIST_BUTTON,
+        button: LIST_BUTTON[msg.language ?? 'unknown'],
         sections: [
           {
             rows: choices.map((c, i) => ({
@@ -138,7 +143,7 @@ export function buildMessageBody(msg: RenderableMessage, opts: { locationRequest
     // A location request has one button of its own: any offered answers go into its text, numbered.
     const text = choices.length ? numberedMenu(msg.text, choices) : msg.text;
     const interactive = opts.locationRequest ? locationRequest(msg.chatId, text) : undefined;
-    return interactive ?? textBody(msg.chatId, `${text}\n\n${LOCATION_HINT}`);
+    return interactive ?? textBody(msg.chatId, `${text}\n\n${LOCATION_HINTS[msg.language ?? 'it']}`);
   }
   if (!choices.length) return textBody(msg.chatId, msg.text);
   return buttons(msg, choices) ?? list(msg, choices) ?? textBody(msg.chatId, numberedMenu(msg.text, choices));

@@ -5,8 +5,8 @@
  */
 import type { Redis } from 'ioredis';
 import type { ChannelSender, OutboundLog, OutboundRecord } from '../../src/domain/ports';
-import { RateLimitedError, UndeliverableError } from '../../src/domain/ports';
-import { replyOutboundId } from '../../src/app/intake/process-inbound';
+import { UndeliverableError } from '../../src/domain/ports';
+import { createChatOrder } from '../../src/app/intake/chat-order';
 import type { Logger } from '../../src/log/logger';
 import { isWindowOpen } from './customer-window';
 import { GraphApiError, type GraphClient } from './graph-api.client';
@@ -36,32 +36,17 @@ const THROTTLE_COUNTER_TTL_S = 3600;
 
 const isNotification = (msg: OutboundRecord) => msg.purpose === 'status-update' || msg.purpose === 'advisory';
 
-/** The reply sent just before this one in the same dialog turn, if this is a later reply of a turn. */
-function previousReplyId(msg: OutboundRecord): string | undefined {
-  if (!msg.inReplyTo) return undefined;
-  const m = /:r(\d+)$/.exec(msg.outboundId);
-  if (!m) return undefined;
-  const index = Number(m[1]);
-  if (index < 1 || msg.outboundId !== replyOutboundId(msg.channel, msg.inReplyTo, index)) return undefined;
-  return replyOutboundId(msg.channel, msg.inReplyTo, index - 1);
-}
 
 export function createWhatsappCloudSender(deps: WhatsappCloudSenderDeps): ChannelSender {
   const now = deps.now ?? (() => new Date());
 
   /**
    * Several replies of one turn are separate jobs run concurrently (the worker needs concurrency for
-   * 80 messages/s): a later reply waits until the earlier one has been accepted by Meta, so the
-   * citizen reads them in order. Bounded, so a lost earlier reply cannot hold the rest forever.
+   * 80 messages/s): a later message waits until the earlier ones to the chat have been accepted by
+   * Meta, so the citizen reads them in order (src/app/intake/chat-order.ts, shared with Telegram).
+   * Bounded, so a lost earlier message cannot hold the rest forever.
    */
-  async function waitForPreviousReply(msg: OutboundRecord) {
-    const previousId = previousReplyId(msg);
-    if (!previousId) return;
-    const previous = await deps.outbound.get(previousId);
-    if (!previous || previous.state !== 'queued') return;
-    if (now().getTime() - new Date(previous.createdAt).getTime() > ORDER_WAIT_MAX_MS) return;
-    throw new RateLimitedError(`waiting for ${previousId} to be sent first`, ORDER_RECHECK_MS);
-  }
+  const waitForPreviousReply = createChatOrder(deps.outbound, { waitLimitMs: ORDER_WAIT_MAX_MS, recheckMs: ORDER_RECHECK_MS, now });
 
   const nthThrottle = (outboundId: string) => async () => {
     const key = `${deps.keyPrefix}:throttled:${outboundId}`;

@@ -82,6 +82,7 @@ export function createDialogEngine<D, S>(flow: FlowDefinition<D, S>, services: S
       return {
         ...turn,
         state: storable({ ...turn.state, lastActivityAt: now.toISOString() }),
+        language: turn.state.language,
         replies: [...notices, ...turn.replies],
       };
     },

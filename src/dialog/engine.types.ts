@@ -3,7 +3,7 @@
  * (saved state, inbound message) -> (new state, replies). The engine reaches the outside only
  * through the ports in DialogServices, so it can run unchanged for every channel.
  */
-import type { InboundMessage } from '../domain/message';
+import type { InboundMessage, Language } from '../domain/message';
 
 export type DialogReply = { text: string; choices?: string[]; requestLocation?: boolean };
 
@@ -19,6 +19,8 @@ export type DialogInput<S> = {
 export type DialogTurn<S> = {
   state: S;
   replies: DialogReply[];
+  /** The language the replies are written in (the dialog's language after this turn). */
+  language?: Language;
   /** The report this turn created or is about (for the inbox record and the timeline). */
   reportId?: string;
   /** true when this turn created the report (the panel is told live). */

@@ -4,8 +4,9 @@
  * Everything is plain JSON (times as ISO strings) because it is stored as a MongoDB document.
  */
 
-export const LANGUAGES = ['it', 'en'] as const;
-export type Language = (typeof LANGUAGES)[number];
+import { LANGUAGES, type Language } from '../domain/message';
+
+export { LANGUAGES, type Language };
 export const isLanguage = (value: unknown): value is Language => LANGUAGES.includes(value as Language);
 
 /** The privacy notice the citizen accepted, and when. */

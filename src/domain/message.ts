@@ -32,6 +32,10 @@ export type InboundMessage = {
   payload: InboundPayload;
 };
 
+/** The languages a citizen can read: Italian (the default) and English. */
+export const LANGUAGES = ['it', 'en'] as const;
+export type Language = (typeof LANGUAGES)[number];
+
 export type OutboundMessage = {
   channel: Channel;
   chatId: string;
@@ -40,6 +44,11 @@ export type OutboundMessage = {
   choices?: string[];
   /** Ask for a location pin (Telegram's request_location button; text elsewhere). */
   requestLocation?: boolean;
+  /**
+   * The language the text is written in: adapters label their own additions (Telegram's location
+   * button, WhatsApp's location hint) in it and never guess. Absent on old records: Italian.
+   */
+  language?: Language;
   /** Why this message is sent: 'dialog' replies vs 'status-update' notifications (WhatsApp 24 h window rules). */
   purpose?: 'dialog' | 'status-update' | 'advisory';
   /** Report this message is about, for the timeline. */

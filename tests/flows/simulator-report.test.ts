@@ -82,6 +82,18 @@ describe('a citizen through the simulator', () => {
     expect(history.messages[1].choices).toEqual(['Accetto', 'Non accetto']);
   });
 
+  it('records every reply with the language it is written in (switching with "lingua" labels the next replies English)', async () => {
+    const chatId = 'sim-language';
+    await post(chatId, { text: 'ciao' });
+    const { replies } = await post(chatId, { text: 'lingua' });
+    expect(replies.map((r) => r.text).join('\n')).toContain('from now on we speak English');
+    const records = await app.mongo.collection('outbound_messages').find({ channel: 'simulator', chatId }).sort({ seq: 1 }).toArray();
+    const languages = records.map((r) => r.language as string);
+    expect(languages[0]).toBe('it');
+    expect(languages.at(-1)).toBe('en');
+    expect(languages.every((l) => l === 'it' || l === 'en')).toBe(true);
+  });
+
   it('processes a message delivered twice (same messageId) once: one inbox record, one report, the same replies', async () => {
     const chatId = 'sim-redelivery';
     const steps = FULL_REPORT_SCRIPT.slice(0, -1);

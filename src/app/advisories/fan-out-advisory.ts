@@ -59,6 +59,7 @@ export function createFanOutAdvisory(deps: FanOutDeps) {
       zoneNames: [...chat.zoneIds].map((id) => deps.zoneNames.get(id) ?? id),
       lang: chat.language,
     }),
+    language: chat.language,
     purpose: 'advisory',
     advisoryId: advisory.id,
     outboundId: advisoryOutboundId(advisory.id, chat.citizenRef),

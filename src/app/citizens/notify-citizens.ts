@@ -49,6 +49,7 @@ export function noticeMessages(
         channel: r.channel,
         chatId,
         text: citizenNoticeText(notice, report.ticketCode, r.language, r.reader),
+        language: r.language,
         purpose: 'status-update' as const,
         reportId: report.id,
         outboundId: r.reader === 'citizen' ? base : `${base}:${r.citizenRef}`,

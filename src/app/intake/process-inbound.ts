@@ -63,6 +63,7 @@ export function createProcessInbound(deps: ProcessInboundDeps) {
       text: r.text,
       choices: r.choices,
       requestLocation: r.requestLocation,
+      ...(turn.language ? { language: turn.language } : {}),
       purpose: 'dialog',
       reportId: turn.reportId,
       inReplyTo: messageId,

@@ -26,6 +26,7 @@ export function inboundTask(deps: {
         channel: job.channel,
         chatId: job.chatId,
         text: apologyText(),
+        language: 'it' as const, // Italian first, English after: the default language labels it
         purpose: 'dialog' as const,
         inReplyTo: job.messageId,
         outboundId: `${job.channel}:${job.messageId}:failed`,

@@ -24,6 +24,8 @@ export interface OutboundLog {
   setState(outboundId: string, state: OutboundState, extra?: { platformMessageId?: string; error?: string }): Promise<void>;
   setStateByPlatformId(channel: Channel, platformMessageId: string, state: OutboundState): Promise<void>;
   listForChat(channel: Channel, chatId: string): Promise<OutboundRecord[]>;
+  /** The oldest message to the chat recorded before `seq` (and after `since`) that is still queued: per-chat order. */
+  oldestQueuedBefore(channel: Channel, chatId: string, seq: number, since: Date): Promise<OutboundRecord | null>;
   /** The dialog replies to one inbound message, in order. */
   listReplies(channel: Channel, inReplyTo: string): Promise<OutboundRecord[]>;
   listForReport(reportId: string): Promise<OutboundRecord[]>;

@@ -9,6 +9,8 @@ const outboundMessageSchema = new Schema(
     text: { type: String, required: true },
     choices: [String],
     requestLocation: Boolean,
+    /** The language of the text ('it' | 'en'): adapters label their own words in it. */
+    language: String,
     purpose: String,
     reportId: String,
     /** The advisory this message carries (purpose 'advisory'): its delivery counts group by it. */

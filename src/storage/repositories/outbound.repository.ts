@@ -13,6 +13,7 @@ const toRecord = (d: Record<string, any>): OutboundRecord => ({
   text: d.text,
   choices: d.choices?.length ? d.choices : undefined,
   requestLocation: d.requestLocation || undefined,
+  ...(d.language ? { language: d.language } : {}),
   purpose: d.purpose,
   reportId: d.reportId,
   ...(d.advisoryId ? { advisoryId: d.advisoryId } : {}),
@@ -42,7 +43,7 @@ export function createOutboundRepository(conn: Connection): OutboundLog {
     const doc: Record<string, unknown> = { outboundId: m.outboundId, channel: m.channel, chatId: String(m.chatId), text: m.text, state: 'queued', seq, createdAt: now, updatedAt: now };
     if (m.choices?.length) doc.choices = m.choices;
     if (m.requestLocation) doc.requestLocation = true;
-    for (const key of ['purpose', 'reportId', 'advisoryId', 'inReplyTo'] as const) if (m[key] !== undefined) doc[key] = String(m[key]);
+    for (const key of ['language', 'purpose', 'reportId', 'advisoryId', 'inReplyTo'] as const) if (m[key] !== undefined) doc[key] = String(m[key]);
     return doc;
   };
   return {
@@ -83,6 +84,14 @@ export function createOutboundRepository(conn: Connection): OutboundLog {
     async listForChat(channel, chatId) {
       const docs = await outbound.find({ channel, chatId: String(chatId) }).sort({ seq: 1 }).toArray();
       return docs.map(toRecord);
+    },
+    async oldestQueuedBefore(channel, chatId, seq, since) {
+      // The { channel, chatId, seq } index bounds the scan to the chat's earlier messages.
+      const doc = await outbound.findOne(
+        { channel, chatId: String(chatId), seq: { $lt: seq }, state: 'queued', createdAt: { $gt: since } },
+        { sort: { seq: 1 } },
+      );
+      return doc ? toRecord(doc) : null;
     },
     async listReplies(channel, inReplyTo) {
       const docs = await outbound.find({ channel, inReplyTo: String(inReplyTo) }).sort({ seq: 1 }).toArray();

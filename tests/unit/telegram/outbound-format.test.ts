@@ -4,7 +4,6 @@ import { commandMenu } from '../../../bots/telegram/commands';
 import { replyMarkupFor } from '../../../bots/telegram/keyboard';
 import { splitText } from '../../../bots/telegram/outbound-sender';
 import { classifyApiError, normaliseApiRoot } from '../../../bots/telegram/telegram-api';
-import { guessLanguage } from '../../../bots/telegram/texts';
 
 describe('reply keyboards', () => {
   it('offers each choice as a button that sends its label, hidden after use', () => {
@@ -25,14 +24,14 @@ describe('reply keyboards', () => {
     expect('keyboard' in long && long.keyboard.map((r) => r.length)).toEqual([1, 1, 1, 1]);
   });
 
-  it('adds the send-my-location button in the language of the question', () => {
+  it('adds the send-my-location button in the language the message carries', () => {
     const it_ = replyMarkupFor({ text: '📍 Dove? Mandami la posizione oppure scrivi l’indirizzo.', requestLocation: true });
     expect(it_).toEqual({
       keyboard: [[{ text: '📍 Invia la mia posizione', request_location: true }]],
       resize_keyboard: true,
       one_time_keyboard: true,
     });
-    const en = replyMarkupFor({ text: '📍 Where? Send me the location or type the address.', requestLocation: true, choices: ['Back'] });
+    const en = replyMarkupFor({ text: '📍 Where? Send me the location or type the address.', requestLocation: true, choices: ['Back'], language: 'en' });
     expect('keyboard' in en && en.keyboard).toEqual([[{ text: '📍 Send my location', request_location: true }], [{ text: 'Back' }]]);
   });
 
@@ -43,10 +42,16 @@ describe('reply keyboards', () => {
 });
 
 describe('texts', () => {
-  it('tells Italian from English, Italian on ties', () => {
-    expect(guessLanguage('Che cosa vuoi segnalare? Scegli una categoria')).toBe('it');
-    expect(guessLanguage('What would you like to report? Choose a category')).toBe('en');
-    expect(guessLanguage('OK')).toBe('it');
+  it('never guesses the language from the words: the message says it (Italian when it does not)', () => {
+    const english = '📍 Where? Send me the location or type the address.';
+    const label = (m: Parameters<typeof replyMarkupFor>[0]) => {
+      const markup = replyMarkupFor(m);
+      if (!('keyboard' in markup)) return undefined;
+      const button = markup.keyboard[0]![0]!;
+      return typeof button === 'string' ? button : button.text;
+    };
+    expect(label({ text: english, requestLocation: true })).toBe('📍 Invia la mia posizione');
+    expect(label({ text: 'Dove? Mandami la posizione', requestLocation: true, language: 'en' })).toBe('📍 Send my location');
   });
 
   it('splits texts over 4096 characters on a space, losing nothing', () => {

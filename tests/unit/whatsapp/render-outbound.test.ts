@@ -18,6 +18,11 @@ describe('outbound text', () => {
     expect(text).toBe('Dove si trova il problema?\n\n📎 → Posizione');
   });
 
+  it('gives the hint in the language the message carries (English for an English dialog)', () => {
+    const text = renderOutboundText({ text: 'Where is the problem?', requestLocation: true, language: 'en' });
+    expect(text).toBe('Where is the problem?\n\n📎 → Location');
+  });
+
   it('does not repeat the hint when the question already gives it', () => {
     const text = "Mandami la posizione (📎 › Posizione) oppure scrivi l'indirizzo.";
     expect(renderOutboundText({ text, requestLocation: true })).toBe(text);

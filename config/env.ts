@@ -110,6 +110,13 @@ export const envSchema = z.object({
   /** Requests per minute one client address may make to the simulator API (when the simulator is on). @defaultValue 120 */
   SIMULATOR_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(120),
   /**
+   * How often the reconciler (worker role, one process at a time) re-schedules from MongoDB what
+   * Redis may have lost: unprocessed inbox messages, unsent replies, advisories still sending. @defaultValue 10000
+   */
+  RECONCILE_INTERVAL_MS: z.coerce.number().int().min(200).max(600_000).default(10_000),
+  /** Only items older than this are re-scheduled (younger ones still have their job in flight). @defaultValue 20000 */
+  RECONCILE_GRACE_MS: z.coerce.number().int().min(100).max(3_600_000).default(20_000),
+  /**
    * Webhook requests per minute per client address and channel (Telegram, WhatsApp Cloud); far
    * above what the platforms send a municipality's bot. @defaultValue 6000
    */

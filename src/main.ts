@@ -3,6 +3,7 @@
  * engine) and starts the roles named in SERVICES. The only module that wires everything.
  */
 import http from 'node:http';
+import os from 'node:os';
 import type { AddressInfo } from 'node:net';
 import { pathToFileURL } from 'node:url';
 import { ConfigError, loadConfig, type Config } from '../config/env';
@@ -20,6 +21,7 @@ import { createReceiveMessage } from './app/intake/receive-message';
 import { createProcessInbound } from './app/intake/process-inbound';
 import { createDeliverOutbound } from './app/intake/deliver-outbound';
 import { inboundTask, outboundTask } from './app/intake/tasks';
+import { createReconcilePass, startReconcileLoop } from './app/intake/reconcile';
 import { createFanOutAdvisory } from './app/advisories/fan-out-advisory';
 import { advisoryFanOutTask } from './app/advisories/fan-out-task';
 import { createWebApp, type Mount } from './panel/app';
@@ -79,6 +81,8 @@ export async function startVicinato(config: Config, logger: Logger, overrides: S
     identities: storage.identities,
     scheduler: queues.scheduler,
     citizenRefOf,
+    onScheduleDeferred: (msg, reason) =>
+      logger.warn(`message ${msg.channel}/${msg.messageId} stored, scheduling left to the reconciler: ${reason}`),
   });
   const geocoder = config.GEOCODER_URL
     ? createNominatimGeocoder({
@@ -159,6 +163,19 @@ export async function startVicinato(config: Config, logger: Logger, overrides: S
         concurrency: 2,
       }),
     );
+    // MongoDB is the source of truth: what Redis lost is scheduled again (one worker process at a time).
+    const holder = `${os.hostname()}:${process.pid}`;
+    const reconcileOnce = createReconcilePass({
+      inbox: storage.inbox,
+      outbound: storage.outbound,
+      advisories: storage.advisories,
+      scheduler: queues.scheduler,
+      leases: storage.leases,
+      holder,
+      graceMs: config.RECONCILE_GRACE_MS,
+      leaseMs: config.RECONCILE_INTERVAL_MS * 3,
+    });
+    workers.push(startReconcileLoop({ reconcileOnce, leases: storage.leases, holder, intervalMs: config.RECONCILE_INTERVAL_MS, logger }));
   }
   // Outbound workers run where the channel's sender can run: Telegram's in the telegram role (with its
   // per-chat throttle), whatsapp-web.js's only in the process holding the browser (whatsapp role),

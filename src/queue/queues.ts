@@ -17,6 +17,7 @@ import {
   safeJobId,
 } from './queue-names';
 import { PermanentJobError, RetryLaterError, type Task } from './task';
+import { infrastructureRetryDelayMs, isInfrastructureFault } from '../domain/infrastructure-fault';
 
 export type { InboundJob, OutboundJob, AdvisoryJob };
 
@@ -42,11 +43,14 @@ export function createQueues(connection: Redis, prefix: string) {
     async enqueueInbound(channel, chatId, messageId) {
       const payload: InboundJob = { channel, chatId, messageId };
       // Same jobId for a redelivered message: BullMQ returns the existing job instead of a second one.
-      await queue(QUEUE_INBOUND).add(JOB_PROCESS_MESSAGE, payload, {
+      const job = await queue(QUEUE_INBOUND).add(JOB_PROCESS_MESSAGE, payload, {
         jobId: safeJobId('in', channel, messageId),
         attempts: 8,
         backoff: { type: 'exponential', delay: 500 },
       });
+      // Scheduled again (by the reconciler) while its message is still unprocessed in MongoDB: a job
+      // that failed for good without recording it (MongoDB was down then) runs again.
+      if (await job.isFailed()) await job.retry('failed', { resetAttemptsMade: true, resetAttemptsStarted: true });
     },
     async enqueueOutbound(msg: OutboundMessage) {
       const payload: OutboundJob = { outboundId: msg.outboundId, channel: msg.channel, chatId: msg.chatId };
@@ -112,6 +116,16 @@ export function startWorker<P>(
             await job.moveToDelayed(Date.now() + err.delayMs, token);
             throw new DelayedError();
           }
+          // MongoDB or Redis down: wait it out, however long, without using an attempt. If Redis
+          // itself is down the move fails too; the job's lock then expires and it runs again (stalled),
+          // and the reconciler re-schedules from MongoDB whatever Redis lost.
+          if (isInfrastructureFault(err) && token) {
+            const retry = (job.attemptsStarted ?? 0) - job.attemptsMade;
+            const delayMs = infrastructureRetryDelayMs(retry);
+            opts.logger.warn(`infrastructure fault, retrying in ${delayMs} ms without counting an attempt: ${(err as Error).message}`);
+            await job.moveToDelayed(Date.now() + delayMs, token);
+            throw new DelayedError();
+          }
           if (err instanceof PermanentJobError) throw new UnrecoverableError(err.message);
           throw err;
         }
@@ -121,6 +135,9 @@ export function startWorker<P>(
       prefix: opts.prefix,
       concurrency: opts.concurrency ?? 8,
       limiter: opts.limiter,
+      // A worker killed mid-job (deploy, OOM killer) leaves the job stalled; it runs again rather
+      // than failing after the first such kill (the steps after the inbox are idempotent).
+      maxStalledCount: 5,
     },
   );
   worker.on('failed', (job, err) => {

@@ -6,6 +6,7 @@ import { randomUUID } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import type { ChatLock } from '../domain/ports';
 import { redisKeys } from './queue-names';
+import { ChatBusyError } from '../domain/infrastructure-fault';
 
 const RELEASE = `if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) else return 0 end`;
 const RENEW = `if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('pexpire', KEYS[1], ARGV[2]) else return 0 end`;
@@ -19,7 +20,7 @@ export function createRedisChatLock(redis: Redis, prefix: string, ttlMs = 15_000
       const deadline = Date.now() + waitMs;
       let delay = 5;
       while ((await redis.set(key, token, 'PX', ttlMs, 'NX')) !== 'OK') {
-        if (Date.now() > deadline) throw new Error(`chat ${channel} is busy: lock not acquired in ${waitMs} ms`);
+        if (Date.now() > deadline) throw new ChatBusyError(`chat ${channel} is busy: lock not acquired in ${waitMs} ms`);
         await new Promise((r) => setTimeout(r, delay));
         delay = Math.min(delay * 2, 100);
       }

@@ -1,4 +1,5 @@
 /** Builds every repository on one connection and makes sure their indexes exist. */
+import { createLeaseRepository } from './repositories/lease.repository';
 import type { Connection } from 'mongoose';
 import { createInboxRepository } from './repositories/inbox.repository';
 import { createConversationRepository } from './repositories/conversation.repository';
@@ -49,6 +50,8 @@ export function createStorage(conn: Connection, stats: Partial<StatsOptions> = {
     nearbyQuestions: createNearbyQuestionQuotaRepository(conn),
     /** Reports as the public Open311 API sees them (random public ids, approved descriptions). */
     publicReports: createPublicReportRepository(conn),
+    /** "One process at a time" leases (the reconciler). */
+    leases: createLeaseRepository(conn),
   };
 }
 

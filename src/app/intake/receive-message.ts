@@ -17,6 +17,10 @@ export function createReceiveMessage(deps: {
   identities: IdentityStore;
   scheduler: JobScheduler;
   citizenRefOf: CitizenRefOf;
+  /** How long to wait for Redis to take the job before answering the platform anyway. @default 2000 */
+  enqueueWaitMs?: number;
+  /** Told when a stored message is left to the reconciler (Redis down or slow): for the log. */
+  onScheduleDeferred?: (msg: InboundMessage, reason: string) => void;
 }): ReceiveMessage {
   // The identity (and its lastInboundAt, used for WhatsApp's 24-hour window) is refreshed at most
   // once a minute per citizen by this process: a citizen typing a dialog costs one write, not eight.
@@ -28,13 +32,27 @@ export function createReceiveMessage(deps: {
     if (refreshedAt.size > 50_000) refreshedAt.clear();
     refreshedAt.set(citizenRef, now);
   };
+  // Stored means safe: with Redis down or slow the platform still gets its 200 once MongoDB has the
+  // message, and the reconciler schedules it from MongoDB when Redis is back (app/intake/reconcile.ts).
+  const enqueueWaitMs = deps.enqueueWaitMs ?? 2000;
+  const scheduleOrLeaveToReconciler = async (msg: InboundMessage) => {
+    let timer: NodeJS.Timeout | undefined;
+    const gaveUp = new Promise<'timeout'>((resolve) => (timer = setTimeout(() => resolve('timeout'), enqueueWaitMs)));
+    const enqueued = deps.scheduler.enqueueInbound(msg.channel, msg.chatId, msg.messageId).then(
+      () => 'ok' as const,
+      (err: Error) => err,
+    );
+    const outcome = await Promise.race([enqueued, gaveUp]);
+    clearTimeout(timer);
+    if (outcome !== 'ok') deps.onScheduleDeferred?.(msg, outcome === 'timeout' ? `no answer from Redis in ${enqueueWaitMs} ms` : outcome.message);
+  };
   return async (msg) => {
     const citizenRef = deps.citizenRefOf(msg.channel, msg.chatId);
     const { duplicate, record } = await deps.inbox.save(msg, citizenRef);
     if (!duplicate) await refreshIdentity(citizenRef, msg);
     // Enqueue also on a duplicate that is still unprocessed: the first delivery may have been stored
     // and then lost its job (crash between the two writes). The job id makes this idempotent.
-    if (record.state === 'received') await deps.scheduler.enqueueInbound(msg.channel, msg.chatId, msg.messageId);
+    if (record.state === 'received') await scheduleOrLeaveToReconciler(msg);
     return { duplicate, citizenRef };
   };
 }

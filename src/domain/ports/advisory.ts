@@ -42,6 +42,8 @@ export interface AdvisoryStore {
   markFailed(id: string): Promise<void>;
   /** A failed advisory sent again: back to 'sending' (no change unless it is 'failed'). */
   markSending(id: string): Promise<void>;
+  /** Advisories still 'sending' created before `before`, oldest first (the reconciler's scan). */
+  listSending(before: Date, limit: number): Promise<Advisory[]>;
   /** Newest first. */
   list(limit: number, offset: number): Promise<{ items: Advisory[]; total: number }>;
   /** Messages of each advisory per delivery state, from the outbound log (every state present, 0 when none). */

@@ -20,6 +20,8 @@ export interface InboxStore {
   get(channel: Channel, messageId: string): Promise<InboxRecord | null>;
   /** Messages of one chat not yet processed, in arrival order (platform time, then storage order). */
   listPending(channel: Channel, chatId: string): Promise<InboxRecord[]>;
+  /** Messages of every chat still unprocessed and received before `before`, oldest first (the reconciler's scan). */
+  listUnprocessed(before: Date, limit: number): Promise<InboxRecord[]>;
   markProcessed(channel: Channel, messageId: string, reportId?: string): Promise<void>;
   markFailed(channel: Channel, messageId: string, error: string): Promise<void>;
   listForReport(reportId: string): Promise<InboxRecord[]>;

@@ -15,3 +15,4 @@ export * from './outbound';
 export * from './jobs';
 export * from './events';
 export * from './media';
+export * from './lease';

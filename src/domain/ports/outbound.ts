@@ -21,11 +21,22 @@ export interface OutboundLog {
   /** Records several messages of one turn in order (each once per outboundId), in two round trips. */
   recordAll(msgs: OutboundMessage[]): Promise<void>;
   get(outboundId: string): Promise<OutboundRecord | null>;
+  /**
+   * Claims the message for one send before the platform call (claim before send). 'claimed': go
+   * ahead; 'in_flight': another attempt claimed it after `staleBefore` and may still be sending;
+   * 'unconfirmed': an earlier claim's outcome was never recorded (see docs/delivery-guarantees.md);
+   * 'not_sendable': already sent, or refused for good.
+   */
+  claim(outboundId: string, now: Date, staleBefore: Date): Promise<'claimed' | 'in_flight' | 'unconfirmed' | 'not_sendable'>;
+  /** Drops the claim after a send the platform refused (so a later attempt may send). */
+  releaseClaim(outboundId: string): Promise<void>;
   setState(outboundId: string, state: OutboundState, extra?: { platformMessageId?: string; error?: string }): Promise<void>;
   setStateByPlatformId(channel: Channel, platformMessageId: string, state: OutboundState): Promise<void>;
   listForChat(channel: Channel, chatId: string): Promise<OutboundRecord[]>;
   /** The oldest message to the chat recorded before `seq` (and after `since`) that is still queued: per-chat order. */
   oldestQueuedBefore(channel: Channel, chatId: string, seq: number, since: Date): Promise<OutboundRecord | null>;
+  /** Messages still queued (not confirmed sent) recorded before `before`, oldest first per chat (the reconciler's scan). */
+  listQueued(before: Date, limit: number): Promise<OutboundRecord[]>;
   /** The dialog replies to one inbound message, in order. */
   listReplies(channel: Channel, inReplyTo: string): Promise<OutboundRecord[]>;
   listForReport(reportId: string): Promise<OutboundRecord[]>;

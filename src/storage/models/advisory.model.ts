@@ -30,6 +30,7 @@ const advisorySchema = new Schema(
   { timestamps: true },
 );
 advisorySchema.index({ createdAt: -1 });
+advisorySchema.index({ state: 1, createdAt: 1 });
 advisorySchema.index({ requestKey: 1 }, { unique: true, sparse: true });
 
 export const advisoryModel = (conn: Connection) => conn.model('Advisory', advisorySchema, 'advisories');

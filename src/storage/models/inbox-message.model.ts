@@ -22,5 +22,7 @@ const inboxMessageSchema = new Schema(
 inboxMessageSchema.index({ channel: 1, messageId: 1 }, { unique: true });
 inboxMessageSchema.index({ channel: 1, chatId: 1, receivedAt: 1 });
 inboxMessageSchema.index({ reportId: 1 }, { sparse: true });
+// The reconciler's scan: what is still unprocessed, oldest first.
+inboxMessageSchema.index({ state: 1, receivedAt: 1 });
 
 export const inboxMessageModel = (conn: Connection) => conn.model('InboxMessage', inboxMessageSchema, 'inbox_messages');

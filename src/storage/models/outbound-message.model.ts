@@ -18,6 +18,8 @@ const outboundMessageSchema = new Schema(
     inReplyTo: String,
     /** queued -> sent -> delivered -> read, or failed / undeliverable. */
     state: { type: String, default: 'queued' },
+    /** Set just before the platform call (claim before send); see OutboundLog.claim. */
+    claimedAt: Date,
     platformMessageId: String,
     error: String,
     /** Sequence inside a chat, so the history reads in order even when sends overlap. */
@@ -28,6 +30,8 @@ const outboundMessageSchema = new Schema(
 outboundMessageSchema.index({ outboundId: 1 }, { unique: true });
 outboundMessageSchema.index({ channel: 1, chatId: 1, seq: 1 });
 outboundMessageSchema.index({ platformMessageId: 1 }, { sparse: true });
+// The reconciler's scan: what is still queued, oldest first.
+outboundMessageSchema.index({ state: 1, createdAt: 1 });
 outboundMessageSchema.index({ channel: 1, inReplyTo: 1 }, { sparse: true });
 outboundMessageSchema.index({ reportId: 1, createdAt: 1 }, { sparse: true });
 outboundMessageSchema.index({ advisoryId: 1, state: 1 }, { sparse: true });

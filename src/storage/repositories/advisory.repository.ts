@@ -96,6 +96,10 @@ export function createAdvisoryRepository(conn: Connection): AdvisoryStore {
       await Advisory.updateOne({ _id: String(id), state: 'failed' }, { $set: { state: 'sending' }, $unset: { finishedAt: 1 } });
     },
 
+    async listSending(before, limit) {
+      const docs = await Advisory.find({ state: 'sending', createdAt: { $lt: before } }).sort({ createdAt: 1 }).limit(limit).lean<AdvisoryDoc[]>();
+      return docs.map(toAdvisory);
+    },
     async list(limit, offset) {
       const [docs, total] = await Promise.all([
         Advisory.find({})

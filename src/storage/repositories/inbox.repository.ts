@@ -60,6 +60,10 @@ export function createInboxRepository(conn: Connection): InboxStore {
       const docs = await inbox.find({ channel, chatId: String(chatId), state: 'received' }).sort({ receivedAt: 1, _id: 1 }).limit(100).toArray();
       return docs.map((d) => toRecord(d as unknown as InboxDoc));
     },
+    async listUnprocessed(before, limit) {
+      const docs = await inbox.find({ state: 'received', receivedAt: { $lt: before } }).sort({ receivedAt: 1, _id: 1 }).limit(limit).toArray();
+      return docs.map((d) => toRecord(d as unknown as InboxDoc));
+    },
     async markProcessed(channel, messageId, reportId) {
       const now = new Date();
       await inbox.updateOne({ channel, messageId: String(messageId) }, { $set: { state: 'processed', processedAt: now, updatedAt: now, ...(reportId ? { reportId: String(reportId) } : {}) } });

@@ -75,6 +75,17 @@ export function createOutboundRepository(conn: Connection): OutboundLog {
       const d = await outbound.findOne({ outboundId: String(outboundId) });
       return d ? toRecord(d) : null;
     },
+    async claim(outboundId, now, staleBefore) {
+      const id = String(outboundId);
+      const res = await outbound.updateOne({ outboundId: id, state: { $in: ['queued', 'failed'] }, claimedAt: null }, { $set: { claimedAt: now } });
+      if (res.modifiedCount === 1) return 'claimed';
+      const doc = await outbound.findOne({ outboundId: id }, { projection: { state: 1, claimedAt: 1 } });
+      if (!doc || (doc.state !== 'queued' && doc.state !== 'failed')) return 'not_sendable';
+      return doc.claimedAt instanceof Date && doc.claimedAt >= staleBefore ? 'in_flight' : 'unconfirmed';
+    },
+    async releaseClaim(outboundId) {
+      await outbound.updateOne({ outboundId: String(outboundId) }, { $unset: { claimedAt: 1 } });
+    },
     async setState(outboundId, state, extra = {}) {
       await outbound.updateOne({ outboundId: String(outboundId) }, { $set: { state, ...extra, updatedAt: new Date() } });
     },
@@ -92,6 +103,10 @@ export function createOutboundRepository(conn: Connection): OutboundLog {
         { sort: { seq: 1 } },
       );
       return doc ? toRecord(doc) : null;
+    },
+    async listQueued(before, limit) {
+      const docs = await outbound.find({ state: 'queued', createdAt: { $lt: before } }).sort({ createdAt: 1, seq: 1 }).limit(limit).toArray();
+      return docs.map(toRecord);
     },
     async listReplies(channel, inReplyTo) {
       const docs = await outbound.find({ channel, inReplyTo: String(inReplyTo) }).sort({ seq: 1 }).toArray();

@@ -11,7 +11,7 @@
  * 2. The floor: the same MongoDB and Redis operations a message costs, issued directly with the
  *    drivers at the same concurrency, with no engine, queue library or HTTP in between.
  */
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -127,8 +127,10 @@ async function startService(servers: { mongoUrl: string; redisUrl: string }, med
     MONGODB_URI: servers.mongoUrl,
     REDIS_URL: servers.redisUrl,
     REDIS_PREFIX: `bench_${randomUUID().slice(0, 8)}`,
-    SESSION_SECRET: 'bench-session-secret-0123456789abcdef',
-    CITIZEN_REF_SECRET: 'bench-citizen-secret-0123456789abcdef',
+    // Production refuses predictable secrets and needs an https address (never reached here).
+    SESSION_SECRET: randomBytes(32).toString('base64'),
+    CITIZEN_REF_SECRET: randomBytes(32).toString('base64'),
+    PUBLIC_URL: 'https://vicinato-bench.invalid',
     MEDIA_DIR: mediaDir,
     LOG_LEVEL: 'error',
     SERVICES: 'web,worker',

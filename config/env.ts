@@ -2,7 +2,9 @@
  * The schema of every setting. This is the ONLY module that reads process.env.
  * Each key is documented where it is declared and again in .env.example.
  */
+import { isIP } from 'node:net';
 import { z } from 'zod';
+import { PRODUCTION_SECRETS, secretProblem } from './secret-strength';
 
 const url = (protocols: string[], what: string) =>
   z.string().refine(
@@ -29,11 +31,16 @@ export const SERVICE_ROLES = ['web', 'worker', 'telegram', 'whatsapp'] as const;
 export type ServiceRole = (typeof SERVICE_ROLES)[number];
 
 export const envSchema = z.object({
-  /** production | development | test. Production turns on secure cookies and JSON logs. @defaultValue development */
-  NODE_ENV: z.enum(['production', 'development', 'test']).default('development'),
+  /**
+   * production | development | test. Production (the default, so `npm start` is safe) turns on JSON
+   * logs and Secure `__Host-` cookies with HSTS, refuses weak secrets and demo accounts, needs an
+   * https PUBLIC_URL and leaves the simulator off; `npm run demo` and the tests set development/test
+   * themselves. @defaultValue production
+   */
+  NODE_ENV: optionalString.pipe(z.enum(['production', 'development', 'test']).default('production')),
   /** HTTP port of the web role. @defaultValue 3000 */
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
-  /** Public base URL of the web role, used in links and webhook registration. */
+  /** Public base URL of the web role, used in links and webhook registration. Required, https, in production. */
   PUBLIC_URL: optionalString.pipe(url(['http:', 'https:'], 'http(s)').optional()),
   /** Roles this process runs, comma separated: web, worker, telegram, whatsapp. @defaultValue web,worker */
   SERVICES: csv
@@ -77,6 +84,24 @@ export const envSchema = z.object({
     .enum(['true', 'false'])
     .optional()
     .transform((v) => (v === undefined ? undefined : v === 'true')),
+  /**
+   * Which proxies in front of the web role are trusted for X-Forwarded-For/-Proto (the client
+   * address of rate limits, the https of Secure cookies): a hop count (1 = the nearest proxy), or a
+   * comma list of addresses/CIDRs and the names loopback, linklocal, uniquelocal; `false` trusts
+   * none. @defaultValue loopback
+   */
+  TRUST_PROXY: z
+    .string()
+    .default('loopback')
+    .transform((v, ctx): number | string[] | false => {
+      const t = v.trim();
+      if (t === 'false' || t === '') return false;
+      if (/^\d+$/.test(t)) return Number(t);
+      const items = t.split(',').map((s) => s.trim()).filter(Boolean);
+      const bad = items.find((i) => !['loopback', 'linklocal', 'uniquelocal'].includes(i) && !isIP(i.replace(/\/\d{1,3}$/, '')));
+      if (bad !== undefined) ctx.addIssue({ code: 'custom', message: `"${bad}" is not a hop count, address, CIDR, loopback, linklocal or uniquelocal` });
+      return items;
+    }),
   /** Telegram bot token from @BotFather. The telegram role starts only when it is set. */
   TELEGRAM_BOT_TOKEN: optionalString.pipe(z.string().regex(/^\d+:[\w-]+$/, 'must look like 123456:ABC-...').optional()),
   /** Bot API server root (a self-hosted Bot API server or a test fake). @defaultValue https://api.telegram.org */
@@ -158,8 +183,20 @@ function crossChecks(c: RawConfig): string[] {
     problems.push(
       'WHATSAPP_CLOUD_TOKEN: WHATSAPP_CLOUD_TOKEN, WHATSAPP_PHONE_NUMBER_ID, WHATSAPP_APP_SECRET and WHATSAPP_VERIFY_TOKEN must be set together',
     );
-  if (c.NODE_ENV === 'production' && c.SESSION_SECRET.startsWith('dev-only'))
-    problems.push('SESSION_SECRET: the development default must not be used in production');
+  if (c.NODE_ENV === 'production') problems.push(...productionChecks(c));
+  return problems;
+}
+
+/** A careless installer's mistakes that production refuses: weak or development secrets, no https address. */
+function productionChecks(c: RawConfig): string[] {
+  const problems: string[] = [];
+  for (const [key, minLength] of Object.entries(PRODUCTION_SECRETS)) {
+    const value = (c as Record<string, unknown>)[key];
+    if (typeof value !== 'string' || value === '') continue;
+    const problem = secretProblem(value, minLength);
+    if (problem) problems.push(`${key}: ${problem}`);
+  }
+  if (!c.PUBLIC_URL?.startsWith('https://')) problems.push('PUBLIC_URL: must be the https:// address of the panel in production');
   return problems;
 }
 

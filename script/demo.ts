@@ -39,6 +39,8 @@ async function main() {
   mkdirSync(DATA, { recursive: true });
   const servers: RunningServer[] = [];
   const env: NodeJS.ProcessEnv = { ...devSecrets(), ...process.env };
+  // The service defaults to production; the demo is development unless told otherwise.
+  env.NODE_ENV ??= 'development';
   if (!env.MONGODB_URI) {
     const mongo = await startMongo(path.join(DATA, 'mongo'));
     servers.push(mongo);
@@ -62,14 +64,23 @@ async function main() {
 
   if (env.NODE_ENV !== 'production' && existsSync(path.join(ROOT, 'script/operators.ts'))) {
     // Development only: a demo agent (queue and actions) and a demo admin (operators, WhatsApp link).
+    // A chosen password (DEMO_*_PASSWORD) is set on every start; otherwise a random one is made
+    // when the account is created and printed that once (no password is written in the repository).
+    // Production refuses *.demo accounts at login.
     const demoOperators = [
-      { username: 'agente.demo', name: 'Agente Demo', role: 'agent', password: env.DEMO_AGENT_PASSWORD ?? 'vicinato-demo-2026' },
-      { username: 'admin.demo', name: 'Admin Demo', role: 'admin', password: env.DEMO_ADMIN_PASSWORD ?? 'vicinato-admin-2026' },
+      { username: 'agente.demo', name: 'Agente Demo', role: 'agent', chosen: env.DEMO_AGENT_PASSWORD },
+      { username: 'admin.demo', name: 'Admin Demo', role: 'admin', chosen: env.DEMO_ADMIN_PASSWORD },
     ];
     for (const op of demoOperators) {
+      const password = op.chosen || randomBytes(12).toString('base64url');
+      const command = op.chosen ? 'ensure' : 'create';
       // The password goes through stdin, never as an argument.
-      const code = await runTsx('script/operators.ts', ['ensure', '--username', op.username, '--name', op.name, '--role', op.role, '--password-stdin'], env, `${op.password}\n`);
-      if (code === 0) console.log(`[demo] demo ${op.role}: username "${op.username}", password "${op.password}"`);
+      const code = await runTsx('script/operators.ts', [command, '--username', op.username, '--name', op.name, '--role', op.role, '--password-stdin'], env, `${password}\n`);
+      if (code === 0) console.log(`[demo] demo ${op.role}: username "${op.username}", password "${password}"`);
+      else if (!op.chosen)
+        console.log(
+          `[demo] demo ${op.role} "${op.username}" already exists: its password was printed when it was created (to choose one: DEMO_${op.role.toUpperCase()}_PASSWORD=... npm run demo)`,
+        );
     }
   }
 

@@ -261,7 +261,7 @@ export async function startVicinato(config: Config, logger: Logger, overrides: S
         ...panel.mounts,
       ];
       closePanel = panel.close;
-      const app = createWebApp({ logger, readiness, mounts, trustProxy: config.NODE_ENV === 'production' });
+      const app = createWebApp({ logger, readiness, mounts, trustProxy: config.TRUST_PROXY });
       server = http.createServer(app);
       await new Promise<void>((resolve, reject) => {
         server!.once('error', reject);

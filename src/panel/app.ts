@@ -10,10 +10,11 @@ import { errorHandler, notFound } from './errors';
 
 export type Mount = { path: string; router: Router };
 
-export function createWebApp(deps: { logger: Logger; readiness: ReadinessCheck[]; mounts: Mount[]; trustProxy?: boolean }) {
+export function createWebApp(deps: { logger: Logger; readiness: ReadinessCheck[]; mounts: Mount[]; trustProxy?: number | string[] | false }) {
   const app = express();
   app.disable('x-powered-by');
-  if (deps.trustProxy) app.set('trust proxy', 1);
+  // TRUST_PROXY: which proxies' X-Forwarded-For/-Proto are believed (client address, https).
+  if (deps.trustProxy !== undefined && deps.trustProxy !== false) app.set('trust proxy', deps.trustProxy);
   app.use(requestContext(deps.logger));
   app.use(healthRoutes(deps.readiness));
   for (const m of deps.mounts) app.use(m.path, m.router);

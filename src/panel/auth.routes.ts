@@ -24,7 +24,10 @@ const regenerate = (req: Request) => new Promise<void>((resolve, reject) => req.
 const save = (req: Request) => new Promise<void>((resolve, reject) => req.session.save((err) => (err ? reject(err) : resolve())));
 
 /** POST /auth/login: the one route without a session. */
-export function loginRoute(deps: { operators: OperatorStore; audit: AuditLog; csrfToken: CsrfTokenOf }) {
+/** The demo's accounts (`*.demo`): their passwords were printed on a developer's terminal. */
+const DEMO_ACCOUNT = /\.demo$/i;
+
+export function loginRoute(deps: { operators: OperatorStore; audit: AuditLog; csrfToken: CsrfTokenOf; refuseDemoAccounts?: boolean }) {
   return async (req: Request, res: Response) => {
     const body = parseOr400(loginSchema, req.body, res);
     if (!body) return;
@@ -35,7 +38,8 @@ export function loginRoute(deps: { operators: OperatorStore; audit: AuditLog; cs
       res.setHeader('Retry-After', String(Math.ceil((op.lockedUntil.getTime() - now) / 1000)));
       return void res.status(423).json({ error: panelMessage('locked', op.language, { minutes }) });
     }
-    const usable = op && !op.disabled ? op : undefined;
+    // In production a demo account answers exactly as a wrong password does.
+    const usable = op && !op.disabled && !(deps.refuseDemoAccounts && DEMO_ACCOUNT.test(op.username)) ? op : undefined;
     const ok = await verifyPassword(usable?.passwordHash, body.password);
     if (!ok || !usable) {
       if (usable) {

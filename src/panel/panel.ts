@@ -79,7 +79,7 @@ export function createPanel(deps: PanelDeps): { mounts: Mount[]; close(): Promis
   api.post(
     '/auth/login',
     loginRateLimit(deps.redis, deps.redisKeys.loginRateLimit),
-    loginRoute({ operators: storage.operators, audit: storage.audit, csrfToken }),
+    loginRoute({ operators: storage.operators, audit: storage.audit, csrfToken, refuseDemoAccounts: production }),
   );
   // Idle limit: the live event stream, like every request marked X-Background-Request, is not activity.
   api.use(requireOperator(operators, { idleMs: config.PANEL_IDLE_TIMEOUT_MINUTES * 60_000, backgroundPaths: ['/events'] }));

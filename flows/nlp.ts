@@ -2,6 +2,7 @@
 import { matchChoice, matchKeyword, type ChoiceOption } from '../src/nlp/answer-matcher';
 import { createCategoryClassifier, type CategoryClassifier } from '../src/nlp/category-classifier';
 import { categoryChoiceOptions } from '../src/nlp/category-options';
+import { understandCategory, type CategoryUnderstanding } from '../src/nlp/category-understanding';
 import { detectEmergency } from '../src/nlp/emergency';
 import { urgencyTerms } from '../src/nlp/urgency';
 import { normalizeText, tokenize } from '../src/nlp/text';
@@ -19,5 +20,9 @@ export const categoryClassifier = (): CategoryClassifier => (classifier ??= crea
 
 let categoryOptions: ChoiceOption[] | undefined;
 export const categoryMenuOptions = (): ChoiceOption[] => (categoryOptions ??= categoryChoiceOptions());
+
+/** What a free-text answer at the category step means (see src/nlp/category-understanding.ts). */
+export const categoryUnderstanding = (text: string): CategoryUnderstanding =>
+  understandCategory(text, { classifier: categoryClassifier(), menuOptions: categoryMenuOptions() });
 
 export { matchChoice, normalizeText, tokenize, urgencyTerms, type ChoiceOption };

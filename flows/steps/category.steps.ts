@@ -6,7 +6,7 @@ import { CATEGORIES, categoryById } from '../../config/categories';
 import type { StepOutcome } from '../../src/dialog/flow.types';
 import type { Language } from '../../src/dialog/state';
 import { yesNoMenu } from '../choices';
-import { categoryClassifier, categoryMenuOptions, matchChoice } from '../nlp';
+import { categoryUnderstanding } from '../nlp';
 import type { ReportDraft } from '../report-draft';
 import { STEP, textOf, type ReportStep, type ReportStepContext } from '../report-steps';
 
@@ -31,14 +31,11 @@ function suggest(ctx: ReportStepContext, categoryId: string): StepOutcome<Report
 async function readCategory(ctx: ReportStepContext): Promise<StepOutcome<ReportDraft>> {
   const t = textOf(ctx);
   const text = ctx.text ?? '';
-  const match = matchChoice(text, categoryMenuOptions());
-  if (match.ok) return chosen(ctx, match.id);
-  const suggestion = categoryClassifier().suggest(text)?.categoryId;
-  const candidates = match.ok ? [] : (match.candidates ?? []);
-  if (suggestion && (candidates.length < 2 || candidates.includes(suggestion))) return suggest(ctx, suggestion);
-  if (candidates.length === 1) return suggest(ctx, candidates[0]);
-  if (candidates.length >= 2) {
-    return { ok: false, reason: t.category.ambiguous(candidates.map((id) => categoryLabel(id, ctx.lang))) };
+  const understood = categoryUnderstanding(text);
+  if (understood.kind === 'chosen') return chosen(ctx, understood.categoryId);
+  if (understood.kind === 'suggested') return suggest(ctx, understood.categoryId);
+  if (understood.kind === 'candidates') {
+    return { ok: false, reason: t.category.ambiguous(understood.categoryIds.map((id) => categoryLabel(id, ctx.lang))) };
   }
   return { ok: false, reason: t.category.notUnderstood };
 }

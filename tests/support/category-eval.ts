@@ -1,0 +1,99 @@
+/**
+ * The category evaluation (tests/fixtures/category-eval.json) scored against the category step's
+ * decision (src/nlp/category-understanding.ts). Shared by `npm run eval:categories`, which prints
+ * it, and tests/unit/nlp/category-eval.test.ts, which holds the floor.
+ *
+ * A message is *understood* when the bot's first offer is right: the category taken or suggested
+ * ("Intendi: …?") is the expected one. A list of candidates or "non ho capito" is not understood.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { CategoryUnderstanding } from '../../src/nlp/category-understanding';
+
+export type EvalItem = { lang: 'it' | 'en'; text: string; expected: string; accept?: string[] };
+export type EvalMiss = EvalItem & { got: CategoryUnderstanding };
+export type Tally = { total: number; understood: number; strict: number };
+export type EvalResult = {
+  overall: Tally;
+  byLanguage: Record<string, Tally>;
+  byCategory: Record<string, Tally>;
+  byKind: Record<CategoryUnderstanding['kind'], number>;
+  misses: EvalMiss[];
+  /** Mean time of one decision, milliseconds. */
+  meanMs: number;
+};
+
+export const EVAL_FILE = path.resolve(import.meta.dirname, '../fixtures/category-eval.json');
+
+export function loadEvalItems(file = EVAL_FILE): EvalItem[] {
+  return (JSON.parse(readFileSync(file, 'utf8')) as { items: EvalItem[] }).items;
+}
+
+function judge(item: EvalItem, got: CategoryUnderstanding): { understood: boolean; strict: boolean } {
+  const right = new Set([item.expected, ...(item.accept ?? [])]);
+  if (got.kind === 'chosen' || got.kind === 'suggested') {
+    const ok = right.has(got.categoryId);
+    return { understood: ok, strict: ok };
+  }
+  return { understood: false, strict: false };
+}
+
+const emptyTally = (): Tally => ({ total: 0, understood: 0, strict: 0 });
+
+export function evaluate(items: readonly EvalItem[], understand: (text: string) => CategoryUnderstanding): EvalResult {
+  const result: EvalResult = {
+    overall: emptyTally(),
+    byLanguage: {},
+    byCategory: {},
+    byKind: { chosen: 0, suggested: 0, candidates: 0, unknown: 0 },
+    misses: [],
+    meanMs: 0,
+  };
+  let elapsed = 0;
+  for (const item of items) {
+    const started = performance.now();
+    const got = understand(item.text);
+    elapsed += performance.now() - started;
+    const verdict = judge(item, got);
+    result.byKind[got.kind]++;
+    for (const tally of [
+      result.overall,
+      (result.byLanguage[item.lang] ??= emptyTally()),
+      (result.byCategory[item.expected] ??= emptyTally()),
+    ]) {
+      tally.total++;
+      if (verdict.understood) tally.understood++;
+      if (verdict.strict) tally.strict++;
+    }
+    if (!verdict.understood) result.misses.push({ ...item, got });
+  }
+  result.meanMs = items.length > 0 ? elapsed / items.length : 0;
+  return result;
+}
+
+export const percent = (part: number, total: number): string => (total === 0 ? '-' : `${((100 * part) / total).toFixed(1)}%`);
+
+function describe(got: CategoryUnderstanding): string {
+  if (got.kind === 'chosen' || got.kind === 'suggested') return `${got.kind} ${got.categoryId}`;
+  if (got.kind === 'candidates') return `${got.kind} ${got.categoryIds.join(' / ')}`;
+  return 'unknown';
+}
+
+/** The report `npm run eval:categories` prints. */
+export function formatEvaluation(title: string, result: EvalResult): string {
+  const line = (name: string, t: Tally) =>
+    `  ${name.padEnd(20)} ${percent(t.understood, t.total).padStart(6)} understood  ${percent(t.strict, t.total).padStart(6)} strict  (${t.understood}/${t.total})`;
+  return [
+    `${title}`,
+    line('overall', result.overall),
+    ...Object.entries(result.byLanguage).map(([lang, t]) => line(`language ${lang}`, t)),
+    ...Object.entries(result.byCategory)
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([id, t]) => line(id, t)),
+    `  answers: ${Object.entries(result.byKind)
+      .map(([kind, n]) => `${kind} ${n}`)
+      .join(', ')}; ${result.meanMs.toFixed(2)} ms per message`,
+    `  misses (${result.misses.length}):`,
+    ...result.misses.map((m) => `    [${m.lang}] ${JSON.stringify(m.text)} expected ${m.expected}, got ${describe(m.got)}`),
+  ].join('\n');
+}

@@ -8,7 +8,7 @@ import { z } from 'zod';
 import type { AuditLog } from '../domain/ports';
 import type { OperatorStore } from '../storage';
 import { currentOperator, publicOperator, type OperatorCache } from './auth.middleware';
-import { LOCK_AFTER_FAILURES, LOCK_MINUTES } from './login-limits';
+import type { LoginThrottle } from './login-throttle';
 import { panelMessage } from './panel-messages';
 import { verifyPassword } from './passwords';
 import { parseOr400 } from './validation';
@@ -27,39 +27,22 @@ const save = (req: Request) => new Promise<void>((resolve, reject) => req.sessio
 /** The demo's accounts (`*.demo`): their passwords were printed on a developer's terminal. */
 const DEMO_ACCOUNT = /\.demo$/i;
 
-export function loginRoute(deps: { operators: OperatorStore; audit: AuditLog; csrfToken: CsrfTokenOf; refuseDemoAccounts?: boolean }) {
+export function loginRoute(deps: { operators: OperatorStore; audit: AuditLog; csrfToken: CsrfTokenOf; throttle: LoginThrottle; refuseDemoAccounts?: boolean }) {
   return async (req: Request, res: Response) => {
     const body = parseOr400(loginSchema, req.body, res);
     if (!body) return;
-    const op = await deps.operators.findByUsername(body.username);
-    const now = Date.now();
-    if (op?.lockedUntil && op.lockedUntil.getTime() > now) {
-      const minutes = Math.ceil((op.lockedUntil.getTime() - now) / 60_000);
-      res.setHeader('Retry-After', String(Math.ceil((op.lockedUntil.getTime() - now) / 1000)));
-      return void res.status(423).json({ error: panelMessage('locked', op.language, { minutes }) });
-    }
+    const address = req.ip ?? req.socket.remoteAddress ?? 'unknown';
+    const username = body.username.trim().toLowerCase();
+    // Counted before the password is checked, atomically: a parallel burst gets no extra guesses.
+    const waitMs = await deps.throttle.attempt(username, address);
+    const op = waitMs > 0 ? null : await deps.operators.findByUsername(body.username);
     // In production a demo account answers exactly as a wrong password does.
     const usable = op && !op.disabled && !(deps.refuseDemoAccounts && DEMO_ACCOUNT.test(op.username)) ? op : undefined;
+    // The hash is checked (against a dummy when there is no account, or while throttled) so that an
+    // unknown user, a wrong password and a throttled attempt take similar time and get one answer.
     const ok = await verifyPassword(usable?.passwordHash, body.password);
-    if (!ok || !usable) {
-      if (usable) {
-        await deps.operators.recordLoginFailure(usable.id, LOCK_AFTER_FAILURES, LOCK_MINUTES * 60_000);
-        const after = await deps.operators.get(usable.id);
-        if (after?.lockedUntil && after.lockedUntil.getTime() > Date.now()) {
-          await deps.audit.record({
-            actor: usable.username,
-            actorRole: usable.role,
-            action: 'auth.locked',
-            details: { failures: LOCK_AFTER_FAILURES, minutes: LOCK_MINUTES },
-            requestId: res.locals.requestId,
-          });
-          res.setHeader('Retry-After', String(LOCK_MINUTES * 60));
-          return void res.status(423).json({ error: panelMessage('locked', usable.language, { minutes: LOCK_MINUTES }) });
-        }
-      }
-      return void res.status(401).json({ error: panelMessage('badCredentials') });
-    }
-    await deps.operators.recordLoginSuccess(usable.id);
+    if (!ok || !usable) return void res.status(401).json({ error: panelMessage('badCredentials') });
+    await deps.throttle.succeeded(username, address);
     await regenerate(req);
     req.session.operatorId = usable.id;
     req.session.username = usable.username;

@@ -1,7 +1,7 @@
 /**
- * Brute-force protection of the login: a per-address rate limit (express-rate-limit, counted in
- * Redis so every web process shares it) and a per-account temporary lockout after repeated
- * failures (stored on the operator in MongoDB).
+ * Brute-force protection of the login, part one: a per-address rate limit on failures across all
+ * usernames (express-rate-limit, counted in Redis so every web process shares it). Part two, per
+ * username, is login-throttle.ts: growing delays, never a lockout an attacker can set off.
  */
 import type { RequestHandler } from 'express';
 import { rateLimit } from 'express-rate-limit';
@@ -9,10 +9,6 @@ import { RedisStore, type RedisReply } from 'rate-limit-redis';
 import type { Redis } from 'ioredis';
 import { panelMessage } from './panel-messages';
 
-/** Failed logins in a row after which an account is locked. */
-export const LOCK_AFTER_FAILURES = 5;
-/** How long a locked account stays locked. */
-export const LOCK_MINUTES = 15;
 /** Failed login attempts allowed per client address in RATE_WINDOW_MINUTES. */
 export const RATE_LIMIT_FAILURES = 20;
 export const RATE_WINDOW_MINUTES = 15;

@@ -9,10 +9,6 @@ const MESSAGES = {
   },
   forbidden: { it: 'Il tuo ruolo non permette questa operazione.', en: 'Your role does not allow this.' },
   badCredentials: { it: 'Nome utente o password non corretti.', en: 'Wrong username or password.' },
-  locked: {
-    it: 'Troppi tentativi falliti: l’account è bloccato temporaneamente. Riprova tra {minutes} minuti.',
-    en: 'Too many failed attempts: the account is temporarily locked. Try again in {minutes} minutes.',
-  },
   rateLimited: {
     it: 'Troppi tentativi di accesso da questo indirizzo. Riprova più tardi.',
     en: 'Too many login attempts from this address. Try again later.',

@@ -4,6 +4,7 @@
  * body -> login (the only route without a session) -> 401 without a session -> CSRF on every
  * state-changing request -> routes (403 by role where needed).
  */
+import { loginThrottle } from './login-throttle';
 import { Router } from 'express';
 import type { Redis } from 'ioredis';
 import type { Connection } from 'mongoose';
@@ -79,7 +80,7 @@ export function createPanel(deps: PanelDeps): { mounts: Mount[]; close(): Promis
   api.post(
     '/auth/login',
     loginRateLimit(deps.redis, deps.redisKeys.loginRateLimit),
-    loginRoute({ operators: storage.operators, audit: storage.audit, csrfToken, refuseDemoAccounts: production }),
+    loginRoute({ operators: storage.operators, audit: storage.audit, csrfToken, throttle: loginThrottle(deps.redis, deps.redisKeys.loginThrottle), refuseDemoAccounts: production }),
   );
   // Idle limit: the live event stream, like every request marked X-Background-Request, is not activity.
   api.use(requireOperator(operators, { idleMs: config.PANEL_IDLE_TIMEOUT_MINUTES * 60_000, backgroundPaths: ['/events'] }));

@@ -24,6 +24,7 @@ export const redisKeys = (prefix: string) => ({
   whatsappStatus: `${prefix}:whatsapp:status`,
   /** Key prefix of the panel's login rate-limit counters (rate-limit-redis). */
   loginRateLimit: `${prefix}:ratelimit:login:`,
+  loginThrottle: `${prefix}:throttle:login:`,
   /** Key prefix of a public endpoint's rate-limit counters (open311, simulator, webhook-<channel>). */
   publicRateLimit: (name: string) => `${prefix}:ratelimit:${name}:`,
 });

@@ -10,8 +10,6 @@ const operatorSchema = new Schema(
     passwordHash: { type: String, required: true },
     role: { type: String, enum: OPERATOR_ROLES, required: true },
     disabled: { type: Boolean, default: false },
-    failedLogins: { type: Number, default: 0 },
-    lockedUntil: Date,
     language: { type: String, enum: ['it', 'en'], default: 'it' },
   },
   { timestamps: true },

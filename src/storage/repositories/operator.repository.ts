@@ -10,8 +10,6 @@ export type OperatorRecord = {
   passwordHash: string;
   role: OperatorRole;
   disabled: boolean;
-  failedLogins: number;
-  lockedUntil?: Date;
   language: 'it' | 'en';
 };
 
@@ -23,8 +21,6 @@ const toRecord = (d: Record<string, any>): OperatorRecord => ({
   passwordHash: d.passwordHash,
   role: d.role,
   disabled: Boolean(d.disabled),
-  failedLogins: d.failedLogins ?? 0,
-  lockedUntil: d.lockedUntil ?? undefined,
   language: d.language ?? 'it',
 });
 
@@ -64,14 +60,6 @@ export function createOperatorRepository(conn: Connection) {
       if (!Object.keys($set).length) return (await Operator.exists({ username: String(username).toLowerCase() })) !== null;
       const r = await Operator.updateOne({ username: String(username).toLowerCase() }, { $set });
       return r.matchedCount === 1;
-    },
-    async recordLoginFailure(id: string, lockAfter: number, lockMs: number) {
-      const d = await Operator.findOneAndUpdate({ _id: id }, { $inc: { failedLogins: 1 } }, { returnDocument: 'after' }).lean();
-      if (d && (d.failedLogins ?? 0) >= lockAfter)
-        await Operator.updateOne({ _id: id }, { $set: { lockedUntil: new Date(Date.now() + lockMs), failedLogins: 0 } });
-    },
-    async recordLoginSuccess(id: string) {
-      await Operator.updateOne({ _id: id }, { $set: { failedLogins: 0 }, $unset: { lockedUntil: 1 } });
     },
     async list() {
       const docs = await Operator.find().sort({ username: 1 }).lean();

@@ -1,4 +1,4 @@
-/** Login, logout, me, session cookie, lockout and CSRF, against the real service. */
+/** Login, logout, me, session cookie, throttling and CSRF, against the real service. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../../support/test-app';
 import { PASSWORD, PanelClient, addOperator, loggedIn } from './panel-helpers';
@@ -89,21 +89,43 @@ describe('login', () => {
     expect((await new PanelClient(app.url).login('gone.away', PASSWORD)).status).toBe(401);
   });
 
-  it('locks the account for a while after 5 failures, even for the right password', async () => {
+  it('slows a guesser with growing delays instead of locking the account, with the same answer as a wrong password', async () => {
     await addOperator(app, 'anna.verdi', 'agent');
-    const client = new PanelClient(app.url);
+    const guesser = new PanelClient(app.url);
+    const from = (address: string) => ({ 'x-forwarded-for': address }); // the test talks through loopback, a trusted proxy
+    const login = (client: PanelClient, password: string, address: string) =>
+      client.request('POST', '/api/auth/login', { body: { username: 'anna.verdi', password }, headers: from(address) });
     const statuses: number[] = [];
-    for (let i = 0; i < 5; i++) statuses.push((await client.login('anna.verdi', `wrong password ${i}`)).status);
-    expect(statuses).toEqual([401, 401, 401, 401, 423]);
-    const right = await client.login('anna.verdi', PASSWORD);
-    expect(right.status).toBe(423);
-    expect(right.body.error).toMatch(/bloccato temporaneamente/);
-    expect(Number(right.headers.get('retry-after'))).toBeGreaterThan(0);
-    // Once the lock has expired the right password works again.
-    const op = await app.storage.operators.findByUsername('anna.verdi');
-    await app.mongo.collection('operators').updateOne({ username: 'anna.verdi' }, { $set: { lockedUntil: new Date(Date.now() - 1000) } });
-    expect(op?.lockedUntil).toBeInstanceOf(Date);
-    expect((await client.login('anna.verdi', PASSWORD)).status).toBe(200);
+    for (let i = 0; i < 6; i++) statuses.push((await login(guesser, `wrong password ${i}`, '203.0.113.7')).status);
+    expect(statuses).toEqual([401, 401, 401, 401, 401, 401]);
+    // Now throttled from that address: even the right password gets the wrong password's answer.
+    const throttled = await login(guesser, PASSWORD, '203.0.113.7');
+    const unknown = await new PanelClient(app.url).login('nobody.at.all', 'whatever it is');
+    expect(throttled.status).toBe(401);
+    expect(throttled.body).toEqual(unknown.body);
+    expect(throttled.headers.get('retry-after')).toBeNull();
+    // The operator, from the office, signs in at once: nothing an attacker does locks her out.
+    expect((await login(new PanelClient(app.url), PASSWORD, '198.51.100.20')).status).toBe(200);
+    // And from the guesser's address once the delay (1 s after the sixth failure) has passed.
+    await new Promise((r) => setTimeout(r, 1_200));
+    expect((await login(guesser, PASSWORD, '203.0.113.7')).status).toBe(200);
+    // No lock is stored on the account.
+    expect(await app.mongo.collection('operators').findOne({ username: 'anna.verdi', lockedUntil: { $gt: new Date() } })).toBeNull();
+  });
+
+  it('counts a parallel burst of guesses before checking any password', async () => {
+    await addOperator(app, 'burst.target', 'agent');
+    const attempt = (password: string) =>
+      new PanelClient(app.url).request('POST', '/api/auth/login', {
+        body: { username: 'burst.target', password },
+        headers: { 'x-forwarded-for': '203.0.113.99' },
+      });
+    const burst = await Promise.all(Array.from({ length: 12 }, (_, i) => attempt(`guess number ${i}`)));
+    expect(burst.every((r) => r.status === 401)).toBe(true);
+    // Every guess of the burst was counted: the right password right after it is throttled too.
+    const right = await attempt(PASSWORD);
+    expect(right.status).toBe(401);
+    expect(right.body).toEqual(burst[0]!.body);
   });
 
   it('refuses a login body that is not two plain strings', async () => {

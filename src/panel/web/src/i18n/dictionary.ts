@@ -43,7 +43,6 @@ const it = {
   loginSubmit: 'Accedi',
   loginWorking: 'Accesso in corso…',
   loginFailed: 'Nome utente o password non corretti.',
-  loginLocked: 'Account temporaneamente bloccato dopo troppi tentativi. Riprova più tardi.',
   loginRateLimited: 'Troppi tentativi di accesso. Attendi qualche minuto e riprova.',
 
   queueTitle: 'Coda segnalazioni',
@@ -296,7 +295,6 @@ const en: Dictionary = {
   loginSubmit: 'Sign in',
   loginWorking: 'Signing in…',
   loginFailed: 'Wrong username or password.',
-  loginLocked: 'Account temporarily locked after too many attempts. Try again later.',
   loginRateLimited: 'Too many sign-in attempts. Wait a few minutes and try again.',
 
   queueTitle: 'Report queue',

@@ -58,7 +58,6 @@ export function AuthProvider({ children }: { children: ReactNode }) {
       } catch (err) {
         if (!(err instanceof ApiError)) throw err;
         if (err.status === 401) return { ok: false, messageKey: 'loginFailed' };
-        if (err.status === 423) return { ok: false, messageKey: 'loginLocked', message: err.message.startsWith('HTTP ') ? undefined : err.message };
         if (err.status === 429) return { ok: false, messageKey: 'loginRateLimited' };
         if (err.status === 0) return { ok: false, messageKey: 'networkError' };
         return { ok: false, message: err.message };

@@ -11,8 +11,12 @@
  * CSV: RFC 4180 (CRLF line ends, fields with `,` `"` CR or LF quoted, quotes doubled), UTF-8 with a
  * BOM so Excel reads accents right, and `,` as the separator (the RFC's, what QGIS, R, pandas and
  * LibreOffice expect; Excel with Italian settings opens it through Data > From Text/CSV). Text
- * cells starting with = + - @ (or a tab or CR) get a leading apostrophe, so a spreadsheet never
- * runs a citizen's text as a formula (OWASP "CSV injection").
+ * cells starting with = + - @ (or a tab or CR, also after leading spaces) get a leading apostrophe,
+ * so a spreadsheet never runs a citizen's text as a formula (OWASP "CSV injection"); and every cell
+ * holding a `;` or a tab is quoted, and a formula sign right after one gets the apostrophe too:
+ * a spreadsheet with Italian settings opened by a double-click splits at `;` (ignoring the RFC's
+ * quotes, which only count around its own separator), so `nota;=HYPERLINK(…)` would otherwise
+ * become a cell starting with `=`.
  * GeoJSON: RFC 7946 FeatureCollection of Point features, coordinates [lng, lat] in WGS84, which
  * QGIS opens as a point layer.
  */
@@ -84,14 +88,18 @@ export function exportRecord(r: ExportReport, ctx: ExportContext): ExportRecord 
 // --- CSV ----------------------------------------------------------------------------------------
 
 export const CSV_BOM = '\uFEFF';
-const FORMULA_START = /^[=+\-@\t\r]/;
-const NEEDS_QUOTES = /[",\r\n]/;
+const FORMULA_START = /^[\s]*[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/;
+const FORMULA_AFTER_SEPARATOR = /([;\t]\s*)([=+\-@\uFF1D\uFF0B\uFF0D\uFF20])/g;
+/** The RFC's reasons to quote, and the separators of other locales (`;` in Italian settings, tab). */
+const NEEDS_QUOTES = /[",;\t\r\n]/;
 
 /** One CSV cell: numbers as they are, text guarded against formulas and quoted when needed. */
 export function csvCell(value: string | number | null): string {
   if (value === null) return '';
   if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '';
-  const text = FORMULA_START.test(value) ? `'${value}` : value;
+  // A reader splitting on `;` or tab (other locales) starts a new cell there: guard those starts too.
+  const guarded = value.replace(FORMULA_AFTER_SEPARATOR, "$1'$2");
+  const text = FORMULA_START.test(guarded) ? `'${guarded}` : guarded;
   return NEEDS_QUOTES.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 

@@ -102,6 +102,8 @@ export const envSchema = z.object({
       if (bad !== undefined) ctx.addIssue({ code: 'custom', message: `"${bad}" is not a hop count, address, CIDR, loopback, linklocal or uniquelocal` });
       return items;
     }),
+  /** Token that shows /readyz's details to a caller other than loopback (`Authorization: Bearer <token>`). Unset: details only for loopback. */
+  READYZ_TOKEN: optionalString,
   /** Telegram bot token from @BotFather. The telegram role starts only when it is set. */
   TELEGRAM_BOT_TOKEN: optionalString.pipe(z.string().regex(/^\d+:[\w-]+$/, 'must look like 123456:ABC-...').optional()),
   /** Bot API server root (a self-hosted Bot API server or a test fake). @defaultValue https://api.telegram.org */

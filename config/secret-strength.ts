@@ -13,6 +13,7 @@ export const PRODUCTION_SECRETS = {
   WHATSAPP_APP_SECRET: 32,
   WHATSAPP_VERIFY_TOKEN: 24,
   OPEN311_API_KEY: 24,
+  READYZ_TOKEN: 32,
 } as const satisfies Record<string, number>;
 
 /** Estimated bits a secret must carry (a random 32-character hex string gives about 110). */

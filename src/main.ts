@@ -261,7 +261,7 @@ export async function startVicinato(config: Config, logger: Logger, overrides: S
         ...panel.mounts,
       ];
       closePanel = panel.close;
-      const app = createWebApp({ logger, readiness, mounts, trustProxy: config.TRUST_PROXY });
+      const app = createWebApp({ logger, readiness, mounts, trustProxy: config.TRUST_PROXY, readyzToken: config.READYZ_TOKEN });
       server = http.createServer(app);
       await new Promise<void>((resolve, reject) => {
         server!.once('error', reject);

@@ -10,13 +10,13 @@ import { errorHandler, notFound } from './errors';
 
 export type Mount = { path: string; router: Router };
 
-export function createWebApp(deps: { logger: Logger; readiness: ReadinessCheck[]; mounts: Mount[]; trustProxy?: number | string[] | false }) {
+export function createWebApp(deps: { logger: Logger; readiness: ReadinessCheck[]; mounts: Mount[]; trustProxy?: number | string[] | false; readyzToken?: string }) {
   const app = express();
   app.disable('x-powered-by');
   // TRUST_PROXY: which proxies' X-Forwarded-For/-Proto are believed (client address, https).
   if (deps.trustProxy !== undefined && deps.trustProxy !== false) app.set('trust proxy', deps.trustProxy);
   app.use(requestContext(deps.logger));
-  app.use(healthRoutes(deps.readiness));
+  app.use(healthRoutes(deps.readiness, { detailsToken: deps.readyzToken }));
   for (const m of deps.mounts) app.use(m.path, m.router);
   app.use(notFound);
   app.use(errorHandler(deps.logger));

@@ -8,6 +8,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { startMongo, startRedis, type RunningServer } from './embedded-servers';
+import { acquireDemoLock } from './demo-lock';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const DATA = path.join(ROOT, 'data');
@@ -37,6 +38,12 @@ function runTsx(script: string, args: string[], env: NodeJS.ProcessEnv, input?: 
 
 async function main() {
   mkdirSync(DATA, { recursive: true });
+  const lock = acquireDemoLock(DATA, `http://localhost:${process.env.PORT ?? '3000'}/`);
+  if (!lock.ok) {
+    console.error(`[demo] another demo is running on ./data (pid ${lock.holder.pid}, ${lock.holder.url}, since ${lock.holder.startedAt}): stop it first`);
+    process.exit(1);
+  }
+  process.on('exit', lock.release);
   const servers: RunningServer[] = [];
   const env: NodeJS.ProcessEnv = { ...devSecrets(), ...process.env };
   // The service defaults to production; the demo is development unless told otherwise.

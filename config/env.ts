@@ -38,7 +38,7 @@ export const envSchema = z.object({
    * themselves. @defaultValue production
    */
   NODE_ENV: optionalString.pipe(z.enum(['production', 'development', 'test']).default('production')),
-  /** HTTP port of the web role. @defaultValue 3000 */
+  /** HTTP port of the web role; a process without the web role serves only /healthz and /readyz on it. @defaultValue 3000 */
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   /** Public base URL of the web role, used in links and webhook registration. Required, https, in production. */
   PUBLIC_URL: optionalString.pipe(url(['http:', 'https:'], 'http(s)').optional()),

@@ -270,6 +270,17 @@ export async function startVicinato(config: Config, logger: Logger, overrides: S
       const port = (server.address() as AddressInfo).port;
       url = `http://127.0.0.1:${port}`;
       logger.info(`web role listening on ${url}`);
+    } else {
+      // Every role answers an orchestrator's probes: without the web role, PORT serves only
+      // /healthz and /readyz (MongoDB, Redis and the channels this process runs).
+      const app = createWebApp({ logger, readiness, mounts: [], trustProxy: config.TRUST_PROXY, readyzToken: config.READYZ_TOKEN });
+      server = http.createServer(app);
+      await new Promise<void>((resolve, reject) => {
+        server!.once('error', reject);
+        server!.listen(config.PORT, '0.0.0.0', () => resolve());
+      });
+      url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+      logger.info(`health endpoints (/healthz, /readyz) listening on ${url}`);
     }
     logger.info(`Vicinato started: roles ${roles.join(', ')}`);
   } catch (err) {

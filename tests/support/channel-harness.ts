@@ -37,6 +37,8 @@ export async function createChannelHarness(settings: Record<string, string>, opt
   const mediaDir = mkdtempSync(path.join(os.tmpdir(), 'vicinato-channel-media-'));
   const config = parseConfig({
     NODE_ENV: 'test',
+    // Any free port: a process without the web role still serves its health endpoints there.
+    PORT: '0',
     MONGODB_URI: opts.mongoDown ? UNREACHABLE_MONGO : freshMongoUrl('ch'),
     REDIS_URL: redisUrl(),
     REDIS_PREFIX: uniqueName('ch'),

@@ -22,6 +22,8 @@ import { createProcessInbound } from './app/intake/process-inbound';
 import { createDeliverOutbound } from './app/intake/deliver-outbound';
 import { inboundTask, outboundTask } from './app/intake/tasks';
 import { createReconcilePass, startReconcileLoop } from './app/intake/reconcile';
+import { createMetrics } from './observability/metrics';
+import { backlogProbe } from './storage/backlog';
 import { createFanOutAdvisory } from './app/advisories/fan-out-advisory';
 import { advisoryFanOutTask } from './app/advisories/fan-out-task';
 import { createWebApp, type Mount } from './panel/app';
@@ -76,13 +78,17 @@ export async function startVicinato(config: Config, logger: Logger, overrides: S
   const events = createRedisEventBus(redis, subscriber, redisKeys(prefix).eventsChannel, logger);
   const media = createDiskMediaStore(config.MEDIA_DIR, config.MEDIA_MAX_BYTES, config.MEDIA_MAX_PIXELS);
   const citizenRefOf = citizenRefFactory(config.CITIZEN_REF_SECRET);
+  const metrics = createMetrics({ role: roles.join('+'), backlog: backlogProbe(mongo.connection) });
   const receive = createReceiveMessage({
     inbox: storage.inbox,
     identities: storage.identities,
     scheduler: queues.scheduler,
     citizenRefOf,
-    onScheduleDeferred: (msg, reason) =>
-      logger.warn(`message ${msg.channel}/${msg.messageId} stored, scheduling left to the reconciler: ${reason}`),
+    onStored: (msg) => metrics.messageReceived(msg.channel),
+    onScheduleDeferred: (msg, reason) => {
+      metrics.messageDeferred();
+      logger.warn(`message ${msg.channel}/${msg.messageId} stored, scheduling left to the reconciler: ${reason}`);
+    },
   });
   const geocoder = config.GEOCODER_URL
     ? createNominatimGeocoder({
@@ -175,7 +181,7 @@ export async function startVicinato(config: Config, logger: Logger, overrides: S
       graceMs: config.RECONCILE_GRACE_MS,
       leaseMs: config.RECONCILE_INTERVAL_MS * 3,
     });
-    workers.push(startReconcileLoop({ reconcileOnce, leases: storage.leases, holder, intervalMs: config.RECONCILE_INTERVAL_MS, logger }));
+    workers.push(startReconcileLoop({ reconcileOnce, leases: storage.leases, holder, intervalMs: config.RECONCILE_INTERVAL_MS, logger, onPass: metrics.reconciled }));
   }
   // Outbound workers run where the channel's sender can run: Telegram's in the telegram role (with its
   // per-chat throttle), whatsapp-web.js's only in the process holding the browser (whatsapp role),
@@ -184,7 +190,7 @@ export async function startVicinato(config: Config, logger: Logger, overrides: S
     if (!channel.sender) continue;
     const role = channel.channel === 'whatsapp' ? 'whatsapp' : channel.channel === 'telegram' ? 'telegram' : 'worker';
     if (!roles.includes(role)) continue;
-    const deliver = createDeliverOutbound({ outbound: storage.outbound, identities: storage.identities, sender: channel.sender, events, logger });
+    const deliver = createDeliverOutbound({ outbound: storage.outbound, identities: storage.identities, sender: channel.sender, events, logger, onSent: metrics.messageSent, onGaveUp: metrics.outboundFailed });
     workers.push(
       startWorker<OutboundJob>(outboundQueueName(channel.channel), outboundTask({ deliver, outbound: storage.outbound }), {
         ...workerOpts,
@@ -261,7 +267,7 @@ export async function startVicinato(config: Config, logger: Logger, overrides: S
         ...panel.mounts,
       ];
       closePanel = panel.close;
-      const app = createWebApp({ logger, readiness, mounts, trustProxy: config.TRUST_PROXY, readyzToken: config.READYZ_TOKEN });
+      const app = createWebApp({ logger, readiness, mounts, trustProxy: config.TRUST_PROXY, readyzToken: config.READYZ_TOKEN, metrics });
       server = http.createServer(app);
       await new Promise<void>((resolve, reject) => {
         server!.once('error', reject);
@@ -273,7 +279,7 @@ export async function startVicinato(config: Config, logger: Logger, overrides: S
     } else {
       // Every role answers an orchestrator's probes: without the web role, PORT serves only
       // /healthz and /readyz (MongoDB, Redis and the channels this process runs).
-      const app = createWebApp({ logger, readiness, mounts: [], trustProxy: config.TRUST_PROXY, readyzToken: config.READYZ_TOKEN });
+      const app = createWebApp({ logger, readiness, mounts: [], trustProxy: config.TRUST_PROXY, readyzToken: config.READYZ_TOKEN, metrics });
       server = http.createServer(app);
       await new Promise<void>((resolve, reject) => {
         server!.once('error', reject);

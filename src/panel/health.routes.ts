@@ -10,7 +10,7 @@ export type ReadinessCheck = { name: string; check: () => Promise<boolean>; deta
 
 const LOOPBACK = /^(127\.\d+\.\d+\.\d+|::1|::ffff:127\.\d+\.\d+\.\d+)$/;
 
-function mayReadDetails(req: Request, token: string | undefined): boolean {
+export function mayReadDetails(req: Request, token: string | undefined): boolean {
   // req.ip is the client's address (behind a trusted proxy, the one it forwards), not the proxy's.
   if (LOOPBACK.test(req.ip ?? '')) return true;
   const given = /^Bearer (.+)$/.exec(req.get('authorization') ?? '')?.[1];

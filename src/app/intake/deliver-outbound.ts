@@ -18,6 +18,9 @@ export function createDeliverOutbound(deps: {
   sender: ChannelSender;
   events?: EventBus;
   logger: Logger;
+  /** Told after the platform took a message, and when one is given up: for the metrics. */
+  onSent?: (channel: string) => void;
+  onGaveUp?: (channel: string) => void;
 }) {
   return async function deliver(outboundId: string): Promise<DeliveryDecision> {
     const record = await deps.outbound.get(outboundId);
@@ -34,6 +37,7 @@ export function createDeliverOutbound(deps: {
       // marked failed for the operator, not sent again.
       deps.logger.warn(`outbound ${outboundId}: an earlier send's outcome was never recorded; not sent again`);
       await deps.outbound.setState(outboundId, 'failed', { error: 'unconfirmed: the outcome of an earlier send was not recorded' });
+      deps.onGaveUp?.(record.channel);
       return { kind: 'give_up', reason: 'unconfirmed earlier send' };
     }
     let sent: { platformMessageId?: string };
@@ -45,6 +49,7 @@ export function createDeliverOutbound(deps: {
     }
     // The platform has it: record that, waiting out a MongoDB outage here rather than letting a
     // retry of the job face an unconfirmed claim.
+    deps.onSent?.(record.channel);
     await untilRecorded(() => deps.outbound.setState(outboundId, 'sent', sent.platformMessageId ? { platformMessageId: sent.platformMessageId } : {}));
     return { kind: 'done' };
   };
@@ -56,11 +61,13 @@ export function createDeliverOutbound(deps: {
     if (err instanceof RecipientUnreachableError) {
       await deps.identities.markUnreachable(record.channel, record.chatId);
       await deps.outbound.setState(outboundId, 'undeliverable', { error: err.message });
+      deps.onGaveUp?.(record.channel);
       deps.logger.warn(`citizen unreachable on ${record.channel}: ${err.message}`);
       return { kind: 'give_up', reason: err.message };
     }
     if (err instanceof UndeliverableError) {
       await deps.outbound.setState(outboundId, 'undeliverable', { error: err.message });
+      deps.onGaveUp?.(record.channel);
       return { kind: 'give_up', reason: err.message };
     }
     throw err;

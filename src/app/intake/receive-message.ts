@@ -19,6 +19,8 @@ export function createReceiveMessage(deps: {
   citizenRefOf: CitizenRefOf;
   /** How long to wait for Redis to take the job before answering the platform anyway. @default 2000 */
   enqueueWaitMs?: number;
+  /** Told when a new message is stored (not a redelivery): for the metrics. */
+  onStored?: (msg: InboundMessage) => void;
   /** Told when a stored message is left to the reconciler (Redis down or slow): for the log. */
   onScheduleDeferred?: (msg: InboundMessage, reason: string) => void;
 }): ReceiveMessage {
@@ -49,7 +51,10 @@ export function createReceiveMessage(deps: {
   return async (msg) => {
     const citizenRef = deps.citizenRefOf(msg.channel, msg.chatId);
     const { duplicate, record } = await deps.inbox.save(msg, citizenRef);
-    if (!duplicate) await refreshIdentity(citizenRef, msg);
+    if (!duplicate) {
+      deps.onStored?.(msg);
+      await refreshIdentity(citizenRef, msg);
+    }
     // Enqueue also on a duplicate that is still unprocessed: the first delivery may have been stored
     // and then lost its job (crash between the two writes). The job id makes this idempotent.
     if (record.state === 'received') await scheduleOrLeaveToReconciler(msg);

@@ -68,6 +68,8 @@ export function startReconcileLoop(opts: {
   holder: string;
   intervalMs: number;
   logger: { info(msg: string): void; warn(msg: string): void };
+  /** Told what each pass re-scheduled: for the metrics. */
+  onPass?: (counts: ReconcileCounts) => void;
 }): { name: string; close(): Promise<void> } {
   let stopped = false;
   let running: Promise<void> = Promise.resolve();
@@ -75,6 +77,7 @@ export function startReconcileLoop(opts: {
     running = (async () => {
       try {
         const counts = await opts.reconcileOnce();
+        if (counts) opts.onPass?.(counts);
         if (counts && counts.inbound + counts.outbound + counts.advisories > 0)
           opts.logger.info(`reconciler re-scheduled ${counts.inbound} inbound chat(s), ${counts.outbound} outbound message(s), ${counts.advisories} advisory(ies)`);
       } catch (err) {

@@ -1,6 +1,6 @@
 /**
- * Every role answers an orchestrator's probes: a worker-only process (no web role) serves /healthz
- * and /readyz on PORT, and /readyz names Redis when it is down. On the old code a worker-only process
+ * Every role answers an orchestrator's probes: a worker-only process (no web role) serves /healthz,
+ * /readyz and /metrics on PORT, and /readyz names Redis when it is down. On the old code a worker-only process
  * had nothing to probe.
  */
 import { mkdtempSync } from 'node:fs';
@@ -51,6 +51,12 @@ describe('health of a process without the web role', () => {
       expect(ready.body).toMatchObject({ status: 'ready', down: [] });
       // Only probes here: the panel and the simulator are not served by a worker.
       expect((await fetch(`${base}/api/auth/me`)).status).toBe(404);
+      // Prometheus metrics, for loopback (or READYZ_TOKEN) only.
+      const metrics = await (await fetch(`${base}/metrics`)).text();
+      expect(metrics).toMatch(/^vicinato_inbox_backlog\{role="worker"\} 0$/m);
+      expect(metrics).toMatch(/^vicinato_outbound_oldest_age_seconds\{role="worker"\} 0$/m);
+      expect(metrics).toMatch(/^vicinato_process_cpu_seconds_total\{role="worker"\} /m);
+      expect((await fetch(`${base}/metrics`, { headers: { 'x-forwarded-for': '203.0.113.5' } })).status).toBe(403);
 
       await redis.stop();
       const down = await eventually(async () => {

@@ -10,6 +10,7 @@ import { ConfigError, loadConfig, type Config } from '../config/env';
 import { loadMunicipalityProfile, municipalityDir } from '../config/municipality';
 import { createLogger, type Logger } from './log/logger';
 import { connectMongo, createStorage, ensureIndexes, waitForMongo } from './storage';
+import { fieldCipherFromSettings } from './security/field-cipher';
 import { createDiskMediaStore } from './storage/media-store';
 import { createRedis, pingRedis } from './queue/redis-connection';
 import { createQueues, startWorker, type WorkerHandle, type InboundJob, type OutboundJob, type AdvisoryJob } from './queue/queues';
@@ -64,10 +65,12 @@ export async function startVicinato(config: Config, logger: Logger, overrides: S
   const territory = loadTerritory(municipalityDir(config.MUNICIPALITY));
 
   const mongo = connectMongo(config.MONGODB_URI, logger);
-  const storage = createStorage(mongo.connection, {
-    timeZone: municipality.serviceHours.timeZone,
-    serviceHours: municipality.serviceHours,
-  });
+  const storage = createStorage(
+    mongo.connection,
+    { timeZone: municipality.serviceHours.timeZone, serviceHours: municipality.serviceHours },
+    {},
+    fieldCipherFromSettings(config),
+  );
   mongo.connection.once('open', () => {
     ensureIndexes(mongo.connection).catch((err: Error) => logger.error(`index creation failed: ${err.message}`));
   });

@@ -63,7 +63,24 @@ export function isBackgroundRequest(req: Request, backgroundPaths: readonly stri
   return req.get(BACKGROUND_HEADER) === '1' || (req.method === 'GET' && backgroundPaths.includes(req.path));
 }
 
-export function requireOperator(operators: OperatorCache, idle?: IdleOptions): RequestHandler {
+/**
+ * Whether this session still stands: the account exists and is enabled, its session epoch has not
+ * moved on (password change, disable, role change, MFA reset, "log out everywhere"), and neither
+ * the absolute nor the idle limit has passed. Used per request and by the live event stream.
+ */
+export function sessionStands(session: Request['session'], op: OperatorRecord | null, now: number, idleMs?: number): boolean {
+  if (!op || op.disabled) return false;
+  if ((session.sessionEpoch ?? 0) !== op.sessionEpoch) return false;
+  if (!session.loginAt || now - session.loginAt > MAX_SESSION_HOURS * 3600_000) return false;
+  const lastActive = session.lastActiveAt ?? session.loginAt;
+  return idleMs === undefined || now - lastActive <= idleMs;
+}
+
+/**
+ * `enrolmentPaths`: while the operator's role needs a second factor that is not set up yet, only
+ * these paths are open (the panel then shows the enrolment page).
+ */
+export function requireOperator(operators: OperatorCache, idle?: IdleOptions, enrolmentPaths: readonly string[] = []): RequestHandler {
   // The last activity is written back at most this often (most requests then save nothing).
   const writeEveryMs = idle ? Math.min(60_000, idle.idleMs / 10) : 0;
   return (req: Request, res: Response, next: NextFunction) => {
@@ -71,12 +88,14 @@ export function requireOperator(operators: OperatorCache, idle?: IdleOptions): R
     if (!id) return void res.status(401).json({ error: panelMessage('loginRequired') });
     const now = Date.now();
     const lastActive = req.session.lastActiveAt ?? req.session.loginAt ?? 0;
-    const expired =
-      !req.session.loginAt || now - req.session.loginAt > MAX_SESSION_HOURS * 3600_000 || (idle !== undefined && now - lastActive > idle.idleMs);
     operators.get(id).then((op) => {
-      if (!op || op.disabled || expired) {
-        req.session.destroy(() => res.status(401).json({ error: panelMessage('sessionEnded', op?.language) }));
+      if (!op || !sessionStands(req.session, op, now, idle?.idleMs)) {
+        const language = op?.language;
+        req.session.destroy(() => res.status(401).json({ error: panelMessage('sessionEnded', language) }));
         return;
+      }
+      if (req.session.mfaEnrolmentRequired && !op.mfa.secret && !enrolmentPaths.includes(req.path)) {
+        return void res.status(403).json({ error: panelMessage('mfaEnrolmentRequired', op.language), mfaEnrolmentRequired: true });
       }
       // Only the operator's own requests move the idle timer; automatic refreshes leave it alone.
       if (idle && !isBackgroundRequest(req, idle.backgroundPaths) && now - lastActive >= writeEveryMs) req.session.lastActiveAt = now;

@@ -18,7 +18,13 @@ export function metaRoutes(deps: { municipality: MunicipalityProfile; territory:
     const next = open ? undefined : nextOpening(hours, now);
     res.json({
       municipality: { name: deps.municipality.name, center: deps.territory.center(), bbox: deps.territory.bbox() },
-      categories: CATEGORIES.map((c) => ({ id: c.id, label: c.labels[lang], labels: c.labels, severity: c.severity, sensitive: c.sensitive })),
+      categories: CATEGORIES.map((c) => ({
+        id: c.id,
+        label: c.labels[lang],
+        labels: c.labels,
+        severity: c.severity,
+        sensitive: c.sensitive,
+      })),
       zones: deps.territory.zones().map((z) => ({ id: z.id, name: z.name })),
       statuses: REPORT_STATUSES,
       statusLabels: STATUS_LABELS,

@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import type { OperatorRecord, OperatorRole, OperatorStore } from '../storage';
 import { hashPassword, passwordProblem } from './passwords';
+import { passwordStrength } from './password-strength';
 
 export const OPERATOR_ROLES = ['agent', 'supervisor', 'admin'] as const satisfies readonly OperatorRole[];
 
@@ -19,8 +20,7 @@ export const roleSchema = z.enum(OPERATOR_ROLES, { message: `role must be one of
 
 export type OperatorInput = { username: string; displayName?: string; role?: OperatorRole; password: string };
 export type AccountResult =
-  | { ok: true; operator: OperatorRecord; created: boolean }
-  | { ok: false; reason: 'invalid' | 'exists' | 'not_found'; detail: string };
+  { ok: true; operator: OperatorRecord; created: boolean } | { ok: false; reason: 'invalid' | 'exists' | 'not_found'; detail: string };
 
 function checkInput(input: OperatorInput): { ok: true; username: string } | { ok: false; reason: 'invalid'; detail: string } {
   const username = usernameSchema.safeParse(input.username);
@@ -31,6 +31,8 @@ function checkInput(input: OperatorInput): { ok: true; username: string } | { ok
     return { ok: false, reason: 'invalid', detail: `role must be one of ${OPERATOR_ROLES.join(', ')}` };
   const problem = passwordProblem(input.password);
   if (problem) return { ok: false, reason: 'invalid', detail: problem };
+  const strength = passwordStrength(input.password, [username.data, ...(input.displayName ?? '').split(/\s+/)], 'en');
+  if (!strength.ok) return { ok: false, reason: 'invalid', detail: `the password is too weak: ${strength.hint}` };
   return { ok: true, username: username.data };
 }
 
@@ -82,6 +84,7 @@ export async function setOperatorDisabled(
 ): Promise<{ ok: true } | { ok: false; reason: 'invalid' | 'not_found'; detail: string }> {
   const name = usernameSchema.safeParse(username);
   if (!name.success) return { ok: false, reason: 'invalid', detail: name.error.issues[0].message };
-  if (!(await store.setDisabled(name.data, disabled))) return { ok: false, reason: 'not_found', detail: `operator "${name.data}" not found` };
+  if (!(await store.setDisabled(name.data, disabled)))
+    return { ok: false, reason: 'not_found', detail: `operator "${name.data}" not found` };
   return { ok: true };
 }

@@ -11,7 +11,14 @@ import { OPEN_STATUSES, REPORT_STATUSES } from '../domain/report';
 export const list = <T extends string>(name: string, allowed: readonly T[]) =>
   z
     .string({ message: `${name} must be a plain comma-separated list` })
-    .transform((v) => [...new Set(v.split(',').map((s) => s.trim()).filter(Boolean))])
+    .transform((v) => [
+      ...new Set(
+        v
+          .split(',')
+          .map((s) => s.trim())
+          .filter(Boolean),
+      ),
+    ])
     .pipe(
       z
         .array(z.string())

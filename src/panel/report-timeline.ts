@@ -59,7 +59,9 @@ export function buildTimeline(
   ctx: { lang: PanelLang; names: OperatorNames },
 ): TimelineItem[] {
   const photos = new Set(report.photoRefs);
-  const items: TimelineItem[] = [{ at: report.createdAt, kind: 'action', action: 'created', text: labelOf(ACTION_LABELS, 'created', ctx.lang) }];
+  const items: TimelineItem[] = [
+    { at: report.createdAt, kind: 'action', action: 'created', text: labelOf(ACTION_LABELS, 'created', ctx.lang) },
+  ];
   const seenMessages = new Set<string>();
   for (const m of sources.inbound) {
     seenMessages.add(m.messageId);

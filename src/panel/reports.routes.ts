@@ -21,8 +21,14 @@ import { presentDetail, presentSummary, type PresentContext } from './report.pre
 import { buildTimeline } from './report-timeline';
 import type { ServiceClock } from './service-clock';
 import { parseOr400 } from './validation';
+import { z } from 'zod';
+import { REVEAL_REASON_MAX, REVEAL_REASON_MIN, revealIdentity, type RevealPolicy } from '../app/reports/reveal-identity';
+
+const revealSchema = z.strictObject({ reason: z.string().trim().min(REVEAL_REASON_MIN).max(REVEAL_REASON_MAX) });
 
 export type ReportRoutesDeps = AgentActionDeps & {
+  /** Who may reveal a citizen's identity (IDENTITY_REVEAL_POLICY). */
+  revealPolicy: RevealPolicy;
   inbox: InboxStore;
   outbound: OutboundLog;
   identities: IdentityStore;
@@ -106,20 +112,22 @@ export function reportRoutes(deps: ReportRoutesDeps): Router {
   });
 
   router.post('/:id/reveal-identity', async (req, res) => {
-    const report = await loadReport(req.params.id, res);
-    if (!report) return;
-    const identity = await deps.identities.get(report.citizenRef);
-    await audit(res, 'identity.reveal', report.id, { found: Boolean(identity) });
-    if (!identity) return void res.status(404).json({ error: panelMessage('identityNotFound', langOf(res)) });
-    res.json({
-      identity: {
-        channel: identity.channel,
-        displayName: identity.displayName,
-        phone: identity.phone,
-        username: identity.username,
-        reachable: identity.reachable,
+    const lang = langOf(res);
+    const body = revealSchema.safeParse(req.body ?? {});
+    if (!body.success) return void res.status(400).json({ error: panelMessage('revealReasonRequired', lang) });
+    const op = currentOperator(res);
+    const result = await revealIdentity(
+      { reports: deps.reports, identities: deps.identities, audit: deps.audit, policy: deps.revealPolicy },
+      {
+        reportId: req.params.id,
+        actor: { username: op.username, role: op.role },
+        reason: body.data.reason,
+        requestId: res.locals.requestId,
       },
-    });
+    );
+    if (result.ok) return void res.json({ identity: result.identity });
+    if (result.reason === 'not_allowed') return void res.status(403).json({ error: panelMessage('revealNotAllowed', lang) });
+    res.status(404).json({ error: panelMessage(result.reason === 'report_not_found' ? 'reportNotFound' : 'identityNotFound', lang) });
   });
 
   router.post('/:id/actions', async (req, res) => {
@@ -148,7 +156,10 @@ async function refusal(
   result: Extract<AgentActionResult, { ok: false }>,
   lang: PanelLang,
   names: OperatorNames,
-): Promise<{ status: number; body: { error: string; current?: { status: string; assignee?: string; assigneeUsername?: string; version: number } } }> {
+): Promise<{
+  status: number;
+  body: { error: string; current?: { status: string; assignee?: string; assigneeUsername?: string; version: number } };
+}> {
   switch (result.reason) {
     case 'not_found':
       return { status: 404, body: { error: panelMessage('reportNotFound', lang) } };

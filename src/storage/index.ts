@@ -17,6 +17,7 @@ import { createReportExportRepository } from './repositories/report-export.repos
 import { createPublicReportRepository } from './repositories/public-report.repository';
 import { createNearbyQuestionQuotaRepository } from './repositories/nearby-question-quota.repository';
 import { categoryById } from '../../config/categories';
+import { localFieldCipher, type FieldCipher } from '../security/field-cipher';
 
 const DEFAULT_STATS_OPTIONS: StatsOptions = {
   timeZone: 'Europe/Rome',
@@ -24,19 +25,28 @@ const DEFAULT_STATS_OPTIONS: StatsOptions = {
   severityOf: (categoryId) => categoryById(categoryId)?.severity ?? 1,
 };
 
-/** `stats` carries the municipality's time zone and service hours for the territory counters. */
-export function createStorage(conn: Connection, stats: Partial<StatsOptions> = {}, reportOptions: Pick<ReportRepositoryOptions, 'now'> = {}) {
+/**
+ * `stats` carries the municipality's time zone and service hours for the territory counters;
+ * `cipher` encrypts personal data at rest (the service passes the one from its settings; tests and
+ * tools get a local development key).
+ */
+export function createStorage(
+  conn: Connection,
+  stats: Partial<StatsOptions> = {},
+  reportOptions: Pick<ReportRepositoryOptions, 'now'> = {},
+  cipher: FieldCipher = localFieldCipher(),
+) {
   const statsOptions = { ...DEFAULT_STATS_OPTIONS, ...stats };
   const statsRepository = createStatsRepository(conn, statsOptions);
   return {
     stats: statsRepository,
-    inbox: createInboxRepository(conn),
+    inbox: createInboxRepository(conn, cipher),
     // The state type is the dialog's; storage keeps it as an opaque document.
-    conversations: createConversationRepository<unknown>(conn),
+    conversations: createConversationRepository<unknown>(conn, cipher),
     reports: createReportRepository(conn, statsRepository, { ...reportOptions, timeZone: statsOptions.timeZone }),
     audit: createAuditRepository(conn),
-    identities: createIdentityRepository(conn),
-    outbound: createOutboundRepository(conn),
+    identities: createIdentityRepository(conn, cipher),
+    outbound: createOutboundRepository(conn, cipher),
     operators: createOperatorRepository(conn),
     confirmations: createConfirmationRepository(conn, statsRepository),
     subscriptions: createSubscriptionRepository(conn),

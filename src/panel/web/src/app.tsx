@@ -15,6 +15,10 @@ import { QueuePage } from './pages/queue.page';
 import { ReportPage } from './pages/report.page';
 import { IndicatorsPage } from './pages/indicators.page';
 import { TerritoryPage } from './pages/territory.page';
+import { AccountPage } from './pages/account.page';
+import { AccessLogPage } from './pages/access-log.page';
+import { EnrolmentPage } from './pages/enrolment.page';
+import { accountText } from './i18n/account.dictionary';
 import { territoryText } from './i18n/territory.dictionary';
 import { I18nProvider } from './i18n/i18n';
 
@@ -39,13 +43,30 @@ function Pages() {
   }, [state.status, route.page, location, navigate]);
 
   useEffect(() => {
-    const page = { queue: t('queueTitle'), login: t('loginTitle'), report: t('reportTitle', { ticket: '' }), admin: t('adminTitle'), advisories: t('advisoriesTitle'), territory: territoryText(language, 'territoryTitle'), indicators: territoryText(language, 'indicatorsTitle'), 'not-found': t('notFoundTitle') }[route.page];
+    const page = {
+      queue: t('queueTitle'),
+      login: t('loginTitle'),
+      report: t('reportTitle', { ticket: '' }),
+      admin: t('adminTitle'),
+      advisories: t('advisoriesTitle'),
+      territory: territoryText(language, 'territoryTitle'),
+      indicators: territoryText(language, 'indicatorsTitle'),
+      account: accountText(language, 'accountTitle'),
+      'access-log': accountText(language, 'accessTitle'),
+      'not-found': t('notFoundTitle'),
+    }[route.page];
     document.title = `${page} – ${t('appName')}`;
   }, [route.page, t, language]);
 
-  if (state.status === 'loading') return <p role="status" className="boot">{t('loading')}</p>;
+  if (state.status === 'loading')
+    return (
+      <p role="status" className="boot">
+        {t('loading')}
+      </p>
+    );
   if (state.status === 'anonymous') return <LoginPage expired={state.expired} />;
   if (route.page === 'login') return null;
+  if (state.mfaEnrolmentRequired) return <EnrolmentPage />;
   return (
     <MetaProvider>
       <ServerEventsProvider>
@@ -56,6 +77,8 @@ function Pages() {
           {route.page === 'advisories' ? <AdvisoriesPage /> : null}
           {route.page === 'territory' ? <TerritoryPage /> : null}
           {route.page === 'indicators' ? <IndicatorsPage /> : null}
+          {route.page === 'account' ? <AccountPage /> : null}
+          {route.page === 'access-log' ? <AccessLogPage /> : null}
           {route.page === 'not-found' ? (
             <div>
               <PageHeading>{t('notFoundTitle')}</PageHeading>

@@ -17,7 +17,13 @@ export type Operator = {
   language: Language;
 };
 
-export type SessionInfo = { operator: Operator; csrfToken: string };
+export type SessionInfo = {
+  operator: Operator;
+  csrfToken: string;
+  /** Signed in, but the role needs two-step verification that is not set up yet. */
+  mfaEnrolmentRequired?: boolean;
+  mfa?: { enabled: boolean; required: boolean; recoveryCodesLeft: number };
+};
 
 export type CategoryInfo = {
   id: string;
@@ -112,6 +118,6 @@ export type ActionRequest = ReportActionBody extends infer B ? (B extends unknow
 
 export type PanelAction = ActionRequest['action'];
 
-export type OperatorListItem = { username: string; displayName: string; role: Role; disabled: boolean };
+export type OperatorListItem = { username: string; displayName: string; role: Role; disabled: boolean; mfaEnabled: boolean };
 
 export type WhatsappStatus = { state: string; qrDataUrl?: string; updatedAt?: string; detail?: string };

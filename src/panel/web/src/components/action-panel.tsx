@@ -251,7 +251,14 @@ function ActionForm({ action, busy, onCancel, onSubmit }: FormProps) {
       ) : null}
       {action === 'dispatch' || action === 'close' || action === 'reopen' ? (
         <Field id={id('note')} label={t('fieldNote')}>
-          <textarea id={id('note')} name="note" rows={2} maxLength={ACTION_TEXT_LIMITS.note} value={note} onChange={(e) => setNote(e.target.value)} />
+          <textarea
+            id={id('note')}
+            name="note"
+            rows={2}
+            maxLength={ACTION_TEXT_LIMITS.note}
+            value={note}
+            onChange={(e) => setNote(e.target.value)}
+          />
         </Field>
       ) : null}
       {invalid ? (

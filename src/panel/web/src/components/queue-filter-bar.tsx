@@ -56,7 +56,13 @@ export function QueueFilterBar({ filters, counts, meta, onChange }: Props) {
         </div>
         <div className="field field-inline">
           <label htmlFor="f-from">{t('filterFrom')}</label>
-          <input id="f-from" type="date" value={filters.from} max={filters.to || undefined} onChange={(e) => set({ from: e.target.value })} />
+          <input
+            id="f-from"
+            type="date"
+            value={filters.from}
+            max={filters.to || undefined}
+            onChange={(e) => set({ from: e.target.value })}
+          />
         </div>
         <div className="field field-inline">
           <label htmlFor="f-to">{t('filterTo')}</label>

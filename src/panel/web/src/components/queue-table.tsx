@@ -26,7 +26,9 @@ export function QueueTable({ items, meta, fresh, caption }: Props) {
       <caption className="sr-only">{caption}</caption>
       <thead>
         <tr>
-          <th scope="col" className="col-priority">{t('colPriority')}</th>
+          <th scope="col" className="col-priority">
+            {t('colPriority')}
+          </th>
           <th scope="col">{t('colTicket')}</th>
           <th scope="col">{t('colStatus')}</th>
           <th scope="col">{t('colCategory')}</th>

@@ -40,35 +40,38 @@ export function QueuePage() {
   const metaRef = useRef(meta);
   metaRef.current = meta;
 
-  const load = useCallback(async (background = false) => {
-    const mine = ++seq.current;
-    try {
-      const list = await apiRequest<ReportList>(`/api/reports${apiQuery}`, { background });
-      if (mine !== seq.current) return; // a newer request was sent meanwhile
-      setData(list);
-      setError(undefined);
-      // Reports announced as new: those whose report.created event came in and that are in this
-      // list (whichever came first, the event or a periodic refresh).
-      const appeared = list.items.filter((r) => createdIds.current.has(r.id));
-      if (appeared.length) {
-        const ids = appeared.map((r) => r.id);
-        setFresh((f) => new Set([...f, ...ids]));
-        window.setTimeout(() => setFresh((f) => new Set([...f].filter((id) => !ids.includes(id)))), FRESH_FOR_MS);
-        announce(
-          appeared.length === 1
-            ? t('newReportAnnounce', {
-                ticket: appeared[0].ticketCode,
-                category: categoryName(metaRef.current, appeared[0].categoryId, appeared[0].categoryLabel, language),
-              })
-            : t('newReportsAnnounce', { count: appeared.length }),
-        );
+  const load = useCallback(
+    async (background = false) => {
+      const mine = ++seq.current;
+      try {
+        const list = await apiRequest<ReportList>(`/api/reports${apiQuery}`, { background });
+        if (mine !== seq.current) return; // a newer request was sent meanwhile
+        setData(list);
+        setError(undefined);
+        // Reports announced as new: those whose report.created event came in and that are in this
+        // list (whichever came first, the event or a periodic refresh).
+        const appeared = list.items.filter((r) => createdIds.current.has(r.id));
+        if (appeared.length) {
+          const ids = appeared.map((r) => r.id);
+          setFresh((f) => new Set([...f, ...ids]));
+          window.setTimeout(() => setFresh((f) => new Set([...f].filter((id) => !ids.includes(id)))), FRESH_FOR_MS);
+          announce(
+            appeared.length === 1
+              ? t('newReportAnnounce', {
+                  ticket: appeared[0].ticketCode,
+                  category: categoryName(metaRef.current, appeared[0].categoryId, appeared[0].categoryLabel, language),
+                })
+              : t('newReportsAnnounce', { count: appeared.length }),
+          );
+        }
+        for (const r of list.items) createdIds.current.delete(r.id);
+        if (createdIds.current.size > 500) createdIds.current.clear();
+      } catch (err) {
+        if (mine === seq.current) setError(err);
       }
-      for (const r of list.items) createdIds.current.delete(r.id);
-      if (createdIds.current.size > 500) createdIds.current.clear();
-    } catch (err) {
-      if (mine === seq.current) setError(err);
-    }
-  }, [apiQuery, announce, t, language]);
+    },
+    [apiQuery, announce, t, language],
+  );
 
   const latestLoad = useRef(load);
   latestLoad.current = load;

@@ -35,17 +35,20 @@ export function ReportPage({ id }: { id: string }) {
   const seq = useRef(0);
   const debounce = useRef<number | undefined>(undefined);
 
-  const load = useCallback(async (background = false) => {
-    const mine = ++seq.current;
-    try {
-      const r = await apiRequest<ReportDetailResponse>(`/api/reports/${encodeURIComponent(id)}`, { background });
-      if (mine !== seq.current) return;
-      setData(r);
-      setError(undefined);
-    } catch (err) {
-      if (mine === seq.current) setError(err);
-    }
-  }, [id]);
+  const load = useCallback(
+    async (background = false) => {
+      const mine = ++seq.current;
+      try {
+        const r = await apiRequest<ReportDetailResponse>(`/api/reports/${encodeURIComponent(id)}`, { background });
+        if (mine !== seq.current) return;
+        setData(r);
+        setError(undefined);
+      } catch (err) {
+        if (mine === seq.current) setError(err);
+      }
+    },
+    [id],
+  );
 
   useEffect(() => {
     setData(undefined);
@@ -209,7 +212,9 @@ export function ReportPage({ id }: { id: string }) {
             <h2 id="timeline-title">{t('timeline')}</h2>
             <Timeline entries={timeline} />
           </section>
-          {operator.role === 'supervisor' || operator.role === 'admin' ? <AuditPanel reportId={report.id} version={report.version} /> : null}
+          {operator.role === 'supervisor' || operator.role === 'admin' ? (
+            <AuditPanel reportId={report.id} version={report.version} />
+          ) : null}
         </aside>
       </div>
     </div>

@@ -19,6 +19,7 @@ import { startTestApp, type TestApp } from '../../support/test-app';
 import { CLOUD, cloudSettings, messagesNotification, postWebhook, waMessage } from './meta-webhook';
 import { waitFor } from './wait-for';
 import { storedKeys } from '../../support/stored-keys';
+import { whereStored } from '../../support/scan-collections';
 
 let graph: FakeGraphApi;
 let app: TestApp;
@@ -131,5 +132,12 @@ describe('a full report over the WhatsApp Cloud API', () => {
     // Several replies to one message arrive in the order the dialog wrote them.
     const recorded = await app.storage.outbound.listForChat('whatsapp-cloud', citizen.waId);
     expect(graph.sentTo(citizen.waId).map((m) => storedKeys(app.config).sentRef(m.wamid))).toEqual(recorded.map((r) => r.platformMessageId));
+
+    // After a whole report, the phone number and the name are nowhere in the database as they are:
+    // the identity store keeps them encrypted; inbox, outbound and conversations use keyed references.
+    expect(await whereStored(app.mongo, citizen.waId.slice(2))).toEqual([]);
+    expect(await whereStored(app.mongo, citizen.name)).toEqual([]);
+    // An agent who may see it still gets it, decrypted.
+    expect((await app.storage.identities.get(citizenRef))?.phone).toContain(citizen.waId.slice(2));
   });
 });

@@ -57,14 +57,12 @@ export function adminRoutes(deps: {
     const created = await createOperatorAccount(deps.operators, body);
     if (!created.ok) {
       const lang = langOf(res);
-      return void res
-        .status(created.reason === 'exists' ? 409 : 400)
-        .json({
-          error:
-            created.reason === 'exists'
-              ? panelMessage('operatorExists', lang, { username: body.username })
-              : panelMessage('badRequest', lang, { detail: created.detail }),
-        });
+      return void res.status(created.reason === 'exists' ? 409 : 400).json({
+        error:
+          created.reason === 'exists'
+            ? panelMessage('operatorExists', lang, { username: body.username })
+            : panelMessage('badRequest', lang, { detail: created.detail }),
+      });
     }
     const me = currentOperator(res);
     await deps.audit.record({

@@ -1,7 +1,7 @@
 /**
  * GET /api/events: the live queue as Server-Sent Events. Each stream listens to the EventBus
  * (Redis pub/sub), so a report created or changed through any process reaches every panel.
- * Only ids and statuses travel here; the panel reads details through the JSON API.
+ * Only ids, statuses and (for a note) the mentioned usernames travel here; the panel reads details through the JSON API.
  */
 import { Router, type Request, type Response } from 'express';
 import type { EventBus, LiveEvent } from '../domain/ports';
@@ -32,8 +32,13 @@ export function liveEvents(
     });
     res.write('retry: 3000\n: connected\n\n');
     const send = (e: LiveEvent) => {
-      if (e.type !== 'report.created' && e.type !== 'report.updated') return;
-      const data = e.type === 'report.updated' ? { reportId: e.reportId, status: e.status } : { reportId: e.reportId };
+      if (e.type !== 'report.created' && e.type !== 'report.updated' && e.type !== 'note.added') return;
+      const data =
+        e.type === 'report.updated'
+          ? { reportId: e.reportId, status: e.status }
+          : e.type === 'note.added'
+            ? { reportId: e.reportId, mentions: e.mentions }
+            : { reportId: e.reportId };
       res.write(`event: ${e.type}\ndata: ${JSON.stringify(data)}\n\n`);
     };
     const unsubscribe = events.subscribe(send);

@@ -41,6 +41,7 @@ import { panelSession, sessionCookieName } from './session';
 import { staticPanelRouter } from './static.routes';
 import { reportExportRoutes } from './report-export.routes';
 import { publicDescriptionRoutes } from './public-description.routes';
+import { forMeRoutes, reportNoteRoutes } from './notes.routes';
 import { territoryRoutes } from './territory.routes';
 
 export type PanelDeps = {
@@ -138,6 +139,9 @@ export function createPanel(deps: PanelDeps): { mounts: Mount[]; close(): Promis
       maxRows: config.PANEL_EXPORT_MAX_ROWS,
     }),
   );
+  const notesDeps = { reports: storage.reports, notes: storage.notes, audit: storage.audit, events: deps.events, names };
+  api.use('/reports', reportNoteRoutes(notesDeps));
+  api.use('/notes', forMeRoutes(notesDeps));
   api.use('/reports', publicDescriptionRoutes({ publicReports: storage.publicReports, audit: storage.audit }));
   api.use(
     '/reports',
@@ -148,6 +152,7 @@ export function createPanel(deps: PanelDeps): { mounts: Mount[]; close(): Promis
       inbox: storage.inbox,
       identities: storage.identities,
       revealPolicy: config.IDENTITY_REVEAL_POLICY,
+      notes: storage.notes,
       media: deps.media,
       scheduler: deps.scheduler,
       events: deps.events,

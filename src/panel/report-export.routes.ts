@@ -101,14 +101,12 @@ export function reportExportRoutes(deps: ReportExportDeps): Router {
       const lang = langOf(res);
       const rows = await deps.source.count(q.filter);
       if (rows > maxRows)
-        return void res
-          .status(400)
-          .json({
-            error: territoryMessage('exportTooLarge', lang, {
-              count: rows,
-              max: maxRows.toLocaleString(lang === 'it' ? 'it-IT' : 'en-GB'),
-            }),
-          });
+        return void res.status(400).json({
+          error: territoryMessage('exportTooLarge', lang, {
+            count: rows,
+            max: maxRows.toLocaleString(lang === 'it' ? 'it-IT' : 'en-GB'),
+          }),
+        });
       const op = currentOperator(res);
       // Audited before the first byte: an export cut short was still asked for.
       await deps.audit.record({

@@ -3,7 +3,7 @@
  * told them, and every action, merged by time. Identities never appear; audit details are shown
  * as the agent wrote them.
  */
-import type { AuditEntry, InboxRecord, OutboundRecord, ReportView } from '../domain/ports';
+import type { AuditEntry, InboxRecord, OutboundRecord, ReportNote, ReportView } from '../domain/ports';
 import type { InboundPayload } from '../domain/message';
 import type { OperatorNames } from './operator-names';
 import { ACTION_LABELS, OUTCOME_LABELS, labelOf } from './panel-labels';
@@ -12,7 +12,8 @@ import { photoUrl } from './report.presenter';
 
 export type TimelineItem = {
   at: Date;
-  kind: 'inbound' | 'outbound' | 'action';
+  /** `note`: an agent's internal note, never shown to the citizen. */
+  kind: 'inbound' | 'outbound' | 'action' | 'note';
   text: string;
   /** Display name of the operator (actions). */
   actor?: string;
@@ -55,7 +56,7 @@ function actionText(e: AuditEntry, lang: PanelLang): string {
 
 export function buildTimeline(
   report: ReportView,
-  sources: { inbound: InboxRecord[]; outbound: OutboundRecord[]; audit: Array<AuditEntry & { at: Date }> },
+  sources: { inbound: InboxRecord[]; outbound: OutboundRecord[]; audit: Array<AuditEntry & { at: Date }>; notes?: ReportNote[] },
   ctx: { lang: PanelLang; names: OperatorNames },
 ): TimelineItem[] {
   const photos = new Set(report.photoRefs);
@@ -84,7 +85,9 @@ export function buildTimeline(
     });
   }
   for (const m of sources.outbound) items.push({ at: m.createdAt, kind: 'outbound', text: m.text, state: m.state });
-  for (const e of sources.audit)
+  for (const n of sources.notes ?? []) items.push({ at: n.at, kind: 'note', text: n.text, actor: ctx.names.nameOf(n.author) });
+  // A note's audit entry only says that it was written: the note itself is on the timeline.
+  for (const e of sources.audit.filter((a) => a.action !== 'note.add'))
     items.push({ at: e.at, kind: 'action', action: e.action, text: actionText(e, ctx.lang), actor: ctx.names.nameOf(e.actor) });
   // Stable sort: equal times keep the order above (received, messages, actions).
   return items.sort((a, b) => a.at.getTime() - b.at.getTime());

@@ -5,7 +5,7 @@
  */
 import { Router, type Response } from 'express';
 import { PRIORITY_WEIGHTS } from '../../config/priority';
-import type { AuditLog, IdentityStore, InboxStore, MediaStore, OutboundLog, ReportStore, ReportView } from '../domain/ports';
+import type { AuditLog, IdentityStore, InboxStore, MediaStore, NoteStore, OutboundLog, ReportStore, ReportView } from '../domain/ports';
 import { currentOperator, langOf } from './auth.middleware';
 import { presentConfirmations } from './confirmations.presenter';
 import { explainPriority } from './priority-explanation';
@@ -22,11 +22,32 @@ import { buildTimeline } from './report-timeline';
 import type { ServiceClock } from './service-clock';
 import { parseOr400 } from './validation';
 import { z } from 'zod';
+import { BULK_MAX_REPORTS, bulkTriage } from '../app/reports/bulk-triage';
+import { OUTCOMES } from '../domain/report';
+import { TICKET_CODE_PATTERN } from '../domain/ticket-code';
+import { ACTION_TEXT_LIMITS } from './report-action.limits';
 import { REVEAL_REASON_MAX, REVEAL_REASON_MIN, revealIdentity, type RevealPolicy } from '../app/reports/reveal-identity';
+
+const reportIds = z
+  .array(z.string().regex(/^[a-f0-9]{24}$/i, 'reportIds must be report ids'))
+  .min(1)
+  .max(BULK_MAX_REPORTS);
+const bulkReason = z.string().trim().min(3, 'reason must be at least 3 characters').max(ACTION_TEXT_LIMITS.reason);
+const bulkSchema = z.discriminatedUnion('action', [
+  z.strictObject({ action: z.literal('close'), reportIds, outcome: z.enum(OUTCOMES), reason: bulkReason }),
+  z.strictObject({ action: z.literal('reject'), reportIds, reason: bulkReason }),
+  z.strictObject({
+    action: z.literal('mark_duplicate'),
+    reportIds,
+    duplicateOf: z.string().trim().toUpperCase().regex(TICKET_CODE_PATTERN, 'duplicateOf must be a ticket code like VIC-2026-000123'),
+    reason: bulkReason,
+  }),
+]);
 
 const revealSchema = z.strictObject({ reason: z.string().trim().min(REVEAL_REASON_MIN).max(REVEAL_REASON_MAX) });
 
 export type ReportRoutesDeps = AgentActionDeps & {
+  notes: NoteStore;
   /** Who may reveal a citizen's identity (IDENTITY_REVEAL_POLICY). */
   revealPolicy: RevealPolicy;
   inbox: InboxStore;
@@ -80,17 +101,18 @@ export function reportRoutes(deps: ReportRoutesDeps): Router {
   router.get('/:id', async (req, res) => {
     const report = await loadReport(req.params.id, res);
     if (!report) return;
-    const [inbound, outbound, events, confirmed] = await Promise.all([
+    const [inbound, outbound, events, confirmed, notes] = await Promise.all([
       deps.inbox.listForReport(report.id),
       deps.outbound.listForReport(report.id),
       deps.audit.listForReport(report.id),
       deps.confirmations.get(report.id),
+      deps.notes.listForReport(report.id),
     ]);
-    await deps.names.prime([report.assignee, ...events.map((e) => e.actor)]);
+    await deps.names.prime([report.assignee, ...events.map((e) => e.actor), ...notes.map((n) => n.author)]);
     const ctx = context(res);
     res.json({
       report: presentDetail(report, ctx),
-      timeline: buildTimeline(report, { inbound, outbound, audit: events }, { lang: ctx.lang, names: deps.names }),
+      timeline: buildTimeline(report, { inbound, outbound, audit: events, notes }, { lang: ctx.lang, names: deps.names }),
       // Other citizens' "same situation" (and merged duplicates), without who they are.
       confirmations: presentConfirmations(report, confirmed?.confirmationsList ?? []),
       // Why the report has its priority: each factor's points and the weight rule behind them.
@@ -128,6 +150,16 @@ export function reportRoutes(deps: ReportRoutesDeps): Router {
     if (result.ok) return void res.json({ identity: result.identity });
     if (result.reason === 'not_allowed') return void res.status(403).json({ error: panelMessage('revealNotAllowed', lang) });
     res.status(404).json({ error: panelMessage(result.reason === 'report_not_found' ? 'reportNotFound' : 'identityNotFound', lang) });
+  });
+
+  // Several reports, one action and one reason: each is a full single action (see bulk-triage.ts).
+  router.post('/bulk', async (req, res) => {
+    const body = parseOr400(bulkSchema, req.body, res);
+    if (!body) return;
+    const { reportIds, ...command } = body;
+    const results = await bulkTriage(deps, { reportIds, command, actor: currentOperator(res), requestId: res.locals.requestId });
+    for (const r of results) if (r.result === 'done') deps.counts.heard({ type: 'report.updated', reportId: r.reportId });
+    res.json({ results, done: results.filter((r) => r.result === 'done').length });
   });
 
   router.post('/:id/actions', async (req, res) => {

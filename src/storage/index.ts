@@ -1,5 +1,6 @@
 /** Builds every repository on one connection and makes sure their indexes exist. */
 import { createLeaseRepository } from './repositories/lease.repository';
+import { createNoteRepository } from './repositories/note.repository';
 import type { Connection } from 'mongoose';
 import { createInboxRepository } from './repositories/inbox.repository';
 import { createConversationRepository } from './repositories/conversation.repository';
@@ -60,6 +61,8 @@ export function createStorage(
     nearbyQuestions: createNearbyQuestionQuotaRepository(conn),
     /** Reports as the public Open311 API sees them (random public ids, approved descriptions). */
     publicReports: createPublicReportRepository(conn),
+    /** Agents' internal notes and the operators they mention. */
+    notes: createNoteRepository(conn),
     /** "One process at a time" leases (the reconciler). */
     leases: createLeaseRepository(conn),
   };

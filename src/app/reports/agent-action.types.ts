@@ -40,7 +40,12 @@ export type AgentActionResult =
 /** One agent action's own rules: what it writes besides the status, what is audited, what the citizen is told. */
 export type AgentAction<A extends AgentActionName> = {
   /** The fields the move sets on the report, and the details its audit entry records. */
-  effects(command: CommandOf<A>, current: ReportView, actor: Actor, now: Date): { set: ApplyTransitionInput['set']; details: Record<string, unknown> };
+  effects(
+    command: CommandOf<A>,
+    current: ReportView,
+    actor: Actor,
+    now: Date,
+  ): { set: ApplyTransitionInput['set']; details: Record<string, unknown> };
   /** What the report's citizen and followers are told; undefined for an internal action. */
   notice(command: CommandOf<A>): CitizenNotice | undefined;
 };

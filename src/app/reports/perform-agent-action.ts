@@ -48,7 +48,8 @@ function reasonOf(command: AgentActionCommand): string | undefined {
 
 export async function performAgentAction(
   deps: AgentActionDeps,
-  input: { reportId: string; command: AgentActionCommand; actor: Actor; requestId?: string; now?: Date },
+  /** `reason`: why, when the command itself carries none (bulk triage gives one reason for all). */
+  input: { reportId: string; command: AgentActionCommand; actor: Actor; requestId?: string; now?: Date; reason?: string },
 ): Promise<AgentActionResult> {
   const { command, actor } = input;
   const current = await deps.reports.get(input.reportId);
@@ -76,7 +77,7 @@ export async function performAgentAction(
   }
 
   const { set, details } = action.effects(command as never, current, actor, input.now ?? new Date());
-  const reason = reasonOf(command);
+  const reason = reasonOf(command) ?? input.reason;
   const moved = await deps.reports.applyTransition({
     id: current.id,
     action: command.action,

@@ -22,7 +22,14 @@ export async function revealIdentity(
   const report = await deps.reports.get(input.reportId);
   if (!report) return { ok: false, reason: 'report_not_found' };
   const record = (action: string, details: Record<string, unknown>) =>
-    deps.audit.record({ actor: input.actor.username, actorRole: input.actor.role, action, reportId: report.id, details: { reason: input.reason, ...details }, requestId: input.requestId });
+    deps.audit.record({
+      actor: input.actor.username,
+      actorRole: input.actor.role,
+      action,
+      reportId: report.id,
+      details: { reason: input.reason, ...details },
+      requestId: input.requestId,
+    });
   const allowed = input.actor.role !== 'agent' || deps.policy === 'any_agent' || report.assignee === input.actor.username;
   if (!allowed) {
     await record('identity.reveal_refused', { assignee: report.assignee ?? null });

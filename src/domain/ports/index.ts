@@ -16,3 +16,4 @@ export * from './jobs';
 export * from './events';
 export * from './media';
 export * from './lease';
+export * from './note';

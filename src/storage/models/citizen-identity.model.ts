@@ -24,5 +24,4 @@ const citizenIdentitySchema = new Schema(
 citizenIdentitySchema.index({ citizenRef: 1 }, { unique: true });
 citizenIdentitySchema.index({ channel: 1, chatKey: 1 });
 
-export const citizenIdentityModel = (conn: Connection) =>
-  conn.model('CitizenIdentity', citizenIdentitySchema, 'citizen_identities');
+export const citizenIdentityModel = (conn: Connection) => conn.model('CitizenIdentity', citizenIdentitySchema, 'citizen_identities');

@@ -38,5 +38,4 @@ outboundMessageSchema.index({ channel: 1, inReplyTo: 1 }, { sparse: true });
 outboundMessageSchema.index({ reportId: 1, createdAt: 1 }, { sparse: true });
 outboundMessageSchema.index({ advisoryId: 1, state: 1 }, { sparse: true });
 
-export const outboundMessageModel = (conn: Connection) =>
-  conn.model('OutboundMessage', outboundMessageSchema, 'outbound_messages');
+export const outboundMessageModel = (conn: Connection) => conn.model('OutboundMessage', outboundMessageSchema, 'outbound_messages');

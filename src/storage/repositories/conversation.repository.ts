@@ -17,14 +17,19 @@ export function createConversationRepository<S>(conn: Connection, cipher: FieldC
   return {
     async load(channel, chatId) {
       const d = await conversations.findOne({ channel, chatKey: chatKey(channel, String(chatId)) });
-      return d ? { state: d.state as S, version: d.version as number, lastMessageId: d.lastMessageId as string | undefined } : { state: null, version: 0 };
+      return d
+        ? { state: d.state as S, version: d.version as number, lastMessageId: d.lastMessageId as string | undefined }
+        : { state: null, version: 0 };
     },
     async save(channel, chatId, citizenRef, state, expectedVersion, lastMessageId) {
       const now = new Date();
       const set = { state, lastMessageId, citizenRef, updatedAt: now };
       if (expectedVersion === 0) {
         try {
-          await conversations.insertOne({ channel, chatKey: chatKey(channel, String(chatId)), version: 1, ...set, createdAt: now }, WRITE_OPTIONS);
+          await conversations.insertOne(
+            { channel, chatKey: chatKey(channel, String(chatId)), version: 1, ...set, createdAt: now },
+            WRITE_OPTIONS,
+          );
           return true;
         } catch (err) {
           if (isDuplicateKeyError(err)) return false;

@@ -13,11 +13,25 @@ export function createIdentityRepository(conn: Connection, cipher: FieldCipher):
   return {
     async upsertFromInbound(citizenRef, msg) {
       const s = msg.sender;
-      const plain = { chatId: String(msg.chatId), platformId: s.platformId, displayName: s.displayName, phone: s.phone, username: s.username };
+      const plain = {
+        chatId: String(msg.chatId),
+        platformId: s.platformId,
+        displayName: s.displayName,
+        phone: s.phone,
+        username: s.username,
+      };
       const encrypted = Object.fromEntries(PERSONAL.filter((k) => plain[k]).map((k) => [k, cipher.encrypt(String(plain[k]))]));
       await Identity.updateOne(
         { citizenRef },
-        { $set: { channel: msg.channel, chatKey: chatKey(msg.channel, String(msg.chatId)), ...encrypted, reachable: true, lastInboundAt: msg.receivedAt } },
+        {
+          $set: {
+            channel: msg.channel,
+            chatKey: chatKey(msg.channel, String(msg.chatId)),
+            ...encrypted,
+            reachable: true,
+            lastInboundAt: msg.receivedAt,
+          },
+        },
         { upsert: true },
       );
     },

@@ -7,17 +7,19 @@ import { WRITE_OPTIONS } from './driver-options';
 import type { FieldCipher } from '../../security/field-cipher';
 
 type InboxDoc = Omit<InboxRecord, 'id'> & { _id: unknown; chatKey?: string };
-const recordOf = (cipher: FieldCipher) => (d: InboxDoc): InboxRecord => ({
-  id: String(d._id),
-  channel: d.channel,
-  messageId: d.messageId,
-  chatId: cipher.decrypt(d.chatId),
-  citizenRef: d.citizenRef,
-  receivedAt: d.receivedAt,
-  payload: d.payload,
-  languageCode: d.languageCode,
-  state: d.state,
-});
+const recordOf =
+  (cipher: FieldCipher) =>
+  (d: InboxDoc): InboxRecord => ({
+    id: String(d._id),
+    channel: d.channel,
+    messageId: d.messageId,
+    chatId: cipher.decrypt(d.chatId),
+    citizenRef: d.citizenRef,
+    receivedAt: d.receivedAt,
+    payload: d.payload,
+    languageCode: d.languageCode,
+    state: d.state,
+  });
 
 /**
  * No platform identity is stored here: the chat id is encrypted (looked up through its blind index
@@ -66,22 +68,36 @@ export function createInboxRepository(conn: Connection, cipher: FieldCipher): In
     },
     get,
     async listPending(channel, chatId) {
-      const docs = await inbox.find({ channel, chatKey: chatKey(channel, String(chatId)), state: 'received' }).sort({ receivedAt: 1, _id: 1 }).limit(100).toArray();
+      const docs = await inbox
+        .find({ channel, chatKey: chatKey(channel, String(chatId)), state: 'received' })
+        .sort({ receivedAt: 1, _id: 1 })
+        .limit(100)
+        .toArray();
       return docs.map((d) => toRecord(d as unknown as InboxDoc));
     },
     async listUnprocessed(before, limit) {
-      const docs = await inbox.find({ state: 'received', receivedAt: { $lt: before } }).sort({ receivedAt: 1, _id: 1 }).limit(limit).toArray();
+      const docs = await inbox
+        .find({ state: 'received', receivedAt: { $lt: before } })
+        .sort({ receivedAt: 1, _id: 1 })
+        .limit(limit)
+        .toArray();
       return docs.map((d) => toRecord(d as unknown as InboxDoc));
     },
     async markProcessed(channel, messageId, reportId) {
       const now = new Date();
-      await inbox.updateOne({ channel, messageId: ref(channel, messageId) }, { $set: { state: 'processed', processedAt: now, updatedAt: now, ...(reportId ? { reportId: String(reportId) } : {}) } });
+      await inbox.updateOne(
+        { channel, messageId: ref(channel, messageId) },
+        { $set: { state: 'processed', processedAt: now, updatedAt: now, ...(reportId ? { reportId: String(reportId) } : {}) } },
+      );
     },
     async markFailed(channel, messageId, error) {
       await inbox.updateOne({ channel, messageId: ref(channel, messageId) }, { $set: { state: 'failed', error, updatedAt: new Date() } });
     },
     async listForReport(reportId) {
-      const docs = await inbox.find({ reportId: String(reportId) }).sort({ receivedAt: 1 }).toArray();
+      const docs = await inbox
+        .find({ reportId: String(reportId) })
+        .sort({ receivedAt: 1 })
+        .toArray();
       return docs.map((d) => toRecord(d as unknown as InboxDoc));
     },
   };

@@ -83,7 +83,9 @@ export function createOperatorRepository(conn: Connection) {
       return one(byName(username));
     },
     async get(id: string) {
-      const d = await Operator.findById(id).lean<OperatorDoc>().catch(() => null);
+      const d = await Operator.findById(id)
+        .lean<OperatorDoc>()
+        .catch(() => null);
       return d ? toRecord(d) : null;
     },
     /** Disabling (or enabling) ends every session of the operator. */
@@ -124,7 +126,10 @@ export function createOperatorRepository(conn: Connection) {
     async enableMfa(id: string, encryptedSecret: string, step: number, recoveryHashes: string[]) {
       const r = await Operator.updateOne(
         { _id: id, 'mfa.pendingSecret': encryptedSecret },
-        { $set: { 'mfa.secret': encryptedSecret, 'mfa.enabledAt': new Date(), 'mfa.lastStep': step, 'mfa.recoveryHashes': recoveryHashes }, $unset: { 'mfa.pendingSecret': 1 } },
+        {
+          $set: { 'mfa.secret': encryptedSecret, 'mfa.enabledAt': new Date(), 'mfa.lastStep': step, 'mfa.recoveryHashes': recoveryHashes },
+          $unset: { 'mfa.pendingSecret': 1 },
+        },
       );
       return r.modifiedCount === 1;
     },

@@ -7,24 +7,26 @@ import { createRecordingSequence } from './recording-sequence';
 import type { FieldCipher } from '../../security/field-cipher';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-const recordOf = (cipher: FieldCipher) => (d: Record<string, any>): OutboundRecord => ({
-  outboundId: d.outboundId,
-  channel: d.channel,
-  chatId: cipher.decrypt(d.chatId),
-  text: d.text,
-  choices: d.choices?.length ? d.choices : undefined,
-  requestLocation: d.requestLocation || undefined,
-  ...(d.language ? { language: d.language } : {}),
-  purpose: d.purpose,
-  reportId: d.reportId,
-  ...(d.advisoryId ? { advisoryId: d.advisoryId } : {}),
-  inReplyTo: d.inReplyTo,
-  state: d.state,
-  seq: d.seq,
-  createdAt: d.createdAt,
-  platformMessageId: d.platformMessageId,
-  error: d.error,
-});
+const recordOf =
+  (cipher: FieldCipher) =>
+  (d: Record<string, any>): OutboundRecord => ({
+    outboundId: d.outboundId,
+    channel: d.channel,
+    chatId: cipher.decrypt(d.chatId),
+    text: d.text,
+    choices: d.choices?.length ? d.choices : undefined,
+    requestLocation: d.requestLocation || undefined,
+    ...(d.language ? { language: d.language } : {}),
+    purpose: d.purpose,
+    reportId: d.reportId,
+    ...(d.advisoryId ? { advisoryId: d.advisoryId } : {}),
+    inReplyTo: d.inReplyTo,
+    state: d.state,
+    seq: d.seq,
+    createdAt: d.createdAt,
+    platformMessageId: d.platformMessageId,
+    error: d.error,
+  });
 
 const onlyDuplicateKeys = (err: unknown) => {
   const writeErrors = (err as { writeErrors?: Array<{ code?: number; err?: { code?: number } }> }).writeErrors;
@@ -97,7 +99,10 @@ export function createOutboundRepository(conn: Connection, cipher: FieldCipher):
     },
     async claim(outboundId, now, staleBefore) {
       const id = String(outboundId);
-      const res = await outbound.updateOne({ outboundId: id, state: { $in: ['queued', 'failed'] }, claimedAt: null }, { $set: { claimedAt: now } });
+      const res = await outbound.updateOne(
+        { outboundId: id, state: { $in: ['queued', 'failed'] }, claimedAt: null },
+        { $set: { claimedAt: now } },
+      );
       if (res.modifiedCount === 1) return 'claimed';
       const doc = await outbound.findOne({ outboundId: id }, { projection: { state: 1, claimedAt: 1 } });
       if (!doc || (doc.state !== 'queued' && doc.state !== 'failed')) return 'not_sendable';
@@ -116,7 +121,10 @@ export function createOutboundRepository(conn: Connection, cipher: FieldCipher):
       await outbound.updateOne({ channel, platformMessageId: platformRef(platformMessageId) }, { $set: { state, updatedAt: new Date() } });
     },
     async listForChat(channel, chatId) {
-      const docs = await outbound.find({ channel, chatKey: chatKey(channel, String(chatId)) }).sort({ seq: 1 }).toArray();
+      const docs = await outbound
+        .find({ channel, chatKey: chatKey(channel, String(chatId)) })
+        .sort({ seq: 1 })
+        .toArray();
       return docs.map(toRecord);
     },
     async oldestQueuedBefore(channel, chatId, seq, since) {
@@ -128,15 +136,24 @@ export function createOutboundRepository(conn: Connection, cipher: FieldCipher):
       return doc ? toRecord(doc) : null;
     },
     async listQueued(before, limit) {
-      const docs = await outbound.find({ state: 'queued', createdAt: { $lt: before } }).sort({ createdAt: 1, seq: 1 }).limit(limit).toArray();
+      const docs = await outbound
+        .find({ state: 'queued', createdAt: { $lt: before } })
+        .sort({ createdAt: 1, seq: 1 })
+        .limit(limit)
+        .toArray();
       return docs.map(toRecord);
     },
     async listReplies(channel, inReplyTo) {
-      const docs = await outbound.find({ channel, inReplyTo: cipher.messageRef(channel, String(inReplyTo)) }).sort({ seq: 1 }).toArray();
+      const docs = await outbound
+        .find({ channel, inReplyTo: cipher.messageRef(channel, String(inReplyTo)) })
+        .sort({ seq: 1 })
+        .toArray();
       return docs.map(toRecord);
     },
     async listForReport(reportId) {
-      const docs = await Outbound.find({ reportId: String(reportId) }).sort({ seq: 1 }).lean();
+      const docs = await Outbound.find({ reportId: String(reportId) })
+        .sort({ seq: 1 })
+        .lean();
       return docs.map(toRecord);
     },
   };

@@ -1,6 +1,14 @@
 import type { ClientSession, Connection } from 'mongoose';
 import { Types } from 'mongoose';
-import type { ApplyTransitionInput, AuditEntry, NewReport, ReportFilter, ReportPageRequest, ReportStore, ReportView } from '../../domain/ports';
+import type {
+  ApplyTransitionInput,
+  AuditEntry,
+  NewReport,
+  ReportFilter,
+  ReportPageRequest,
+  ReportStore,
+  ReportView,
+} from '../../domain/ports';
 import { transition, TRANSITIONS, OPEN_STATUSES, REPORT_STATUSES, type ReportStatus } from '../../domain/report';
 import { auditEventModel } from '../models/audit-event.model';
 import { formatTicketCode, ticketYear } from '../../domain/ticket-code';
@@ -58,8 +66,7 @@ export function reportQuery(filter: ReportFilter): Record<string, unknown> {
   if (filter.categoryId?.length) q.categoryId = oneOrIn(filter.categoryId);
   if (filter.zone?.length) q.zone = oneOrIn(filter.zone);
   if (filter.channel?.length) q.channel = oneOrIn(filter.channel);
-  if (filter.from || filter.to)
-    q.createdAt = { ...(filter.from ? { $gte: filter.from } : {}), ...(filter.to ? { $lt: filter.to } : {}) };
+  if (filter.from || filter.to) q.createdAt = { ...(filter.from ? { $gte: filter.from } : {}), ...(filter.to ? { $lt: filter.to } : {}) };
   return q;
 }
 
@@ -70,7 +77,8 @@ function splitByStatus(filter: ReportFilter): ReportFilter[] {
 
 const byPriority = (a: ReportDoc, b: ReportDoc) =>
   (b.priority ?? 0) - (a.priority ?? 0) || a.createdAt.getTime() - b.createdAt.getTime() || String(a._id).localeCompare(String(b._id));
-const byNewest = (a: ReportDoc, b: ReportDoc) => b.createdAt.getTime() - a.createdAt.getTime() || String(b._id).localeCompare(String(a._id));
+const byNewest = (a: ReportDoc, b: ReportDoc) =>
+  b.createdAt.getTime() - a.createdAt.getTime() || String(b._id).localeCompare(String(a._id));
 
 type Criterion = 'categoryId' | 'zone' | 'channel' | 'createdAt';
 
@@ -184,7 +192,8 @@ export function createReportRepository(conn: Connection, stats?: StatsRepository
    */
   const openCandidates = async (part: ReportFilter) => {
     const [first, ...others] = criteriaOf(part);
-    const indexed: ReportFilter = first === 'createdAt' ? { status: part.status, from: part.from, to: part.to } : { status: part.status, [first]: part[first] };
+    const indexed: ReportFilter =
+      first === 'createdAt' ? { status: part.status, from: part.from, to: part.to } : { status: part.status, [first]: part[first] };
     const docs = await Report.find(reportQuery(indexed))
       .select({ priority: 1, createdAt: 1, categoryId: 1, zone: 1, channel: 1 })
       .lean<ReportDoc[]>();
@@ -290,7 +299,10 @@ export function createReportRepository(conn: Connection, stats?: StatsRepository
       return d ? toReportView(d) : null;
     },
     async listByCitizen(citizenRef, limit) {
-      const docs = await Report.find({ citizenRef: String(citizenRef) }).sort({ createdAt: -1 }).limit(limit).lean<ReportDoc[]>();
+      const docs = await Report.find({ citizenRef: String(citizenRef) })
+        .sort({ createdAt: -1 })
+        .limit(limit)
+        .lean<ReportDoc[]>();
       return docs.map(toReportView);
     },
     async list(filter, page) {
@@ -354,7 +366,9 @@ export function createReportRepository(conn: Connection, stats?: StatsRepository
       await Report.updateOne({ _id: id }, { $push: { photoRefs: mediaRef }, $inc: { version: 1 } });
     },
     async findAwaitingInfo(citizenRef) {
-      const d = await Report.findOne({ citizenRef: String(citizenRef), status: 'needs_info' }).sort({ updatedAt: -1 }).lean<ReportDoc>();
+      const d = await Report.findOne({ citizenRef: String(citizenRef), status: 'needs_info' })
+        .sort({ updatedAt: -1 })
+        .lean<ReportDoc>();
       return d ? toReportView(d) : null;
     },
     async addCitizenInfo(id, info) {

@@ -16,6 +16,8 @@ import { ReportPage } from './pages/report.page';
 import { IndicatorsPage } from './pages/indicators.page';
 import { TerritoryPage } from './pages/territory.page';
 import { AccountPage } from './pages/account.page';
+import { ForMePage } from './pages/for-me.page';
+import { shiftText } from './i18n/shift.dictionary';
 import { AccessLogPage } from './pages/access-log.page';
 import { EnrolmentPage } from './pages/enrolment.page';
 import { accountText } from './i18n/account.dictionary';
@@ -52,6 +54,7 @@ function Pages() {
       territory: territoryText(language, 'territoryTitle'),
       indicators: territoryText(language, 'indicatorsTitle'),
       account: accountText(language, 'accountTitle'),
+      'for-me': shiftText(language, 'forMeTitle'),
       'access-log': accountText(language, 'accessTitle'),
       'not-found': t('notFoundTitle'),
     }[route.page];
@@ -78,6 +81,7 @@ function Pages() {
           {route.page === 'territory' ? <TerritoryPage /> : null}
           {route.page === 'indicators' ? <IndicatorsPage /> : null}
           {route.page === 'account' ? <AccountPage /> : null}
+          {route.page === 'for-me' ? <ForMePage /> : null}
           {route.page === 'access-log' ? <AccessLogPage /> : null}
           {route.page === 'not-found' ? (
             <div>

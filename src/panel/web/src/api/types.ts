@@ -76,10 +76,22 @@ export type ReportList = { items: ReportSummary[]; total: number; counts: Report
 
 export type TimelineEntry = {
   at: string;
-  kind: 'inbound' | 'outbound' | 'action';
+  /** `note`: an internal note, never shown to the citizen. */
+  kind: 'inbound' | 'outbound' | 'action' | 'note';
   text: string;
   actor?: string;
   state?: string;
+};
+
+export type MentionNote = {
+  id: string;
+  reportId: string;
+  ticketCode?: string;
+  author: string;
+  authorName?: string;
+  text: string;
+  at: string;
+  unread: boolean;
 };
 
 export type ReportDetail = ReportSummary & {

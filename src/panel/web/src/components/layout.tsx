@@ -9,6 +9,7 @@ import { useMeta } from '../lib/meta';
 import { Link, useRouter } from '../lib/router';
 import { useServerEvents } from '../lib/server-events';
 import { LanguageSwitch } from './language-switch';
+import { ForMeLink } from './for-me-link';
 import { ServiceBadge } from './service-badge';
 
 function LiveIndicator() {
@@ -53,6 +54,9 @@ export function Layout({ children }: { children: ReactNode }) {
               <Link href="/" aria-current={route.page === 'queue' ? 'page' : undefined}>
                 {t('navQueue')}
               </Link>
+            </li>
+            <li>
+              <ForMeLink />
             </li>
             {operator.role === 'supervisor' || operator.role === 'admin' ? (
               <>

@@ -23,6 +23,7 @@ export type Route =
   | { page: 'territory' }
   | { page: 'indicators' }
   | { page: 'account' }
+  | { page: 'for-me' }
   | { page: 'access-log' }
   | { page: 'not-found' };
 
@@ -34,6 +35,7 @@ export function matchRoute(pathname: string): Route {
   if (pathname === '/territorio') return { page: 'territory' };
   if (pathname === '/indicatori') return { page: 'indicators' };
   if (pathname === '/account') return { page: 'account' };
+  if (pathname === '/per-me') return { page: 'for-me' };
   if (pathname === '/accessi') return { page: 'access-log' };
   const m = /^\/reports\/([A-Za-z0-9_-]{1,64})\/?$/.exec(pathname);
   if (m) return { page: 'report', id: m[1] };

@@ -120,7 +120,8 @@ function Indicators() {
   useEffect(() => {
     void latestLoad.current();
   }, [apiQuery]);
-  useReportEvents(() => {
+  useReportEvents((e) => {
+    if (e.type === 'note.added') return;
     window.clearTimeout(debounce.current);
     debounce.current = window.setTimeout(() => void latestLoad.current(true), REFETCH_DEBOUNCE_MS);
   });

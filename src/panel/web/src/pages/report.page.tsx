@@ -12,6 +12,7 @@ import { PriorityBreakdown } from '../components/priority-breakdown';
 import { useOperator } from '../lib/auth';
 import { ErrorNotice } from '../components/error-notice';
 import { IdentityPanel } from '../components/identity-panel';
+import { NotesPanel } from '../components/notes-panel';
 import { PageHeading } from '../components/page-heading';
 import { categoryName, PriorityMeter } from '../components/queue-table';
 import { ReportMap } from '../components/report-map';
@@ -208,6 +209,7 @@ export function ReportPage({ id }: { id: string }) {
         <aside className="report-side" aria-label={t('actionsTitle')}>
           <ActionPanel report={report} onChanged={() => load()} />
           <IdentityPanel key={report.id} reportId={report.id} />
+          <NotesPanel reportId={report.id} onAdded={() => void load(true)} />
           <section className="panel-section" aria-labelledby="timeline-title">
             <h2 id="timeline-title">{t('timeline')}</h2>
             <Timeline entries={timeline} />

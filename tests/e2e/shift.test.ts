@@ -1,0 +1,109 @@
+/**
+ * A piece of a shift in Chromium: an agent leaves an internal note naming a colleague, who sees
+ * "For me" light up live and reads it; the citizen gets nothing of it. A supervisor selects reports
+ * in the queue and rejects them with one reason; each citizen is told once.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { createOperatorAccount } from '../../src/panel/operator-accounts';
+import type { OperatorRole } from '../../src/storage';
+import { startTestApp, type TestApp } from '../support/test-app';
+import { closedPort, ensurePanelBuilt, launchBrowser, saveScreenshot, watchPage, type TestBrowser } from '../support/browser';
+import { chatMessages, eventually, seedReport } from '../integration/panel/panel-helpers';
+
+const WAIT_MS = 10_000;
+const MARIO = { username: 'mario.rossi', displayName: 'Mario Rossi', password: 'agente-mario-2026!' };
+const GIULIA = { username: 'giulia.bianchi', displayName: 'Giulia Bianchi', password: 'agente-giulia-2026!' };
+const SARA = { username: 'sara.capo', displayName: 'Sara Capo', password: 'supervisore-sara-2026!' };
+
+let app: TestApp;
+let browser: TestBrowser;
+
+beforeAll(async () => {
+  ensurePanelBuilt();
+  const tilePort = await closedPort();
+  app = await startTestApp({ MAP_TILE_URL: `http://127.0.0.1:${tilePort}/{z}/{x}/{y}.png` });
+  for (const [o, role] of [
+    [MARIO, 'agent'],
+    [GIULIA, 'agent'],
+    [SARA, 'supervisor'],
+  ] as const) {
+    const r = await createOperatorAccount(app.storage.operators, { ...o, role: role as OperatorRole });
+    if (!r.ok) throw new Error(r.detail);
+  }
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await app?.stop();
+});
+
+async function signedIn(who: {
+  username: string;
+  password: string;
+}): Promise<{ context: BrowserContext; page: Page; seen: ReturnType<typeof watchPage> }> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  page.setDefaultTimeout(WAIT_MS);
+  const seen = watchPage(page);
+  await page.goto(`${app.url}/`);
+  await page.getByLabel('Nome utente').fill(who.username);
+  await page.getByLabel('Password', { exact: true }).fill(who.password);
+  await page.getByRole('button', { name: 'Accedi' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Coda segnalazioni' }).waitFor();
+  return { context, page, seen };
+}
+
+describe('a shift in the panel', () => {
+  it('an internal note names a colleague, who finds it under "Per me"; the citizen never sees it', async () => {
+    const report = await seedReport(app);
+    const mario = await signedIn(MARIO);
+    const giulia = await signedIn(GIULIA);
+    await giulia.page.getByRole('link', { name: 'Per me', exact: true }).waitFor();
+
+    await mario.page.goto(`${app.url}/reports/${report.id}`);
+    const note = 'Il bar all’angolo ha le telecamere, @giulia.bianchi chiedi tu le immagini';
+    await mario.page.getByLabel('Nuova nota interna').fill(note);
+    await mario.page.getByRole('button', { name: 'Aggiungi nota' }).click();
+    const timeline = mario.page.getByTestId('timeline');
+    await timeline.getByText(note).waitFor();
+    expect(await timeline.locator('.kind-note').first().innerText()).toContain('Nota interna');
+
+    // Live, without a reload: Giulia's navigation counts the unread mention.
+    await giulia.page.getByRole('link', { name: 'Per me (1 da leggere)' }).click();
+    const list = giulia.page.getByTestId('for-me');
+    await list.getByText(note).waitFor();
+    expect(await list.innerText()).toContain(`Mario Rossi su ${report.ticketCode}`);
+    await saveScreenshot(giulia.page, 'for-me');
+    await list.getByRole('link', { name: `Mario Rossi su ${report.ticketCode}` }).click();
+    await giulia.page.getByRole('heading', { level: 1, name: new RegExp(report.ticketCode) }).waitFor();
+    await giulia.page.getByRole('link', { name: 'Per me', exact: true }).waitFor();
+
+    expect((await chatMessages(app, report.chatId)).some((m) => m.text.includes('telecamere'))).toBe(false);
+    for (const p of [mario, giulia]) {
+      expect(p.seen.errors).toEqual([]);
+      await p.context.close();
+    }
+  });
+
+  it('a supervisor rejects several reports at once with one reason; each citizen is told once', async () => {
+    const spam = await Promise.all([seedReport(app, { description: 'prova uno' }), seedReport(app, { description: 'prova due' })]);
+    const sara = await signedIn(SARA);
+    for (const r of spam) await sara.page.getByRole('checkbox', { name: `Seleziona ${r.ticketCode}` }).check();
+    const bar = sara.page.getByTestId('bulk-bar');
+    expect(await bar.getByRole('heading').innerText()).toBe('Azione su 2 segnalazioni selezionate');
+    await bar.getByLabel('Azione').selectOption('reject');
+    await bar.getByLabel('Motivo (uguale per tutte)').fill('Messaggi di prova inviati per errore');
+    await bar.getByRole('button', { name: 'Applica' }).click();
+    await bar.getByTestId('bulk-result').getByText('2 di 2 aggiornate.').waitFor();
+    await saveScreenshot(sara.page, 'bulk-reject');
+    for (const r of spam) {
+      expect((await app.storage.reports.get(r.id))?.status).toBe('rejected');
+      const rejections = (await app.storage.audit.listForReport(r.id)).filter((e) => e.action === 'reject');
+      expect(rejections.map((e) => [e.actor, e.reason])).toEqual([['sara.capo', 'Messaggi di prova inviati per errore']]);
+      await eventually(async () => (await chatMessages(app, r.chatId)).filter((m) => m.purpose === 'status-update').length === 1);
+    }
+    expect(sara.seen.errors).toEqual([]);
+    await sara.context.close();
+  });
+});

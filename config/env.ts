@@ -100,6 +100,11 @@ export const envSchema = z.object({
    * session ends. Fractions are allowed (0.1 = 6 s, for tests). @defaultValue 30
    */
   PANEL_IDLE_TIMEOUT_MINUTES: z.coerce.number().min(0.05).max(24 * 60).default(30),
+  /**
+   * Priority (0-100) from which a new report alerts the open panels with a sound and a desktop
+   * notification (agents turn alerts on once in their browser). @defaultValue 70
+   */
+  PANEL_ALERT_PRIORITY: z.coerce.number().int().min(0).max(100).default(70),
   /** Nominatim base URL for geocoding (self-hosted in production). Empty disables geocoding: the bot asks for a pin. */
   GEOCODER_URL: optionalString.pipe(url(['http:', 'https:'], 'http(s)').optional()),
   /** User-Agent sent to Nominatim, as its usage policy requires (name and contact). @defaultValue Vicinato/0.1 (municipality IT contact) */

@@ -8,7 +8,7 @@ import type { Territory } from '../geo/territory';
 import { langOf } from './auth.middleware';
 import { OUTCOME_LABELS, STATUS_LABELS } from './panel-labels';
 
-export function metaRoutes(deps: { municipality: MunicipalityProfile; territory: Territory; mapTileUrl: string }): Router {
+export function metaRoutes(deps: { municipality: MunicipalityProfile; territory: Territory; mapTileUrl: string; alertPriority: number }): Router {
   const router = Router();
   router.get('/', (_req, res) => {
     const lang = langOf(res);
@@ -37,6 +37,7 @@ export function metaRoutes(deps: { municipality: MunicipalityProfile; territory:
         timeZone: hours.timeZone,
       },
       mapTileUrl: deps.mapTileUrl,
+      alertPriority: deps.alertPriority,
     });
   });
   return router;

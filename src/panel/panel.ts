@@ -124,7 +124,7 @@ export function createPanel(deps: PanelDeps): { mounts: Mount[]; close(): Promis
       issuer: `Vicinato ${deps.municipality.name}`,
     }),
   );
-  api.use('/meta', metaRoutes({ municipality: deps.municipality, territory: deps.territory, mapTileUrl: config.MAP_TILE_URL }));
+  api.use('/meta', metaRoutes({ municipality: deps.municipality, territory: deps.territory, mapTileUrl: config.MAP_TILE_URL, alertPriority: config.PANEL_ALERT_PRIORITY }));
   // Before the report routes, which would read `export.csv` as a report id.
   api.use(
     '/reports',

@@ -9,7 +9,7 @@ import { createOperatorAccount } from '../../src/panel/operator-accounts';
 import type { OperatorRole } from '../../src/storage';
 import { startTestApp, type TestApp } from '../support/test-app';
 import { closedPort, ensurePanelBuilt, launchBrowser, saveScreenshot, watchPage, type TestBrowser } from '../support/browser';
-import { chatMessages, eventually, seedReport } from '../integration/panel/panel-helpers';
+import { chatMessages, eventually, newChatId, seedReport, submitReportAsCitizen } from '../integration/panel/panel-helpers';
 
 const WAIT_MS = 10_000;
 const MARIO = { username: 'mario.rossi', displayName: 'Mario Rossi', password: 'agente-mario-2026!' };
@@ -22,7 +22,8 @@ let browser: TestBrowser;
 beforeAll(async () => {
   ensurePanelBuilt();
   const tilePort = await closedPort();
-  app = await startTestApp({ MAP_TILE_URL: `http://127.0.0.1:${tilePort}/{z}/{x}/{y}.png` });
+  // Every new report counts as urgent here, so the citizen's ordinary report below sets off the alert.
+  app = await startTestApp({ MAP_TILE_URL: `http://127.0.0.1:${tilePort}/{z}/{x}/{y}.png`, PANEL_ALERT_PRIORITY: '1' });
   for (const [o, role] of [
     [MARIO, 'agent'],
     [GIULIA, 'agent'],
@@ -105,5 +106,53 @@ describe('a shift in the panel', () => {
     }
     expect(sara.seen.errors).toEqual([]);
     await sara.context.close();
+  });
+
+  it('an urgent new report plays a tone and shows a desktop notification in a panel that turned alerts on', async () => {
+    const context = await browser.newContext();
+    await context.grantPermissions(['notifications'], { origin: app.url });
+    // What the browser was asked to show and play, as the agent would see and hear it.
+    await context.addInitScript(() => {
+      const w = window as unknown as { shown: Array<{ title: string; body?: string }>; tones: number };
+      w.shown = [];
+      w.tones = 0;
+      const Real = window.Notification;
+      class Recorded extends Real {
+        constructor(title: string, options?: NotificationOptions) {
+          super(title, options);
+          w.shown.push({ title, body: options?.body });
+        }
+      }
+      Object.defineProperty(Recorded, 'permission', { get: () => Real.permission });
+      window.Notification = Recorded as typeof Notification;
+      const start = OscillatorNode.prototype.start;
+      OscillatorNode.prototype.start = function (...args: Parameters<typeof start>) {
+        w.tones += 1;
+        return start.apply(this, args);
+      };
+    });
+    const page = await context.newPage();
+    page.setDefaultTimeout(WAIT_MS);
+    await page.goto(`${app.url}/`);
+    await page.getByLabel('Nome utente').fill(GIULIA.username);
+    await page.getByLabel('Password', { exact: true }).fill(GIULIA.password);
+    await page.getByRole('button', { name: 'Accedi' }).click();
+    await page.getByRole('button', { name: 'Attiva avvisi sonori e notifiche' }).click();
+    await page.getByText('Avvisi attivi').waitFor();
+    await page.waitForTimeout(500);
+
+    const { ticketCode: ticket } = await submitReportAsCitizen(app, newChatId());
+    const shown = await eventually(async () => {
+      const list = await page.evaluate(() => (window as unknown as { shown: Array<{ title: string; body?: string }> }).shown);
+      return list.length ? list : undefined;
+    });
+    expect(shown).toHaveLength(1);
+    expect(shown[0].title).toBe(`Nuova segnalazione urgente ${ticket}`);
+    expect(shown[0].body).toMatch(/, priorità \d+$/);
+    expect(await page.evaluate(() => (window as unknown as { tones: number }).tones)).toBeGreaterThan(0);
+    // After a reload the choice is remembered.
+    await page.reload();
+    await page.getByText('Avvisi attivi').waitFor();
+    await context.close();
   });
 });

@@ -6,9 +6,9 @@ import { WRITE_OPTIONS } from './driver-options';
 import { createRecordingSequence } from './recording-sequence';
 import type { FieldCipher } from '../../security/field-cipher';
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 const recordOf =
   (cipher: FieldCipher) =>
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
   (d: Record<string, any>): OutboundRecord => ({
     outboundId: d.outboundId,
     channel: d.channel,

@@ -8,6 +8,7 @@ import { AnnouncerProvider } from './lib/announcer';
 import { MetaProvider } from './lib/meta';
 import { Link, RouterProvider, useRouter } from './lib/router';
 import { ServerEventsProvider } from './lib/server-events';
+import { AlertsProvider } from './lib/alerts';
 import { AdminPage } from './pages/admin.page';
 import { AdvisoriesPage } from './pages/advisories.page';
 import { LoginPage } from './pages/login.page';
@@ -73,24 +74,26 @@ function Pages() {
   return (
     <MetaProvider>
       <ServerEventsProvider>
-        <Layout>
-          {route.page === 'queue' ? <QueuePage /> : null}
-          {route.page === 'report' ? <ReportPage id={route.id} /> : null}
-          {route.page === 'admin' ? <AdminPage /> : null}
-          {route.page === 'advisories' ? <AdvisoriesPage /> : null}
-          {route.page === 'territory' ? <TerritoryPage /> : null}
-          {route.page === 'indicators' ? <IndicatorsPage /> : null}
-          {route.page === 'account' ? <AccountPage /> : null}
-          {route.page === 'for-me' ? <ForMePage /> : null}
-          {route.page === 'access-log' ? <AccessLogPage /> : null}
-          {route.page === 'not-found' ? (
-            <div>
-              <PageHeading>{t('notFoundTitle')}</PageHeading>
-              <p>{t('notFoundText')}</p>
-              <Link href="/">{t('backToQueue')}</Link>
-            </div>
-          ) : null}
-        </Layout>
+        <AlertsProvider>
+          <Layout>
+            {route.page === 'queue' ? <QueuePage /> : null}
+            {route.page === 'report' ? <ReportPage id={route.id} /> : null}
+            {route.page === 'admin' ? <AdminPage /> : null}
+            {route.page === 'advisories' ? <AdvisoriesPage /> : null}
+            {route.page === 'territory' ? <TerritoryPage /> : null}
+            {route.page === 'indicators' ? <IndicatorsPage /> : null}
+            {route.page === 'account' ? <AccountPage /> : null}
+            {route.page === 'for-me' ? <ForMePage /> : null}
+            {route.page === 'access-log' ? <AccessLogPage /> : null}
+            {route.page === 'not-found' ? (
+              <div>
+                <PageHeading>{t('notFoundTitle')}</PageHeading>
+                <p>{t('notFoundText')}</p>
+                <Link href="/">{t('backToQueue')}</Link>
+              </div>
+            ) : null}
+          </Layout>
+        </AlertsProvider>
       </ServerEventsProvider>
     </MetaProvider>
   );

@@ -41,6 +41,8 @@ export type Meta = {
   outcomes: Outcome[];
   serviceHours: { open: boolean; description: string; nextOpening?: string; timeZone: string };
   mapTileUrl: string;
+  /** Priority from which a new report plays a sound and shows a desktop notification. */
+  alertPriority: number;
 };
 
 export type ReportSummary = {

@@ -10,6 +10,7 @@ import { Link, useRouter } from '../lib/router';
 import { useServerEvents } from '../lib/server-events';
 import { LanguageSwitch } from './language-switch';
 import { ForMeLink } from './for-me-link';
+import { AlertsSwitch } from '../lib/alerts';
 import { ServiceBadge } from './service-badge';
 
 function LiveIndicator() {
@@ -98,6 +99,7 @@ export function Layout({ children }: { children: ReactNode }) {
         <div className="header-status">
           <ServiceBadge />
           <LiveIndicator />
+          <AlertsSwitch />
         </div>
         <div className="header-user">
           <LanguageSwitch />

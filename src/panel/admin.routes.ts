@@ -13,10 +13,12 @@ import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from './passwords';
 import { parseOr400 } from './validation';
 import { csvLine } from './report-export';
 
+const teamSchema = z.string().regex(/^[a-z0-9-]{2,32}$/, 'team must be a team id');
 const newOperatorSchema = z.strictObject({
   username: usernameSchema,
   displayName: displayNameSchema,
   role: roleSchema,
+  team: teamSchema.optional(),
   password: z.string().min(PASSWORD_MIN_LENGTH, `password must be at least ${PASSWORD_MIN_LENGTH} characters`).max(PASSWORD_MAX_LENGTH),
 });
 
@@ -34,6 +36,7 @@ export function adminRoutes(deps: {
   audit: AuditLog;
   redis: Redis;
   whatsappStatusKey: string;
+  teams: ReadonlyArray<{ id: string }>;
 }): Router {
   const router = Router();
   router.use(requireRole('admin'));
@@ -54,6 +57,8 @@ export function adminRoutes(deps: {
   router.post('/operators', async (req, res) => {
     const body = parseOr400(newOperatorSchema, req.body, res);
     if (!body) return;
+    if (body.team && !deps.teams.some((t) => t.id === body.team))
+      return void res.status(400).json({ error: panelMessage('badRequest', langOf(res), { detail: `unknown team ${body.team}` }) });
     const created = await createOperatorAccount(deps.operators, body);
     if (!created.ok) {
       const lang = langOf(res);
@@ -95,6 +100,28 @@ export function adminRoutes(deps: {
     deps.operatorCache.forget();
     res.status(204).end();
   };
+  // Moving an operator to another team (or out of any): audited; their open assignments stay as they are.
+  router.post('/operators/:username/team', async (req: Request<{ username: string }>, res: Response) => {
+    const body = parseOr400(z.strictObject({ team: teamSchema.nullable() }), req.body, res);
+    if (!body) return;
+    if (body.team && !deps.teams.some((t) => t.id === body.team))
+      return void res.status(400).json({ error: panelMessage('badRequest', langOf(res), { detail: `unknown team ${body.team}` }) });
+    const username = usernameSchema.safeParse(req.params.username);
+    if (!username.success || !(await deps.operators.setTeam(username.data, body.team ?? undefined)))
+      return void res.status(404).json({ error: panelMessage('operatorUnknown', langOf(res), { username: req.params.username }) });
+    const me = currentOperator(res);
+    await deps.audit.record({
+      actor: me.username,
+      actorRole: me.role,
+      action: 'operator.team',
+      details: { username: username.data, team: body.team },
+      requestId: res.locals.requestId,
+    });
+    deps.operatorCache.forget();
+    deps.names.invalidate();
+    res.status(204).end();
+  });
+
   // A lost phone: the operator sets up the second factor again at the next login; their sessions end.
   router.post('/operators/:username/reset-mfa', async (req: Request<{ username: string }>, res: Response) => {
     const username = usernameSchema.safeParse(req.params.username);

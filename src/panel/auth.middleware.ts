@@ -10,7 +10,7 @@ import type { OperatorRecord, OperatorRole, OperatorStore } from '../storage';
 import { panelMessage, type PanelLang } from './panel-messages';
 import { MAX_SESSION_HOURS } from './session';
 
-export type CurrentOperator = Pick<OperatorRecord, 'id' | 'username' | 'displayName' | 'role' | 'language'>;
+export type CurrentOperator = Pick<OperatorRecord, 'id' | 'username' | 'displayName' | 'role' | 'language' | 'team'>;
 
 const RECHECK_MS = 5_000;
 
@@ -35,7 +35,14 @@ export function operatorCache(store: OperatorStore) {
 export type OperatorCache = ReturnType<typeof operatorCache>;
 
 export function publicOperator(op: OperatorRecord): CurrentOperator {
-  return { id: op.id, username: op.username, displayName: op.displayName, role: op.role, language: op.language };
+  return {
+    id: op.id,
+    username: op.username,
+    displayName: op.displayName,
+    role: op.role,
+    language: op.language,
+    ...(op.team ? { team: op.team } : {}),
+  };
 }
 
 /** The logged-in operator of this request (set by requireOperator). */
@@ -88,20 +95,26 @@ export function requireOperator(operators: OperatorCache, idle?: IdleOptions, en
     if (!id) return void res.status(401).json({ error: panelMessage('loginRequired') });
     const now = Date.now();
     const lastActive = req.session.lastActiveAt ?? req.session.loginAt ?? 0;
-    operators.get(id).then((op) => {
-      if (!op || !sessionStands(req.session, op, now, idle?.idleMs)) {
-        const language = op?.language;
-        req.session.destroy(() => res.status(401).json({ error: panelMessage('sessionEnded', language) }));
-        return;
-      }
-      if (req.session.mfaEnrolmentRequired && !op.mfa.secret && !enrolmentPaths.includes(req.path)) {
-        return void res.status(403).json({ error: panelMessage('mfaEnrolmentRequired', op.language), mfaEnrolmentRequired: true });
-      }
-      // Only the operator's own requests move the idle timer; automatic refreshes leave it alone.
-      if (idle && !isBackgroundRequest(req, idle.backgroundPaths) && now - lastActive >= writeEveryMs) req.session.lastActiveAt = now;
-      res.locals.operator = publicOperator(op);
-      next();
-    }, next);
+    // A session newer than the cached account (its epoch moved on in another process, and this
+    // session was made after) re-reads the account instead of being taken for a stale one.
+    const fresh = (op: OperatorRecord | null) =>
+      op && (req.session.sessionEpoch ?? 0) > op.sessionEpoch ? (operators.forget(id), operators.get(id)) : op;
+    Promise.resolve(operators.get(id))
+      .then(fresh)
+      .then((op) => {
+        if (!op || !sessionStands(req.session, op, now, idle?.idleMs)) {
+          const language = op?.language;
+          req.session.destroy(() => res.status(401).json({ error: panelMessage('sessionEnded', language) }));
+          return;
+        }
+        if (req.session.mfaEnrolmentRequired && !op.mfa.secret && !enrolmentPaths.includes(req.path)) {
+          return void res.status(403).json({ error: panelMessage('mfaEnrolmentRequired', op.language), mfaEnrolmentRequired: true });
+        }
+        // Only the operator's own requests move the idle timer; automatic refreshes leave it alone.
+        if (idle && !isBackgroundRequest(req, idle.backgroundPaths) && now - lastActive >= writeEveryMs) req.session.lastActiveAt = now;
+        res.locals.operator = publicOperator(op);
+        next();
+      }, next);
   };
 }
 

@@ -8,9 +8,17 @@ import type { Territory } from '../geo/territory';
 import { langOf } from './auth.middleware';
 import { OUTCOME_LABELS, STATUS_LABELS } from './panel-labels';
 
-export function metaRoutes(deps: { municipality: MunicipalityProfile; territory: Territory; mapTileUrl: string; alertPriority: number }): Router {
+export function metaRoutes(deps: {
+  municipality: MunicipalityProfile;
+  territory: Territory;
+  mapTileUrl: string;
+  alertPriority: number;
+  /** Active operators (for assignments and mentions). */
+  operators(): Promise<Array<{ username: string; displayName: string; team?: string }>>;
+}): Router {
   const router = Router();
-  router.get('/', (_req, res) => {
+  router.get('/', async (_req, res) => {
+    const operators = await deps.operators();
     const lang = langOf(res);
     const hours = deps.municipality.serviceHours;
     const now = new Date();
@@ -38,6 +46,8 @@ export function metaRoutes(deps: { municipality: MunicipalityProfile; territory:
       },
       mapTileUrl: deps.mapTileUrl,
       alertPriority: deps.alertPriority,
+      teams: deps.municipality.teams,
+      operators,
     });
   });
   return router;

@@ -18,7 +18,7 @@ export const usernameSchema = z
 export const displayNameSchema = z.string().trim().min(1, 'display name must not be empty').max(100);
 export const roleSchema = z.enum(OPERATOR_ROLES, { message: `role must be one of ${OPERATOR_ROLES.join(', ')}` });
 
-export type OperatorInput = { username: string; displayName?: string; role?: OperatorRole; password: string };
+export type OperatorInput = { username: string; displayName?: string; role?: OperatorRole; team?: string; password: string };
 export type AccountResult =
   { ok: true; operator: OperatorRecord; created: boolean } | { ok: false; reason: 'invalid' | 'exists' | 'not_found'; detail: string };
 
@@ -44,6 +44,7 @@ export async function createOperatorAccount(store: OperatorStore, input: Operato
     username: checked.username,
     displayName: input.displayName?.trim() || checked.username,
     role: input.role ?? 'agent',
+    ...(input.team ? { team: input.team } : {}),
     passwordHash: await hashPassword(input.password),
   });
   if (!created.ok) return { ok: false, reason: 'exists', detail: `operator "${checked.username}" already exists` };
@@ -61,7 +62,7 @@ export async function ensureOperatorAccount(store: OperatorStore, input: Operato
     if (created.ok || created.reason !== 'exists') return created;
   }
   await store.setPassword(checked.username, await hashPassword(input.password));
-  await store.update(checked.username, { role: input.role, displayName: input.displayName?.trim() || undefined });
+  await store.update(checked.username, { role: input.role, displayName: input.displayName?.trim() || undefined, team: input.team });
   const operator = await store.findByUsername(checked.username);
   if (!operator) return { ok: false, reason: 'not_found', detail: `operator "${checked.username}" not found` };
   return { ok: true, operator, created: false };

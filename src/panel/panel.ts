@@ -77,7 +77,12 @@ export function createPanel(deps: PanelDeps): { mounts: Mount[]; close(): Promis
     // The store cannot answer (MongoDB down): the stream is not the operator's fault; ask again later.
     if (stored === 'unknown') return true;
     if (!stored?.operatorId) return false;
-    const op = await operators.get(stored.operatorId);
+    let op = await operators.get(stored.operatorId);
+    // A session newer than the cached account: read the account again (see requireOperator).
+    if (op && (stored.sessionEpoch ?? 0) > op.sessionEpoch) {
+      operators.forget(stored.operatorId);
+      op = await operators.get(stored.operatorId);
+    }
     return Boolean(op) && sessionStands(stored as Request['session'], op, Date.now(), idleMs);
   });
   const counts = queueCounts(storage.reports, deps.events);
@@ -124,7 +129,19 @@ export function createPanel(deps: PanelDeps): { mounts: Mount[]; close(): Promis
       issuer: `Vicinato ${deps.municipality.name}`,
     }),
   );
-  api.use('/meta', metaRoutes({ municipality: deps.municipality, territory: deps.territory, mapTileUrl: config.MAP_TILE_URL, alertPriority: config.PANEL_ALERT_PRIORITY }));
+  api.use(
+    '/meta',
+    metaRoutes({
+      municipality: deps.municipality,
+      territory: deps.territory,
+      mapTileUrl: config.MAP_TILE_URL,
+      alertPriority: config.PANEL_ALERT_PRIORITY,
+      operators: async () =>
+        (await storage.operators.list())
+          .filter((o) => !o.disabled)
+          .map((o) => ({ username: o.username, displayName: o.displayName, ...(o.team ? { team: o.team } : {}) })),
+    }),
+  );
   // Before the report routes, which would read `export.csv` as a report id.
   api.use(
     '/reports',
@@ -153,6 +170,8 @@ export function createPanel(deps: PanelDeps): { mounts: Mount[]; close(): Promis
       identities: storage.identities,
       revealPolicy: config.IDENTITY_REVEAL_POLICY,
       notes: storage.notes,
+      operatorByName: (username) => storage.operators.findByUsername(username),
+      teams: deps.municipality.teams,
       media: deps.media,
       scheduler: deps.scheduler,
       events: deps.events,
@@ -187,6 +206,7 @@ export function createPanel(deps: PanelDeps): { mounts: Mount[]; close(): Promis
       audit: storage.audit,
       redis: deps.redis,
       whatsappStatusKey: deps.redisKeys.whatsappStatus,
+      teams: deps.municipality.teams,
     }),
   );
   api.use('/audit', auditRoutes({ audit: storage.audit, names }));

@@ -36,8 +36,26 @@ export const reportActionSchema = z.discriminatedUnion(
         .regex(TICKET_CODE_PATTERN, 'duplicateOf must be a ticket code like VIC-2026-000123'),
     }),
     z.strictObject({ action: z.literal('reopen'), version, note }),
+    z
+      .strictObject({
+        action: z.literal('assign'),
+        version,
+        assignee: z
+          .string()
+          .trim()
+          .toLowerCase()
+          .regex(/^[a-z0-9][a-z0-9._-]{2,63}$/, 'assignee must be a username')
+          .optional(),
+        team: z
+          .string()
+          .regex(/^[a-z0-9-]{2,32}$/, 'team must be a team id')
+          .optional(),
+        reason: text('reason', MAX.reason),
+      })
+      .refine((c) => Boolean(c.assignee) !== Boolean(c.team), { message: 'assign to either an assignee or a team' }),
+    z.strictObject({ action: z.literal('release'), version, reason: text('reason', MAX.reason) }),
   ],
-  { message: 'action must be one of take, ask_info, dispatch, close, reject, mark_duplicate, reopen' },
+  { message: 'action must be one of take, ask_info, dispatch, close, reject, mark_duplicate, reopen, assign, release' },
 );
 
 export type ReportActionBody = z.infer<typeof reportActionSchema>;

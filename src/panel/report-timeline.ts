@@ -41,7 +41,7 @@ function inboundText(p: InboundPayload, lang: PanelLang): string {
 
 const str = (v: unknown) => (typeof v === 'string' && v ? v : undefined);
 
-function actionText(e: AuditEntry, lang: PanelLang): string {
+function actionText(e: AuditEntry, lang: PanelLang, names?: OperatorNames, teamName?: (id: string) => string | undefined): string {
   const d = e.details ?? {};
   const label = labelOf(ACTION_LABELS, e.action, lang);
   const parts: string[] = [];
@@ -50,6 +50,13 @@ function actionText(e: AuditEntry, lang: PanelLang): string {
   if (e.action === 'mark_duplicate' && str(d.duplicateOf)) parts.push(String(d.duplicateOf));
   if ((e.action === 'merge' || e.action === 'unmerge') && str(d.from)) parts.push(String(d.from));
   if (e.action === 'reject' && str(d.reason)) parts.push(String(d.reason));
+  if (e.action === 'assign')
+    parts.push(
+      [str(d.to) ? names?.nameOf(String(d.to)) : undefined, str(d.team) ? (teamName?.(String(d.team)) ?? String(d.team)) : undefined]
+        .filter(Boolean)
+        .join(', '),
+    );
+  if ((e.action === 'assign' || e.action === 'release') && str(e.reason)) parts.push(String(e.reason));
   if (str(d.note)) parts.push(String(d.note));
   return parts.length ? `${label}: ${parts.join(' — ')}` : label;
 }
@@ -57,7 +64,7 @@ function actionText(e: AuditEntry, lang: PanelLang): string {
 export function buildTimeline(
   report: ReportView,
   sources: { inbound: InboxRecord[]; outbound: OutboundRecord[]; audit: Array<AuditEntry & { at: Date }>; notes?: ReportNote[] },
-  ctx: { lang: PanelLang; names: OperatorNames },
+  ctx: { lang: PanelLang; names: OperatorNames; teamName?: (id: string) => string | undefined },
 ): TimelineItem[] {
   const photos = new Set(report.photoRefs);
   const items: TimelineItem[] = [
@@ -88,7 +95,13 @@ export function buildTimeline(
   for (const n of sources.notes ?? []) items.push({ at: n.at, kind: 'note', text: n.text, actor: ctx.names.nameOf(n.author) });
   // A note's audit entry only says that it was written: the note itself is on the timeline.
   for (const e of sources.audit.filter((a) => a.action !== 'note.add'))
-    items.push({ at: e.at, kind: 'action', action: e.action, text: actionText(e, ctx.lang), actor: ctx.names.nameOf(e.actor) });
+    items.push({
+      at: e.at,
+      kind: 'action',
+      action: e.action,
+      text: actionText(e, ctx.lang, ctx.names, ctx.teamName),
+      actor: ctx.names.nameOf(e.actor),
+    });
   // Stable sort: equal times keep the order above (received, messages, actions).
   return items.sort((a, b) => a.at.getTime() - b.at.getTime());
 }

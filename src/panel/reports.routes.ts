@@ -11,11 +11,11 @@ import { presentConfirmations } from './confirmations.presenter';
 import { explainPriority } from './priority-explanation';
 import type { OperatorNames } from './operator-names';
 import { performAgentAction, type AgentActionDeps } from '../app/reports/perform-agent-action';
-import type { AgentActionResult } from '../app/reports/agent-action.types';
+import type { AgentActionCommand, AgentActionResult } from '../app/reports/agent-action.types';
 import { panelMessage, type PanelLang } from './panel-messages';
 import { STATUS_LABELS, labelOf } from './panel-labels';
 import { reportActionSchema } from './report-action.schema';
-import { reportListQuerySchema } from './report-query.schema';
+import { assignmentFilter, reportListQuerySchema } from './report-query.schema';
 import type { QueueCounts } from './queue-counts';
 import { presentDetail, presentSummary, type PresentContext } from './report.presenter';
 import { buildTimeline } from './report-timeline';
@@ -48,6 +48,9 @@ const revealSchema = z.strictObject({ reason: z.string().trim().min(REVEAL_REASO
 
 export type ReportRoutesDeps = AgentActionDeps & {
   notes: NoteStore;
+  /** For assignments: the operator named, and the municipality's teams. */
+  operatorByName(username: string): Promise<{ disabled: boolean; team?: string } | null>;
+  teams: ReadonlyArray<{ id: string; name: { it: string; en: string } }>;
   /** Who may reveal a citizen's identity (IDENTITY_REVEAL_POLICY). */
   revealPolicy: RevealPolicy;
   inbox: InboxStore;
@@ -73,6 +76,7 @@ export function reportRoutes(deps: ReportRoutesDeps): Router {
     clock: deps.clock,
     zoneNames: deps.zoneNames,
     names: deps.names,
+    teamName: (id) => deps.teams.find((t) => t.id === id)?.name[langOf(res)],
   });
   const loadReport = async (id: string, res: Response): Promise<ReportView | undefined> => {
     const report = await deps.reports.get(id);
@@ -87,7 +91,8 @@ export function reportRoutes(deps: ReportRoutesDeps): Router {
   router.get('/', async (req, res) => {
     const q = parseOr400(listQuery, req.query, res);
     if (!q) return;
-    const [items, counts] = await Promise.all([deps.reports.listItems(q.filter, q.page), deps.counts.count(q.filter)]);
+    const filter = { ...q.filter, ...assignmentFilter(q.assigned, currentOperator(res)) };
+    const [items, counts] = await Promise.all([deps.reports.listItems(filter, q.page), deps.counts.count(filter)]);
     await deps.names.prime(items.map((r) => r.assignee));
     const ctx = context(res);
     res.json({
@@ -112,7 +117,11 @@ export function reportRoutes(deps: ReportRoutesDeps): Router {
     const ctx = context(res);
     res.json({
       report: presentDetail(report, ctx),
-      timeline: buildTimeline(report, { inbound, outbound, audit: events, notes }, { lang: ctx.lang, names: deps.names }),
+      timeline: buildTimeline(
+        report,
+        { inbound, outbound, audit: events, notes },
+        { lang: ctx.lang, names: deps.names, teamName: (id) => deps.teams.find((t) => t.id === id)?.name[ctx.lang] },
+      ),
       // Other citizens' "same situation" (and merged duplicates), without who they are.
       confirmations: presentConfirmations(report, confirmed?.confirmationsList ?? []),
       // Why the report has its priority: each factor's points and the weight rule behind them.
@@ -163,8 +172,21 @@ export function reportRoutes(deps: ReportRoutesDeps): Router {
   });
 
   router.post('/:id/actions', async (req, res) => {
-    const command = parseOr400(reportActionSchema, req.body, res);
-    if (!command) return;
+    const parsed = parseOr400(reportActionSchema, req.body, res);
+    if (!parsed) return;
+    // An assignment names an active operator (whose team the report joins) or a known team.
+    let command: AgentActionCommand = parsed;
+    if (parsed.action === 'assign') {
+      const lang = langOf(res);
+      if (parsed.assignee) {
+        const target = await deps.operatorByName(parsed.assignee);
+        if (!target || target.disabled)
+          return void res.status(400).json({ error: panelMessage('operatorUnknown', lang, { username: parsed.assignee }) });
+        command = { ...parsed, team: target.team };
+      } else if (!deps.teams.some((t) => t.id === parsed.team)) {
+        return void res.status(400).json({ error: panelMessage('badRequest', lang, { detail: `unknown team ${parsed.team}` }) });
+      }
+    }
     const result = await performAgentAction(deps, {
       reportId: req.params.id,
       command,

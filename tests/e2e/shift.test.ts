@@ -24,12 +24,12 @@ beforeAll(async () => {
   const tilePort = await closedPort();
   // Every new report counts as urgent here, so the citizen's ordinary report below sets off the alert.
   app = await startTestApp({ MAP_TILE_URL: `http://127.0.0.1:${tilePort}/{z}/{x}/{y}.png`, PANEL_ALERT_PRIORITY: '1' });
-  for (const [o, role] of [
-    [MARIO, 'agent'],
-    [GIULIA, 'agent'],
-    [SARA, 'supervisor'],
+  for (const [o, role, team] of [
+    [MARIO, 'agent', 'centrale'],
+    [GIULIA, 'agent', 'pattuglie'],
+    [SARA, 'supervisor', 'centrale'],
   ] as const) {
-    const r = await createOperatorAccount(app.storage.operators, { ...o, role: role as OperatorRole });
+    const r = await createOperatorAccount(app.storage.operators, { ...o, role: role as OperatorRole, team });
     if (!r.ok) throw new Error(r.detail);
   }
   browser = await launchBrowser();
@@ -106,6 +106,28 @@ describe('a shift in the panel', () => {
     }
     expect(sara.seen.errors).toEqual([]);
     await sara.context.close();
+  });
+
+  it('a supervisor assigns a report to an agent of another team, who finds it under "Me"', async () => {
+    const report = await seedReport(app, { description: 'da assegnare' });
+    const sara = await signedIn(SARA);
+    await sara.page.goto(`${app.url}/reports/${report.id}`);
+    await sara.page.getByRole('button', { name: 'Assegna' }).click();
+    const form = sara.page.getByRole('form', { name: 'Assegna' });
+    await form.getByLabel('Un operatore').check();
+    await form.getByLabel('Operatore', { exact: true }).selectOption({ label: 'Giulia Bianchi (Pattuglie)' });
+    await form.getByLabel('Motivo').fill('Zona delle pattuglie di Marlia');
+    await form.getByRole('button', { name: /Conferma/ }).click();
+    await sara.page.getByTestId('timeline').getByText('Assegnata: Giulia Bianchi, Pattuglie — Zona delle pattuglie di Marlia').waitFor();
+    await sara.context.close();
+
+    const giulia = await signedIn(GIULIA);
+    await giulia.page.getByLabel('In carico a').selectOption('mine');
+    const row = giulia.page.locator(`tr[data-report-id="${report.id}"]`);
+    await row.waitFor();
+    expect(await row.innerText()).toContain('Pattuglie');
+    expect(await giulia.page.locator('tbody tr').count()).toBe(1);
+    await giulia.context.close();
   });
 
   it('an urgent new report plays a tone and shows a desktop notification in a panel that turned alerts on', async () => {

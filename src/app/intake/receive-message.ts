@@ -46,7 +46,8 @@ export function createReceiveMessage(deps: {
     );
     const outcome = await Promise.race([enqueued, gaveUp]);
     clearTimeout(timer);
-    if (outcome !== 'ok') deps.onScheduleDeferred?.(msg, outcome === 'timeout' ? `no answer from Redis in ${enqueueWaitMs} ms` : outcome.message);
+    if (outcome !== 'ok')
+      deps.onScheduleDeferred?.(msg, outcome === 'timeout' ? `no answer from Redis in ${enqueueWaitMs} ms` : outcome.message);
   };
   return async (msg) => {
     const citizenRef = deps.citizenRefOf(msg.channel, msg.chatId);

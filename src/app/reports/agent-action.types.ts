@@ -13,7 +13,10 @@ export type AgentActionCommand =
   | { action: 'close'; version: number; outcome: Outcome; note?: string }
   | { action: 'reject'; version: number; reason: string }
   | { action: 'mark_duplicate'; version: number; duplicateOf: string }
-  | { action: 'reopen'; version: number; note?: string };
+  | { action: 'reopen'; version: number; note?: string }
+  /** To an operator (`assignee`, with their `team`) or to a team as a whole (`team` only). */
+  | { action: 'assign'; version: number; assignee?: string; team?: string; reason: string }
+  | { action: 'release'; version: number; reason: string };
 
 export type AgentActionName = AgentActionCommand['action'];
 export type CommandOf<A extends AgentActionName> = Extract<AgentActionCommand, { action: A }>;

@@ -43,6 +43,7 @@ function reasonOf(command: AgentActionCommand): string | undefined {
   if (command.action === 'reject') return command.reason;
   if (command.action === 'close' || command.action === 'reopen' || command.action === 'dispatch') return command.note;
   if (command.action === 'ask_info') return command.message;
+  if (command.action === 'assign' || command.action === 'release') return command.reason;
   return undefined;
 }
 

@@ -11,6 +11,8 @@ const operatorSchema = new Schema(
     role: { type: String, enum: OPERATOR_ROLES, required: true },
     disabled: { type: Boolean, default: false },
     language: { type: String, enum: ['it', 'en'], default: 'it' },
+    /** The team (config/municipalities/<id>/profile.json `teams`) the operator works in. */
+    team: String,
     /**
      * Raised by a password change, a disable, a role change, an MFA reset and "log out everywhere":
      * a session made under an older epoch ends at its next request (see requireOperator).

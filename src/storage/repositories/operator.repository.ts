@@ -20,6 +20,7 @@ export type OperatorRecord = {
   role: OperatorRole;
   disabled: boolean;
   language: 'it' | 'en';
+  team?: string;
   sessionEpoch: number;
   mfa: OperatorMfa;
   passwordChangedAt?: Date;
@@ -33,6 +34,7 @@ type OperatorDoc = {
   role: OperatorRole;
   disabled?: boolean;
   language?: 'it' | 'en';
+  team?: string;
   sessionEpoch?: number;
   mfa?: { secret?: string; pendingSecret?: string; enabledAt?: Date; lastStep?: number; recoveryHashes?: string[] };
   passwordChangedAt?: Date;
@@ -46,6 +48,7 @@ const toRecord = (d: OperatorDoc): OperatorRecord => ({
   role: d.role,
   disabled: Boolean(d.disabled),
   language: d.language ?? 'it',
+  ...(d.team ? { team: d.team } : {}),
   sessionEpoch: d.sessionEpoch ?? 0,
   mfa: {
     secret: d.mfa?.secret ?? undefined,
@@ -70,7 +73,7 @@ export function createOperatorRepository(conn: Connection) {
     return d ? toRecord(d) : null;
   };
   return {
-    async create(input: { username: string; displayName: string; passwordHash: string; role: OperatorRole }) {
+    async create(input: { username: string; displayName: string; passwordHash: string; role: OperatorRole; team?: string }) {
       try {
         const d = await Operator.create({ ...input, passwordChangedAt: new Date() });
         return { ok: true as const, operator: toRecord(d.toObject() as OperatorDoc) };
@@ -99,13 +102,18 @@ export function createOperatorRepository(conn: Connection) {
       return r.matchedCount === 1;
     },
     /** Changes the role and/or display name; false when there is no such operator. A role change ends the operator's sessions. */
-    async update(username: string, changes: { role?: OperatorRole; displayName?: string }) {
+    async update(username: string, changes: { role?: OperatorRole; displayName?: string; team?: string }) {
       const $set = Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined));
       if (!Object.keys($set).length) return (await Operator.exists(byName(username))) !== null;
       const current = await one(byName(username));
       if (!current) return false;
       const roleChanges = changes.role !== undefined && changes.role !== current.role;
       const r = await Operator.updateOne(byName(username), roleChanges ? { $set, ...endSessions } : { $set });
+      return r.matchedCount === 1;
+    },
+    /** The operator's team; undefined takes them out of any. */
+    async setTeam(username: string, team: string | undefined) {
+      const r = await Operator.updateOne(byName(username), team ? { $set: { team } } : { $unset: { team: 1 } });
       return r.matchedCount === 1;
     },
     /** "Log out everywhere". */

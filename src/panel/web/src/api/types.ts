@@ -43,6 +43,9 @@ export type Meta = {
   mapTileUrl: string;
   /** Priority from which a new report plays a sound and shows a desktop notification. */
   alertPriority: number;
+  teams: Array<{ id: string; name: { it: string; en: string } }>;
+  /** Active operators, for assignments and mentions. */
+  operators: Array<{ username: string; displayName: string; team?: string }>;
 };
 
 export type ReportSummary = {
@@ -70,6 +73,8 @@ export type ReportSummary = {
   hasPhoto: boolean;
   confirmations: number;
   version: number;
+  team?: string;
+  teamName?: string;
 };
 
 export type ReportCounts = Partial<Record<ReportStatus, number>>;
@@ -132,6 +137,6 @@ export type ActionRequest = ReportActionBody extends infer B ? (B extends unknow
 
 export type PanelAction = ActionRequest['action'];
 
-export type OperatorListItem = { username: string; displayName: string; role: Role; disabled: boolean; mfaEnabled: boolean };
+export type OperatorListItem = { username: string; displayName: string; role: Role; disabled: boolean; mfaEnabled: boolean; team?: string };
 
 export type WhatsappStatus = { state: string; qrDataUrl?: string; updatedAt?: string; detail?: string };

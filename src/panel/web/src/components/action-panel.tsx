@@ -11,8 +11,9 @@ import type { ActionRequest, Outcome, PanelAction, ReportDetail } from '../api/t
 import { OUTCOME_LABELS, STATUS_LABELS, type MessageKey } from '../i18n/dictionary';
 import { useI18n } from '../i18n/i18n';
 import { useAnnounce } from '../lib/announcer';
+import { useMeta } from '../lib/meta';
 
-const ACTIONS: PanelAction[] = ['take', 'ask_info', 'dispatch', 'close', 'reject', 'mark_duplicate', 'reopen'];
+const ACTIONS: PanelAction[] = ['take', 'ask_info', 'dispatch', 'close', 'reject', 'mark_duplicate', 'reopen', 'assign', 'release'];
 const TICKET = /^VIC-\d{4}-\d{6}$/;
 
 export const ACTION_LABEL: Record<PanelAction, MessageKey> = {
@@ -23,6 +24,8 @@ export const ACTION_LABEL: Record<PanelAction, MessageKey> = {
   reject: 'actionReject',
   mark_duplicate: 'actionMarkDuplicate',
   reopen: 'actionReopen',
+  assign: 'actionAssign',
+  release: 'actionRelease',
 };
 
 type Result = { kind: 'done' | 'conflict' | 'error'; text: string; detail?: string };
@@ -141,6 +144,9 @@ function ActionForm({ action, busy, onCancel, onSubmit }: FormProps) {
   const [text, setText] = useState('');
   const [note, setNote] = useState('');
   const [outcome, setOutcome] = useState<Outcome | ''>('');
+  const meta = useMeta();
+  const [assignTo, setAssignTo] = useState<'operator' | 'team'>('operator');
+  const [target, setTarget] = useState('');
   const [invalid, setInvalid] = useState<string | undefined>(undefined);
   const formRef = useRef<HTMLFormElement>(null);
   useEffect(() => {
@@ -153,7 +159,9 @@ function ActionForm({ action, busy, onCancel, onSubmit }: FormProps) {
     const optionalNote = note.trim() || undefined;
     setInvalid(undefined);
     if (action === 'close' && !outcome) return setInvalid(t('required'));
-    if (['ask_info', 'dispatch', 'reject', 'mark_duplicate'].includes(action) && !value) return setInvalid(t('required'));
+    if (['ask_info', 'dispatch', 'reject', 'mark_duplicate', 'assign', 'release'].includes(action) && !value)
+      return setInvalid(t('required'));
+    if (action === 'assign' && !target) return setInvalid(t('required'));
     if (action === 'mark_duplicate' && !TICKET.test(value.toUpperCase())) return setInvalid(t('ticketFormat'));
     switch (action) {
       case 'ask_info':
@@ -168,6 +176,10 @@ function ActionForm({ action, busy, onCancel, onSubmit }: FormProps) {
         return onSubmit({ action, duplicateOf: value.toUpperCase() });
       case 'reopen':
         return onSubmit({ action, note: optionalNote });
+      case 'assign':
+        return onSubmit(assignTo === 'operator' ? { action, assignee: target, reason: value } : { action, team: target, reason: value });
+      case 'release':
+        return onSubmit({ action, reason: value });
     }
   };
 
@@ -218,7 +230,51 @@ function ActionForm({ action, busy, onCancel, onSubmit }: FormProps) {
           ))}
         </fieldset>
       ) : null}
-      {action === 'reject' ? (
+      {action === 'assign' ? (
+        <>
+          <fieldset className="field">
+            <legend>{t('fieldAssignTo')}</legend>
+            {(['operator', 'team'] as const).map((k) => (
+              <label key={k} className="radio">
+                <input
+                  type="radio"
+                  name="assign-to"
+                  checked={assignTo === k}
+                  onChange={() => {
+                    setAssignTo(k);
+                    setTarget('');
+                  }}
+                />
+                {t(k === 'operator' ? 'assignToOperator' : 'assignToTeam')}
+              </label>
+            ))}
+          </fieldset>
+          <Field id={id('target')} label={t(assignTo === 'operator' ? 'fieldOperator' : 'fieldTeam')} hint={t('assignHint')}>
+            <select
+              id={id('target')}
+              required
+              value={target}
+              onChange={(e) => setTarget(e.target.value)}
+              aria-describedby={`${id('target')}-hint`}
+            >
+              <option value="" />
+              {assignTo === 'operator'
+                ? (meta?.operators ?? []).map((o) => (
+                    <option key={o.username} value={o.username}>
+                      {o.displayName}
+                      {o.team ? ` (${meta?.teams.find((x) => x.id === o.team)?.name[language] ?? o.team})` : ''}
+                    </option>
+                  ))
+                : (meta?.teams ?? []).map((x) => (
+                    <option key={x.id} value={x.id}>
+                      {x.name[language]}
+                    </option>
+                  ))}
+            </select>
+          </Field>
+        </>
+      ) : null}
+      {action === 'reject' || action === 'assign' || action === 'release' ? (
         <Field id={id('reason')} label={t('fieldReason')}>
           <textarea
             id={id('reason')}

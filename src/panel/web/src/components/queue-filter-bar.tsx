@@ -69,6 +69,15 @@ export function QueueFilterBar({ filters, counts, meta, onChange }: Props) {
           <input id="f-to" type="date" value={filters.to} min={filters.from || undefined} onChange={(e) => set({ to: e.target.value })} />
         </div>
         <div className="field field-inline">
+          <label htmlFor="f-assigned">{t('filterAssigned')}</label>
+          <select id="f-assigned" value={filters.assigned} onChange={(e) => set({ assigned: e.target.value as QueueFilters['assigned'] })}>
+            <option value="">{t('assignedAll')}</option>
+            <option value="mine">{t('assignedMine')}</option>
+            <option value="team">{t('assignedTeam')}</option>
+            <option value="unassigned">{t('assignedNone')}</option>
+          </select>
+        </div>
+        <div className="field field-inline">
           <label htmlFor="f-sort">{t('filterSort')}</label>
           <select id="f-sort" value={filters.sort} onChange={(e) => set({ sort: e.target.value === 'newest' ? 'newest' : 'priority' })}>
             <option value="priority">{t('sortPriority')}</option>

@@ -86,7 +86,10 @@ export function QueueTable({ items, meta, fresh, caption, selection }: Props) {
               <span>{formatDuration(r.waitingMs, language)}</span>
               <span className="waiting-service">{t('serviceTimeShort', { time: formatDuration(r.waitingServiceMs, language) })}</span>
             </td>
-            <td>{r.assignee ?? t('unassigned')}</td>
+            <td>
+              {r.assignee ?? t('unassigned')}
+              {r.teamName ? <span className="place-zone">{r.teamName}</span> : null}
+            </td>
           </tr>
         ))}
       </tbody>

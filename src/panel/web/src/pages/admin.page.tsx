@@ -8,6 +8,7 @@ import { PageHeading } from '../components/page-heading';
 import { ROLE_LABELS } from '../i18n/dictionary';
 import { useI18n } from '../i18n/i18n';
 import { useAccountText } from '../i18n/account.dictionary';
+import { useMeta } from '../lib/meta';
 import { useAnnounce } from '../lib/announcer';
 import { useOperator } from '../lib/auth';
 import { formatDateTime } from '../lib/format';
@@ -38,6 +39,7 @@ export function AdminPage() {
 
 function OperatorsSection() {
   const at = useAccountText();
+  const meta = useMeta();
   const { t, language } = useI18n();
   const announce = useAnnounce();
   const me = useOperator();
@@ -71,6 +73,15 @@ function OperatorsSection() {
     }
   };
 
+  const setTeam = async (o: OperatorListItem, team: string | null) => {
+    try {
+      await apiRequest(`/api/admin/operators/${encodeURIComponent(o.username)}/team`, { method: 'POST', body: { team } });
+      await load();
+    } catch (err) {
+      setError(err);
+    }
+  };
+
   const resetMfa = async (o: OperatorListItem) => {
     if (!window.confirm(`${at('resetMfa')}: ${o.displayName}?`)) return;
     try {
@@ -94,6 +105,7 @@ function OperatorsSection() {
               <th scope="col">{t('colDisplayName')}</th>
               <th scope="col">{t('colRole')}</th>
               <th scope="col">{t('colState')}</th>
+              <th scope="col">{t('fieldTeam')}</th>
               <th scope="col">{at('mfaColumn')}</th>
               <th scope="col">{t('colActions')}</th>
             </tr>
@@ -105,6 +117,20 @@ function OperatorsSection() {
                 <td>{o.displayName}</td>
                 <td>{ROLE_LABELS[language][o.role] ?? o.role}</td>
                 <td>{o.disabled ? t('operatorDisabled') : t('operatorActive')}</td>
+                <td>
+                  <select
+                    aria-label={`${t('fieldTeam')}: ${o.displayName}`}
+                    value={o.team ?? ''}
+                    onChange={(e) => void setTeam(o, e.target.value || null)}
+                  >
+                    <option value="">—</option>
+                    {(meta?.teams ?? []).map((x) => (
+                      <option key={x.id} value={x.id}>
+                        {x.name[language]}
+                      </option>
+                    ))}
+                  </select>
+                </td>
                 <td>{o.mfaEnabled ? t('yes') : t('no')}</td>
                 <td>
                   {o.mfaEnabled && o.username !== me.username ? (

@@ -42,6 +42,7 @@ import { staticPanelRouter } from './static.routes';
 import { reportExportRoutes } from './report-export.routes';
 import { publicDescriptionRoutes } from './public-description.routes';
 import { forMeRoutes, reportNoteRoutes } from './notes.routes';
+import { templateRoutes } from './templates.routes';
 import { territoryRoutes } from './territory.routes';
 
 export type PanelDeps = {
@@ -159,6 +160,17 @@ export function createPanel(deps: PanelDeps): { mounts: Mount[]; close(): Promis
   const notesDeps = { reports: storage.reports, notes: storage.notes, audit: storage.audit, events: deps.events, names };
   api.use('/reports', reportNoteRoutes(notesDeps));
   api.use('/notes', forMeRoutes(notesDeps));
+  api.use(
+    '/templates',
+    templateRoutes({
+      templates: storage.templates,
+      reports: storage.reports,
+      audit: storage.audit,
+      categoryIds: CATEGORIES.map((c) => c.id),
+      zoneNames: new Map(deps.territory.zones().map((z) => [z.id, z.name])),
+      teams: deps.municipality.teams,
+    }),
+  );
   api.use('/reports', publicDescriptionRoutes({ publicReports: storage.publicReports, audit: storage.audit }));
   api.use(
     '/reports',
@@ -170,6 +182,7 @@ export function createPanel(deps: PanelDeps): { mounts: Mount[]; close(): Promis
       identities: storage.identities,
       revealPolicy: config.IDENTITY_REVEAL_POLICY,
       notes: storage.notes,
+      templates: storage.templates,
       operatorByName: (username) => storage.operators.findByUsername(username),
       teams: deps.municipality.teams,
       media: deps.media,

@@ -5,13 +5,25 @@
  */
 import { Router, type Response } from 'express';
 import { PRIORITY_WEIGHTS } from '../../config/priority';
-import type { AuditLog, IdentityStore, InboxStore, MediaStore, NoteStore, OutboundLog, ReportStore, ReportView } from '../domain/ports';
+import type {
+  AuditLog,
+  IdentityStore,
+  InboxStore,
+  MediaStore,
+  NoteStore,
+  OutboundLog,
+  ReportStore,
+  ReportView,
+  TemplateStore,
+} from '../domain/ports';
+import { resolveCommand } from '../app/reports/resolve-command';
+import { categoryById } from '../../config/categories';
 import { currentOperator, langOf } from './auth.middleware';
 import { presentConfirmations } from './confirmations.presenter';
 import { explainPriority } from './priority-explanation';
 import type { OperatorNames } from './operator-names';
 import { performAgentAction, type AgentActionDeps } from '../app/reports/perform-agent-action';
-import type { AgentActionCommand, AgentActionResult } from '../app/reports/agent-action.types';
+import type { AgentActionResult } from '../app/reports/agent-action.types';
 import { panelMessage, type PanelLang } from './panel-messages';
 import { STATUS_LABELS, labelOf } from './panel-labels';
 import { reportActionSchema } from './report-action.schema';
@@ -48,6 +60,7 @@ const revealSchema = z.strictObject({ reason: z.string().trim().min(REVEAL_REASO
 
 export type ReportRoutesDeps = AgentActionDeps & {
   notes: NoteStore;
+  templates: TemplateStore;
   /** For assignments: the operator named, and the municipality's teams. */
   operatorByName(username: string): Promise<{ disabled: boolean; team?: string } | null>;
   teams: ReadonlyArray<{ id: string; name: { it: string; en: string } }>;
@@ -174,19 +187,28 @@ export function reportRoutes(deps: ReportRoutesDeps): Router {
   router.post('/:id/actions', async (req, res) => {
     const parsed = parseOr400(reportActionSchema, req.body, res);
     if (!parsed) return;
-    // An assignment names an active operator (whose team the report joins) or a known team.
-    let command: AgentActionCommand = parsed;
-    if (parsed.action === 'assign') {
+    const resolved = await resolveCommand(
+      {
+        reports: deps.reports,
+        templates: deps.templates,
+        operatorByName: deps.operatorByName,
+        teams: deps.teams,
+        categoryLabel: (id, lang) => categoryById(id)?.labels[lang] ?? id,
+        zoneName: (id) => (id ? deps.zoneNames.get(id) : undefined),
+      },
+      req.params.id,
+      parsed,
+    );
+    if (!resolved.ok) {
       const lang = langOf(res);
-      if (parsed.assignee) {
-        const target = await deps.operatorByName(parsed.assignee);
-        if (!target || target.disabled)
-          return void res.status(400).json({ error: panelMessage('operatorUnknown', lang, { username: parsed.assignee }) });
-        command = { ...parsed, team: target.team };
-      } else if (!deps.teams.some((t) => t.id === parsed.team)) {
-        return void res.status(400).json({ error: panelMessage('badRequest', lang, { detail: `unknown team ${parsed.team}` }) });
-      }
+      if (resolved.reason === 'report_not_found') return void res.status(404).json({ error: panelMessage('reportNotFound', lang) });
+      if (resolved.reason === 'unknown_operator')
+        return void res.status(400).json({ error: panelMessage('operatorUnknown', lang, { username: resolved.detail }) });
+      return void res
+        .status(400)
+        .json({ error: panelMessage('badRequest', lang, { detail: `${resolved.reason.replace('_', ' ')}: ${resolved.detail}` }) });
     }
+    const command = resolved.command;
     const result = await performAgentAction(deps, {
       reportId: req.params.id,
       command,

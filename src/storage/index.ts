@@ -1,6 +1,7 @@
 /** Builds every repository on one connection and makes sure their indexes exist. */
 import { createLeaseRepository } from './repositories/lease.repository';
 import { createNoteRepository } from './repositories/note.repository';
+import { createTemplateRepository } from './repositories/template.repository';
 import type { Connection } from 'mongoose';
 import { createInboxRepository } from './repositories/inbox.repository';
 import { createConversationRepository } from './repositories/conversation.repository';
@@ -63,6 +64,8 @@ export function createStorage(
     publicReports: createPublicReportRepository(conn),
     /** Agents' internal notes and the operators they mention. */
     notes: createNoteRepository(conn),
+    /** Reply templates supervisors prepare for agents' questions and closing words. */
+    templates: createTemplateRepository(conn),
     /** "One process at a time" leases (the reconciler). */
     leases: createLeaseRepository(conn),
   };

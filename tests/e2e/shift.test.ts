@@ -130,6 +130,43 @@ describe('a shift in the panel', () => {
     await giulia.context.close();
   });
 
+  it("a supervisor writes a reply template; an agent asks the citizen with it, in the citizen's language", async () => {
+    const sara = await signedIn(SARA);
+    await sara.page.getByRole('link', { name: 'Modelli' }).click();
+    await sara.page.getByLabel('Nome').fill('Numero civico');
+    await sara.page.getByLabel('Testo in italiano').fill('Per la segnalazione {ticket}: qual è il numero civico più vicino?');
+    await sara.page.getByLabel('Testo in inglese').fill('About report {ticket}: what is the nearest house number?');
+    await sara.page.getByRole('button', { name: 'Salva modello' }).click();
+    await sara.page.getByTestId('templates').getByRole('rowheader', { name: 'Numero civico' }).waitFor();
+    await sara.context.close();
+
+    const report = await seedReport(app);
+    const mario = await signedIn(MARIO);
+    await mario.page.goto(`${app.url}/reports/${report.id}`);
+    await mario.page.getByRole('button', { name: 'Prendi in carico' }).click();
+    await mario.page
+      .getByTestId('action-result')
+      .getByText(/Prendi in carico/)
+      .waitFor();
+    await mario.page.getByRole('button', { name: 'Chiedi dettagli al cittadino' }).click();
+    await mario.page.getByLabel('Modello di risposta').selectOption({ label: 'Numero civico' });
+    await mario.page
+      .getByText(`Il cittadino leggerà: «Per la segnalazione ${report.ticketCode}: qual è il numero civico più vicino?»`)
+      .waitFor();
+    await mario.page.getByRole('button', { name: /Conferma/ }).click();
+    await mario.page
+      .getByTestId('action-result')
+      .getByText(/Chiedi dettagli/)
+      .waitFor();
+    await eventually(async () =>
+      (await chatMessages(app, report.chatId)).some((m) =>
+        m.text.includes(`Per la segnalazione ${report.ticketCode}: qual è il numero civico più vicino?`),
+      ),
+    );
+    expect(mario.seen.errors).toEqual([]);
+    await mario.context.close();
+  });
+
   it('an urgent new report plays a tone and shows a desktop notification in a panel that turned alerts on', async () => {
     const context = await browser.newContext();
     await context.grantPermissions(['notifications'], { origin: app.url });

@@ -8,9 +8,10 @@ import type { Outcome, ReportStatus } from '../../domain/report';
 
 export type AgentActionCommand =
   | { action: 'take'; version: number }
-  | { action: 'ask_info'; version: number; message: string }
+  | { action: 'ask_info'; version: number; message: string; templateId?: string }
   | { action: 'dispatch'; version: number; unit: string; note?: string }
-  | { action: 'close'; version: number; outcome: Outcome; note?: string }
+  /** `citizenMessage`: closing words for the citizen (a reply template's text in their language). */
+  | { action: 'close'; version: number; outcome: Outcome; note?: string; citizenMessage?: string; templateId?: string }
   | { action: 'reject'; version: number; reason: string }
   | { action: 'mark_duplicate'; version: number; duplicateOf: string }
   | { action: 'reopen'; version: number; note?: string }

@@ -17,3 +17,4 @@ export * from './events';
 export * from './media';
 export * from './lease';
 export * from './note';
+export * from './template';

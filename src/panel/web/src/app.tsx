@@ -18,6 +18,7 @@ import { IndicatorsPage } from './pages/indicators.page';
 import { TerritoryPage } from './pages/territory.page';
 import { AccountPage } from './pages/account.page';
 import { ForMePage } from './pages/for-me.page';
+import { TemplatesPage } from './pages/templates.page';
 import { shiftText } from './i18n/shift.dictionary';
 import { AccessLogPage } from './pages/access-log.page';
 import { EnrolmentPage } from './pages/enrolment.page';
@@ -56,6 +57,7 @@ function Pages() {
       indicators: territoryText(language, 'indicatorsTitle'),
       account: accountText(language, 'accountTitle'),
       'for-me': shiftText(language, 'forMeTitle'),
+      templates: shiftText(language, 'templatesTitle'),
       'access-log': accountText(language, 'accessTitle'),
       'not-found': t('notFoundTitle'),
     }[route.page];
@@ -84,6 +86,7 @@ function Pages() {
             {route.page === 'indicators' ? <IndicatorsPage /> : null}
             {route.page === 'account' ? <AccountPage /> : null}
             {route.page === 'for-me' ? <ForMePage /> : null}
+            {route.page === 'templates' ? <TemplatesPage /> : null}
             {route.page === 'access-log' ? <AccessLogPage /> : null}
             {route.page === 'not-found' ? (
               <div>

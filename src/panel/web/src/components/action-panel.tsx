@@ -12,6 +12,23 @@ import { OUTCOME_LABELS, STATUS_LABELS, type MessageKey } from '../i18n/dictiona
 import { useI18n } from '../i18n/i18n';
 import { useAnnounce } from '../lib/announcer';
 import { useMeta } from '../lib/meta';
+import { useShiftText } from '../i18n/shift.dictionary';
+
+type TemplateOption = { id: string; name: string; preview: string };
+
+/** The reply templates that fit this report (and outcome), previewed in the citizen's language. */
+function useTemplates(reportId: string, purpose: 'ask_info' | 'close' | undefined, outcome: string | undefined): TemplateOption[] {
+  const [list, setList] = useState<TemplateOption[]>([]);
+  useEffect(() => {
+    if (!purpose) return;
+    const q = new URLSearchParams({ purpose, reportId, ...(outcome ? { outcome } : {}) });
+    apiRequest<{ templates: TemplateOption[] }>(`/api/templates?${q}`).then(
+      (r) => setList(r.templates),
+      () => setList([]),
+    );
+  }, [reportId, purpose, outcome]);
+  return list;
+}
 
 const ACTIONS: PanelAction[] = ['take', 'ask_info', 'dispatch', 'close', 'reject', 'mark_duplicate', 'reopen', 'assign', 'release'];
 const TICKET = /^VIC-\d{4}-\d{6}$/;
@@ -116,7 +133,14 @@ export function ActionPanel({ report, onChanged }: Props) {
         )}
       </div>
       {open && open !== 'take' ? (
-        <ActionForm key={open} action={open} busy={busy} onCancel={() => setOpen(undefined)} onSubmit={(b) => void perform(b)} />
+        <ActionForm
+          key={open}
+          reportId={report.id}
+          action={open}
+          busy={busy}
+          onCancel={() => setOpen(undefined)}
+          onSubmit={(b) => void perform(b)}
+        />
       ) : null}
     </section>
   );
@@ -136,10 +160,17 @@ function Field({ id, label, hint, children }: { id: string; label: string; hint?
   );
 }
 
-type FormProps = { action: Exclude<PanelAction, 'take'>; busy: boolean; onCancel(): void; onSubmit(body: ActionRequest): void };
+type FormProps = {
+  reportId: string;
+  action: Exclude<PanelAction, 'take'>;
+  busy: boolean;
+  onCancel(): void;
+  onSubmit(body: ActionRequest): void;
+};
 
-function ActionForm({ action, busy, onCancel, onSubmit }: FormProps) {
+function ActionForm({ reportId, action, busy, onCancel, onSubmit }: FormProps) {
   const { t, language } = useI18n();
+  const st = useShiftText();
   const uid = useId();
   const [text, setText] = useState('');
   const [note, setNote] = useState('');
@@ -147,6 +178,9 @@ function ActionForm({ action, busy, onCancel, onSubmit }: FormProps) {
   const meta = useMeta();
   const [assignTo, setAssignTo] = useState<'operator' | 'team'>('operator');
   const [target, setTarget] = useState('');
+  const [templateId, setTemplateId] = useState('');
+  const templates = useTemplates(reportId, action === 'ask_info' || action === 'close' ? action : undefined, outcome || undefined);
+  const chosen = templates.find((x) => x.id === templateId);
   const [invalid, setInvalid] = useState<string | undefined>(undefined);
   const formRef = useRef<HTMLFormElement>(null);
   useEffect(() => {
@@ -159,17 +193,22 @@ function ActionForm({ action, busy, onCancel, onSubmit }: FormProps) {
     const optionalNote = note.trim() || undefined;
     setInvalid(undefined);
     if (action === 'close' && !outcome) return setInvalid(t('required'));
-    if (['ask_info', 'dispatch', 'reject', 'mark_duplicate', 'assign', 'release'].includes(action) && !value)
+    // A question may come from a reply template instead of the text box.
+    if (
+      ['ask_info', 'dispatch', 'reject', 'mark_duplicate', 'assign', 'release'].includes(action) &&
+      !value &&
+      !(action === 'ask_info' && chosen)
+    )
       return setInvalid(t('required'));
     if (action === 'assign' && !target) return setInvalid(t('required'));
     if (action === 'mark_duplicate' && !TICKET.test(value.toUpperCase())) return setInvalid(t('ticketFormat'));
     switch (action) {
       case 'ask_info':
-        return onSubmit({ action, message: value });
+        return onSubmit(chosen ? { action, templateId: chosen.id } : { action, message: value });
       case 'dispatch':
         return onSubmit({ action, unit: value, note: optionalNote });
       case 'close':
-        return onSubmit({ action, outcome: outcome as Outcome, note: optionalNote });
+        return onSubmit({ action, outcome: outcome as Outcome, note: optionalNote, ...(chosen ? { templateId: chosen.id } : {}) });
       case 'reject':
         return onSubmit({ action, reason: value });
       case 'mark_duplicate':
@@ -190,7 +229,19 @@ function ActionForm({ action, busy, onCancel, onSubmit }: FormProps) {
 
   return (
     <form ref={formRef} id={`action-form-${action}`} className="action-form" onSubmit={submit} aria-label={label} noValidate>
-      {action === 'ask_info' ? (
+      {(action === 'ask_info' || action === 'close') && templates.length ? (
+        <Field id={id('template')} label={st('templateLabel')} hint={chosen ? st('templatePreview', { text: chosen.preview }) : undefined}>
+          <select id={id('template')} value={templateId} onChange={(e) => setTemplateId(e.target.value)}>
+            <option value="">{st('templateNone')}</option>
+            {templates.map((x) => (
+              <option key={x.id} value={x.id}>
+                {x.name}
+              </option>
+            ))}
+          </select>
+        </Field>
+      ) : null}
+      {action === 'ask_info' && !chosen ? (
         <Field id={id('message')} label={t('fieldMessage')} hint={t('fieldMessageHint')}>
           <textarea
             id={id('message')}

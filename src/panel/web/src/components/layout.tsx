@@ -4,6 +4,7 @@ import { ROLE_LABELS } from '../i18n/dictionary';
 import { useI18n } from '../i18n/i18n';
 import { territoryText } from '../i18n/territory.dictionary';
 import { useAccountText } from '../i18n/account.dictionary';
+import { useShiftText } from '../i18n/shift.dictionary';
 import { useAuth, useOperator } from '../lib/auth';
 import { useMeta } from '../lib/meta';
 import { Link, useRouter } from '../lib/router';
@@ -32,6 +33,7 @@ function LiveIndicator() {
 export function Layout({ children }: { children: ReactNode }) {
   const { t, language } = useI18n();
   const at = useAccountText();
+  const st = useShiftText();
   const { logout } = useAuth();
   const operator = useOperator();
   const meta = useMeta();
@@ -77,6 +79,13 @@ export function Layout({ children }: { children: ReactNode }) {
               <li>
                 <Link href="/avvisi" aria-current={route.page === 'advisories' ? 'page' : undefined}>
                   {t('navAdvisories')}
+                </Link>
+              </li>
+            ) : null}
+            {operator.role === 'supervisor' || operator.role === 'admin' ? (
+              <li>
+                <Link href="/modelli" aria-current={route.page === 'templates' ? 'page' : undefined}>
+                  {st('navTemplates')}
                 </Link>
               </li>
             ) : null}

@@ -24,6 +24,7 @@ export type Route =
   | { page: 'indicators' }
   | { page: 'account' }
   | { page: 'for-me' }
+  | { page: 'templates' }
   | { page: 'access-log' }
   | { page: 'not-found' };
 
@@ -36,6 +37,7 @@ export function matchRoute(pathname: string): Route {
   if (pathname === '/indicatori') return { page: 'indicators' };
   if (pathname === '/account') return { page: 'account' };
   if (pathname === '/per-me') return { page: 'for-me' };
+  if (pathname === '/modelli') return { page: 'templates' };
   if (pathname === '/accessi') return { page: 'access-log' };
   const m = /^\/reports\/([A-Za-z0-9_-]{1,64})\/?$/.exec(pathname);
   if (m) return { page: 'report', id: m[1] };

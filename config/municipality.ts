@@ -36,6 +36,17 @@ export const municipalityProfileSchema = z.object({
    * that a report exists nearby, so a prober moving the pin gets it only this often.
    */
   nearbyQuestionsPerDay: z.number().int().min(0).default(3),
+  /**
+   * Service-level targets for the first action on a report, in service minutes (src/domain/sla.ts):
+   * the first rule naming the report's category, else the one with the highest priority threshold it reaches.
+   */
+  sla: z
+    .array(z.object({ categoryId: z.string().optional(), minPriority: z.number().min(0).max(100).optional(), firstActionMinutes: z.number().int().positive() }))
+    .default([
+      { minPriority: 70, firstActionMinutes: 30 },
+      { minPriority: 35, firstActionMinutes: 120 },
+      { firstActionMinutes: 480 },
+    ]),
   /** The units operators belong to; reports are assigned to an operator or to a team. */
   teams: z
     .array(z.object({ id: z.string().regex(/^[a-z0-9-]{2,32}$/), name: z.object({ it: z.string(), en: z.string() }) }))

@@ -75,6 +75,8 @@ export type ReportSummary = {
   version: number;
   team?: string;
   teamName?: string;
+  /** First-action target in service time. */
+  sla?: { targetMinutes: number; remainingMs: number; breached: boolean; stopped: boolean };
 };
 
 export type ReportCounts = Partial<Record<ReportStatus, number>>;

@@ -15,8 +15,9 @@ export type ServiceProcess = {
   stop(signal?: NodeJS.Signals): Promise<number | null>;
 };
 
-export function spawnService(env: Record<string, string>, opts: { compiled?: boolean } = {}): ServiceProcess {
-  const args = opts.compiled ? [path.join(ROOT, 'dist/server/main.js')] : ['--import', 'tsx', path.join(ROOT, 'src/main.ts')];
+export function spawnService(env: Record<string, string>, opts: { compiled?: boolean; nodeArgs?: string[] } = {}): ServiceProcess {
+  const entry = opts.compiled ? [path.join(ROOT, 'dist/server/main.js')] : ['--import', 'tsx', path.join(ROOT, 'src/main.ts')];
+  const args = [...(opts.nodeArgs ?? []), ...entry];
   const child = spawn(process.execPath, args, {
     cwd: ROOT,
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', ...env },

@@ -1,13 +1,14 @@
 /**
  * The compiled service as the operations guide starts it: `npm run build`, then web and worker as
- * separate `node dist/server/main.js` processes (no tsx), each answering its health probes. And the
- * bundle needs nothing that `npm ci --omit=dev` leaves out.
+ * separate `node dist/server/main.js` processes (no tsx), each answering its health probes, and
+ * neither loading a package that `npm ci --omit=dev` leaves out.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort } from '../../../script/embedded-servers';
 import { freshMongoUrl, redisUrl, uniqueName } from '../../support/databases';
@@ -15,6 +16,8 @@ import { spawnService, type ServiceProcess } from '../../support/service-process
 
 const ROOT = path.resolve(import.meta.dirname, '../../..');
 const DIST = path.join(ROOT, 'dist/server');
+// Each compiled process fails if it loads a package that `npm ci --omit=dev` leaves out.
+const PRODUCTION_ONLY = { compiled: true, nodeArgs: ['--import', pathToFileURL(path.join(ROOT, 'tests/support/refuse-dev-packages.mjs')).href] };
 
 async function waitForStatus(url: string, status: number, timeoutMs = 30_000) {
   const deadline = Date.now() + timeoutMs;
@@ -61,7 +64,7 @@ describe('compiled build', () => {
     expect(notProduction).toEqual([]);
   });
 
-  it('runs web and worker as separate plain-node processes, each ready', async () => {
+  it('runs web and worker as separate plain-node processes on production dependencies only, each ready', async () => {
     const mongo = freshMongoUrl();
     const prefix = uniqueName('compiled');
     const env = {
@@ -76,10 +79,10 @@ describe('compiled build', () => {
     };
     const webPort = await freePort();
     const workerPort = await freePort();
-    const web = spawnService({ ...env, SERVICES: 'web', PORT: String(webPort) }, { compiled: true });
+    const web = spawnService({ ...env, SERVICES: 'web', PORT: String(webPort) }, PRODUCTION_ONLY);
     running.push(web);
     // Without the web role, PORT serves only the probes (and /metrics): what an orchestrator checks.
-    const worker = spawnService({ ...env, SERVICES: 'worker', PORT: String(workerPort) }, { compiled: true });
+    const worker = spawnService({ ...env, SERVICES: 'worker', PORT: String(workerPort) }, PRODUCTION_ONLY);
     running.push(worker);
 
     for (const port of [webPort, workerPort]) {

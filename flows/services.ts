@@ -1,5 +1,5 @@
 /** What the report flow's steps may use of the outside world: ports only, wired by src/main.ts (the generic engine in src/dialog never sees them). */
-import type { ConfirmationStore, MediaStore, ReportStore, SubscriptionStore } from '../src/domain/ports';
+import type { AuditLog, CitizenDataStore, ConfirmationStore, MediaStore, ReportStore, SubscriptionStore } from '../src/domain/ports';
 import type { NearbyQuestionQuota } from '../src/domain/nearby-question-quota';
 import type { Geocoder } from '../src/geo/geocoder';
 import type { Territory } from '../src/geo/territory';
@@ -17,4 +17,8 @@ export type DialogServices = {
   subscriptions: SubscriptionStore;
   /** Rations the "same situation?" question per citizen and day. */
   nearbyQuestions: NearbyQuestionQuota;
+  /** The citizen's data as a whole, for their rights through the bot (flows/data-rights.ts). */
+  citizenData: CitizenDataStore;
+  /** Rights exercised are audited. */
+  audit: Pick<AuditLog, 'record'>;
 };

@@ -141,6 +141,8 @@ export async function startVicinato(config: Config, logger: Logger, overrides: S
       confirmations: storage.confirmations,
       subscriptions: storage.subscriptions,
       nearbyQuestions: storage.nearbyQuestions,
+      citizenData: storage.citizenData,
+      audit: storage.audit,
     });
     const processInbound = createProcessInbound({
       inbox: storage.inbox,

@@ -1,5 +1,6 @@
 /** What the report dialog says in English. Keep it saying the same things as it.ts. */
 import type { ReportPrompts } from './types';
+import { rightsEn } from './rights.en';
 
 export const en: ReportPrompts = {
   // --- engine ---------------------------------------------------------------------------------
@@ -302,4 +303,5 @@ export const en: ReportPrompts = {
     on: (day, time) => `on ${day} from ${time}`,
     unknown: 'as soon as the service reopens',
   },
+  rights: rightsEn,
 };

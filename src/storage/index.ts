@@ -1,4 +1,5 @@
 /** Builds every repository on one connection and makes sure their indexes exist. */
+import { createCitizenDataRepository } from './repositories/citizen-data.repository';
 import { createLeaseRepository } from './repositories/lease.repository';
 import { createNoteRepository } from './repositories/note.repository';
 import { createTemplateRepository } from './repositories/template.repository';
@@ -68,6 +69,8 @@ export function createStorage(
     templates: createTemplateRepository(conn),
     /** "One process at a time" leases (the reconciler). */
     leases: createLeaseRepository(conn),
+    /** A citizen's data as a whole, for the rights they exercise through the bot. */
+    citizenData: createCitizenDataRepository(conn, cipher),
   };
 }
 

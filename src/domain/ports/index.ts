@@ -18,3 +18,4 @@ export * from './media';
 export * from './lease';
 export * from './note';
 export * from './template';
+export * from './citizen-data';

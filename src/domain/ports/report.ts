@@ -4,6 +4,7 @@
  * entry in the same operation. Implemented by src/storage.
  */
 import type { Channel, GeoPoint } from '../message';
+import type { RightExercised } from '../citizen-data';
 import type { Outcome, Reliability, Report, ReportAction, ReportStatus } from '../report';
 
 export type NewReport = {
@@ -41,6 +42,10 @@ export type ReportView = Report & {
   takenAt?: Date;
   dispatchedAt?: Date;
   closedAt?: Date;
+  /** Data rights the citizen exercised through the bot (access, export, erasure, withdrawal). */
+  citizenRights?: RightExercised[];
+  /** The citizen withdrew consent: no status updates to them. */
+  citizenOptedOut?: boolean;
 };
 
 export type ReportFilter = {

@@ -55,6 +55,8 @@ export function toReportView(d: ReportDoc): ReportView {
     takenAt: d.takenAt,
     dispatchedAt: d.dispatchedAt,
     closedAt: d.closedAt,
+    ...(d.citizenRights?.length ? { citizenRights: d.citizenRights } : {}),
+    ...(d.citizenOptedOut ? { citizenOptedOut: true } : {}),
   };
 }
 

@@ -160,7 +160,18 @@ export async function startDialogHarness(): Promise<Harness> {
     timeoutMs: 1500,
     cacheSize: 0,
   });
-  const engine = createReportDialogEngine({ reports, media, geocoder, territory, municipality, confirmations, subscriptions, nearbyQuestions });
+  const engine = createReportDialogEngine({
+    reports,
+    media,
+    geocoder,
+    territory,
+    municipality,
+    confirmations,
+    subscriptions,
+    nearbyQuestions,
+    citizenData: storage.citizenData,
+    audit: storage.audit,
+  });
   const harness: Harness = {
     reports,
     confirmations,

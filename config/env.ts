@@ -177,6 +177,13 @@ export const envSchema = z.object({
   /** Requests per minute one client address may make to the simulator API (when the simulator is on). @defaultValue 120 */
   SIMULATOR_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(120),
   /**
+   * Messages one citizen (chat) may send in any minute; the first one over gets a polite answer,
+   * later ones are stored but not answered (src/app/intake/citizen-limits.ts). @defaultValue 20
+   */
+  CITIZEN_MESSAGES_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(20),
+  /** Reports one citizen may send in 24 hours; one more is refused politely, its draft kept. @defaultValue 10 */
+  CITIZEN_REPORTS_PER_DAY: z.coerce.number().int().min(1).max(10_000).default(10),
+  /**
    * How often the reconciler (worker role, one process at a time) re-schedules from MongoDB what
    * Redis may have lost: unprocessed inbox messages, unsent replies, advisories still sending. @defaultValue 10000
    */

@@ -19,6 +19,8 @@ export type DialogServices = {
   nearbyQuestions: NearbyQuestionQuota;
   /** The citizen's data as a whole, for their rights through the bot (flows/data-rights.ts). */
   citizenData: CitizenDataStore;
+  /** Per-citizen abuse limits (config CITIZEN_REPORTS_PER_DAY). */
+  limits: { reportsPerDay: number };
   /** Rights exercised are audited. */
   audit: Pick<AuditLog, 'record'>;
 };

@@ -32,6 +32,7 @@ import type { ReadinessCheck } from './panel/health.routes';
 import { loadTerritory } from './geo/territory';
 import { createNominatimGeocoder, disabledGeocoder } from './geo/geocoder';
 import { createReportDialogEngine } from '../flows/report-dialog';
+import { promptsFor } from '../flows/prompts';
 import type { ChannelContext } from '../bots/channel-context';
 import type { ChannelModule } from '../bots/channel-module';
 import { createSimulatorChannel } from '../bots/simulator';
@@ -143,6 +144,7 @@ export async function startVicinato(config: Config, logger: Logger, overrides: S
       nearbyQuestions: storage.nearbyQuestions,
       citizenData: storage.citizenData,
       audit: storage.audit,
+      limits: { reportsPerDay: config.CITIZEN_REPORTS_PER_DAY },
     });
     const processInbound = createProcessInbound({
       inbox: storage.inbox,
@@ -152,6 +154,7 @@ export async function startVicinato(config: Config, logger: Logger, overrides: S
       events,
       engine,
       chatLock: createRedisChatLock(redis, prefix),
+      messageLimit: { perMinute: config.CITIZEN_MESSAGES_PER_MINUTE, notice: (lang) => promptsFor(lang).limits.tooFast },
     });
     workers.push(
       startWorker<InboundJob>(

@@ -1,6 +1,6 @@
 /** What the report dialog says in English. Keep it saying the same things as it.ts. */
 import type { ReportPrompts } from './types';
-import { rightsEn } from './rights.en';
+import { limitsEn, rightsEn } from './rights.en';
 
 export const en: ReportPrompts = {
   // --- engine ---------------------------------------------------------------------------------
@@ -304,4 +304,5 @@ export const en: ReportPrompts = {
     unknown: 'as soon as the service reopens',
   },
   rights: rightsEn,
+  limits: limitsEn,
 };

@@ -1,6 +1,6 @@
 /** What the report dialog says in Italian (the default language). */
 import type { ReportPrompts } from './types';
-import { rightsIt } from './rights.it';
+import { limitsIt, rightsIt } from './rights.it';
 
 export const it: ReportPrompts = {
   // --- engine ---------------------------------------------------------------------------------
@@ -309,4 +309,5 @@ export const it: ReportPrompts = {
     unknown: 'appena il servizio riapre',
   },
   rights: rightsIt,
+  limits: limitsIt,
 };

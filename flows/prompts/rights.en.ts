@@ -1,5 +1,11 @@
 /** The citizen's data rights in English (see rights.types.ts). */
-import type { RightsPrompts } from './rights.types';
+import type { LimitPrompts, RightsPrompts } from './rights.types';
+
+export const limitsEn: LimitPrompts = {
+  tooFast: '✋ You are sending many messages in a short time: wait a minute, then carry on. For emergencies call 112.',
+  reportsPerDay: (max) =>
+    `You have already sent ${max} reports in the last 24 hours, the most for one day: this one was not sent, I am keeping it. Try again later by writing "Send". For emergencies call 112.`,
+};
 
 const plural = (n: number, one: string, many: string) => (n === 1 ? `1 ${one}` : `${n} ${many}`);
 

@@ -1,5 +1,11 @@
 /** The citizen's data rights in Italian (see rights.types.ts). */
-import type { RightsPrompts } from './rights.types';
+import type { LimitPrompts, RightsPrompts } from './rights.types';
+
+export const limitsIt: LimitPrompts = {
+  tooFast: '✋ Mi stai scrivendo molti messaggi in poco tempo: aspetta un minuto e poi riprendi pure. Per le emergenze chiama il 112.',
+  reportsPerDay: (max) =>
+    `Hai già inviato ${max} segnalazioni nelle ultime 24 ore, il massimo per un giorno: questa non è stata inviata, la tengo da parte. Riprova più tardi scrivendo «Invia». Per le emergenze chiama il 112.`,
+};
 
 const plural = (n: number, one: string, many: string) => (n === 1 ? `1 ${one}` : `${n} ${many}`);
 

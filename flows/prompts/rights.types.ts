@@ -2,7 +2,8 @@
  * What the bot says about the citizen's data rights (GDPR art. 15, 17, 21), in one language: part
  * of ReportPrompts as `rights`. The words that trigger each right work at any step, in every language.
  */
-import type { Choices } from './types';
+/** Same shape as Choices in ./types.ts (not imported: types.ts imports this file). */
+type Choices<K extends string> = { labels: Record<K, string>; words: Record<K, string[]> };
 
 export type RightsPrompts = {
   words: { myData: string[]; export: string[]; erase: string[]; withdraw: string[] };
@@ -33,4 +34,10 @@ export type RightsPrompts = {
     kept: string;
   };
   withdraw: { done: string };
+};
+
+/** Abuse limits' polite answers (part of ReportPrompts as `limits`). */
+export type LimitPrompts = {
+  tooFast: string;
+  reportsPerDay(max: number): string;
 };

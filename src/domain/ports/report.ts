@@ -44,6 +44,8 @@ export type ReportView = Report & {
   closedAt?: Date;
   /** Data rights the citizen exercised through the bot (access, export, erasure, withdrawal). */
   citizenRights?: RightExercised[];
+  /** The inbound message whose confirmation created the report (a retried turn finds its own report). */
+  sourceMessageKey?: string;
   /** The citizen withdrew consent: no status updates to them. */
   citizenOptedOut?: boolean;
 };

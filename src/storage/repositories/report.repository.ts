@@ -57,6 +57,7 @@ export function toReportView(d: ReportDoc): ReportView {
     closedAt: d.closedAt,
     ...(d.citizenRights?.length ? { citizenRights: d.citizenRights } : {}),
     ...(d.citizenOptedOut ? { citizenOptedOut: true } : {}),
+    ...(d.sourceMessageKey ? { sourceMessageKey: d.sourceMessageKey } : {}),
   };
 }
 

@@ -29,6 +29,8 @@ export const OPEN_TIME = new Date('2026-11-18T09:30:00Z');
 export const CLOSED_TIME = new Date('2026-11-18T21:30:00Z');
 
 export const MEDIA_MAX_BYTES = 2 * 1024 * 1024;
+/** The per-citizen daily report limit in dialog tests (tests/flows/abuse-limits). */
+export const REPORTS_PER_DAY = 3;
 
 export type Input =
   | string
@@ -171,6 +173,7 @@ export async function startDialogHarness(): Promise<Harness> {
     nearbyQuestions,
     citizenData: storage.citizenData,
     audit: storage.audit,
+    limits: { reportsPerDay: REPORTS_PER_DAY },
   });
   const harness: Harness = {
     reports,

@@ -66,3 +66,24 @@ describe('reports a day', () => {
     checkTurn(await chat.send('Send'), { says: [`You have already sent ${REPORTS_PER_DAY} reports in the last 24 hours`], step: 'summary' }, 'Send');
   });
 });
+
+describe('insults and threats in the description', () => {
+  it('IT: the report is sent as usual and flagged to the agent', async () => {
+    const chat = h.chat();
+    const lines = IT.atDescription;
+    for (const line of lines) await chat.send(line.send);
+    await chat.send('Quegli idioti dei vicini buttano i sacchi qui, se non venite ve la faccio pagare');
+    checkTurn(await chat.send('Invia'), { says: ['VIC-'], step: 'idle' }, 'Invia');
+    const [report] = await h.reports.listByCitizen(chat.citizenRef, 1);
+    expect(report.abuseFlags).toEqual(['insult', 'threat']);
+    expect(report.description).toContain('idioti');
+  });
+
+  it('EN: an ordinary report carries no flag', async () => {
+    const chat = h.chat();
+    for (const line of EN.atSummary) await chat.send(line.send);
+    await chat.send('Send');
+    const [report] = await h.reports.listByCitizen(chat.citizenRef, 1);
+    expect(report.abuseFlags).toBeUndefined();
+  });
+});

@@ -5,7 +5,7 @@
  */
 import type { Channel, GeoPoint } from '../message';
 import type { RightExercised } from '../citizen-data';
-import type { Outcome, Reliability, Report, ReportAction, ReportStatus } from '../report';
+import type { AbuseFlag, Outcome, Reliability, Report, ReportAction, ReportStatus } from '../report';
 
 export type NewReport = {
   categoryId: string;
@@ -23,6 +23,8 @@ export type NewReport = {
   priorityFactors?: Record<string, number>;
   /** Idempotency key: the inbound message that confirmed the report. */
   sourceMessageKey: string;
+  /** Insults or threats in the description, shown to the agent. */
+  abuseFlags?: AbuseFlag[];
 };
 
 export type CitizenInfo = { messageId: string; at: Date; text?: string; mediaRef?: string };
@@ -44,6 +46,8 @@ export type ReportView = Report & {
   closedAt?: Date;
   /** Data rights the citizen exercised through the bot (access, export, erasure, withdrawal). */
   citizenRights?: RightExercised[];
+  /** Insults or threats in the description (src/nlp/abuse.ts), shown to the agent. */
+  abuseFlags?: AbuseFlag[];
   /** The inbound message whose confirmation created the report (a retried turn finds its own report). */
   sourceMessageKey?: string;
   /** The citizen withdrew consent: no status updates to them. */

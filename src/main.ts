@@ -88,6 +88,11 @@ export async function startVicinato(config: Config, logger: Logger, overrides: S
     identities: storage.identities,
     scheduler: queues.scheduler,
     citizenRefOf,
+    blocks: {
+      store: storage.citizenBlocks,
+      outbound: storage.outbound,
+      notice: (lang, until) => promptsFor(lang).limits.blocked(until.toLocaleDateString(lang === 'en' ? 'en-GB' : 'it-IT', { timeZone: municipality.serviceHours.timeZone })),
+    },
     onStored: (msg) => metrics.messageReceived(msg.channel),
     onScheduleDeferred: (msg, reason) => {
       metrics.messageDeferred();

@@ -2,6 +2,7 @@
 import type { LimitPrompts, RightsPrompts } from './rights.types';
 
 export const limitsEn: LimitPrompts = {
+  blocked: (until) => `The municipal police suspended messages from this contact until ${until}: until then they will not be read. For emergencies call 112.`,
   tooFast: '✋ You are sending many messages in a short time: wait a minute, then carry on. For emergencies call 112.',
   reportsPerDay: (max) =>
     `You have already sent ${max} reports in the last 24 hours, the most for one day: this one was not sent, I am keeping it. Try again later by writing "Send". For emergencies call 112.`,

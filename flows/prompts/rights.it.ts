@@ -2,6 +2,8 @@
 import type { LimitPrompts, RightsPrompts } from './rights.types';
 
 export const limitsIt: LimitPrompts = {
+  blocked: (until) =>
+    `La Polizia Municipale ha sospeso i messaggi da questo contatto fino al ${until}: fino ad allora non verranno letti. Per le emergenze chiama il 112.`,
   tooFast: '✋ Mi stai scrivendo molti messaggi in poco tempo: aspetta un minuto e poi riprendi pure. Per le emergenze chiama il 112.',
   reportsPerDay: (max) =>
     `Hai già inviato ${max} segnalazioni nelle ultime 24 ore, il massimo per un giorno: questa non è stata inviata, la tengo da parte. Riprova più tardi scrivendo «Invia». Per le emergenze chiama il 112.`,

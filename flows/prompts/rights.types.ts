@@ -40,4 +40,6 @@ export type RightsPrompts = {
 export type LimitPrompts = {
   tooFast: string;
   reportsPerDay(max: number): string;
+  /** The one notice to a citizen an agent blocked. */
+  blocked(until: string): string;
 };

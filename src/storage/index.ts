@@ -1,5 +1,6 @@
 /** Builds every repository on one connection and makes sure their indexes exist. */
 import { createCitizenDataRepository } from './repositories/citizen-data.repository';
+import { createCitizenBlockRepository } from './repositories/citizen-block.repository';
 import { createLeaseRepository } from './repositories/lease.repository';
 import { createNoteRepository } from './repositories/note.repository';
 import { createTemplateRepository } from './repositories/template.repository';
@@ -71,6 +72,8 @@ export function createStorage(
     leases: createLeaseRepository(conn),
     /** A citizen's data as a whole, for the rights they exercise through the bot. */
     citizenData: createCitizenDataRepository(conn, cipher),
+    /** Citizens blocked by agents. */
+    citizenBlocks: createCitizenBlockRepository(conn),
   };
 }
 

@@ -19,3 +19,4 @@ export * from './lease';
 export * from './note';
 export * from './template';
 export * from './citizen-data';
+export * from './citizen-block';

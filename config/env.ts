@@ -183,6 +183,12 @@ export const envSchema = z.object({
   CITIZEN_MESSAGES_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(20),
   /** Reports one citizen may send in 24 hours; one more is refused politely, its draft kept. @defaultValue 10 */
   CITIZEN_REPORTS_PER_DAY: z.coerce.number().int().min(1).max(10_000).default(10),
+  /** Retention (src/app/citizens/retention.ts, daily): inbox messages, replies and idle conversations, in days. @defaultValue 90 */
+  RETENTION_MESSAGES_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
+  /** Retention: months after closing before a report loses the link to the person. @defaultValue 12 */
+  RETENTION_IDENTITY_LINK_MONTHS: z.coerce.number().int().min(1).max(120).default(12),
+  /** Retention: years the audit log is kept. @defaultValue 10 */
+  RETENTION_AUDIT_YEARS: z.coerce.number().int().min(1).max(50).default(10),
   /**
    * How often the reconciler (worker role, one process at a time) re-schedules from MongoDB what
    * Redis may have lost: unprocessed inbox messages, unsent replies, advisories still sending. @defaultValue 10000

@@ -76,6 +76,7 @@ export const reportFlow: FlowDefinition<ReportDraft, DialogServices> = {
           controller: ctx.services.municipality.dataController,
           version: ctx.services.municipality.privacyNoticeVersion,
         }),
+        textOf(ctx).rights.retention(ctx.services.retention),
         textOf(ctx).rights.howTo,
       ),
     },

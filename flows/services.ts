@@ -1,4 +1,5 @@
 /** What the report flow's steps may use of the outside world: ports only, wired by src/main.ts (the generic engine in src/dialog never sees them). */
+import type { RetentionPolicy } from '../src/domain/ports';
 import type { AuditLog, CitizenDataStore, ConfirmationStore, MediaStore, ReportStore, SubscriptionStore } from '../src/domain/ports';
 import type { NearbyQuestionQuota } from '../src/domain/nearby-question-quota';
 import type { Geocoder } from '../src/geo/geocoder';
@@ -21,6 +22,8 @@ export type DialogServices = {
   citizenData: CitizenDataStore;
   /** Per-citizen abuse limits (config CITIZEN_REPORTS_PER_DAY). */
   limits: { reportsPerDay: number };
+  /** The retention policy, stated in the privacy notice (config RETENTION_*). */
+  retention: RetentionPolicy;
   /** Rights exercised are audited. */
   audit: Pick<AuditLog, 'record'>;
 };

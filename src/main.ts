@@ -23,6 +23,7 @@ import { createProcessInbound } from './app/intake/process-inbound';
 import { createDeliverOutbound } from './app/intake/deliver-outbound';
 import { inboundTask, outboundTask } from './app/intake/tasks';
 import { createReconcilePass, startReconcileLoop } from './app/intake/reconcile';
+import { startRetentionLoop } from './app/citizens/retention';
 import { createMetrics } from './observability/metrics';
 import { backlogProbe } from './storage/backlog';
 import { createFanOutAdvisory } from './app/advisories/fan-out-advisory';
@@ -63,6 +64,11 @@ export type StartOverrides = {
 export async function startVicinato(config: Config, logger: Logger, overrides: StartOverrides = {}): Promise<RunningVicinato> {
   const roles = config.SERVICES;
   const municipality = loadMunicipalityProfile(config.MUNICIPALITY);
+  const retentionPolicy = {
+    messagesDays: config.RETENTION_MESSAGES_DAYS,
+    identityLinkMonths: config.RETENTION_IDENTITY_LINK_MONTHS,
+    auditYears: config.RETENTION_AUDIT_YEARS,
+  };
   const territory = loadTerritory(municipalityDir(config.MUNICIPALITY));
 
   const mongo = connectMongo(config.MONGODB_URI, logger);
@@ -150,6 +156,7 @@ export async function startVicinato(config: Config, logger: Logger, overrides: S
       citizenData: storage.citizenData,
       audit: storage.audit,
       limits: { reportsPerDay: config.CITIZEN_REPORTS_PER_DAY },
+      retention: retentionPolicy,
     });
     const processInbound = createProcessInbound({
       inbox: storage.inbox,
@@ -203,6 +210,12 @@ export async function startVicinato(config: Config, logger: Logger, overrides: S
         logger,
         onPass: metrics.reconciled,
       }),
+    );
+    workers.push(
+      startRetentionLoop(
+        { retention: storage.retention, leases: storage.leases, holder, logger },
+        retentionPolicy,
+      ),
     );
   }
   // Outbound workers run where the channel's sender can run: Telegram's in the telegram role (with its

@@ -165,9 +165,9 @@ describe('«revoco il consenso» / "withdraw consent" (art. 21)', () => {
 
 describe('privacy notice', () => {
   it('IT and EN: "privacy" says how to exercise the rights here', async () => {
-    await say(h.chat(), 'privacy', { says: ['«i miei dati»', '«cancella i miei dati»', '«revoco il consenso»'] });
+    await say(h.chat(), 'privacy', { says: ['Per quanto: i messaggi della chat e la conversazione 90 giorni', 'segnalazione chiusa 12 mesi', '«i miei dati»', '«cancella i miei dati»', '«revoco il consenso»'] });
     const en = h.chat();
     await en.send('english');
-    await say(en, 'privacy', { says: ['"my data"', '"delete my data"', '"withdraw consent"'] });
+    await say(en, 'privacy', { says: ['How long: the chat\'s messages and the conversation 90 days', '"my data"', '"delete my data"', '"withdraw consent"'] });
   });
 });

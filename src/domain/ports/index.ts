@@ -20,3 +20,4 @@ export * from './note';
 export * from './template';
 export * from './citizen-data';
 export * from './citizen-block';
+export * from './retention';

@@ -124,9 +124,10 @@ export async function startVicinato(config: Config, logger: Logger, overrides: S
     { name: 'redis', check: () => pingRedis(redis) },
     ...channels.flatMap((c) => (c.readiness ? [c.readiness] : [])),
   ];
+  metrics.watchDependencies(readiness);
 
   const workers: WorkerHandle[] = [];
-  const workerOpts = { connection: redis, prefix, logger };
+  const workerOpts = { connection: redis, prefix, logger, onJobDone: metrics.jobDone };
 
   if (roles.includes('worker')) {
     const engine = createReportDialogEngine({
@@ -199,6 +200,10 @@ export async function startVicinato(config: Config, logger: Logger, overrides: S
       }),
     );
   }
+  metrics.watchQueues(
+    workers.map((w) => w.name).filter((name) => name !== 'reconciler'),
+    (name) => queues.queue(name).getJobCounts('waiting', 'active', 'delayed', 'failed'),
+  );
   let server: http.Server | undefined;
   let url: string | undefined;
   let closePanel = async () => undefined as void;

@@ -11,6 +11,10 @@ import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom
 export type DependencyCheck = { name: string; check: () => Promise<boolean> };
 export type JobOutcome = 'completed' | 'failed' | 'delayed';
 const QUEUE_STATES = ['waiting', 'active', 'delayed', 'failed'] as const;
+/** A scrape never waits on a dependency that is down (ioredis queues commands while disconnected). */
+const SCRAPE_WAIT_MS = 2000;
+const bounded = <T>(p: Promise<T>): Promise<T | undefined> =>
+  Promise.race([p.catch(() => undefined), new Promise<undefined>((r) => void setTimeout(r, SCRAPE_WAIT_MS))]);
 
 export type BacklogProbe = () => Promise<{ inbox: { count: number; oldestAt?: Date }; outbound: { count: number; oldestAt?: Date } }>;
 
@@ -47,7 +51,7 @@ export function createMetrics(opts: { role: string; backlog?: BacklogProbe }) {
     labelNames: ['dependency'],
     registers: [registry],
     async collect() {
-      const results = await Promise.all(dependencies.map(async (d) => [d.name, await d.check().catch(() => false)] as const));
+      const results = await Promise.all(dependencies.map(async (d) => [d.name, (await bounded(d.check())) === true] as const));
       this.reset();
       for (const [name, up] of results) this.set({ dependency: name }, up ? 1 : 0);
     },
@@ -62,7 +66,7 @@ export function createMetrics(opts: { role: string; backlog?: BacklogProbe }) {
       if (!queueCounts) return;
       const { names, counts } = queueCounts;
       // Redis down: the gauge is left empty (vicinato_dependency_up says why).
-      const all = await Promise.all(names.map(async (q) => [q, await counts(q).catch(() => undefined)] as const));
+      const all = await Promise.all(names.map(async (q) => [q, await bounded(counts(q))] as const));
       this.reset();
       for (const [queue, c] of all) if (c) for (const state of QUEUE_STATES) this.set({ queue, state }, c[state] ?? 0);
     },

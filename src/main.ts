@@ -24,6 +24,7 @@ import { inboundTask, outboundTask } from './app/intake/tasks';
 import { createReconcilePass, startReconcileLoop } from './app/intake/reconcile';
 import { createMetrics } from './observability/metrics';
 import { backlogProbe } from './storage/backlog';
+import { checkCitizenRefSecret } from './storage/citizen-ref-guard';
 import { createFanOutAdvisory } from './app/advisories/fan-out-advisory';
 import { advisoryFanOutTask } from './app/advisories/fan-out-task';
 import { createWebApp, type Mount } from './panel/app';
@@ -70,6 +71,13 @@ export async function startVicinato(config: Config, logger: Logger, overrides: S
   });
   mongo.connection.once('open', () => {
     ensureIndexes(mongo.connection).catch((err: Error) => logger.error(`index creation failed: ${err.message}`));
+    // Production refuses a CITIZEN_REF_SECRET other than the database's (it would change every citizen ref).
+    if (config.NODE_ENV === 'production')
+      checkCitizenRefSecret(mongo.connection, config.CITIZEN_REF_SECRET).catch((err: Error) => {
+        if (!/CITIZEN_REF_SECRET/.test(err.message)) return logger.warn(`citizen ref check not done: ${err.message}`);
+        logger.error(`refusing to run: ${err.message}`);
+        void stop().finally(() => process.exit(1));
+      });
   });
   const redis = createRedis(config.REDIS_URL, logger, 'commands');
   const subscriber = createRedis(config.REDIS_URL, logger, 'events');

@@ -61,10 +61,50 @@ export const envSchema = z.object({
   /** Secret key for the pseudonymous citizen reference (HMAC of channel + chat id): at least 32 characters. */
   CITIZEN_REF_SECRET: z.string().min(32, 'must be at least 32 characters'),
   /**
+   * Key that encrypts personal data at rest (the identity store, chat ids, MFA secrets): base64 of 32
+   * random bytes (`openssl rand -base64 32`). Required in production; outside production a key is
+   * derived from CITIZEN_REF_SECRET. Rotation: docs/operations.md.
+   */
+  DATA_ENCRYPTION_KEY: optionalString.pipe(
+    z
+      .string()
+      .refine((v) => Buffer.from(v, 'base64').length === 32, 'must be base64 of 32 random bytes (openssl rand -base64 32)')
+      .optional(),
+  ),
+  /** Short name of DATA_ENCRYPTION_KEY, stored beside every value it encrypts. @defaultValue k1 */
+  DATA_ENCRYPTION_KEY_ID: z.string().regex(/^[A-Za-z0-9_-]{1,16}$/, '1-16 of A-Z a-z 0-9 _ -').default('k1'),
+  /** Earlier keys still needed to read older values while they are re-encrypted: `id:base64,id:base64`. */
+  DATA_ENCRYPTION_OLD_KEYS: optionalString.pipe(
+    z
+      .string()
+      .regex(/^([A-Za-z0-9_-]{1,16}:[A-Za-z0-9+/=]{40,48})(,[A-Za-z0-9_-]{1,16}:[A-Za-z0-9+/=]{40,48})*$/, 'must be id:base64[,id:base64…]')
+      .optional(),
+  ),
+  /**
+   * Roles that must use a second factor (TOTP) to sign in to the panel, comma-separated (agent,
+   * supervisor, admin; empty for none). @defaultValue admin,supervisor in production, none otherwise
+   */
+  MFA_REQUIRED_ROLES: optionalString.pipe(
+    z
+      .string()
+      .regex(/^(none|((agent|supervisor|admin)(\s*,\s*(agent|supervisor|admin))*))$/, 'comma-separated roles: agent, supervisor, admin (or none)')
+      .optional(),
+  ),
+  /**
+   * Who may reveal a citizen's identity on a report: `assignee` (the agent holding it, plus
+   * supervisors and admins) or `any_agent`. A reason is always asked and audited. @defaultValue assignee
+   */
+  IDENTITY_REVEAL_POLICY: z.enum(['assignee', 'any_agent']).default('assignee'),
+  /**
    * Minutes without a request by the operator (automatic refreshes do not count) after which a panel
    * session ends. Fractions are allowed (0.1 = 6 s, for tests). @defaultValue 30
    */
   PANEL_IDLE_TIMEOUT_MINUTES: z.coerce.number().min(0.05).max(24 * 60).default(30),
+  /**
+   * Priority (0-100) from which a new report alerts the open panels with a sound and a desktop
+   * notification (agents turn alerts on once in their browser). @defaultValue 70
+   */
+  PANEL_ALERT_PRIORITY: z.coerce.number().int().min(0).max(100).default(70),
   /** Nominatim base URL for geocoding (self-hosted in production). Empty disables geocoding: the bot asks for a pin. */
   GEOCODER_URL: optionalString.pipe(url(['http:', 'https:'], 'http(s)').optional()),
   /** User-Agent sent to Nominatim, as its usage policy requires (name and contact). @defaultValue Vicinato/0.1 (municipality IT contact) */
@@ -164,6 +204,8 @@ export type RawConfig = z.infer<typeof envSchema>;
 
 export type Config = RawConfig & {
   simulatorEnabled: boolean;
+  /** Roles that sign in with a second factor (MFA_REQUIRED_ROLES, or its default). */
+  mfaRequiredRoles: readonly ('agent' | 'supervisor' | 'admin')[];
   telegramEnabled: boolean;
   whatsappCloudEnabled: boolean;
 };
@@ -199,6 +241,7 @@ function productionChecks(c: RawConfig): string[] {
     if (problem) problems.push(`${key}: ${problem}`);
   }
   if (!c.PUBLIC_URL?.startsWith('https://')) problems.push('PUBLIC_URL: must be the https:// address of the panel in production');
+  if (!c.DATA_ENCRYPTION_KEY) problems.push('DATA_ENCRYPTION_KEY: is required in production (openssl rand -base64 32)');
   return problems;
 }
 
@@ -219,9 +262,16 @@ export function parseConfig(env: NodeJS.ProcessEnv | Record<string, string | und
   return {
     ...c,
     simulatorEnabled: c.SIMULATOR_ENABLED ?? c.NODE_ENV !== 'production',
+    mfaRequiredRoles: mfaRoles(c.MFA_REQUIRED_ROLES, c.NODE_ENV),
     telegramEnabled: Boolean(c.TELEGRAM_BOT_TOKEN),
     whatsappCloudEnabled: Boolean(c.WHATSAPP_CLOUD_TOKEN),
   };
+}
+
+function mfaRoles(setting: string | undefined, env: RawConfig['NODE_ENV']): Config['mfaRequiredRoles'] {
+  if (setting === undefined) return env === 'production' ? ['admin', 'supervisor'] : [];
+  if (setting.trim() === 'none') return [];
+  return [...new Set(setting.split(',').map((r) => r.trim() as 'agent' | 'supervisor' | 'admin'))];
 }
 
 /** Reads process.env: the only place in the code base that does. */

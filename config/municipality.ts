@@ -36,6 +36,14 @@ export const municipalityProfileSchema = z.object({
    * that a report exists nearby, so a prober moving the pin gets it only this often.
    */
   nearbyQuestionsPerDay: z.number().int().min(0).default(3),
+  /** The units operators belong to; reports are assigned to an operator or to a team. */
+  teams: z
+    .array(z.object({ id: z.string().regex(/^[a-z0-9-]{2,32}$/), name: z.object({ it: z.string(), en: z.string() }) }))
+    .default([
+      { id: 'centrale', name: { it: 'Centrale operativa', en: 'Control room' } },
+      { id: 'pattuglie', name: { it: 'Pattuglie', en: 'Patrols' } },
+      { id: 'ambiente', name: { it: 'Nucleo ambiente ed edilizia', en: 'Environment and building unit' } },
+    ]),
 });
 
 export type MunicipalityProfile = z.infer<typeof municipalityProfileSchema>;

@@ -14,6 +14,7 @@ export const PRODUCTION_SECRETS = {
   WHATSAPP_VERIFY_TOKEN: 24,
   OPEN311_API_KEY: 24,
   READYZ_TOKEN: 32,
+  DATA_ENCRYPTION_KEY: 44,
 } as const satisfies Record<string, number>;
 
 /** Estimated bits a secret must carry (a random 32-character hex string gives about 110). */

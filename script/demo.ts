@@ -40,7 +40,9 @@ async function main() {
   mkdirSync(DATA, { recursive: true });
   const lock = acquireDemoLock(DATA, `http://localhost:${process.env.PORT ?? '3000'}/`);
   if (!lock.ok) {
-    console.error(`[demo] another demo is running on ./data (pid ${lock.holder.pid}, ${lock.holder.url}, since ${lock.holder.startedAt}): stop it first`);
+    console.error(
+      `[demo] another demo is running on ./data (pid ${lock.holder.pid}, ${lock.holder.url}, since ${lock.holder.startedAt}): stop it first`,
+    );
     process.exit(1);
   }
   process.on('exit', lock.release);
@@ -70,23 +72,37 @@ async function main() {
   };
 
   if (env.NODE_ENV !== 'production' && existsSync(path.join(ROOT, 'script/operators.ts'))) {
-    // Development only: a demo agent (queue and actions) and a demo admin (operators, WhatsApp link).
+    // Development only: two demo agents in two teams (control room and patrols), a demo supervisor
+    // and a demo admin (operators, WhatsApp link), so a whole shift can be played.
     // A chosen password (DEMO_*_PASSWORD) is set on every start; otherwise a random one is made
     // when the account is created and printed that once (no password is written in the repository).
     // Production refuses *.demo accounts at login.
     const demoOperators = [
-      { username: 'agente.demo', name: 'Agente Demo', role: 'agent', chosen: env.DEMO_AGENT_PASSWORD },
-      { username: 'admin.demo', name: 'Admin Demo', role: 'admin', chosen: env.DEMO_ADMIN_PASSWORD },
+      { username: 'agente.demo', name: 'Agente Demo', role: 'agent', team: 'centrale', chosen: env.DEMO_AGENT_PASSWORD },
+      { username: 'pattuglia.demo', name: 'Pattuglia Demo', role: 'agent', team: 'pattuglie', chosen: env.DEMO_PATROL_PASSWORD },
+      {
+        username: 'supervisore.demo',
+        name: 'Supervisore Demo',
+        role: 'supervisor',
+        team: 'centrale',
+        chosen: env.DEMO_SUPERVISOR_PASSWORD,
+      },
+      { username: 'admin.demo', name: 'Admin Demo', role: 'admin', team: 'centrale', chosen: env.DEMO_ADMIN_PASSWORD },
     ];
     for (const op of demoOperators) {
       const password = op.chosen || randomBytes(12).toString('base64url');
       const command = op.chosen ? 'ensure' : 'create';
       // The password goes through stdin, never as an argument.
-      const code = await runTsx('script/operators.ts', [command, '--username', op.username, '--name', op.name, '--role', op.role, '--password-stdin'], env, `${password}\n`);
+      const code = await runTsx(
+        'script/operators.ts',
+        [command, '--username', op.username, '--name', op.name, '--role', op.role, '--team', op.team, '--password-stdin'],
+        env,
+        `${password}\n`,
+      );
       if (code === 0) console.log(`[demo] demo ${op.role}: username "${op.username}", password "${password}"`);
       else if (!op.chosen)
         console.log(
-          `[demo] demo ${op.role} "${op.username}" already exists: its password was printed when it was created (to choose one: DEMO_${op.role.toUpperCase()}_PASSWORD=... npm run demo)`,
+          `[demo] demo ${op.role} "${op.username}" already exists: its password was printed when it was created (to choose one: DEMO_${op.username === 'pattuglia.demo' ? 'PATROL' : op.role.toUpperCase()}_PASSWORD=... npm run demo)`,
         );
     }
   }

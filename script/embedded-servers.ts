@@ -84,7 +84,18 @@ export async function startMongo(storagePath: string): Promise<RunningServer> {
   const port = await freePort();
   // WiredTiger preallocates each write-ahead log file at --log-file-max (2 GB by default, not sparse
   // on every file system): 128 MB keeps a test or demo database small.
-  const args = ['--host', '127.0.0.1', '--port', String(port), '--storage-path', storagePath, '--log-level', 'WARNING', '--log-file-max', '128MB'];
+  const args = [
+    '--host',
+    '127.0.0.1',
+    '--port',
+    String(port),
+    '--storage-path',
+    storagePath,
+    '--log-level',
+    'WARNING',
+    '--log-file-max',
+    '128MB',
+  ];
   const child = spawn(bin, args, {
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -1,7 +1,7 @@
 /**
  * Operator accounts from the command line, non-interactively:
  *
- *   node --import tsx script/operators.ts <command> --username U [--name "Display Name"] [--role agent|supervisor|admin] [--password-stdin]
+ *   node --import tsx script/operators.ts <command> --username U [--name "Display Name"] [--role agent|supervisor|admin] [--team T] [--password-stdin]
  *   (or: npm run operators -- <command> ...)
  *
  * Commands:
@@ -36,7 +36,7 @@ import type { OperatorRole } from '../src/storage';
 const COMMANDS = ['create', 'ensure', 'disable', 'enable', 'set-password', 'list'] as const;
 type Command = (typeof COMMANDS)[number];
 
-const USAGE = `usage: operators <${COMMANDS.join('|')}> --username U [--name "Display Name"] [--role ${OPERATOR_ROLES.join('|')}] [--password-stdin]
+const USAGE = `usage: operators <${COMMANDS.join('|')}> --username U [--name "Display Name"] [--role ${OPERATOR_ROLES.join('|')}] [--team T] [--password-stdin]
   the password comes from stdin (--password-stdin) or VICINATO_OPERATOR_PASSWORD, never from an argument`;
 
 export type CliIo = {
@@ -48,7 +48,7 @@ export type CliIo = {
   err: (line: string) => void;
 };
 
-type Parsed = { command: Command; username?: string; name?: string; role?: OperatorRole; passwordStdin: boolean };
+type Parsed = { command: Command; username?: string; name?: string; role?: OperatorRole; team?: string; passwordStdin: boolean };
 
 export function parseArgs(argv: string[]): { ok: true; value: Parsed } | { ok: false; reason: string } {
   const [command, ...rest] = argv;
@@ -57,11 +57,13 @@ export function parseArgs(argv: string[]): { ok: true; value: Parsed } | { ok: f
   const out: Parsed = { command: command as Command, passwordStdin: false };
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i];
-    const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
+    const [flag, inline] =
+      arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
     if (/^-(-password|p)$/.test(flag) || /^--pass(word)?$/.test(flag))
       return {
         ok: false,
-        reason: 'passwords are never accepted as arguments (they end up in shell history and process lists): use --password-stdin or VICINATO_OPERATOR_PASSWORD',
+        reason:
+          'passwords are never accepted as arguments (they end up in shell history and process lists): use --password-stdin or VICINATO_OPERATOR_PASSWORD',
       };
     const value = () => {
       if (inline !== undefined) return inline;
@@ -79,8 +81,16 @@ export function parseArgs(argv: string[]): { ok: true; value: Parsed } | { ok: f
           break;
         case '--role': {
           const role = value();
-          if (!(OPERATOR_ROLES as readonly string[]).includes(role)) return { ok: false, reason: `--role must be one of ${OPERATOR_ROLES.join(', ')}` };
+          if (!(OPERATOR_ROLES as readonly string[]).includes(role))
+            return { ok: false, reason: `--role must be one of ${OPERATOR_ROLES.join(', ')}` };
           out.role = role as OperatorRole;
+          break;
+        }
+        case '--team': {
+          const team = value();
+          if (!/^[a-z0-9-]{2,32}$/.test(team))
+            return { ok: false, reason: "--team must be a team id (see the municipality profile's teams)" };
+          out.team = team;
           break;
         }
         case '--password-stdin':
@@ -120,7 +130,8 @@ export async function runOperatorsCli(argv: string[], io: CliIo): Promise<number
     case 'list': {
       const ops = await io.operators.list();
       if (!ops.length) io.out('no operators');
-      for (const o of ops) io.out(`${o.username}\t${o.role}\t${o.displayName}\t${o.disabled ? 'disabled' : 'active'}`);
+      for (const o of ops)
+        io.out(`${o.username}\t${o.role}\t${o.displayName}\t${o.disabled ? 'disabled' : 'active'}${o.team ? `\t${o.team}` : ''}`);
       return 0;
     }
     case 'disable':
@@ -138,7 +149,7 @@ export async function runOperatorsCli(argv: string[], io: CliIo): Promise<number
         io.err('no password given: pipe it into --password-stdin or set VICINATO_OPERATOR_PASSWORD');
         return 2;
       }
-      const input = { username, displayName: args.name, role: args.role, password };
+      const input = { username, displayName: args.name, role: args.role, team: args.team, password };
       const r =
         args.command === 'create'
           ? await createOperatorAccount(io.operators, input)

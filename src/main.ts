@@ -10,6 +10,7 @@ import { ConfigError, loadConfig, type Config } from '../config/env';
 import { loadMunicipalityProfile, municipalityDir } from '../config/municipality';
 import { createLogger, type Logger } from './log/logger';
 import { connectMongo, createStorage, ensureIndexes, waitForMongo } from './storage';
+import { fieldCipherFromSettings } from './security/field-cipher';
 import { createDiskMediaStore } from './storage/media-store';
 import { createRedis, pingRedis } from './queue/redis-connection';
 import { createQueues, startWorker, type WorkerHandle, type InboundJob, type OutboundJob, type AdvisoryJob } from './queue/queues';
@@ -65,10 +66,12 @@ export async function startVicinato(config: Config, logger: Logger, overrides: S
   const territory = loadTerritory(municipalityDir(config.MUNICIPALITY));
 
   const mongo = connectMongo(config.MONGODB_URI, logger);
-  const storage = createStorage(mongo.connection, {
-    timeZone: municipality.serviceHours.timeZone,
-    serviceHours: municipality.serviceHours,
-  });
+  const storage = createStorage(
+    mongo.connection,
+    { timeZone: municipality.serviceHours.timeZone, serviceHours: municipality.serviceHours },
+    {},
+    fieldCipherFromSettings(config),
+  );
   mongo.connection.once('open', () => {
     ensureIndexes(mongo.connection).catch((err: Error) => logger.error(`index creation failed: ${err.message}`));
     // Production refuses a CITIZEN_REF_SECRET other than the database's (it would change every citizen ref).
@@ -190,7 +193,16 @@ export async function startVicinato(config: Config, logger: Logger, overrides: S
       graceMs: config.RECONCILE_GRACE_MS,
       leaseMs: config.RECONCILE_INTERVAL_MS * 3,
     });
-    workers.push(startReconcileLoop({ reconcileOnce, leases: storage.leases, holder, intervalMs: config.RECONCILE_INTERVAL_MS, logger, onPass: metrics.reconciled }));
+    workers.push(
+      startReconcileLoop({
+        reconcileOnce,
+        leases: storage.leases,
+        holder,
+        intervalMs: config.RECONCILE_INTERVAL_MS,
+        logger,
+        onPass: metrics.reconciled,
+      }),
+    );
   }
   // Outbound workers run where the channel's sender can run: Telegram's in the telegram role (with its
   // per-chat throttle), whatsapp-web.js's only in the process holding the browser (whatsapp role),
@@ -199,7 +211,15 @@ export async function startVicinato(config: Config, logger: Logger, overrides: S
     if (!channel.sender) continue;
     const role = channel.channel === 'whatsapp' ? 'whatsapp' : channel.channel === 'telegram' ? 'telegram' : 'worker';
     if (!roles.includes(role)) continue;
-    const deliver = createDeliverOutbound({ outbound: storage.outbound, identities: storage.identities, sender: channel.sender, events, logger, onSent: metrics.messageSent, onGaveUp: metrics.outboundFailed });
+    const deliver = createDeliverOutbound({
+      outbound: storage.outbound,
+      identities: storage.identities,
+      sender: channel.sender,
+      events,
+      logger,
+      onSent: metrics.messageSent,
+      onGaveUp: metrics.outboundFailed,
+    });
     workers.push(
       startWorker<OutboundJob>(outboundQueueName(channel.channel), outboundTask({ deliver, outbound: storage.outbound }), {
         ...workerOpts,
@@ -221,18 +241,14 @@ export async function startVicinato(config: Config, logger: Logger, overrides: S
     (stopping ??= (async () => {
       logger.info('shutting down');
       // 1. stop accepting: HTTP and channel intake.
-      const serverClosed = server
-        ? new Promise<void>((resolve) => server!.close(() => resolve()))
-        : Promise.resolve();
+      const serverClosed = server ? new Promise<void>((resolve) => server!.close(() => resolve())) : Promise.resolve();
       server?.closeIdleConnections();
       // Ends the panel's live streams, which would otherwise hold the server open.
       await closePanel();
-      for (const channel of channels) await channel.stop?.().catch((err: Error) => logger.warn(`stopping ${channel.channel}: ${err.message}`));
+      for (const channel of channels)
+        await channel.stop?.().catch((err: Error) => logger.warn(`stopping ${channel.channel}: ${err.message}`));
       // 2. let running jobs finish, bounded.
-      await Promise.race([
-        Promise.all(workers.map((w) => w.close())),
-        new Promise((r) => setTimeout(r, SHUTDOWN_JOB_WAIT_MS)),
-      ]);
+      await Promise.race([Promise.all(workers.map((w) => w.close())), new Promise((r) => setTimeout(r, SHUTDOWN_JOB_WAIT_MS))]);
       await Promise.race([serverClosed, new Promise((r) => setTimeout(r, 5_000))]);
       server?.closeAllConnections();
       // 3. close connections.
@@ -292,7 +308,14 @@ export async function startVicinato(config: Config, logger: Logger, overrides: S
     } else {
       // Every role answers an orchestrator's probes: without the web role, PORT serves only
       // /healthz and /readyz (MongoDB, Redis and the channels this process runs).
-      const app = createWebApp({ logger, readiness, mounts: [], trustProxy: config.TRUST_PROXY, readyzToken: config.READYZ_TOKEN, metrics });
+      const app = createWebApp({
+        logger,
+        readiness,
+        mounts: [],
+        trustProxy: config.TRUST_PROXY,
+        readyzToken: config.READYZ_TOKEN,
+        metrics,
+      });
       server = http.createServer(app);
       await new Promise<void>((resolve, reject) => {
         server!.once('error', reject);

@@ -16,7 +16,16 @@ const MONGO_TRANSIENT_NAMES = new Set([
   'MongoWaitQueueTimeoutError',
 ]);
 const REDIS_TRANSIENT_NAMES = new Set(['MaxRetriesPerRequestError']);
-const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', 'ENOTFOUND', 'EAI_AGAIN', 'ENETUNREACH']);
+const NETWORK_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+  'EHOSTUNREACH',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'ENETUNREACH',
+]);
 // Server answers of a MongoDB replica set in an election or stepping down.
 const MONGO_TRANSIENT_CODES = new Set([6, 7, 89, 91, 189, 262, 9001, 10107, 11600, 11602, 13435, 13436]);
 
@@ -25,14 +34,26 @@ export class ChatBusyError extends Error {
   override name = 'ChatBusyError';
 }
 
-type ErrorLike = { name?: string; message?: string; code?: unknown; cause?: unknown; errorLabels?: unknown; errorLabelSet?: unknown; hasErrorLabel?: (l: string) => boolean };
+type ErrorLike = {
+  name?: string;
+  message?: string;
+  code?: unknown;
+  cause?: unknown;
+  errorLabels?: unknown;
+  errorLabelSet?: unknown;
+  hasErrorLabel?: (l: string) => boolean;
+};
 
 export function isInfrastructureFault(err: unknown, depth = 0): boolean {
   if (!err || typeof err !== 'object' || depth > 3) return false;
   const e = err as ErrorLike;
   if (e.name === 'ChatBusyError' || e.name === 'ConcurrentUpdateError') return true;
   if (e.name && (MONGO_TRANSIENT_NAMES.has(e.name) || REDIS_TRANSIENT_NAMES.has(e.name))) return true;
-  if (typeof e.hasErrorLabel === 'function' && (e.hasErrorLabel('RetryableWriteError') || e.hasErrorLabel('TransientTransactionError') || e.hasErrorLabel('ResetPool'))) return true;
+  if (
+    typeof e.hasErrorLabel === 'function' &&
+    (e.hasErrorLabel('RetryableWriteError') || e.hasErrorLabel('TransientTransactionError') || e.hasErrorLabel('ResetPool'))
+  )
+    return true;
   if (typeof e.code === 'string' && NETWORK_CODES.has(e.code)) return true;
   if (typeof e.code === 'number' && e.name?.startsWith('Mongo') && MONGO_TRANSIENT_CODES.has(e.code)) return true;
   const message = e.message ?? '';

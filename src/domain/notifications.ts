@@ -14,7 +14,8 @@ export type CitizenNotice =
   | { action: 'take' }
   | { action: 'ask_info'; question: string }
   | { action: 'dispatch' }
-  | { action: 'close'; outcome: Outcome }
+  /** `message`: closing words from a reply template, in the citizen's language. */
+  | { action: 'close'; outcome: Outcome; message?: string }
   | { action: 'reject' }
   /** `mergedInto`: the ticket the report was merged into (its updates reach this citizen from now on). */
   | { action: 'mark_duplicate'; mergedInto?: string };
@@ -79,7 +80,7 @@ export function citizenNoticeText(notice: CitizenNotice, ticketCode: string, lan
           : 'a patrol has been sent to the place. Thank you for your help.')
       );
     case 'close':
-      return head + CLOSE_TEXT[lang][notice.outcome];
+      return head + CLOSE_TEXT[lang][notice.outcome] + (notice.message ? `\n«${notice.message}»` : '');
     case 'reject':
       return (
         head +

@@ -101,10 +101,15 @@ export const confirmationKey = keyOf;
  */
 export function planUnmerge(original: ConfirmedReportView, duplicate: ConfirmedReportView): UnmergePlan | undefined {
   if (!alreadyMerged(original, duplicate)) return undefined;
-  const entryKeys = new Set([keyOf({ channel: duplicate.channel, messageId: mergedMessageId(duplicate.ticketCode) }), ...duplicate.confirmationsList.map(keyOf)]);
+  const entryKeys = new Set([
+    keyOf({ channel: duplicate.channel, messageId: mergedMessageId(duplicate.ticketCode) }),
+    ...duplicate.confirmationsList.map(keyOf),
+  ]);
   const stillConfirming = new Set(original.confirmationsList.filter((c) => !entryKeys.has(keyOf(c))).map((c) => c.citizenRef));
   const followers = new Set(
-    [duplicate.citizenRef, ...duplicate.followers.map((f) => f.citizenRef)].filter((ref) => !stillConfirming.has(ref) && ref !== original.citizenRef),
+    [duplicate.citizenRef, ...duplicate.followers.map((f) => f.citizenRef)].filter(
+      (ref) => !stillConfirming.has(ref) && ref !== original.citizenRef,
+    ),
   );
   return {
     entryKeys,

@@ -4,15 +4,7 @@
  */
 import type { Channel, GeoPoint } from './message';
 
-export const REPORT_STATUSES = [
-  'new',
-  'in_review',
-  'needs_info',
-  'dispatched',
-  'closed',
-  'rejected',
-  'duplicate',
-] as const;
+export const REPORT_STATUSES = ['new', 'in_review', 'needs_info', 'dispatched', 'closed', 'rejected', 'duplicate'] as const;
 export type ReportStatus = (typeof REPORT_STATUSES)[number];
 
 export const OPEN_STATUSES: readonly ReportStatus[] = ['new', 'in_review', 'needs_info', 'dispatched'];
@@ -32,10 +24,14 @@ export type ReportAction =
   | 'close'
   | 'reject'
   | 'mark_duplicate'
-  | 'reopen';
+  | 'reopen'
+  /** Give the report to an operator or a team; the status stays. */
+  | 'assign'
+  /** Hand the report back to the queue: nobody holds it any more. */
+  | 'release';
 
 /** Allowed moves: action -> from which statuses -> to which status. */
-export const TRANSITIONS: Record<ReportAction, { from: readonly ReportStatus[]; to: ReportStatus }> = {
+export const TRANSITIONS: Record<ReportAction, { from: readonly ReportStatus[]; to: ReportStatus | 'unchanged' }> = {
   take: { from: ['new'], to: 'in_review' },
   ask_info: { from: ['in_review', 'dispatched'], to: 'needs_info' },
   info_received: { from: ['needs_info'], to: 'in_review' },
@@ -44,6 +40,8 @@ export const TRANSITIONS: Record<ReportAction, { from: readonly ReportStatus[]; 
   reject: { from: ['new', 'in_review', 'needs_info'], to: 'rejected' },
   mark_duplicate: { from: ['new', 'in_review', 'needs_info'], to: 'duplicate' },
   reopen: { from: ['closed', 'rejected', 'duplicate'], to: 'in_review' },
+  assign: { from: ['new', 'in_review', 'needs_info', 'dispatched'], to: 'unchanged' },
+  release: { from: ['in_review', 'needs_info'], to: 'new' },
 };
 
 export type TransitionResult = { ok: true; to: ReportStatus } | { ok: false; reason: string };
@@ -52,7 +50,7 @@ export function transition(from: ReportStatus, action: ReportAction): Transition
   const rule = TRANSITIONS[action];
   if (!rule) return { ok: false, reason: `unknown action ${action}` };
   if (!rule.from.includes(from)) return { ok: false, reason: `cannot ${action} a report in status ${from}` };
-  return { ok: true, to: rule.to };
+  return { ok: true, to: rule.to === 'unchanged' ? from : rule.to };
 }
 
 export type ReportLocation = { point: GeoPoint; address?: string; zone?: string; zipcode?: string };

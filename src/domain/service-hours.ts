@@ -82,11 +82,6 @@ export function describeHours(hours: ServiceHours, lang: 'it' | 'en'): string {
     it: ['lun', 'mar', 'mer', 'gio', 'ven', 'sab', 'dom'],
     en: ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'],
   }[lang];
-  const days =
-    hours.days.length === 7
-      ? lang === 'it'
-        ? 'tutti i giorni'
-        : 'every day'
-      : hours.days.map((d) => names[d - 1]).join(', ');
+  const days = hours.days.length === 7 ? (lang === 'it' ? 'tutti i giorni' : 'every day') : hours.days.map((d) => names[d - 1]).join(', ');
   return `${days} ${hours.opens}-${hours.closes}`;
 }

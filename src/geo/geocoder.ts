@@ -8,8 +8,7 @@ import type { GeoPoint } from '../domain/message';
 
 export type GeocodeResult =
   { ok: true; point: GeoPoint; address: string; zipcode?: string } | { ok: false; reason: 'not_found' | 'unavailable' };
-export type ReverseResult =
-  { ok: true; address: string; zipcode?: string } | { ok: false; reason: 'not_found' | 'unavailable' };
+export type ReverseResult = { ok: true; address: string; zipcode?: string } | { ok: false; reason: 'not_found' | 'unavailable' };
 
 export interface Geocoder {
   geocode(query: string): Promise<GeocodeResult>;
@@ -130,8 +129,7 @@ function withTimeout<T>(work: PromiseLike<T>, ms: number): Promise<T> {
 }
 
 const normaliseQuery = (q: string) => q.normalize('NFC').trim().replace(/\s+/g, ' ').toLowerCase();
-const isValidPoint = (p: GeoPoint) =>
-  Number.isFinite(p.lat) && Number.isFinite(p.lng) && Math.abs(p.lat) <= 90 && Math.abs(p.lng) <= 180;
+const isValidPoint = (p: GeoPoint) => Number.isFinite(p.lat) && Number.isFinite(p.lng) && Math.abs(p.lat) <= 90 && Math.abs(p.lng) <= 180;
 
 /** Nominatim's answer (HTTP 200) for a reverse lookup with nothing near the point. */
 const isNoResultError = (err: unknown) => err instanceof Error && err.message === 'Unable to geocode';
@@ -169,8 +167,7 @@ function nominatimFetch(baseUrl: string, userAgent: string, timeoutMs: number) {
 
 export function createNominatimGeocoder(opts: NominatimGeocoderOptions): Geocoder {
   const timeoutMs = opts.timeoutMs ?? 4000;
-  if (!opts.userAgent.trim())
-    throw new Error('createNominatimGeocoder: userAgent must name the application and a contact');
+  if (!opts.userAgent.trim()) throw new Error('createNominatimGeocoder: userAgent must name the application and a contact');
   new URL(opts.baseUrl); // throws on a malformed URL: a configuration fault, better found at start
 
   const client = NodeGeocoder({

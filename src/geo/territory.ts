@@ -26,9 +26,7 @@ export interface Territory {
   outlines?(): TerritoryOutlines;
 }
 
-export type OutlineGeometry =
-  | { type: 'Polygon'; coordinates: number[][][] }
-  | { type: 'MultiPolygon'; coordinates: number[][][][] };
+export type OutlineGeometry = { type: 'Polygon'; coordinates: number[][][] } | { type: 'MultiPolygon'; coordinates: number[][][][] };
 export type TerritoryOutlines = { boundary: OutlineGeometry; zones: Array<{ id: string; name: string; geometry: OutlineGeometry }> };
 
 const BOUNDARY_FILE = 'boundary.geojson';
@@ -63,10 +61,7 @@ const boundaryFeature = z.object({
   geometry: areal,
 });
 // An official export (ISTAT via ogr2ogr) is usually a FeatureCollection of one feature.
-const boundaryFile = z.union([
-  boundaryFeature,
-  z.object({ type: z.literal('FeatureCollection'), features: z.tuple([boundaryFeature]) }),
-]);
+const boundaryFile = z.union([boundaryFeature, z.object({ type: z.literal('FeatureCollection'), features: z.tuple([boundaryFeature]) })]);
 
 const zoneFeature = z.object({
   type: z.literal('Feature'),
@@ -76,17 +71,15 @@ const zoneFeature = z.object({
   }),
   geometry: areal,
 });
-const zonesFile = z
-  .object({ type: z.literal('FeatureCollection'), features: z.array(zoneFeature).min(1) })
-  .superRefine((fc, ctx) => {
-    const seen = new Set<string>();
-    fc.features.forEach((f, i) => {
-      if (seen.has(f.properties.id)) {
-        ctx.addIssue({ code: 'custom', message: `duplicate zone id "${f.properties.id}"`, path: ['features', i] });
-      }
-      seen.add(f.properties.id);
-    });
+const zonesFile = z.object({ type: z.literal('FeatureCollection'), features: z.array(zoneFeature).min(1) }).superRefine((fc, ctx) => {
+  const seen = new Set<string>();
+  fc.features.forEach((f, i) => {
+    if (seen.has(f.properties.id)) {
+      ctx.addIssue({ code: 'custom', message: `duplicate zone id "${f.properties.id}"`, path: ['features', i] });
+    }
+    seen.add(f.properties.id);
   });
+});
 
 function readGeoJson<T>(file: string, schema: z.ZodType<T>): T {
   let raw: unknown;

@@ -15,7 +15,10 @@ export type CategoryUnderstanding =
   | { kind: 'candidates'; categoryIds: string[] }
   | { kind: 'unknown' };
 
-export function understandCategory(text: string, deps: { classifier: CategoryClassifier; menuOptions: ChoiceOption[] }): CategoryUnderstanding {
+export function understandCategory(
+  text: string,
+  deps: { classifier: CategoryClassifier; menuOptions: ChoiceOption[] },
+): CategoryUnderstanding {
   const match = matchChoice(text, deps.menuOptions);
   if (match.ok) return { kind: 'chosen', categoryId: match.id };
   const suggestion = deps.classifier.suggest(text)?.categoryId;

@@ -30,11 +30,35 @@ export function createMetrics(opts: { role: string; backlog?: BacklogProbe }) {
     buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
     registers: [registry],
   });
-  const messagesIn = new Counter({ name: 'vicinato_messages_received_total', help: 'Inbound messages stored, per channel (redeliveries not counted)', labelNames: ['channel'], registers: [registry] });
-  const messagesOut = new Counter({ name: 'vicinato_messages_sent_total', help: 'Outbound messages handed to the platform, per channel', labelNames: ['channel'], registers: [registry] });
-  const outboundFailures = new Counter({ name: 'vicinato_outbound_failures_total', help: 'Outbound messages given up (undeliverable or unconfirmed), per channel', labelNames: ['channel'], registers: [registry] });
-  const deferred = new Counter({ name: 'vicinato_messages_deferred_total', help: 'Messages stored while Redis did not take their job (left to the reconciler)', registers: [registry] });
-  const reconciled = new Counter({ name: 'vicinato_reconciler_rescheduled_total', help: 'Items the reconciler re-scheduled from MongoDB, per kind', labelNames: ['kind'], registers: [registry] });
+  const messagesIn = new Counter({
+    name: 'vicinato_messages_received_total',
+    help: 'Inbound messages stored, per channel (redeliveries not counted)',
+    labelNames: ['channel'],
+    registers: [registry],
+  });
+  const messagesOut = new Counter({
+    name: 'vicinato_messages_sent_total',
+    help: 'Outbound messages handed to the platform, per channel',
+    labelNames: ['channel'],
+    registers: [registry],
+  });
+  const outboundFailures = new Counter({
+    name: 'vicinato_outbound_failures_total',
+    help: 'Outbound messages given up (undeliverable or unconfirmed), per channel',
+    labelNames: ['channel'],
+    registers: [registry],
+  });
+  const deferred = new Counter({
+    name: 'vicinato_messages_deferred_total',
+    help: 'Messages stored while Redis did not take their job (left to the reconciler)',
+    registers: [registry],
+  });
+  const reconciled = new Counter({
+    name: 'vicinato_reconciler_rescheduled_total',
+    help: 'Items the reconciler re-scheduled from MongoDB, per kind',
+    labelNames: ['kind'],
+    registers: [registry],
+  });
 
   const jobDuration = new Histogram({
     name: 'vicinato_job_duration_seconds',
@@ -78,15 +102,44 @@ export function createMetrics(opts: { role: string; backlog?: BacklogProbe }) {
     let pending: Promise<Awaited<ReturnType<BacklogProbe>>> | undefined;
     const read = () => (pending ??= probe().finally(() => setTimeout(() => (pending = undefined), 1000)));
     const age = (at?: Date) => (at ? (Date.now() - at.getTime()) / 1000 : 0);
-    new Gauge({ name: 'vicinato_inbox_backlog', help: 'Inbound messages stored and not yet processed', registers: [registry], async collect() { this.set((await read()).inbox.count); } });
-    new Gauge({ name: 'vicinato_inbox_oldest_age_seconds', help: 'Age of the oldest unprocessed inbound message (0 when none)', registers: [registry], async collect() { this.set(age((await read()).inbox.oldestAt)); } });
-    new Gauge({ name: 'vicinato_outbound_backlog', help: 'Outbound messages recorded and not yet sent', registers: [registry], async collect() { this.set((await read()).outbound.count); } });
-    new Gauge({ name: 'vicinato_outbound_oldest_age_seconds', help: 'Age of the oldest unsent outbound message (0 when none)', registers: [registry], async collect() { this.set(age((await read()).outbound.oldestAt)); } });
+    new Gauge({
+      name: 'vicinato_inbox_backlog',
+      help: 'Inbound messages stored and not yet processed',
+      registers: [registry],
+      async collect() {
+        this.set((await read()).inbox.count);
+      },
+    });
+    new Gauge({
+      name: 'vicinato_inbox_oldest_age_seconds',
+      help: 'Age of the oldest unprocessed inbound message (0 when none)',
+      registers: [registry],
+      async collect() {
+        this.set(age((await read()).inbox.oldestAt));
+      },
+    });
+    new Gauge({
+      name: 'vicinato_outbound_backlog',
+      help: 'Outbound messages recorded and not yet sent',
+      registers: [registry],
+      async collect() {
+        this.set((await read()).outbound.count);
+      },
+    });
+    new Gauge({
+      name: 'vicinato_outbound_oldest_age_seconds',
+      help: 'Age of the oldest unsent outbound message (0 when none)',
+      registers: [registry],
+      async collect() {
+        this.set(age((await read()).outbound.oldestAt));
+      },
+    });
   }
 
   return {
     registry,
-    observeHttp: (method: string, route: string, status: number, seconds: number) => httpDuration.observe({ method, route, status: String(status) }, seconds),
+    observeHttp: (method: string, route: string, status: number, seconds: number) =>
+      httpDuration.observe({ method, route, status: String(status) }, seconds),
     messageReceived: (channel: string) => messagesIn.inc({ channel }),
     messageSent: (channel: string) => messagesOut.inc({ channel }),
     outboundFailed: (channel: string) => outboundFailures.inc({ channel }),

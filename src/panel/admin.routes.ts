@@ -11,11 +11,14 @@ import type { OperatorNames } from './operator-names';
 import { panelMessage } from './panel-messages';
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from './passwords';
 import { parseOr400 } from './validation';
+import { csvLine } from './report-export';
 
+const teamSchema = z.string().regex(/^[a-z0-9-]{2,32}$/, 'team must be a team id');
 const newOperatorSchema = z.strictObject({
   username: usernameSchema,
   displayName: displayNameSchema,
   role: roleSchema,
+  team: teamSchema.optional(),
   password: z.string().min(PASSWORD_MIN_LENGTH, `password must be at least ${PASSWORD_MIN_LENGTH} characters`).max(PASSWORD_MAX_LENGTH),
 });
 
@@ -33,24 +36,38 @@ export function adminRoutes(deps: {
   audit: AuditLog;
   redis: Redis;
   whatsappStatusKey: string;
+  teams: ReadonlyArray<{ id: string }>;
 }): Router {
   const router = Router();
   router.use(requireRole('admin'));
 
   router.get('/operators', async (_req, res) => {
     const ops = await deps.operators.list();
-    res.json({ operators: ops.map((o) => ({ username: o.username, displayName: o.displayName, role: o.role, disabled: o.disabled })) });
+    res.json({
+      operators: ops.map((o) => ({
+        username: o.username,
+        displayName: o.displayName,
+        role: o.role,
+        disabled: o.disabled,
+        mfaEnabled: Boolean(o.mfa.secret),
+      })),
+    });
   });
 
   router.post('/operators', async (req, res) => {
     const body = parseOr400(newOperatorSchema, req.body, res);
     if (!body) return;
+    if (body.team && !deps.teams.some((t) => t.id === body.team))
+      return void res.status(400).json({ error: panelMessage('badRequest', langOf(res), { detail: `unknown team ${body.team}` }) });
     const created = await createOperatorAccount(deps.operators, body);
     if (!created.ok) {
       const lang = langOf(res);
-      return void res
-        .status(created.reason === 'exists' ? 409 : 400)
-        .json({ error: created.reason === 'exists' ? panelMessage('operatorExists', lang, { username: body.username }) : panelMessage('badRequest', lang, { detail: created.detail }) });
+      return void res.status(created.reason === 'exists' ? 409 : 400).json({
+        error:
+          created.reason === 'exists'
+            ? panelMessage('operatorExists', lang, { username: body.username })
+            : panelMessage('badRequest', lang, { detail: created.detail }),
+      });
     }
     const me = currentOperator(res);
     await deps.audit.record({
@@ -68,7 +85,9 @@ export function adminRoutes(deps: {
   const setDisabled = (disabled: boolean) => async (req: Request<{ username: string }>, res: Response) => {
     const result = await setOperatorDisabled(deps.operators, req.params.username, disabled);
     if (!result.ok)
-      return void res.status(result.reason === 'not_found' ? 404 : 400).json({ error: panelMessage('operatorUnknown', langOf(res), { username: req.params.username }) });
+      return void res
+        .status(result.reason === 'not_found' ? 404 : 400)
+        .json({ error: panelMessage('operatorUnknown', langOf(res), { username: req.params.username }) });
     const me = currentOperator(res);
     await deps.audit.record({
       actor: me.username,
@@ -81,6 +100,44 @@ export function adminRoutes(deps: {
     deps.operatorCache.forget();
     res.status(204).end();
   };
+  // Moving an operator to another team (or out of any): audited; their open assignments stay as they are.
+  router.post('/operators/:username/team', async (req: Request<{ username: string }>, res: Response) => {
+    const body = parseOr400(z.strictObject({ team: teamSchema.nullable() }), req.body, res);
+    if (!body) return;
+    if (body.team && !deps.teams.some((t) => t.id === body.team))
+      return void res.status(400).json({ error: panelMessage('badRequest', langOf(res), { detail: `unknown team ${body.team}` }) });
+    const username = usernameSchema.safeParse(req.params.username);
+    if (!username.success || !(await deps.operators.setTeam(username.data, body.team ?? undefined)))
+      return void res.status(404).json({ error: panelMessage('operatorUnknown', langOf(res), { username: req.params.username }) });
+    const me = currentOperator(res);
+    await deps.audit.record({
+      actor: me.username,
+      actorRole: me.role,
+      action: 'operator.team',
+      details: { username: username.data, team: body.team },
+      requestId: res.locals.requestId,
+    });
+    deps.operatorCache.forget();
+    deps.names.invalidate();
+    res.status(204).end();
+  });
+
+  // A lost phone: the operator sets up the second factor again at the next login; their sessions end.
+  router.post('/operators/:username/reset-mfa', async (req: Request<{ username: string }>, res: Response) => {
+    const username = usernameSchema.safeParse(req.params.username);
+    if (!username.success || !(await deps.operators.resetMfa(username.data)))
+      return void res.status(404).json({ error: panelMessage('operatorUnknown', langOf(res), { username: req.params.username }) });
+    const me = currentOperator(res);
+    await deps.audit.record({
+      actor: me.username,
+      actorRole: me.role,
+      action: 'operator.mfa_reset',
+      details: { username: username.data },
+      requestId: res.locals.requestId,
+    });
+    deps.operatorCache.forget();
+    res.status(204).end();
+  });
   router.post('/operators/:username/disable', setDisabled(true));
   router.post('/operators/:username/enable', setDisabled(false));
 
@@ -109,9 +166,67 @@ const auditQuerySchema = z.strictObject({
   reportId: z.string({ message: 'reportId must be a plain report id' }).regex(/^[a-f0-9]{24}$/i, 'reportId must be a report id'),
 });
 
+/** The accesses to personal data a supervisor (or the data protection officer) reviews. */
+export const ACCESS_ACTIONS = ['identity.reveal', 'identity.reveal_refused', 'photo.view'] as const;
+const day = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'dates are YYYY-MM-DD')
+  .transform((d) => new Date(`${d}T00:00:00Z`));
+const accessQuerySchema = z.strictObject({
+  action: z.enum(ACCESS_ACTIONS).optional(),
+  actor: usernameSchema.optional(),
+  reportId: z
+    .string()
+    .regex(/^[a-f0-9]{24}$/i, 'reportId must be a report id')
+    .optional(),
+  from: day.optional(),
+  /** Inclusive: the whole day. */
+  to: day.transform((d) => new Date(d.getTime() + 86_400_000)).optional(),
+  format: z.enum(['json', 'csv']).default('json'),
+});
+const ACCESS_LIST_LIMIT = 500;
+const ACCESS_CSV_LIMIT = 50_000;
+
 export function auditRoutes(deps: { audit: AuditLog; names: OperatorNames }): Router {
   const router = Router();
   router.use(requireRole('supervisor', 'admin'));
+  // Who looked at whose identity or photos, why and when; the CSV is itself an access, so it is audited.
+  router.get('/access', async (req, res) => {
+    const q = parseOr400(accessQuerySchema, req.query, res);
+    if (!q) return;
+    const events = await deps.audit.search({
+      actions: q.action ? [q.action] : ACCESS_ACTIONS,
+      actor: q.actor,
+      reportId: q.reportId,
+      from: q.from,
+      to: q.to,
+      limit: q.format === 'csv' ? ACCESS_CSV_LIMIT : ACCESS_LIST_LIMIT,
+    });
+    await deps.names.prime(events.map((e) => e.actor));
+    const rows = events.map((e) => ({
+      at: e.at.toISOString(),
+      actor: e.actor,
+      actorName: deps.names.nameOf(e.actor),
+      actorRole: e.actorRole ?? '',
+      action: e.action,
+      reportId: e.reportId ?? '',
+      reason: typeof e.details?.reason === 'string' ? e.details.reason : '',
+      photo: typeof e.details?.ref === 'string' ? e.details.ref : '',
+    }));
+    if (q.format === 'json') return void res.json({ events: rows, limit: ACCESS_LIST_LIMIT });
+    const me = currentOperator(res);
+    await deps.audit.record({
+      actor: me.username,
+      actorRole: me.role,
+      action: 'audit.access_export',
+      details: { rows: rows.length },
+      requestId: res.locals.requestId,
+    });
+    const columns = ['at', 'actor', 'actorName', 'actorRole', 'action', 'reportId', 'reason', 'photo'] as const;
+    res.setHeader('Content-Type', 'text/csv; charset=utf-8');
+    res.setHeader('Content-Disposition', 'attachment; filename="accessi-dati-personali.csv"');
+    res.send('\uFEFF' + [csvLine([...columns]), ...rows.map((r) => csvLine(columns.map((c) => r[c] ?? '')))].join(''));
+  });
   router.get('/', async (req, res) => {
     if (req.query.reportId === undefined) return void res.status(400).json({ error: panelMessage('auditNeedsReport', langOf(res)) });
     const q = parseOr400(auditQuerySchema, req.query, res);

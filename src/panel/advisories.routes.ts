@@ -38,7 +38,9 @@ function advisoryBody(zoneNames: ReadonlyMap<string, string>) {
   return z.strictObject({
     zones: z
       .array(
-        z.string({ message: 'each zone must be a zone id' }).refine((id) => zoneNames.has(id), { message: 'unknown zone (see /api/meta zones)' }),
+        z
+          .string({ message: 'each zone must be a zone id' })
+          .refine((id) => zoneNames.has(id), { message: 'unknown zone (see /api/meta zones)' }),
         { message: 'zones must be a list of zone ids' },
       )
       .min(1, 'choose at least one zone')
@@ -77,7 +79,9 @@ export function advisoryRoutes(deps: AdvisoryRoutesDeps): Router {
     if (!input) return;
     const key = req.get('idempotency-key');
     if (key !== undefined && !IDEMPOTENCY_KEY.test(key))
-      return void res.status(400).json({ error: panelMessage('badRequest', langOf(res), { detail: 'Idempotency-Key must be 8-100 letters, digits, - or _' }) });
+      return void res
+        .status(400)
+        .json({ error: panelMessage('badRequest', langOf(res), { detail: 'Idempotency-Key must be 8-100 letters, digits, - or _' }) });
     const result = await sendAdvisory(deps, {
       zones: input.zones,
       text: input.text,

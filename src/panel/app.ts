@@ -11,7 +11,14 @@ import { errorHandler, notFound } from './errors';
 
 export type Mount = { path: string; router: Router };
 
-export function createWebApp(deps: { logger: Logger; readiness: ReadinessCheck[]; mounts: Mount[]; trustProxy?: number | string[] | false; readyzToken?: string; metrics?: Metrics }) {
+export function createWebApp(deps: {
+  logger: Logger;
+  readiness: ReadinessCheck[];
+  mounts: Mount[];
+  trustProxy?: number | string[] | false;
+  readyzToken?: string;
+  metrics?: Metrics;
+}) {
   const app = express();
   app.disable('x-powered-by');
   // TRUST_PROXY: which proxies' X-Forwarded-For/-Proto are believed (client address, https).

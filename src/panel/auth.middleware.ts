@@ -10,7 +10,7 @@ import type { OperatorRecord, OperatorRole, OperatorStore } from '../storage';
 import { panelMessage, type PanelLang } from './panel-messages';
 import { MAX_SESSION_HOURS } from './session';
 
-export type CurrentOperator = Pick<OperatorRecord, 'id' | 'username' | 'displayName' | 'role' | 'language'>;
+export type CurrentOperator = Pick<OperatorRecord, 'id' | 'username' | 'displayName' | 'role' | 'language' | 'team'>;
 
 const RECHECK_MS = 5_000;
 
@@ -35,7 +35,14 @@ export function operatorCache(store: OperatorStore) {
 export type OperatorCache = ReturnType<typeof operatorCache>;
 
 export function publicOperator(op: OperatorRecord): CurrentOperator {
-  return { id: op.id, username: op.username, displayName: op.displayName, role: op.role, language: op.language };
+  return {
+    id: op.id,
+    username: op.username,
+    displayName: op.displayName,
+    role: op.role,
+    language: op.language,
+    ...(op.team ? { team: op.team } : {}),
+  };
 }
 
 /** The logged-in operator of this request (set by requireOperator). */
@@ -63,7 +70,24 @@ export function isBackgroundRequest(req: Request, backgroundPaths: readonly stri
   return req.get(BACKGROUND_HEADER) === '1' || (req.method === 'GET' && backgroundPaths.includes(req.path));
 }
 
-export function requireOperator(operators: OperatorCache, idle?: IdleOptions): RequestHandler {
+/**
+ * Whether this session still stands: the account exists and is enabled, its session epoch has not
+ * moved on (password change, disable, role change, MFA reset, "log out everywhere"), and neither
+ * the absolute nor the idle limit has passed. Used per request and by the live event stream.
+ */
+export function sessionStands(session: Request['session'], op: OperatorRecord | null, now: number, idleMs?: number): boolean {
+  if (!op || op.disabled) return false;
+  if ((session.sessionEpoch ?? 0) !== op.sessionEpoch) return false;
+  if (!session.loginAt || now - session.loginAt > MAX_SESSION_HOURS * 3600_000) return false;
+  const lastActive = session.lastActiveAt ?? session.loginAt;
+  return idleMs === undefined || now - lastActive <= idleMs;
+}
+
+/**
+ * `enrolmentPaths`: while the operator's role needs a second factor that is not set up yet, only
+ * these paths are open (the panel then shows the enrolment page).
+ */
+export function requireOperator(operators: OperatorCache, idle?: IdleOptions, enrolmentPaths: readonly string[] = []): RequestHandler {
   // The last activity is written back at most this often (most requests then save nothing).
   const writeEveryMs = idle ? Math.min(60_000, idle.idleMs / 10) : 0;
   return (req: Request, res: Response, next: NextFunction) => {
@@ -71,18 +95,26 @@ export function requireOperator(operators: OperatorCache, idle?: IdleOptions): R
     if (!id) return void res.status(401).json({ error: panelMessage('loginRequired') });
     const now = Date.now();
     const lastActive = req.session.lastActiveAt ?? req.session.loginAt ?? 0;
-    const expired =
-      !req.session.loginAt || now - req.session.loginAt > MAX_SESSION_HOURS * 3600_000 || (idle !== undefined && now - lastActive > idle.idleMs);
-    operators.get(id).then((op) => {
-      if (!op || op.disabled || expired) {
-        req.session.destroy(() => res.status(401).json({ error: panelMessage('sessionEnded', op?.language) }));
-        return;
-      }
-      // Only the operator's own requests move the idle timer; automatic refreshes leave it alone.
-      if (idle && !isBackgroundRequest(req, idle.backgroundPaths) && now - lastActive >= writeEveryMs) req.session.lastActiveAt = now;
-      res.locals.operator = publicOperator(op);
-      next();
-    }, next);
+    // A session newer than the cached account (its epoch moved on in another process, and this
+    // session was made after) re-reads the account instead of being taken for a stale one.
+    const fresh = (op: OperatorRecord | null) =>
+      op && (req.session.sessionEpoch ?? 0) > op.sessionEpoch ? (operators.forget(id), operators.get(id)) : op;
+    Promise.resolve(operators.get(id))
+      .then(fresh)
+      .then((op) => {
+        if (!op || !sessionStands(req.session, op, now, idle?.idleMs)) {
+          const language = op?.language;
+          req.session.destroy(() => res.status(401).json({ error: panelMessage('sessionEnded', language) }));
+          return;
+        }
+        if (req.session.mfaEnrolmentRequired && !op.mfa.secret && !enrolmentPaths.includes(req.path)) {
+          return void res.status(403).json({ error: panelMessage('mfaEnrolmentRequired', op.language), mfaEnrolmentRequired: true });
+        }
+        // Only the operator's own requests move the idle timer; automatic refreshes leave it alone.
+        if (idle && !isBackgroundRequest(req, idle.backgroundPaths) && now - lastActive >= writeEveryMs) req.session.lastActiveAt = now;
+        res.locals.operator = publicOperator(op);
+        next();
+      }, next);
   };
 }
 

@@ -17,7 +17,10 @@ export type ConfirmationItem = {
 
 const MERGED_PREFIX = mergedMessageId('');
 
-export function presentConfirmations(report: Pick<ReportView, 'id' | 'photoRefs'>, confirmations: readonly Confirmation[]): ConfirmationItem[] {
+export function presentConfirmations(
+  report: Pick<ReportView, 'id' | 'photoRefs'>,
+  confirmations: readonly Confirmation[],
+): ConfirmationItem[] {
   // Only photos the report serves (GET /api/reports/:id/photos/:ref checks photoRefs).
   const served = new Set(report.photoRefs);
   return [...confirmations]

@@ -52,7 +52,8 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
           ? 'invalid CSRF token'
           : stableErrorMessage(status, langOf(res));
     // Open311 clients expect the specification's error shape.
-    if (req.originalUrl.startsWith('/open311/')) return void res.status(status).json([{ code: status, description: text, error_id: errorId }]);
+    if (req.originalUrl.startsWith('/open311/'))
+      return void res.status(status).json([{ code: status, description: text, error_id: errorId }]);
     res.status(status).json({ error: text, errorId });
   };
 }

@@ -34,7 +34,12 @@ export function healthRoutes(checks: ReadinessCheck[], opts: { detailsToken?: st
     if (!mayReadDetails(req, opts.detailsToken)) return void res.status(down.length ? 503 : 200).json(summary);
     const body = {
       ...summary,
-      checks: Object.fromEntries(results.map((r) => [r.name, r.details === undefined ? (r.up ? 'up' : 'down') : { state: r.up ? 'up' : 'down', ...(r.details as object) }])),
+      checks: Object.fromEntries(
+        results.map((r) => [
+          r.name,
+          r.details === undefined ? (r.up ? 'up' : 'down') : { state: r.up ? 'up' : 'down', ...(r.details as object) },
+        ]),
+      ),
     };
     res.status(down.length ? 503 : 200).json(body);
   });

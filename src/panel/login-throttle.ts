@@ -45,11 +45,24 @@ export type LoginThrottle = {
 
 export function loginThrottle(redis: Redis, keyPrefix: string): LoginThrottle {
   const run = (key: string, rule: ThrottleRule) =>
-    redis.eval(SCRIPT, 2, key, `${key}:blocked`, Date.now(), rule.free, rule.baseDelayMs, rule.maxDelayMs, rule.windowMs) as Promise<number>;
+    redis.eval(
+      SCRIPT,
+      2,
+      key,
+      `${key}:blocked`,
+      Date.now(),
+      rule.free,
+      rule.baseDelayMs,
+      rule.maxDelayMs,
+      rule.windowMs,
+    ) as Promise<number>;
   const userAddressKey = (username: string, address: string) => `${keyPrefix}ua:${username}:${address}`;
   return {
     async attempt(username, address) {
-      const [a, b] = await Promise.all([run(userAddressKey(username, address), USER_ADDRESS_RULE), run(`${keyPrefix}u:${username}`, USER_RULE)]);
+      const [a, b] = await Promise.all([
+        run(userAddressKey(username, address), USER_ADDRESS_RULE),
+        run(`${keyPrefix}u:${username}`, USER_RULE),
+      ]);
       return Math.max(Number(a), Number(b));
     },
     async succeeded(username, address) {

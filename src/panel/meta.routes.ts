@@ -8,9 +8,17 @@ import type { Territory } from '../geo/territory';
 import { langOf } from './auth.middleware';
 import { OUTCOME_LABELS, STATUS_LABELS } from './panel-labels';
 
-export function metaRoutes(deps: { municipality: MunicipalityProfile; territory: Territory; mapTileUrl: string }): Router {
+export function metaRoutes(deps: {
+  municipality: MunicipalityProfile;
+  territory: Territory;
+  mapTileUrl: string;
+  alertPriority: number;
+  /** Active operators (for assignments and mentions). */
+  operators(): Promise<Array<{ username: string; displayName: string; team?: string }>>;
+}): Router {
   const router = Router();
-  router.get('/', (_req, res) => {
+  router.get('/', async (_req, res) => {
+    const operators = await deps.operators();
     const lang = langOf(res);
     const hours = deps.municipality.serviceHours;
     const now = new Date();
@@ -18,7 +26,13 @@ export function metaRoutes(deps: { municipality: MunicipalityProfile; territory:
     const next = open ? undefined : nextOpening(hours, now);
     res.json({
       municipality: { name: deps.municipality.name, center: deps.territory.center(), bbox: deps.territory.bbox() },
-      categories: CATEGORIES.map((c) => ({ id: c.id, label: c.labels[lang], labels: c.labels, severity: c.severity, sensitive: c.sensitive })),
+      categories: CATEGORIES.map((c) => ({
+        id: c.id,
+        label: c.labels[lang],
+        labels: c.labels,
+        severity: c.severity,
+        sensitive: c.sensitive,
+      })),
       zones: deps.territory.zones().map((z) => ({ id: z.id, name: z.name })),
       statuses: REPORT_STATUSES,
       statusLabels: STATUS_LABELS,
@@ -31,6 +45,9 @@ export function metaRoutes(deps: { municipality: MunicipalityProfile; territory:
         timeZone: hours.timeZone,
       },
       mapTileUrl: deps.mapTileUrl,
+      alertPriority: deps.alertPriority,
+      teams: deps.municipality.teams,
+      operators,
     });
   });
   return router;

@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import type { OperatorRecord, OperatorRole, OperatorStore } from '../storage';
 import { hashPassword, passwordProblem } from './passwords';
+import { passwordStrength } from './password-strength';
 
 export const OPERATOR_ROLES = ['agent', 'supervisor', 'admin'] as const satisfies readonly OperatorRole[];
 
@@ -17,10 +18,9 @@ export const usernameSchema = z
 export const displayNameSchema = z.string().trim().min(1, 'display name must not be empty').max(100);
 export const roleSchema = z.enum(OPERATOR_ROLES, { message: `role must be one of ${OPERATOR_ROLES.join(', ')}` });
 
-export type OperatorInput = { username: string; displayName?: string; role?: OperatorRole; password: string };
+export type OperatorInput = { username: string; displayName?: string; role?: OperatorRole; team?: string; password: string };
 export type AccountResult =
-  | { ok: true; operator: OperatorRecord; created: boolean }
-  | { ok: false; reason: 'invalid' | 'exists' | 'not_found'; detail: string };
+  { ok: true; operator: OperatorRecord; created: boolean } | { ok: false; reason: 'invalid' | 'exists' | 'not_found'; detail: string };
 
 function checkInput(input: OperatorInput): { ok: true; username: string } | { ok: false; reason: 'invalid'; detail: string } {
   const username = usernameSchema.safeParse(input.username);
@@ -31,6 +31,8 @@ function checkInput(input: OperatorInput): { ok: true; username: string } | { ok
     return { ok: false, reason: 'invalid', detail: `role must be one of ${OPERATOR_ROLES.join(', ')}` };
   const problem = passwordProblem(input.password);
   if (problem) return { ok: false, reason: 'invalid', detail: problem };
+  const strength = passwordStrength(input.password, [username.data, ...(input.displayName ?? '').split(/\s+/)], 'en');
+  if (!strength.ok) return { ok: false, reason: 'invalid', detail: `the password is too weak: ${strength.hint}` };
   return { ok: true, username: username.data };
 }
 
@@ -42,6 +44,7 @@ export async function createOperatorAccount(store: OperatorStore, input: Operato
     username: checked.username,
     displayName: input.displayName?.trim() || checked.username,
     role: input.role ?? 'agent',
+    ...(input.team ? { team: input.team } : {}),
     passwordHash: await hashPassword(input.password),
   });
   if (!created.ok) return { ok: false, reason: 'exists', detail: `operator "${checked.username}" already exists` };
@@ -59,7 +62,7 @@ export async function ensureOperatorAccount(store: OperatorStore, input: Operato
     if (created.ok || created.reason !== 'exists') return created;
   }
   await store.setPassword(checked.username, await hashPassword(input.password));
-  await store.update(checked.username, { role: input.role, displayName: input.displayName?.trim() || undefined });
+  await store.update(checked.username, { role: input.role, displayName: input.displayName?.trim() || undefined, team: input.team });
   const operator = await store.findByUsername(checked.username);
   if (!operator) return { ok: false, reason: 'not_found', detail: `operator "${checked.username}" not found` };
   return { ok: true, operator, created: false };
@@ -82,6 +85,7 @@ export async function setOperatorDisabled(
 ): Promise<{ ok: true } | { ok: false; reason: 'invalid' | 'not_found'; detail: string }> {
   const name = usernameSchema.safeParse(username);
   if (!name.success) return { ok: false, reason: 'invalid', detail: name.error.issues[0].message };
-  if (!(await store.setDisabled(name.data, disabled))) return { ok: false, reason: 'not_found', detail: `operator "${name.data}" not found` };
+  if (!(await store.setDisabled(name.data, disabled)))
+    return { ok: false, reason: 'not_found', detail: `operator "${name.data}" not found` };
   return { ok: true };
 }

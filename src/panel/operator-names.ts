@@ -32,6 +32,10 @@ export function operatorNames(store: OperatorStore) {
       if (!username) return undefined;
       return names.get(username) ?? username;
     },
+    /** Whether `username` is a known operator (after `prime`). */
+    has(username: string): boolean {
+      return names.has(username);
+    },
     invalidate() {
       loadedAt = 0;
     },

@@ -45,6 +45,8 @@ export const ACTION_LABELS: Labels<string> = {
   merge: { it: 'Unita una segnalazione duplicata', en: 'Duplicate report merged in' },
   unmerge: { it: 'Separata una segnalazione duplicata riaperta', en: 'Reopened duplicate report separated' },
   reopen: { it: 'Riaperta', en: 'Reopened' },
+  assign: { it: 'Assegnata', en: 'Assigned' },
+  release: { it: 'Rimessa in coda', en: 'Handed back to the queue' },
   'identity.reveal': { it: 'Identità del cittadino visualizzata', en: 'Citizen’s identity revealed' },
   'photo.view': { it: 'Foto visualizzata', en: 'Photo viewed' },
 };

@@ -8,6 +8,31 @@ const MESSAGES = {
     en: 'Your session has ended or the account is no longer active: please sign in again.',
   },
   forbidden: { it: 'Il tuo ruolo non permette questa operazione.', en: 'Your role does not allow this.' },
+  mfaCodeWrong: { it: 'Codice non valido o già usato.', en: 'The code is wrong or was already used.' },
+  mfaLoginExpired: {
+    it: 'Il tempo per inserire il codice è scaduto: effettua di nuovo il login.',
+    en: 'The time to enter the code is over: please sign in again.',
+  },
+  mfaEnrolmentRequired: {
+    it: 'Il tuo ruolo richiede la verifica in due passaggi: attivala per continuare.',
+    en: 'Your role requires two-step verification: turn it on to continue.',
+  },
+  mfaAlreadyEnabled: { it: 'La verifica in due passaggi è già attiva.', en: 'Two-step verification is already on.' },
+  mfaNotStarted: { it: 'Avvia prima l’attivazione della verifica in due passaggi.', en: 'Start setting up two-step verification first.' },
+  mfaRequiredForRole: {
+    it: 'Il tuo ruolo richiede la verifica in due passaggi: non può essere disattivata.',
+    en: 'Your role requires two-step verification: it cannot be turned off.',
+  },
+  currentPasswordWrong: { it: 'La password attuale non è corretta.', en: 'The current password is wrong.' },
+  passwordWeak: { it: 'Password troppo debole: {hint}', en: 'The password is too weak: {hint}' },
+  revealReasonRequired: {
+    it: 'Indica il motivo per cui serve l’identità del cittadino (almeno 10 caratteri).',
+    en: 'Say why the citizen’s identity is needed (at least 10 characters).',
+  },
+  revealNotAllowed: {
+    it: 'Solo l’agente che ha in carico la segnalazione o un supervisore può vedere l’identità del cittadino.',
+    en: 'Only the agent handling the report or a supervisor can see the citizen’s identity.',
+  },
   badCredentials: { it: 'Nome utente o password non corretti.', en: 'Wrong username or password.' },
   rateLimited: {
     it: 'Troppi tentativi di accesso da questo indirizzo. Riprova più tardi.',

@@ -20,8 +20,12 @@ import type { Storage } from '../storage';
 import type { Mount } from './app';
 import { adminRoutes, auditRoutes } from './admin.routes';
 import { advisoryRoutes } from './advisories.routes';
-import { operatorCache, requireOperator } from './auth.middleware';
-import { loginRoute, sessionRoutes } from './auth.routes';
+import { operatorCache, requireOperator, sessionStands } from './auth.middleware';
+import type { SessionData } from 'express-session';
+import type { Request } from 'express';
+import { loginRoute, secondFactorRoute } from './auth.routes';
+import { accountRoutes, ENROLMENT_PATHS } from './account.routes';
+import { fieldCipherFromSettings } from '../security/field-cipher';
 import { cookies } from './cookies';
 import { panelCsrf } from './csrf';
 import { liveEvents } from './events.routes';
@@ -37,6 +41,8 @@ import { panelSession, sessionCookieName } from './session';
 import { staticPanelRouter } from './static.routes';
 import { reportExportRoutes } from './report-export.routes';
 import { publicDescriptionRoutes } from './public-description.routes';
+import { forMeRoutes, reportNoteRoutes } from './notes.routes';
+import { templateRoutes } from './templates.routes';
 import { territoryRoutes } from './territory.routes';
 
 export type PanelDeps = {
@@ -64,7 +70,22 @@ export function createPanel(deps: PanelDeps): { mounts: Mount[]; close(): Promis
   const csrf = panelCsrf({ secret: config.SESSION_SECRET, production });
   const csrfToken = (req: Parameters<typeof csrf.generateCsrfToken>[0], res: Parameters<typeof csrf.generateCsrfToken>[1]) =>
     csrf.generateCsrfToken(req, res);
-  const live = liveEvents(deps.events);
+  const idleMs = config.PANEL_IDLE_TIMEOUT_MINUTES * 60_000;
+  const live = liveEvents(deps.events, async (req) => {
+    const stored = await new Promise<SessionData | null | 'unknown'>((resolve) =>
+      req.sessionStore.get(req.sessionID, (err, s) => resolve(err ? 'unknown' : ((s as SessionData | null | undefined) ?? null))),
+    );
+    // The store cannot answer (MongoDB down): the stream is not the operator's fault; ask again later.
+    if (stored === 'unknown') return true;
+    if (!stored?.operatorId) return false;
+    let op = await operators.get(stored.operatorId);
+    // A session newer than the cached account: read the account again (see requireOperator).
+    if (op && (stored.sessionEpoch ?? 0) > op.sessionEpoch) {
+      operators.forget(stored.operatorId);
+      op = await operators.get(stored.operatorId);
+    }
+    return Boolean(op) && sessionStands(stored as Request['session'], op, Date.now(), idleMs);
+  });
   const counts = queueCounts(storage.reports, deps.events);
 
   const api = Router();
@@ -77,16 +98,51 @@ export function createPanel(deps: PanelDeps): { mounts: Mount[]; close(): Promis
   api.use(cookies);
   api.use(panelSession({ mongo: deps.mongo, secret: config.SESSION_SECRET, idleMinutes: config.PANEL_IDLE_TIMEOUT_MINUTES, production }));
   api.use(jsonBody('100kb'));
-  api.post(
-    '/auth/login',
-    loginRateLimit(deps.redis, deps.redisKeys.loginRateLimit),
-    loginRoute({ operators: storage.operators, audit: storage.audit, csrfToken, throttle: loginThrottle(deps.redis, deps.redisKeys.loginThrottle), refuseDemoAccounts: production }),
-  );
+  const cipher = fieldCipherFromSettings(config);
+  const throttle = loginThrottle(deps.redis, deps.redisKeys.loginThrottle);
+  const loginDeps = {
+    operators: storage.operators,
+    audit: storage.audit,
+    csrfToken,
+    throttle,
+    cipher,
+    mfaRequiredRoles: config.mfaRequiredRoles,
+    refuseDemoAccounts: production,
+  };
+  const loginLimit = loginRateLimit(deps.redis, deps.redisKeys.loginRateLimit);
+  api.post('/auth/login', loginLimit, loginRoute(loginDeps));
+  api.post('/auth/login/mfa', loginLimit, secondFactorRoute(loginDeps));
   // Idle limit: the live event stream, like every request marked X-Background-Request, is not activity.
-  api.use(requireOperator(operators, { idleMs: config.PANEL_IDLE_TIMEOUT_MINUTES * 60_000, backgroundPaths: ['/events'] }));
+  const idle = { idleMs, backgroundPaths: ['/events'] };
+  api.use(requireOperator(operators, idle, ENROLMENT_PATHS));
   api.use(csrf.doubleCsrfProtection);
-  api.use('/auth', sessionRoutes({ audit: storage.audit, operators, csrfToken, cookieName: sessionCookieName(production) }));
-  api.use('/meta', metaRoutes({ municipality: deps.municipality, territory: deps.territory, mapTileUrl: config.MAP_TILE_URL }));
+  api.use(
+    '/auth',
+    accountRoutes({
+      operators: storage.operators,
+      operatorCache: operators,
+      audit: storage.audit,
+      csrfToken,
+      cookieName: sessionCookieName(production),
+      cipher,
+      throttle,
+      mfaRequiredRoles: config.mfaRequiredRoles,
+      issuer: `Vicinato ${deps.municipality.name}`,
+    }),
+  );
+  api.use(
+    '/meta',
+    metaRoutes({
+      municipality: deps.municipality,
+      territory: deps.territory,
+      mapTileUrl: config.MAP_TILE_URL,
+      alertPriority: config.PANEL_ALERT_PRIORITY,
+      operators: async () =>
+        (await storage.operators.list())
+          .filter((o) => !o.disabled)
+          .map((o) => ({ username: o.username, displayName: o.displayName, ...(o.team ? { team: o.team } : {}) })),
+    }),
+  );
   // Before the report routes, which would read `export.csv` as a report id.
   api.use(
     '/reports',
@@ -101,6 +157,20 @@ export function createPanel(deps: PanelDeps): { mounts: Mount[]; close(): Promis
       maxRows: config.PANEL_EXPORT_MAX_ROWS,
     }),
   );
+  const notesDeps = { reports: storage.reports, notes: storage.notes, audit: storage.audit, events: deps.events, names };
+  api.use('/reports', reportNoteRoutes(notesDeps));
+  api.use('/notes', forMeRoutes(notesDeps));
+  api.use(
+    '/templates',
+    templateRoutes({
+      templates: storage.templates,
+      reports: storage.reports,
+      audit: storage.audit,
+      categoryIds: CATEGORIES.map((c) => c.id),
+      zoneNames: new Map(deps.territory.zones().map((z) => [z.id, z.name])),
+      teams: deps.municipality.teams,
+    }),
+  );
   api.use('/reports', publicDescriptionRoutes({ publicReports: storage.publicReports, audit: storage.audit }));
   api.use(
     '/reports',
@@ -110,6 +180,11 @@ export function createPanel(deps: PanelDeps): { mounts: Mount[]; close(): Promis
       outbound: storage.outbound,
       inbox: storage.inbox,
       identities: storage.identities,
+      revealPolicy: config.IDENTITY_REVEAL_POLICY,
+      notes: storage.notes,
+      templates: storage.templates,
+      operatorByName: (username) => storage.operators.findByUsername(username),
+      teams: deps.municipality.teams,
       media: deps.media,
       scheduler: deps.scheduler,
       events: deps.events,
@@ -144,6 +219,7 @@ export function createPanel(deps: PanelDeps): { mounts: Mount[]; close(): Promis
       audit: storage.audit,
       redis: deps.redis,
       whatsappStatusKey: deps.redisKeys.whatsappStatus,
+      teams: deps.municipality.teams,
     }),
   );
   api.use('/audit', auditRoutes({ audit: storage.audit, names }));

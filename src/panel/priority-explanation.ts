@@ -95,7 +95,12 @@ export function explainPriority(
 ): PriorityExplanation | undefined {
   const stored = report.priorityFactors;
   if (!stored || Object.keys(stored).length === 0) return undefined;
-  const keys = [...ORDER.filter((k) => k in stored), ...Object.keys(stored).filter((k) => !ORDER.includes(k)).sort()];
+  const keys = [
+    ...ORDER.filter((k) => k in stored),
+    ...Object.keys(stored)
+      .filter((k) => !ORDER.includes(k))
+      .sort(),
+  ];
   const factors = keys.map((factor) => {
     const points = Number(stored[factor]) || 0;
     const explain = EXPLAINERS[lang][factor];

@@ -11,19 +11,29 @@ const text = (name: string, max: number) =>
     .trim()
     .min(1, `${name} must not be empty`)
     .max(max, `${name} must be at most ${max} characters`);
+const objectId = z.string().regex(/^[a-f0-9]{24}$/i, 'templateId must be a template id');
 const note = z.string({ message: 'note must be text' }).trim().max(MAX.note, `note must be at most ${MAX.note} characters`).optional();
 
 export const reportActionSchema = z.discriminatedUnion(
   'action',
   [
     z.strictObject({ action: z.literal('take'), version }),
-    z.strictObject({ action: z.literal('ask_info'), version, message: text('message', MAX.message) }),
+    // With a reply template (templateId) the text is the template's, in the citizen's language.
+    z
+      .strictObject({
+        action: z.literal('ask_info'),
+        version,
+        message: text('message', MAX.message).optional(),
+        templateId: objectId.optional(),
+      })
+      .refine((c) => Boolean(c.message) !== Boolean(c.templateId), { message: 'ask_info needs a message or a templateId' }),
     z.strictObject({ action: z.literal('dispatch'), version, unit: text('unit', MAX.unit), note }),
     z.strictObject({
       action: z.literal('close'),
       version,
       outcome: z.enum(OUTCOMES, { message: `outcome must be one of ${OUTCOMES.join(', ')}` }),
       note,
+      templateId: objectId.optional(),
     }),
     z.strictObject({ action: z.literal('reject'), version, reason: text('reason', MAX.reason) }),
     z.strictObject({
@@ -36,8 +46,26 @@ export const reportActionSchema = z.discriminatedUnion(
         .regex(TICKET_CODE_PATTERN, 'duplicateOf must be a ticket code like VIC-2026-000123'),
     }),
     z.strictObject({ action: z.literal('reopen'), version, note }),
+    z
+      .strictObject({
+        action: z.literal('assign'),
+        version,
+        assignee: z
+          .string()
+          .trim()
+          .toLowerCase()
+          .regex(/^[a-z0-9][a-z0-9._-]{2,63}$/, 'assignee must be a username')
+          .optional(),
+        team: z
+          .string()
+          .regex(/^[a-z0-9-]{2,32}$/, 'team must be a team id')
+          .optional(),
+        reason: text('reason', MAX.reason),
+      })
+      .refine((c) => Boolean(c.assignee) !== Boolean(c.team), { message: 'assign to either an assignee or a team' }),
+    z.strictObject({ action: z.literal('release'), version, reason: text('reason', MAX.reason) }),
   ],
-  { message: 'action must be one of take, ask_info, dispatch, close, reject, mark_duplicate, reopen' },
+  { message: 'action must be one of take, ask_info, dispatch, close, reject, mark_duplicate, reopen, assign, release' },
 );
 
 export type ReportActionBody = z.infer<typeof reportActionSchema>;

@@ -15,7 +15,16 @@ import type { AuditLog, ReportFilter } from '../domain/ports';
 import type { ExportSort, ReportExportSource } from '../domain/report-export';
 import type { Logger } from '../log/logger';
 import { currentOperator, langOf, requireRole } from './auth.middleware';
-import { csvHeader, csvRow, exportRecord, GEOJSON_HEAD, GEOJSON_TAIL, geoJsonFeature, MAX_EXPORT_ROWS, type ExportContext } from './report-export';
+import {
+  csvHeader,
+  csvRow,
+  exportRecord,
+  GEOJSON_HEAD,
+  GEOJSON_TAIL,
+  geoJsonFeature,
+  MAX_EXPORT_ROWS,
+  type ExportContext,
+} from './report-export';
 import { reportListQuerySchema } from './report-query.schema';
 import { territoryMessage } from './territory-labels';
 import { parseOr400 } from './validation';
@@ -92,7 +101,12 @@ export function reportExportRoutes(deps: ReportExportDeps): Router {
       const lang = langOf(res);
       const rows = await deps.source.count(q.filter);
       if (rows > maxRows)
-        return void res.status(400).json({ error: territoryMessage('exportTooLarge', lang, { count: rows, max: maxRows.toLocaleString(lang === 'it' ? 'it-IT' : 'en-GB') }) });
+        return void res.status(400).json({
+          error: territoryMessage('exportTooLarge', lang, {
+            count: rows,
+            max: maxRows.toLocaleString(lang === 'it' ? 'it-IT' : 'en-GB'),
+          }),
+        });
       const op = currentOperator(res);
       // Audited before the first byte: an export cut short was still asked for.
       await deps.audit.record({

@@ -11,7 +11,14 @@ import { OPEN_STATUSES, REPORT_STATUSES } from '../domain/report';
 export const list = <T extends string>(name: string, allowed: readonly T[]) =>
   z
     .string({ message: `${name} must be a plain comma-separated list` })
-    .transform((v) => [...new Set(v.split(',').map((s) => s.trim()).filter(Boolean))])
+    .transform((v) => [
+      ...new Set(
+        v
+          .split(',')
+          .map((s) => s.trim())
+          .filter(Boolean),
+      ),
+    ])
     .pipe(
       z
         .array(z.string())
@@ -54,6 +61,8 @@ export function reportListQuerySchema(opts: { categoryIds: readonly string[]; zo
       channel: list('channel', CHANNELS).optional(),
       from: instant('from', opts.timeZone, false).optional(),
       to: instant('to', opts.timeZone, true).optional(),
+      /** Whose: mine, my team's, or nobody's (resolved with the operator by `assignmentFilter`). */
+      assigned: z.enum(['mine', 'team', 'unassigned'], { message: 'assigned must be mine, team or unassigned' }).optional(),
       sort: z.enum(['priority', 'newest'], { message: 'sort must be priority or newest' }).default('priority'),
       limit: integer('limit', 1, MAX_PAGE).default(50),
       offset: integer('offset', 0, 1_000_000).default(0),
@@ -68,6 +77,19 @@ export function reportListQuerySchema(opts: { categoryIds: readonly string[]; zo
         from: q.from,
         to: q.to,
       } satisfies ReportFilter,
+      assigned: q.assigned,
       page: { sort: q.sort, limit: q.limit, offset: q.offset },
     }));
+}
+
+/** The queue's "mine / my team / unassigned" as a filter for this operator. */
+export function assignmentFilter(
+  assigned: 'mine' | 'team' | 'unassigned' | undefined,
+  me: { username: string; team?: string },
+): Pick<ReportFilter, 'assignee' | 'team'> {
+  if (assigned === 'mine') return { assignee: me.username };
+  if (assigned === 'unassigned') return { assignee: null };
+  // An operator without a team has no team's reports: a team id no report carries.
+  if (assigned === 'team') return { team: me.team ?? '-' };
+  return {};
 }

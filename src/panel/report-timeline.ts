@@ -3,7 +3,7 @@
  * told them, and every action, merged by time. Identities never appear; audit details are shown
  * as the agent wrote them.
  */
-import type { AuditEntry, InboxRecord, OutboundRecord, ReportView } from '../domain/ports';
+import type { AuditEntry, InboxRecord, OutboundRecord, ReportNote, ReportView } from '../domain/ports';
 import type { InboundPayload } from '../domain/message';
 import type { OperatorNames } from './operator-names';
 import { ACTION_LABELS, OUTCOME_LABELS, labelOf } from './panel-labels';
@@ -12,7 +12,8 @@ import { photoUrl } from './report.presenter';
 
 export type TimelineItem = {
   at: Date;
-  kind: 'inbound' | 'outbound' | 'action';
+  /** `note`: an agent's internal note, never shown to the citizen. */
+  kind: 'inbound' | 'outbound' | 'action' | 'note';
   text: string;
   /** Display name of the operator (actions). */
   actor?: string;
@@ -40,7 +41,7 @@ function inboundText(p: InboundPayload, lang: PanelLang): string {
 
 const str = (v: unknown) => (typeof v === 'string' && v ? v : undefined);
 
-function actionText(e: AuditEntry, lang: PanelLang): string {
+function actionText(e: AuditEntry, lang: PanelLang, names?: OperatorNames, teamName?: (id: string) => string | undefined): string {
   const d = e.details ?? {};
   const label = labelOf(ACTION_LABELS, e.action, lang);
   const parts: string[] = [];
@@ -49,17 +50,26 @@ function actionText(e: AuditEntry, lang: PanelLang): string {
   if (e.action === 'mark_duplicate' && str(d.duplicateOf)) parts.push(String(d.duplicateOf));
   if ((e.action === 'merge' || e.action === 'unmerge') && str(d.from)) parts.push(String(d.from));
   if (e.action === 'reject' && str(d.reason)) parts.push(String(d.reason));
+  if (e.action === 'assign')
+    parts.push(
+      [str(d.to) ? names?.nameOf(String(d.to)) : undefined, str(d.team) ? (teamName?.(String(d.team)) ?? String(d.team)) : undefined]
+        .filter(Boolean)
+        .join(', '),
+    );
+  if ((e.action === 'assign' || e.action === 'release') && str(e.reason)) parts.push(String(e.reason));
   if (str(d.note)) parts.push(String(d.note));
   return parts.length ? `${label}: ${parts.join(' — ')}` : label;
 }
 
 export function buildTimeline(
   report: ReportView,
-  sources: { inbound: InboxRecord[]; outbound: OutboundRecord[]; audit: Array<AuditEntry & { at: Date }> },
-  ctx: { lang: PanelLang; names: OperatorNames },
+  sources: { inbound: InboxRecord[]; outbound: OutboundRecord[]; audit: Array<AuditEntry & { at: Date }>; notes?: ReportNote[] },
+  ctx: { lang: PanelLang; names: OperatorNames; teamName?: (id: string) => string | undefined },
 ): TimelineItem[] {
   const photos = new Set(report.photoRefs);
-  const items: TimelineItem[] = [{ at: report.createdAt, kind: 'action', action: 'created', text: labelOf(ACTION_LABELS, 'created', ctx.lang) }];
+  const items: TimelineItem[] = [
+    { at: report.createdAt, kind: 'action', action: 'created', text: labelOf(ACTION_LABELS, 'created', ctx.lang) },
+  ];
   const seenMessages = new Set<string>();
   for (const m of sources.inbound) {
     seenMessages.add(m.messageId);
@@ -82,8 +92,16 @@ export function buildTimeline(
     });
   }
   for (const m of sources.outbound) items.push({ at: m.createdAt, kind: 'outbound', text: m.text, state: m.state });
-  for (const e of sources.audit)
-    items.push({ at: e.at, kind: 'action', action: e.action, text: actionText(e, ctx.lang), actor: ctx.names.nameOf(e.actor) });
+  for (const n of sources.notes ?? []) items.push({ at: n.at, kind: 'note', text: n.text, actor: ctx.names.nameOf(n.author) });
+  // A note's audit entry only says that it was written: the note itself is on the timeline.
+  for (const e of sources.audit.filter((a) => a.action !== 'note.add'))
+    items.push({
+      at: e.at,
+      kind: 'action',
+      action: e.action,
+      text: actionText(e, ctx.lang, ctx.names, ctx.teamName),
+      actor: ctx.names.nameOf(e.actor),
+    });
   // Stable sort: equal times keep the order above (received, messages, actions).
   return items.sort((a, b) => a.at.getTime() - b.at.getTime());
 }

@@ -16,6 +16,8 @@ export type PresentContext = {
   clock: ServiceClock;
   zoneNames: ReadonlyMap<string, string>;
   names: OperatorNames;
+  /** A team's name in the panel's language. */
+  teamName?: (id: string) => string | undefined;
 };
 
 export const photoUrl = (reportId: string, ref: string) => `/api/reports/${reportId}/photos/${encodeURIComponent(ref)}`;
@@ -45,6 +47,7 @@ export function presentSummary(r: ReportView, ctx: PresentContext) {
     /** Display name of the operator handling it; assigneeUsername is the stable key. */
     assignee: ctx.names.nameOf(r.assignee),
     assigneeUsername: r.assignee,
+    ...(r.team ? { team: r.team, teamName: ctx.teamName?.(r.team) ?? r.team } : {}),
     waitingMs: Math.max(0, end.getTime() - r.createdAt.getTime()),
     waitingServiceMs: ctx.clock.serviceMillis(r.createdAt, end),
     hasPhoto: r.photoRefs.length > 0,

@@ -5,7 +5,19 @@
  */
 import { Router, type Response } from 'express';
 import { PRIORITY_WEIGHTS } from '../../config/priority';
-import type { AuditLog, IdentityStore, InboxStore, MediaStore, OutboundLog, ReportStore, ReportView } from '../domain/ports';
+import type {
+  AuditLog,
+  IdentityStore,
+  InboxStore,
+  MediaStore,
+  NoteStore,
+  OutboundLog,
+  ReportStore,
+  ReportView,
+  TemplateStore,
+} from '../domain/ports';
+import { resolveCommand } from '../app/reports/resolve-command';
+import { categoryById } from '../../config/categories';
 import { currentOperator, langOf } from './auth.middleware';
 import { presentConfirmations } from './confirmations.presenter';
 import { explainPriority } from './priority-explanation';
@@ -15,14 +27,45 @@ import type { AgentActionResult } from '../app/reports/agent-action.types';
 import { panelMessage, type PanelLang } from './panel-messages';
 import { STATUS_LABELS, labelOf } from './panel-labels';
 import { reportActionSchema } from './report-action.schema';
-import { reportListQuerySchema } from './report-query.schema';
+import { assignmentFilter, reportListQuerySchema } from './report-query.schema';
 import type { QueueCounts } from './queue-counts';
 import { presentDetail, presentSummary, type PresentContext } from './report.presenter';
 import { buildTimeline } from './report-timeline';
 import type { ServiceClock } from './service-clock';
 import { parseOr400 } from './validation';
+import { z } from 'zod';
+import { BULK_MAX_REPORTS, bulkTriage } from '../app/reports/bulk-triage';
+import { OUTCOMES } from '../domain/report';
+import { TICKET_CODE_PATTERN } from '../domain/ticket-code';
+import { ACTION_TEXT_LIMITS } from './report-action.limits';
+import { REVEAL_REASON_MAX, REVEAL_REASON_MIN, revealIdentity, type RevealPolicy } from '../app/reports/reveal-identity';
+
+const reportIds = z
+  .array(z.string().regex(/^[a-f0-9]{24}$/i, 'reportIds must be report ids'))
+  .min(1)
+  .max(BULK_MAX_REPORTS);
+const bulkReason = z.string().trim().min(3, 'reason must be at least 3 characters').max(ACTION_TEXT_LIMITS.reason);
+const bulkSchema = z.discriminatedUnion('action', [
+  z.strictObject({ action: z.literal('close'), reportIds, outcome: z.enum(OUTCOMES), reason: bulkReason }),
+  z.strictObject({ action: z.literal('reject'), reportIds, reason: bulkReason }),
+  z.strictObject({
+    action: z.literal('mark_duplicate'),
+    reportIds,
+    duplicateOf: z.string().trim().toUpperCase().regex(TICKET_CODE_PATTERN, 'duplicateOf must be a ticket code like VIC-2026-000123'),
+    reason: bulkReason,
+  }),
+]);
+
+const revealSchema = z.strictObject({ reason: z.string().trim().min(REVEAL_REASON_MIN).max(REVEAL_REASON_MAX) });
 
 export type ReportRoutesDeps = AgentActionDeps & {
+  notes: NoteStore;
+  templates: TemplateStore;
+  /** For assignments: the operator named, and the municipality's teams. */
+  operatorByName(username: string): Promise<{ disabled: boolean; team?: string } | null>;
+  teams: ReadonlyArray<{ id: string; name: { it: string; en: string } }>;
+  /** Who may reveal a citizen's identity (IDENTITY_REVEAL_POLICY). */
+  revealPolicy: RevealPolicy;
   inbox: InboxStore;
   outbound: OutboundLog;
   identities: IdentityStore;
@@ -46,6 +89,7 @@ export function reportRoutes(deps: ReportRoutesDeps): Router {
     clock: deps.clock,
     zoneNames: deps.zoneNames,
     names: deps.names,
+    teamName: (id) => deps.teams.find((t) => t.id === id)?.name[langOf(res)],
   });
   const loadReport = async (id: string, res: Response): Promise<ReportView | undefined> => {
     const report = await deps.reports.get(id);
@@ -60,7 +104,8 @@ export function reportRoutes(deps: ReportRoutesDeps): Router {
   router.get('/', async (req, res) => {
     const q = parseOr400(listQuery, req.query, res);
     if (!q) return;
-    const [items, counts] = await Promise.all([deps.reports.listItems(q.filter, q.page), deps.counts.count(q.filter)]);
+    const filter = { ...q.filter, ...assignmentFilter(q.assigned, currentOperator(res)) };
+    const [items, counts] = await Promise.all([deps.reports.listItems(filter, q.page), deps.counts.count(filter)]);
     await deps.names.prime(items.map((r) => r.assignee));
     const ctx = context(res);
     res.json({
@@ -74,17 +119,22 @@ export function reportRoutes(deps: ReportRoutesDeps): Router {
   router.get('/:id', async (req, res) => {
     const report = await loadReport(req.params.id, res);
     if (!report) return;
-    const [inbound, outbound, events, confirmed] = await Promise.all([
+    const [inbound, outbound, events, confirmed, notes] = await Promise.all([
       deps.inbox.listForReport(report.id),
       deps.outbound.listForReport(report.id),
       deps.audit.listForReport(report.id),
       deps.confirmations.get(report.id),
+      deps.notes.listForReport(report.id),
     ]);
-    await deps.names.prime([report.assignee, ...events.map((e) => e.actor)]);
+    await deps.names.prime([report.assignee, ...events.map((e) => e.actor), ...notes.map((n) => n.author)]);
     const ctx = context(res);
     res.json({
       report: presentDetail(report, ctx),
-      timeline: buildTimeline(report, { inbound, outbound, audit: events }, { lang: ctx.lang, names: deps.names }),
+      timeline: buildTimeline(
+        report,
+        { inbound, outbound, audit: events, notes },
+        { lang: ctx.lang, names: deps.names, teamName: (id) => deps.teams.find((t) => t.id === id)?.name[ctx.lang] },
+      ),
       // Other citizens' "same situation" (and merged duplicates), without who they are.
       confirmations: presentConfirmations(report, confirmed?.confirmationsList ?? []),
       // Why the report has its priority: each factor's points and the weight rule behind them.
@@ -106,25 +156,59 @@ export function reportRoutes(deps: ReportRoutesDeps): Router {
   });
 
   router.post('/:id/reveal-identity', async (req, res) => {
-    const report = await loadReport(req.params.id, res);
-    if (!report) return;
-    const identity = await deps.identities.get(report.citizenRef);
-    await audit(res, 'identity.reveal', report.id, { found: Boolean(identity) });
-    if (!identity) return void res.status(404).json({ error: panelMessage('identityNotFound', langOf(res)) });
-    res.json({
-      identity: {
-        channel: identity.channel,
-        displayName: identity.displayName,
-        phone: identity.phone,
-        username: identity.username,
-        reachable: identity.reachable,
+    const lang = langOf(res);
+    const body = revealSchema.safeParse(req.body ?? {});
+    if (!body.success) return void res.status(400).json({ error: panelMessage('revealReasonRequired', lang) });
+    const op = currentOperator(res);
+    const result = await revealIdentity(
+      { reports: deps.reports, identities: deps.identities, audit: deps.audit, policy: deps.revealPolicy },
+      {
+        reportId: req.params.id,
+        actor: { username: op.username, role: op.role },
+        reason: body.data.reason,
+        requestId: res.locals.requestId,
       },
-    });
+    );
+    if (result.ok) return void res.json({ identity: result.identity });
+    if (result.reason === 'not_allowed') return void res.status(403).json({ error: panelMessage('revealNotAllowed', lang) });
+    res.status(404).json({ error: panelMessage(result.reason === 'report_not_found' ? 'reportNotFound' : 'identityNotFound', lang) });
+  });
+
+  // Several reports, one action and one reason: each is a full single action (see bulk-triage.ts).
+  router.post('/bulk', async (req, res) => {
+    const body = parseOr400(bulkSchema, req.body, res);
+    if (!body) return;
+    const { reportIds, ...command } = body;
+    const results = await bulkTriage(deps, { reportIds, command, actor: currentOperator(res), requestId: res.locals.requestId });
+    for (const r of results) if (r.result === 'done') deps.counts.heard({ type: 'report.updated', reportId: r.reportId });
+    res.json({ results, done: results.filter((r) => r.result === 'done').length });
   });
 
   router.post('/:id/actions', async (req, res) => {
-    const command = parseOr400(reportActionSchema, req.body, res);
-    if (!command) return;
+    const parsed = parseOr400(reportActionSchema, req.body, res);
+    if (!parsed) return;
+    const resolved = await resolveCommand(
+      {
+        reports: deps.reports,
+        templates: deps.templates,
+        operatorByName: deps.operatorByName,
+        teams: deps.teams,
+        categoryLabel: (id, lang) => categoryById(id)?.labels[lang] ?? id,
+        zoneName: (id) => (id ? deps.zoneNames.get(id) : undefined),
+      },
+      req.params.id,
+      parsed,
+    );
+    if (!resolved.ok) {
+      const lang = langOf(res);
+      if (resolved.reason === 'report_not_found') return void res.status(404).json({ error: panelMessage('reportNotFound', lang) });
+      if (resolved.reason === 'unknown_operator')
+        return void res.status(400).json({ error: panelMessage('operatorUnknown', lang, { username: resolved.detail }) });
+      return void res
+        .status(400)
+        .json({ error: panelMessage('badRequest', lang, { detail: `${resolved.reason.replace('_', ' ')}: ${resolved.detail}` }) });
+    }
+    const command = resolved.command;
     const result = await performAgentAction(deps, {
       reportId: req.params.id,
       command,
@@ -148,7 +232,10 @@ async function refusal(
   result: Extract<AgentActionResult, { ok: false }>,
   lang: PanelLang,
   names: OperatorNames,
-): Promise<{ status: number; body: { error: string; current?: { status: string; assignee?: string; assigneeUsername?: string; version: number } } }> {
+): Promise<{
+  status: number;
+  body: { error: string; current?: { status: string; assignee?: string; assigneeUsername?: string; version: number } };
+}> {
   switch (result.reason) {
     case 'not_found':
       return { status: 404, body: { error: panelMessage('reportNotFound', lang) } };

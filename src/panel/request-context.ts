@@ -13,7 +13,7 @@ export function requestContext(logger: Logger): RequestHandler {
     withLogContext({ requestId: id }, () => {
       res.on('finish', () =>
         withLogContext({ requestId: id }, () =>
-          logger.info(`${req.method} ${req.originalUrl.split("?")[0]} ${res.statusCode}`, {
+          logger.info(`${req.method} ${req.originalUrl.split('?')[0]} ${res.statusCode}`, {
             ms: Number((process.hrtime.bigint() - started) / 1_000_000n),
           }),
         ),

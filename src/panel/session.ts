@@ -24,6 +24,13 @@ declare module 'express-session' {
      * see requireOperator. Written at most every few seconds, so most requests save nothing.
      */
     lastActiveAt?: number;
+    /** The operator's session epoch at login: a later epoch (password change, disable, role change, "log out everywhere") ends this session. */
+    sessionEpoch?: number;
+    /** Password accepted, second factor still due: the operator id and when (epoch ms). No other route is open. */
+    mfaPendingId?: string;
+    mfaPendingAt?: number;
+    /** Signed in, but the role needs a second factor that is not set up yet: only enrolment is open. */
+    mfaEnrolmentRequired?: boolean;
   }
 }
 

@@ -4,7 +4,6 @@ import type { Channel } from '../domain/message';
 import { CHANNEL_LABELS } from './panel-labels';
 import type { PanelLang } from './panel-messages';
 
-
 /** The counters' key for reports in no zone (see statsRowsOf). */
 export const NO_ZONE = 'none';
 const NO_ZONE_LABEL: Record<PanelLang, string> = { it: 'Fuori dalle zone', en: 'Outside the zones' };

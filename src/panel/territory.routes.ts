@@ -36,7 +36,9 @@ function mergeHeat(layers: HeatPoint[][]): HeatPoint[] {
 
 /** A point to write a zone's total on: the mean of its outer ring, if inside the zone, else the ring's first vertex. */
 function labelPoint(geometry: { type: string; coordinates: unknown }, zoneId: string, territory: Territory): { lat: number; lng: number } {
-  const ring = (geometry.type === 'Polygon' ? (geometry.coordinates as number[][][])[0] : (geometry.coordinates as number[][][][])[0][0]).slice(0, -1);
+  const ring = (
+    geometry.type === 'Polygon' ? (geometry.coordinates as number[][][])[0] : (geometry.coordinates as number[][][][])[0][0]
+  ).slice(0, -1);
   const mean = { lng: ring.reduce((a, p) => a + p[0], 0) / ring.length, lat: ring.reduce((a, p) => a + p[1], 0) / ring.length };
   return territory.zoneOf(mean)?.id === zoneId ? mean : { lng: ring[0][0], lat: ring[0][1] };
 }
@@ -69,17 +71,24 @@ export function territoryRoutes(deps: TerritoryRoutesDeps): Router {
       // The counters' own definition (see stats.hotZones): as many local days, just before.
       previousWindow: { from: before.from.toISOString(), to: before.to.toISOString() },
       categories: q.categoryId ?? [],
-      totals: { received: sum('received'), weighted: sum('weighted'), previousReceived: sum('previousReceived'), previousWeighted: sum('previousWeighted') },
+      totals: {
+        received: sum('received'),
+        weighted: sum('weighted'),
+        previousReceived: sum('previousReceived'),
+        previousWeighted: sum('previousWeighted'),
+      },
       // A zone appears when it had reports in either window.
-      zones: zones.filter((z) => z.received || z.previousReceived).map((z) => ({
-        zone: z.zone,
-        zoneName: zoneLabel(z.zone, zoneNames, lang),
-        received: z.received,
-        weighted: z.weighted,
-        previousReceived: z.previousReceived,
-        previousWeighted: z.previousWeighted,
-        trend: z.trend,
-      })),
+      zones: zones
+        .filter((z) => z.received || z.previousReceived)
+        .map((z) => ({
+          zone: z.zone,
+          zoneName: zoneLabel(z.zone, zoneNames, lang),
+          received: z.received,
+          weighted: z.weighted,
+          previousReceived: z.previousReceived,
+          previousWeighted: z.previousWeighted,
+          trend: z.trend,
+        })),
       heat,
     });
   });
@@ -88,7 +97,14 @@ export function territoryRoutes(deps: TerritoryRoutesDeps): Router {
     const q = parseOr400(indicatorsQuery, req.query, res);
     if (!q) return;
     const lang = langOf(res);
-    const rows = await deps.stats.indicators({ from: q.from, to: q.to, period: q.period, groupBy: q.groupBy, categoryId: q.categoryId, zone: q.zone });
+    const rows = await deps.stats.indicators({
+      from: q.from,
+      to: q.to,
+      period: q.period,
+      groupBy: q.groupBy,
+      categoryId: q.categoryId,
+      zone: q.zone,
+    });
     const label = (key: string) =>
       q.groupBy === 'category'
         ? categoryLabel(key, lang)

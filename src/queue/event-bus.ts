@@ -3,7 +3,12 @@ import type { Redis } from 'ioredis';
 import type { EventBus, LiveEvent } from '../domain/ports';
 import type { Logger } from '../log/logger';
 
-export function createRedisEventBus(publisher: Redis, subscriber: Redis, channel: string, logger: Logger): EventBus & { close(): Promise<void> } {
+export function createRedisEventBus(
+  publisher: Redis,
+  subscriber: Redis,
+  channel: string,
+  logger: Logger,
+): EventBus & { close(): Promise<void> } {
   const listeners = new Set<(e: LiveEvent) => void>();
   let subscribed: Promise<unknown> | undefined;
   subscriber.on('message', (ch: string, raw: string) => {

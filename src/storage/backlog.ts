@@ -6,7 +6,11 @@ export function backlogProbe(conn: Connection) {
     const coll = conn.collection(collection);
     const [count, first] = await Promise.all([
       coll.countDocuments(filter),
-      coll.find(filter, { projection: { [field]: 1 } }).sort({ [field]: 1 }).limit(1).next(),
+      coll
+        .find(filter, { projection: { [field]: 1 } })
+        .sort({ [field]: 1 })
+        .limit(1)
+        .next(),
     ]);
     return { count, oldestAt: first?.[field] instanceof Date ? (first[field] as Date) : undefined };
   };

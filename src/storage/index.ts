@@ -1,5 +1,7 @@
 /** Builds every repository on one connection and makes sure their indexes exist. */
 import { createLeaseRepository } from './repositories/lease.repository';
+import { createNoteRepository } from './repositories/note.repository';
+import { createTemplateRepository } from './repositories/template.repository';
 import type { Connection } from 'mongoose';
 import { createInboxRepository } from './repositories/inbox.repository';
 import { createConversationRepository } from './repositories/conversation.repository';
@@ -17,6 +19,7 @@ import { createReportExportRepository } from './repositories/report-export.repos
 import { createPublicReportRepository } from './repositories/public-report.repository';
 import { createNearbyQuestionQuotaRepository } from './repositories/nearby-question-quota.repository';
 import { categoryById } from '../../config/categories';
+import { localFieldCipher, type FieldCipher } from '../security/field-cipher';
 
 const DEFAULT_STATS_OPTIONS: StatsOptions = {
   timeZone: 'Europe/Rome',
@@ -24,19 +27,28 @@ const DEFAULT_STATS_OPTIONS: StatsOptions = {
   severityOf: (categoryId) => categoryById(categoryId)?.severity ?? 1,
 };
 
-/** `stats` carries the municipality's time zone and service hours for the territory counters. */
-export function createStorage(conn: Connection, stats: Partial<StatsOptions> = {}, reportOptions: Pick<ReportRepositoryOptions, 'now'> = {}) {
+/**
+ * `stats` carries the municipality's time zone and service hours for the territory counters;
+ * `cipher` encrypts personal data at rest (the service passes the one from its settings; tests and
+ * tools get a local development key).
+ */
+export function createStorage(
+  conn: Connection,
+  stats: Partial<StatsOptions> = {},
+  reportOptions: Pick<ReportRepositoryOptions, 'now'> = {},
+  cipher: FieldCipher = localFieldCipher(),
+) {
   const statsOptions = { ...DEFAULT_STATS_OPTIONS, ...stats };
   const statsRepository = createStatsRepository(conn, statsOptions);
   return {
     stats: statsRepository,
-    inbox: createInboxRepository(conn),
+    inbox: createInboxRepository(conn, cipher),
     // The state type is the dialog's; storage keeps it as an opaque document.
-    conversations: createConversationRepository<unknown>(conn),
+    conversations: createConversationRepository<unknown>(conn, cipher),
     reports: createReportRepository(conn, statsRepository, { ...reportOptions, timeZone: statsOptions.timeZone }),
     audit: createAuditRepository(conn),
-    identities: createIdentityRepository(conn),
-    outbound: createOutboundRepository(conn),
+    identities: createIdentityRepository(conn, cipher),
+    outbound: createOutboundRepository(conn, cipher),
     operators: createOperatorRepository(conn),
     confirmations: createConfirmationRepository(conn, statsRepository),
     subscriptions: createSubscriptionRepository(conn),
@@ -50,6 +62,10 @@ export function createStorage(conn: Connection, stats: Partial<StatsOptions> = {
     nearbyQuestions: createNearbyQuestionQuotaRepository(conn),
     /** Reports as the public Open311 API sees them (random public ids, approved descriptions). */
     publicReports: createPublicReportRepository(conn),
+    /** Agents' internal notes and the operators they mention. */
+    notes: createNoteRepository(conn),
+    /** Reply templates supervisors prepare for agents' questions and closing words. */
+    templates: createTemplateRepository(conn),
     /** "One process at a time" leases (the reconciler). */
     leases: createLeaseRepository(conn),
   };

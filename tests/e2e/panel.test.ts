@@ -235,6 +235,9 @@ describe('operator panel in Chromium', () => {
     }
     // The identity stays hidden until asked for; asking is logged for supervisors and admins.
     expect(await page.getByTestId('identity').count()).toBe(0);
+    // A reason is asked first and kept in the access log.
+    expect(await page.getByRole('button', { name: 'Mostra identità' }).isDisabled()).toBe(true);
+    await page.getByLabel('Motivo (resta nel registro degli accessi)').fill('richiamare il cittadino per il civico esatto');
     await page.getByRole('button', { name: 'Mostra identità' }).click();
     const identity = page.getByTestId('identity');
     await identity.waitFor();
@@ -245,6 +248,11 @@ describe('operator panel in Chromium', () => {
     await log.getByText('ha mostrato l’identità del cittadino').waitFor();
     expect(await log.innerText()).toContain(AGENT_A.displayName);
     expect(await log.innerText()).toContain('ha visto una foto');
+    // The access log: who saw the identity, and why.
+    await admin.page.getByRole('link', { name: 'Accessi ai dati' }).click();
+    const access = admin.page.getByTestId('access-log');
+    await access.getByText('richiamare il cittadino per il civico esatto').waitFor();
+    expect(await access.innerText()).toContain(AGENT_A.displayName);
     await admin.context.close();
     // An agent does not see the log.
     expect(await page.getByTestId('audit-log').count()).toBe(0);

@@ -8,6 +8,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { FULL_REPORT_EXPECTED, FULL_REPORT_SCRIPT, TOWN_HALL, expectTicketCode, makeJpeg, type ScriptStep } from '../support/report-script';
 import { startFakeNominatim, type FakeNominatim } from '../support/fake-nominatim';
 import { startTestApp, type TestApp } from '../support/test-app';
+import { storedKeys } from '../support/stored-keys';
 
 type Reply = { text: string; choices?: string[]; requestLocation?: boolean };
 
@@ -87,7 +88,7 @@ describe('a citizen through the simulator', () => {
     await post(chatId, { text: 'ciao' });
     const { replies } = await post(chatId, { text: 'lingua' });
     expect(replies.map((r) => r.text).join('\n')).toContain('from now on we speak English');
-    const records = await app.mongo.collection('outbound_messages').find({ channel: 'simulator', chatId }).sort({ seq: 1 }).toArray();
+    const records = await app.mongo.collection('outbound_messages').find({ channel: 'simulator', chatKey: storedKeys(app.config).chatKey('simulator', chatId) }).sort({ seq: 1 }).toArray();
     const languages = records.map((r) => r.language as string);
     expect(languages[0]).toBe('it');
     expect(languages.at(-1)).toBe('en');
@@ -107,8 +108,10 @@ describe('a citizen through the simulator', () => {
     const ticket = expectTicketCode(first.replies[0].text);
 
     const inbox = app.mongo.collection('inbox_messages');
-    expect(await inbox.countDocuments({ chatId })).toBe(FULL_REPORT_SCRIPT.length);
-    expect(await inbox.countDocuments({ chatId, messageId: 'sim-redelivery-confirm', state: 'processed' })).toBe(1);
+    const keys = storedKeys(app.config);
+    const chatKey = keys.chatKey('simulator', chatId);
+    expect(await inbox.countDocuments({ chatKey })).toBe(FULL_REPORT_SCRIPT.length);
+    expect(await inbox.countDocuments({ chatKey, messageId: keys.messageRef('simulator', 'sim-redelivery-confirm'), state: 'processed' })).toBe(1);
     // The report names the citizen only by the pseudonymous reference: no chat id, no phone number.
     const citizenRef = citizenRefFactory(app.config.CITIZEN_REF_SECRET)('simulator', chatId);
     expect(await app.mongo.collection('reports').countDocuments({ citizenRef })).toBe(1);

@@ -64,7 +64,10 @@ function pngBomb(width: number, height: number): Buffer {
 
 describe('webhook bodies are bounded and verified before they are parsed', () => {
   it('WhatsApp: an unsigned body that is not even JSON is refused for its signature, never parsed', async () => {
-    const res = await postWebhook(cloud.url, undefined, { raw: '{"object": "whatsapp_business_account", ', signature: 'sha256=' + '0'.repeat(64) });
+    const res = await postWebhook(cloud.url, undefined, {
+      raw: '{"object": "whatsapp_business_account", ',
+      signature: 'sha256=' + '0'.repeat(64),
+    });
     expect(res.status).toBe(401);
     expect(await res.text()).not.toMatch(/JSON|SyntaxError|parse/i);
   });

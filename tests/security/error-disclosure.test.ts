@@ -40,7 +40,7 @@ describe('error answers show nothing internal', () => {
     await expectStableError(await fetch(`${app.url}/simulator/assets/..%2f..%2fpackage.json`), 403);
   });
 
-  it('malformed JSON: 400 saying so, without the parser\'s message', async () => {
+  it("malformed JSON: 400 saying so, without the parser's message", async () => {
     const res = await fetch(`${app.url}/api/simulator/chats/sec-err/messages`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },

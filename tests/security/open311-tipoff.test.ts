@@ -32,7 +32,8 @@ const report = (key: string, over: Partial<NewReport>): NewReport => ({
 beforeAll(async () => {
   app = await startTestApp();
   const { reports } = app.storage;
-  const drugs = (await reports.createOnce(report('drugs', { categoryId: 'drug_dealing', description: 'Spacciano sotto il portico' }))).report;
+  const drugs = (await reports.createOnce(report('drugs', { categoryId: 'drug_dealing', description: 'Spacciano sotto il portico' })))
+    .report;
   await reports.applyTransition({ id: drugs.id, action: 'take', actor: 'anna' });
   await reports.applyTransition({ id: drugs.id, action: 'dispatch', actor: 'anna', set: { dispatch: { unit: 'Pattuglia 3' } } });
   const theft = (await reports.createOnce(report('theft', { categoryId: 'theft' }))).report;
@@ -69,7 +70,7 @@ describe('Open311 publishes nothing that tips off or exposes a person', () => {
     expect(services.body.map((s: any) => s.service_code)).not.toContain('VIC-DRUGS');
   });
 
-  it('never says a patrol was sent, never shows the citizen\'s words or a house number', async () => {
+  it("never says a patrol was sent, never shows the citizen's words or a house number", async () => {
     const [waste] = (await get('/requests.json')).body;
     const raw = JSON.stringify(waste);
     expect(raw).not.toMatch(/Pattuglia|pattuglia|Rossi|civico|Via della Chiesa|12,|cit_ref_secret|whatsapp/);

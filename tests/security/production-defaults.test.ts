@@ -17,6 +17,7 @@ beforeAll(async () => {
     SESSION_SECRET: randomBytes(32).toString('base64'),
     CITIZEN_REF_SECRET: randomBytes(32).toString('base64'),
     PUBLIC_URL: 'https://segnalazioni.comune.example.it',
+    DATA_ENCRYPTION_KEY: 'Jm3k9QxV2pLr7TzW5yNc8HbF1dGs4Ae6UoIiKlMnBvQ=',
   });
 });
 afterAll(async () => {

@@ -16,7 +16,8 @@ afterAll(async () => {
 });
 
 // The test reaches the app through loopback, a trusted proxy by default: X-Forwarded-For names the caller.
-const readyz = (headers: Record<string, string> = {}) => fetch(`${app.url}/readyz`, { headers }).then(async (r) => ({ status: r.status, body: (await r.json()) as Record<string, unknown> }));
+const readyz = (headers: Record<string, string> = {}) =>
+  fetch(`${app.url}/readyz`, { headers }).then(async (r) => ({ status: r.status, body: (await r.json()) as Record<string, unknown> }));
 
 describe('/readyz details', () => {
   it('shows a caller from outside only the status and what is down', async () => {

@@ -21,6 +21,7 @@ import { redisKeys } from '../../src/queue/queue-names';
 import { createQueues } from '../../src/queue/queues';
 import { createRedis } from '../../src/queue/redis-connection';
 import { createStorage } from '../../src/storage';
+import { fieldCipherFromSettings } from '../../src/security/field-cipher';
 import { createDiskMediaStore } from '../../src/storage/media-store';
 import { freshMongoUrl, redisUrl, uniqueName } from './databases';
 
@@ -59,7 +60,7 @@ export async function createChannelHarness(settings: Record<string, string>, opt
   } else {
     mongo = await mongoose.createConnection(config.MONGODB_URI).asPromise();
   }
-  const storage = createStorage(mongo);
+  const storage = createStorage(mongo, {}, {}, fieldCipherFromSettings(config));
   const redis = createRedis(config.REDIS_URL, logger, 'commands');
   const subscriber = createRedis(config.REDIS_URL, logger, 'events');
   const queues = createQueues(redis, config.REDIS_PREFIX);

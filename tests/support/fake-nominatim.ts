@@ -91,19 +91,7 @@ const tokens = (s: string) =>
     .split(/[^\p{L}\p{N}]+/u)
     .filter(Boolean);
 
-const ADDRESS_ORDER = [
-  'amenity',
-  'house_number',
-  'road',
-  'suburb',
-  'village',
-  'town',
-  'city',
-  'county',
-  'state',
-  'postcode',
-  'country',
-];
+const ADDRESS_ORDER = ['amenity', 'house_number', 'road', 'suburb', 'village', 'town', 'city', 'county', 'state', 'postcode', 'country'];
 const displayName = (a: Address) =>
   ADDRESS_ORDER.filter((k) => a[k])
     .map((k) => a[k])

@@ -13,7 +13,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 /** A Bot API object as JSON: tests read the fields they check. */
- 
+
 export type Json = Record<string, any>;
 
 export type TelegramCall = { method: string; params: Json; at: number; status: number; description?: string; result?: unknown };

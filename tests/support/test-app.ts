@@ -12,6 +12,7 @@ import { parseConfig, type Config } from '../../config/env';
 import { createLogger } from '../../src/log/logger';
 import { startVicinato, type StartOverrides } from '../../src/main';
 import { createStorage, type Storage } from '../../src/storage';
+import { fieldCipherFromSettings } from '../../src/security/field-cipher';
 import { createQueues } from '../../src/queue/queues';
 import type { OutboundMessage } from '../../src/domain/message';
 import { freshMongoUrl, redisUrl, uniqueName } from './databases';
@@ -62,7 +63,7 @@ export async function startTestApp(settings: Record<string, string> = {}, overri
   return {
     url: app.url!,
     config,
-    storage: createStorage(mongo),
+    storage: createStorage(mongo, {}, {}, fieldCipherFromSettings(config)),
     mongo,
     enqueueOutbound: (msg) => queues.scheduler.enqueueOutbound(msg),
     async stop() {

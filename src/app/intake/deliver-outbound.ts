@@ -8,9 +8,7 @@ import { RateLimitedError, RecipientUnreachableError, UndeliverableError } from 
 import type { Logger } from '../../log/logger';
 
 export type DeliveryDecision =
-  | { kind: 'done' }
-  | { kind: 'retry_later'; delayMs: number; reason: string }
-  | { kind: 'give_up'; reason: string };
+  { kind: 'done' } | { kind: 'retry_later'; delayMs: number; reason: string } | { kind: 'give_up'; reason: string };
 
 export function createDeliverOutbound(deps: {
   outbound: OutboundLog;
@@ -50,7 +48,9 @@ export function createDeliverOutbound(deps: {
     // The platform has it: record that, waiting out a MongoDB outage here rather than letting a
     // retry of the job face an unconfirmed claim.
     deps.onSent?.(record.channel);
-    await untilRecorded(() => deps.outbound.setState(outboundId, 'sent', sent.platformMessageId ? { platformMessageId: sent.platformMessageId } : {}));
+    await untilRecorded(() =>
+      deps.outbound.setState(outboundId, 'sent', sent.platformMessageId ? { platformMessageId: sent.platformMessageId } : {}),
+    );
     return { kind: 'done' };
   };
 

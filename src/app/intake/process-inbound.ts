@@ -31,8 +31,7 @@ export function createProcessInbound(deps: ProcessInboundDeps) {
   const now = deps.now ?? (() => new Date());
 
   const enqueueReplies = async (channel: Channel, messageId: string) => {
-    for (const r of await deps.outbound.listReplies(channel, messageId))
-      if (r.state === 'queued') await deps.scheduler.enqueueOutbound(r);
+    for (const r of await deps.outbound.listReplies(channel, messageId)) if (r.state === 'queued') await deps.scheduler.enqueueOutbound(r);
   };
 
   const processOne = async (record: InboxRecord) => {
@@ -87,8 +86,7 @@ export function createProcessInbound(deps: ProcessInboundDeps) {
         await processOne(record);
         processed.push(record.messageId);
       }
-      for (const messageId of processed)
-        await deps.events.publish({ type: 'inbound.processed', channel: job.channel, messageId });
+      for (const messageId of processed) await deps.events.publish({ type: 'inbound.processed', channel: job.channel, messageId });
     });
   };
 }

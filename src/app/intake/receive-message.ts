@@ -46,7 +46,8 @@ export function createReceiveMessage(deps: {
     );
     const outcome = await Promise.race([enqueued, gaveUp]);
     clearTimeout(timer);
-    if (outcome !== 'ok') deps.onScheduleDeferred?.(msg, outcome === 'timeout' ? `no answer from Redis in ${enqueueWaitMs} ms` : outcome.message);
+    if (outcome !== 'ok')
+      deps.onScheduleDeferred?.(msg, outcome === 'timeout' ? `no answer from Redis in ${enqueueWaitMs} ms` : outcome.message);
   };
   return async (msg) => {
     const citizenRef = deps.citizenRefOf(msg.channel, msg.chatId);
@@ -57,7 +58,9 @@ export function createReceiveMessage(deps: {
     }
     // Enqueue also on a duplicate that is still unprocessed: the first delivery may have been stored
     // and then lost its job (crash between the two writes). The job id makes this idempotent.
-    if (record.state === 'received') await scheduleOrLeaveToReconciler(msg);
+    // From here on the message is known by the inbox's reference, not the platform's id (which may
+    // carry the phone number): job ids, reply ids and the conversation all use it.
+    if (record.state === 'received') await scheduleOrLeaveToReconciler({ ...msg, messageId: record.messageId });
     return { duplicate, citizenRef };
   };
 }

@@ -79,7 +79,9 @@ export function startReconcileLoop(opts: {
         const counts = await opts.reconcileOnce();
         if (counts) opts.onPass?.(counts);
         if (counts && counts.inbound + counts.outbound + counts.advisories > 0)
-          opts.logger.info(`reconciler re-scheduled ${counts.inbound} inbound chat(s), ${counts.outbound} outbound message(s), ${counts.advisories} advisory(ies)`);
+          opts.logger.info(
+            `reconciler re-scheduled ${counts.inbound} inbound chat(s), ${counts.outbound} outbound message(s), ${counts.advisories} advisory(ies)`,
+          );
       } catch (err) {
         opts.logger.warn(`reconciler pass failed, next in ${opts.intervalMs} ms: ${(err as Error).message}`);
       }

@@ -8,12 +8,16 @@ import type { Outcome, ReportStatus } from '../../domain/report';
 
 export type AgentActionCommand =
   | { action: 'take'; version: number }
-  | { action: 'ask_info'; version: number; message: string }
+  | { action: 'ask_info'; version: number; message: string; templateId?: string }
   | { action: 'dispatch'; version: number; unit: string; note?: string }
-  | { action: 'close'; version: number; outcome: Outcome; note?: string }
+  /** `citizenMessage`: closing words for the citizen (a reply template's text in their language). */
+  | { action: 'close'; version: number; outcome: Outcome; note?: string; citizenMessage?: string; templateId?: string }
   | { action: 'reject'; version: number; reason: string }
   | { action: 'mark_duplicate'; version: number; duplicateOf: string }
-  | { action: 'reopen'; version: number; note?: string };
+  | { action: 'reopen'; version: number; note?: string }
+  /** To an operator (`assignee`, with their `team`) or to a team as a whole (`team` only). */
+  | { action: 'assign'; version: number; assignee?: string; team?: string; reason: string }
+  | { action: 'release'; version: number; reason: string };
 
 export type AgentActionName = AgentActionCommand['action'];
 export type CommandOf<A extends AgentActionName> = Extract<AgentActionCommand, { action: A }>;
@@ -40,7 +44,12 @@ export type AgentActionResult =
 /** One agent action's own rules: what it writes besides the status, what is audited, what the citizen is told. */
 export type AgentAction<A extends AgentActionName> = {
   /** The fields the move sets on the report, and the details its audit entry records. */
-  effects(command: CommandOf<A>, current: ReportView, actor: Actor, now: Date): { set: ApplyTransitionInput['set']; details: Record<string, unknown> };
+  effects(
+    command: CommandOf<A>,
+    current: ReportView,
+    actor: Actor,
+    now: Date,
+  ): { set: ApplyTransitionInput['set']; details: Record<string, unknown> };
   /** What the report's citizen and followers are told; undefined for an internal action. */
   notice(command: CommandOf<A>): CitizenNotice | undefined;
 };

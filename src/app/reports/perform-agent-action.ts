@@ -43,12 +43,14 @@ function reasonOf(command: AgentActionCommand): string | undefined {
   if (command.action === 'reject') return command.reason;
   if (command.action === 'close' || command.action === 'reopen' || command.action === 'dispatch') return command.note;
   if (command.action === 'ask_info') return command.message;
+  if (command.action === 'assign' || command.action === 'release') return command.reason;
   return undefined;
 }
 
 export async function performAgentAction(
   deps: AgentActionDeps,
-  input: { reportId: string; command: AgentActionCommand; actor: Actor; requestId?: string; now?: Date },
+  /** `reason`: why, when the command itself carries none (bulk triage gives one reason for all). */
+  input: { reportId: string; command: AgentActionCommand; actor: Actor; requestId?: string; now?: Date; reason?: string },
 ): Promise<AgentActionResult> {
   const { command, actor } = input;
   const current = await deps.reports.get(input.reportId);
@@ -76,7 +78,7 @@ export async function performAgentAction(
   }
 
   const { set, details } = action.effects(command as never, current, actor, input.now ?? new Date());
-  const reason = reasonOf(command);
+  const reason = reasonOf(command) ?? input.reason;
   const moved = await deps.reports.applyTransition({
     id: current.id,
     action: command.action,

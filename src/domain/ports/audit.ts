@@ -11,7 +11,19 @@ export type AuditEntry = {
   requestId?: string;
 };
 
+/** Filters of the supervisors' view of accesses to personal data (identity reveals, photo views). */
+export type AuditQuery = {
+  actions: readonly string[];
+  actor?: string;
+  reportId?: string;
+  from?: Date;
+  to?: Date;
+  limit: number;
+};
+
 export interface AuditLog {
   record(entry: AuditEntry): Promise<void>;
   listForReport(reportId: string): Promise<Array<AuditEntry & { at: Date }>>;
+  /** Newest first. */
+  search(query: AuditQuery): Promise<Array<AuditEntry & { at: Date }>>;
 }

@@ -43,8 +43,7 @@ export type ConfirmedReportView = ReportView & {
 export type PriorityScore = { score: number; factors: Record<string, number> };
 
 export type AddConfirmationResult =
-  | { ok: true; report: ConfirmedReportView; added: boolean }
-  | { ok: false; reason: 'not_found' | 'not_open' };
+  { ok: true; report: ConfirmedReportView; added: boolean } | { ok: false; reason: 'not_found' | 'not_open' };
 
 export interface ConfirmationStore {
   /**

@@ -6,12 +6,5 @@ export type ConversationRecord<S> = { state: S | null; version: number; lastMess
 export interface ConversationStore<S> {
   load(channel: Channel, chatId: string): Promise<ConversationRecord<S>>;
   /** Saves if the stored version is still `expectedVersion`; false on a concurrent change. */
-  save(
-    channel: Channel,
-    chatId: string,
-    citizenRef: string,
-    state: S,
-    expectedVersion: number,
-    lastMessageId: string,
-  ): Promise<boolean>;
+  save(channel: Channel, chatId: string, citizenRef: string, state: S, expectedVersion: number, lastMessageId: string): Promise<boolean>;
 }

@@ -7,7 +7,9 @@ export type LiveEvent =
   | { type: 'report.created'; reportId: string }
   /** `from`: the status before the change, when the publisher knows it. */
   | { type: 'report.updated'; reportId: string; status?: ReportStatus; from?: ReportStatus }
-  | { type: 'inbound.processed'; channel: Channel; messageId: string };
+  | { type: 'inbound.processed'; channel: Channel; messageId: string }
+  /** An internal note was added; `mentions` are the usernames it names (their "for me" list changed). */
+  | { type: 'note.added'; reportId: string; mentions: string[] };
 
 export interface EventBus {
   publish(event: LiveEvent): Promise<void>;

@@ -16,3 +16,5 @@ export * from './jobs';
 export * from './events';
 export * from './media';
 export * from './lease';
+export * from './note';
+export * from './template';

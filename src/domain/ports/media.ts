@@ -1,6 +1,7 @@
 /** Port of citizens' photos. Implemented by src/storage/media-store.ts (disk). */
 
-export type SavedMedia = { ok: true; ref: string; mimeType: string; bytes: number } | { ok: false; reason: 'too_large' | 'not_an_image' | 'empty' };
+export type SavedMedia =
+  { ok: true; ref: string; mimeType: string; bytes: number } | { ok: false; reason: 'too_large' | 'not_an_image' | 'empty' };
 
 /** Citizens' photos: checked by content, EXIF stripped, stored for the police only. */
 export interface MediaStore {

@@ -31,6 +31,8 @@ export type ReportView = Report & {
   address?: string;
   zone?: string;
   assignee?: string;
+  /** The team the report is assigned to (the assignee's, or a team as a whole). */
+  team?: string;
   dispatch?: { unit?: string; note?: string; at?: Date };
   outcome?: { code?: Outcome; note?: string };
   duplicateOf?: string;
@@ -48,6 +50,9 @@ export type ReportFilter = {
   channel?: Channel[];
   from?: Date;
   to?: Date;
+  /** An operator's username, or null for reports nobody holds. */
+  assignee?: string | null;
+  team?: string;
 };
 
 export type ReportPage = { items: ReportView[]; total: number };
@@ -71,7 +76,8 @@ export type ApplyTransitionInput = {
   details?: Record<string, unknown>;
   requestId?: string;
   expectedVersion?: number;
-  set?: Partial<Pick<ReportView, 'assignee' | 'dispatch' | 'outcome' | 'duplicateOf'>>;
+  /** Fields to write; one given as undefined is removed. */
+  set?: Partial<Pick<ReportView, 'assignee' | 'team' | 'dispatch' | 'outcome' | 'duplicateOf'>>;
 };
 
 export type ApplyTransitionResult =

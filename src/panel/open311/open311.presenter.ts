@@ -56,7 +56,13 @@ const SENSITIVE_STATUS_NOTES: Partial<Record<ReportView['status'], string>> = {
 /** Times of reports published with a delay are given by the day only. */
 const dayOnly = (d: Date) => `${d.toISOString().slice(0, 10)}T00:00:00Z`;
 
-export function toGeoReport(published: PublishedReport, category: Category, policy: Open311Policy, zones: PublicZones, agency: string): GeoReportRequest {
+export function toGeoReport(
+  published: PublishedReport,
+  category: Category,
+  policy: Open311Policy,
+  zones: PublicZones,
+  agency: string,
+): GeoReportRequest {
   const { report } = published;
   const notes = (category.sensitive ? SENSITIVE_STATUS_NOTES : STATUS_NOTES)[report.status];
   const point = policy.location === 'zone' ? zones.centerOf(report.zone) : report.location.point;

@@ -70,7 +70,11 @@ function isPublishedNow(published: PublishedReport, now: Date): boolean {
   const policy = open311PolicyOf(categoryById(report.categoryId));
   if (policy.publish === 'never') return false;
   if (policy.publish === 'open') return true;
-  return !OPEN_STATUSES.includes(report.status) && Boolean(report.closedAt) && report.closedAt!.getTime() <= now.getTime() - policy.delayDays * DAY_MS;
+  return (
+    !OPEN_STATUSES.includes(report.status) &&
+    Boolean(report.closedAt) &&
+    report.closedAt!.getTime() <= now.getTime() - policy.delayDays * DAY_MS
+  );
 }
 
 export type Open311Deps = {
@@ -99,7 +103,8 @@ export function open311Router(deps: Open311Deps): Router {
     const q = requestsQuery.safeParse(req.query);
     if (!q.success) {
       const issue = q.error.issues[0]!;
-      const msg = issue.code === 'unrecognized_keys' ? `unknown parameter(s): ${issue.keys.join(', ')}` : `${issue.path.join('.')}: ${issue.message}`;
+      const msg =
+        issue.code === 'unrecognized_keys' ? `unknown parameter(s): ${issue.keys.join(', ')}` : `${issue.path.join('.')}: ${issue.message}`;
       return res.status(400).json(bad(msg));
     }
     const { status, service_code, start_date, end_date } = q.data;

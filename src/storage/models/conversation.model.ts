@@ -4,7 +4,8 @@ import { Schema, type Connection } from 'mongoose';
 const conversationSchema = new Schema(
   {
     channel: { type: String, required: true },
-    chatId: { type: String, required: true },
+    /** Blind index of channel + chat id (src/security/field-cipher.ts): the chat id is not stored. */
+    chatKey: { type: String, required: true },
     citizenRef: { type: String, required: true },
     state: { type: Schema.Types.Mixed, required: true },
     version: { type: Number, required: true, default: 0 },
@@ -13,6 +14,6 @@ const conversationSchema = new Schema(
   },
   { timestamps: true, minimize: false },
 );
-conversationSchema.index({ channel: 1, chatId: 1 }, { unique: true });
+conversationSchema.index({ channel: 1, chatKey: 1 }, { unique: true });
 
 export const conversationModel = (conn: Connection) => conn.model('Conversation', conversationSchema, 'conversations');

@@ -5,7 +5,9 @@ const inboxMessageSchema = new Schema(
   {
     channel: { type: String, required: true },
     messageId: { type: String, required: true },
+    /** Encrypted (src/security/field-cipher.ts); `chatKey` is its blind index for lookups. */
     chatId: { type: String, required: true },
+    chatKey: { type: String, required: true },
     citizenRef: { type: String, required: true },
     receivedAt: { type: Date, required: true },
     payload: { type: Schema.Types.Mixed, required: true },
@@ -20,7 +22,7 @@ const inboxMessageSchema = new Schema(
 );
 // The redelivery guard: the same platform message is stored once.
 inboxMessageSchema.index({ channel: 1, messageId: 1 }, { unique: true });
-inboxMessageSchema.index({ channel: 1, chatId: 1, receivedAt: 1 });
+inboxMessageSchema.index({ channel: 1, chatKey: 1, receivedAt: 1 });
 inboxMessageSchema.index({ reportId: 1 }, { sparse: true });
 // The reconciler's scan: what is still unprocessed, oldest first.
 inboxMessageSchema.index({ state: 1, receivedAt: 1 });

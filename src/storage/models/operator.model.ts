@@ -11,6 +11,23 @@ const operatorSchema = new Schema(
     role: { type: String, enum: OPERATOR_ROLES, required: true },
     disabled: { type: Boolean, default: false },
     language: { type: String, enum: ['it', 'en'], default: 'it' },
+    /** The team (config/municipalities/<id>/profile.json `teams`) the operator works in. */
+    team: String,
+    /**
+     * Raised by a password change, a disable, a role change, an MFA reset and "log out everywhere":
+     * a session made under an older epoch ends at its next request (see requireOperator).
+     */
+    sessionEpoch: { type: Number, default: 0 },
+    /** TOTP (RFC 6238): the secret is encrypted (see src/security/field-cipher.ts); recovery codes are SHA-256 hashes. */
+    mfa: {
+      secret: String,
+      pendingSecret: String,
+      enabledAt: Date,
+      /** The last accepted time step: a code is never accepted twice. */
+      lastStep: Number,
+      recoveryHashes: [String],
+    },
+    passwordChangedAt: Date,
   },
   { timestamps: true },
 );

@@ -5,7 +5,9 @@ const outboundMessageSchema = new Schema(
   {
     outboundId: { type: String, required: true },
     channel: { type: String, required: true },
+    /** Encrypted (src/security/field-cipher.ts); `chatKey` is its blind index for lookups. */
     chatId: { type: String, required: true },
+    chatKey: { type: String, required: true },
     text: { type: String, required: true },
     choices: [String],
     requestLocation: Boolean,
@@ -28,7 +30,7 @@ const outboundMessageSchema = new Schema(
   { timestamps: true },
 );
 outboundMessageSchema.index({ outboundId: 1 }, { unique: true });
-outboundMessageSchema.index({ channel: 1, chatId: 1, seq: 1 });
+outboundMessageSchema.index({ channel: 1, chatKey: 1, seq: 1 });
 outboundMessageSchema.index({ platformMessageId: 1 }, { sparse: true });
 // The reconciler's scan: what is still queued, oldest first.
 outboundMessageSchema.index({ state: 1, createdAt: 1 });
@@ -36,5 +38,4 @@ outboundMessageSchema.index({ channel: 1, inReplyTo: 1 }, { sparse: true });
 outboundMessageSchema.index({ reportId: 1, createdAt: 1 }, { sparse: true });
 outboundMessageSchema.index({ advisoryId: 1, state: 1 }, { sparse: true });
 
-export const outboundMessageModel = (conn: Connection) =>
-  conn.model('OutboundMessage', outboundMessageSchema, 'outbound_messages');
+export const outboundMessageModel = (conn: Connection) => conn.model('OutboundMessage', outboundMessageSchema, 'outbound_messages');

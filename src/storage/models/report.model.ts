@@ -58,6 +58,7 @@ const reportSchema = new Schema(
     /** The inbound message whose confirmation created the report: a retry finds it instead of creating another. */
     sourceMessageKey: { type: String, required: true },
     assignee: String,
+    team: String,
     dispatch: { unit: String, note: String, at: Date },
     outcome: { code: String, note: String },
     duplicateOf: String,
@@ -105,6 +106,8 @@ reportSchema.index({ status: 1, priority: -1, createdAt: 1 });
 reportSchema.index({ status: 1, categoryId: 1, priority: -1, createdAt: 1 });
 reportSchema.index({ status: 1, zone: 1, priority: -1, createdAt: 1 });
 reportSchema.index({ status: 1, channel: 1, priority: -1, createdAt: 1 });
+reportSchema.index({ status: 1, assignee: 1, priority: -1, createdAt: 1 });
+reportSchema.index({ status: 1, team: 1, priority: -1, createdAt: 1 });
 reportSchema.index({ status: 1, createdAt: -1 });
 reportSchema.index({ priority: -1, createdAt: 1 });
 reportSchema.index({ citizenRef: 1, createdAt: -1 });

@@ -15,8 +15,7 @@ type AdvisoryDoc = Record<string, any>;
 
 const STATES: readonly OutboundState[] = ['queued', 'sent', 'delivered', 'read', 'failed', 'undeliverable'];
 
-export const emptyDeliveryCounts = (): AdvisoryDeliveryCounts =>
-  Object.fromEntries(STATES.map((s) => [s, 0])) as AdvisoryDeliveryCounts;
+export const emptyDeliveryCounts = (): AdvisoryDeliveryCounts => Object.fromEntries(STATES.map((s) => [s, 0])) as AdvisoryDeliveryCounts;
 
 const ADVISORY_STATES: readonly AdvisoryState[] = ['sending', 'sent', 'failed'];
 
@@ -97,7 +96,10 @@ export function createAdvisoryRepository(conn: Connection): AdvisoryStore {
     },
 
     async listSending(before, limit) {
-      const docs = await Advisory.find({ state: 'sending', createdAt: { $lt: before } }).sort({ createdAt: 1 }).limit(limit).lean<AdvisoryDoc[]>();
+      const docs = await Advisory.find({ state: 'sending', createdAt: { $lt: before } })
+        .sort({ createdAt: 1 })
+        .limit(limit)
+        .lean<AdvisoryDoc[]>();
       return docs.map(toAdvisory);
     },
     async list(limit, offset) {

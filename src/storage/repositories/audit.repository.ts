@@ -9,17 +9,29 @@ export function createAuditRepository(conn: Connection): AuditLog {
       await Audit.create({ ...entry, at: new Date() });
     },
     async listForReport(reportId) {
-      const docs = await Audit.find({ reportId: String(reportId) }).sort({ at: 1 }).lean<Array<AuditEntry & { at: Date }>>();
-      return docs.map(({ actor, actorRole, action, reason, reportId: r, details, requestId, at }) => ({
-        actor,
-        actorRole,
-        action,
-        ...(reason ? { reason } : {}),
-        reportId: r,
-        details,
-        ...(requestId ? { requestId } : {}),
-        at,
-      }));
+      const docs = await Audit.find({ reportId: String(reportId) })
+        .sort({ at: 1 })
+        .lean<Array<AuditEntry & { at: Date }>>();
+      return docs.map(toEntry);
+    },
+    async search(q) {
+      const filter: Record<string, unknown> = { action: { $in: [...q.actions] } };
+      if (q.actor) filter.actor = q.actor;
+      if (q.reportId) filter.reportId = q.reportId;
+      if (q.from || q.to) filter.at = { ...(q.from ? { $gte: q.from } : {}), ...(q.to ? { $lt: q.to } : {}) };
+      const docs = await Audit.find(filter).sort({ at: -1 }).limit(q.limit).lean<Array<AuditEntry & { at: Date }>>();
+      return docs.map(toEntry);
     },
   };
 }
+
+const toEntry = ({ actor, actorRole, action, reason, reportId: r, details, requestId, at }: AuditEntry & { at: Date }) => ({
+  actor,
+  actorRole,
+  action,
+  ...(reason ? { reason } : {}),
+  reportId: r,
+  details,
+  ...(requestId ? { requestId } : {}),
+  at,
+});

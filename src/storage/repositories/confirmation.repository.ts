@@ -28,7 +28,6 @@ import type { StatsRepository } from './stats.repository';
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type ReportDoc = Record<string, any>;
 
-
 function toConfirmation(c: ReportDoc): Confirmation {
   return {
     channel: c.channel,

@@ -3,24 +3,33 @@ import type { ConversationStore } from '../../domain/ports';
 import { conversationModel } from '../models/conversation.model';
 import { isDuplicateKeyError } from './mongo-errors';
 import { WRITE_OPTIONS } from './driver-options';
+import type { FieldCipher } from '../../security/field-cipher';
 
 /**
+ * A conversation is found by its chat's blind index (`chatKey`): the chat id itself is not stored.
+ *
  * Loaded and saved once per dialog turn: the driver's collection is used directly (the state is the
  * engine's own plain object; mongoose's casting and hydration would only cost time).
  */
-export function createConversationRepository<S>(conn: Connection): ConversationStore<S> {
+export function createConversationRepository<S>(conn: Connection, cipher: FieldCipher): ConversationStore<S> {
   const conversations = conversationModel(conn).collection;
+  const chatKey = (channel: string, chatId: string) => cipher.blindIndex(`${channel}:${chatId}`);
   return {
     async load(channel, chatId) {
-      const d = await conversations.findOne({ channel, chatId: String(chatId) });
-      return d ? { state: d.state as S, version: d.version as number, lastMessageId: d.lastMessageId as string | undefined } : { state: null, version: 0 };
+      const d = await conversations.findOne({ channel, chatKey: chatKey(channel, String(chatId)) });
+      return d
+        ? { state: d.state as S, version: d.version as number, lastMessageId: d.lastMessageId as string | undefined }
+        : { state: null, version: 0 };
     },
     async save(channel, chatId, citizenRef, state, expectedVersion, lastMessageId) {
       const now = new Date();
       const set = { state, lastMessageId, citizenRef, updatedAt: now };
       if (expectedVersion === 0) {
         try {
-          await conversations.insertOne({ channel, chatId: String(chatId), version: 1, ...set, createdAt: now }, WRITE_OPTIONS);
+          await conversations.insertOne(
+            { channel, chatKey: chatKey(channel, String(chatId)), version: 1, ...set, createdAt: now },
+            WRITE_OPTIONS,
+          );
           return true;
         } catch (err) {
           if (isDuplicateKeyError(err)) return false;
@@ -28,7 +37,7 @@ export function createConversationRepository<S>(conn: Connection): ConversationS
         }
       }
       const res = await conversations.updateOne(
-        { channel, chatId: String(chatId), version: expectedVersion },
+        { channel, chatKey: chatKey(channel, String(chatId)), version: expectedVersion },
         { $set: set, $inc: { version: 1 } },
         WRITE_OPTIONS,
       );

@@ -88,7 +88,9 @@ export function createMergeRepository(conn: Connection): ReportMergeStore {
         if (!plan) return { ok: true, report: original, unmerged: false };
         // Raw entries, so fields the view leaves out (statsRecorded) are kept as stored.
         const entries = recount<ReportDoc & { citizenRef: string }>(
-          (origDoc.confirmationsList ?? []).filter((e: ReportDoc) => !plan.entryKeys.has(confirmationKey(e as { channel: string; messageId: string }))),
+          (origDoc.confirmationsList ?? []).filter(
+            (e: ReportDoc) => !plan.entryKeys.has(confirmationKey(e as { channel: string; messageId: string })),
+          ),
           original.citizenRef,
         );
         const latest = entries.reduce<Date | undefined>((max, e) => (!max || e.at > max ? e.at : max), undefined);

@@ -4,26 +4,29 @@ import { outboundMessageModel } from '../models/outbound-message.model';
 import { isDuplicateKeyError } from './mongo-errors';
 import { WRITE_OPTIONS } from './driver-options';
 import { createRecordingSequence } from './recording-sequence';
+import type { FieldCipher } from '../../security/field-cipher';
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-const toRecord = (d: Record<string, any>): OutboundRecord => ({
-  outboundId: d.outboundId,
-  channel: d.channel,
-  chatId: d.chatId,
-  text: d.text,
-  choices: d.choices?.length ? d.choices : undefined,
-  requestLocation: d.requestLocation || undefined,
-  ...(d.language ? { language: d.language } : {}),
-  purpose: d.purpose,
-  reportId: d.reportId,
-  ...(d.advisoryId ? { advisoryId: d.advisoryId } : {}),
-  inReplyTo: d.inReplyTo,
-  state: d.state,
-  seq: d.seq,
-  createdAt: d.createdAt,
-  platformMessageId: d.platformMessageId,
-  error: d.error,
-});
+const recordOf =
+  (cipher: FieldCipher) =>
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  (d: Record<string, any>): OutboundRecord => ({
+    outboundId: d.outboundId,
+    channel: d.channel,
+    chatId: cipher.decrypt(d.chatId),
+    text: d.text,
+    choices: d.choices?.length ? d.choices : undefined,
+    requestLocation: d.requestLocation || undefined,
+    ...(d.language ? { language: d.language } : {}),
+    purpose: d.purpose,
+    reportId: d.reportId,
+    ...(d.advisoryId ? { advisoryId: d.advisoryId } : {}),
+    inReplyTo: d.inReplyTo,
+    state: d.state,
+    seq: d.seq,
+    createdAt: d.createdAt,
+    platformMessageId: d.platformMessageId,
+    error: d.error,
+  });
 
 const onlyDuplicateKeys = (err: unknown) => {
   const writeErrors = (err as { writeErrors?: Array<{ code?: number; err?: { code?: number } }> }).writeErrors;
@@ -31,19 +34,38 @@ const onlyDuplicateKeys = (err: unknown) => {
 };
 
 /**
+ * The chat id is stored encrypted with its blind index `chatKey` for lookups; platform message ids
+ * and the inbound message a reply answers are stored as keyed references (see the inbox repository).
+ *
  * The outbound log sits on the hot path of every dialog turn (record, deliver, mark sent), so its
  * writes go to the driver's collection directly: the documents are built here from typed messages,
  * and mongoose's casting and document hydration would only cost time.
  */
-export function createOutboundRepository(conn: Connection): OutboundLog {
+export function createOutboundRepository(conn: Connection, cipher: FieldCipher): OutboundLog {
   const Outbound = outboundMessageModel(conn);
   const outbound = Outbound.collection;
   const nextSeq = createRecordingSequence();
+  const toRecord = recordOf(cipher);
+  // Platform ids are unique per platform; the channel is not needed to tell them apart.
+  const platformRef = (platformMessageId: string) => cipher.messageRef('sent', String(platformMessageId));
+  const chatKey = (channel: string, chatId: string) => cipher.blindIndex(`${channel}:${chatId}`);
   const toDocument = (m: Parameters<OutboundLog['record']>[0], seq: number, now: Date) => {
-    const doc: Record<string, unknown> = { outboundId: m.outboundId, channel: m.channel, chatId: String(m.chatId), text: m.text, state: 'queued', seq, createdAt: now, updatedAt: now };
+    const chatId = String(m.chatId);
+    const doc: Record<string, unknown> = {
+      outboundId: m.outboundId,
+      channel: m.channel,
+      chatId: cipher.encrypt(chatId),
+      chatKey: chatKey(m.channel, chatId),
+      text: m.text,
+      state: 'queued',
+      seq,
+      createdAt: now,
+      updatedAt: now,
+    };
     if (m.choices?.length) doc.choices = m.choices;
     if (m.requestLocation) doc.requestLocation = true;
-    for (const key of ['language', 'purpose', 'reportId', 'advisoryId', 'inReplyTo'] as const) if (m[key] !== undefined) doc[key] = String(m[key]);
+    for (const key of ['language', 'purpose', 'reportId', 'advisoryId'] as const) if (m[key] !== undefined) doc[key] = String(m[key]);
+    if (m.inReplyTo !== undefined) doc.inReplyTo = cipher.messageRef(m.channel, String(m.inReplyTo));
     return doc;
   };
   return {
@@ -77,7 +99,10 @@ export function createOutboundRepository(conn: Connection): OutboundLog {
     },
     async claim(outboundId, now, staleBefore) {
       const id = String(outboundId);
-      const res = await outbound.updateOne({ outboundId: id, state: { $in: ['queued', 'failed'] }, claimedAt: null }, { $set: { claimedAt: now } });
+      const res = await outbound.updateOne(
+        { outboundId: id, state: { $in: ['queued', 'failed'] }, claimedAt: null },
+        { $set: { claimedAt: now } },
+      );
       if (res.modifiedCount === 1) return 'claimed';
       const doc = await outbound.findOne({ outboundId: id }, { projection: { state: 1, claimedAt: 1 } });
       if (!doc || (doc.state !== 'queued' && doc.state !== 'failed')) return 'not_sendable';
@@ -87,33 +112,48 @@ export function createOutboundRepository(conn: Connection): OutboundLog {
       await outbound.updateOne({ outboundId: String(outboundId) }, { $unset: { claimedAt: 1 } });
     },
     async setState(outboundId, state, extra = {}) {
-      await outbound.updateOne({ outboundId: String(outboundId) }, { $set: { state, ...extra, updatedAt: new Date() } });
+      const { platformMessageId, ...rest } = extra;
+      const set = { state, ...rest, updatedAt: new Date() } as Record<string, unknown>;
+      if (platformMessageId !== undefined) set.platformMessageId = platformRef(platformMessageId);
+      await outbound.updateOne({ outboundId: String(outboundId) }, { $set: set });
     },
     async setStateByPlatformId(channel, platformMessageId, state) {
-      await outbound.updateOne({ channel, platformMessageId: String(platformMessageId) }, { $set: { state, updatedAt: new Date() } });
+      await outbound.updateOne({ channel, platformMessageId: platformRef(platformMessageId) }, { $set: { state, updatedAt: new Date() } });
     },
     async listForChat(channel, chatId) {
-      const docs = await outbound.find({ channel, chatId: String(chatId) }).sort({ seq: 1 }).toArray();
+      const docs = await outbound
+        .find({ channel, chatKey: chatKey(channel, String(chatId)) })
+        .sort({ seq: 1 })
+        .toArray();
       return docs.map(toRecord);
     },
     async oldestQueuedBefore(channel, chatId, seq, since) {
-      // The { channel, chatId, seq } index bounds the scan to the chat's earlier messages.
+      // The { channel, chatKey, seq } index bounds the scan to the chat's earlier messages.
       const doc = await outbound.findOne(
-        { channel, chatId: String(chatId), seq: { $lt: seq }, state: 'queued', createdAt: { $gt: since } },
+        { channel, chatKey: chatKey(channel, String(chatId)), seq: { $lt: seq }, state: 'queued', createdAt: { $gt: since } },
         { sort: { seq: 1 } },
       );
       return doc ? toRecord(doc) : null;
     },
     async listQueued(before, limit) {
-      const docs = await outbound.find({ state: 'queued', createdAt: { $lt: before } }).sort({ createdAt: 1, seq: 1 }).limit(limit).toArray();
+      const docs = await outbound
+        .find({ state: 'queued', createdAt: { $lt: before } })
+        .sort({ createdAt: 1, seq: 1 })
+        .limit(limit)
+        .toArray();
       return docs.map(toRecord);
     },
     async listReplies(channel, inReplyTo) {
-      const docs = await outbound.find({ channel, inReplyTo: String(inReplyTo) }).sort({ seq: 1 }).toArray();
+      const docs = await outbound
+        .find({ channel, inReplyTo: cipher.messageRef(channel, String(inReplyTo)) })
+        .sort({ seq: 1 })
+        .toArray();
       return docs.map(toRecord);
     },
     async listForReport(reportId) {
-      const docs = await Outbound.find({ reportId: String(reportId) }).sort({ seq: 1 }).lean();
+      const docs = await Outbound.find({ reportId: String(reportId) })
+        .sort({ seq: 1 })
+        .lean();
       return docs.map(toRecord);
     },
   };

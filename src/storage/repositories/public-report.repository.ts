@@ -42,7 +42,9 @@ export function createPublicReportRepository(conn: Connection): PublicReportStor
     return {
       report: toReportView(doc),
       publicId: await ensurePublicId(doc),
-      ...(description?.text ? { publicDescription: { text: description.text, approvedBy: description.approvedBy, approvedAt: description.approvedAt } } : {}),
+      ...(description?.text
+        ? { publicDescription: { text: description.text, approvedBy: description.approvedBy, approvedAt: description.approvedAt } }
+        : {}),
     };
   };
 
@@ -69,7 +71,10 @@ export function createPublicReportRepository(conn: Connection): PublicReportStor
       return doc ? toPublished(doc) : null;
     },
     async publicIdOf(reportId) {
-      const doc = await Report.findById(reportId).select({ publicId: 1 }).lean<ReportDoc>().catch(() => null);
+      const doc = await Report.findById(reportId)
+        .select({ publicId: 1 })
+        .lean<ReportDoc>()
+        .catch(() => null);
       return doc ? ensurePublicId(doc) : null;
     },
     async setPublicDescription(reportId, value: PublicDescription | null) {

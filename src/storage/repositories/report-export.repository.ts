@@ -63,7 +63,11 @@ export function createReportExportRepository(conn: Connection): ReportExportSour
     async *rows(filter, opts) {
       // The queue's orders (one query, one cursor: batches continue the same sorted result).
       const sort: Record<string, 1 | -1> = opts.sort === 'priority' ? { priority: -1, createdAt: 1 } : { createdAt: -1 };
-      const cursor = Report.find(reportQuery(filter), EXPORT_PROJECTION).sort(sort).limit(opts.limit).lean<ExportDoc>().cursor({ batchSize: BATCH });
+      const cursor = Report.find(reportQuery(filter), EXPORT_PROJECTION)
+        .sort(sort)
+        .limit(opts.limit)
+        .lean<ExportDoc>()
+        .cursor({ batchSize: BATCH });
       try {
         for await (const doc of cursor) yield toExportReport(doc);
       } finally {

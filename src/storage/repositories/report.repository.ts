@@ -1,6 +1,14 @@
 import type { ClientSession, Connection } from 'mongoose';
 import { Types } from 'mongoose';
-import type { ApplyTransitionInput, AuditEntry, NewReport, ReportFilter, ReportPageRequest, ReportStore, ReportView } from '../../domain/ports';
+import type {
+  ApplyTransitionInput,
+  AuditEntry,
+  NewReport,
+  ReportFilter,
+  ReportPageRequest,
+  ReportStore,
+  ReportView,
+} from '../../domain/ports';
 import { transition, TRANSITIONS, OPEN_STATUSES, REPORT_STATUSES, type ReportStatus } from '../../domain/report';
 import { auditEventModel } from '../models/audit-event.model';
 import { formatTicketCode, ticketYear } from '../../domain/ticket-code';
@@ -38,6 +46,7 @@ export function toReportView(d: ReportDoc): ReportView {
     updatedAt: d.updatedAt,
     version: d.version ?? 0,
     assignee: d.assignee,
+    team: d.team,
     dispatch: d.dispatch,
     outcome: d.outcome,
     duplicateOf: d.duplicateOf,
@@ -58,8 +67,10 @@ export function reportQuery(filter: ReportFilter): Record<string, unknown> {
   if (filter.categoryId?.length) q.categoryId = oneOrIn(filter.categoryId);
   if (filter.zone?.length) q.zone = oneOrIn(filter.zone);
   if (filter.channel?.length) q.channel = oneOrIn(filter.channel);
-  if (filter.from || filter.to)
-    q.createdAt = { ...(filter.from ? { $gte: filter.from } : {}), ...(filter.to ? { $lt: filter.to } : {}) };
+  if (filter.from || filter.to) q.createdAt = { ...(filter.from ? { $gte: filter.from } : {}), ...(filter.to ? { $lt: filter.to } : {}) };
+  // null: nobody holds it (the field is missing or null).
+  if (filter.assignee !== undefined) q.assignee = filter.assignee === null ? null : String(filter.assignee);
+  if (filter.team) q.team = String(filter.team);
   return q;
 }
 
@@ -70,9 +81,10 @@ function splitByStatus(filter: ReportFilter): ReportFilter[] {
 
 const byPriority = (a: ReportDoc, b: ReportDoc) =>
   (b.priority ?? 0) - (a.priority ?? 0) || a.createdAt.getTime() - b.createdAt.getTime() || String(a._id).localeCompare(String(b._id));
-const byNewest = (a: ReportDoc, b: ReportDoc) => b.createdAt.getTime() - a.createdAt.getTime() || String(b._id).localeCompare(String(a._id));
+const byNewest = (a: ReportDoc, b: ReportDoc) =>
+  b.createdAt.getTime() - a.createdAt.getTime() || String(b._id).localeCompare(String(a._id));
 
-type Criterion = 'categoryId' | 'zone' | 'channel' | 'createdAt';
+type Criterion = 'categoryId' | 'zone' | 'channel' | 'createdAt' | 'assignee' | 'team';
 
 /** The criteria of a filter besides status, in the order their indexes are preferred. */
 function criteriaOf(filter: ReportFilter): Criterion[] {
@@ -81,6 +93,8 @@ function criteriaOf(filter: ReportFilter): Criterion[] {
   if (filter.zone?.length) out.push('zone');
   if (filter.channel?.length) out.push('channel');
   if (filter.from || filter.to) out.push('createdAt');
+  if (filter.assignee !== undefined) out.push('assignee');
+  if (filter.team) out.push('team');
   return out;
 }
 
@@ -90,6 +104,8 @@ function matches(d: ReportDoc, filter: ReportFilter, criterion: Criterion): bool
     const at = d.createdAt instanceof Date ? d.createdAt.getTime() : NaN;
     return (!filter.from || at >= filter.from.getTime()) && (!filter.to || at < filter.to.getTime());
   }
+  if (criterion === 'assignee') return filter.assignee === null ? !d.assignee : d.assignee === filter.assignee;
+  if (criterion === 'team') return d.team === filter.team;
   const allowed = filter[criterion] as readonly string[];
   return allowed.includes(d[criterion]);
 }
@@ -184,9 +200,10 @@ export function createReportRepository(conn: Connection, stats?: StatsRepository
    */
   const openCandidates = async (part: ReportFilter) => {
     const [first, ...others] = criteriaOf(part);
-    const indexed: ReportFilter = first === 'createdAt' ? { status: part.status, from: part.from, to: part.to } : { status: part.status, [first]: part[first] };
+    const indexed: ReportFilter =
+      first === 'createdAt' ? { status: part.status, from: part.from, to: part.to } : { status: part.status, [first]: part[first] };
     const docs = await Report.find(reportQuery(indexed))
-      .select({ priority: 1, createdAt: 1, categoryId: 1, zone: 1, channel: 1 })
+      .select({ priority: 1, createdAt: 1, categoryId: 1, zone: 1, channel: 1, assignee: 1, team: 1 })
       .lean<ReportDoc[]>();
     return docs.filter((d) => others.every((c) => matches(d, part, c)));
   };
@@ -290,7 +307,10 @@ export function createReportRepository(conn: Connection, stats?: StatsRepository
       return d ? toReportView(d) : null;
     },
     async listByCitizen(citizenRef, limit) {
-      const docs = await Report.find({ citizenRef: String(citizenRef) }).sort({ createdAt: -1 }).limit(limit).lean<ReportDoc[]>();
+      const docs = await Report.find({ citizenRef: String(citizenRef) })
+        .sort({ createdAt: -1 })
+        .limit(limit)
+        .lean<ReportDoc[]>();
       return docs.map(toReportView);
     },
     async list(filter, page) {
@@ -316,11 +336,19 @@ export function createReportRepository(conn: Connection, stats?: StatsRepository
       const entry = transitionAuditDoc(input, { from: current.status, to: check.to, version: current.version + 1, at: now });
       // The filter repeats the allowed source statuses (and the version): the move is atomic, so two
       // agents taking the same report cannot both win. The audit entry rides on the move itself.
+      // A field set to undefined is removed (handing a report back clears its assignee).
+      const toSet = Object.fromEntries(Object.entries(set ?? {}).filter(([, v]) => v !== undefined));
+      const toUnset = Object.fromEntries(
+        Object.entries(set ?? {})
+          .filter(([, v]) => v === undefined)
+          .map(([k]) => [k, 1]),
+      );
       const move = (session?: ClientSession) =>
         Report.findOneAndUpdate(
           { _id: current.id, status: { $in: TRANSITIONS[action].from }, version: current.version },
           {
-            $set: { status: check.to, ...(set ?? {}), ...(tsField ? { [tsField]: now } : {}), lastTransition: entry },
+            $set: { status: check.to, ...toSet, ...(tsField ? { [tsField]: now } : {}), lastTransition: entry },
+            ...(Object.keys(toUnset).length ? { $unset: toUnset } : {}),
             $inc: { version: 1 },
           },
           { returnDocument: 'after', ...(session ? { session } : {}) },
@@ -354,7 +382,9 @@ export function createReportRepository(conn: Connection, stats?: StatsRepository
       await Report.updateOne({ _id: id }, { $push: { photoRefs: mediaRef }, $inc: { version: 1 } });
     },
     async findAwaitingInfo(citizenRef) {
-      const d = await Report.findOne({ citizenRef: String(citizenRef), status: 'needs_info' }).sort({ updatedAt: -1 }).lean<ReportDoc>();
+      const d = await Report.findOne({ citizenRef: String(citizenRef), status: 'needs_info' })
+        .sort({ updatedAt: -1 })
+        .lean<ReportDoc>();
       return d ? toReportView(d) : null;
     },
     async addCitizenInfo(id, info) {

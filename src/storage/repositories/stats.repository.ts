@@ -27,7 +27,14 @@ import { reportHeatModel, reportStatsModel } from '../models/report-stats.model'
 
 export type StatsOptions = { timeZone: string; serviceHours: ServiceHours; severityOf: (categoryId: string) => number };
 
-export type HotZone = { zone: string; received: number; weighted: number; previousReceived: number; previousWeighted: number; trend: number | null };
+export type HotZone = {
+  zone: string;
+  received: number;
+  weighted: number;
+  previousReceived: number;
+  previousWeighted: number;
+  trend: number | null;
+};
 export type HeatPoint = { lat: number; lng: number; n: number };
 export type DurationFigures = { count: number; medianMs: number | null; p90Ms: number | null };
 export type IndicatorRow = {
@@ -146,7 +153,13 @@ export function createStatsRepository(conn: Connection, opts: StatsOptions) {
       const cur = dayRange(q.from, q.to, tz);
       const before = previousWindow(q.from, q.to, tz);
       const prev = dayRange(before.from, before.to, tz);
-      const rows = await Stats.aggregate<{ _id: string; received: number; weighted: number; previousReceived: number; previousWeighted: number }>([
+      const rows = await Stats.aggregate<{
+        _id: string;
+        received: number;
+        weighted: number;
+        previousReceived: number;
+        previousWeighted: number;
+      }>([
         {
           $match: {
             kind: q.categoryId?.length ? 'zc' : 'z',
@@ -202,13 +215,37 @@ export function createStatsRepository(conn: Connection, opts: StatsOptions) {
           ...(q.zone?.length ? { zone: { $in: q.zone.map(String) } } : {}),
         },
         { _id: 0, day: 1, zone: 1, categoryId: 1, channel: 1, received: 1, confirmations: 1, outcomes: 1, durations: 1 },
-      ).lean<Array<{ day: string; zone?: string; categoryId?: string; channel?: string; received: number; confirmations: number; outcomes?: Record<string, number>; durations?: Record<string, Record<string, Histogram>> }>>();
-      type Acc = { period: string; key: string; received: number; confirmations: number; outcomes: Record<string, number>; h: Record<string, Histogram> };
+      ).lean<
+        Array<{
+          day: string;
+          zone?: string;
+          categoryId?: string;
+          channel?: string;
+          received: number;
+          confirmations: number;
+          outcomes?: Record<string, number>;
+          durations?: Record<string, Record<string, Histogram>>;
+        }>
+      >();
+      type Acc = {
+        period: string;
+        key: string;
+        received: number;
+        confirmations: number;
+        outcomes: Record<string, number>;
+        h: Record<string, Histogram>;
+      };
       const groups = new Map<string, Acc>();
       for (const d of docs) {
         const period = periodOf(d.day, q.period);
         const key =
-          q.groupBy === 'none' ? 'all' : q.groupBy === 'category' ? (d.categoryId ?? 'none') : q.groupBy === 'zone' ? (d.zone ?? 'none') : (d.channel ?? 'none');
+          q.groupBy === 'none'
+            ? 'all'
+            : q.groupBy === 'category'
+              ? (d.categoryId ?? 'none')
+              : q.groupBy === 'zone'
+                ? (d.zone ?? 'none')
+                : (d.channel ?? 'none');
         const id = `${period}|${key}`;
         const acc = groups.get(id) ?? { period, key, received: 0, confirmations: 0, outcomes: {}, h: {} };
         acc.received += d.received ?? 0;

@@ -13,6 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort, startRedis, type RunningServer } from '../../../script/embedded-servers';
 import { freshMongoUrl, uniqueName } from '../../support/databases';
 import { spawnService, type ServiceProcess } from '../../support/service-process';
+import { storedKeys } from '../../support/stored-keys';
 
 let redisServer: RunningServer;
 let mongoUrl: string;
@@ -52,7 +53,7 @@ async function sendUnprocessed(chatId: string, text: string) {
 
 /** The bot's messages to a chat, as recorded in MongoDB, in recorded order; with their delivery state. */
 async function botMessages(chatId: string) {
-  const docs = await conn.collection('outbound_messages').find({ channel: 'simulator', chatId }).sort({ seq: 1 }).toArray();
+  const docs = await conn.collection('outbound_messages').find({ channel: 'simulator', chatKey: storedKeys({ ...env(), DATA_ENCRYPTION_KEY_ID: 'k1' }).chatKey('simulator', chatId) }).sort({ seq: 1 }).toArray();
   return docs.map((d) => ({ text: String(d.text), state: String(d.state), inReplyTo: String(d.inReplyTo) }));
 }
 

@@ -4,6 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../../support/test-app';
+import { storedKeys } from '../../support/stored-keys';
 
 let app: TestApp;
 
@@ -47,7 +48,7 @@ describe('per-chat ordering', () => {
     expect(burst.map((t) => t.slice(0, 40))).toEqual(calm.map((t) => t.slice(0, 40)));
     expect(burst.at(-1)).toMatch(/Dove\?/);
 
-    const inbox = await app.mongo.collection('inbox_messages').find({ chatId: 'burst' }).toArray();
+    const inbox = await app.mongo.collection('inbox_messages').find({ chatKey: storedKeys(app.config).chatKey('simulator', 'burst') }).toArray();
     expect(inbox.map((m) => m.state)).toEqual(['processed', 'processed', 'processed', 'processed']);
   });
 

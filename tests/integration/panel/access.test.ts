@@ -102,7 +102,7 @@ describe('roles', () => {
     expect((await giulia.login('giulia.neri', 'another long password')).status).toBe(200);
 
     const list = await admin.get('/api/admin/operators');
-    expect(list.body.operators).toContainEqual({ username: 'giulia.neri', displayName: 'Giulia Neri', role: 'agent', disabled: false });
+    expect(list.body.operators).toContainEqual({ username: 'giulia.neri', displayName: 'Giulia Neri', role: 'agent', disabled: false, mfaEnabled: false });
     expect(JSON.stringify(list.body)).not.toMatch(/passwordHash|\$argon2/);
 
     expect((await admin.post('/api/admin/operators/giulia.neri/disable')).status).toBe(204);

@@ -165,6 +165,8 @@ export type LiveStream = {
   /** Resolves with the data of the first event of `type` matching `match` (seen before or after the call). */
   waitFor(type: string, match: (data: any) => boolean, timeoutMs?: number): Promise<any>;
   close(): void;
+  /** true once the server ended the stream. */
+  ended(): boolean;
 };
 
 /** Opens GET /api/events as a browser's EventSource would, with the client's cookies. */
@@ -173,6 +175,7 @@ export async function openLiveStream(client: PanelClient): Promise<LiveStream> {
   const res = await fetch(`${client.baseUrl}/api/events`, { headers: { cookie: client.cookieHeader(), accept: 'text/event-stream' }, signal: abort.signal });
   const events: Array<{ type: string; data: any }> = [];
   const waiters = new Set<() => void>();
+  let ended = false;
   if (res.ok && res.body) {
     void (async () => {
       const decoder = new TextDecoder();
@@ -190,6 +193,7 @@ export async function openLiveStream(client: PanelClient): Promise<LiveStream> {
             for (const w of waiters) w();
           }
         }
+        ended = true;
       } catch {
         // aborted
       }
@@ -198,6 +202,7 @@ export async function openLiveStream(client: PanelClient): Promise<LiveStream> {
   return {
     status: res.status,
     contentType: res.headers.get('content-type'),
+    ended: () => ended,
     waitFor(type, match, timeoutMs = 10_000) {
       return new Promise((resolve, reject) => {
         const check = () => {

@@ -86,15 +86,17 @@ describe('a citizen report from arrival to closing', () => {
     expect(audit).toContainEqual(expect.objectContaining({ actor: 'mario.rossi', actorRole: 'agent', action: 'photo.view', details: { ref: report.photos[0].ref } }));
   });
 
-  it('reveals the identity only on request, and audits it', async () => {
+  it('reveals the identity only on request, with a reason, and audits it', async () => {
     const before = (await app.storage.audit.listForReport(reportId)).filter((e) => e.action === 'identity.reveal');
     expect(before).toEqual([]);
-    const res = await mario.post(`/api/reports/${reportId}/reveal-identity`);
+    expect((await supervisor.post(`/api/reports/${reportId}/reveal-identity`)).status).toBe(400);
+    const reason = 'serve richiamare il cittadino per il civico esatto';
+    const res = await supervisor.post(`/api/reports/${reportId}/reveal-identity`, { reason });
     expect(res.status).toBe(200);
     expect(res.body.identity).toMatchObject({ channel: 'simulator', displayName: `Simulator ${chatId}`, reachable: true });
     const after = await app.mongo.collection('audit_events').find({ reportId, action: 'identity.reveal' }).toArray();
     expect(after).toHaveLength(1);
-    expect(after[0]).toMatchObject({ actor: 'mario.rossi', actorRole: 'agent', requestId: res.headers.get('x-request-id') });
+    expect(after[0]).toMatchObject({ actor: 'sara.capo', actorRole: 'supervisor', requestId: res.headers.get('x-request-id'), details: { reason } });
     expect(JSON.stringify(after[0].details)).not.toContain(chatId);
   });
 

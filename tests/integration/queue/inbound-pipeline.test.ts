@@ -13,6 +13,7 @@ import { createQueues } from '../../../src/queue/queues';
 import { QUEUE_INBOUND } from '../../../src/queue/queue-names';
 import { createStorage, ensureIndexes, type Storage } from '../../../src/storage';
 import { freshMongoUrl, redisUrl, uniqueName } from '../../support/databases';
+import { storedKeys } from '../../support/stored-keys';
 
 let conn: mongoose.Connection;
 let redis: Redis;
@@ -47,10 +48,10 @@ describe('inbox and inbound queue', () => {
     const receive = createReceiveMessage({ inbox: storage.inbox, identities: storage.identities, scheduler: queues.scheduler, citizenRefOf });
     const results = await Promise.all([receive(message('u1')), receive(message('u1')), receive(message('u1'))]);
     expect(results.filter((r) => !r.duplicate)).toHaveLength(1);
-    expect(await conn.collection('inbox_messages').countDocuments({ channel: 'telegram', messageId: 'u1' })).toBe(1);
+    expect(await conn.collection('inbox_messages').countDocuments({ channel: 'telegram', messageId: storedKeys().messageRef('telegram', 'u1') })).toBe(1);
     const q = new Queue(QUEUE_INBOUND, { connection: redis, prefix });
     expect(await q.getJobCounts('waiting')).toEqual({ waiting: 1 });
-    const stored = await conn.collection('inbox_messages').findOne({ messageId: 'u1' });
+    const stored = await conn.collection('inbox_messages').findOne({ messageId: storedKeys().messageRef('telegram', 'u1') });
     expect(JSON.stringify(stored)).not.toContain('3331234567');
     const identity = await storage.identities.get(results[0]!.citizenRef);
     expect(identity?.phone).toBe('+393331234567');

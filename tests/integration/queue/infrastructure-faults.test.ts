@@ -13,6 +13,7 @@ import { isInfrastructureFault } from '../../../src/domain/infrastructure-fault'
 import { startWorker } from '../../../src/queue/queues';
 import { createMetrics } from '../../../src/observability/metrics';
 import { redisUrl, uniqueName } from '../../support/databases';
+import { storedKeys } from '../../support/stored-keys';
 
 /** The value of one sample in Prometheus' text format, whatever the label order. */
 const sample = (text: string, name: string, labels: Record<string, string>) =>
@@ -148,8 +149,9 @@ describe('receiving a message with Redis down', () => {
       payload: { kind: 'text', text: 'ciao' },
     });
     expect(result.duplicate).toBe(false);
-    expect(await conn.collection('inbox_messages').countDocuments({ messageId: 'while-redis-down', state: 'received' })).toBe(1);
-    expect(deferred).toEqual(['while-redis-down: no answer from Redis in 300 ms']);
+    expect(await conn.collection('inbox_messages').countDocuments({ messageId: storedKeys().messageRef('telegram', 'while-redis-down'), state: 'received' })).toBe(1);
+    // The log names the message by its stored reference: a WhatsApp or Telegram id would carry the person.
+    expect(deferred).toEqual([`${storedKeys().messageRef('telegram', 'while-redis-down')}: no answer from Redis in 300 ms`]);
     deadRedis.disconnect();
     await conn.dropDatabase();
     await conn.close();

@@ -39,7 +39,7 @@ const PATH_TO: Record<ReportStatus, ReportAction[]> = {
 };
 
 const moves = (Object.keys(TRANSITIONS) as ReportAction[]).flatMap((action) =>
-  TRANSITIONS[action].from.map((from) => ({ action, from, to: TRANSITIONS[action].to })),
+  TRANSITIONS[action].from.map((from) => ({ action, from, to: TRANSITIONS[action].to === 'unchanged' ? from : TRANSITIONS[action].to })),
 );
 
 beforeAll(async () => {

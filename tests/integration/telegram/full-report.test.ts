@@ -7,6 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { categoryById } from '../../../config/categories';
 import { citizenRefFactory } from '../../../src/app/intake/citizen-ref';
+import { whereStored } from '../../support/scan-collections';
 import { startFakeTelegram, type FakeCitizen, type FakeTelegram, type Json, type Update } from '../../support/fake-telegram-api';
 import {
   FULL_REPORT_EXPECTED,
@@ -105,6 +106,8 @@ describe.each<Mode>(['webhook', 'polling'])('a full report on Telegram (%s)', (m
       username: 'annav',
       reachable: true,
     });
+    // ...encrypted: the Telegram user id, the name and the handle are nowhere in the database as they are.
+    for (const personal of [String(citizen.chatId), 'Anna Verdi', 'annav']) expect(await whereStored(h.app.mongo, personal)).toEqual([]);
     console.log(
       `full report on Telegram (${mode}): ${FULL_REPORT_SCRIPT.length} citizen messages, ${sent.length} bot messages, ${elapsed} ms`,
     );

@@ -9,6 +9,7 @@ import type { UpdateHandler } from '../../../bots/telegram/handle-update';
 import { createLogger } from '../../../src/log/logger';
 import { startFakeTelegram, type FakeTelegram } from '../../support/fake-telegram-api';
 import { inboxKey, startTelegramApp, type TelegramHarness } from './telegram-harness';
+import { storedKeys } from '../../support/stored-keys';
 
 let fake: FakeTelegram;
 let h: TelegramHarness;
@@ -51,7 +52,7 @@ describe('telegram long polling', () => {
     fake.redeliver(update);
     await h.exchange(citizen.text('aiuto'));
     const answers = await h.app.storage.outbound.listForChat('telegram', String(citizen.chatId));
-    expect(answers.filter((a) => a.inReplyTo === inboxKey(update))).toHaveLength(first.length);
+    expect(answers.filter((a) => a.inReplyTo === storedKeys(h.app.config).messageRef('telegram', inboxKey(update)))).toHaveLength(first.length);
     expect(fake.sentTo(citizen.chatId)).toHaveLength(answers.length);
   });
 

@@ -5,6 +5,7 @@
 import type { FakeTelegram, Json, Update } from '../../support/fake-telegram-api';
 import { startTestApp, type TestApp } from '../../support/test-app';
 import type { StartOverrides } from '../../../src/main';
+import { storedKeys } from '../../support/stored-keys';
 
 export type Mode = 'webhook' | 'polling';
 
@@ -75,7 +76,8 @@ export async function startTelegramApp(
         const replies = await app.storage.outbound.listReplies('telegram', key);
         if (replies.every((r) => r.state !== 'queued')) {
           const sent = fake.sentTo(chatOf(update));
-          return replies.flatMap((r) => sent.filter((s) => String(s.message_id) === r.platformMessageId));
+          const keys = storedKeys(app.config);
+          return replies.flatMap((r) => sent.filter((s) => keys.sentRef(String(s.message_id)) === r.platformMessageId));
         }
       }
       if (Date.now() > deadline) throw new Error(`no complete answer to ${key} within 15 s (inbox state ${record?.state ?? 'absent'})`);

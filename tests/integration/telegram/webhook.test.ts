@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { citizenRefFactory } from '../../../src/app/intake/citizen-ref';
 import { startFakeTelegram, type FakeTelegram } from '../../support/fake-telegram-api';
 import { WEBHOOK_PUBLIC_URL, WEBHOOK_SECRET, inboxKey, postUpdate, startTelegramApp, type TelegramHarness } from './telegram-harness';
+import { storedKeys } from '../../support/stored-keys';
 
 const MEDIA_MAX_BYTES = 200_000;
 
@@ -86,7 +87,7 @@ describe('telegram webhook', () => {
     const barrier = citizen.text('aiuto');
     await h.exchange(barrier);
     const answers = await h.app.storage.outbound.listForChat('telegram', String(citizen.chatId));
-    expect(answers.filter((a) => a.inReplyTo === inboxKey(update))).toHaveLength(first.length);
+    expect(answers.filter((a) => a.inReplyTo === storedKeys(h.app.config).messageRef('telegram', inboxKey(update)))).toHaveLength(first.length);
     expect(fake.sentTo(citizen.chatId)).toHaveLength(answers.length);
   });
 

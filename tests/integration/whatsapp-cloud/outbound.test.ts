@@ -10,6 +10,7 @@ import { startFakeGraphApi, type FakeGraphApi } from '../../support/fake-graph-a
 import { startTestApp, type TestApp } from '../../support/test-app';
 import { CLOUD, cloudSettings, messagesNotification, postWebhook, waMessage } from './meta-webhook';
 import { waitFor } from './wait-for';
+import { storedKeys } from '../../support/stored-keys';
 
 const HOUR = 3600_000;
 const STATUS_TEXT =
@@ -84,7 +85,7 @@ describe('with an approved status template', () => {
     const [sent] = await graph.waitForSent(citizen.waId, 1, { from: before });
     expect(sent.type).toBe('text');
     expect(sent.body.text?.body).toBe(STATUS_TEXT);
-    expect(await finalState(app, msg.outboundId)).toMatchObject({ state: 'sent', platformMessageId: sent.wamid });
+    expect(await finalState(app, msg.outboundId)).toMatchObject({ state: 'sent', platformMessageId: storedKeys(app.config).sentRef(sent.wamid) });
   });
 
   it('uses the template, never free text, when the citizen last wrote more than 24 hours ago', async () => {
@@ -100,7 +101,7 @@ describe('with an approved status template', () => {
     expect(parameter?.text).toContain('una pattuglia è stata inviata sul posto.');
     expect(parameter?.text).not.toMatch(/[\n\t]/); // Meta refuses new lines in parameters
     expect(graph.refused).toEqual([]);
-    expect(await finalState(app, msg.outboundId)).toMatchObject({ state: 'sent', platformMessageId: sent.wamid });
+    expect(await finalState(app, msg.outboundId)).toMatchObject({ state: 'sent', platformMessageId: storedKeys(app.config).sentRef(sent.wamid) });
     expect(
       graph
         .sentTo(citizen.waId)
@@ -130,7 +131,7 @@ describe('with an approved status template', () => {
     const [sent] = await graph.waitForSent(citizen.waId, 1, { from: before, timeoutMs: 20_000 });
     expect(sent.body.text?.body).toBe('Aggiornamento: segnalazione chiusa.');
     expect(posts() - postsBefore).toBe(2); // the throttled attempt, then the accepted one
-    expect(await finalState(app, msg.outboundId)).toMatchObject({ state: 'sent', platformMessageId: sent.wamid });
+    expect(await finalState(app, msg.outboundId)).toMatchObject({ state: 'sent', platformMessageId: storedKeys(app.config).sentRef(sent.wamid) });
     console.info(`throttled once, delivered after ${Date.now() - started} ms`);
   });
 });

@@ -18,6 +18,8 @@ import {
 import { startTestApp, type TestApp } from '../../support/test-app';
 import { CLOUD, cloudSettings, messagesNotification, postWebhook, waMessage } from './meta-webhook';
 import { waitFor } from './wait-for';
+import { storedKeys } from '../../support/stored-keys';
+import { whereStored } from '../../support/scan-collections';
 
 let graph: FakeGraphApi;
 let app: TestApp;
@@ -58,7 +60,7 @@ async function say(citizen: { waId: string; name: string }, message: ReturnType<
     15_000,
     `replies to ${message.type} message`,
   );
-  return { body, replies: replies.map((r) => graph.sent.find((s) => s.wamid === r.platformMessageId)!).map(readSent) };
+  return { body, replies: replies.map((r) => graph.sent.find((s) => storedKeys(app.config).sentRef(s.wamid) === r.platformMessageId)!).map(readSent) };
 }
 
 /** The answer for a script step, pressing the offered button or row when the bot offered one. */
@@ -118,7 +120,7 @@ describe('a full report over the WhatsApp Cloud API', () => {
     const reports = await app.storage.reports.listByCitizen(citizenRef, 10);
     expect(reports.map((r) => r.ticketCode)).toEqual([ticket]);
     const confirming = last!.body.entry[0].changes[0].value.messages[0].id;
-    expect(await app.mongo.collection('inbox_messages').countDocuments({ channel: 'whatsapp-cloud', messageId: confirming })).toBe(1);
+    expect(await app.mongo.collection('inbox_messages').countDocuments({ channel: 'whatsapp-cloud', messageId: storedKeys(app.config).messageRef('whatsapp-cloud', confirming) })).toBe(1);
     // A later message is answered; by then a doubled confirmation would have gone out too.
     await say(citizen, waMessage.text('Grazie'));
     const ticketsSent = graph
@@ -129,6 +131,13 @@ describe('a full report over the WhatsApp Cloud API', () => {
 
     // Several replies to one message arrive in the order the dialog wrote them.
     const recorded = await app.storage.outbound.listForChat('whatsapp-cloud', citizen.waId);
-    expect(graph.sentTo(citizen.waId).map((m) => m.wamid)).toEqual(recorded.map((r) => r.platformMessageId));
+    expect(graph.sentTo(citizen.waId).map((m) => storedKeys(app.config).sentRef(m.wamid))).toEqual(recorded.map((r) => r.platformMessageId));
+
+    // After a whole report, the phone number and the name are nowhere in the database as they are:
+    // the identity store keeps them encrypted; inbox, outbound and conversations use keyed references.
+    expect(await whereStored(app.mongo, citizen.waId.slice(2))).toEqual([]);
+    expect(await whereStored(app.mongo, citizen.name)).toEqual([]);
+    // An agent who may see it still gets it, decrypted.
+    expect((await app.storage.identities.get(citizenRef))?.phone).toContain(citizen.waId.slice(2));
   });
 });

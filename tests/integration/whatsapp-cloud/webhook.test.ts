@@ -9,13 +9,15 @@ import { startFakeGraphApi, type FakeGraphApi } from '../../support/fake-graph-a
 import { startTestApp, type TestApp } from '../../support/test-app';
 import { waitFor } from './wait-for';
 import { CLOUD, cloudSettings, messagesNotification, postWebhook, sign, statusNotification, waMessage } from './meta-webhook';
+import { storedKeys } from '../../support/stored-keys';
 
 let graph: FakeGraphApi;
 let app: TestApp;
 let nextCitizen = 0;
 const newCitizen = () => ({ waId: `39333${String(1_000_000 + nextCitizen++).padStart(7, '0')}`, name: `Cittadino ${nextCitizen}` });
 
-const inboxCount = (messageId: string) => app.mongo.collection('inbox_messages').countDocuments({ channel: 'whatsapp-cloud', messageId });
+const inboxCount = (messageId: string) =>
+  app.mongo.collection('inbox_messages').countDocuments({ channel: 'whatsapp-cloud', messageId: storedKeys(app.config).messageRef('whatsapp-cloud', messageId) });
 
 beforeAll(async () => {
   graph = await startFakeGraphApi({ token: CLOUD.token, phoneNumberId: CLOUD.phoneNumberId });
@@ -122,7 +124,7 @@ describe('POST notifications', () => {
     expect(
       graph
         .sentTo(citizen.waId)
-        .map((s) => s.wamid)
+        .map((s) => storedKeys(app.config).sentRef(s.wamid))
         .sort(),
     ).toEqual(recorded.map((r) => r.platformMessageId).sort());
   });
@@ -206,7 +208,7 @@ describe('POST notifications', () => {
     expect(statuses.every((s) => s === 200)).toBe(true);
     const stored = await app.mongo
       .collection('inbox_messages')
-      .countDocuments({ channel: 'whatsapp-cloud', messageId: { $in: burst.map((b) => b.msg.id) } });
+      .countDocuments({ channel: 'whatsapp-cloud', messageId: { $in: burst.map((b) => storedKeys(app.config).messageRef('whatsapp-cloud', b.msg.id)) } });
     expect(stored).toBe(20);
     times.sort((a, b) => a - b);
     console.info(`webhook ack, 20 concurrent: median ${times[10].toFixed(0)} ms, max ${times[19].toFixed(0)} ms`);
@@ -218,7 +220,7 @@ describe('POST notifications', () => {
     await postWebhook(app.url, messagesNotification(citizen, msg));
     const [reply] = await graph.waitForSent(citizen.waId, 1);
     const record = await waitFor(async () => {
-      const r = (await app.storage.outbound.listForChat('whatsapp-cloud', citizen.waId)).find((o) => o.platformMessageId === reply.wamid);
+      const r = (await app.storage.outbound.listForChat('whatsapp-cloud', citizen.waId)).find((o) => o.platformMessageId === storedKeys(app.config).sentRef(reply.wamid));
       return r?.state === 'sent' ? r : undefined;
     });
 
@@ -241,7 +243,7 @@ describe('POST notifications', () => {
     await postWebhook(app.url, messagesNotification(citizen, waMessage.text('Ciao')));
     const [reply] = await graph.waitForSent(citizen.waId, 1);
     const record = await waitFor(async () =>
-      (await app.storage.outbound.listForChat('whatsapp-cloud', citizen.waId)).find((o) => o.platformMessageId === reply.wamid),
+      (await app.storage.outbound.listForChat('whatsapp-cloud', citizen.waId)).find((o) => o.platformMessageId === storedKeys(app.config).sentRef(reply.wamid)),
     );
     const res = await postWebhook(
       app.url,

@@ -15,6 +15,7 @@ import { createFakeWhatsapp, jpegMedia, waMessage, type FakeWhatsappClient } fro
 import { FULL_REPORT_EXPECTED, FULL_REPORT_SCRIPT, TOWN_HALL, expectTicketCode, makeJpeg } from '../../support/report-script';
 import { startTestApp, type TestApp } from '../../support/test-app';
 import { createRealChannelContext, readyz, repliesSent, waitFor } from './whatsapp-test-kit';
+import { storedKeys } from '../../support/stored-keys';
 
 const fake = createFakeWhatsapp();
 let app: TestApp;
@@ -42,7 +43,8 @@ async function answered(msg: WhatsappMessageLike): Promise<string[]> {
   return replies.map((r) => r.text);
 }
 
-const inboxCount = (chatId: string) => app.mongo.collection('inbox_messages').countDocuments({ channel: 'whatsapp', chatId });
+const inboxCount = (chatId: string) =>
+  app.mongo.collection('inbox_messages').countDocuments({ channel: 'whatsapp', chatKey: storedKeys(app.config).chatKey('whatsapp', chatId) });
 
 /** How many of the citizen's received texts contain `fragment`. */
 const timesReceived = (chatId: string, fragment: string) => sentTo(chatId).filter((t) => t.includes(fragment)).length;
@@ -188,8 +190,9 @@ describe('messages sent while WhatsApp Web was not listening', () => {
 
     expect(wa.fetchCalls.slice(fetchedBefore).map((c) => c.chatId)).toEqual([citizen]);
     const inbox = app.mongo.collection('inbox_messages');
-    expect(await inbox.countDocuments({ chatId: { $in: [group, 'status@broadcast', channel, contacted] } })).toBe(0);
-    expect(await inbox.countDocuments({ messageId: { $in: [outreach.id._serialized, byHand.id._serialized] } })).toBe(0);
+    const keys = storedKeys(app.config);
+    expect(await inbox.countDocuments({ chatKey: { $in: [group, 'status@broadcast', channel, contacted].map((c) => keys.chatKey('whatsapp', c)) } })).toBe(0);
+    expect(await inbox.countDocuments({ messageId: { $in: [outreach.id._serialized, byHand.id._serialized].map((m) => keys.messageRef('whatsapp', m)) } })).toBe(0);
     expect(await inboxCount(citizen)).toBe(1);
     for (const chat of [group, 'status@broadcast', channel, contacted]) expect(sentTo(chat)).toEqual([]);
     // Chats the bot does not take in stay as they were on the phone.
@@ -261,8 +264,9 @@ describe('after a restart of the whatsapp process', () => {
     await caughtUp(c1, citizen);
 
     const inbox = env.ctx.mongo.collection('inbox_messages');
-    expect(await inbox.countDocuments({ chatId: citizen })).toBe(2);
-    expect(await inbox.countDocuments({ messageId: stored.id._serialized })).toBe(1);
+    const keys = storedKeys(env.ctx.config);
+    expect(await inbox.countDocuments({ chatKey: keys.chatKey('whatsapp', citizen) })).toBe(2);
+    expect(await inbox.countDocuments({ messageId: keys.messageRef('whatsapp', stored.id._serialized) })).toBe(1);
     expect(await env.storage.inbox.get('whatsapp', missed.id._serialized)).toMatchObject({
       chatId: citizen,
       payload: { kind: 'text', text: 'Accetto' },

@@ -21,6 +21,7 @@ import type { WhatsappMessageLike } from '../../../bots/whatsapp';
 import { redisKeys } from '../../../src/queue/queue-names';
 import { createDiskMediaStore } from '../../../src/storage/media-store';
 import { readStatus, readyz, repliesSent, waitFor } from './whatsapp-test-kit';
+import { storedKeys } from '../../support/stored-keys';
 
 const it_ = promptsFor('it');
 const fake = createFakeWhatsapp();
@@ -159,7 +160,7 @@ describe('a citizen on WhatsApp', () => {
     wa.deliver({ ...first });
     // A later message of the same chat is processed after anything the redelivery could cause.
     await send(waMessage.text(citizen, 'Accetto'));
-    const stored = await app.mongo.collection('inbox_messages').countDocuments({ channel: 'whatsapp', chatId: citizen });
+    const stored = await app.mongo.collection('inbox_messages').countDocuments({ channel: 'whatsapp', chatKey: storedKeys(app.config).chatKey('whatsapp', citizen) });
     expect(stored).toBe(2);
     expect(await app.storage.outbound.listReplies('whatsapp', first.id._serialized)).toHaveLength(replies.length);
     const sent = wa.sentTo(citizen).map((s) => s.content);
@@ -195,8 +196,9 @@ describe('messages the bot does not answer', () => {
     // A private message delivered after them is answered, so they were seen and dropped.
     await send(waMessage.text(member, 'Buongiorno'));
     const inbox = app.mongo.collection('inbox_messages');
-    expect(await inbox.countDocuments({ chatId: { $in: [group, 'status@broadcast'] } })).toBe(0);
-    expect(await inbox.countDocuments({ chatId: member })).toBe(1);
+    const keys = storedKeys(app.config);
+    expect(await inbox.countDocuments({ chatKey: { $in: [group, 'status@broadcast'].map((c) => keys.chatKey('whatsapp', c)) } })).toBe(0);
+    expect(await inbox.countDocuments({ chatKey: keys.chatKey('whatsapp', member) })).toBe(1);
     expect(wa.sentTo(group)).toEqual([]);
     expect(wa.sentTo('status@broadcast')).toEqual([]);
   });

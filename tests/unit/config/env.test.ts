@@ -70,6 +70,7 @@ const production = {
   SESSION_SECRET: 'q3N8v2Lk9XzR4tWb7YhJ1mPc6FgDs0Ae5UoIiKlMnBv=',
   CITIZEN_REF_SECRET: 'Zx7Qp2Wm9Rt4Ys8Uv1Bn6Lk3Hj5Gf0Dd+Ce9Aa2Ss4=',
   PUBLIC_URL: 'https://segnalazioni.comune.example.it',
+  DATA_ENCRYPTION_KEY: 'Jm3k9QxV2pLr7TzW5yNc8HbF1dGs4Ae6UoIiKlMnBvQ=',
 };
 
 describe('production is the default, and a careless installation is refused', () => {

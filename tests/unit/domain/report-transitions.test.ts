@@ -29,7 +29,8 @@ describe('report status machine', () => {
 
   it('every move in the table ends in a known status and starts from known ones', () => {
     for (const rule of Object.values(TRANSITIONS)) {
-      expect(REPORT_STATUSES).toContain(rule.to);
+      // 'unchanged': the move keeps the status (an assignment).
+      if (rule.to !== 'unchanged') expect(REPORT_STATUSES).toContain(rule.to);
       for (const f of rule.from) expect(REPORT_STATUSES).toContain(f);
     }
   });

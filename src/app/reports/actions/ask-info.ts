@@ -2,6 +2,9 @@
 import type { AgentAction } from '../agent-action.types';
 
 export const askInfo: AgentAction<'ask_info'> = {
-  effects: (command, current, actor) => ({ set: current.assignee ? {} : { assignee: actor.username }, details: { message: command.message } }),
+  effects: (command, current, actor) => ({
+    set: current.assignee ? {} : { assignee: actor.username },
+    details: { message: command.message, ...(command.templateId ? { templateId: command.templateId } : {}) },
+  }),
   notice: (command) => ({ action: 'ask_info', question: command.message }),
 };

@@ -7,6 +7,8 @@ import { markDuplicate } from './mark-duplicate';
 import { reject } from './reject';
 import { reopen } from './reopen';
 import { take } from './take';
+import { assign } from './assign';
+import { release } from './release';
 
 export const AGENT_ACTIONS: { [A in AgentActionName]: AgentAction<A> } = {
   take,
@@ -16,4 +18,6 @@ export const AGENT_ACTIONS: { [A in AgentActionName]: AgentAction<A> } = {
   reject,
   mark_duplicate: markDuplicate,
   reopen,
+  assign,
+  release,
 };

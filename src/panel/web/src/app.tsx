@@ -8,6 +8,7 @@ import { AnnouncerProvider } from './lib/announcer';
 import { MetaProvider } from './lib/meta';
 import { Link, RouterProvider, useRouter } from './lib/router';
 import { ServerEventsProvider } from './lib/server-events';
+import { AlertsProvider } from './lib/alerts';
 import { AdminPage } from './pages/admin.page';
 import { AdvisoriesPage } from './pages/advisories.page';
 import { LoginPage } from './pages/login.page';
@@ -15,6 +16,13 @@ import { QueuePage } from './pages/queue.page';
 import { ReportPage } from './pages/report.page';
 import { IndicatorsPage } from './pages/indicators.page';
 import { TerritoryPage } from './pages/territory.page';
+import { AccountPage } from './pages/account.page';
+import { ForMePage } from './pages/for-me.page';
+import { TemplatesPage } from './pages/templates.page';
+import { shiftText } from './i18n/shift.dictionary';
+import { AccessLogPage } from './pages/access-log.page';
+import { EnrolmentPage } from './pages/enrolment.page';
+import { accountText } from './i18n/account.dictionary';
 import { territoryText } from './i18n/territory.dictionary';
 import { I18nProvider } from './i18n/i18n';
 
@@ -39,31 +47,56 @@ function Pages() {
   }, [state.status, route.page, location, navigate]);
 
   useEffect(() => {
-    const page = { queue: t('queueTitle'), login: t('loginTitle'), report: t('reportTitle', { ticket: '' }), admin: t('adminTitle'), advisories: t('advisoriesTitle'), territory: territoryText(language, 'territoryTitle'), indicators: territoryText(language, 'indicatorsTitle'), 'not-found': t('notFoundTitle') }[route.page];
+    const page = {
+      queue: t('queueTitle'),
+      login: t('loginTitle'),
+      report: t('reportTitle', { ticket: '' }),
+      admin: t('adminTitle'),
+      advisories: t('advisoriesTitle'),
+      territory: territoryText(language, 'territoryTitle'),
+      indicators: territoryText(language, 'indicatorsTitle'),
+      account: accountText(language, 'accountTitle'),
+      'for-me': shiftText(language, 'forMeTitle'),
+      templates: shiftText(language, 'templatesTitle'),
+      'access-log': accountText(language, 'accessTitle'),
+      'not-found': t('notFoundTitle'),
+    }[route.page];
     document.title = `${page} – ${t('appName')}`;
   }, [route.page, t, language]);
 
-  if (state.status === 'loading') return <p role="status" className="boot">{t('loading')}</p>;
+  if (state.status === 'loading')
+    return (
+      <p role="status" className="boot">
+        {t('loading')}
+      </p>
+    );
   if (state.status === 'anonymous') return <LoginPage expired={state.expired} />;
   if (route.page === 'login') return null;
+  if (state.mfaEnrolmentRequired) return <EnrolmentPage />;
   return (
     <MetaProvider>
       <ServerEventsProvider>
-        <Layout>
-          {route.page === 'queue' ? <QueuePage /> : null}
-          {route.page === 'report' ? <ReportPage id={route.id} /> : null}
-          {route.page === 'admin' ? <AdminPage /> : null}
-          {route.page === 'advisories' ? <AdvisoriesPage /> : null}
-          {route.page === 'territory' ? <TerritoryPage /> : null}
-          {route.page === 'indicators' ? <IndicatorsPage /> : null}
-          {route.page === 'not-found' ? (
-            <div>
-              <PageHeading>{t('notFoundTitle')}</PageHeading>
-              <p>{t('notFoundText')}</p>
-              <Link href="/">{t('backToQueue')}</Link>
-            </div>
-          ) : null}
-        </Layout>
+        <AlertsProvider>
+          <Layout>
+            {route.page === 'queue' ? <QueuePage /> : null}
+            {route.page === 'report' ? <ReportPage id={route.id} /> : null}
+            {route.page === 'admin' ? <AdminPage /> : null}
+            {route.page === 'advisories' ? <AdvisoriesPage /> : null}
+            {route.page === 'territory' ? <TerritoryPage /> : null}
+            {route.page === 'indicators' ? <IndicatorsPage /> : null}
+            {route.page === 'account' ? <AccountPage /> : null}
+            {route.page === 'for-me' ? <ForMePage /> : null}
+            {route.page === 'templates' ? <TemplatesPage /> : null}
+            {route.page === 'access-log' ? <AccessLogPage /> : null}
+            {route.page === 'not-found' ? (
+              <div>
+                <PageHeading>{t('notFoundTitle')}</PageHeading>
+                <p>{t('notFoundText')}</p>
+                <Link href="/">{t('backToQueue')}</Link>
+              </div>
+            ) : null}
+          </Layout>
+        </AlertsProvider>
       </ServerEventsProvider>
     </MetaProvider>
   );

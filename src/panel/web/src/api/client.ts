@@ -76,7 +76,7 @@ export async function apiRequest<T>(path: string, options: RequestOptions = {}):
       body && typeof body === 'object' && typeof (body as { error?: unknown }).error === 'string'
         ? (body as { error: string }).error
         : `HTTP ${res.status}`;
-    if (res.status === 401 && path !== '/api/auth/login' && path !== '/api/auth/me') onUnauthorized?.();
+    if (res.status === 401 && !path.startsWith('/api/auth/login') && path !== '/api/auth/me') onUnauthorized?.();
     throw new ApiError(res.status, message, body);
   }
   return body as T;

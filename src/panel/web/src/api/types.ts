@@ -17,7 +17,13 @@ export type Operator = {
   language: Language;
 };
 
-export type SessionInfo = { operator: Operator; csrfToken: string };
+export type SessionInfo = {
+  operator: Operator;
+  csrfToken: string;
+  /** Signed in, but the role needs two-step verification that is not set up yet. */
+  mfaEnrolmentRequired?: boolean;
+  mfa?: { enabled: boolean; required: boolean; recoveryCodesLeft: number };
+};
 
 export type CategoryInfo = {
   id: string;
@@ -35,6 +41,11 @@ export type Meta = {
   outcomes: Outcome[];
   serviceHours: { open: boolean; description: string; nextOpening?: string; timeZone: string };
   mapTileUrl: string;
+  /** Priority from which a new report plays a sound and shows a desktop notification. */
+  alertPriority: number;
+  teams: Array<{ id: string; name: { it: string; en: string } }>;
+  /** Active operators, for assignments and mentions. */
+  operators: Array<{ username: string; displayName: string; team?: string }>;
 };
 
 export type ReportSummary = {
@@ -62,6 +73,8 @@ export type ReportSummary = {
   hasPhoto: boolean;
   confirmations: number;
   version: number;
+  team?: string;
+  teamName?: string;
 };
 
 export type ReportCounts = Partial<Record<ReportStatus, number>>;
@@ -70,10 +83,22 @@ export type ReportList = { items: ReportSummary[]; total: number; counts: Report
 
 export type TimelineEntry = {
   at: string;
-  kind: 'inbound' | 'outbound' | 'action';
+  /** `note`: an internal note, never shown to the citizen. */
+  kind: 'inbound' | 'outbound' | 'action' | 'note';
   text: string;
   actor?: string;
   state?: string;
+};
+
+export type MentionNote = {
+  id: string;
+  reportId: string;
+  ticketCode?: string;
+  author: string;
+  authorName?: string;
+  text: string;
+  at: string;
+  unread: boolean;
 };
 
 export type ReportDetail = ReportSummary & {
@@ -112,6 +137,6 @@ export type ActionRequest = ReportActionBody extends infer B ? (B extends unknow
 
 export type PanelAction = ActionRequest['action'];
 
-export type OperatorListItem = { username: string; displayName: string; role: Role; disabled: boolean };
+export type OperatorListItem = { username: string; displayName: string; role: Role; disabled: boolean; mfaEnabled: boolean; team?: string };
 
 export type WhatsappStatus = { state: string; qrDataUrl?: string; updatedAt?: string; detail?: string };

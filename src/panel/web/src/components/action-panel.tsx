@@ -11,8 +11,26 @@ import type { ActionRequest, Outcome, PanelAction, ReportDetail } from '../api/t
 import { OUTCOME_LABELS, STATUS_LABELS, type MessageKey } from '../i18n/dictionary';
 import { useI18n } from '../i18n/i18n';
 import { useAnnounce } from '../lib/announcer';
+import { useMeta } from '../lib/meta';
+import { useShiftText } from '../i18n/shift.dictionary';
 
-const ACTIONS: PanelAction[] = ['take', 'ask_info', 'dispatch', 'close', 'reject', 'mark_duplicate', 'reopen'];
+type TemplateOption = { id: string; name: string; preview: string };
+
+/** The reply templates that fit this report (and outcome), previewed in the citizen's language. */
+function useTemplates(reportId: string, purpose: 'ask_info' | 'close' | undefined, outcome: string | undefined): TemplateOption[] {
+  const [list, setList] = useState<TemplateOption[]>([]);
+  useEffect(() => {
+    if (!purpose) return;
+    const q = new URLSearchParams({ purpose, reportId, ...(outcome ? { outcome } : {}) });
+    apiRequest<{ templates: TemplateOption[] }>(`/api/templates?${q}`).then(
+      (r) => setList(r.templates),
+      () => setList([]),
+    );
+  }, [reportId, purpose, outcome]);
+  return list;
+}
+
+const ACTIONS: PanelAction[] = ['take', 'ask_info', 'dispatch', 'close', 'reject', 'mark_duplicate', 'reopen', 'assign', 'release'];
 const TICKET = /^VIC-\d{4}-\d{6}$/;
 
 export const ACTION_LABEL: Record<PanelAction, MessageKey> = {
@@ -23,6 +41,8 @@ export const ACTION_LABEL: Record<PanelAction, MessageKey> = {
   reject: 'actionReject',
   mark_duplicate: 'actionMarkDuplicate',
   reopen: 'actionReopen',
+  assign: 'actionAssign',
+  release: 'actionRelease',
 };
 
 type Result = { kind: 'done' | 'conflict' | 'error'; text: string; detail?: string };
@@ -113,7 +133,14 @@ export function ActionPanel({ report, onChanged }: Props) {
         )}
       </div>
       {open && open !== 'take' ? (
-        <ActionForm key={open} action={open} busy={busy} onCancel={() => setOpen(undefined)} onSubmit={(b) => void perform(b)} />
+        <ActionForm
+          key={open}
+          reportId={report.id}
+          action={open}
+          busy={busy}
+          onCancel={() => setOpen(undefined)}
+          onSubmit={(b) => void perform(b)}
+        />
       ) : null}
     </section>
   );
@@ -133,14 +160,27 @@ function Field({ id, label, hint, children }: { id: string; label: string; hint?
   );
 }
 
-type FormProps = { action: Exclude<PanelAction, 'take'>; busy: boolean; onCancel(): void; onSubmit(body: ActionRequest): void };
+type FormProps = {
+  reportId: string;
+  action: Exclude<PanelAction, 'take'>;
+  busy: boolean;
+  onCancel(): void;
+  onSubmit(body: ActionRequest): void;
+};
 
-function ActionForm({ action, busy, onCancel, onSubmit }: FormProps) {
+function ActionForm({ reportId, action, busy, onCancel, onSubmit }: FormProps) {
   const { t, language } = useI18n();
+  const st = useShiftText();
   const uid = useId();
   const [text, setText] = useState('');
   const [note, setNote] = useState('');
   const [outcome, setOutcome] = useState<Outcome | ''>('');
+  const meta = useMeta();
+  const [assignTo, setAssignTo] = useState<'operator' | 'team'>('operator');
+  const [target, setTarget] = useState('');
+  const [templateId, setTemplateId] = useState('');
+  const templates = useTemplates(reportId, action === 'ask_info' || action === 'close' ? action : undefined, outcome || undefined);
+  const chosen = templates.find((x) => x.id === templateId);
   const [invalid, setInvalid] = useState<string | undefined>(undefined);
   const formRef = useRef<HTMLFormElement>(null);
   useEffect(() => {
@@ -153,21 +193,32 @@ function ActionForm({ action, busy, onCancel, onSubmit }: FormProps) {
     const optionalNote = note.trim() || undefined;
     setInvalid(undefined);
     if (action === 'close' && !outcome) return setInvalid(t('required'));
-    if (['ask_info', 'dispatch', 'reject', 'mark_duplicate'].includes(action) && !value) return setInvalid(t('required'));
+    // A question may come from a reply template instead of the text box.
+    if (
+      ['ask_info', 'dispatch', 'reject', 'mark_duplicate', 'assign', 'release'].includes(action) &&
+      !value &&
+      !(action === 'ask_info' && chosen)
+    )
+      return setInvalid(t('required'));
+    if (action === 'assign' && !target) return setInvalid(t('required'));
     if (action === 'mark_duplicate' && !TICKET.test(value.toUpperCase())) return setInvalid(t('ticketFormat'));
     switch (action) {
       case 'ask_info':
-        return onSubmit({ action, message: value });
+        return onSubmit(chosen ? { action, templateId: chosen.id } : { action, message: value });
       case 'dispatch':
         return onSubmit({ action, unit: value, note: optionalNote });
       case 'close':
-        return onSubmit({ action, outcome: outcome as Outcome, note: optionalNote });
+        return onSubmit({ action, outcome: outcome as Outcome, note: optionalNote, ...(chosen ? { templateId: chosen.id } : {}) });
       case 'reject':
         return onSubmit({ action, reason: value });
       case 'mark_duplicate':
         return onSubmit({ action, duplicateOf: value.toUpperCase() });
       case 'reopen':
         return onSubmit({ action, note: optionalNote });
+      case 'assign':
+        return onSubmit(assignTo === 'operator' ? { action, assignee: target, reason: value } : { action, team: target, reason: value });
+      case 'release':
+        return onSubmit({ action, reason: value });
     }
   };
 
@@ -178,7 +229,19 @@ function ActionForm({ action, busy, onCancel, onSubmit }: FormProps) {
 
   return (
     <form ref={formRef} id={`action-form-${action}`} className="action-form" onSubmit={submit} aria-label={label} noValidate>
-      {action === 'ask_info' ? (
+      {(action === 'ask_info' || action === 'close') && templates.length ? (
+        <Field id={id('template')} label={st('templateLabel')} hint={chosen ? st('templatePreview', { text: chosen.preview }) : undefined}>
+          <select id={id('template')} value={templateId} onChange={(e) => setTemplateId(e.target.value)}>
+            <option value="">{st('templateNone')}</option>
+            {templates.map((x) => (
+              <option key={x.id} value={x.id}>
+                {x.name}
+              </option>
+            ))}
+          </select>
+        </Field>
+      ) : null}
+      {action === 'ask_info' && !chosen ? (
         <Field id={id('message')} label={t('fieldMessage')} hint={t('fieldMessageHint')}>
           <textarea
             id={id('message')}
@@ -218,7 +281,51 @@ function ActionForm({ action, busy, onCancel, onSubmit }: FormProps) {
           ))}
         </fieldset>
       ) : null}
-      {action === 'reject' ? (
+      {action === 'assign' ? (
+        <>
+          <fieldset className="field">
+            <legend>{t('fieldAssignTo')}</legend>
+            {(['operator', 'team'] as const).map((k) => (
+              <label key={k} className="radio">
+                <input
+                  type="radio"
+                  name="assign-to"
+                  checked={assignTo === k}
+                  onChange={() => {
+                    setAssignTo(k);
+                    setTarget('');
+                  }}
+                />
+                {t(k === 'operator' ? 'assignToOperator' : 'assignToTeam')}
+              </label>
+            ))}
+          </fieldset>
+          <Field id={id('target')} label={t(assignTo === 'operator' ? 'fieldOperator' : 'fieldTeam')} hint={t('assignHint')}>
+            <select
+              id={id('target')}
+              required
+              value={target}
+              onChange={(e) => setTarget(e.target.value)}
+              aria-describedby={`${id('target')}-hint`}
+            >
+              <option value="" />
+              {assignTo === 'operator'
+                ? (meta?.operators ?? []).map((o) => (
+                    <option key={o.username} value={o.username}>
+                      {o.displayName}
+                      {o.team ? ` (${meta?.teams.find((x) => x.id === o.team)?.name[language] ?? o.team})` : ''}
+                    </option>
+                  ))
+                : (meta?.teams ?? []).map((x) => (
+                    <option key={x.id} value={x.id}>
+                      {x.name[language]}
+                    </option>
+                  ))}
+            </select>
+          </Field>
+        </>
+      ) : null}
+      {action === 'reject' || action === 'assign' || action === 'release' ? (
         <Field id={id('reason')} label={t('fieldReason')}>
           <textarea
             id={id('reason')}
@@ -251,7 +358,14 @@ function ActionForm({ action, busy, onCancel, onSubmit }: FormProps) {
       ) : null}
       {action === 'dispatch' || action === 'close' || action === 'reopen' ? (
         <Field id={id('note')} label={t('fieldNote')}>
-          <textarea id={id('note')} name="note" rows={2} maxLength={ACTION_TEXT_LIMITS.note} value={note} onChange={(e) => setNote(e.target.value)} />
+          <textarea
+            id={id('note')}
+            name="note"
+            rows={2}
+            maxLength={ACTION_TEXT_LIMITS.note}
+            value={note}
+            onChange={(e) => setNote(e.target.value)}
+          />
         </Field>
       ) : null}
       {invalid ? (

@@ -11,7 +11,11 @@ export function CategoryPicker({ meta, selected, onChange }: Props) {
   const categories = meta?.categories ?? [];
   const nameOf = (id: string) => categories.find((c) => c.id === id)?.labels?.[language] ?? id;
   const summary =
-    selected.length === 0 ? tt('categoriesAll') : selected.length === 1 ? nameOf(selected[0]) : tt('categoriesSome', { count: selected.length });
+    selected.length === 0
+      ? tt('categoriesAll')
+      : selected.length === 1
+        ? nameOf(selected[0])
+        : tt('categoriesSome', { count: selected.length });
   const toggle = (id: string, on: boolean) => onChange(on ? [...selected, id] : selected.filter((x) => x !== id));
   return (
     <details className="category-picker" data-testid="category-picker">

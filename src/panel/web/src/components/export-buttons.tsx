@@ -77,10 +77,24 @@ export function ExportButtons({ filters }: { filters: QueueFilters }) {
 
   return (
     <div className="export-buttons" role="group" aria-label={tt('exportGroup')} data-testid="export-buttons">
-      <button type="button" className="button-secondary" onClick={() => void download('csv')} disabled={busy !== undefined} aria-describedby="export-hint" title={tt('exportHint')}>
+      <button
+        type="button"
+        className="button-secondary"
+        onClick={() => void download('csv')}
+        disabled={busy !== undefined}
+        aria-describedby="export-hint"
+        title={tt('exportHint')}
+      >
         {busy === 'csv' ? tt('exportWorking') : tt('exportCsv')}
       </button>
-      <button type="button" className="button-secondary" onClick={() => void download('geojson')} disabled={busy !== undefined} aria-describedby="export-hint" title={tt('exportHint')}>
+      <button
+        type="button"
+        className="button-secondary"
+        onClick={() => void download('geojson')}
+        disabled={busy !== undefined}
+        aria-describedby="export-hint"
+        title={tt('exportHint')}
+      >
         {busy === 'geojson' ? tt('exportWorking') : tt('exportGeojson')}
       </button>
       <span id="export-hint" className="sr-only">

@@ -44,7 +44,13 @@ function ZoneTotals({ labelled, byZone }: { labelled: ZoneOutline[]; byZone: Rea
       {labelled.map((f) => {
         const count = byZone.get(f.properties.id)?.received ?? 0;
         return (
-          <CircleMarker key={f.properties.id} center={[f.properties.label.lat, f.properties.label.lng]} radius={0} stroke={false} interactive={false}>
+          <CircleMarker
+            key={f.properties.id}
+            center={[f.properties.label.lat, f.properties.label.lng]}
+            radius={0}
+            stroke={false}
+            interactive={false}
+          >
             <Tooltip permanent direction="center" className="zone-total-label">
               <span data-zone={f.properties.id} aria-hidden="true">
                 {named ? tt('zoneLabel', { zone: f.properties.name, count }) : count}
@@ -84,7 +90,11 @@ export function HotzoneMap({ outlines, zones, heat, bbox, tileUrl }: Props) {
         () => {
           const el = document.createElement('span');
           const z = latest.current.byZone.get(feature.properties?.id ?? '');
-          el.textContent = latest.current.tt('zoneHover', { zone: feature.properties?.name ?? '', count: z?.received ?? 0, weight: z?.weighted ?? 0 });
+          el.textContent = latest.current.tt('zoneHover', {
+            zone: feature.properties?.name ?? '',
+            count: z?.received ?? 0,
+            weight: z?.weighted ?? 0,
+          });
           return el;
         },
         { sticky: true },

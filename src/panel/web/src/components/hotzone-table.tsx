@@ -5,7 +5,11 @@ import { useTerritoryText, type TerritoryTranslate } from '../i18n/territory.dic
 
 /** "+100%", "−25%": the sign is part of what the supervisor reads. */
 export function formatTrend(trend: number, language: 'it' | 'en'): string {
-  const pct = new Intl.NumberFormat(language === 'it' ? 'it-IT' : 'en-GB', { style: 'percent', maximumFractionDigits: 0, signDisplay: 'exceptZero' });
+  const pct = new Intl.NumberFormat(language === 'it' ? 'it-IT' : 'en-GB', {
+    style: 'percent',
+    maximumFractionDigits: 0,
+    signDisplay: 'exceptZero',
+  });
   return pct.format(trend).replace('-', '−');
 }
 

@@ -5,12 +5,17 @@ import type { Identity } from '../api/types';
 import { CHANNEL_LABELS } from '../i18n/dictionary';
 import { useI18n } from '../i18n/i18n';
 import { ErrorNotice } from './error-notice';
+import { useAccountText } from '../i18n/account.dictionary';
+
+const REASON_MIN = 10;
 
 export function IdentityPanel({ reportId }: { reportId: string }) {
   const { t, language } = useI18n();
   const [identity, setIdentity] = useState<Identity | undefined>(undefined);
   const [error, setError] = useState<unknown>(undefined);
   const [busy, setBusy] = useState(false);
+  const [reason, setReason] = useState('');
+  const at = useAccountText();
   const shown = useRef<HTMLDListElement>(null);
   useEffect(() => {
     if (identity) shown.current?.focus();
@@ -19,7 +24,10 @@ export function IdentityPanel({ reportId }: { reportId: string }) {
     setBusy(true);
     setError(undefined);
     try {
-      const r = await apiRequest<{ identity: Identity }>(`/api/reports/${encodeURIComponent(reportId)}/reveal-identity`, { method: 'POST' });
+      const r = await apiRequest<{ identity: Identity }>(`/api/reports/${encodeURIComponent(reportId)}/reveal-identity`, {
+        method: 'POST',
+        body: { reason: reason.trim() },
+      });
       setIdentity(r.identity);
     } catch (err) {
       setError(err);
@@ -46,9 +54,31 @@ export function IdentityPanel({ reportId }: { reportId: string }) {
       ) : (
         <>
           <p className="hint">{t('identityHidden')}</p>
-          <button type="button" className="button-secondary" onClick={() => void reveal()} disabled={busy}>
-            {t('identityReveal')}
-          </button>
+          <form
+            onSubmit={(e) => {
+              e.preventDefault();
+              void reveal();
+            }}
+          >
+            <div className="field">
+              <label htmlFor="reveal-reason">{at('revealReason')}</label>
+              <textarea
+                id="reveal-reason"
+                rows={2}
+                maxLength={500}
+                required
+                aria-describedby="reveal-reason-hint"
+                value={reason}
+                onChange={(e) => setReason(e.target.value)}
+              />
+              <p id="reveal-reason-hint" className="hint">
+                {at('revealReasonHint')}
+              </p>
+            </div>
+            <button type="submit" className="button-secondary" disabled={busy || reason.trim().length < REASON_MIN}>
+              {t('identityReveal')}
+            </button>
+          </form>
         </>
       )}
       {error ? <ErrorNotice error={error} /> : null}

@@ -3,18 +3,26 @@ import type { ReactNode } from 'react';
 import { ROLE_LABELS } from '../i18n/dictionary';
 import { useI18n } from '../i18n/i18n';
 import { territoryText } from '../i18n/territory.dictionary';
+import { useAccountText } from '../i18n/account.dictionary';
+import { useShiftText } from '../i18n/shift.dictionary';
 import { useAuth, useOperator } from '../lib/auth';
 import { useMeta } from '../lib/meta';
 import { Link, useRouter } from '../lib/router';
 import { useServerEvents } from '../lib/server-events';
 import { LanguageSwitch } from './language-switch';
+import { ForMeLink } from './for-me-link';
+import { AlertsSwitch } from '../lib/alerts';
 import { ServiceBadge } from './service-badge';
 
 function LiveIndicator() {
   const { connected } = useServerEvents();
   const { t } = useI18n();
   return (
-    <p className={`live-indicator ${connected ? 'is-live' : 'is-down'}`} data-testid="live-indicator" title={connected ? t('live') : t('liveReconnecting')}>
+    <p
+      className={`live-indicator ${connected ? 'is-live' : 'is-down'}`}
+      data-testid="live-indicator"
+      title={connected ? t('live') : t('liveReconnecting')}
+    >
       <span className="dot" aria-hidden="true" />
       <span aria-hidden="true">{connected ? t('liveShort') : t('liveShortDown')}</span>
       <span className="sr-only">{connected ? t('live') : t('liveReconnecting')}</span>
@@ -24,6 +32,8 @@ function LiveIndicator() {
 
 export function Layout({ children }: { children: ReactNode }) {
   const { t, language } = useI18n();
+  const at = useAccountText();
+  const st = useShiftText();
   const { logout } = useAuth();
   const operator = useOperator();
   const meta = useMeta();
@@ -36,7 +46,10 @@ export function Layout({ children }: { children: ReactNode }) {
       <header className="app-header">
         <div className="brand">
           <span className="brand-name">{t('appName')}</span>
-          <span className="brand-sub">{meta ? `${meta.municipality.name} · ` : ''}{t('appSubtitle')}</span>
+          <span className="brand-sub">
+            {meta ? `${meta.municipality.name} · ` : ''}
+            {t('appSubtitle')}
+          </span>
         </div>
         <nav aria-label={t('mainNav')} className="main-nav">
           <ul>
@@ -44,6 +57,9 @@ export function Layout({ children }: { children: ReactNode }) {
               <Link href="/" aria-current={route.page === 'queue' ? 'page' : undefined}>
                 {t('navQueue')}
               </Link>
+            </li>
+            <li>
+              <ForMeLink />
             </li>
             {operator.role === 'supervisor' || operator.role === 'admin' ? (
               <>
@@ -66,6 +82,20 @@ export function Layout({ children }: { children: ReactNode }) {
                 </Link>
               </li>
             ) : null}
+            {operator.role === 'supervisor' || operator.role === 'admin' ? (
+              <li>
+                <Link href="/modelli" aria-current={route.page === 'templates' ? 'page' : undefined}>
+                  {st('navTemplates')}
+                </Link>
+              </li>
+            ) : null}
+            {operator.role === 'supervisor' || operator.role === 'admin' ? (
+              <li>
+                <Link href="/accessi" aria-current={route.page === 'access-log' ? 'page' : undefined}>
+                  {at('navAccessLog')}
+                </Link>
+              </li>
+            ) : null}
             {operator.role === 'admin' ? (
               <li>
                 <Link href="/admin" aria-current={route.page === 'admin' ? 'page' : undefined}>
@@ -78,14 +108,27 @@ export function Layout({ children }: { children: ReactNode }) {
         <div className="header-status">
           <ServiceBadge />
           <LiveIndicator />
+          <AlertsSwitch />
         </div>
         <div className="header-user">
           <LanguageSwitch />
-          <span className="operator-name" title={t('signedInAs', { name: operator.displayName, role: ROLE_LABELS[language][operator.role] ?? operator.role })}>
-            <span className="sr-only">{t('signedInAs', { name: operator.displayName, role: ROLE_LABELS[language][operator.role] ?? operator.role })}</span>
-            <span aria-hidden="true" className="operator-display">{operator.displayName}</span>
-            <span aria-hidden="true" className="operator-role">{ROLE_LABELS[language][operator.role] ?? operator.role}</span>
+          <span
+            className="operator-name"
+            title={t('signedInAs', { name: operator.displayName, role: ROLE_LABELS[language][operator.role] ?? operator.role })}
+          >
+            <span className="sr-only">
+              {t('signedInAs', { name: operator.displayName, role: ROLE_LABELS[language][operator.role] ?? operator.role })}
+            </span>
+            <span aria-hidden="true" className="operator-display">
+              {operator.displayName}
+            </span>
+            <span aria-hidden="true" className="operator-role">
+              {ROLE_LABELS[language][operator.role] ?? operator.role}
+            </span>
           </span>
+          <Link href="/account" aria-current={route.page === 'account' ? 'page' : undefined}>
+            {at('navAccount')}
+          </Link>
           <button type="button" className="button-secondary" onClick={() => void logout()}>
             {t('logout')}
           </button>

@@ -35,7 +35,9 @@ export function PriorityBreakdown({ breakdown }: { breakdown: Breakdown }) {
             <td className="num" data-testid="priority-why-total">
               {breakdown.score}
             </td>
-            <td className="hint">{breakdown.total !== breakdown.score ? t('priorityWhyClamped', { total: breakdown.total, score: breakdown.score }) : null}</td>
+            <td className="hint">
+              {breakdown.total !== breakdown.score ? t('priorityWhyClamped', { total: breakdown.total, score: breakdown.score }) : null}
+            </td>
           </tr>
         </tfoot>
       </table>

@@ -56,11 +56,26 @@ export function QueueFilterBar({ filters, counts, meta, onChange }: Props) {
         </div>
         <div className="field field-inline">
           <label htmlFor="f-from">{t('filterFrom')}</label>
-          <input id="f-from" type="date" value={filters.from} max={filters.to || undefined} onChange={(e) => set({ from: e.target.value })} />
+          <input
+            id="f-from"
+            type="date"
+            value={filters.from}
+            max={filters.to || undefined}
+            onChange={(e) => set({ from: e.target.value })}
+          />
         </div>
         <div className="field field-inline">
           <label htmlFor="f-to">{t('filterTo')}</label>
           <input id="f-to" type="date" value={filters.to} min={filters.from || undefined} onChange={(e) => set({ to: e.target.value })} />
+        </div>
+        <div className="field field-inline">
+          <label htmlFor="f-assigned">{t('filterAssigned')}</label>
+          <select id="f-assigned" value={filters.assigned} onChange={(e) => set({ assigned: e.target.value as QueueFilters['assigned'] })}>
+            <option value="">{t('assignedAll')}</option>
+            <option value="mine">{t('assignedMine')}</option>
+            <option value="team">{t('assignedTeam')}</option>
+            <option value="unassigned">{t('assignedNone')}</option>
+          </select>
         </div>
         <div className="field field-inline">
           <label htmlFor="f-sort">{t('filterSort')}</label>

@@ -5,6 +5,7 @@ import { useI18n } from '../i18n/i18n';
 import { formatDateTime, formatDuration } from '../lib/format';
 import { Link } from '../lib/router';
 import { StatusBadge } from './status-badge';
+import { useShiftText } from '../i18n/shift.dictionary';
 
 export function categoryName(meta: Meta | undefined, id: string, fallback: string | undefined, language: 'it' | 'en'): string {
   const c = meta?.categories.find((x) => x.id === id);
@@ -17,16 +18,31 @@ export function PriorityMeter({ value }: { value: number }) {
   return <span className={`priority priority-${band}`}>{Math.round(value)}</span>;
 }
 
-type Props = { items: ReportSummary[]; meta: Meta | undefined; fresh: ReadonlySet<string>; caption: string };
+type Selection = { selected: ReadonlySet<string>; toggle(id: string): void; toggleAll(ids: string[]): void };
+type Props = { items: ReportSummary[]; meta: Meta | undefined; fresh: ReadonlySet<string>; caption: string; selection?: Selection };
 
-export function QueueTable({ items, meta, fresh, caption }: Props) {
+export function QueueTable({ items, meta, fresh, caption, selection }: Props) {
   const { t, language } = useI18n();
+  const st = useShiftText();
+  const allSelected = Boolean(selection) && items.length > 0 && items.every((r) => selection!.selected.has(r.id));
   return (
     <table className="queue-table" data-testid="queue-table">
       <caption className="sr-only">{caption}</caption>
       <thead>
         <tr>
-          <th scope="col" className="col-priority">{t('colPriority')}</th>
+          {selection ? (
+            <th scope="col" className="col-select">
+              <input
+                type="checkbox"
+                aria-label={st('selectAll')}
+                checked={allSelected}
+                onChange={() => selection.toggleAll(items.map((r) => r.id))}
+              />
+            </th>
+          ) : null}
+          <th scope="col" className="col-priority">
+            {t('colPriority')}
+          </th>
           <th scope="col">{t('colTicket')}</th>
           <th scope="col">{t('colStatus')}</th>
           <th scope="col">{t('colCategory')}</th>
@@ -39,6 +55,16 @@ export function QueueTable({ items, meta, fresh, caption }: Props) {
       <tbody>
         {items.map((r) => (
           <tr key={r.id} className={fresh.has(r.id) ? 'is-fresh' : undefined} data-report-id={r.id} data-ticket={r.ticketCode}>
+            {selection ? (
+              <td className="col-select">
+                <input
+                  type="checkbox"
+                  aria-label={st('selectReport', { ticket: r.ticketCode })}
+                  checked={selection.selected.has(r.id)}
+                  onChange={() => selection.toggle(r.id)}
+                />
+              </td>
+            ) : null}
             <td className="col-priority">
               <PriorityMeter value={r.priority} />
             </td>
@@ -60,7 +86,10 @@ export function QueueTable({ items, meta, fresh, caption }: Props) {
               <span>{formatDuration(r.waitingMs, language)}</span>
               <span className="waiting-service">{t('serviceTimeShort', { time: formatDuration(r.waitingServiceMs, language) })}</span>
             </td>
-            <td>{r.assignee ?? t('unassigned')}</td>
+            <td>
+              {r.assignee ?? t('unassigned')}
+              {r.teamName ? <span className="place-zone">{r.teamName}</span> : null}
+            </td>
           </tr>
         ))}
       </tbody>

@@ -21,10 +21,7 @@ export function ReportMap({ lat, lng, tileUrl }: { lat: number; lng: number; til
   const { t } = useI18n();
   const [tilesLoaded, setTilesLoaded] = useState(false);
   const [tilesFailed, setTilesFailed] = useState(false);
-  const handlers = useMemo(
-    () => ({ tileload: () => setTilesLoaded(true), tileerror: () => setTilesFailed(true) }),
-    [],
-  );
+  const handlers = useMemo(() => ({ tileload: () => setTilesLoaded(true), tileerror: () => setTilesFailed(true) }), []);
   const note = tileUrl === '' ? t('mapNoTiles') : tileUrl && tilesFailed && !tilesLoaded ? t('mapTilesFailed') : undefined;
   return (
     <figure className="report-map">

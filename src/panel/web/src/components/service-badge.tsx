@@ -12,7 +12,9 @@ export function ServiceBadge() {
     <p className={`service-badge ${open ? 'is-open' : 'is-closed'}`} title={description} data-testid="service-badge">
       <span className="dot" aria-hidden="true" />
       <span>{open ? t('serviceOpen') : t('serviceClosed')}</span>
-      {!open && nextOpening ? <span className="service-next"> – {t('serviceNextOpening', { when: formatDateTime(nextOpening, language) })}</span> : null}
+      {!open && nextOpening ? (
+        <span className="service-next"> – {t('serviceNextOpening', { when: formatDateTime(nextOpening, language) })}</span>
+      ) : null}
       <span className="sr-only">. {description}</span>
     </p>
   );

@@ -4,6 +4,7 @@
  */
 import type { TimelineEntry } from '../api/types';
 import { useI18n } from '../i18n/i18n';
+import { useShiftText } from '../i18n/shift.dictionary';
 import { formatDateTime } from '../lib/format';
 import { StatusBadge } from './status-badge';
 import { REPORT_STATUSES } from '../../../../domain/report';
@@ -13,8 +14,9 @@ const isStatus = (s: string | undefined): s is ReportStatus => !!s && (REPORT_ST
 
 export function Timeline({ entries }: { entries: TimelineEntry[] }) {
   const { t, language } = useI18n();
+  const st = useShiftText();
   if (!entries.length) return <p>{t('timelineEmpty')}</p>;
-  const kindLabel = { inbound: t('kindInbound'), outbound: t('kindOutbound'), action: t('kindAction') } as const;
+  const kindLabel = { inbound: t('kindInbound'), outbound: t('kindOutbound'), action: t('kindAction'), note: st('kindNote') } as const;
   return (
     <ol className="timeline" data-testid="timeline" reversed>
       {[...entries].reverse().map((e, i) => (

@@ -3,7 +3,11 @@
  * have exactly the Italian keys (the type enforces it). `{name}` marks a value filled in by `t`.
  */
 import type { Reliability, Role } from '../api/types';
-import { CHANNEL_LABELS as API_CHANNEL_LABELS, OUTCOME_LABELS as API_OUTCOME_LABELS, STATUS_LABELS as API_STATUS_LABELS } from '../../../panel-labels';
+import {
+  CHANNEL_LABELS as API_CHANNEL_LABELS,
+  OUTCOME_LABELS as API_OUTCOME_LABELS,
+  STATUS_LABELS as API_STATUS_LABELS,
+} from '../../../panel-labels';
 
 const it = {
   appName: 'Vicinato',
@@ -143,6 +147,19 @@ const it = {
   actionReject: 'Respingi',
   actionMarkDuplicate: 'Segna come duplicato',
   actionReopen: 'Riapri',
+  actionAssign: 'Assegna',
+  filterAssigned: 'In carico a',
+  assignedAll: 'Chiunque',
+  assignedMine: 'Me',
+  assignedTeam: 'La mia squadra',
+  assignedNone: 'Nessuno',
+  actionRelease: 'Rimetti in coda',
+  fieldAssignTo: 'Assegna a',
+  assignToOperator: 'Un operatore',
+  assignToTeam: 'Una squadra',
+  fieldOperator: 'Operatore',
+  fieldTeam: 'Squadra',
+  assignHint: 'Il cittadino non viene informato di chi segue la segnalazione.',
   noActions: 'Nessuna azione possibile in questo stato.',
   fieldMessage: 'Domanda per il cittadino',
   fieldMessageHint: 'Viene inviata al cittadino tramite il bot, sul suo canale.',
@@ -225,8 +242,10 @@ const it = {
   advisoryConfirmText: 'L’avviso sarà inviato agli iscritti di: {zones}. Una volta inviato non si può ritirare.',
   advisorySend: 'Invia l’avviso',
   advisorySent: 'Avviso inviato: lo riceveranno {count} chat.',
-  advisorySending: 'Avviso in invio agli iscritti di: {zones}. Quando tutti i messaggi sono in coda, qui compare quante chat lo riceveranno.',
-  advisorySendFailed: 'Invio dell’avviso non riuscito: non è stato possibile mettere in coda tutti i messaggi. Riprova: chi lo ha già ricevuto non lo riceverà di nuovo.',
+  advisorySending:
+    'Avviso in invio agli iscritti di: {zones}. Quando tutti i messaggi sono in coda, qui compare quante chat lo riceveranno.',
+  advisorySendFailed:
+    'Invio dell’avviso non riuscito: non è stato possibile mettere in coda tutti i messaggi. Riprova: chi lo ha già ricevuto non lo riceverà di nuovo.',
   advisorySendAgain: 'Riprova l’invio',
   advisoryNoChat: '{count} iscritti senza una chat nota non lo riceveranno.',
   advisoryNoChatShort: '{count} senza chat',
@@ -395,6 +414,19 @@ const en: Dictionary = {
   actionReject: 'Reject',
   actionMarkDuplicate: 'Mark as duplicate',
   actionReopen: 'Reopen',
+  actionAssign: 'Assign',
+  filterAssigned: 'Handled by',
+  assignedAll: 'Anyone',
+  assignedMine: 'Me',
+  assignedTeam: 'My team',
+  assignedNone: 'Nobody',
+  actionRelease: 'Hand back to the queue',
+  fieldAssignTo: 'Assign to',
+  assignToOperator: 'An operator',
+  assignToTeam: 'A team',
+  fieldOperator: 'Operator',
+  fieldTeam: 'Team',
+  assignHint: 'The citizen is not told who handles the report.',
   noActions: 'No action is possible in this status.',
   fieldMessage: 'Question for the citizen',
   fieldMessageHint: 'Sent to the citizen by the bot, on their channel.',
@@ -470,15 +502,18 @@ const en: Dictionary = {
   advisoryAllZones: 'Select all',
   advisoryNoZones: 'Clear all',
   advisoryText: 'Advisory text',
-  advisoryTextHint: 'Write it as the citizen will read it: the message already says it comes from the Municipality and how to turn alerts off.',
+  advisoryTextHint:
+    'Write it as the citizen will read it: the message already says it comes from the Municipality and how to turn alerts off.',
   advisoryCounter: '{count} of {max} characters',
   advisoryReview: 'Review and send',
   advisoryConfirmTitle: 'Send it?',
   advisoryConfirmText: 'The advisory will be sent to the subscribers of: {zones}. Once sent it cannot be withdrawn.',
   advisorySend: 'Send the advisory',
   advisorySent: 'Advisory sent: {count} chats will receive it.',
-  advisorySending: 'Sending the advisory to the subscribers of: {zones}. When all its messages are queued, the number of chats receiving it appears here.',
-  advisorySendFailed: 'The advisory could not be sent: not all of its messages could be queued. Try again: whoever already received it will not receive it twice.',
+  advisorySending:
+    'Sending the advisory to the subscribers of: {zones}. When all its messages are queued, the number of chats receiving it appears here.',
+  advisorySendFailed:
+    'The advisory could not be sent: not all of its messages could be queued. Try again: whoever already received it will not receive it twice.',
   advisorySendAgain: 'Try sending again',
   advisoryNoChat: '{count} subscribers with no known chat will not receive it.',
   advisoryNoChatShort: '{count} with no chat',

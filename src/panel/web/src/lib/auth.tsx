@@ -8,14 +8,21 @@ import type { MessageKey } from '../i18n/dictionary';
 export type AuthState =
   | { status: 'loading' }
   | { status: 'anonymous'; expired?: boolean }
-  | { status: 'signed-in'; operator: Operator };
+  | { status: 'signed-in'; operator: Operator; mfaEnrolmentRequired?: boolean };
 
-type LoginResult = { ok: true } | { ok: false; messageKey?: MessageKey; message?: string };
+/** `mfa`: the password was right; the second factor is due (verifyCode). */
+type LoginResult = { ok: true } | { ok: 'mfa' } | { ok: false; messageKey?: MessageKey; message?: string };
+type CodeResult = { ok: true } | { ok: false; expired: boolean; message?: string };
 
 type Auth = {
   state: AuthState;
   login(username: string, password: string): Promise<LoginResult>;
+  verifyCode(code: string): Promise<CodeResult>;
+  /** Re-reads the session (after enrolment in two-step verification). */
+  refresh(): Promise<void>;
   logout(): Promise<void>;
+  /** After "log out everywhere" or a server-side end of the session. */
+  signedOut(): void;
 };
 
 const AuthContext = createContext<Auth | null>(null);
@@ -28,7 +35,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     (info: SessionInfo) => {
       setCsrfToken(info.csrfToken);
       if (!hasStoredLanguage() && (info.operator.language === 'it' || info.operator.language === 'en')) setLanguage(info.operator.language);
-      setState({ status: 'signed-in', operator: info.operator });
+      setState({ status: 'signed-in', operator: info.operator, mfaEnrolmentRequired: info.mfaEnrolmentRequired });
     },
     [setLanguage],
   );
@@ -52,7 +59,14 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   const login = useCallback(
     async (username: string, password: string): Promise<LoginResult> => {
       try {
-        const info = await apiRequest<SessionInfo>('/api/auth/login', { method: 'POST', body: { username, password } });
+        const info = await apiRequest<SessionInfo | { mfaRequired: true; csrfToken: string }>('/api/auth/login', {
+          method: 'POST',
+          body: { username, password },
+        });
+        if ('mfaRequired' in info) {
+          setCsrfToken(info.csrfToken);
+          return { ok: 'mfa' };
+        }
         signedIn(info);
         return { ok: true };
       } catch (err) {
@@ -66,13 +80,39 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     [signedIn],
   );
 
+  const verifyCode = useCallback(
+    async (code: string): Promise<CodeResult> => {
+      try {
+        signedIn(await apiRequest<SessionInfo>('/api/auth/login/mfa', { method: 'POST', body: { code } }));
+        return { ok: true };
+      } catch (err) {
+        if (!(err instanceof ApiError)) throw err;
+        const expired = Boolean((err.body as { expired?: boolean } | undefined)?.expired);
+        return { ok: false, expired, message: err.message };
+      }
+    },
+    [signedIn],
+  );
+
+  const refresh = useCallback(async () => {
+    signedIn(await apiRequest<SessionInfo>('/api/auth/me'));
+  }, [signedIn]);
+
+  const signedOut = useCallback(() => {
+    setCsrfToken(undefined);
+    setState({ status: 'anonymous' });
+  }, []);
+
   const logout = useCallback(async () => {
     await apiRequest('/api/auth/logout', { method: 'POST' }).catch(() => undefined);
     setCsrfToken(undefined);
     setState({ status: 'anonymous' });
   }, []);
 
-  const value = useMemo(() => ({ state, login, logout }), [state, login, logout]);
+  const value = useMemo(
+    () => ({ state, login, verifyCode, refresh, logout, signedOut }),
+    [state, login, verifyCode, refresh, logout, signedOut],
+  );
   return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;
 }
 

@@ -16,6 +16,8 @@ export type QueueFilters = {
   from: string;
   to: string;
   sort: 'priority' | 'newest';
+  /** Whose reports: mine, my team's, nobody's; '' for all. */
+  assigned: '' | 'mine' | 'team' | 'unassigned';
   page: number;
 };
 
@@ -31,6 +33,7 @@ export const DEFAULT_FILTERS: QueueFilters = {
   from: '',
   to: '',
   sort: 'priority',
+  assigned: '',
   page: 1,
 };
 
@@ -50,6 +53,7 @@ export function filtersFromSearch(search: string): QueueFilters {
     from: DAY.test(q.get('from') ?? '') ? q.get('from')! : '',
     to: DAY.test(q.get('to') ?? '') ? q.get('to')! : '',
     sort: q.get('sort') === 'newest' ? 'newest' : 'priority',
+    assigned: (['mine', 'team', 'unassigned'] as const).find((a) => a === q.get('assigned')) ?? '',
     page: Number.isInteger(page) && page > 0 ? page : 1,
   };
 }
@@ -65,6 +69,7 @@ export function filtersToSearch(f: QueueFilters): string {
   if (f.from) q.set('from', f.from);
   if (f.to) q.set('to', f.to);
   if (f.sort !== 'priority') q.set('sort', f.sort);
+  if (f.assigned) q.set('assigned', f.assigned);
   if (f.page > 1) q.set('page', String(f.page));
   const s = q.toString();
   return s ? `?${s}` : '';
@@ -89,6 +94,7 @@ export function filtersToApiQuery(f: QueueFilters): Record<string, string | numb
     from: f.from ? dayStart(f.from) : undefined,
     to: f.to ? dayStart(f.to, 1) : undefined,
     sort: f.sort,
+    assigned: f.assigned || undefined,
     limit: PAGE_SIZE,
     offset: (f.page - 1) * PAGE_SIZE,
   };

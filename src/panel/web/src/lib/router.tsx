@@ -2,7 +2,17 @@
  * A tiny client-side router over the History API: the panel has four pages, which does not need a
  * routing library. Links are real <a href> (keyboard, middle-click and "open in new tab" work).
  */
-import { createContext, useCallback, useContext, useEffect, useMemo, useState, type AnchorHTMLAttributes, type MouseEvent, type ReactNode } from 'react';
+import {
+  createContext,
+  useCallback,
+  useContext,
+  useEffect,
+  useMemo,
+  useState,
+  type AnchorHTMLAttributes,
+  type MouseEvent,
+  type ReactNode,
+} from 'react';
 
 export type Route =
   | { page: 'queue' }
@@ -12,6 +22,10 @@ export type Route =
   | { page: 'advisories' }
   | { page: 'territory' }
   | { page: 'indicators' }
+  | { page: 'account' }
+  | { page: 'for-me' }
+  | { page: 'templates' }
+  | { page: 'access-log' }
   | { page: 'not-found' };
 
 export function matchRoute(pathname: string): Route {
@@ -21,6 +35,10 @@ export function matchRoute(pathname: string): Route {
   if (pathname === '/avvisi') return { page: 'advisories' };
   if (pathname === '/territorio') return { page: 'territory' };
   if (pathname === '/indicatori') return { page: 'indicators' };
+  if (pathname === '/account') return { page: 'account' };
+  if (pathname === '/per-me') return { page: 'for-me' };
+  if (pathname === '/modelli') return { page: 'templates' };
+  if (pathname === '/accessi') return { page: 'access-log' };
   const m = /^\/reports\/([A-Za-z0-9_-]{1,64})\/?$/.exec(pathname);
   if (m) return { page: 'report', id: m[1] };
   return { page: 'not-found' };

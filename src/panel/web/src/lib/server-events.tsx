@@ -5,20 +5,31 @@
 import { apiRequest } from '../api/client';
 import { createContext, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 
-export type ReportEvent = { type: 'report.created' | 'report.updated'; reportId: string; status?: string };
+/** `note.added`: an internal note on the report; `mentions` are the usernames it names. */
+export type ReportEvent = {
+  type: 'report.created' | 'report.updated' | 'note.added';
+  reportId: string;
+  status?: string;
+  mentions?: string[];
+};
 type Listener = (e: ReportEvent) => void;
 type ServerEvents = { connected: boolean; subscribe(l: Listener): () => void };
 
 const RECONNECT_MS = 5_000;
-const EVENT_TYPES = ['report.created', 'report.updated'] as const;
+const EVENT_TYPES = ['report.created', 'report.updated', 'note.added'] as const;
 const ServerEventsContext = createContext<ServerEvents | null>(null);
 
 function parse(type: string, data: string): ReportEvent | undefined {
   try {
-    const body = JSON.parse(data) as { type?: string; reportId?: unknown; status?: unknown };
+    const body = JSON.parse(data) as { type?: string; reportId?: unknown; status?: unknown; mentions?: unknown };
     const t = (EVENT_TYPES as readonly string[]).includes(type) ? type : body.type;
-    if ((t === 'report.created' || t === 'report.updated') && typeof body.reportId === 'string')
-      return { type: t, reportId: body.reportId, status: typeof body.status === 'string' ? body.status : undefined };
+    if ((t === 'report.created' || t === 'report.updated' || t === 'note.added') && typeof body.reportId === 'string')
+      return {
+        type: t,
+        reportId: body.reportId,
+        status: typeof body.status === 'string' ? body.status : undefined,
+        mentions: Array.isArray(body.mentions) ? body.mentions.filter((m): m is string => typeof m === 'string') : undefined,
+      };
   } catch {
     // not JSON: ignore
   }

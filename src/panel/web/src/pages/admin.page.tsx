@@ -7,6 +7,8 @@ import { ForbiddenNotice } from '../components/forbidden-notice';
 import { PageHeading } from '../components/page-heading';
 import { ROLE_LABELS } from '../i18n/dictionary';
 import { useI18n } from '../i18n/i18n';
+import { useAccountText } from '../i18n/account.dictionary';
+import { useMeta } from '../lib/meta';
 import { useAnnounce } from '../lib/announcer';
 import { useOperator } from '../lib/auth';
 import { formatDateTime } from '../lib/format';
@@ -23,8 +25,7 @@ const ROLES: Role[] = ['agent', 'supervisor', 'admin'];
 export function AdminPage() {
   const { t } = useI18n();
   const operator = useOperator();
-  if (operator.role !== 'admin')
-    return <ForbiddenNotice />;
+  if (operator.role !== 'admin') return <ForbiddenNotice />;
   return (
     <div className="admin-page">
       <PageHeading>{t('adminTitle')}</PageHeading>
@@ -37,6 +38,8 @@ export function AdminPage() {
 }
 
 function OperatorsSection() {
+  const at = useAccountText();
+  const meta = useMeta();
   const { t, language } = useI18n();
   const announce = useAnnounce();
   const me = useOperator();
@@ -70,6 +73,25 @@ function OperatorsSection() {
     }
   };
 
+  const setTeam = async (o: OperatorListItem, team: string | null) => {
+    try {
+      await apiRequest(`/api/admin/operators/${encodeURIComponent(o.username)}/team`, { method: 'POST', body: { team } });
+      await load();
+    } catch (err) {
+      setError(err);
+    }
+  };
+
+  const resetMfa = async (o: OperatorListItem) => {
+    if (!window.confirm(`${at('resetMfa')}: ${o.displayName}?`)) return;
+    try {
+      await apiRequest(`/api/admin/operators/${encodeURIComponent(o.username)}/reset-mfa`, { method: 'POST' });
+      await load();
+    } catch (err) {
+      setError(err);
+    }
+  };
+
   return (
     <section className="panel-section" aria-labelledby="operators-title">
       <h2 id="operators-title">{t('operatorsTitle')}</h2>
@@ -83,6 +105,8 @@ function OperatorsSection() {
               <th scope="col">{t('colDisplayName')}</th>
               <th scope="col">{t('colRole')}</th>
               <th scope="col">{t('colState')}</th>
+              <th scope="col">{t('fieldTeam')}</th>
+              <th scope="col">{at('mfaColumn')}</th>
               <th scope="col">{t('colActions')}</th>
             </tr>
           </thead>
@@ -94,6 +118,26 @@ function OperatorsSection() {
                 <td>{ROLE_LABELS[language][o.role] ?? o.role}</td>
                 <td>{o.disabled ? t('operatorDisabled') : t('operatorActive')}</td>
                 <td>
+                  <select
+                    aria-label={`${t('fieldTeam')}: ${o.displayName}`}
+                    value={o.team ?? ''}
+                    onChange={(e) => void setTeam(o, e.target.value || null)}
+                  >
+                    <option value="">—</option>
+                    {(meta?.teams ?? []).map((x) => (
+                      <option key={x.id} value={x.id}>
+                        {x.name[language]}
+                      </option>
+                    ))}
+                  </select>
+                </td>
+                <td>{o.mfaEnabled ? t('yes') : t('no')}</td>
+                <td>
+                  {o.mfaEnabled && o.username !== me.username ? (
+                    <button type="button" className="button-link" onClick={() => void resetMfa(o)}>
+                      {at('resetMfa')}
+                    </button>
+                  ) : null}
                   {o.disabled || o.username === me.username ? null : (
                     <button type="button" className="button-link" onClick={() => void disable(o)}>
                       {t('disableOperator', { name: o.username })}
@@ -133,7 +177,10 @@ function CreateOperatorForm({ onCreated }: { onCreated(name: string): Promise<vo
     setBusy(true);
     setError(undefined);
     try {
-      await apiRequest('/api/admin/operators', { method: 'POST', body: { username: username.trim(), displayName: displayName.trim(), role, password } });
+      await apiRequest('/api/admin/operators', {
+        method: 'POST',
+        body: { username: username.trim(), displayName: displayName.trim(), role, password },
+      });
       const name = displayName.trim();
       setUsername('');
       setDisplayName('');
@@ -158,7 +205,14 @@ function CreateOperatorForm({ onCreated }: { onCreated(name: string): Promise<vo
       <div className="form-grid">
         <div className="field">
           <label htmlFor="op-username">{t('colUsername')}</label>
-          <input id="op-username" required autoComplete="off" spellCheck={false} value={username} onChange={(e) => setUsername(e.target.value)} />
+          <input
+            id="op-username"
+            required
+            autoComplete="off"
+            spellCheck={false}
+            value={username}
+            onChange={(e) => setUsername(e.target.value)}
+          />
         </div>
         <div className="field">
           <label htmlFor="op-name">{t('fieldDisplayName')}</label>

@@ -45,8 +45,7 @@ const newKey = () => (crypto.randomUUID ? crypto.randomUUID() : `${Date.now()}-$
 export function AdvisoriesPage() {
   const { t } = useI18n();
   const operator = useOperator();
-  if (operator.role !== 'supervisor' && operator.role !== 'admin')
-    return <ForbiddenNotice />;
+  if (operator.role !== 'supervisor' && operator.role !== 'admin') return <ForbiddenNotice />;
   return (
     <div className="advisories-page">
       <PageHeading>{t('advisoriesTitle')}</PageHeading>
@@ -137,7 +136,14 @@ function ComposeAdvisory({ listed, onSent }: { listed: AdvisoryItem[] | undefine
     e.preventDefault();
     setSent(undefined);
     setError(undefined);
-    const why = zones.length === 0 ? t('advisoryZonesRequired') : length === 0 ? t('advisoryTextRequired') : length > MAX_CHARS ? t('advisoryTextTooLong', { max: MAX_CHARS }) : undefined;
+    const why =
+      zones.length === 0
+        ? t('advisoryZonesRequired')
+        : length === 0
+          ? t('advisoryTextRequired')
+          : length > MAX_CHARS
+            ? t('advisoryTextTooLong', { max: MAX_CHARS })
+            : undefined;
     setProblem(why);
     if (why) return;
     requestKey.current ??= newKey();
@@ -188,7 +194,11 @@ function ComposeAdvisory({ listed, onSent }: { listed: AdvisoryItem[] | undefine
     <section className="panel-section" aria-labelledby={`${ids}-title`}>
       <h2 id={`${ids}-title`}>{t('advisoryComposeTitle')}</h2>
       {current && progress ? (
-        <div className={`notice ${current.state === 'sent' ? 'notice-success' : current.state === 'failed' ? 'notice-error' : 'notice-info'}`} data-testid="advisory-progress" data-fanout={current.state}>
+        <div
+          className={`notice ${current.state === 'sent' ? 'notice-success' : current.state === 'failed' ? 'notice-error' : 'notice-info'}`}
+          data-testid="advisory-progress"
+          data-fanout={current.state}
+        >
           <p>{progress}</p>
           {current.state === 'failed' ? (
             <>
@@ -218,7 +228,8 @@ function ComposeAdvisory({ listed, onSent }: { listed: AdvisoryItem[] | undefine
             {allZones.map((z) => (
               <li key={z.id}>
                 <label>
-                  <input type="checkbox" value={z.id} checked={zones.includes(z.id)} onChange={(e) => toggle(z.id, e.target.checked)} /> {z.name}
+                  <input type="checkbox" value={z.id} checked={zones.includes(z.id)} onChange={(e) => toggle(z.id, e.target.checked)} />{' '}
+                  {z.name}
                 </label>
               </li>
             ))}
@@ -254,11 +265,22 @@ function ComposeAdvisory({ listed, onSent }: { listed: AdvisoryItem[] | undefine
         {!confirming ? <button type="submit">{t('advisoryReview')}</button> : null}
       </form>
       {confirming ? (
-        <div className="advisory-confirm" role="group" aria-labelledby={`${ids}-confirm-title`} tabIndex={-1} ref={confirmRef} data-testid="advisory-confirm">
+        <div
+          className="advisory-confirm"
+          role="group"
+          aria-labelledby={`${ids}-confirm-title`}
+          tabIndex={-1}
+          ref={confirmRef}
+          data-testid="advisory-confirm"
+        >
           <h3 id={`${ids}-confirm-title`}>{t('advisoryConfirmTitle')}</h3>
           <p>{t('advisoryConfirmText', { zones: zones.map(zoneName).join(', ') })}</p>
           <blockquote className="description">{text.trim()}</blockquote>
-          {error ? <p className="notice notice-error" role="alert">{errorText(error, t)}</p> : null}
+          {error ? (
+            <p className="notice notice-error" role="alert">
+              {errorText(error, t)}
+            </p>
+          ) : null}
           <div className="button-row">
             <button type="button" onClick={() => void send()} disabled={busy}>
               {busy ? t('working') : t('advisorySend')}

@@ -42,7 +42,17 @@ function formatPeriod(period: string, kind: Period, language: 'it' | 'en', tt: T
   return kind === 'week' ? tt('weekOf', { day }) : day;
 }
 
-function Durations({ figures, clock, tt, language }: { figures: ClockFigures; clock: Clock; tt: TerritoryTranslate; language: 'it' | 'en' }) {
+function Durations({
+  figures,
+  clock,
+  tt,
+  language,
+}: {
+  figures: ClockFigures;
+  clock: Clock;
+  tt: TerritoryTranslate;
+  language: 'it' | 'en';
+}) {
   const f = figures[clock];
   if (!f.count) return <span className="muted">—</span>;
   return (
@@ -110,13 +120,15 @@ function Indicators() {
   useEffect(() => {
     void latestLoad.current();
   }, [apiQuery]);
-  useReportEvents(() => {
+  useReportEvents((e) => {
+    if (e.type === 'note.added') return;
     window.clearTimeout(debounce.current);
     debounce.current = window.setTimeout(() => void latestLoad.current(true), REFETCH_DEBOUNCE_MS);
   });
   useEffect(() => () => window.clearTimeout(debounce.current), []);
 
-  const change = (patch: Partial<IndicatorFilters>) => navigate(`/indicatori${indicatorFiltersToSearch({ ...filters, ...patch })}`, { replace: true });
+  const change = (patch: Partial<IndicatorFilters>) =>
+    navigate(`/indicatori${indicatorFiltersToSearch({ ...filters, ...patch })}`, { replace: true });
   const periodWord = { day: tt('periodDay'), week: tt('periodWeek'), month: tt('periodMonth') }[filters.period].toLowerCase();
   const clockWord = filters.clock === 'service' ? tt('clockService') : tt('clockWall');
   const grouped = data && data.groupBy !== 'none';
@@ -129,7 +141,8 @@ function Indicators() {
     if (data?.groupBy === 'channel') return (CHANNEL_LABELS[language] as Record<string, string>)[row.key] ?? row.label;
     return row.label;
   };
-  const dayText = (day: string) => new Intl.DateTimeFormat(language === 'it' ? 'it-IT' : 'en-GB', { timeZone: 'UTC' }).format(new Date(`${day}T00:00:00Z`));
+  const dayText = (day: string) =>
+    new Intl.DateTimeFormat(language === 'it' ? 'it-IT' : 'en-GB', { timeZone: 'UTC' }).format(new Date(`${day}T00:00:00Z`));
 
   return (
     <div className="indicators-page">
@@ -153,7 +166,11 @@ function Indicators() {
           </div>
           <div className="field field-inline">
             <label htmlFor="in-group">{tt('groupByLabel')}</label>
-            <select id="in-group" value={filters.groupBy} onChange={(e) => change({ groupBy: e.target.value as IndicatorFilters['groupBy'] })}>
+            <select
+              id="in-group"
+              value={filters.groupBy}
+              onChange={(e) => change({ groupBy: e.target.value as IndicatorFilters['groupBy'] })}
+            >
               <option value="none">{tt('groupNone')}</option>
               <option value="category">{tt('groupCategory')}</option>
               <option value="zone">{tt('groupZone')}</option>
@@ -162,11 +179,23 @@ function Indicators() {
           </div>
           <div className="field field-inline">
             <label htmlFor="in-from">{tt('windowFrom')}</label>
-            <input id="in-from" type="date" value={filters.from} max={filters.to || undefined} onChange={(e) => change({ from: e.target.value })} />
+            <input
+              id="in-from"
+              type="date"
+              value={filters.from}
+              max={filters.to || undefined}
+              onChange={(e) => change({ from: e.target.value })}
+            />
           </div>
           <div className="field field-inline">
             <label htmlFor="in-to">{tt('windowTo')}</label>
-            <input id="in-to" type="date" value={filters.to} min={filters.from || undefined} onChange={(e) => change({ to: e.target.value })} />
+            <input
+              id="in-to"
+              type="date"
+              value={filters.to}
+              min={filters.from || undefined}
+              onChange={(e) => change({ to: e.target.value })}
+            />
           </div>
           <CategoryZoneSelects meta={meta} idPrefix="in" category={filters.category} zone={filters.zone} onChange={change} />
           <fieldset className="window-choice clock-choice">
@@ -174,7 +203,13 @@ function Indicators() {
             <div className="segmented">
               {(['service', 'wall'] as const).map((c) => (
                 <label key={c} className={`segment ${filters.clock === c ? 'is-checked' : ''}`}>
-                  <input type="radio" name="indicator-clock" value={c} checked={filters.clock === c} onChange={() => change({ clock: c })} />
+                  <input
+                    type="radio"
+                    name="indicator-clock"
+                    value={c}
+                    checked={filters.clock === c}
+                    onChange={() => change({ clock: c })}
+                  />
                   {c === 'service' ? tt('clockService') : tt('clockWall')}
                 </label>
               ))}

@@ -4,6 +4,7 @@ import { LanguageSwitch } from '../components/language-switch';
 import { PageHeading } from '../components/page-heading';
 import { useI18n } from '../i18n/i18n';
 import { useAuth } from '../lib/auth';
+import { SecondFactorForm } from '../components/second-factor-form';
 
 export function LoginPage({ expired }: { expired?: boolean }) {
   const { t } = useI18n();
@@ -13,6 +14,7 @@ export function LoginPage({ expired }: { expired?: boolean }) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | undefined>(undefined);
   const passwordRef = useRef<HTMLInputElement>(null);
+  const [secondStep, setSecondStep] = useState(false);
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -20,7 +22,10 @@ export function LoginPage({ expired }: { expired?: boolean }) {
     setError(undefined);
     try {
       const r = await login(username.trim(), password);
-      if (!r.ok) {
+      if (r.ok === 'mfa') {
+        setPassword('');
+        setSecondStep(true);
+      } else if (!r.ok) {
         setError(r.message ?? (r.messageKey ? t(r.messageKey) : undefined));
         setPassword('');
         passwordRef.current?.focus();
@@ -51,37 +56,46 @@ export function LoginPage({ expired }: { expired?: boolean }) {
             {error}
           </p>
         ) : null}
-        <form onSubmit={submit} noValidate={false}>
-          <div className="field">
-            <label htmlFor="login-username">{t('username')}</label>
-            <input
-              id="login-username"
-              name="username"
-              autoComplete="username"
-              autoCapitalize="none"
-              spellCheck={false}
-              required
-              value={username}
-              onChange={(e) => setUsername(e.target.value)}
-            />
-          </div>
-          <div className="field">
-            <label htmlFor="login-password">{t('password')}</label>
-            <input
-              id="login-password"
-              ref={passwordRef}
-              name="password"
-              type="password"
-              autoComplete="current-password"
-              required
-              value={password}
-              onChange={(e) => setPassword(e.target.value)}
-            />
-          </div>
-          <button type="submit" className="button-primary" disabled={busy}>
-            {busy ? t('loginWorking') : t('loginSubmit')}
-          </button>
-        </form>
+        {secondStep ? (
+          <SecondFactorForm
+            onExpired={() => {
+              setSecondStep(false);
+              passwordRef.current?.focus();
+            }}
+          />
+        ) : (
+          <form onSubmit={submit} noValidate={false}>
+            <div className="field">
+              <label htmlFor="login-username">{t('username')}</label>
+              <input
+                id="login-username"
+                name="username"
+                autoComplete="username"
+                autoCapitalize="none"
+                spellCheck={false}
+                required
+                value={username}
+                onChange={(e) => setUsername(e.target.value)}
+              />
+            </div>
+            <div className="field">
+              <label htmlFor="login-password">{t('password')}</label>
+              <input
+                id="login-password"
+                ref={passwordRef}
+                name="password"
+                type="password"
+                autoComplete="current-password"
+                required
+                value={password}
+                onChange={(e) => setPassword(e.target.value)}
+              />
+            </div>
+            <button type="submit" className="button-primary" disabled={busy}>
+              {busy ? t('loginWorking') : t('loginSubmit')}
+            </button>
+          </form>
+        )}
       </main>
     </div>
   );

@@ -11,6 +11,7 @@ import { ExportButtons } from '../components/export-buttons';
 import { PageHeading } from '../components/page-heading';
 import { QueueFilterBar } from '../components/queue-filter-bar';
 import { categoryName, QueueTable } from '../components/queue-table';
+import { BulkBar } from '../components/bulk-bar';
 import { useI18n } from '../i18n/i18n';
 import { useAnnounce } from '../lib/announcer';
 import { useMeta } from '../lib/meta';
@@ -34,41 +35,58 @@ export function QueuePage() {
   const [data, setData] = useState<ReportList | undefined>(undefined);
   const [error, setError] = useState<unknown>(undefined);
   const [fresh, setFresh] = useState<ReadonlySet<string>>(new Set());
+  // Reports picked for a bulk action (kept across live reloads, cleared with the bar's button).
+  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
+  const selection = {
+    selected,
+    toggle: (id: string) =>
+      setSelected((s) => {
+        const next = new Set(s);
+        if (next.has(id)) next.delete(id);
+        else next.add(id);
+        return next;
+      }),
+    toggleAll: (ids: string[]) =>
+      setSelected((s) => (ids.every((id) => s.has(id)) ? new Set([...s].filter((id) => !ids.includes(id))) : new Set([...s, ...ids]))),
+  };
   const seq = useRef(0);
   const createdIds = useRef(new Set<string>());
   const debounce = useRef<number | undefined>(undefined);
   const metaRef = useRef(meta);
   metaRef.current = meta;
 
-  const load = useCallback(async (background = false) => {
-    const mine = ++seq.current;
-    try {
-      const list = await apiRequest<ReportList>(`/api/reports${apiQuery}`, { background });
-      if (mine !== seq.current) return; // a newer request was sent meanwhile
-      setData(list);
-      setError(undefined);
-      // Reports announced as new: those whose report.created event came in and that are in this
-      // list (whichever came first, the event or a periodic refresh).
-      const appeared = list.items.filter((r) => createdIds.current.has(r.id));
-      if (appeared.length) {
-        const ids = appeared.map((r) => r.id);
-        setFresh((f) => new Set([...f, ...ids]));
-        window.setTimeout(() => setFresh((f) => new Set([...f].filter((id) => !ids.includes(id)))), FRESH_FOR_MS);
-        announce(
-          appeared.length === 1
-            ? t('newReportAnnounce', {
-                ticket: appeared[0].ticketCode,
-                category: categoryName(metaRef.current, appeared[0].categoryId, appeared[0].categoryLabel, language),
-              })
-            : t('newReportsAnnounce', { count: appeared.length }),
-        );
+  const load = useCallback(
+    async (background = false) => {
+      const mine = ++seq.current;
+      try {
+        const list = await apiRequest<ReportList>(`/api/reports${apiQuery}`, { background });
+        if (mine !== seq.current) return; // a newer request was sent meanwhile
+        setData(list);
+        setError(undefined);
+        // Reports announced as new: those whose report.created event came in and that are in this
+        // list (whichever came first, the event or a periodic refresh).
+        const appeared = list.items.filter((r) => createdIds.current.has(r.id));
+        if (appeared.length) {
+          const ids = appeared.map((r) => r.id);
+          setFresh((f) => new Set([...f, ...ids]));
+          window.setTimeout(() => setFresh((f) => new Set([...f].filter((id) => !ids.includes(id)))), FRESH_FOR_MS);
+          announce(
+            appeared.length === 1
+              ? t('newReportAnnounce', {
+                  ticket: appeared[0].ticketCode,
+                  category: categoryName(metaRef.current, appeared[0].categoryId, appeared[0].categoryLabel, language),
+                })
+              : t('newReportsAnnounce', { count: appeared.length }),
+          );
+        }
+        for (const r of list.items) createdIds.current.delete(r.id);
+        if (createdIds.current.size > 500) createdIds.current.clear();
+      } catch (err) {
+        if (mine === seq.current) setError(err);
       }
-      for (const r of list.items) createdIds.current.delete(r.id);
-      if (createdIds.current.size > 500) createdIds.current.clear();
-    } catch (err) {
-      if (mine === seq.current) setError(err);
-    }
-  }, [apiQuery, announce, t, language]);
+    },
+    [apiQuery, announce, t, language],
+  );
 
   const latestLoad = useRef(load);
   latestLoad.current = load;
@@ -82,6 +100,7 @@ export function QueuePage() {
   }, [apiQuery]);
 
   useReportEvents((e) => {
+    if (e.type === 'note.added') return;
     if (e.type === 'report.created') createdIds.current.add(e.reportId);
     window.clearTimeout(debounce.current);
     debounce.current = window.setTimeout(() => void latestLoad.current(true), REFETCH_DEBOUNCE_MS);
@@ -114,7 +133,10 @@ export function QueuePage() {
       {error ? <ErrorNotice error={error} onRetry={() => void load()} /> : null}
       {!data && !error ? <p role="status">{t('loading')}</p> : null}
       {data && data.items.length === 0 ? <p className="empty">{t('noReports')}</p> : null}
-      {data && data.items.length > 0 ? <QueueTable items={data.items} meta={meta} fresh={fresh} caption={caption} /> : null}
+      {selected.size ? <BulkBar selected={[...selected]} onDone={() => void load()} onClear={() => setSelected(new Set())} /> : null}
+      {data && data.items.length > 0 ? (
+        <QueueTable items={data.items} meta={meta} fresh={fresh} caption={caption} selection={selection} />
+      ) : null}
       {data && total > PAGE_SIZE ? (
         <nav className="pager" aria-label={t('pageRange', { from: first, to: last, total })}>
           <button type="button" disabled={filters.page <= 1} onClick={() => change({ ...filters, page: filters.page - 1 })}>

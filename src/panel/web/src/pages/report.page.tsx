@@ -12,6 +12,7 @@ import { PriorityBreakdown } from '../components/priority-breakdown';
 import { useOperator } from '../lib/auth';
 import { ErrorNotice } from '../components/error-notice';
 import { IdentityPanel } from '../components/identity-panel';
+import { NotesPanel } from '../components/notes-panel';
 import { PageHeading } from '../components/page-heading';
 import { categoryName, PriorityMeter } from '../components/queue-table';
 import { ReportMap } from '../components/report-map';
@@ -35,17 +36,20 @@ export function ReportPage({ id }: { id: string }) {
   const seq = useRef(0);
   const debounce = useRef<number | undefined>(undefined);
 
-  const load = useCallback(async (background = false) => {
-    const mine = ++seq.current;
-    try {
-      const r = await apiRequest<ReportDetailResponse>(`/api/reports/${encodeURIComponent(id)}`, { background });
-      if (mine !== seq.current) return;
-      setData(r);
-      setError(undefined);
-    } catch (err) {
-      if (mine === seq.current) setError(err);
-    }
-  }, [id]);
+  const load = useCallback(
+    async (background = false) => {
+      const mine = ++seq.current;
+      try {
+        const r = await apiRequest<ReportDetailResponse>(`/api/reports/${encodeURIComponent(id)}`, { background });
+        if (mine !== seq.current) return;
+        setData(r);
+        setError(undefined);
+      } catch (err) {
+        if (mine === seq.current) setError(err);
+      }
+    },
+    [id],
+  );
 
   useEffect(() => {
     setData(undefined);
@@ -205,11 +209,14 @@ export function ReportPage({ id }: { id: string }) {
         <aside className="report-side" aria-label={t('actionsTitle')}>
           <ActionPanel report={report} onChanged={() => load()} />
           <IdentityPanel key={report.id} reportId={report.id} />
+          <NotesPanel reportId={report.id} onAdded={() => void load(true)} />
           <section className="panel-section" aria-labelledby="timeline-title">
             <h2 id="timeline-title">{t('timeline')}</h2>
             <Timeline entries={timeline} />
           </section>
-          {operator.role === 'supervisor' || operator.role === 'admin' ? <AuditPanel reportId={report.id} version={report.version} /> : null}
+          {operator.role === 'supervisor' || operator.role === 'admin' ? (
+            <AuditPanel reportId={report.id} version={report.version} />
+          ) : null}
         </aside>
       </div>
     </div>

@@ -42,9 +42,12 @@ const FALLBACK_BBOX: [number, number, number, number] = [10.53, 43.76, 10.68, 43
 /** A local day (YYYY-MM-DD) as the agent reads it. */
 function formatDay(day: string, language: 'it' | 'en'): string {
   const [y, m, d] = day.split('-').map(Number);
-  return new Intl.DateTimeFormat(language === 'it' ? 'it-IT' : 'en-GB', { day: '2-digit', month: '2-digit', year: 'numeric', timeZone: 'UTC' }).format(
-    new Date(Date.UTC(y, m - 1, d)),
-  );
+  return new Intl.DateTimeFormat(language === 'it' ? 'it-IT' : 'en-GB', {
+    day: '2-digit',
+    month: '2-digit',
+    year: 'numeric',
+    timeZone: 'UTC',
+  }).format(new Date(Date.UTC(y, m - 1, d)));
 }
 
 /** The local day an instant falls on, in the municipality's time zone. */
@@ -157,11 +160,23 @@ function HotZones() {
           <>
             <div className="field field-inline">
               <label htmlFor="hz-from">{tt('windowFrom')}</label>
-              <input id="hz-from" type="date" value={filters.from} max={filters.to || undefined} onChange={(e) => change({ ...filters, from: e.target.value })} />
+              <input
+                id="hz-from"
+                type="date"
+                value={filters.from}
+                max={filters.to || undefined}
+                onChange={(e) => change({ ...filters, from: e.target.value })}
+              />
             </div>
             <div className="field field-inline">
               <label htmlFor="hz-to">{tt('windowTo')}</label>
-              <input id="hz-to" type="date" value={filters.to} min={filters.from || undefined} onChange={(e) => change({ ...filters, to: e.target.value })} />
+              <input
+                id="hz-to"
+                type="date"
+                value={filters.to}
+                min={filters.from || undefined}
+                onChange={(e) => change({ ...filters, to: e.target.value })}
+              />
             </div>
           </>
         ) : null}

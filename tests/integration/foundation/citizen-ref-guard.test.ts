@@ -31,6 +31,7 @@ describe('CITIZEN_REF_SECRET under an existing database', () => {
         REDIS_PREFIX: uniqueName('refguard'),
         SESSION_SECRET: secret(),
         CITIZEN_REF_SECRET: citizenRefSecret,
+        DATA_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
         MEDIA_DIR: mkdtempSync(path.join(os.tmpdir(), 'vicinato-refguard-')),
       });
     const conn = await mongoose.createConnection(mongoUrl).asPromise();

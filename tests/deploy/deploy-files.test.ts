@@ -48,7 +48,7 @@ describe.skipIf(missing.length > 0)('deploy/ validated by the real tools', () =>
     expect(kinds).toEqual(expect.arrayContaining(['HorizontalPodAutoscaler', 'PodDisruptionBudget', 'Secret', 'ConfigMap']));
     // A misspelt field is caught.
     expect(withBrokenCopy(d('kubernetes', 'deployment-web.yaml'), (t) => t.replace('livenessProbe:', 'livenesProbe:'), (c) => checkKubernetes([c])).ok).toBe(false);
-  });
+  }, 120_000); // the first run makes the schemas from the Kubernetes module (fetched by the bootstrap)
 
   it('every role has a Deployment with SERVICES=<role> and /healthz, /readyz probes', () => {
     for (const role of ['web', 'worker', 'telegram', 'whatsapp']) {

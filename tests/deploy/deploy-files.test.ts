@@ -117,6 +117,21 @@ describe('deploy/ checked without Go tools', () => {
     expect(withBrokenCopy(d('Dockerfile'), (t) => t.replace('EXPOSE 3000', 'EXPOSE port3000'), checkDockerfile).ok).toBe(false);
   });
 
+  it('Dockerfile and systemd unit start the same entry point, and what they copy exists', () => {
+    const docker = fs.readFileSync(d('Dockerfile'), 'utf8');
+    const unit = fs.readFileSync(d('systemd', 'vicinato@.service'), 'utf8');
+    const dockerEntry = /^CMD \[.*"(dist\/[^"]+\.js)"\]$/m.exec(docker)?.[1];
+    const unitEntry = /^ExecStart=.* (dist\/\S+\.js)$/m.exec(unit)?.[1];
+    expect(dockerEntry).toBeDefined();
+    expect(unitEntry).toBe(dockerEntry);
+    // Once `npm start` runs the compiled build, it must be the same file.
+    const start = (JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts.start!;
+    if (start.includes('dist/')) expect(start).toContain(dockerEntry);
+    const sources = [...docker.matchAll(/^COPY (?:--\S+ )*(.+) (\S+)$/gm)].filter((m) => !m[0].includes('--from=')).flatMap((m) => m[1]!.split(' '));
+    const fromBuild = [...docker.matchAll(/^COPY --from=build \S+ \/app\/(\S+) /gm)].map((m) => m[1]!).filter((p) => !p.startsWith('dist'));
+    for (const p of [...sources.filter((s) => s !== '.'), ...fromBuild]) expect(fs.existsSync(path.join(ROOT, p)), p).toBe(true);
+  });
+
   it('Grafana dashboard: every metric it queries is exported by src/observability/metrics.ts', () => {
     const used = dashboardMetrics(d('grafana', 'vicinato.json'));
     expect(used.length).toBeGreaterThan(10);

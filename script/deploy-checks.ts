@@ -3,7 +3,7 @@
  * uses, all installed from package registries (script/bootstrap.sh builds the Go tools into
  * .tools/bin): kubeconform for Kubernetes (schemas generated from the Kubernetes OpenAPI document
  * shipped in the k8s.io/kubernetes Go module: kubeconform's own download site is not reachable
- * here), compose-go for the compose file, Prometheus' rule parser for the alert rules,
+ * here), compose-go for the compose file, Prometheus' rule parser and configuration loader,
  * systemd-analyze for the units, dockerfile-utils for the Dockerfile. Nothing here runs a
  * container: Docker is not available on CI.
  */
@@ -103,6 +103,11 @@ export function checkAlertRules(file: string): CheckResult & { metrics: string[]
   const r = run(DEPLOY_VALIDATE, ['rules', file]);
   const metrics = [...r.output.matchAll(/^metric\t(\S+)$/gm)].map((m) => m[1]);
   return { ...r, metrics };
+}
+
+/** The Prometheus configuration loaded as Prometheus does (its rule files are checked by checkAlertRules). */
+export function checkPrometheusConfig(file: string): CheckResult {
+  return run(DEPLOY_VALIDATE, ['prometheus', file]);
 }
 
 /** systemd-analyze verify on an instance of each template unit; unknown keys count as errors. */

@@ -2,6 +2,7 @@
 //
 //	deploy-validate compose <compose.yaml> <env file>   loads and validates with compose-go (every profile)
 //	deploy-validate rules <alerts.yml>                  parses like `promtool check rules`, prints the metrics used
+//	deploy-validate prometheus <prometheus.yml>         loads like `promtool check config` (without following rule_files)
 //
 // Built by script/bootstrap.sh into .tools/bin (Go module proxy only); run by tests/deploy.
 package main
@@ -15,13 +16,15 @@ import (
 
 	"github.com/compose-spec/compose-go/v2/cli"
 	"github.com/prometheus/common/model"
+	"github.com/prometheus/prometheus/config"
+	_ "github.com/prometheus/prometheus/discovery/dns" // dns_sd_configs
 	"github.com/prometheus/prometheus/model/rulefmt"
 	"github.com/prometheus/prometheus/promql/parser"
 )
 
 func main() {
 	if len(os.Args) < 3 {
-		fail("usage: deploy-validate compose <file> <env file> | rules <file>")
+		fail("usage: deploy-validate compose <file> <env file> | rules <file> | prometheus <file>")
 	}
 	switch os.Args[1] {
 	case "compose":
@@ -31,6 +34,14 @@ func main() {
 		compose(os.Args[2], os.Args[3])
 	case "rules":
 		rules(os.Args[2])
+	case "prometheus":
+		cfg, err := config.LoadFile(os.Args[2], false, slog.New(slog.NewTextHandler(os.Stderr, nil)))
+		if err != nil {
+			fail(err.Error())
+		}
+		for _, sc := range cfg.ScrapeConfigs {
+			fmt.Printf("job\t%s\t%s\n", sc.JobName, sc.HTTPClientConfig.Authorization.Type)
+		}
 	default:
 		fail("unknown command " + os.Args[1])
 	}

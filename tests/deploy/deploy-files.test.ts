@@ -14,6 +14,7 @@ import {
   checkCompose,
   checkDockerfile,
   checkKubernetes,
+  checkPrometheusConfig,
   checkSystemdUnits,
   dashboardMetrics,
   exportedMetricNames,
@@ -89,6 +90,13 @@ describe.skipIf(missing.length > 0)('deploy/ validated by the real tools', () =>
     const alerts = [...r.output.matchAll(/^rule\t(\S+)$/gm)].map((m) => m[1]);
     expect(alerts).toEqual(expect.arrayContaining(['VicinatoInboxBacklogOld', 'VicinatoOutboundFailures', 'VicinatoWhatsappLoggedOut', 'VicinatoTelegramWebhookErrors', 'VicinatoMongoDown', 'VicinatoRedisDown']));
     expect(withBrokenCopy(d('prometheus', 'alerts.yml'), (t) => t.replace('> 120', '> > 120'), checkAlertRules).ok).toBe(false);
+  });
+
+  it('Prometheus configuration of the compose file: loaded as Prometheus does, scraping with the token', () => {
+    const r = checkPrometheusConfig(d('compose', 'prometheus.yml'));
+    expect(r.ok, r.output).toBe(true);
+    expect(r.output).toMatch(/^job\tvicinato\tBearer$/m);
+    expect(withBrokenCopy(d('compose', 'prometheus.yml'), (t) => t.replace('type: A', 'type: AAAAA'), checkPrometheusConfig).ok).toBe(false);
   });
 });
 

@@ -11,6 +11,7 @@ import { loadMunicipalityProfile, municipalityDir } from '../config/municipality
 import { createLogger, type Logger } from './log/logger';
 import { connectMongo, createStorage, ensureIndexes, waitForMongo } from './storage';
 import { fieldCipherFromSettings } from './security/field-cipher';
+import { slaTargetMinutes } from './domain/sla';
 import { createDiskMediaStore } from './storage/media-store';
 import { createRedis, pingRedis } from './queue/redis-connection';
 import { createQueues, startWorker, type WorkerHandle, type InboundJob, type OutboundJob, type AdvisoryJob } from './queue/queues';
@@ -68,7 +69,11 @@ export async function startVicinato(config: Config, logger: Logger, overrides: S
   const mongo = connectMongo(config.MONGODB_URI, logger);
   const storage = createStorage(
     mongo.connection,
-    { timeZone: municipality.serviceHours.timeZone, serviceHours: municipality.serviceHours },
+    {
+      timeZone: municipality.serviceHours.timeZone,
+      serviceHours: municipality.serviceHours,
+      slaTargetMinutes: (r) => slaTargetMinutes(municipality.sla, r),
+    },
     {},
     fieldCipherFromSettings(config),
   );

@@ -53,7 +53,10 @@ export async function backup(opts: { uri: string; mediaDir: string; out: string 
   fs.mkdirSync(path.join(partial, 'collections'), { recursive: true });
   let documents = 0;
   const manifest = await withDb(opts.uri, async (db) => {
-    const names = (await db.listCollections({ type: 'collection' }, { nameOnly: true }).toArray()).map((c) => c.name).filter((n) => !n.startsWith('system.')).sort();
+    const names = (await db.listCollections({ type: 'collection' }, { nameOnly: true }).toArray())
+      .map((c) => c.name)
+      .filter((n) => !n.startsWith('system.'))
+      .sort();
     const collections: Manifest['collections'] = [];
     for (const name of names) {
       const file = fs.createWriteStream(path.join(partial, 'collections', `${name}.jsonl`));
@@ -67,7 +70,13 @@ export async function backup(opts: { uri: string; mediaDir: string; out: string 
       collections.push({ name, count, indexes });
       documents += count;
     }
-    return { format: FORMAT, createdAt: new Date().toISOString(), database: db.databaseName, collections, media: fs.existsSync(opts.mediaDir) } satisfies Manifest;
+    return {
+      format: FORMAT,
+      createdAt: new Date().toISOString(),
+      database: db.databaseName,
+      collections,
+      media: fs.existsSync(opts.mediaDir),
+    } satisfies Manifest;
   });
   if (manifest.media) fs.cpSync(opts.mediaDir, path.join(partial, 'media'), { recursive: true });
   fs.writeFileSync(path.join(partial, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
@@ -81,14 +90,22 @@ export async function restore(opts: { uri: string; mediaDir: string; from: strin
   if (manifest.format !== FORMAT) throw new Error(`${from} is not a Vicinato backup (${String(manifest.format)})`);
   let documents = 0;
   await withDb(opts.uri, async (db) => {
-    const existing = (await db.listCollections({}, { nameOnly: true }).toArray()).map((c) => c.name).filter((n) => !n.startsWith('system.'));
+    const existing = (await db.listCollections({}, { nameOnly: true }).toArray())
+      .map((c) => c.name)
+      .filter((n) => !n.startsWith('system.'));
     const nonEmpty = [];
     for (const name of existing) if ((await db.collection(name).estimatedDocumentCount()) > 0) nonEmpty.push(name);
-    if (nonEmpty.length && !opts.drop) throw new Error(`database ${db.databaseName} already holds data (${nonEmpty.slice(0, 5).join(', ')}…): stop the service and restore with --drop`);
+    if (nonEmpty.length && !opts.drop)
+      throw new Error(
+        `database ${db.databaseName} already holds data (${nonEmpty.slice(0, 5).join(', ')}…): stop the service and restore with --drop`,
+      );
     for (const { name, count, indexes } of manifest.collections) {
       if (existing.includes(name)) await db.collection(name).drop();
       await db.createCollection(name);
-      const lines = readline.createInterface({ input: fs.createReadStream(path.join(from, 'collections', `${name}.jsonl`)), crlfDelay: Infinity });
+      const lines = readline.createInterface({
+        input: fs.createReadStream(path.join(from, 'collections', `${name}.jsonl`)),
+        crlfDelay: Infinity,
+      });
       let batch: Record<string, unknown>[] = [];
       let restored = 0;
       for await (const line of lines) {
@@ -103,7 +120,8 @@ export async function restore(opts: { uri: string; mediaDir: string; from: strin
       if (batch.length) await db.collection(name).insertMany(batch, { ordered: true });
       restored += batch.length;
       if (restored !== count) throw new Error(`${name}: ${restored} documents in the backup file, the manifest says ${count}`);
-      for (const { key, name: indexName, ...options } of indexes) await db.collection(name).createIndex(key as Record<string, 1 | -1>, { ...options, name: indexName as string });
+      for (const { key, name: indexName, ...options } of indexes)
+        await db.collection(name).createIndex(key as Record<string, 1 | -1>, { ...options, name: indexName as string });
       documents += restored;
     }
   });
@@ -116,7 +134,9 @@ export async function restore(opts: { uri: string; mediaDir: string; from: strin
 
 async function main(argv: string[]) {
   const [command, flag, dir, ...rest] = argv;
-  const ok = (command === 'backup' && flag === '--out' && dir && rest.length === 0) || (command === 'restore' && flag === '--from' && dir && rest.every((r) => r === '--drop'));
+  const ok =
+    (command === 'backup' && flag === '--out' && dir && rest.length === 0) ||
+    (command === 'restore' && flag === '--from' && dir && rest.every((r) => r === '--drop'));
   if (!ok) {
     process.stderr.write('usage: backup --out DIR | restore --from DIR [--drop]\n');
     process.exit(2);
@@ -130,7 +150,10 @@ async function main(argv: string[]) {
     process.exit(1);
   }
   try {
-    const r = command === 'backup' ? await backup({ uri: config.MONGODB_URI, mediaDir: config.MEDIA_DIR, out: dir }) : await restore({ uri: config.MONGODB_URI, mediaDir: config.MEDIA_DIR, from: dir, drop: rest.includes('--drop') });
+    const r =
+      command === 'backup'
+        ? await backup({ uri: config.MONGODB_URI, mediaDir: config.MEDIA_DIR, out: dir })
+        : await restore({ uri: config.MONGODB_URI, mediaDir: config.MEDIA_DIR, from: dir, drop: rest.includes('--drop') });
     process.stdout.write(`${command}: ${r.collections} collections, ${r.documents} documents, ${r.mediaFiles} photos (${r.dir})\n`);
   } catch (err) {
     process.stderr.write(`${command} failed: ${(err as Error).message}\n`);

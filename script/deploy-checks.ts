@@ -37,8 +37,12 @@ export const toolsMissing = (): string[] =>
  */
 export function ensureKubernetesSchemas(): string {
   if (fs.existsSync(path.join(SCHEMAS, 'deployment-apps-v1.json'))) return SCHEMAS;
-  const info = JSON.parse(execFileSync('go', ['mod', 'download', '-json', `k8s.io/kubernetes@v${KUBERNETES_VERSION}`], { encoding: 'utf8', cwd: os.tmpdir() })) as { Dir: string };
-  const swagger = JSON.parse(fs.readFileSync(path.join(info.Dir, 'api/openapi-spec/swagger.json'), 'utf8')) as { definitions: Record<string, Record<string, unknown>> };
+  const info = JSON.parse(
+    execFileSync('go', ['mod', 'download', '-json', `k8s.io/kubernetes@v${KUBERNETES_VERSION}`], { encoding: 'utf8', cwd: os.tmpdir() }),
+  ) as { Dir: string };
+  const swagger = JSON.parse(fs.readFileSync(path.join(info.Dir, 'api/openapi-spec/swagger.json'), 'utf8')) as {
+    definitions: Record<string, Record<string, unknown>>;
+  };
   const strict = (node: unknown): unknown => {
     if (Array.isArray(node)) return node.map(strict);
     if (!node || typeof node !== 'object') return node;
@@ -57,7 +61,11 @@ export function ensureKubernetesSchemas(): string {
   for (const def of Object.values(definitions)) {
     const gvks = def['x-kubernetes-group-version-kind'] as { group: string; version: string; kind: string }[] | undefined;
     for (const { group, version, kind } of gvks ?? []) {
-      if (kind.endsWith('List') || ['DeleteOptions', 'WatchEvent', 'Status', 'APIGroup', 'APIVersions', 'APIResourceList', 'APIGroupList'].includes(kind)) continue;
+      if (
+        kind.endsWith('List') ||
+        ['DeleteOptions', 'WatchEvent', 'Status', 'APIGroup', 'APIVersions', 'APIResourceList', 'APIGroupList'].includes(kind)
+      )
+        continue;
       const suffix = group ? `-${group.split('.')[0]}-${version}` : `-${version}`;
       const schema = { ...def, definitions: reachable(def, definitions), $schema: 'http://json-schema.org/draft-07/schema#' };
       // apiVersion and kind are checked by kubeconform itself; the schema only closes the object.
@@ -91,7 +99,15 @@ function reachable(root: unknown, all: Record<string, unknown>): Record<string, 
 
 export function checkKubernetes(files: string[]): CheckResult {
   const schemas = ensureKubernetesSchemas();
-  return run(KUBECONFORM, ['-strict', '-summary', '-kubernetes-version', KUBERNETES_VERSION, '-schema-location', `${schemas}/{{ .ResourceKind }}{{ .KindSuffix }}.json`, ...files]);
+  return run(KUBECONFORM, [
+    '-strict',
+    '-summary',
+    '-kubernetes-version',
+    KUBERNETES_VERSION,
+    '-schema-location',
+    `${schemas}/{{ .ResourceKind }}{{ .KindSuffix }}.json`,
+    ...files,
+  ]);
 }
 
 export function checkCompose(file: string, envFile: string): CheckResult {
@@ -150,7 +166,12 @@ export function exportedMetricNames(): Set<string> {
     if (type === 'Histogram') for (const s of ['_bucket', '_count', '_sum']) names.add(name + s);
   }
   // collectDefaultMetrics with the vicinato_ prefix: the ones the rules and dashboard use.
-  for (const n of ['process_cpu_seconds_total', 'process_resident_memory_bytes', 'nodejs_eventloop_lag_p99_seconds', 'nodejs_heap_size_used_bytes'])
+  for (const n of [
+    'process_cpu_seconds_total',
+    'process_resident_memory_bytes',
+    'nodejs_eventloop_lag_p99_seconds',
+    'nodejs_heap_size_used_bytes',
+  ])
     names.add(`vicinato_${n}`);
   names.add('up'); // Prometheus' own, per target
   return names;
@@ -160,6 +181,7 @@ export function exportedMetricNames(): Set<string> {
 export function dashboardMetrics(file: string): string[] {
   const dashboard = JSON.parse(fs.readFileSync(file, 'utf8')) as { panels: { targets: { expr: string }[] }[] };
   const names = new Set<string>();
-  for (const p of dashboard.panels) for (const t of p.targets) for (const m of t.expr.matchAll(/\b(vicinato_[a-z_]+|up)\b/g)) names.add(m[1]);
+  for (const p of dashboard.panels)
+    for (const t of p.targets) for (const m of t.expr.matchAll(/\b(vicinato_[a-z_]+|up)\b/g)) names.add(m[1]);
   return [...names];
 }

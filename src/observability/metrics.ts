@@ -67,7 +67,12 @@ export function createMetrics(opts: { role: string; backlog?: BacklogProbe }) {
     buckets: [0.01, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60],
     registers: [registry],
   });
-  const jobFailures = new Counter({ name: 'vicinato_job_failures_total', help: 'Queue job attempts that failed, by queue (final: no attempt left)', labelNames: ['queue', 'final'], registers: [registry] });
+  const jobFailures = new Counter({
+    name: 'vicinato_job_failures_total',
+    help: 'Queue job attempts that failed, by queue (final: no attempt left)',
+    labelNames: ['queue', 'final'],
+    registers: [registry],
+  });
   let dependencies: DependencyCheck[] = [];
   new Gauge({
     name: 'vicinato_dependency_up',

@@ -11,7 +11,8 @@ import type { Connection } from 'mongoose';
 const COLLECTION = 'deployment_settings';
 const ID = 'citizen-ref-secret';
 
-export const citizenRefFingerprint = (secret: string) => createHmac('sha256', secret).update('vicinato citizen-ref fingerprint v1').digest('hex');
+export const citizenRefFingerprint = (secret: string) =>
+  createHmac('sha256', secret).update('vicinato citizen-ref fingerprint v1').digest('hex');
 
 /** Resolves 'recorded' or 'same'; rejects with a one-line reason when the secret differs. */
 export async function checkCitizenRefSecret(conn: Connection, secret: string): Promise<'recorded' | 'same'> {

@@ -48,7 +48,13 @@ describe.skipIf(missing.length > 0)('deploy/ validated by the real tools', () =>
     expect(kinds.filter((k) => k === 'Deployment')).toHaveLength(4);
     expect(kinds).toEqual(expect.arrayContaining(['HorizontalPodAutoscaler', 'PodDisruptionBudget', 'Secret', 'ConfigMap']));
     // A misspelt field is caught.
-    expect(withBrokenCopy(d('kubernetes', 'deployment-web.yaml'), (t) => t.replace('livenessProbe:', 'livenesProbe:'), (c) => checkKubernetes([c])).ok).toBe(false);
+    expect(
+      withBrokenCopy(
+        d('kubernetes', 'deployment-web.yaml'),
+        (t) => t.replace('livenessProbe:', 'livenesProbe:'),
+        (c) => checkKubernetes([c]),
+      ).ok,
+    ).toBe(false);
   }, 120_000); // the first run makes the schemas from the Kubernetes module (fetched by the bootstrap)
 
   it('every role has a Deployment with SERVICES=<role> and /healthz, /readyz probes', () => {
@@ -64,7 +70,12 @@ describe.skipIf(missing.length > 0)('deploy/ validated by the real tools', () =>
   it('compose file: loaded and validated by compose-go with every profile', () => {
     const r = checkCompose(d('compose', 'compose.yaml'), d('compose', '.env.example'));
     expect(r.ok, r.output).toBe(true);
-    const services = new Map([...r.output.matchAll(/^service\t(\S+)\t(\d+)\t(\S*)\t\[(.*)\]$/gm)].map((m) => [m[1], { replicas: Number(m[2]), role: m[3], profiles: m[4] }]));
+    const services = new Map(
+      [...r.output.matchAll(/^service\t(\S+)\t(\d+)\t(\S*)\t\[(.*)\]$/gm)].map((m) => [
+        m[1],
+        { replicas: Number(m[2]), role: m[3], profiles: m[4] },
+      ]),
+    );
     expect(services.get('web')).toEqual({ replicas: 2, role: 'web', profiles: '' });
     expect(services.get('worker')).toEqual({ replicas: 2, role: 'worker', profiles: '' });
     expect(services.get('telegram')?.role).toBe('telegram');
@@ -76,10 +87,16 @@ describe.skipIf(missing.length > 0)('deploy/ validated by the real tools', () =>
     expect(compose).toMatch(/--appendfsync\n\s+- everysec/);
     expect(compose).toMatch(/--requirepass/);
     // A reference to a service that does not exist is refused.
-    expect(withBrokenCopy(d('compose', 'compose.yaml'), (t) => t.replace('depends_on: [web]', 'depends_on: [webb]'), (c) => {
-      fs.copyFileSync(d('compose', '.env.example'), path.join(path.dirname(c), '.env.example'));
-      return checkCompose(c, path.join(path.dirname(c), '.env.example'));
-    }).ok).toBe(false);
+    expect(
+      withBrokenCopy(
+        d('compose', 'compose.yaml'),
+        (t) => t.replace('depends_on: [web]', 'depends_on: [webb]'),
+        (c) => {
+          fs.copyFileSync(d('compose', '.env.example'), path.join(path.dirname(c), '.env.example'));
+          return checkCompose(c, path.join(path.dirname(c), '.env.example'));
+        },
+      ).ok,
+    ).toBe(false);
   });
 
   it('alert rules: parsed as promtool does; every metric they use is exported by src/observability/metrics.ts', () => {
@@ -88,7 +105,16 @@ describe.skipIf(missing.length > 0)('deploy/ validated by the real tools', () =>
     const exported = exportedMetricNames();
     expect(r.metrics.filter((m) => !exported.has(m))).toEqual([]);
     const alerts = [...r.output.matchAll(/^rule\t(\S+)$/gm)].map((m) => m[1]);
-    expect(alerts).toEqual(expect.arrayContaining(['VicinatoInboxBacklogOld', 'VicinatoOutboundFailures', 'VicinatoWhatsappLoggedOut', 'VicinatoTelegramWebhookErrors', 'VicinatoMongoDown', 'VicinatoRedisDown']));
+    expect(alerts).toEqual(
+      expect.arrayContaining([
+        'VicinatoInboxBacklogOld',
+        'VicinatoOutboundFailures',
+        'VicinatoWhatsappLoggedOut',
+        'VicinatoTelegramWebhookErrors',
+        'VicinatoMongoDown',
+        'VicinatoRedisDown',
+      ]),
+    );
     expect(withBrokenCopy(d('prometheus', 'alerts.yml'), (t) => t.replace('> 120', '> > 120'), checkAlertRules).ok).toBe(false);
   });
 
@@ -96,7 +122,9 @@ describe.skipIf(missing.length > 0)('deploy/ validated by the real tools', () =>
     const r = checkPrometheusConfig(d('compose', 'prometheus.yml'));
     expect(r.ok, r.output).toBe(true);
     expect(r.output).toMatch(/^job\tvicinato\tBearer$/m);
-    expect(withBrokenCopy(d('compose', 'prometheus.yml'), (t) => t.replace('type: A', 'type: AAAAA'), checkPrometheusConfig).ok).toBe(false);
+    expect(withBrokenCopy(d('compose', 'prometheus.yml'), (t) => t.replace('type: A', 'type: AAAAA'), checkPrometheusConfig).ok).toBe(
+      false,
+    );
   });
 });
 
@@ -106,7 +134,10 @@ describe('deploy/ checked without Go tools', () => {
     expect(r.ok, r.output).toBe(true);
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vicinato-units-bad-'));
     try {
-      fs.writeFileSync(path.join(dir, 'vicinato@.service'), fs.readFileSync(d('systemd', 'vicinato@.service'), 'utf8').replace('Restart=on-failure', 'Restart=on-failure\nRestartt=always'));
+      fs.writeFileSync(
+        path.join(dir, 'vicinato@.service'),
+        fs.readFileSync(d('systemd', 'vicinato@.service'), 'utf8').replace('Restart=on-failure', 'Restart=on-failure\nRestartt=always'),
+      );
       expect(checkSystemdUnits(dir).ok).toBe(false);
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
@@ -133,9 +164,12 @@ describe('deploy/ checked without Go tools', () => {
     expect(dockerEntry).toBeDefined();
     expect(unitEntry).toBe(dockerEntry);
     // Once `npm start` runs the compiled build, it must be the same file.
-    const start = (JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts.start!;
+    const start = (JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts
+      .start!;
     if (start.includes('dist/')) expect(start).toContain(dockerEntry);
-    const sources = [...docker.matchAll(/^COPY (?:--\S+ )*(.+) (\S+)$/gm)].filter((m) => !m[0].includes('--from=')).flatMap((m) => m[1]!.split(' '));
+    const sources = [...docker.matchAll(/^COPY (?:--\S+ )*(.+) (\S+)$/gm)]
+      .filter((m) => !m[0].includes('--from='))
+      .flatMap((m) => m[1]!.split(' '));
     const fromBuild = [...docker.matchAll(/^COPY --from=build \S+ \/app\/(\S+) /gm)].map((m) => m[1]!).filter((p) => !p.startsWith('dist'));
     for (const p of [...sources.filter((s) => s !== '.'), ...fromBuild]) expect(fs.existsSync(path.join(ROOT, p)), p).toBe(true);
   });

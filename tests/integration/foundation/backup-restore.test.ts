@@ -22,11 +22,21 @@ let target: mongoose.Connection;
 
 async function snapshot(conn: mongoose.Connection) {
   const db = conn.db!;
-  const names = (await db.listCollections({}, { nameOnly: true }).toArray()).map((c) => c.name).filter((n) => !n.startsWith('system.')).sort();
+  const names = (await db.listCollections({}, { nameOnly: true }).toArray())
+    .map((c) => c.name)
+    .filter((n) => !n.startsWith('system.'))
+    .sort();
   const out: Record<string, { docs: string[]; indexes: string[] }> = {};
   for (const name of names) {
-    const docs = (await db.collection(name).find({}, { sort: { _id: 1 } }).toArray()).map((d) => EJSON.stringify(d, { relaxed: false }));
-    const indexes = (await db.collection(name).indexes()).map((i) => JSON.stringify({ key: i.key, unique: Boolean(i.unique), name: i.name })).sort();
+    const docs = (
+      await db
+        .collection(name)
+        .find({}, { sort: { _id: 1 } })
+        .toArray()
+    ).map((d) => EJSON.stringify(d, { relaxed: false }));
+    const indexes = (await db.collection(name).indexes())
+      .map((i) => JSON.stringify({ key: i.key, unique: Boolean(i.unique), name: i.name }))
+      .sort();
     out[name] = { docs, indexes };
   }
   return out;
@@ -73,13 +83,19 @@ describe('backup and restore', () => {
     const restored = await restore({ uri: targetUri, mediaDir: path.join(work, 'media-dst'), from: path.join(work, 'b1') });
     expect(restored.documents).toBe(1501);
     expect(await snapshot(target)).toEqual(before);
-    expect(fs.readFileSync(path.join(work, 'media-dst', '2026', '12', 'photo.jpg'))).toEqual(fs.readFileSync(path.join(work, 'media-src', '2026', '12', 'photo.jpg')));
+    expect(fs.readFileSync(path.join(work, 'media-dst', '2026', '12', 'photo.jpg'))).toEqual(
+      fs.readFileSync(path.join(work, 'media-src', '2026', '12', 'photo.jpg')),
+    );
     // The unique indexes came back unique: a second report with the same ticket is refused.
-    await expect(target.db!.collection('reports').insertOne({ ticketCode: '2026-000001', sourceMessageKey: 'simulator:other' })).rejects.toThrow(/duplicate key/);
+    await expect(
+      target.db!.collection('reports').insertOne({ ticketCode: '2026-000001', sourceMessageKey: 'simulator:other' }),
+    ).rejects.toThrow(/duplicate key/);
   });
 
   it('refuses to restore over data unless told to drop it, and does not overwrite a backup', async () => {
-    await expect(restore({ uri: targetUri, mediaDir: path.join(work, 'media-dst'), from: path.join(work, 'b1') })).rejects.toThrow(/already holds data.*--drop/);
+    await expect(restore({ uri: targetUri, mediaDir: path.join(work, 'media-dst'), from: path.join(work, 'b1') })).rejects.toThrow(
+      /already holds data.*--drop/,
+    );
     await target.db!.collection('reports').deleteMany({ ticketCode: { $gt: '2026-000100' } });
     await restore({ uri: targetUri, mediaDir: path.join(work, 'media-dst'), from: path.join(work, 'b1'), drop: true });
     expect(await target.db!.collection('reports').countDocuments()).toBe(1500);

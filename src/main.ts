@@ -11,6 +11,7 @@ import { loadMunicipalityProfile, municipalityDir } from '../config/municipality
 import { createLogger, type Logger } from './log/logger';
 import { connectMongo, createStorage, ensureIndexes, waitForMongo } from './storage';
 import { fieldCipherFromSettings } from './security/field-cipher';
+import { slaTargetMinutes } from './domain/sla';
 import { createDiskMediaStore } from './storage/media-store';
 import { createRedis, pingRedis } from './queue/redis-connection';
 import { createQueues, startWorker, type WorkerHandle, type InboundJob, type OutboundJob, type AdvisoryJob } from './queue/queues';
@@ -26,6 +27,7 @@ import { createReconcilePass, startReconcileLoop } from './app/intake/reconcile'
 import { startRetentionLoop } from './app/citizens/retention';
 import { createMetrics } from './observability/metrics';
 import { backlogProbe } from './storage/backlog';
+import { checkCitizenRefSecret } from './storage/citizen-ref-guard';
 import { createFanOutAdvisory } from './app/advisories/fan-out-advisory';
 import { advisoryFanOutTask } from './app/advisories/fan-out-task';
 import { createWebApp, type Mount } from './panel/app';
@@ -74,12 +76,23 @@ export async function startVicinato(config: Config, logger: Logger, overrides: S
   const mongo = connectMongo(config.MONGODB_URI, logger);
   const storage = createStorage(
     mongo.connection,
-    { timeZone: municipality.serviceHours.timeZone, serviceHours: municipality.serviceHours },
+    {
+      timeZone: municipality.serviceHours.timeZone,
+      serviceHours: municipality.serviceHours,
+      slaTargetMinutes: (r) => slaTargetMinutes(municipality.sla, r),
+    },
     {},
     fieldCipherFromSettings(config),
   );
   mongo.connection.once('open', () => {
     ensureIndexes(mongo.connection).catch((err: Error) => logger.error(`index creation failed: ${err.message}`));
+    // Production refuses a CITIZEN_REF_SECRET other than the database's (it would change every citizen ref).
+    if (config.NODE_ENV === 'production')
+      checkCitizenRefSecret(mongo.connection, config.CITIZEN_REF_SECRET).catch((err: Error) => {
+        if (!/CITIZEN_REF_SECRET/.test(err.message)) return logger.warn(`citizen ref check not done: ${err.message}`);
+        logger.error(`refusing to run: ${err.message}`);
+        void stop().finally(() => process.exit(1));
+      });
   });
   const redis = createRedis(config.REDIS_URL, logger, 'commands');
   const subscriber = createRedis(config.REDIS_URL, logger, 'events');
@@ -139,9 +152,10 @@ export async function startVicinato(config: Config, logger: Logger, overrides: S
     { name: 'redis', check: () => pingRedis(redis) },
     ...channels.flatMap((c) => (c.readiness ? [c.readiness] : [])),
   ];
+  metrics.watchDependencies(readiness);
 
   const workers: WorkerHandle[] = [];
-  const workerOpts = { connection: redis, prefix, logger };
+  const workerOpts = { connection: redis, prefix, logger, onJobDone: metrics.jobDone };
 
   if (roles.includes('worker')) {
     const engine = createReportDialogEngine({
@@ -242,6 +256,10 @@ export async function startVicinato(config: Config, logger: Logger, overrides: S
       }),
     );
   }
+  metrics.watchQueues(
+    workers.map((w) => w.name).filter((name) => name !== 'reconciler'),
+    (name) => queues.queue(name).getJobCounts('waiting', 'active', 'delayed', 'failed'),
+  );
   let server: http.Server | undefined;
   let url: string | undefined;
   let closePanel = async () => undefined as void;

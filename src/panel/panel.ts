@@ -187,6 +187,7 @@ export function createPanel(deps: PanelDeps): { mounts: Mount[]; close(): Promis
       templates: storage.templates,
       operatorByName: (username) => storage.operators.findByUsername(username),
       teams: deps.municipality.teams,
+      slaRules: deps.municipality.sla,
       media: deps.media,
       scheduler: deps.scheduler,
       events: deps.events,

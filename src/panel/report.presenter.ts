@@ -3,6 +3,7 @@
  * citizen's identity: only the pseudonymous reference stays on the server. Times in the queue are
  * given in wall time and in service time (only the hours the service is open count).
  */
+import { slaState } from '../domain/sla';
 import { categoryById } from '../../config/categories';
 import type { ReportView } from '../domain/ports';
 import { isOpenStatus } from '../domain/report';
@@ -18,6 +19,8 @@ export type PresentContext = {
   names: OperatorNames;
   /** A team's name in the panel's language. */
   teamName?: (id: string) => string | undefined;
+  /** The service-level target of a report's first action, in service minutes. */
+  slaTarget?: (r: ReportView) => number | undefined;
 };
 
 export const photoUrl = (reportId: string, ref: string) => `/api/reports/${reportId}/photos/${encodeURIComponent(ref)}`;
@@ -27,6 +30,8 @@ const waitingEnd = (r: ReportView, now: Date) => r.takenAt ?? r.closedAt ?? now;
 
 export function presentSummary(r: ReportView, ctx: PresentContext) {
   const end = waitingEnd(r, ctx.now);
+  const waitingServiceMs = ctx.clock.serviceMillis(r.createdAt, end);
+  const sla = slaState(ctx.slaTarget?.(r), waitingServiceMs, end !== ctx.now);
   const category = categoryById(r.categoryId);
   return {
     id: r.id,
@@ -49,7 +54,9 @@ export function presentSummary(r: ReportView, ctx: PresentContext) {
     assigneeUsername: r.assignee,
     ...(r.team ? { team: r.team, teamName: ctx.teamName?.(r.team) ?? r.team } : {}),
     waitingMs: Math.max(0, end.getTime() - r.createdAt.getTime()),
-    waitingServiceMs: ctx.clock.serviceMillis(r.createdAt, end),
+    waitingServiceMs,
+    /** First-action target in service time: countdown, breach, or met once an operator acted. */
+    ...(sla ? { sla } : {}),
     hasPhoto: r.photoRefs.length > 0,
     confirmations: r.confirmations,
     version: r.version,

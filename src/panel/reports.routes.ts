@@ -17,6 +17,7 @@ import type {
   TemplateStore,
 } from '../domain/ports';
 import { resolveCommand } from '../app/reports/resolve-command';
+import { slaTargetMinutes, type SlaRule } from '../domain/sla';
 import { categoryById } from '../../config/categories';
 import { currentOperator, langOf } from './auth.middleware';
 import { presentConfirmations } from './confirmations.presenter';
@@ -64,6 +65,8 @@ export type ReportRoutesDeps = AgentActionDeps & {
   /** For assignments: the operator named, and the municipality's teams. */
   operatorByName(username: string): Promise<{ disabled: boolean; team?: string } | null>;
   teams: ReadonlyArray<{ id: string; name: { it: string; en: string } }>;
+  /** First-action targets (the municipality profile's `sla`). */
+  slaRules: readonly SlaRule[];
   /** Who may reveal a citizen's identity (IDENTITY_REVEAL_POLICY). */
   revealPolicy: RevealPolicy;
   inbox: InboxStore;
@@ -90,6 +93,7 @@ export function reportRoutes(deps: ReportRoutesDeps): Router {
     zoneNames: deps.zoneNames,
     names: deps.names,
     teamName: (id) => deps.teams.find((t) => t.id === id)?.name[langOf(res)],
+    slaTarget: (r) => slaTargetMinutes(deps.slaRules, r),
   });
   const loadReport = async (id: string, res: Response): Promise<ReportView | undefined> => {
     const report = await deps.reports.get(id);

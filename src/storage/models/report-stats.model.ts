@@ -21,6 +21,8 @@ const statsSchema = new Schema(
     confirmations: { type: Number, default: 0 },
     outcomes: { type: Schema.Types.Mixed, default: {} },
     durations: { type: Schema.Types.Mixed, default: {} },
+    /** First actions within (met) or past (breached) their service-level target. */
+    sla: { met: { type: Number, default: 0 }, breached: { type: Number, default: 0 } },
   },
   { minimize: false, versionKey: false },
 );

@@ -25,7 +25,13 @@ import {
 } from '../../domain/analytics';
 import { reportHeatModel, reportStatsModel } from '../models/report-stats.model';
 
-export type StatsOptions = { timeZone: string; serviceHours: ServiceHours; severityOf: (categoryId: string) => number };
+export type StatsOptions = {
+  timeZone: string;
+  serviceHours: ServiceHours;
+  severityOf: (categoryId: string) => number;
+  /** A report's first-action target in service minutes (src/domain/sla.ts), for the share within target. */
+  slaTargetMinutes?: (r: { categoryId: string; priority: number }) => number | undefined;
+};
 
 export type HotZone = {
   zone: string;
@@ -46,6 +52,8 @@ export type IndicatorRow = {
   take: { wall: DurationFigures; service: DurationFigures };
   dispatch: { wall: DurationFigures; service: DurationFigures };
   close: { wall: DurationFigures; service: DurationFigures };
+  /** First actions within their service-level target, and the share (null without any). */
+  sla: { met: number; breached: number; shareWithinTarget: number | null };
 };
 export type IndicatorQuery = {
   from: Date;
@@ -145,6 +153,11 @@ export function createStatsRepository(conn: Connection, opts: StatsOptions) {
         [`durations.${measure}.service.${histogramBucket(serviceMillisBetween(opts.serviceHours, r.createdAt, at))}`]: 1,
       };
       if (action === 'close' && r.outcome?.code) inc[`outcomes.${r.outcome.code}`] = 1;
+      // The first action stops the service-level clock: taking the report, or finishing it untaken.
+      const firstAction = action === 'take' || ((action === 'reject' || action === 'mark_duplicate') && !r.takenAt);
+      const target = firstAction ? opts.slaTargetMinutes?.(r) : undefined;
+      if (target !== undefined)
+        inc[serviceMillisBetween(opts.serviceHours, r.createdAt, at) <= target * 60_000 ? 'sla.met' : 'sla.breached'] = 1;
       await incRows(r, inc);
     },
 
@@ -214,7 +227,7 @@ export function createStatsRepository(conn: Connection, opts: StatsOptions) {
           ...(q.categoryId?.length ? { categoryId: { $in: q.categoryId.map(String) } } : {}),
           ...(q.zone?.length ? { zone: { $in: q.zone.map(String) } } : {}),
         },
-        { _id: 0, day: 1, zone: 1, categoryId: 1, channel: 1, received: 1, confirmations: 1, outcomes: 1, durations: 1 },
+        { _id: 0, day: 1, zone: 1, categoryId: 1, channel: 1, received: 1, confirmations: 1, outcomes: 1, durations: 1, sla: 1 },
       ).lean<
         Array<{
           day: string;
@@ -225,6 +238,7 @@ export function createStatsRepository(conn: Connection, opts: StatsOptions) {
           confirmations: number;
           outcomes?: Record<string, number>;
           durations?: Record<string, Record<string, Histogram>>;
+          sla?: { met?: number; breached?: number };
         }>
       >();
       type Acc = {
@@ -234,6 +248,8 @@ export function createStatsRepository(conn: Connection, opts: StatsOptions) {
         confirmations: number;
         outcomes: Record<string, number>;
         h: Record<string, Histogram>;
+        met: number;
+        breached: number;
       };
       const groups = new Map<string, Acc>();
       for (const d of docs) {
@@ -247,9 +263,11 @@ export function createStatsRepository(conn: Connection, opts: StatsOptions) {
                 ? (d.zone ?? 'none')
                 : (d.channel ?? 'none');
         const id = `${period}|${key}`;
-        const acc = groups.get(id) ?? { period, key, received: 0, confirmations: 0, outcomes: {}, h: {} };
+        const acc = groups.get(id) ?? { period, key, received: 0, confirmations: 0, outcomes: {}, h: {}, met: 0, breached: 0 };
         acc.received += d.received ?? 0;
         acc.confirmations += d.confirmations ?? 0;
+        acc.met += d.sla?.met ?? 0;
+        acc.breached += d.sla?.breached ?? 0;
         for (const [o, n] of Object.entries(d.outcomes ?? {})) acc.outcomes[o] = (acc.outcomes[o] ?? 0) + n;
         for (const [m, byClock] of Object.entries(d.durations ?? {}))
           for (const [clock, h] of Object.entries(byClock)) mergeHistograms((acc.h[`${m}.${clock}`] ??= {}), h);
@@ -272,6 +290,11 @@ export function createStatsRepository(conn: Connection, opts: StatsOptions) {
           take: pair(acc, 'take'),
           dispatch: pair(acc, 'dispatch'),
           close: pair(acc, 'close'),
+          sla: {
+            met: acc.met,
+            breached: acc.breached,
+            shareWithinTarget: acc.met + acc.breached ? acc.met / (acc.met + acc.breached) : null,
+          },
         }));
     },
   };

@@ -51,6 +51,8 @@ export type IndicatorRow = {
   take: ClockFigures;
   dispatch: ClockFigures;
   close: ClockFigures;
+  /** First actions within their service-level target. */
+  sla: { met: number; breached: number; shareWithinTarget: number | null };
 };
 
 export type Period = 'day' | 'week' | 'month';

@@ -39,7 +39,14 @@ export type Meta = {
   zones: { id: string; name: string }[];
   statuses: ReportStatus[];
   outcomes: Outcome[];
-  serviceHours: { open: boolean; description: string; nextOpening?: string; timeZone: string };
+  serviceHours: {
+    open: boolean;
+    description: string;
+    nextOpening?: string;
+    timeZone: string;
+    /** Closures announced for the next two weeks (local times). */
+    closures?: Array<{ from: string; to: string; note?: string }>;
+  };
   mapTileUrl: string;
   /** Priority from which a new report plays a sound and shows a desktop notification. */
   alertPriority: number;
@@ -75,6 +82,8 @@ export type ReportSummary = {
   version: number;
   team?: string;
   teamName?: string;
+  /** First-action target in service time. */
+  sla?: { targetMinutes: number; remainingMs: number; breached: boolean; stopped: boolean };
 };
 
 export type ReportCounts = Partial<Record<ReportStatus, number>>;

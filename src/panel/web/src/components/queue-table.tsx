@@ -6,6 +6,7 @@ import { formatDateTime, formatDuration } from '../lib/format';
 import { Link } from '../lib/router';
 import { StatusBadge } from './status-badge';
 import { useShiftText } from '../i18n/shift.dictionary';
+import { SlaClock } from './sla-clock';
 
 export function categoryName(meta: Meta | undefined, id: string, fallback: string | undefined, language: 'it' | 'en'): string {
   const c = meta?.categories.find((x) => x.id === id);
@@ -49,6 +50,7 @@ export function QueueTable({ items, meta, fresh, caption, selection }: Props) {
           <th scope="col">{t('colPlace')}</th>
           <th scope="col">{t('colChannel')}</th>
           <th scope="col">{t('colWaiting')}</th>
+          <th scope="col">{st('colSla')}</th>
           <th scope="col">{t('colAssignee')}</th>
         </tr>
       </thead>
@@ -85,6 +87,9 @@ export function QueueTable({ items, meta, fresh, caption, selection }: Props) {
             <td className="col-waiting" title={formatDateTime(r.createdAt, language)}>
               <span>{formatDuration(r.waitingMs, language)}</span>
               <span className="waiting-service">{t('serviceTimeShort', { time: formatDuration(r.waitingServiceMs, language) })}</span>
+            </td>
+            <td>
+              <SlaClock sla={r.sla} />
             </td>
             <td>
               {r.assignee ?? t('unassigned')}

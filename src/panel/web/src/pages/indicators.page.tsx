@@ -14,6 +14,7 @@ import { ForbiddenNotice } from '../components/forbidden-notice';
 import { PageHeading } from '../components/page-heading';
 import { CHANNEL_LABELS, OUTCOME_LABELS } from '../i18n/dictionary';
 import { useI18n } from '../i18n/i18n';
+import { useShiftText } from '../i18n/shift.dictionary';
 import { useTerritoryText, type TerritoryTranslate } from '../i18n/territory.dictionary';
 import { useOperator } from '../lib/auth';
 import { formatDuration } from '../lib/format';
@@ -91,6 +92,7 @@ export function IndicatorsPage() {
 function Indicators() {
   const { t, language } = useI18n();
   const tt = useTerritoryText();
+  const st = useShiftText();
   const meta = useMeta();
   const { location, navigate } = useRouter();
   const filters = indicatorFiltersFromSearch(location.search);
@@ -240,6 +242,9 @@ function Indicators() {
                 <th scope="col">{tt('colTake')}</th>
                 <th scope="col">{tt('colDispatch')}</th>
                 <th scope="col">{tt('colClose')}</th>
+                <th scope="col" className="num">
+                  {st('colSlaShare')}
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -260,6 +265,11 @@ function Indicators() {
                   </td>
                   <td>
                     <Durations figures={row.close} clock={filters.clock} tt={tt} language={language} />
+                  </td>
+                  <td className="num" data-testid="sla-share">
+                    {row.sla.shareWithinTarget === null
+                      ? '—'
+                      : `${Math.round(row.sla.shareWithinTarget * 100)}% (${row.sla.met}/${row.sla.met + row.sla.breached})`}
                   </td>
                 </tr>
               ))}

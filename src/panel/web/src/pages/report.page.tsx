@@ -13,6 +13,7 @@ import { useOperator } from '../lib/auth';
 import { ErrorNotice } from '../components/error-notice';
 import { IdentityPanel } from '../components/identity-panel';
 import { NotesPanel } from '../components/notes-panel';
+import { SlaClock } from '../components/sla-clock';
 import { PageHeading } from '../components/page-heading';
 import { categoryName, PriorityMeter } from '../components/queue-table';
 import { ReportMap } from '../components/report-map';
@@ -94,6 +95,7 @@ export function ReportPage({ id }: { id: string }) {
             {t('fieldAssignee')}: <strong>{report.assignee}</strong>
           </span>
         ) : null}
+        <SlaClock sla={report.sla} />
       </div>
       {error ? <ErrorNotice error={error} onRetry={() => void load()} /> : null}
       <div className="report-columns">

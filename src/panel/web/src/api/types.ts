@@ -112,6 +112,11 @@ export type MentionNote = {
 
 export type ReportDetail = ReportSummary & {
   description: string;
+  /** Data rights the citizen exercised through the bot. */
+  citizenRights?: Array<{ right: 'access' | 'export' | 'erasure' | 'withdrawal'; at: string }>;
+  citizenOptedOut?: boolean;
+  /** Insults or threats found in the description. */
+  abuseFlags?: Array<'insult' | 'threat'>;
   photos: { ref: string; url: string }[];
   citizenInfo: { at: string; text?: string; photoUrl?: string }[];
   dispatch?: { unit?: string; note?: string; at?: string };

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
 # Installs whatever is missing for the demo and the tests, and nothing that is already there:
+#   - Node (the version in .nvmrc) into .node/, when the system Node is older (script/install-node.sh)
 #   - npm packages (npm ci when node_modules is missing or older than package-lock.json)
 #   - redis-server (Debian package), unless REDIS_URL is set
 #   - the embedded MongoDB-wire server (SecantusDB, pinned, in .venv-db), unless MONGODB_URI is set
@@ -24,14 +25,13 @@ apt_install() {
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "$@" >/dev/null
 }
 
-# npm packages
+# Node, then npm packages installed by (and for) that Node
+bash script/install-node.sh
+source script/node-env.sh
 if [[ ! -f node_modules/.package-lock.json || package-lock.json -nt node_modules/.package-lock.json ]]; then
   say "installing npm packages"
-  # npm ci refuses a lock file without every platform's optional packages (msgpackr-extract's
-  # darwin/win32 builds are not served by every registry mirror): fall back to npm install, which
-  # keeps the locked versions of everything present.
-  PUPPETEER_SKIP_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error >&2 2>/dev/null ||
-    PUPPETEER_SKIP_DOWNLOAD=1 npm install --no-save --no-audit --no-fund --loglevel=error >&2
+  # (package.json's postinstall links the project's Node into node_modules/.bin again)
+  PUPPETEER_SKIP_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error >&2
 fi
 
 # Redis

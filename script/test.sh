@@ -5,6 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash script/bootstrap.sh --with-chromium
+source script/node-env.sh # the Node that the bootstrap installed, when the system one is older
 mkdir -p test-artifacts
 [ -f script/build-panel.sh ] && bash script/build-panel.sh
 exec npx vitest run --reporter=default --reporter=json --outputFile.json=test-artifacts/vitest.json "$@"

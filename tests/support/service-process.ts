@@ -1,4 +1,7 @@
-/** Runs src/main.ts as a real child process (what `npm start` runs), capturing its output. */
+/**
+ * Runs the service as a real child process, capturing its output: src/main.ts through tsx by default
+ * (`npm run start:dev`), or the compiled dist/server/main.js with plain node (`npm start`).
+ */
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 
@@ -12,8 +15,9 @@ export type ServiceProcess = {
   stop(signal?: NodeJS.Signals): Promise<number | null>;
 };
 
-export function spawnService(env: Record<string, string>): ServiceProcess {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'src/main.ts')], {
+export function spawnService(env: Record<string, string>, opts: { compiled?: boolean } = {}): ServiceProcess {
+  const args = opts.compiled ? [path.join(ROOT, 'dist/server/main.js')] : ['--import', 'tsx', path.join(ROOT, 'src/main.ts')];
+  const child = spawn(process.execPath, args, {
     cwd: ROOT,
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -20,7 +20,7 @@ describe('architecture', () => {
     try {
       output = execFileSync(
         process.execPath,
-        [path.join(ROOT, 'node_modules/dependency-cruiser/bin/dependency-cruise.mjs'), '--config', '.dependency-cruiser.cjs', '--output-type', 'err', 'src', 'bots', 'flows', 'config'],
+        [path.join(ROOT, 'node_modules/dependency-cruiser/bin/dependency-cruiser.mjs'), '--config', '.dependency-cruiser.cjs', '--output-type', 'err', 'src', 'bots', 'flows', 'config'],
         { cwd: ROOT, encoding: 'utf8', stdio: 'pipe' },
       );
     } catch (err) {

@@ -3,7 +3,7 @@
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'dist/', 'data/', '.venv-db/', 'test-artifacts/', 'coverage/', '.scratch/', '.tmp-*/'] },
+  { ignores: ['node_modules/', 'dist/', 'data/', '.venv-db/', 'test-artifacts/', 'coverage/', '.scratch/', '.tmp-*/', '.tools/'] },
   ...tseslint.configs.recommended,
   {
     rules: {

@@ -27,6 +27,9 @@ import { createReportRepository } from '../src/storage/repositories/report.repos
 import { createConfirmationRepository } from '../src/storage/repositories/confirmation.repository';
 import { createNearbyQuestionQuotaRepository } from '../src/storage/repositories/nearby-question-quota.repository';
 import { createSubscriptionRepository } from '../src/storage/repositories/subscription.repository';
+import { createAuditRepository } from '../src/storage/repositories/audit.repository';
+import { createCitizenDataRepository } from '../src/storage/repositories/citizen-data.repository';
+import { localFieldCipher } from '../src/security/field-cipher';
 import { FULL_REPORT_SCRIPT, makeJpeg, type ScriptStep } from '../tests/support/report-script';
 import { atPlace, benchServers, distinctPlaces, numberArg } from './bench-env';
 import { createWizardBot, telegramUpdate } from './dialog-wizard.telegraf';
@@ -128,6 +131,11 @@ async function main() {
       confirmations: createConfirmationRepository(conn),
       subscriptions: createSubscriptionRepository(conn),
       nearbyQuestions: createNearbyQuestionQuotaRepository(conn),
+      citizenData: createCitizenDataRepository(conn, localFieldCipher()),
+      audit: createAuditRepository(conn),
+      // The bench sends many reports from few chats: no daily limit.
+      limits: { reportsPerDay: Number.MAX_SAFE_INTEGER },
+      retention: { messagesDays: 90, identityLinkMonths: 12, auditYears: 10 },
     };
     // The channel saves photos before the engine sees them: both contenders get an already saved one.
     const saved = await media.saveImage(await makeJpeg());

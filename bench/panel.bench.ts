@@ -6,7 +6,9 @@
  * through HTTP:
  *   - the queue listing with filters and the priority sort (plus counts per status), one agent at a time;
  *   - a report's detail (report, timeline sources, presenter);
- *   - the queue listing with 10 agents polling at once.
+ *   - the queue listing with N agents (--agents, default 20) polling at once;
+ *   - a shift: N agents working at once, each listing its queue (all, "mine", "unassigned"),
+ *     opening a report and writing an internal note on it, in a loop.
  * Prints p50/p95/p99; asserts nothing. Uses MONGODB_URI / REDIS_URL when set, else starts the
  * embedded servers.
  */
@@ -29,6 +31,7 @@ import { benchServers, latencySummary, numberArg, percentile } from './bench-env
 
 const REPORTS = numberArg('reports', 100_000);
 const REQUESTS = numberArg('requests', 200);
+const AGENTS = numberArg('agents', 20);
 const BATCH = 5_000;
 /** Hard limit of the measuring phases, so the bench always ends. */
 const MEASURE_BUDGET_MS = 120_000;
@@ -152,7 +155,12 @@ async function main() {
   try {
     const conn = await mongoose.createConnection(servers.mongoUrl).asPromise();
     const password = randomBytes(12).toString('hex');
-    await createOperatorAccount(createStorage(conn).operators, { username: 'agente.bench', displayName: 'Agente Bench', role: 'agent', password });
+    await createOperatorAccount(createStorage(conn).operators, {
+      username: 'agente.bench',
+      displayName: 'Agente Bench',
+      role: 'agent',
+      password,
+    });
     await conn.close();
     const { cookie, csrfToken } = await login(base, 'agente.bench', password);
 
@@ -170,7 +178,10 @@ async function main() {
       'offset=100',
     ];
     // The archive: finished reports, narrowed by category and month (measured apart).
-    const archiveQueries = [`status=closed&category=${categories[1]}&from=${encodeURIComponent(since)}`, 'status=closed,rejected,duplicate&sort=newest'];
+    const archiveQueries = [
+      `status=closed&category=${categories[1]}&from=${encodeURIComponent(since)}`,
+      'status=closed,rejected,duplicate&sort=newest',
+    ];
     // Warm-up: caches, connection pools, JIT.
     for (const q of listQueries) await timed(`${base}/api/reports?${q}`, cookie);
     for (const id of ids.slice(0, 20)) await timed(`${base}/api/reports/${id}`, cookie);
@@ -185,16 +196,40 @@ async function main() {
       perQuery.get(q)!.push(ms);
     }
     const archive: number[] = [];
-    for (let i = 0; i < Math.min(REQUESTS, 40) && Date.now() < deadline; i++) archive.push(await timed(`${base}/api/reports?${archiveQueries[i % archiveQueries.length]}`, cookie));
+    for (let i = 0; i < Math.min(REQUESTS, 40) && Date.now() < deadline; i++)
+      archive.push(await timed(`${base}/api/reports?${archiveQueries[i % archiveQueries.length]}`, cookie));
     const detail: number[] = [];
-    for (let i = 0; i < REQUESTS && Date.now() < deadline; i++) detail.push(await timed(`${base}/api/reports/${ids[i % ids.length]}`, cookie));
+    for (let i = 0; i < REQUESTS && Date.now() < deadline; i++)
+      detail.push(await timed(`${base}/api/reports/${ids[i % ids.length]}`, cookie));
 
     const concurrent: number[] = [];
-    const agents = 10;
+    const agents = AGENTS;
     await Promise.all(
       Array.from({ length: agents }, async (_, a) => {
         for (let i = 0; i < Math.ceil(REQUESTS / agents) && Date.now() < deadline; i++)
           concurrent.push(await timed(`${base}/api/reports?${listQueries[(a + i) % listQueries.length]}`, cookie));
+      }),
+    );
+
+    // A shift: every agent lists, opens and writes, as people at the panel do.
+    const shiftList: number[] = [];
+    const shiftDetail: number[] = [];
+    const shiftNote: number[] = [];
+    const shiftQueries = ['', 'assigned=mine', 'assigned=unassigned', `zone=${zones[0]}`];
+    await Promise.all(
+      Array.from({ length: agents }, async (_, a) => {
+        for (let i = 0; i < Math.ceil(REQUESTS / agents) && Date.now() < deadline; i++) {
+          shiftList.push(await timed(`${base}/api/reports?${shiftQueries[(a + i) % shiftQueries.length]}`, cookie));
+          const id = ids[(a * 97 + i * 13) % ids.length];
+          shiftDetail.push(await timed(`${base}/api/reports/${id}`, cookie));
+          const started = performance.now();
+          await fetch(`${base}/api/reports/${id}/notes`, {
+            method: 'POST',
+            headers: { cookie, 'content-type': 'application/json', 'x-csrf-token': csrfToken },
+            body: JSON.stringify({ text: `nota di turno ${a}-${i}` }),
+          }).then((r) => r.text());
+          shiftNote.push(performance.now() - started);
+        }
       }),
     );
 
@@ -222,17 +257,30 @@ async function main() {
       afterClose.push(await timed(`${base}/api/reports?${listQueries[i % 3]}`, cookie));
     }
 
-    console.log(`\n[bench] panel API over ${REPORTS} reports, ${config.MONGODB_URI.startsWith('mongodb://127.0.0.1') ? 'local' : 'remote'} MongoDB-wire server`);
+    console.log(
+      `\n[bench] panel API over ${REPORTS} reports, ${config.MONGODB_URI.startsWith('mongodb://127.0.0.1') ? 'local' : 'remote'} MongoDB-wire server`,
+    );
     console.log(`  queue listing (filters + priority sort + counts), 1 agent, ${list.length} requests: ${latencySummary(list)}`);
     for (const [q, ms] of perQuery) {
       const s = [...ms].sort((x, y) => x - y);
-      console.log(`    ?${q || '(default: open statuses)'}`.padEnd(70) + ` p50 ${percentile(s, 50).toFixed(1)} ms, p95 ${percentile(s, 95).toFixed(1)} ms`);
+      console.log(
+        `    ?${q || '(default: open statuses)'}`.padEnd(70) +
+          ` p50 ${percentile(s, 50).toFixed(1)} ms, p95 ${percentile(s, 95).toFixed(1)} ms`,
+      );
     }
-    console.log(`  archive listing (finished reports by category and month, or newest first), ${archive.length} requests: ${latencySummary(archive)}`);
+    console.log(
+      `  archive listing (finished reports by category and month, or newest first), ${archive.length} requests: ${latencySummary(archive)}`,
+    );
     console.log(`  report detail, 1 agent, ${detail.length} requests: ${latencySummary(detail)}`);
     console.log(`  queue listing right after a take (open counts recounted), ${afterTake.length} requests: ${latencySummary(afterTake)}`);
-    console.log(`  queue listing right after a close (finished counts recounted in the background), ${afterClose.length} requests: ${latencySummary(afterClose)}`);
+    console.log(
+      `  queue listing right after a close (finished counts recounted in the background), ${afterClose.length} requests: ${latencySummary(afterClose)}`,
+    );
     console.log(`  queue listing, ${agents} agents at once, ${concurrent.length} requests: ${latencySummary(concurrent)}`);
+    console.log(`  a shift, ${agents} agents working at once:`);
+    console.log(`    queue listing (all / mine / unassigned), ${shiftList.length} requests: ${latencySummary(shiftList)}`);
+    console.log(`    report detail, ${shiftDetail.length} requests: ${latencySummary(shiftDetail)}`);
+    console.log(`    internal note, ${shiftNote.length} requests: ${latencySummary(shiftNote)}`);
     if (Date.now() >= deadline) console.log(`  (stopped at the ${MEASURE_BUDGET_MS / 1000} s budget)`);
   } finally {
     await app.stop();

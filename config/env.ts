@@ -18,9 +18,12 @@ const url = (protocols: string[], what: string) =>
     { message: `must be a ${what} URL` },
   );
 
-const csv = z
-  .string()
-  .transform((v) => v.split(',').map((s) => s.trim()).filter(Boolean));
+const csv = z.string().transform((v) =>
+  v
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean),
+);
 
 const optionalString = z
   .string()
@@ -51,11 +54,17 @@ export const envSchema = z.object({
   /** Redis connection string. When unset, the scripts start a local redis-server and set it. */
   REDIS_URL: url(['redis:', 'rediss:'], 'redis://'),
   /** Prefix of every Redis key and BullMQ queue, so several deployments can share one Redis. @defaultValue vicinato */
-  REDIS_PREFIX: z.string().regex(/^[a-z0-9_-]+$/i, 'letters, digits, - and _ only').default('vicinato'),
+  REDIS_PREFIX: z
+    .string()
+    .regex(/^[a-z0-9_-]+$/i, 'letters, digits, - and _ only')
+    .default('vicinato'),
   /** Log level: error, warn, info, debug. @defaultValue info */
   LOG_LEVEL: z.enum(['error', 'warn', 'info', 'debug']).default('info'),
   /** Municipality whose data (boundary, zones, categories, hours) is loaded from config/municipalities. @defaultValue capannori */
-  MUNICIPALITY: z.string().regex(/^[a-z0-9-]+$/, 'lower-case letters, digits and - only').default('capannori'),
+  MUNICIPALITY: z
+    .string()
+    .regex(/^[a-z0-9-]+$/, 'lower-case letters, digits and - only')
+    .default('capannori'),
   /** Secret used to sign panel session cookies and CSRF tokens: at least 32 characters. */
   SESSION_SECRET: z.string().min(32, 'must be at least 32 characters'),
   /** Secret key for the pseudonymous citizen reference (HMAC of channel + chat id): at least 32 characters. */
@@ -72,7 +81,10 @@ export const envSchema = z.object({
       .optional(),
   ),
   /** Short name of DATA_ENCRYPTION_KEY, stored beside every value it encrypts. @defaultValue k1 */
-  DATA_ENCRYPTION_KEY_ID: z.string().regex(/^[A-Za-z0-9_-]{1,16}$/, '1-16 of A-Z a-z 0-9 _ -').default('k1'),
+  DATA_ENCRYPTION_KEY_ID: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,16}$/, '1-16 of A-Z a-z 0-9 _ -')
+    .default('k1'),
   /** Earlier keys still needed to read older values while they are re-encrypted: `id:base64,id:base64`. */
   DATA_ENCRYPTION_OLD_KEYS: optionalString.pipe(
     z
@@ -87,7 +99,10 @@ export const envSchema = z.object({
   MFA_REQUIRED_ROLES: optionalString.pipe(
     z
       .string()
-      .regex(/^(none|((agent|supervisor|admin)(\s*,\s*(agent|supervisor|admin))*))$/, 'comma-separated roles: agent, supervisor, admin (or none)')
+      .regex(
+        /^(none|((agent|supervisor|admin)(\s*,\s*(agent|supervisor|admin))*))$/,
+        'comma-separated roles: agent, supervisor, admin (or none)',
+      )
       .optional(),
   ),
   /**
@@ -99,7 +114,11 @@ export const envSchema = z.object({
    * Minutes without a request by the operator (automatic refreshes do not count) after which a panel
    * session ends. Fractions are allowed (0.1 = 6 s, for tests). @defaultValue 30
    */
-  PANEL_IDLE_TIMEOUT_MINUTES: z.coerce.number().min(0.05).max(24 * 60).default(30),
+  PANEL_IDLE_TIMEOUT_MINUTES: z.coerce
+    .number()
+    .min(0.05)
+    .max(24 * 60)
+    .default(30),
   /**
    * Priority (0-100) from which a new report alerts the open panels with a sound and a desktop
    * notification (agents turn alerts on once in their browser). @defaultValue 70
@@ -118,7 +137,11 @@ export const envSchema = z.object({
   /** Directory where citizens' photos are stored (police only, never served publicly). @defaultValue ./data/media */
   MEDIA_DIR: z.string().default('./data/media'),
   /** Largest accepted photo in bytes. @defaultValue 10485760 (10 MB) */
-  MEDIA_MAX_BYTES: z.coerce.number().int().min(1024).default(10 * 1024 * 1024),
+  MEDIA_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .default(10 * 1024 * 1024),
   /** Whether the web simulator (/simulator and its API) is served. @defaultValue true outside production */
   SIMULATOR_ENABLED: z
     .enum(['true', 'false'])
@@ -137,21 +160,35 @@ export const envSchema = z.object({
       const t = v.trim();
       if (t === 'false' || t === '') return false;
       if (/^\d+$/.test(t)) return Number(t);
-      const items = t.split(',').map((s) => s.trim()).filter(Boolean);
+      const items = t
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean);
       const bad = items.find((i) => !['loopback', 'linklocal', 'uniquelocal'].includes(i) && !isIP(i.replace(/\/\d{1,3}$/, '')));
-      if (bad !== undefined) ctx.addIssue({ code: 'custom', message: `"${bad}" is not a hop count, address, CIDR, loopback, linklocal or uniquelocal` });
+      if (bad !== undefined)
+        ctx.addIssue({ code: 'custom', message: `"${bad}" is not a hop count, address, CIDR, loopback, linklocal or uniquelocal` });
       return items;
     }),
   /** Token that shows /readyz's details to a caller other than loopback (`Authorization: Bearer <token>`). Unset: details only for loopback. */
   READYZ_TOKEN: optionalString,
   /** Telegram bot token from @BotFather. The telegram role starts only when it is set. */
-  TELEGRAM_BOT_TOKEN: optionalString.pipe(z.string().regex(/^\d+:[\w-]+$/, 'must look like 123456:ABC-...').optional()),
+  TELEGRAM_BOT_TOKEN: optionalString.pipe(
+    z
+      .string()
+      .regex(/^\d+:[\w-]+$/, 'must look like 123456:ABC-...')
+      .optional(),
+  ),
   /** Bot API server root (a self-hosted Bot API server or a test fake). @defaultValue https://api.telegram.org */
   TELEGRAM_API_ROOT: url(['http:', 'https:'], 'http(s)').default('https://api.telegram.org'),
   /** Public HTTPS URL Telegram posts updates to (…/webhooks/telegram). Unset: long polling. */
   TELEGRAM_WEBHOOK_URL: optionalString.pipe(url(['http:', 'https:'], 'http(s)').optional()),
   /** Secret Telegram echoes in X-Telegram-Bot-Api-Secret-Token: 1-256 of A-Z a-z 0-9 _ -. Required with TELEGRAM_WEBHOOK_URL. */
-  TELEGRAM_WEBHOOK_SECRET: optionalString.pipe(z.string().regex(/^[A-Za-z0-9_-]{1,256}$/, 'must be 1-256 of A-Z a-z 0-9 _ -').optional()),
+  TELEGRAM_WEBHOOK_SECRET: optionalString.pipe(
+    z
+      .string()
+      .regex(/^[A-Za-z0-9_-]{1,256}$/, 'must be 1-256 of A-Z a-z 0-9 _ -')
+      .optional(),
+  ),
   /** whatsapp-web.js: Chromium executable. @defaultValue /usr/bin/chromium */
   WHATSAPP_CHROMIUM_PATH: z.string().default('/usr/bin/chromium'),
   /** whatsapp-web.js: auth strategy, local (session files) or remote (MongoDB store). @defaultValue local */
@@ -177,6 +214,19 @@ export const envSchema = z.object({
   /** Requests per minute one client address may make to the simulator API (when the simulator is on). @defaultValue 120 */
   SIMULATOR_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(120),
   /**
+   * Messages one citizen (chat) may send in any minute; the first one over gets a polite answer,
+   * later ones are stored but not answered (src/app/intake/citizen-limits.ts). @defaultValue 20
+   */
+  CITIZEN_MESSAGES_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(20),
+  /** Reports one citizen may send in 24 hours; one more is refused politely, its draft kept. @defaultValue 10 */
+  CITIZEN_REPORTS_PER_DAY: z.coerce.number().int().min(1).max(10_000).default(10),
+  /** Retention (src/app/citizens/retention.ts, daily): inbox messages, replies and idle conversations, in days. @defaultValue 90 */
+  RETENTION_MESSAGES_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
+  /** Retention: months after closing before a report loses the link to the person. @defaultValue 12 */
+  RETENTION_IDENTITY_LINK_MONTHS: z.coerce.number().int().min(1).max(120).default(12),
+  /** Retention: years the audit log is kept. @defaultValue 10 */
+  RETENTION_AUDIT_YEARS: z.coerce.number().int().min(1).max(50).default(10),
+  /**
    * How often the reconciler (worker role, one process at a time) re-schedules from MongoDB what
    * Redis may have lost: unprocessed inbox messages, unsent replies, advisories still sending. @defaultValue 10000
    */
@@ -195,7 +245,9 @@ export const envSchema = z.object({
    */
   MEDIA_ALLOWED_HOSTS: csv
     .default(['graph.facebook.com', 'lookaside.fbsbx.com', 'api.telegram.org'])
-    .pipe(z.array(z.string().regex(/^(\*\.)?[a-z0-9.-]+$|^\[::1\]$/i, 'each host must be a host name or address, optionally *.domain')).min(1)),
+    .pipe(
+      z.array(z.string().regex(/^(\*\.)?[a-z0-9.-]+$|^\[::1\]$/i, 'each host must be a host name or address, optionally *.domain')).min(1),
+    ),
   /** Largest photo in pixels (width x height), checked before it is decoded. @defaultValue 16000000 */
   MEDIA_MAX_PIXELS: z.coerce.number().int().min(10_000).max(100_000_000).default(16_000_000),
 });

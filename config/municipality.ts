@@ -22,8 +22,37 @@ export const municipalityProfileSchema = z.object({
       opens: hhmm.default('08:00'),
       closes: hhmm.default('19:00'),
       holidays: z.array(z.string().regex(/^\d{4}-\d{2}-\d{2}$/)).default([]),
+      /** Weekly hours with split shifts (replaces days/opens/closes when given). */
+      weekly: z
+        .array(z.object({ days: z.array(z.number().int().min(1).max(7)), shifts: z.array(z.object({ opens: hhmm, closes: hhmm })).min(1) }))
+        .optional(),
+      /** Closed on Italy's national public holidays and on the patron-saint day. */
+      italianHolidays: z.boolean().default(true),
+      /** The patron-saint day, MM-DD. */
+      patronDay: z
+        .string()
+        .regex(/^\d{2}-\d{2}$/)
+        .optional(),
+      /** Closures announced ahead (local YYYY-MM-DDTHH:mm), shown to agents and counted out of service time. */
+      closures: z
+        .array(
+          z.object({
+            from: z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/),
+            to: z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/),
+            note: z.object({ it: z.string(), en: z.string() }).optional(),
+          }),
+        )
+        .default([]),
     })
-    .default({ timeZone: 'Europe/Rome', days: [1, 2, 3, 4, 5, 6, 7], opens: '08:00', closes: '19:00', holidays: [] }),
+    .default({
+      timeZone: 'Europe/Rome',
+      days: [1, 2, 3, 4, 5, 6, 7],
+      opens: '08:00',
+      closes: '19:00',
+      holidays: [],
+      italianHolidays: true,
+      closures: [],
+    }),
   /** Version of the privacy notice citizens accept; bump it when the text changes. */
   privacyNoticeVersion: z.string().default('2026-11'),
   /** Who controls the data, named in the privacy notice. */
@@ -41,20 +70,20 @@ export const municipalityProfileSchema = z.object({
    * the first rule naming the report's category, else the one with the highest priority threshold it reaches.
    */
   sla: z
-    .array(z.object({ categoryId: z.string().optional(), minPriority: z.number().min(0).max(100).optional(), firstActionMinutes: z.number().int().positive() }))
-    .default([
-      { minPriority: 70, firstActionMinutes: 30 },
-      { minPriority: 35, firstActionMinutes: 120 },
-      { firstActionMinutes: 480 },
-    ]),
+    .array(
+      z.object({
+        categoryId: z.string().optional(),
+        minPriority: z.number().min(0).max(100).optional(),
+        firstActionMinutes: z.number().int().positive(),
+      }),
+    )
+    .default([{ minPriority: 70, firstActionMinutes: 30 }, { minPriority: 35, firstActionMinutes: 120 }, { firstActionMinutes: 480 }]),
   /** The units operators belong to; reports are assigned to an operator or to a team. */
-  teams: z
-    .array(z.object({ id: z.string().regex(/^[a-z0-9-]{2,32}$/), name: z.object({ it: z.string(), en: z.string() }) }))
-    .default([
-      { id: 'centrale', name: { it: 'Centrale operativa', en: 'Control room' } },
-      { id: 'pattuglie', name: { it: 'Pattuglie', en: 'Patrols' } },
-      { id: 'ambiente', name: { it: 'Nucleo ambiente ed edilizia', en: 'Environment and building unit' } },
-    ]),
+  teams: z.array(z.object({ id: z.string().regex(/^[a-z0-9-]{2,32}$/), name: z.object({ it: z.string(), en: z.string() }) })).default([
+    { id: 'centrale', name: { it: 'Centrale operativa', en: 'Control room' } },
+    { id: 'pattuglie', name: { it: 'Pattuglie', en: 'Patrols' } },
+    { id: 'ambiente', name: { it: 'Nucleo ambiente ed edilizia', en: 'Environment and building unit' } },
+  ]),
 });
 
 export type MunicipalityProfile = z.infer<typeof municipalityProfileSchema>;

@@ -21,7 +21,19 @@ export const PRODUCTION_SECRETS = {
 export const MIN_SECRET_BITS = 96;
 
 /** Words that mark a value as a development default, a test value or a placeholder. */
-const PLACEHOLDER_WORDS = ['dev-only', 'development', 'test', 'demo', 'bench', 'example', 'changeme', 'change-me', 'secret', 'password', 'vicinato'];
+const PLACEHOLDER_WORDS = [
+  'dev-only',
+  'development',
+  'test',
+  'demo',
+  'bench',
+  'example',
+  'changeme',
+  'change-me',
+  'secret',
+  'password',
+  'vicinato',
+];
 
 /** Shannon entropy of the value's own character frequencies, times its length. */
 export function estimatedBits(value: string): number {
@@ -38,7 +50,9 @@ export function secretProblem(value: string, minLength: number): string | undefi
   if (value.length < minLength) return `must be at least ${minLength} characters in production (e.g. openssl rand -base64 32)`;
   const lower = value.toLowerCase();
   const word = PLACEHOLDER_WORDS.find((w) => lower.includes(w));
-  if (word) return `looks like a development or placeholder value ("${word}"): set a random one in production (e.g. openssl rand -base64 32)`;
-  if (estimatedBits(value) < MIN_SECRET_BITS) return 'is too predictable (too few different characters): set a random one in production (e.g. openssl rand -base64 32)';
+  if (word)
+    return `looks like a development or placeholder value ("${word}"): set a random one in production (e.g. openssl rand -base64 32)`;
+  if (estimatedBits(value) < MIN_SECRET_BITS)
+    return 'is too predictable (too few different characters): set a random one in production (e.g. openssl rand -base64 32)';
   return undefined;
 }

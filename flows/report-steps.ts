@@ -26,6 +26,8 @@ export const STEP = {
   alertsRadius: 'alerts_radius',
   alertsZone: 'alerts_zone',
   alertsRemove: 'alerts_remove',
+  /** «cancella i miei dati»: "do you confirm?" (see flows/data-rights.ts). */
+  eraseConfirm: 'erase_confirm',
 } as const;
 
 /** The flow's side dialogs (see FlowShortcut): name -> first step. */

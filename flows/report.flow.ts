@@ -7,7 +7,7 @@
 import type { FlowDefinition } from '../src/dialog/flow.types';
 import type { DialogServices } from './services';
 import type { DialogState } from '../src/dialog/state';
-import { withPrompt } from '../src/dialog/replies';
+import { paragraphs, withPrompt } from '../src/dialog/replies';
 import { engineNlp } from './nlp';
 import { promptsFor } from './prompts';
 import { emptyDraft, isDraftEmpty, isReportDraft, type ReportDraft } from './report-draft';
@@ -24,6 +24,8 @@ import { editStep, summaryStep } from './steps/summary.steps';
 import { sameSituationStep } from './steps/same-situation.step';
 import { ALERT_STEPS } from './steps/alerts.steps';
 import { alertsShortcut, stopShortcut } from './alerts';
+import { DATA_RIGHTS_SHORTCUTS } from './data-rights';
+import { eraseConfirmStep } from './steps/erase.step';
 
 export const REPORT_FLOW_VERSION = 1;
 
@@ -45,6 +47,7 @@ const STEPS: ReportStep[] = [
   editStep,
   sameSituationStep,
   ...ALERT_STEPS,
+  eraseConfirmStep,
 ];
 
 export type ReportDialogState = DialogState<ReportDraft>;
@@ -68,10 +71,14 @@ export const reportFlow: FlowDefinition<ReportDraft, DialogServices> = {
   status: renderStatus,
   privacy: (ctx) => [
     {
-      text: textOf(ctx).privacyNotice({
-        controller: ctx.services.municipality.dataController,
-        version: ctx.services.municipality.privacyNoticeVersion,
-      }),
+      text: paragraphs(
+        textOf(ctx).privacyNotice({
+          controller: ctx.services.municipality.dataController,
+          version: ctx.services.municipality.privacyNoticeVersion,
+        }),
+        textOf(ctx).rights.retention(ctx.services.retention),
+        textOf(ctx).rights.howTo,
+      ),
     },
   ],
   consentNeeded: (ctx, outdated) => {
@@ -82,5 +89,5 @@ export const reportFlow: FlowDefinition<ReportDraft, DialogServices> = {
   },
   nlp: engineNlp,
   // "STOP" first: it must never open anything.
-  shortcuts: [stopShortcut, alertsShortcut],
+  shortcuts: [stopShortcut, alertsShortcut, ...DATA_RIGHTS_SHORTCUTS],
 };

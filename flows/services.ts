@@ -1,5 +1,6 @@
 /** What the report flow's steps may use of the outside world: ports only, wired by src/main.ts (the generic engine in src/dialog never sees them). */
-import type { ConfirmationStore, MediaStore, ReportStore, SubscriptionStore } from '../src/domain/ports';
+import type { RetentionPolicy } from '../src/domain/ports';
+import type { AuditLog, CitizenDataStore, ConfirmationStore, MediaStore, ReportStore, SubscriptionStore } from '../src/domain/ports';
 import type { NearbyQuestionQuota } from '../src/domain/nearby-question-quota';
 import type { Geocoder } from '../src/geo/geocoder';
 import type { Territory } from '../src/geo/territory';
@@ -17,4 +18,12 @@ export type DialogServices = {
   subscriptions: SubscriptionStore;
   /** Rations the "same situation?" question per citizen and day. */
   nearbyQuestions: NearbyQuestionQuota;
+  /** The citizen's data as a whole, for their rights through the bot (flows/data-rights.ts). */
+  citizenData: CitizenDataStore;
+  /** Per-citizen abuse limits (config CITIZEN_REPORTS_PER_DAY). */
+  limits: { reportsPerDay: number };
+  /** The retention policy, stated in the privacy notice (config RETENTION_*). */
+  retention: RetentionPolicy;
+  /** Rights exercised are audited. */
+  audit: Pick<AuditLog, 'record'>;
 };

@@ -20,11 +20,26 @@ export function missingStep(draft: ReportDraft): string | undefined {
   return undefined;
 }
 
+const DAY_MS = 24 * 60 * 60_000;
+
+/** The citizen already sent the most reports allowed in the last 24 hours (a retried turn of the same message is not counted twice). */
+async function overDailyLimit(ctx: ReportStepContext): Promise<boolean> {
+  const max = ctx.services.limits.reportsPerDay;
+  const since = ctx.now.getTime() - DAY_MS;
+  const recent = await ctx.services.reports.listByCitizen(ctx.citizenRef, max + 1);
+  const key = messageKey(ctx.message);
+  return recent.filter((r) => new Date(r.createdAt).getTime() > since && r.sourceMessageKey !== key).length >= max;
+}
+
 export async function submitReport(ctx: ReportStepContext): Promise<StepOutcome<ReportDraft>> {
   const { draft, message, services } = ctx;
   const t = textOf(ctx);
   const missing = missingStep(draft);
   if (missing) return { ok: true, next: missing, replies: [{ text: t.summary.incomplete }] };
+  if (await overDailyLimit(ctx)) {
+    // The draft is kept: "Invia" later sends it.
+    return { ok: false, reason: t.limits.reportsPerDay(services.limits.reportsPerDay) };
+  }
   const location = draft.location!;
   const submitted = await submitReportUseCase(services, {
     categoryId: draft.categoryId!,

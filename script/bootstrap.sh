@@ -46,6 +46,28 @@ if [[ -z "${MONGODB_URI:-}" && ! -x .venv-db/bin/secantusd-rs ]]; then
   .venv-db/bin/pip install --quiet --disable-pip-version-check "secantusdb==$SECANTUS_VERSION" >&2
 fi
 
+# Validators of deploy/ (tests/deploy, npm run validate:deploy), from the Go module proxy, cached in
+# .tools/bin: kubeconform, and deploy/validate (compose-go, Prometheus' rule parser). Without Go
+# the deploy tests say what is missing and are skipped.
+KUBECONFORM_VERSION="v0.8.0"
+if command -v go >/dev/null; then
+  mkdir -p .tools/bin
+  if [[ ! -x .tools/bin/kubeconform ]]; then
+    say "building kubeconform $KUBECONFORM_VERSION (Go module proxy)"
+    GOBIN="$PWD/.tools/bin" go install -buildvcs=false "github.com/yannh/kubeconform/cmd/kubeconform@$KUBECONFORM_VERSION" >&2
+  fi
+  if [[ ! -x .tools/bin/deploy-validate || -n "$(find deploy/validate -newer .tools/bin/deploy-validate -print -quit)" ]]; then
+    say "building deploy/validate (compose-go, Prometheus rules)"
+    (cd deploy/validate && go build -buildvcs=false -o ../../.tools/bin/deploy-validate .) >&2
+  fi
+  # The Kubernetes OpenAPI document kubeconform's schemas are made from (KUBERNETES_VERSION in
+  # script/deploy-checks.ts); Go's module cache keeps it.
+  if [[ ! -d .tools/kubernetes-schemas/v1.35.0 ]]; then
+    say "fetching the Kubernetes 1.35.0 API description (Go module k8s.io/kubernetes)"
+    (cd "${TMPDIR:-/tmp}" && go mod download k8s.io/kubernetes@v1.35.0) >&2
+  fi
+fi
+
 # Chromium (panel end-to-end tests, whatsapp-web.js)
 if $with_chromium && [[ ! -x /usr/bin/chromium ]]; then
   apt_install chromium

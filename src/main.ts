@@ -24,8 +24,10 @@ import { createProcessInbound } from './app/intake/process-inbound';
 import { createDeliverOutbound } from './app/intake/deliver-outbound';
 import { inboundTask, outboundTask } from './app/intake/tasks';
 import { createReconcilePass, startReconcileLoop } from './app/intake/reconcile';
+import { startRetentionLoop } from './app/citizens/retention';
 import { createMetrics } from './observability/metrics';
 import { backlogProbe } from './storage/backlog';
+import { checkCitizenRefSecret } from './storage/citizen-ref-guard';
 import { createFanOutAdvisory } from './app/advisories/fan-out-advisory';
 import { advisoryFanOutTask } from './app/advisories/fan-out-task';
 import { createWebApp, type Mount } from './panel/app';
@@ -33,6 +35,7 @@ import type { ReadinessCheck } from './panel/health.routes';
 import { loadTerritory } from './geo/territory';
 import { createNominatimGeocoder, disabledGeocoder } from './geo/geocoder';
 import { createReportDialogEngine } from '../flows/report-dialog';
+import { promptsFor } from '../flows/prompts';
 import type { ChannelContext } from '../bots/channel-context';
 import type { ChannelModule } from '../bots/channel-module';
 import { createSimulatorChannel } from '../bots/simulator';
@@ -63,6 +66,11 @@ export type StartOverrides = {
 export async function startVicinato(config: Config, logger: Logger, overrides: StartOverrides = {}): Promise<RunningVicinato> {
   const roles = config.SERVICES;
   const municipality = loadMunicipalityProfile(config.MUNICIPALITY);
+  const retentionPolicy = {
+    messagesDays: config.RETENTION_MESSAGES_DAYS,
+    identityLinkMonths: config.RETENTION_IDENTITY_LINK_MONTHS,
+    auditYears: config.RETENTION_AUDIT_YEARS,
+  };
   const territory = loadTerritory(municipalityDir(config.MUNICIPALITY));
 
   const mongo = connectMongo(config.MONGODB_URI, logger);
@@ -78,6 +86,13 @@ export async function startVicinato(config: Config, logger: Logger, overrides: S
   );
   mongo.connection.once('open', () => {
     ensureIndexes(mongo.connection).catch((err: Error) => logger.error(`index creation failed: ${err.message}`));
+    // Production refuses a CITIZEN_REF_SECRET other than the database's (it would change every citizen ref).
+    if (config.NODE_ENV === 'production')
+      checkCitizenRefSecret(mongo.connection, config.CITIZEN_REF_SECRET).catch((err: Error) => {
+        if (!/CITIZEN_REF_SECRET/.test(err.message)) return logger.warn(`citizen ref check not done: ${err.message}`);
+        logger.error(`refusing to run: ${err.message}`);
+        void stop().finally(() => process.exit(1));
+      });
   });
   const redis = createRedis(config.REDIS_URL, logger, 'commands');
   const subscriber = createRedis(config.REDIS_URL, logger, 'events');
@@ -92,6 +107,11 @@ export async function startVicinato(config: Config, logger: Logger, overrides: S
     identities: storage.identities,
     scheduler: queues.scheduler,
     citizenRefOf,
+    blocks: {
+      store: storage.citizenBlocks,
+      outbound: storage.outbound,
+      notice: (lang, until) => promptsFor(lang).limits.blocked(until.toLocaleDateString(lang === 'en' ? 'en-GB' : 'it-IT', { timeZone: municipality.serviceHours.timeZone })),
+    },
     onStored: (msg) => metrics.messageReceived(msg.channel),
     onScheduleDeferred: (msg, reason) => {
       metrics.messageDeferred();
@@ -132,9 +152,10 @@ export async function startVicinato(config: Config, logger: Logger, overrides: S
     { name: 'redis', check: () => pingRedis(redis) },
     ...channels.flatMap((c) => (c.readiness ? [c.readiness] : [])),
   ];
+  metrics.watchDependencies(readiness);
 
   const workers: WorkerHandle[] = [];
-  const workerOpts = { connection: redis, prefix, logger };
+  const workerOpts = { connection: redis, prefix, logger, onJobDone: metrics.jobDone };
 
   if (roles.includes('worker')) {
     const engine = createReportDialogEngine({
@@ -146,6 +167,10 @@ export async function startVicinato(config: Config, logger: Logger, overrides: S
       confirmations: storage.confirmations,
       subscriptions: storage.subscriptions,
       nearbyQuestions: storage.nearbyQuestions,
+      citizenData: storage.citizenData,
+      audit: storage.audit,
+      limits: { reportsPerDay: config.CITIZEN_REPORTS_PER_DAY },
+      retention: retentionPolicy,
     });
     const processInbound = createProcessInbound({
       inbox: storage.inbox,
@@ -155,6 +180,7 @@ export async function startVicinato(config: Config, logger: Logger, overrides: S
       events,
       engine,
       chatLock: createRedisChatLock(redis, prefix),
+      messageLimit: { perMinute: config.CITIZEN_MESSAGES_PER_MINUTE, notice: (lang) => promptsFor(lang).limits.tooFast },
     });
     workers.push(
       startWorker<InboundJob>(
@@ -199,6 +225,12 @@ export async function startVicinato(config: Config, logger: Logger, overrides: S
         onPass: metrics.reconciled,
       }),
     );
+    workers.push(
+      startRetentionLoop(
+        { retention: storage.retention, leases: storage.leases, holder, logger },
+        retentionPolicy,
+      ),
+    );
   }
   // Outbound workers run where the channel's sender can run: Telegram's in the telegram role (with its
   // per-chat throttle), whatsapp-web.js's only in the process holding the browser (whatsapp role),
@@ -224,6 +256,10 @@ export async function startVicinato(config: Config, logger: Logger, overrides: S
       }),
     );
   }
+  metrics.watchQueues(
+    workers.map((w) => w.name).filter((name) => name !== 'reconciler'),
+    (name) => queues.queue(name).getJobCounts('waiting', 'active', 'delayed', 'failed'),
+  );
   let server: http.Server | undefined;
   let url: string | undefined;
   let closePanel = async () => undefined as void;

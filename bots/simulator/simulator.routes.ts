@@ -54,7 +54,7 @@ export function simulatorRouter(ctx: ChannelContext, inbox: InboxStore): Router 
     if (body.data.photo && !/^[A-Za-z0-9+/=\s]+$/.test(body.data.photo.base64))
       return res.status(400).json({ error: 'photo.base64 is not valid base64' });
     const messageId = body.data.messageId ?? `sim-${randomUUID()}`;
-    const { duplicate } = await ctx.receive({
+    const { duplicate, blocked } = await ctx.receive({
       channel: 'simulator',
       chatId: chatId.data,
       messageId,
@@ -62,7 +62,8 @@ export function simulatorRouter(ctx: ChannelContext, inbox: InboxStore): Router 
       sender: { platformId: chatId.data, displayName: `Simulator ${chatId.data}` },
       payload: await toPayload(ctx, body.data),
     });
-    const outcome = await waitForProcessing({ inbox, events: ctx.events }, 'simulator', messageId, REPLY_TIMEOUT_MS, duplicate);
+    // A blocked citizen's message is not stored: only the one notice (if due) answers it.
+    const outcome = blocked ? 'processed' : await waitForProcessing({ inbox, events: ctx.events }, 'simulator', messageId, REPLY_TIMEOUT_MS, duplicate);
     if (outcome === 'timeout') return res.status(504).json({ error: 'the message was stored but not processed within 10 s' });
     const replies = await ctx.outbound.listReplies('simulator', messageId);
     res.json({

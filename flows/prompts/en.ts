@@ -1,5 +1,6 @@
 /** What the report dialog says in English. Keep it saying the same things as it.ts. */
 import type { ReportPrompts } from './types';
+import { limitsEn, rightsEn } from './rights.en';
 
 export const en: ReportPrompts = {
   // --- engine ---------------------------------------------------------------------------------
@@ -302,4 +303,6 @@ export const en: ReportPrompts = {
     on: (day, time) => `on ${day} from ${time}`,
     unknown: 'as soon as the service reopens',
   },
+  rights: rightsEn,
+  limits: limitsEn,
 };

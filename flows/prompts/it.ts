@@ -1,5 +1,6 @@
 /** What the report dialog says in Italian (the default language). */
 import type { ReportPrompts } from './types';
+import { limitsIt, rightsIt } from './rights.it';
 
 export const it: ReportPrompts = {
   // --- engine ---------------------------------------------------------------------------------
@@ -307,4 +308,6 @@ export const it: ReportPrompts = {
     on: (day, time) => `${day} dalle ${time}`,
     unknown: 'appena il servizio riapre',
   },
+  rights: rightsIt,
+  limits: limitsIt,
 };

@@ -4,6 +4,7 @@
  */
 import type { EngineTexts } from '../../src/dialog/flow.types';
 import type { Reliability, ReportStatus } from '../../src/domain/report';
+import type { LimitPrompts, RightsPrompts } from './rights.types';
 
 export type EditField = 'category' | 'reliability' | 'location' | 'photo' | 'description';
 export type SummaryAction = 'send' | 'edit' | 'cancel';
@@ -135,4 +136,8 @@ export type ReportPrompts = EngineTexts & {
   };
   /** "today at 08:00", "tomorrow at 08:00", "Monday 14 December at 08:00". */
   when: { today(time: string): string; tomorrow(time: string): string; on(day: string, time: string): string; unknown: string };
+  /** Data rights through the bot (rights.it.ts, rights.en.ts). */
+  rights: RightsPrompts;
+  /** Abuse limits' polite answers. */
+  limits: LimitPrompts;
 };

@@ -3,7 +3,8 @@
  * dialog in progress and hand back to it where it was, with its draft untouched.
  */
 import type { FlowShortcut } from './flow.types';
-import { arrive } from './navigation';
+import type { DialogReply } from './engine.types';
+import { arrive, resetState } from './navigation';
 import type { DialogState } from './state';
 import { isResting, promptOf, stepContext, type Turn, type TurnEnv } from './turn';
 
@@ -12,7 +13,7 @@ export function matchShortcut<D, S>(env: TurnEnv<D, S>, text: string): FlowShort
   return env.flow.shortcuts?.find((shortcut) => shortcut.matches(text));
 }
 
-function openAside<D, S>(env: TurnEnv<D, S>, state: DialogState<D>, name: string, step: string): Turn<D> {
+function openAside<D, S>(env: TurnEnv<D, S>, state: DialogState<D>, name: string, step: string, lead: DialogReply[] = []): Turn<D> {
   // Opened again from inside a side dialog: it still hands back to the dialog it first interrupted.
   const saved = state.aside ?? {
     from: state.step,
@@ -27,13 +28,18 @@ function openAside<D, S>(env: TurnEnv<D, S>, state: DialogState<D>, name: string
     returnTo: undefined,
     failures: 0,
   };
-  return arrive(env, entered, []);
+  return arrive(env, entered, lead);
 }
 
 /** Runs a shortcut: an action and the current question again, or the side dialog's first question. */
 export async function runShortcut<D, S>(env: TurnEnv<D, S>, state: DialogState<D>, shortcut: FlowShortcut<D, S>): Promise<Turn<D>> {
-  if ('aside' in shortcut) return openAside(env, state, shortcut.name, shortcut.aside);
-  const replies = await shortcut.run(stepContext(env, state));
+  if ('aside' in shortcut) {
+    const lead = shortcut.lead ? await shortcut.lead(stepContext(env, state)) : [];
+    return openAside(env, state, shortcut.name, shortcut.aside, lead);
+  }
+  const result = await shortcut.run(stepContext(env, state));
+  if (!Array.isArray(result)) return resetState(env, state, result.reset, result.replies);
+  const replies = result;
   if (isResting(env, state)) return { state, replies };
   const prompt = promptOf(env, state);
   return { state, replies: prompt ? [...replies, prompt] : replies };

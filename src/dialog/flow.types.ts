@@ -40,7 +40,15 @@ export type StepSuccess<D> = {
   reportId?: string;
   reportCreated?: boolean;
   reportUpdated?: boolean;
+  /**
+   * Forget the dialog: draft, history and consent are dropped and the chat rests at the flow's
+   * initial step (as a first contact) or its declined step (data erased, consent withdrawn).
+   * `next` is then ignored.
+   */
+  reset?: StateReset;
 };
+
+export type StateReset = 'initial' | 'declined';
 
 /**
  * An unusable answer: `reason` is said, then the step's question again (or `prompt` instead, when
@@ -75,7 +83,12 @@ export type FlowStep<D, S> = {
  * where it was, its draft untouched.
  */
 export type FlowShortcut<D, S> = { name: string; matches(text: string): boolean } & (
-  { run(ctx: StepContext<D, S>): Promise<DialogReply[]> } | { aside: string }
+  | { run(ctx: StepContext<D, S>): Promise<DialogReply[] | { replies: DialogReply[]; reset: StateReset }> }
+  | {
+      aside: string;
+      /** Said before the side dialog's first question (e.g. what an erasure would remove). */
+      lead?(ctx: StepContext<D, S>): Promise<DialogReply[]>;
+    }
 );
 
 export const COMMANDS = ['cancel', 'back', 'help', 'status', 'privacy', 'language', 'english', 'italian', 'start'] as const;

@@ -3,7 +3,8 @@
  * consent gate), staying after a bad one (failures and help), and back with "indietro".
  */
 import type { DialogReply } from './engine.types';
-import type { StepSuccess } from './flow.types';
+import type { StateReset, StepSuccess } from './flow.types';
+import { freshState } from './restore';
 import { paragraphs, withPrompt } from './replies';
 import { RESUME_STEP, type DialogState } from './state';
 import { consentValid, isResting, promptOf, stepContext, stepOf, textsOf, type Turn, type TurnEnv } from './turn';
@@ -68,7 +69,14 @@ const withFlags = <D>(turn: Turn<D>, outcome: StepSuccess<D>): Turn<D> => ({
   ...(outcome.reportUpdated ? { reportUpdated: true } : {}),
 });
 
+/** The dialog forgotten (see StepSuccess.reset): the chat rests with no draft and no consent. */
+export function resetState<D, S>(env: TurnEnv<D, S>, state: DialogState<D>, to: StateReset, replies: DialogReply[]): Turn<D> {
+  const step = to === 'initial' ? env.flow.initialStep : env.flow.declinedStep;
+  return { state: freshState(env.flow, step, state.language, env.now), replies };
+}
+
 export function advance<D, S>(env: TurnEnv<D, S>, initial: DialogState<D>, outcome: StepSuccess<D>): Turn<D> {
+  if (outcome.reset) return withFlags(resetState(env, initial, outcome.reset, outcome.replies ?? []), outcome);
   let state = initial;
   if (state.aside && stepOf(env, outcome.next)?.resting) {
     const updated = { ...state, draft: outcome.draft ?? state.draft, consent: outcome.consent ?? state.consent };

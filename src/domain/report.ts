@@ -55,6 +55,9 @@ export function transition(from: ReportStatus, action: ReportAction): Transition
 
 export type ReportLocation = { point: GeoPoint; address?: string; zone?: string; zipcode?: string };
 
+/** What a description may hold that the agent is warned about (src/nlp/abuse.ts); never a reason to refuse. */
+export type AbuseFlag = 'insult' | 'threat';
+
 export type Report = {
   id: string;
   ticketCode: string;

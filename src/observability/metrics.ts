@@ -2,9 +2,19 @@
  * Prometheus metrics of one process (prom-client), served on /metrics by every role next to the
  * health endpoints. What an operator alerts on: backlogs and their oldest item (from MongoDB, the
  * source of truth), messages in and out per channel, what the reconciler had to re-schedule, HTTP
- * latency by route, and the process itself (CPU, memory, event-loop lag).
+ * latency by route, whether each dependency answers (MongoDB, Redis, the WhatsApp Web session, the
+ * Telegram registration: the same checks as /readyz), job durations, failures and queue depth, and
+ * the process itself (CPU, memory, event-loop lag). deploy/prometheus/alerts.yml alerts on these names.
  */
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+
+export type DependencyCheck = { name: string; check: () => Promise<boolean> };
+export type JobOutcome = 'completed' | 'failed' | 'delayed';
+const QUEUE_STATES = ['waiting', 'active', 'delayed', 'failed'] as const;
+/** A scrape never waits on a dependency that is down (ioredis queues commands while disconnected). */
+const SCRAPE_WAIT_MS = 2000;
+const bounded = <T>(p: Promise<T>): Promise<T | undefined> =>
+  Promise.race([p.catch(() => undefined), new Promise<undefined>((r) => void setTimeout(r, SCRAPE_WAIT_MS))]);
 
 export type BacklogProbe = () => Promise<{ inbox: { count: number; oldestAt?: Date }; outbound: { count: number; oldestAt?: Date } }>;
 
@@ -48,6 +58,47 @@ export function createMetrics(opts: { role: string; backlog?: BacklogProbe }) {
     help: 'Items the reconciler re-scheduled from MongoDB, per kind',
     labelNames: ['kind'],
     registers: [registry],
+  });
+
+  const jobDuration = new Histogram({
+    name: 'vicinato_job_duration_seconds',
+    help: 'Queue jobs run by this process, by queue and outcome (delayed: waited out an infrastructure fault or a rate limit)',
+    labelNames: ['queue', 'outcome'],
+    buckets: [0.01, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60],
+    registers: [registry],
+  });
+  const jobFailures = new Counter({
+    name: 'vicinato_job_failures_total',
+    help: 'Queue job attempts that failed, by queue (final: no attempt left)',
+    labelNames: ['queue', 'final'],
+    registers: [registry],
+  });
+  let dependencies: DependencyCheck[] = [];
+  new Gauge({
+    name: 'vicinato_dependency_up',
+    help: 'Whether each dependency of this process answers (1) or not (0): mongodb, redis, whatsapp (WhatsApp Web session ready: 0 when logged out and a QR is needed), telegram',
+    labelNames: ['dependency'],
+    registers: [registry],
+    async collect() {
+      const results = await Promise.all(dependencies.map(async (d) => [d.name, (await bounded(d.check())) === true] as const));
+      this.reset();
+      for (const [name, up] of results) this.set({ dependency: name }, up ? 1 : 0);
+    },
+  });
+  let queueCounts: { names: string[]; counts: (queue: string) => Promise<Record<string, number>> } | undefined;
+  new Gauge({
+    name: 'vicinato_queue_jobs',
+    help: 'Jobs in the Redis queues this process works, by queue and state',
+    labelNames: ['queue', 'state'],
+    registers: [registry],
+    async collect() {
+      if (!queueCounts) return;
+      const { names, counts } = queueCounts;
+      // Redis down: the gauge is left empty (vicinato_dependency_up says why).
+      const all = await Promise.all(names.map(async (q) => [q, await bounded(counts(q))] as const));
+      this.reset();
+      for (const [queue, c] of all) if (c) for (const state of QUEUE_STATES) this.set({ queue, state }, c[state] ?? 0);
+    },
   });
 
   if (opts.backlog) {
@@ -98,6 +149,18 @@ export function createMetrics(opts: { role: string; backlog?: BacklogProbe }) {
     messageSent: (channel: string) => messagesOut.inc({ channel }),
     outboundFailed: (channel: string) => outboundFailures.inc({ channel }),
     messageDeferred: () => deferred.inc(),
+    jobDone: (queue: string, seconds: number, outcome: JobOutcome, final = false) => {
+      jobDuration.observe({ queue, outcome }, seconds);
+      if (outcome === 'failed') jobFailures.inc({ queue, final: String(final) });
+    },
+    /** The readiness checks of this process, reported as vicinato_dependency_up on every scrape. */
+    watchDependencies: (checks: DependencyCheck[]) => {
+      dependencies = checks;
+    },
+    /** The queues this process works, reported as vicinato_queue_jobs on every scrape. */
+    watchQueues: (names: string[], counts: (queue: string) => Promise<Record<string, number>>) => {
+      queueCounts = { names, counts };
+    },
     reconciled: (counts: { inbound: number; outbound: number; advisories: number }) => {
       for (const [kind, n] of Object.entries(counts)) if (n > 0) reconciled.inc({ kind }, n);
     },

@@ -3,7 +3,7 @@ import { Router } from 'express';
 import { CATEGORIES } from '../../config/categories';
 import type { MunicipalityProfile } from '../../config/municipality';
 import { OUTCOMES, REPORT_STATUSES } from '../domain/report';
-import { describeHours, isOpen, nextOpening } from '../domain/service-hours';
+import { describeHours, isOpen, nextOpening, upcomingClosures } from '../domain/service-hours';
 import type { Territory } from '../geo/territory';
 import { langOf } from './auth.middleware';
 import { OUTCOME_LABELS, STATUS_LABELS } from './panel-labels';
@@ -43,6 +43,8 @@ export function metaRoutes(deps: {
         description: describeHours(hours, lang),
         ...(next ? { nextOpening: next.toISOString() } : {}),
         timeZone: hours.timeZone,
+        // Closures announced for the next two weeks, so the shift knows ahead.
+        closures: upcomingClosures(hours, now).map((c) => ({ from: c.from, to: c.to, ...(c.note ? { note: c.note[lang] } : {}) })),
       },
       mapTileUrl: deps.mapTileUrl,
       alertPriority: deps.alertPriority,

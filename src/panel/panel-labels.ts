@@ -48,6 +48,18 @@ export const ACTION_LABELS: Labels<string> = {
   assign: { it: 'Assegnata', en: 'Assigned' },
   release: { it: 'Rimessa in coda', en: 'Handed back to the queue' },
   'identity.reveal': { it: 'Identità del cittadino visualizzata', en: 'Citizen’s identity revealed' },
+  'citizen.block': { it: 'Cittadino bloccato', en: 'Citizen blocked' },
+  // Data rights the citizen exercised through the bot (src/app/citizens/data-rights.ts).
+  'citizen.right.access': { it: 'Il cittadino ha chiesto quali dati conserviamo', en: 'The citizen asked what data we hold' },
+  'citizen.right.export': { it: 'Il cittadino ha ricevuto una copia dei suoi dati', en: 'The citizen received a copy of their data' },
+  'citizen.right.erasure': {
+    it: 'Il cittadino ha cancellato i suoi dati: la segnalazione resta senza il collegamento alla persona',
+    en: 'The citizen erased their data: the report stays without the link to the person',
+  },
+  'citizen.right.withdrawal': {
+    it: 'Il cittadino ha ritirato il consenso: non riceve più aggiornamenti',
+    en: 'The citizen withdrew consent: no more updates to them',
+  },
   'photo.view': { it: 'Foto visualizzata', en: 'Photo viewed' },
 };
 

@@ -42,6 +42,7 @@ import { staticPanelRouter } from './static.routes';
 import { reportExportRoutes } from './report-export.routes';
 import { publicDescriptionRoutes } from './public-description.routes';
 import { forMeRoutes, reportNoteRoutes } from './notes.routes';
+import { citizenBlockRoutes } from './citizen-block.routes';
 import { templateRoutes } from './templates.routes';
 import { territoryRoutes } from './territory.routes';
 
@@ -160,6 +161,7 @@ export function createPanel(deps: PanelDeps): { mounts: Mount[]; close(): Promis
   const notesDeps = { reports: storage.reports, notes: storage.notes, audit: storage.audit, events: deps.events, names };
   api.use('/reports', reportNoteRoutes(notesDeps));
   api.use('/notes', forMeRoutes(notesDeps));
+  api.use('/reports', citizenBlockRoutes({ reports: storage.reports, blocks: storage.citizenBlocks, audit: storage.audit }));
   api.use(
     '/templates',
     templateRoutes({

@@ -25,7 +25,7 @@ export function publicRateLimit(opts: PublicRateLimit): RequestHandler {
     standardHeaders: 'draft-8',
     legacyHeaders: false,
     passOnStoreError: true,
-    store: new RedisStore({
+    store: new QuietRedisStore({
       prefix: opts.keyPrefix,
       sendCommand: async (command: string, ...args: string[]) => {
         // The connection queues commands while Redis is down (BullMQ needs that): wait briefly,
@@ -36,6 +36,21 @@ export function publicRateLimit(opts: PublicRateLimit): RequestHandler {
     }),
     handler: (_req, res) => opts.refuse(res),
   });
+}
+
+/**
+ * The store loads its Lua scripts when it is created; with Redis not ready yet (start-up, or down)
+ * that fails, and the library would print the error with a stack trace. Nothing is lost: the first
+ * count meets NOSCRIPT and loads them again (rate-limit-redis' retryableIncrement).
+ */
+class QuietRedisStore extends RedisStore {
+  override async init(options: Parameters<RedisStore['init']>[0]) {
+    try {
+      await super.init(options);
+    } catch {
+      // loaded again at the first count
+    }
+  }
 }
 
 const READY_WAIT_MS = 500;

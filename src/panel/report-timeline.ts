@@ -56,7 +56,7 @@ function actionText(e: AuditEntry, lang: PanelLang, names?: OperatorNames, teamN
         .filter(Boolean)
         .join(', '),
     );
-  if ((e.action === 'assign' || e.action === 'release') && str(e.reason)) parts.push(String(e.reason));
+  if ((e.action === 'assign' || e.action === 'release' || e.action === 'citizen.block') && str(e.reason)) parts.push(String(e.reason));
   if (str(d.note)) parts.push(String(d.note));
   return parts.length ? `${label}: ${parts.join(' — ')}` : label;
 }

@@ -85,6 +85,11 @@ export function presentDetail(r: ReportView, ctx: PresentContext) {
     takenAt: r.takenAt,
     dispatchedAt: r.dispatchedAt,
     closedAt: r.closedAt,
+    /** Data rights the citizen exercised through the bot; the timeline has each as an action. */
+    citizenRights: r.citizenRights ?? [],
+    citizenOptedOut: Boolean(r.citizenOptedOut),
+    /** Insults or threats in the description: a warning for the agent, the report is not refused. */
+    abuseFlags: r.abuseFlags ?? [],
     timeInQueue: {
       wallMs: Math.max(0, end.getTime() - r.createdAt.getTime()),
       serviceMs: ctx.clock.serviceMillis(r.createdAt, end),

@@ -98,19 +98,27 @@ export function startWorker<P>(
     logger: Logger;
     concurrency?: number;
     limiter?: { max: number; duration: number };
+    /** Called once per job run: seconds, outcome and, for a failure, whether it was the last attempt. */
+    onJobDone?: (queue: string, seconds: number, outcome: 'completed' | 'failed' | 'delayed', final: boolean) => void;
   },
 ): WorkerHandle {
+  const done = (started: bigint, outcome: 'completed' | 'failed' | 'delayed', final = false) =>
+    opts.onJobDone?.(queueName, Number(process.hrtime.bigint() - started) / 1e9, outcome, final);
   const worker = new Worker(
     queueName,
     async (job: Job, token?: string) =>
       withLogContext({ jobId: `${queueName}/${job.id}` }, async () => {
+        const started = process.hrtime.bigint();
         try {
           await task.perform(job.data as P, {
             jobId: job.id ?? '',
             attempt: job.attemptsMade + 1,
             maxAttempts: job.opts.attempts ?? 1,
           });
+          done(started, 'completed');
         } catch (err) {
+          const delayed = (err instanceof RetryLaterError || isInfrastructureFault(err)) && Boolean(token);
+          done(started, delayed ? 'delayed' : 'failed', !delayed && (err instanceof PermanentJobError || job.attemptsMade + 1 >= (job.opts.attempts ?? 1)));
           if (err instanceof RetryLaterError && token) {
             opts.logger.info(`job delayed ${err.delayMs} ms: ${err.message}`);
             await job.moveToDelayed(Date.now() + err.delayMs, token);

@@ -1,4 +1,7 @@
 /** Builds every repository on one connection and makes sure their indexes exist. */
+import { createCitizenDataRepository } from './repositories/citizen-data.repository';
+import { createCitizenBlockRepository } from './repositories/citizen-block.repository';
+import { createRetentionRepository } from './repositories/retention.repository';
 import { createLeaseRepository } from './repositories/lease.repository';
 import { createNoteRepository } from './repositories/note.repository';
 import { createTemplateRepository } from './repositories/template.repository';
@@ -68,6 +71,12 @@ export function createStorage(
     templates: createTemplateRepository(conn),
     /** "One process at a time" leases (the reconciler). */
     leases: createLeaseRepository(conn),
+    /** A citizen's data as a whole, for the rights they exercise through the bot. */
+    citizenData: createCitizenDataRepository(conn, cipher),
+    /** Citizens blocked by agents. */
+    citizenBlocks: createCitizenBlockRepository(conn),
+    /** The daily retention job's purges and its runs. */
+    retention: createRetentionRepository(conn),
   };
 }
 

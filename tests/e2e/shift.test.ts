@@ -167,6 +167,24 @@ describe('a shift in the panel', () => {
     await mario.context.close();
   });
 
+  it('an agent blocks an abusive citizen from the report page, with a reason, and it is on the timeline', async () => {
+    const report = await seedReport(app);
+    const mario = await signedIn(MARIO);
+    await mario.page.goto(`${app.url}/reports/${report.id}`);
+    const panel = mario.page.getByTestId('citizen-care');
+    await panel.getByText('Blocca il cittadino').click();
+    await panel.getByLabel('Motivo del blocco').fill('Insulti ripetuti agli operatori');
+    await panel.getByLabel('Durata (giorni)').fill('7');
+    await panel.getByRole('button', { name: 'Blocca' }).click();
+    await panel.getByText('Cittadino bloccato per 7 giorni.').waitFor();
+    await mario.page
+      .getByTestId('timeline')
+      .getByText(/Insulti ripetuti agli operatori/)
+      .waitFor();
+    expect(await app.mongo.collection('citizen_blocks').countDocuments({ citizenRef: report.citizenRef })).toBe(1);
+    await mario.context.close();
+  });
+
   it('an urgent new report plays a tone and shows a desktop notification in a panel that turned alerts on', async () => {
     const context = await browser.newContext();
     await context.grantPermissions(['notifications'], { origin: app.url });

@@ -14,7 +14,8 @@ import { startTestApp, type TestApp } from '../support/test-app';
 
 let app: TestApp;
 beforeAll(async () => {
-  app = await startTestApp();
+  // The prober types fast: the per-citizen message limit (another defence, tested on its own) is lifted here.
+  app = await startTestApp({ CITIZEN_MESSAGES_PER_MINUTE: '1000', CITIZEN_REPORTS_PER_DAY: '1000' });
   // Another citizen's open urban-decay report at the town hall: what the probers look for.
   await genuineReport('sec-victim-decay', '1', 'Il giardino dietro al municipio è pieno di bottiglie rotte.');
 });

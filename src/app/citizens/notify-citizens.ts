@@ -17,7 +17,10 @@ export type ChatOf = (citizenRef: string) => string | undefined;
 
 /** The report's citizen first, then each follower once (a citizen already reached is skipped). */
 export function noticeRecipients(report: ReportView, followers: readonly ReportFollower[], action: ReportAction): Recipient[] {
-  const out: Recipient[] = [{ citizenRef: report.citizenRef, channel: report.channel, language: report.language, reader: 'citizen' }];
+  // A citizen who withdrew consent (flows/data-rights.ts) gets no more updates.
+  const out: Recipient[] = report.citizenOptedOut
+    ? []
+    : [{ citizenRef: report.citizenRef, channel: report.channel, language: report.language, reader: 'citizen' }];
   if (!FOLLOWER_NOTIFIED_ACTIONS.includes(action)) return out;
   const seen = new Set([report.citizenRef]);
   for (const f of followers) {

@@ -7,6 +7,7 @@ import type { Channel, OutboundMessage } from '../../domain/message';
 import type { ConversationStore, EventBus, InboxRecord, InboxStore, JobScheduler, OutboundLog } from '../../domain/ports';
 import type { DialogEngine } from '../../dialog/engine.types';
 import type { ChatLock } from '../../domain/ports';
+import { messageLimitVerdict, type MessageLimit } from './citizen-limits';
 
 export type ProcessInboundDeps = {
   inbox: InboxStore;
@@ -17,6 +18,8 @@ export type ProcessInboundDeps = {
   engine: DialogEngine<unknown>;
   chatLock: ChatLock;
   now?: () => Date;
+  /** Per-citizen message limit (see citizen-limits.ts); without it every message reaches the dialog. */
+  messageLimit?: MessageLimit;
 };
 
 export class ConcurrentUpdateError extends Error {
@@ -43,7 +46,8 @@ export function createProcessInbound(deps: ProcessInboundDeps) {
       await deps.inbox.markProcessed(channel, messageId);
       return;
     }
-    const turn = await deps.engine.handle({
+    const limited = deps.messageLimit ? await messageLimitVerdict(deps.messageLimit, deps.inbox, record, saved.state) : undefined;
+    const turn = limited ?? await deps.engine.handle({
       state: saved.state,
       message: {
         channel,

@@ -4,12 +4,15 @@
  * is a no-op apart from re-scheduling, which is idempotent too.
  */
 import type { InboundMessage } from '../../domain/message';
-import type { IdentityStore, InboxStore, JobScheduler } from '../../domain/ports';
+import type { CitizenBlockStore, IdentityStore, InboxStore, JobScheduler, OutboundLog } from '../../domain/ports';
 import type { CitizenRefOf } from './citizen-ref';
 
 const IDENTITY_REFRESH_MS = 60_000;
 
-export type ReceiveResult = { duplicate: boolean; citizenRef: string };
+export type ReceiveResult = { duplicate: boolean; citizenRef: string; blocked?: boolean };
+
+/** Citizens blocked by an agent: their messages are counted, not stored; one notice per block. */
+export type BlockedCitizens = { store: CitizenBlockStore; outbound: Pick<OutboundLog, 'record'>; notice(lang: 'it' | 'en', until: Date): string };
 export type ReceiveMessage = (msg: InboundMessage) => Promise<ReceiveResult>;
 
 export function createReceiveMessage(deps: {
@@ -23,6 +26,7 @@ export function createReceiveMessage(deps: {
   onStored?: (msg: InboundMessage) => void;
   /** Told when a stored message is left to the reconciler (Redis down or slow): for the log. */
   onScheduleDeferred?: (msg: InboundMessage, reason: string) => void;
+  blocks?: BlockedCitizens;
 }): ReceiveMessage {
   // The identity (and its lastInboundAt, used for WhatsApp's 24-hour window) is refreshed at most
   // once a minute per citizen by this process: a citizen typing a dialog costs one write, not eight.
@@ -51,6 +55,24 @@ export function createReceiveMessage(deps: {
   };
   return async (msg) => {
     const citizenRef = deps.citizenRefOf(msg.channel, msg.chatId);
+    const blocked = deps.blocks ? await deps.blocks.store.countBlocked(citizenRef, msg.receivedAt) : null;
+    if (blocked && deps.blocks) {
+      if (blocked.noticeDue) {
+        const lang = msg.sender.languageCode?.toLowerCase().startsWith('en') ? 'en' : 'it';
+        const notice = {
+          channel: msg.channel,
+          chatId: msg.chatId,
+          text: deps.blocks.notice(lang, blocked.block.until),
+          language: lang,
+          purpose: 'dialog' as const,
+          inReplyTo: msg.messageId,
+          outboundId: `${msg.channel}:${msg.messageId}:blocked`,
+        } as const;
+        await deps.blocks.outbound.record(notice);
+        await deps.scheduler.enqueueOutbound(notice).catch(() => undefined); // the reconciler sends it if Redis is down
+      }
+      return { duplicate: false, citizenRef, blocked: true };
+    }
     const { duplicate, record } = await deps.inbox.save(msg, citizenRef);
     if (!duplicate) {
       deps.onStored?.(msg);

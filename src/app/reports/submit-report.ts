@@ -3,6 +3,7 @@
  * severity, how the citizen knows, urgency words, photos) and one report per confirming message
  * (createOnce keyed by channel:messageId, so a retried turn returns the same report).
  */
+import { abuseFlags } from '../../nlp/abuse';
 import { categoryById } from '../../../config/categories';
 import { PRIORITY_WEIGHTS } from '../../../config/priority';
 import type { Channel, GeoPoint } from '../../domain/message';
@@ -54,6 +55,7 @@ export async function submitReport(deps: { reports: Pick<ReportStore, 'createOnc
     priority: priority.score,
     priorityFactors: priority.factors,
     sourceMessageKey: input.sourceMessageKey,
+    abuseFlags: abuseFlags(input.description),
   });
   return { ok: true, report, created };
 }

@@ -25,4 +25,6 @@ export interface InboxStore {
   markProcessed(channel: Channel, messageId: string, reportId?: string): Promise<void>;
   markFailed(channel: Channel, messageId: string, error: string): Promise<void>;
   listForReport(reportId: string): Promise<InboxRecord[]>;
+  /** How many messages of one chat were received in (from, to]: the per-citizen message limit. */
+  countReceived(channel: Channel, chatId: string, from: Date, to: Date): Promise<number>;
 }

@@ -18,3 +18,6 @@ export * from './media';
 export * from './lease';
 export * from './note';
 export * from './template';
+export * from './citizen-data';
+export * from './citizen-block';
+export * from './retention';

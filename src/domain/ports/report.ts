@@ -4,7 +4,8 @@
  * entry in the same operation. Implemented by src/storage.
  */
 import type { Channel, GeoPoint } from '../message';
-import type { Outcome, Reliability, Report, ReportAction, ReportStatus } from '../report';
+import type { RightExercised } from '../citizen-data';
+import type { AbuseFlag, Outcome, Reliability, Report, ReportAction, ReportStatus } from '../report';
 
 export type NewReport = {
   categoryId: string;
@@ -22,6 +23,8 @@ export type NewReport = {
   priorityFactors?: Record<string, number>;
   /** Idempotency key: the inbound message that confirmed the report. */
   sourceMessageKey: string;
+  /** Insults or threats in the description, shown to the agent. */
+  abuseFlags?: AbuseFlag[];
 };
 
 export type CitizenInfo = { messageId: string; at: Date; text?: string; mediaRef?: string };
@@ -41,6 +44,14 @@ export type ReportView = Report & {
   takenAt?: Date;
   dispatchedAt?: Date;
   closedAt?: Date;
+  /** Data rights the citizen exercised through the bot (access, export, erasure, withdrawal). */
+  citizenRights?: RightExercised[];
+  /** Insults or threats in the description (src/nlp/abuse.ts), shown to the agent. */
+  abuseFlags?: AbuseFlag[];
+  /** The inbound message whose confirmation created the report (a retried turn finds its own report). */
+  sourceMessageKey?: string;
+  /** The citizen withdrew consent: no status updates to them. */
+  citizenOptedOut?: boolean;
 };
 
 export type ReportFilter = {

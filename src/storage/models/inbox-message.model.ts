@@ -23,6 +23,8 @@ const inboxMessageSchema = new Schema(
 // The redelivery guard: the same platform message is stored once.
 inboxMessageSchema.index({ channel: 1, messageId: 1 }, { unique: true });
 inboxMessageSchema.index({ channel: 1, chatKey: 1, receivedAt: 1 });
+// A citizen's messages as a whole: «i miei dati» counts them, an erasure deletes them.
+inboxMessageSchema.index({ citizenRef: 1 });
 inboxMessageSchema.index({ reportId: 1 }, { sparse: true });
 // The reconciler's scan: what is still unprocessed, oldest first.
 inboxMessageSchema.index({ state: 1, receivedAt: 1 });

@@ -93,6 +93,14 @@ const reportSchema = new Schema(
     lastTransition: { type: Schema.Types.Mixed },
     /** Set once the report has fed the territory counters (report_stats_daily). */
     statsRecorded: { type: Boolean, default: false },
+    /** Data rights the citizen exercised through the bot (src/app/citizens/data-rights.ts): agents see them. */
+    citizenRights: { type: [{ _id: false, right: String, at: Date }], default: undefined },
+    /** Insults or threats in the description (src/nlp/abuse.ts): the agent is warned, nothing is refused. */
+    abuseFlags: { type: [String], default: undefined },
+    /** The citizen withdrew consent: no status updates are sent to them any more. */
+    citizenOptedOut: Boolean,
+    /** When the link to the person was removed (erasure or retention): citizenRef is then a random pseudonym. */
+    pseudonymisedAt: Date,
   },
   { timestamps: true, minimize: false },
 );

@@ -55,6 +55,10 @@ export function toReportView(d: ReportDoc): ReportView {
     takenAt: d.takenAt,
     dispatchedAt: d.dispatchedAt,
     closedAt: d.closedAt,
+    ...(d.citizenRights?.length ? { citizenRights: d.citizenRights } : {}),
+    ...(d.citizenOptedOut ? { citizenOptedOut: true } : {}),
+    ...(d.sourceMessageKey ? { sourceMessageKey: d.sourceMessageKey } : {}),
+    ...(d.abuseFlags?.length ? { abuseFlags: d.abuseFlags } : {}),
   };
 }
 
@@ -290,6 +294,7 @@ export function createReportRepository(conn: Connection, stats?: StatsRepository
           priority: input.priority,
           priorityFactors: input.priorityFactors,
           sourceMessageKey: input.sourceMessageKey,
+          ...(input.abuseFlags?.length ? { abuseFlags: input.abuseFlags } : {}),
         });
         const view = toReportView(doc.toObject());
         await countCreated(view, false);

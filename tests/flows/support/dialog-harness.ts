@@ -29,6 +29,8 @@ export const OPEN_TIME = new Date('2026-11-18T09:30:00Z');
 export const CLOSED_TIME = new Date('2026-11-18T21:30:00Z');
 
 export const MEDIA_MAX_BYTES = 2 * 1024 * 1024;
+/** The per-citizen daily report limit in dialog tests (tests/flows/abuse-limits). */
+export const REPORTS_PER_DAY = 3;
 
 export type Input =
   | string
@@ -160,7 +162,20 @@ export async function startDialogHarness(): Promise<Harness> {
     timeoutMs: 1500,
     cacheSize: 0,
   });
-  const engine = createReportDialogEngine({ reports, media, geocoder, territory, municipality, confirmations, subscriptions, nearbyQuestions });
+  const engine = createReportDialogEngine({
+    reports,
+    media,
+    geocoder,
+    territory,
+    municipality,
+    confirmations,
+    subscriptions,
+    nearbyQuestions,
+    citizenData: storage.citizenData,
+    audit: storage.audit,
+    limits: { reportsPerDay: REPORTS_PER_DAY },
+    retention: { messagesDays: 90, identityLinkMonths: 12, auditYears: 10 },
+  });
   const harness: Harness = {
     reports,
     confirmations,

@@ -56,6 +56,10 @@ describe('health of a process without the web role', () => {
       expect(metrics).toMatch(/^vicinato_inbox_backlog\{role="worker"\} 0$/m);
       expect(metrics).toMatch(/^vicinato_outbound_oldest_age_seconds\{role="worker"\} 0$/m);
       expect(metrics).toMatch(/^vicinato_process_cpu_seconds_total\{role="worker"\} /m);
+      // What the alert rules in deploy/prometheus/alerts.yml read: dependencies and queue depth.
+      expect(metrics).toMatch(/^vicinato_dependency_up\{dependency="mongodb",role="worker"\} 1$/m);
+      expect(metrics).toMatch(/^vicinato_dependency_up\{dependency="redis",role="worker"\} 1$/m);
+      expect(metrics).toMatch(/^vicinato_queue_jobs\{queue="inbound",state="waiting",role="worker"\} 0$/m);
       expect((await fetch(`${base}/metrics`, { headers: { 'x-forwarded-for': '203.0.113.5' } })).status).toBe(403);
 
       await redis.stop();
@@ -64,6 +68,9 @@ describe('health of a process without the web role', () => {
         return r.status === 503 ? r : undefined;
       });
       expect(down.body.down).toEqual(['redis']);
+      const metricsDown = await (await fetch(`${base}/metrics`)).text();
+      expect(metricsDown).toMatch(/^vicinato_dependency_up\{dependency="redis",role="worker"\} 0$/m);
+      expect(metricsDown).toMatch(/^vicinato_dependency_up\{dependency="mongodb",role="worker"\} 1$/m);
     } finally {
       await worker.stop('SIGKILL');
       await redis.stop().catch(() => undefined);

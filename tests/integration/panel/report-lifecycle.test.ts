@@ -52,11 +52,25 @@ describe('a citizen report from arrival to closing', () => {
     const queue = await mario.get('/api/reports');
     expect(queue.status).toBe(200);
     const row = queue.body.items.find((r: { id: string }) => r.id === reportId);
-    expect(row).toMatchObject({ status: 'new', channel: 'simulator', categoryId: expect.any(String), hasPhoto: true, version: expect.any(Number) });
+    expect(row).toMatchObject({
+      status: 'new',
+      channel: 'simulator',
+      categoryId: expect.any(String),
+      hasPhoto: true,
+      version: expect.any(Number),
+    });
     expect(row.waitingMs).toBeGreaterThanOrEqual(0);
     expect(row.waitingServiceMs).toBeGreaterThanOrEqual(0);
     expect(queue.body.counts.new).toBeGreaterThanOrEqual(1);
-    expect(Object.keys(queue.body.counts).sort()).toEqual(['closed', 'dispatched', 'duplicate', 'in_review', 'needs_info', 'new', 'rejected']);
+    expect(Object.keys(queue.body.counts).sort()).toEqual([
+      'closed',
+      'dispatched',
+      'duplicate',
+      'in_review',
+      'needs_info',
+      'new',
+      'rejected',
+    ]);
   });
 
   it('shows the detail without the citizen identity, and the photo only to operators, audited', async () => {
@@ -83,7 +97,9 @@ describe('a citizen report from arrival to closing', () => {
     expect(photo.headers.get('cache-control')).toBe('private, no-store');
     expect((await mario.get(`/api/reports/${reportId}/photos/img_00000000000000000000000000000000.jpg`)).status).toBe(404);
     const audit = await app.storage.audit.listForReport(reportId);
-    expect(audit).toContainEqual(expect.objectContaining({ actor: 'mario.rossi', actorRole: 'agent', action: 'photo.view', details: { ref: report.photos[0].ref } }));
+    expect(audit).toContainEqual(
+      expect.objectContaining({ actor: 'mario.rossi', actorRole: 'agent', action: 'photo.view', details: { ref: report.photos[0].ref } }),
+    );
   });
 
   it('reveals the identity only on request, with a reason, and audits it', async () => {
@@ -96,7 +112,12 @@ describe('a citizen report from arrival to closing', () => {
     expect(res.body.identity).toMatchObject({ channel: 'simulator', displayName: `Simulator ${chatId}`, reachable: true });
     const after = await app.mongo.collection('audit_events').find({ reportId, action: 'identity.reveal' }).toArray();
     expect(after).toHaveLength(1);
-    expect(after[0]).toMatchObject({ actor: 'sara.capo', actorRole: 'supervisor', requestId: res.headers.get('x-request-id'), details: { reason } });
+    expect(after[0]).toMatchObject({
+      actor: 'sara.capo',
+      actorRole: 'supervisor',
+      requestId: res.headers.get('x-request-id'),
+      details: { reason },
+    });
     expect(JSON.stringify(after[0].details)).not.toContain(chatId);
   });
 
@@ -129,7 +150,9 @@ describe('a citizen report from arrival to closing', () => {
       const asked = await act(holder, reportId, { action: 'ask_info', version, message: 'Le bottiglie sono sul marciapiede o nel prato?' });
       expect(asked.status).toBe(200);
       expect(asked.body.report.status).toBe('needs_info');
-      await eventually(async () => (await chatMessages(app, chatId)).some((m) => m.text.includes('Le bottiglie sono sul marciapiede o nel prato?')));
+      await eventually(async () =>
+        (await chatMessages(app, chatId)).some((m) => m.text.includes('Le bottiglie sono sul marciapiede o nel prato?')),
+      );
 
       const replies = await citizenSays(app, chatId, 'Sono nel prato, vicino alla panchina');
       expect(replies.join('\n')).toMatch(/grazie|Grazie/);
@@ -199,7 +222,13 @@ describe('a citizen report from arrival to closing', () => {
     expect(forSupervisor.body.events.map((e: { action: string }) => e.action)).toEqual(events.map((e) => e.action));
     const timeline = (await holder.get(`/api/reports/${reportId}`)).body.timeline;
     const texts = timeline.filter((t: { kind: string }) => t.kind === 'action').map((t: { text: string }) => t.text);
-    expect(texts).toEqual(expect.arrayContaining(['Presa in carico', 'Pattuglia inviata: Auto 12 — Passaggio entro le 11', 'Chiusa: Intervento effettuato — Rimosse le bottiglie']));
+    expect(texts).toEqual(
+      expect.arrayContaining([
+        'Presa in carico',
+        'Pattuglia inviata: Auto 12 — Passaggio entro le 11',
+        'Chiusa: Intervento effettuato — Rimosse le bottiglie',
+      ]),
+    );
   });
 });
 
@@ -217,9 +246,15 @@ describe('the other actions', () => {
   it('marks a duplicate of an existing ticket, refusing an unknown one or itself', async () => {
     const original = await seedReport(app);
     const copy = await seedReport(app);
-    expect((await act(mario, copy.id, { action: 'mark_duplicate', version: copy.version, duplicateOf: 'VIC-1999-000001' })).status).toBe(422);
+    expect((await act(mario, copy.id, { action: 'mark_duplicate', version: copy.version, duplicateOf: 'VIC-1999-000001' })).status).toBe(
+      422,
+    );
     expect((await act(mario, copy.id, { action: 'mark_duplicate', version: copy.version, duplicateOf: copy.ticketCode })).status).toBe(422);
-    const res = await act(mario, copy.id, { action: 'mark_duplicate', version: copy.version, duplicateOf: original.ticketCode.toLowerCase() });
+    const res = await act(mario, copy.id, {
+      action: 'mark_duplicate',
+      version: copy.version,
+      duplicateOf: original.ticketCode.toLowerCase(),
+    });
     expect(res.status).toBe(200);
     expect(res.body.report).toMatchObject({ status: 'duplicate', duplicateOf: original.ticketCode });
     const told = await eventually(async () => (await chatMessages(app, copy.chatId)).find((m) => m.purpose === 'status-update'));
@@ -303,12 +338,18 @@ describe('the queue', () => {
     const meta = (await mario.get('/api/meta')).body;
     expect(meta.municipality.name).toBe('Capannori');
     expect(meta.categories.length).toBeGreaterThan(5);
-    expect(meta.categories[0]).toEqual({ id: expect.any(String), label: expect.any(String), labels: { it: expect.any(String), en: expect.any(String) }, severity: expect.any(Number), sensitive: expect.any(Boolean) });
+    expect(meta.categories[0]).toEqual({
+      id: expect.any(String),
+      label: expect.any(String),
+      labels: { it: expect.any(String), en: expect.any(String) },
+      severity: expect.any(Number),
+      sensitive: expect.any(Boolean),
+    });
     expect(meta.zones.length).toBeGreaterThan(0);
     expect(meta.statuses).toContain('needs_info');
     expect(meta.outcomes).toEqual(['intervention_done', 'nothing_found', 'not_our_competence', 'false_alarm']);
     expect(typeof meta.serviceHours.open).toBe('boolean');
-    expect(meta.serviceHours.description).toBe('tutti i giorni 08:00-19:00');
+    expect(meta.serviceHours.description).toBe('tutti i giorni 08:00-19:00 (festivi esclusi)');
     if (!meta.serviceHours.open) expect(Date.parse(meta.serviceHours.nextOpening)).toBeGreaterThan(Date.now());
   });
 });

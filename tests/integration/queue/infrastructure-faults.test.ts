@@ -11,8 +11,16 @@ import { freePort } from '../../../script/embedded-servers';
 import { createLogger } from '../../../src/log/logger';
 import { isInfrastructureFault } from '../../../src/domain/infrastructure-fault';
 import { startWorker } from '../../../src/queue/queues';
+import { createMetrics } from '../../../src/observability/metrics';
 import { redisUrl, uniqueName } from '../../support/databases';
 import { storedKeys } from '../../support/stored-keys';
+
+/** The value of one sample in Prometheus' text format, whatever the label order. */
+const sample = (text: string, name: string, labels: Record<string, string>) =>
+  text
+    .split('\n')
+    .filter((l) => l.startsWith(`${name}{`) && Object.entries(labels).every(([k, v]) => l.includes(`${k}="${v}"`)))
+    .map((l) => Number(l.split(' ').pop()))[0];
 
 let mongoDown: Error;
 let redisDown: Error;
@@ -51,6 +59,7 @@ describe('a worker facing an outage', () => {
 
   it('retries an infrastructure fault beyond the job\'s attempts, then completes it', async () => {
     const name = uniqueName('outage');
+    const metrics = createMetrics({ role: 'worker' });
     let runs = 0;
     const worker = startWorker<{ n: number }>(
       name,
@@ -62,7 +71,7 @@ describe('a worker facing an outage', () => {
           if (runs <= 4) throw mongoDown; // MongoDB down for four runs: more than the 2 attempts
         },
       },
-      { connection: redis, prefix, logger },
+      { connection: redis, prefix, logger, onJobDone: metrics.jobDone },
     );
     const queue = new Queue(name, { connection: redis, prefix });
     const events = new QueueEvents(name, { connection: redis, prefix });
@@ -71,11 +80,17 @@ describe('a worker facing an outage', () => {
     await job.waitUntilFinished(events, 60_000);
     expect(runs).toBe(5);
     expect((await queue.getJob(job.id!))?.attemptsMade).toBeLessThanOrEqual(1);
+    // Job metrics (deploy/prometheus/alerts.yml): waited-out runs are 'delayed', not failures.
+    const text = await metrics.registry.metrics();
+    expect(sample(text, 'vicinato_job_duration_seconds_count', { queue: name, outcome: 'delayed' })).toBe(4);
+    expect(sample(text, 'vicinato_job_duration_seconds_count', { queue: name, outcome: 'completed' })).toBe(1);
+    expect(sample(text, 'vicinato_job_failures_total', { queue: name })).toBeUndefined();
     await Promise.all([worker.close(), queue.close(), events.close()]);
   }, 70_000);
 
   it('still fails a message that fails by itself after its attempts', async () => {
     const name = uniqueName('poison');
+    const metrics = createMetrics({ role: 'worker' });
     let runs = 0;
     let failedWith: string | undefined;
     const worker = startWorker<{ n: number }>(
@@ -91,13 +106,16 @@ describe('a worker facing an outage', () => {
           failedWith = err.message;
         },
       },
-      { connection: redis, prefix, logger },
+      { connection: redis, prefix, logger, onJobDone: metrics.jobDone },
     );
     const queue = new Queue(name, { connection: redis, prefix });
     await queue.add('job', { n: 1 }, { attempts: 3, backoff: { type: 'fixed', delay: 10 } });
     for (let i = 0; i < 100 && !failedWith; i++) await new Promise((r) => setTimeout(r, 100));
     expect(failedWith).toBe('engine bug');
     expect(runs).toBe(3);
+    const text = await metrics.registry.metrics();
+    expect(sample(text, 'vicinato_job_failures_total', { queue: name, final: 'false' })).toBe(2);
+    expect(sample(text, 'vicinato_job_failures_total', { queue: name, final: 'true' })).toBe(1);
     await Promise.all([worker.close(), queue.close()]);
   });
 });

@@ -39,7 +39,14 @@ export type Meta = {
   zones: { id: string; name: string }[];
   statuses: ReportStatus[];
   outcomes: Outcome[];
-  serviceHours: { open: boolean; description: string; nextOpening?: string; timeZone: string };
+  serviceHours: {
+    open: boolean;
+    description: string;
+    nextOpening?: string;
+    timeZone: string;
+    /** Closures announced for the next two weeks (local times). */
+    closures?: Array<{ from: string; to: string; note?: string }>;
+  };
   mapTileUrl: string;
   /** Priority from which a new report plays a sound and shows a desktop notification. */
   alertPriority: number;
@@ -105,6 +112,11 @@ export type MentionNote = {
 
 export type ReportDetail = ReportSummary & {
   description: string;
+  /** Data rights the citizen exercised through the bot. */
+  citizenRights?: Array<{ right: 'access' | 'export' | 'erasure' | 'withdrawal'; at: string }>;
+  citizenOptedOut?: boolean;
+  /** Insults or threats found in the description. */
+  abuseFlags?: Array<'insult' | 'threat'>;
   photos: { ref: string; url: string }[];
   citizenInfo: { at: string; text?: string; photoUrl?: string }[];
   dispatch?: { unit?: string; note?: string; at?: string };

@@ -7,7 +7,7 @@ export function ServiceBadge() {
   const meta = useMeta();
   const { t, language } = useI18n();
   if (!meta) return null;
-  const { open, description, nextOpening } = meta.serviceHours;
+  const { open, description, nextOpening, closures = [] } = meta.serviceHours;
   return (
     <p className={`service-badge ${open ? 'is-open' : 'is-closed'}`} title={description} data-testid="service-badge">
       <span className="dot" aria-hidden="true" />
@@ -16,6 +16,13 @@ export function ServiceBadge() {
         <span className="service-next"> – {t('serviceNextOpening', { when: formatDateTime(nextOpening, language) })}</span>
       ) : null}
       <span className="sr-only">. {description}</span>
+      {closures.map((c) => (
+        <span key={c.from} className="service-closure" data-testid="service-closure">
+          {' '}
+          – {t('serviceClosure', { from: c.from.replace('T', ' '), to: c.to.replace('T', ' ') })}
+          {c.note ? `: ${c.note}` : ''}
+        </span>
+      ))}
     </p>
   );
 }

@@ -13,6 +13,7 @@ import { useOperator } from '../lib/auth';
 import { ErrorNotice } from '../components/error-notice';
 import { IdentityPanel } from '../components/identity-panel';
 import { NotesPanel } from '../components/notes-panel';
+import { CitizenCarePanel } from '../components/citizen-care-panel';
 import { SlaClock } from '../components/sla-clock';
 import { PageHeading } from '../components/page-heading';
 import { categoryName, PriorityMeter } from '../components/queue-table';
@@ -212,6 +213,7 @@ export function ReportPage({ id }: { id: string }) {
           <ActionPanel report={report} onChanged={() => load()} />
           <IdentityPanel key={report.id} reportId={report.id} />
           <NotesPanel reportId={report.id} onAdded={() => void load(true)} />
+          <CitizenCarePanel report={report} onChanged={() => void load(true)} />
           <section className="panel-section" aria-labelledby="timeline-title">
             <h2 id="timeline-title">{t('timeline')}</h2>
             <Timeline entries={timeline} />

@@ -1,0 +1,16 @@
+/**
+ * Port of citizen blocks: an agent blocks a citizen (by their report's citizenRef, with a reason and
+ * an expiry); while blocked, their messages are not stored, only counted, and they get one notice.
+ * Implemented by src/storage (citizen-block.repository.ts).
+ */
+export type CitizenBlock = { citizenRef: string; reason: string; until: Date; by: string; at: Date; blockedMessages: number };
+
+export interface CitizenBlockStore {
+  /** Blocks (or re-blocks, resetting the notice) the citizen until `until`. */
+  block(input: { citizenRef: string; reason: string; until: Date; by: string; at: Date }): Promise<void>;
+  /**
+   * For a message from the citizen: null when not blocked at `now`; else the block after counting
+   * the message, and whether the one notice is still due (true once per block).
+   */
+  countBlocked(citizenRef: string, now: Date): Promise<{ block: CitizenBlock; noticeDue: boolean } | null>;
+}

@@ -1,0 +1,21 @@
+/**
+ * Port of the retention job's storage work: purge or pseudonymise what is older than the policy
+ * allows, and remember each run with its counts. Implemented by src/storage (retention.repository.ts).
+ */
+export type RetentionPolicy = {
+  /** Inbox messages, bot replies and idle conversations. */
+  messagesDays: number;
+  /** The link between a closed report and the person (citizenRef, followers, confirmations). */
+  identityLinkMonths: number;
+  /** The audit log. */
+  auditYears: number;
+};
+
+export type RetentionCounts = { messages: number; replies: number; conversations: number; reportsPseudonymised: number; auditEntries: number };
+
+export interface RetentionStore {
+  lastRunAt(): Promise<Date | null>;
+  /** `pseudonym()` gives each report its own random pseudonym. */
+  purge(cutoffs: { messages: Date; identityLink: Date; audit: Date }, pseudonym: () => string, now: Date): Promise<RetentionCounts>;
+  recordRun(at: Date, counts: RetentionCounts): Promise<void>;
+}

@@ -1,0 +1,49 @@
+/** The retention job's storage work (see src/domain/ports/retention.ts and src/app/citizens/retention.ts). */
+import { Schema, type Connection } from 'mongoose';
+import type { RetentionStore } from '../../domain/ports';
+import { auditEventModel } from '../models/audit-event.model';
+import { conversationModel } from '../models/conversation.model';
+import { inboxMessageModel } from '../models/inbox-message.model';
+import { outboundMessageModel } from '../models/outbound-message.model';
+import { reportModel } from '../models/report.model';
+
+const runSchema = new Schema({ at: { type: Date, required: true }, counts: { type: Schema.Types.Mixed, required: true } }, { minimize: false });
+runSchema.index({ at: -1 });
+
+const CLOSED = ['closed', 'rejected', 'duplicate'] as const;
+
+export function createRetentionRepository(conn: Connection): RetentionStore {
+  const Run = conn.models.RetentionRun ?? conn.model('RetentionRun', runSchema, 'retention_runs');
+  const Report = reportModel(conn);
+  return {
+    async lastRunAt() {
+      const last = await Run.findOne().sort({ at: -1 }).lean<{ at: Date }>();
+      return last?.at ?? null;
+    },
+    async purge(cutoffs, pseudonym, now) {
+      // Messages still waiting to be processed or sent are never purged.
+      const messages = await inboxMessageModel(conn).deleteMany({ receivedAt: { $lt: cutoffs.messages }, state: { $ne: 'received' } });
+      const replies = await outboundMessageModel(conn).deleteMany({ createdAt: { $lt: cutoffs.messages }, state: { $ne: 'queued' } });
+      const conversations = await conversationModel(conn).deleteMany({ updatedAt: { $lt: cutoffs.messages } });
+      const old = await Report.find({ status: { $in: [...CLOSED] }, closedAt: { $lt: cutoffs.identityLink }, pseudonymisedAt: { $exists: false } })
+        .select({ _id: 1, confirmationsList: 1 })
+        .lean<Array<{ _id: unknown; confirmationsList?: Array<Record<string, unknown>> }>>();
+      for (const r of old) {
+        // Rewritten in code: not every MongoDB-wire server supports the all-positional operator.
+        const confirmationsList = (r.confirmationsList ?? []).map((c) => ({ ...c, citizenRef: pseudonym() }));
+        await Report.updateOne({ _id: r._id }, { $set: { citizenRef: pseudonym(), followers: [], confirmationsList, pseudonymisedAt: now } });
+      }
+      const audit = await auditEventModel(conn).deleteMany({ at: { $lt: cutoffs.audit } });
+      return {
+        messages: messages.deletedCount,
+        replies: replies.deletedCount,
+        conversations: conversations.deletedCount,
+        reportsPseudonymised: old.length,
+        auditEntries: audit.deletedCount,
+      };
+    },
+    async recordRun(at, counts) {
+      await Run.create({ at, counts });
+    },
+  };
+}

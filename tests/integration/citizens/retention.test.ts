@@ -1,0 +1,79 @@
+/**
+ * The retention job on the MongoDB-wire server: old messages, replies and conversations purged,
+ * reports closed long ago pseudonymised, old audit entries dropped, recent data untouched, counts
+ * recorded; one process at a time (the lease) and once a day.
+ */
+import mongoose from 'mongoose';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runRetention } from '../../../src/app/citizens/retention';
+import { createStorage, ensureIndexes, type Storage } from '../../../src/storage';
+import { freshMongoUrl } from '../../support/databases';
+
+let conn: mongoose.Connection;
+let storage: Storage;
+const NOW = new Date('2026-12-04T03:00:00Z');
+const DAY = 24 * 60 * 60_000;
+const policy = { messagesDays: 90, identityLinkMonths: 12, auditYears: 10 };
+
+beforeAll(async () => {
+  conn = await mongoose.createConnection(freshMongoUrl('retention')).asPromise();
+  await ensureIndexes(conn);
+  storage = createStorage(conn);
+});
+afterAll(async () => {
+  await conn?.dropDatabase().catch(() => undefined);
+  await conn?.close();
+});
+
+async function seed() {
+  const old = new Date(NOW.getTime() - 100 * DAY);
+  const recent = new Date(NOW.getTime() - 10 * DAY);
+  const inbox = conn.collection('inbox_messages');
+  await inbox.insertMany([
+    { channel: 'simulator', messageId: 'old', chatId: 'x', chatKey: 'k', citizenRef: 'c1', receivedAt: old, payload: {}, state: 'processed' },
+    { channel: 'simulator', messageId: 'old-pending', chatId: 'x', chatKey: 'k', citizenRef: 'c1', receivedAt: old, payload: {}, state: 'received' },
+    { channel: 'simulator', messageId: 'new', chatId: 'x', chatKey: 'k', citizenRef: 'c1', receivedAt: recent, payload: {}, state: 'processed' },
+  ]);
+  await conn.collection('outbound_messages').insertMany([
+    { outboundId: 'o-old', channel: 'simulator', chatId: 'x', chatKey: 'k', text: 't', state: 'sent', seq: 1, createdAt: old },
+    { outboundId: 'o-new', channel: 'simulator', chatId: 'x', chatKey: 'k', text: 't', state: 'sent', seq: 2, createdAt: recent },
+  ]);
+  await conn.collection('conversations').insertMany([
+    { channel: 'simulator', chatId: 'a', chatKey: 'ka', citizenRef: 'c1', state: {}, version: 1, updatedAt: old },
+    { channel: 'simulator', chatId: 'b', chatKey: 'kb', citizenRef: 'c2', state: {}, version: 1, updatedAt: recent },
+  ]);
+  const base = { categoryId: 'abandoned_waste', reliability: 'seen', location: { type: 'Point', coordinates: [10.57, 43.84] }, channel: 'simulator', language: 'it' };
+  await conn.collection('reports').insertMany([
+    { ...base, ticketCode: 'VIC-2025-1', sourceMessageKey: 'k1', status: 'closed', citizenRef: 'c1', closedAt: new Date(NOW.getTime() - 400 * DAY), followers: [{ citizenRef: 'c3' }], confirmationsList: [{ citizenRef: 'c4' }] },
+    { ...base, ticketCode: 'VIC-2026-2', sourceMessageKey: 'k2', status: 'closed', citizenRef: 'c1', closedAt: recent },
+    { ...base, ticketCode: 'VIC-2025-3', sourceMessageKey: 'k3', status: 'in_review', citizenRef: 'c1', createdAt: new Date(NOW.getTime() - 400 * DAY) },
+  ]);
+  await conn.collection('audit_events').insertMany([
+    { actor: 'a', action: 'take', at: new Date(NOW.getTime() - 11 * 365 * DAY) },
+    { actor: 'a', action: 'take', at: recent },
+  ]);
+}
+
+describe('retention', () => {
+  it('purges and pseudonymises what is older than the policy, keeps the rest, records the counts', async () => {
+    await seed();
+    const counts = await runRetention({ retention: storage.retention, leases: storage.leases, holder: 'p1' }, policy, NOW);
+    expect(counts).toEqual({ messages: 1, replies: 1, conversations: 1, reportsPseudonymised: 1, auditEntries: 1 });
+    expect((await conn.collection('inbox_messages').find().toArray()).map((d) => d.messageId).sort()).toEqual(['new', 'old-pending']);
+    const old = await conn.collection('reports').findOne({ ticketCode: 'VIC-2025-1' });
+    expect(old?.citizenRef).toMatch(/^erased-/);
+    expect(old?.followers).toEqual([]);
+    expect(old?.confirmationsList[0].citizenRef).toMatch(/^erased-/);
+    expect((await conn.collection('reports').findOne({ ticketCode: 'VIC-2026-2' }))?.citizenRef).toBe('c1');
+    expect((await conn.collection('reports').findOne({ ticketCode: 'VIC-2025-3' }))?.citizenRef, 'an open report keeps its citizen').toBe('c1');
+    expect(await storage.retention.lastRunAt()).toEqual(NOW);
+
+    // Once a day: an hour later nothing runs.
+    expect(await runRetention({ retention: storage.retention, leases: storage.leases, holder: 'p2' }, policy, new Date(NOW.getTime() + 3600_000))).toBeNull();
+  });
+
+  it('one process at a time: while another holds the lease, nothing runs', async () => {
+    await storage.leases.acquire('retention', 'other', 60_000, new Date(NOW.getTime() + 2 * DAY));
+    expect(await runRetention({ retention: storage.retention, leases: storage.leases, holder: 'p3' }, policy, new Date(NOW.getTime() + 2 * DAY))).toBeNull();
+  });
+});

@@ -17,9 +17,15 @@ const RECHECK_MS = 5_000;
 export function operatorCache(store: OperatorStore) {
   const cache = new Map<string, { at: number; op: OperatorRecord | null }>();
   return {
-    async get(id: string): Promise<OperatorRecord | null> {
+    /**
+     * The account, re-read at most every few seconds; `sessionEpoch`: the epoch of the session asking.
+     * A session newer than the cached account (its epoch moved on in another process, and this
+     * session was made after) re-reads it instead of being taken for a stale one.
+     */
+    async get(id: string, sessionEpoch = 0): Promise<OperatorRecord | null> {
       const hit = cache.get(id);
-      if (hit && Date.now() - hit.at < RECHECK_MS) return hit.op;
+      const cachedIsOlder = Boolean(hit?.op && sessionEpoch > hit.op.sessionEpoch);
+      if (hit && !cachedIsOlder && Date.now() - hit.at < RECHECK_MS) return hit.op;
       const op = await store.get(id);
       if (cache.size > 10_000) cache.clear();
       cache.set(id, { at: Date.now(), op });
@@ -95,26 +101,20 @@ export function requireOperator(operators: OperatorCache, idle?: IdleOptions, en
     if (!id) return void res.status(401).json({ error: panelMessage('loginRequired') });
     const now = Date.now();
     const lastActive = req.session.lastActiveAt ?? req.session.loginAt ?? 0;
-    // A session newer than the cached account (its epoch moved on in another process, and this
-    // session was made after) re-reads the account instead of being taken for a stale one.
-    const fresh = (op: OperatorRecord | null) =>
-      op && (req.session.sessionEpoch ?? 0) > op.sessionEpoch ? (operators.forget(id), operators.get(id)) : op;
-    Promise.resolve(operators.get(id))
-      .then(fresh)
-      .then((op) => {
-        if (!op || !sessionStands(req.session, op, now, idle?.idleMs)) {
-          const language = op?.language;
-          req.session.destroy(() => res.status(401).json({ error: panelMessage('sessionEnded', language) }));
-          return;
-        }
-        if (req.session.mfaEnrolmentRequired && !op.mfa.secret && !enrolmentPaths.includes(req.path)) {
-          return void res.status(403).json({ error: panelMessage('mfaEnrolmentRequired', op.language), mfaEnrolmentRequired: true });
-        }
-        // Only the operator's own requests move the idle timer; automatic refreshes leave it alone.
-        if (idle && !isBackgroundRequest(req, idle.backgroundPaths) && now - lastActive >= writeEveryMs) req.session.lastActiveAt = now;
-        res.locals.operator = publicOperator(op);
-        next();
-      }, next);
+    operators.get(id, req.session.sessionEpoch).then((op) => {
+      if (!op || !sessionStands(req.session, op, now, idle?.idleMs)) {
+        const language = op?.language;
+        req.session.destroy(() => res.status(401).json({ error: panelMessage('sessionEnded', language) }));
+        return;
+      }
+      if (req.session.mfaEnrolmentRequired && !op.mfa.secret && !enrolmentPaths.includes(req.path)) {
+        return void res.status(403).json({ error: panelMessage('mfaEnrolmentRequired', op.language), mfaEnrolmentRequired: true });
+      }
+      // Only the operator's own requests move the idle timer; automatic refreshes leave it alone.
+      if (idle && !isBackgroundRequest(req, idle.backgroundPaths) && now - lastActive >= writeEveryMs) req.session.lastActiveAt = now;
+      res.locals.operator = publicOperator(op);
+      next();
+    }, next);
   };
 }
 

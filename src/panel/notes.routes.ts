@@ -5,7 +5,7 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import type { AuditLog, EventBus, NoteStore, ReportStore } from '../domain/ports';
-import { addInternalNote, NOTE_MAX_LENGTH } from '../app/reports/add-internal-note';
+import { addInternalNote, mentionCandidates, NOTE_MAX_LENGTH } from '../app/reports/add-internal-note';
 import { currentOperator, langOf } from './auth.middleware';
 import type { OperatorNames } from './operator-names';
 import { panelMessage } from './panel-messages';
@@ -22,8 +22,7 @@ export function reportNoteRoutes(deps: Deps): Router {
     const body = parseOr400(noteSchema, req.body, res);
     if (!body) return;
     // Mentions are checked against the operators' list (refreshed when a name is unknown).
-    const candidates = [...body.text.matchAll(/@([a-z0-9][a-z0-9._-]{2,63})/gi)].map((m) => m[1].toLowerCase());
-    await deps.names.prime(candidates);
+    await deps.names.prime(mentionCandidates(body.text));
     const op = currentOperator(res);
     const result = await addInternalNote(
       { ...deps, isOperator: (u) => deps.names.has(u) },

@@ -79,12 +79,7 @@ export function createPanel(deps: PanelDeps): { mounts: Mount[]; close(): Promis
     // The store cannot answer (MongoDB down): the stream is not the operator's fault; ask again later.
     if (stored === 'unknown') return true;
     if (!stored?.operatorId) return false;
-    let op = await operators.get(stored.operatorId);
-    // A session newer than the cached account: read the account again (see requireOperator).
-    if (op && (stored.sessionEpoch ?? 0) > op.sessionEpoch) {
-      operators.forget(stored.operatorId);
-      op = await operators.get(stored.operatorId);
-    }
+    const op = await operators.get(stored.operatorId, stored.sessionEpoch);
     return Boolean(op) && sessionStands(stored as Request['session'], op, Date.now(), idleMs);
   });
   const counts = queueCounts(storage.reports, deps.events);

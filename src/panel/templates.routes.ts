@@ -9,6 +9,7 @@ import type { AuditLog, ReportStore, TemplateStore } from '../domain/ports';
 import { OUTCOMES } from '../domain/report';
 import { TEMPLATE_PURPOSES, renderTemplate, templateFits } from '../domain/reply-template';
 import { currentOperator, langOf, requireRole } from './auth.middleware';
+import { citizenLanguage, templateValuesOf } from '../app/reports/resolve-command';
 import { panelMessage } from './panel-messages';
 import { ACTION_TEXT_LIMITS } from './report-action.limits';
 import { parseOr400 } from './validation';
@@ -52,13 +53,12 @@ export function templateRoutes(deps: Deps): Router {
     if (q.purpose) list = list.filter((t) => t.purpose === q.purpose);
     const report = q.reportId ? await deps.reports.get(q.reportId) : null;
     if (!report) return void res.json({ templates: list });
-    const lang = report.language === 'en' ? 'en' : 'it';
-    const values = {
-      ticket: report.ticketCode,
-      category: categoryById(report.categoryId)?.labels[lang] ?? report.categoryId,
-      zone: report.zone ? deps.zoneNames.get(report.zone) : undefined,
-      team: report.team ? deps.teams.find((t) => t.id === report.team)?.name[lang] : undefined,
-    };
+    const lang = citizenLanguage(report);
+    const values = templateValuesOf(report, lang, {
+      categoryLabel: (id, l) => categoryById(id)?.labels[l] ?? id,
+      zoneName: (id) => (id ? deps.zoneNames.get(id) : undefined),
+      teams: deps.teams,
+    });
     res.json({
       language: lang,
       templates: list

@@ -10,10 +10,14 @@ const MENTION = /(?:^|[^\w.@])@([a-z0-9][a-z0-9._-]{2,63})/gi;
 
 export type AddNoteResult = { ok: true; note: ReportNote } | { ok: false; reason: 'report_not_found' };
 
+/** The @usernames written in `text`, once each, in order (whether or not they are operators). */
+export function mentionCandidates(text: string): string[] {
+  return [...new Set([...text.matchAll(MENTION)].map((m) => m[1].toLowerCase().replace(/[._-]+$/, '')))];
+}
+
 /** The @usernames in `text` that belong to an active operator, once each, in order. */
 export function mentionsIn(text: string, isOperator: (username: string) => boolean): string[] {
-  const found = [...text.matchAll(MENTION)].map((m) => m[1].toLowerCase().replace(/[._-]+$/, ''));
-  return [...new Set(found)].filter(isOperator);
+  return mentionCandidates(text).filter(isOperator);
 }
 
 export async function addInternalNote(

@@ -3,8 +3,8 @@
  * (the report joins their team) or a known team; a reply template becomes its text in the citizen's
  * language with the placeholders filled in (ticket, category, zone, team).
  */
-import type { ReportStore, TemplateStore } from '../../domain/ports';
-import { renderTemplate, templateFits } from '../../domain/reply-template';
+import type { ReportStore, ReportView, TemplateStore } from '../../domain/ports';
+import { renderTemplate, templateFits, type TemplateValues } from '../../domain/reply-template';
 import type { AgentActionCommand } from './agent-action.types';
 
 /** A command as the panel sends it: a question may come as a template instead of a text. */
@@ -27,6 +27,23 @@ export type ResolveDeps = {
   categoryLabel(id: string, lang: 'it' | 'en'): string;
   zoneName(id: string | undefined): string | undefined;
 };
+
+/** The language a report's citizen reads: the template variant they get. */
+export const citizenLanguage = (report: { language?: string }): 'it' | 'en' => (report.language === 'en' ? 'en' : 'it');
+
+/** A template's placeholders for a report, in the citizen's language. */
+export function templateValuesOf(
+  report: Pick<ReportView, 'ticketCode' | 'categoryId' | 'zone' | 'team'>,
+  lang: 'it' | 'en',
+  deps: Pick<ResolveDeps, 'categoryLabel' | 'zoneName' | 'teams'>,
+): TemplateValues {
+  return {
+    ticket: report.ticketCode,
+    category: deps.categoryLabel(report.categoryId, lang),
+    zone: deps.zoneName(report.zone),
+    team: report.team ? deps.teams.find((t) => t.id === report.team)?.name[lang] : undefined,
+  };
+}
 
 export type Resolved =
   | { ok: true; command: AgentActionCommand }
@@ -57,13 +74,8 @@ export async function resolveCommand(deps: ResolveDeps, reportId: string, comman
   const outcome = command.action === 'close' ? command.outcome : undefined;
   if (template.purpose !== command.action || !templateFits(template, report, outcome))
     return { ok: false, reason: 'template_mismatch', detail: template.name };
-  const lang = report.language === 'en' ? 'en' : 'it';
-  const text = renderTemplate(template.texts[lang], {
-    ticket: report.ticketCode,
-    category: deps.categoryLabel(report.categoryId, lang),
-    zone: deps.zoneName(report.zone),
-    team: report.team ? deps.teams.find((t) => t.id === report.team)?.name[lang] : undefined,
-  });
+  const lang = citizenLanguage(report);
+  const text = renderTemplate(template.texts[lang], templateValuesOf(report, lang, deps));
   return command.action === 'ask_info'
     ? { ok: true, command: { action: 'ask_info', version: command.version, message: text, templateId: template.id } }
     : { ok: true, command: { ...command, citizenMessage: text, templateId: template.id } };

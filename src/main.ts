@@ -43,6 +43,8 @@ import { createTelegramChannel, type TelegramChannelOptions } from '../bots/tele
 import { createWhatsappWebChannel, type WhatsappWebChannelOptions } from '../bots/whatsapp';
 import { createWhatsappCloudChannel } from '../bots/whatsapp-cloud';
 import { createPanel } from './panel/panel';
+import { QUEUE_BOARD_PATH } from './panel/panel-paths';
+import { queueBoard } from './queue/queue-board';
 import { open311Router } from './panel/open311/open311.routes';
 import { publicZones } from './panel/open311/public-zones';
 import { publicRateLimit } from './panel/rate-limit';
@@ -303,6 +305,14 @@ export async function startVicinato(config: Config, logger: Logger, overrides: S
         mongo: mongo.connection,
         redis,
         redisKeys: redisKeys(prefix),
+        queueBoard: queueBoard({
+          basePath: QUEUE_BOARD_PATH,
+          queueNames: [QUEUE_INBOUND, ...channels.map((c) => outboundQueueName(c.channel)), QUEUE_ADVISORIES],
+          queue: queues.queue,
+          readOnly: !config.QUEUE_BOARD_WRITE,
+          title: `Vicinato ${municipality.name}`,
+          panelPath: '/',
+        }),
       });
       const mounts: Mount[] = [
         {

@@ -1,0 +1,7 @@
+/**
+ * Pages the web role serves beside the panel's front end, linked from its navigation. No imports,
+ * so the front end can import this file.
+ */
+
+/** The admins' job queues page (Bull Board, src/queue/queue-board.ts), inside the panel's API. */
+export const QUEUE_BOARD_PATH = '/api/admin/queues/';

@@ -45,6 +45,8 @@ import { createWhatsappCloudChannel } from '../bots/whatsapp-cloud';
 import { createPanel } from './panel/panel';
 import { QUEUE_BOARD_PATH } from './panel/panel-paths';
 import { queueBoard } from './queue/queue-board';
+import { fullOpenApiRouter, publicOpenApiRouter } from './openapi/openapi.routes';
+import { specContext } from './openapi/spec-context';
 import { open311Router } from './panel/open311/open311.routes';
 import { publicZones } from './panel/open311/public-zones';
 import { publicRateLimit } from './panel/rate-limit';
@@ -52,6 +54,8 @@ import { publicRateLimit } from './panel/rate-limit';
 export type RunningVicinato = {
   /** Base URL of the web role, when it runs. */
   url?: string;
+  /** The web role's express app (the OpenAPI test walks its routes). */
+  web?: ReturnType<typeof createWebApp>;
   stop(): Promise<void>;
 };
 
@@ -265,6 +269,7 @@ export async function startVicinato(config: Config, logger: Logger, overrides: S
   let server: http.Server | undefined;
   let url: string | undefined;
   let closePanel = async () => undefined as void;
+  let web: ReturnType<typeof createWebApp> | undefined;
 
   let stopping: Promise<void> | undefined;
   const stop = () =>
@@ -293,6 +298,7 @@ export async function startVicinato(config: Config, logger: Logger, overrides: S
     for (const channel of channels) await channel.start?.();
 
     if (roles.includes('web')) {
+      const openApi = specContext(municipality, territory);
       const panel = createPanel({
         config,
         logger,
@@ -313,8 +319,10 @@ export async function startVicinato(config: Config, logger: Logger, overrides: S
           title: `Vicinato ${municipality.name}`,
           panelPath: '/',
         }),
+        apiDocs: fullOpenApiRouter(openApi),
       });
       const mounts: Mount[] = [
+        { path: '/', router: publicOpenApiRouter(openApi) },
         {
           path: '/open311/v2',
           router: open311Router({
@@ -335,6 +343,7 @@ export async function startVicinato(config: Config, logger: Logger, overrides: S
       ];
       closePanel = panel.close;
       const app = createWebApp({ logger, readiness, mounts, trustProxy: config.TRUST_PROXY, readyzToken: config.READYZ_TOKEN, metrics });
+      web = app;
       server = http.createServer(app);
       await new Promise<void>((resolve, reject) => {
         server!.once('error', reject);
@@ -367,7 +376,7 @@ export async function startVicinato(config: Config, logger: Logger, overrides: S
     await stop().catch(() => undefined);
     throw err;
   }
-  return { url, stop };
+  return { url, web, stop };
 }
 
 /** Waits for MongoDB (for scripts that need it before doing anything). */

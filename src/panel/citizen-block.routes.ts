@@ -7,7 +7,7 @@ import { currentOperator, langOf } from './auth.middleware';
 import { panelMessage } from './panel-messages';
 import { parseOr400 } from './validation';
 
-const blockSchema = z.strictObject({
+export const blockSchema = z.strictObject({
   reason: z.string().trim().min(3).max(500),
   days: z.number().int().min(1).max(BLOCK_MAX_DAYS),
 });

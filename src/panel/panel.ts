@@ -64,6 +64,8 @@ export type PanelDeps = {
   redisKeys: ReturnType<typeof redisKeys>;
   /** The job queues page (Bull Board) for admins, served at QUEUE_BOARD_PATH; built by main.ts (src/queue/queue-board.ts). */
   queueBoard?: RequestHandler;
+  /** The full OpenAPI description for admins, served at /api/docs (src/openapi/openapi.routes.ts). */
+  apiDocs?: RequestHandler;
 };
 
 export function createPanel(deps: PanelDeps): { mounts: Mount[]; close(): Promise<void> } {
@@ -222,6 +224,7 @@ export function createPanel(deps: PanelDeps): { mounts: Mount[]; close(): Promis
       deps.queueBoard,
     );
   }
+  if (deps.apiDocs) api.use('/docs', requireRole('admin'), deps.apiDocs);
   api.use(
     '/admin',
     adminRoutes({

@@ -1,6 +1,7 @@
 /**
- * An admin opens "Code di lavoro" from the panel's navigation and sees the service's job queues in
- * Bull Board, read-only, under the panel's security policy, with no request to another host.
+ * An admin's tools in the panel's navigation: "Code di lavoro" opens the service's job queues in
+ * Bull Board, read-only, under the panel's security policy, with no request to another host;
+ * "Documentazione API" shows the OpenAPI description generated from the routes' schemas.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../support/test-app';
@@ -58,6 +59,24 @@ describe('the job queues page', () => {
   it('is not in an agent’s navigation', async () => {
     const { context, page } = await signIn('marco.agente');
     expect(await page.getByRole('link', { name: 'Code di lavoro' }).count()).toBe(0);
+    await context.close();
+  });
+});
+
+describe('the API reference page', () => {
+  it('shows an admin the generated description, grouped by area, with the schemas of a request', async () => {
+    const { context, page } = await signIn('anna.admin');
+    const seen = watchPage(page);
+    await page.getByRole('navigation').getByRole('link', { name: 'Documentazione API' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Documentazione API' }).waitFor();
+    await page.getByRole('heading', { level: 2, name: 'Open311' }).waitFor();
+    const action = page.getByTestId('api-op-reportAction');
+    await action.locator('summary').click();
+    await expect.poll(() => action.innerText()).toContain('"action"');
+    expect(await action.innerText()).toContain('/api/reports/{id}/actions');
+    await saveScreenshot(page, 'api-docs');
+    expect(seen.errors).toEqual([]);
+    expect(seen.cspViolations).toEqual([]);
     await context.close();
   });
 });

@@ -13,7 +13,6 @@ import {
   type MouseEvent,
   type ReactNode,
 } from 'react';
-import { API_DOCS_PAGE } from '../../../panel-paths';
 
 export type Route =
   | { page: 'queue' }
@@ -41,7 +40,7 @@ export function matchRoute(pathname: string): Route {
   if (pathname === '/per-me') return { page: 'for-me' };
   if (pathname === '/modelli') return { page: 'templates' };
   if (pathname === '/accessi') return { page: 'access-log' };
-  if (pathname === API_DOCS_PAGE) return { page: 'api-docs' };
+  if (pathname === '/documentazione-api') return { page: 'api-docs' };
   const m = /^\/reports\/([A-Za-z0-9_-]{1,64})\/?$/.exec(pathname);
   if (m) return { page: 'report', id: m[1] };
   return { page: 'not-found' };

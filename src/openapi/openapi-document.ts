@@ -28,6 +28,7 @@ const PANEL_TAGS = [
   { name: 'Panel: reports', description: 'The queue, reports, agent actions, notes.' },
   { name: 'Panel: supervision', description: 'Templates, territory, advisories, audit.' },
   { name: 'Panel: administration', description: 'Operator accounts, WhatsApp link.' },
+  { name: 'Panel: staff bot', description: "Linking operators' Telegram accounts to the staff bot; who is on call." },
   { name: 'Simulator', description: 'The web chat simulator (off in production unless SIMULATOR_ENABLED=true).' },
 ];
 

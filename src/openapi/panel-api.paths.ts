@@ -31,6 +31,12 @@ type Role = 'agent' | 'supervisor' | 'admin';
 const ANY: Role[] = ['agent', 'supervisor', 'admin'];
 
 const reportId = z.string().regex(/^[a-f0-9]{24}$/i);
+/**
+ * The staff bot's routes (src/panel/staff-link.routes.ts) keep their schemas private: these copy
+ * them (the route-walk test checks the paths, not these shapes). Export them there and import here.
+ */
+const staffUsername = z.string().regex(/^[a-z0-9][a-z0-9._-]{2,63}$/);
+const staffOnCallSchema = z.strictObject({ onCall: z.boolean() });
 const idParam = pathParameters({ id: reportId });
 
 function op(
@@ -197,6 +203,29 @@ export function panelPaths(ctx: PanelSpecContext): Paths {
     '/api/admin/operators/{username}/disable': op('post', 'disableOperator', 'Disable an account; its sessions end (audited).', { tag: M, roles: ['admin'], parameters: usernameParam, ok: noContent }),
     '/api/admin/operators/{username}/enable': op('post', 'enableOperator', 'Enable an account again (audited).', { tag: M, roles: ['admin'], parameters: usernameParam, ok: noContent }),
     '/api/admin/whatsapp': op('get', 'whatsappLink', 'The WhatsApp (whatsapp-web.js) link state, with its QR code when one is needed.', { tag: M, roles: ['admin'] }),
+    '/api/staff/me': merge(
+      op('get', 'staffLinkState', 'Whether my Telegram account is linked to the staff bot.', { tag: 'Panel: staff bot' }),
+      op('delete', 'staffUnlinkMe', 'Unlink my Telegram account (audited).', { tag: 'Panel: staff bot', ok: noContent }),
+    ),
+    '/api/staff/me/code': op('post', 'staffLinkCode', 'A one-time code to send to the staff bot, which links my Telegram account.', {
+      tag: 'Panel: staff bot',
+      ok: { '201': { description: 'The code and when it expires.' }, '409': { description: 'No staff bot is configured.' } },
+    }),
+    '/api/staff/units': op('get', 'staffUnits', 'The units that can receive a dispatch on their phone.', { tag: 'Panel: staff bot' }),
+    '/api/staff/operators': op('get', 'staffOperators', "Operators' links and on-call state.", { tag: 'Panel: staff bot', roles: ['supervisor', 'admin'] }),
+    '/api/staff/operators/{username}/on-call': op('put', 'staffSetOnCall', 'Put an operator on call, or off (audited).', {
+      tag: 'Panel: staff bot',
+      roles: ['supervisor', 'admin'],
+      parameters: pathParameters({ username: staffUsername }),
+      body: staffOnCallSchema,
+      ok: noContent,
+    }),
+    '/api/staff/operators/{username}/link': op('delete', 'staffRemoveLink', "Remove an operator's link (a lost phone; audited).", {
+      tag: 'Panel: staff bot',
+      roles: ['admin'],
+      parameters: pathParameters({ username: staffUsername }),
+      ok: noContent,
+    }),
     '/api/docs/openapi.json': op('get', 'openApiFull', 'This description, with the panel API (the public part is at /openapi.json).', { tag: M, roles: ['admin'] }),
     '/api/simulator/config': op('get', 'simulatorConfig', 'The web simulator page settings (only when SIMULATOR_ENABLED).', { tag: 'Simulator', session: false }),
     '/api/simulator/chats/{chatId}/messages': merge(

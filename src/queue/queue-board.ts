@@ -4,7 +4,7 @@
  * QUEUE_BOARD_WRITE=true. Its front end and assets are served from the installed @bull-board/ui;
  * the one outside link of its page (a web font) is taken out, so nothing loads from another host.
  */
-import type { Request, RequestHandler, Response, NextFunction } from 'express';
+import type { Express, Request, RequestHandler, Response, NextFunction } from 'express';
 import { createBullBoard } from '@bull-board/api';
 import { BullMQAdapter } from '@bull-board/api/bullMQAdapter';
 import { ExpressAdapter } from '@bull-board/express';
@@ -41,7 +41,10 @@ export function queueBoard(opts: {
       },
     },
   });
-  const board = adapter.getRouter() as RequestHandler;
+  const app = adapter.getRouter() as Express;
+  // The board is an express app of its own: it would name express in every answer.
+  app.disable('x-powered-by');
+  const board: RequestHandler = app;
   return (req: Request, res: Response, next: NextFunction) => {
     // The page is rendered by the board's own sub-app; its HTML passes through here on the way out.
     const render = res.render.bind(res);

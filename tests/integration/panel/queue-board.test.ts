@@ -42,6 +42,7 @@ describe('job queues page, read-only (the default)', () => {
     const queues = res.body.queues as Array<{ name: string; readOnlyMode: boolean }>;
     expect(queues.map((q) => q.name).sort()).toEqual(['advisories', 'inbound', 'outbound-simulator']);
     expect(queues.every((q) => q.readOnlyMode)).toBe(true);
+    expect(res.headers.get('x-powered-by')).toBeNull();
   });
 
   it('serves the page and every asset it names from the service, with nothing from another host', async () => {

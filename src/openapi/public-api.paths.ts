@@ -7,7 +7,7 @@ import { requestsQuery } from '../panel/open311/open311.routes';
 import { updateSchema } from '../../bots/telegram/update.schema';
 import { SECRET_HEADER } from '../../bots/telegram/webhook.routes';
 import { TELEGRAM_WEBHOOK_PATH } from '../../bots/telegram';
-import { webhookEnvelopeSchema } from '../../bots/whatsapp-cloud/webhook.schema';
+import { verificationQuerySchema, webhookEnvelopeSchema } from '../../bots/whatsapp-cloud/webhook.schema';
 import { jsonBody, jsonContent, parametersOf, pathParameters, type Paths } from './openapi-builder';
 
 /** Where bots/whatsapp-cloud mounts its webhook (the route-walk test keeps the two equal). */
@@ -45,15 +45,6 @@ const open311Errors = {
 /** Open without OPEN311_API_KEY; with it, the key is required. */
 const open311Security: Array<Record<string, string[]>> = [{}, { open311ApiKey: [] }];
 
-/**
- * Meta's subscription handshake. The route checks these by hand (not with a zod schema): this
- * schema only describes them.
- */
-const whatsappVerificationQuery = z.object({
-  'hub.mode': z.literal('subscribe'),
-  'hub.verify_token': z.string().meta({ description: 'Must equal WHATSAPP_VERIFY_TOKEN.' }),
-  'hub.challenge': z.string().min(1).max(256).meta({ description: 'Echoed back as text/plain.' }),
-});
 const webhookError = z.object({ error: z.string(), errorId: z.string().optional() });
 
 export function publicPaths(): Paths {
@@ -112,7 +103,7 @@ export function publicPaths(): Paths {
         operationId: 'whatsappCloudVerify',
         tags: ['Webhooks'],
         summary: "WhatsApp Cloud API: Meta's subscription handshake.",
-        parameters: parametersOf(whatsappVerificationQuery, 'query'),
+        parameters: parametersOf(verificationQuerySchema, 'query'),
         responses: {
           '200': { description: 'hub.challenge, as text/plain.', content: { 'text/plain': { schema: { type: 'string' } } } },
           '400': { description: 'hub.challenge is missing or too long.', content: jsonContent(webhookError) },

@@ -170,6 +170,7 @@ export async function startVicinato(config: Config, logger: Logger, overrides: S
       citizenData: storage.citizenData,
       audit: storage.audit,
       limits: { reportsPerDay: config.CITIZEN_REPORTS_PER_DAY },
+      care: { maxPhotos: config.REPORT_MAX_PHOTOS, reopenDays: config.RESOLUTION_REOPEN_DAYS, notSolved: config.RESOLUTION_NOT_SOLVED },
       retention: retentionPolicy,
     });
     const processInbound = createProcessInbound({

@@ -11,7 +11,7 @@ import type { InboundMessage } from '../src/domain/message';
 import { isOpenStatus } from '../src/domain/report';
 import type { CitizenInfo, ReportView } from '../src/domain/ports';
 import { messageKey } from './message-key';
-import { engineNlp } from './nlp';
+import { categoryClassifier, categoryMenuOptions, engineNlp, matchChoice } from './nlp';
 import { promptsFor } from './prompts';
 import type { FollowUpWhat } from './prompts/care.types';
 import { emptyDraft, type FollowUpDraft, type ReportDraft } from './report-draft';
@@ -61,6 +61,7 @@ export async function offerFollowUp(ctx: ReportStepContext): Promise<StepSuccess
       open = [named];
     }
   }
+  if (!addWord && payload.kind === 'text' && looksLikeNewReport(ctx.text!, open)) return undefined;
   if (open.length === 0) {
     if (!addWord) return undefined;
     const [last] = await ctx.services.reports.listByCitizen(ctx.citizenRef, 1);
@@ -69,6 +70,17 @@ export async function offerFollowUp(ctx: ReportStepContext): Promise<StepSuccess
   const pending = addWord ? undefined : pendingOf(ctx.message, ctx.text);
   const followUp: FollowUpDraft = { ...(pending ? { pending } : {}), choices: open.map((r) => ({ id: r.id, ticket: r.ticketCode })) };
   return { ok: true, next: STEP.followUpPick, draft: { ...emptyDraft(), followUp } };
+}
+
+/**
+ * A text that is only a category's name ("rifiuti": the start of a report), or that is about another
+ * kind of problem than every open report ("lampione spento" while a rubbish report is open), is a
+ * new report: nothing is asked.
+ */
+function looksLikeNewReport(text: string, open: readonly ReportView[]): boolean {
+  if (matchChoice(text, categoryMenuOptions()).ok) return true;
+  const suggested = categoryClassifier().suggest(text)?.categoryId;
+  return suggested !== undefined && !open.some((r) => r.categoryId === suggested);
 }
 
 /** A closed report cannot be added to: said, then the first question of a new report. */

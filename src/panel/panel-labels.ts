@@ -61,6 +61,16 @@ export const ACTION_LABELS: Labels<string> = {
     en: 'The citizen withdrew consent: no more updates to them',
   },
   'photo.view': { it: 'Foto visualizzata', en: 'Photo viewed' },
+  // After sending: additions and the after-close answer (src/app/reports/add-to-report.ts, src/app/citizens/resolution-check.ts).
+  'citizen.add': { it: 'Il cittadino ha aggiunto', en: 'The citizen added' },
+  'citizen.resolution': { it: 'Risposta del cittadino a «Il problema è stato risolto?»', en: 'The citizen’s answer to “Has the problem been solved?”' },
+  'citizen.follow_up': { it: 'Aperta dal cittadino come seguito di', en: 'Opened by the citizen as a follow-up of' },
+};
+
+export const RESOLUTION_LABELS: Labels<'solved' | 'not_solved' | 'still_there'> = {
+  solved: { it: 'Sì, risolto', en: 'Yes, solved' },
+  not_solved: { it: 'No, non risolto', en: 'No, not solved' },
+  still_there: { it: 'È ancora lì', en: 'It’s still there' },
 };
 
 export const labelOf = <K extends string>(labels: Labels<K>, key: K | string, lang: PanelLang): string =>

@@ -6,7 +6,7 @@
 import type { AuditEntry, InboxRecord, OutboundRecord, ReportNote, ReportView } from '../domain/ports';
 import type { InboundPayload } from '../domain/message';
 import type { OperatorNames } from './operator-names';
-import { ACTION_LABELS, OUTCOME_LABELS, labelOf } from './panel-labels';
+import { ACTION_LABELS, OUTCOME_LABELS, RESOLUTION_LABELS, labelOf } from './panel-labels';
 import type { PanelLang } from './panel-messages';
 import { photoUrl } from './report.presenter';
 
@@ -57,6 +57,11 @@ function actionText(e: AuditEntry, lang: PanelLang, names?: OperatorNames, teamN
         .join(', '),
     );
   if ((e.action === 'assign' || e.action === 'release' || e.action === 'citizen.block') && str(e.reason)) parts.push(String(e.reason));
+  if (e.action === 'citizen.add') parts.push(d.photo ? (lang === 'it' ? 'una foto' : 'a photo') : lang === 'it' ? 'un messaggio' : 'a message');
+  if (e.action === 'citizen.resolution' && str(d.answer)) parts.push(labelOf(RESOLUTION_LABELS, String(d.answer), lang));
+  if (e.action === 'citizen.follow_up' && str(d.of)) parts.push(String(d.of));
+  if (e.action === 'reopen' && e.actor === 'citizen' && str(d.answer))
+    parts.push(lang === 'it' ? 'il cittadino dice che il problema non è risolto' : 'the citizen says the problem is not solved');
   if (str(d.note)) parts.push(String(d.note));
   return parts.length ? `${label}: ${parts.join(' — ')}` : label;
 }

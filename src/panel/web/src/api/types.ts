@@ -127,6 +127,16 @@ export type ReportDetail = ReportSummary & {
   dispatchedAt?: string;
   closedAt?: string;
   timeInQueue?: { wallMs: number; serviceMs: number };
+  /** "Il problema è stato risolto?" after the close, and the citizen's answer. */
+  resolutionCheck?: {
+    askedAt: string;
+    answer?: 'solved' | 'not_solved' | 'still_there';
+    answeredAt?: string;
+    result?: 'recorded' | 'reopened' | 'follow_up' | 'late';
+    followUp?: string;
+  };
+  /** The closed report this one follows up. */
+  followUpOf?: string;
 };
 
 export type ReportDetailResponse = {

@@ -49,6 +49,7 @@ export const ACTION_LABELS: Labels<string> = {
   release: { it: 'Rimessa in coda', en: 'Handed back to the queue' },
   'identity.reveal': { it: 'Identità del cittadino visualizzata', en: 'Citizen’s identity revealed' },
   'citizen.block': { it: 'Cittadino bloccato', en: 'Citizen blocked' },
+  'citizen.unblock': { it: 'Blocco del cittadino tolto', en: 'Citizen unblocked' },
   // Data rights the citizen exercised through the bot (src/app/citizens/data-rights.ts).
   'citizen.right.access': { it: 'Il cittadino ha chiesto quali dati conserviamo', en: 'The citizen asked what data we hold' },
   'citizen.right.export': { it: 'Il cittadino ha ricevuto una copia dei suoi dati', en: 'The citizen received a copy of their data' },

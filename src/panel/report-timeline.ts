@@ -56,7 +56,7 @@ function actionText(e: AuditEntry, lang: PanelLang, names?: OperatorNames, teamN
         .filter(Boolean)
         .join(', '),
     );
-  if ((e.action === 'assign' || e.action === 'release' || e.action === 'citizen.block') && str(e.reason)) parts.push(String(e.reason));
+  if ((e.action === 'assign' || e.action === 'release' || e.action === 'citizen.block' || e.action === 'citizen.unblock') && str(e.reason)) parts.push(String(e.reason));
   if (e.action === 'citizen.add') parts.push(d.photo ? (lang === 'it' ? 'una foto' : 'a photo') : lang === 'it' ? 'un messaggio' : 'a message');
   if (e.action === 'citizen.resolution' && str(d.answer)) parts.push(labelOf(RESOLUTION_LABELS, String(d.answer), lang));
   if (e.action === 'citizen.follow_up' && str(d.of)) parts.push(String(d.of));

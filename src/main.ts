@@ -70,6 +70,7 @@ export async function startVicinato(config: Config, logger: Logger, overrides: S
     messagesDays: config.RETENTION_MESSAGES_DAYS,
     identityLinkMonths: config.RETENTION_IDENTITY_LINK_MONTHS,
     auditYears: config.RETENTION_AUDIT_YEARS,
+    photosMonths: config.RETENTION_PHOTOS_MONTHS,
   };
   const territory = loadTerritory(municipalityDir(config.MUNICIPALITY));
 
@@ -228,7 +229,7 @@ export async function startVicinato(config: Config, logger: Logger, overrides: S
     );
     workers.push(
       startRetentionLoop(
-        { retention: storage.retention, leases: storage.leases, holder, logger },
+        { retention: storage.retention, leases: storage.leases, holder, logger, media },
         retentionPolicy,
       ),
     );

@@ -114,6 +114,8 @@ const reportSchema = new Schema(
     },
     /** Ticket of the closed report this one follows up (the citizen said it was not solved). */
     followUpOf: String,
+    /** When the retention job deleted the photos of this closed report. */
+    photosPurgedAt: Date,
     /** When the link to the person was removed (erasure or retention): citizenRef is then a random pseudonym. */
     pseudonymisedAt: Date,
   },

@@ -73,6 +73,12 @@ describe('blocking a citizen', () => {
     });
   });
 
+  it('the panel states the retention policy (config RETENTION_*) and the last clean-up', async () => {
+    const agent = await loggedIn(app, 'agente-retention', 'agent');
+    const meta = await agent.get('/api/meta');
+    expect(meta.body.retention).toEqual({ messagesDays: 90, identityLinkMonths: 12, photosMonths: 12, auditYears: 10, lastRunAt: null });
+  });
+
   it('an unknown report is 404', async () => {
     const agent = await loggedIn(app, 'agente-block2', 'agent');
     expect((await agent.post('/api/reports/000000000000000000000000/block-citizen', { reason: 'spam', days: 1 })).status).toBe(404);

@@ -53,6 +53,8 @@ export type Meta = {
   teams: Array<{ id: string; name: { it: string; en: string } }>;
   /** Active operators, for assignments and mentions. */
   operators: Array<{ username: string; displayName: string; team?: string }>;
+  /** How long personal data is kept (config RETENTION_*), and the retention job's last run. */
+  retention?: { messagesDays: number; identityLinkMonths: number; photosMonths: number; auditYears: number; lastRunAt: string | null };
 };
 
 export type ReportSummary = {

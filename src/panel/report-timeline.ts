@@ -76,8 +76,12 @@ export function buildTimeline(
     { at: report.createdAt, kind: 'action', action: 'created', text: labelOf(ACTION_LABELS, 'created', ctx.lang) },
   ];
   const seenMessages = new Set<string>();
+  // Attached details name their message by a hashed key (flows/message-key.ts): matched by time and content instead.
+  const seenContent = new Set<string>();
   for (const m of sources.inbound) {
     seenMessages.add(m.messageId);
+    const content = m.payload.kind === 'photo' ? m.payload.mediaRef : m.payload.kind === 'text' ? m.payload.text : undefined;
+    if (content) seenContent.add(`${m.receivedAt.getTime()}|${content}`);
     const ref = m.payload.kind === 'photo' ? m.payload.mediaRef : undefined;
     items.push({
       at: m.receivedAt,
@@ -89,6 +93,7 @@ export function buildTimeline(
   // Answers attached by the dialog whose inbound message is not linked to the report.
   for (const info of report.citizenInfo) {
     if (seenMessages.has(info.messageId)) continue;
+    if (seenContent.has(`${info.at.getTime()}|${info.mediaRef ?? info.text}`)) continue;
     items.push({
       at: info.at,
       kind: 'inbound',

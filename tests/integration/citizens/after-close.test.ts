@@ -58,6 +58,8 @@ describe('with the default settings (reopen)', () => {
     const detail = await agent.get(`/api/reports/${report.id}`);
     expect(detail.body.report.citizenInfo.map((i: { text?: string }) => i.text)).toContain('Adesso ci sono anche dei vetri rotti');
     expect(detail.body.timeline.find((t: { action?: string }) => t.action === 'citizen.add')?.text).toContain('Il cittadino ha aggiunto');
+    const shown = detail.body.timeline.filter((t: { text: string }) => t.text === 'Adesso ci sono anche dei vetri rotti');
+    expect(shown, 'the addition once on the timeline').toHaveLength(1);
     // Closed (with no question for a false alarm), so the next citizen's report is not "the same situation".
     await takeAndClose(agent, report.id, 'false_alarm');
   });

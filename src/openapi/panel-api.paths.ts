@@ -10,7 +10,7 @@ import { codeSchema, passwordChangeSchema, passwordOnlySchema } from '../panel/a
 import { accessQuerySchema, auditQuerySchema, newOperatorSchema, operatorTeamSchema } from '../panel/admin.routes';
 import { advisoryBody, advisoryListQuery } from '../panel/advisories.routes';
 import { loginSchema, secondFactorSchema } from '../panel/auth.routes';
-import { blockSchema } from '../panel/citizen-block.routes';
+import { blockSchema, unblockSchema } from '../panel/citizen-block.routes';
 import { noteSchema } from '../panel/notes.routes';
 import { publicDescriptionSchema } from '../panel/public-description.routes';
 import { reportActionSchema } from '../panel/report-action.schema';
@@ -130,10 +130,18 @@ export function panelPaths(ctx: PanelSpecContext): Paths {
       body: reportActionSchema,
     }),
     '/api/reports/{id}/notes': op('post', 'addNote', 'An internal note with @mentions.', { tag: R, parameters: idParam, body: noteSchema }),
-    '/api/reports/{id}/block-citizen': op('post', 'blockCitizen', "Block the report's citizen for some days, with a reason (audited).", {
+    '/api/reports/{id}/block-citizen': merge(
+      op('get', 'citizenBlockState', "Whether the report's citizen is blocked, and until when.", { tag: R, parameters: idParam }),
+      op('post', 'blockCitizen', "Block the report's citizen for some days, with a reason (audited).", {
+        tag: R,
+        parameters: idParam,
+        body: blockSchema,
+      }),
+    ),
+    '/api/reports/{id}/unblock-citizen': op('post', 'unblockCitizen', 'Lift the block early, with a reason (audited).', {
       tag: R,
       parameters: idParam,
-      body: blockSchema,
+      body: unblockSchema,
     }),
     '/api/reports/{id}/public-description': op('put', 'setPublicDescription', 'The text Open311 publishes for this report (audited).', {
       tag: R,

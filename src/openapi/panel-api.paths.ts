@@ -20,6 +20,7 @@ import { templateBodySchema, templateListSchema } from '../panel/templates.route
 import { hotZonesQuerySchema, indicatorsQuerySchema } from '../panel/territory-query.schema';
 import { usernameSchema } from '../panel/operator-accounts';
 import { jsonBody, jsonContent, panelError, parametersOf, pathParameters, type Method, type Operation, type Parameter, type Paths } from './openapi-builder';
+import { onCallSchema as staffOnCallSchema, staffUsernameParam as staffUsername } from '../panel/staff-link.routes';
 
 export type PanelSpecContext = {
   categoryIds: readonly string[];
@@ -31,12 +32,6 @@ type Role = 'agent' | 'supervisor' | 'admin';
 const ANY: Role[] = ['agent', 'supervisor', 'admin'];
 
 const reportId = z.string().regex(/^[a-f0-9]{24}$/i);
-/**
- * The staff bot's routes (src/panel/staff-link.routes.ts) keep their schemas private: these copy
- * them (the route-walk test checks the paths, not these shapes). Export them there and import here.
- */
-const staffUsername = z.string().regex(/^[a-z0-9][a-z0-9._-]{2,63}$/);
-const staffOnCallSchema = z.strictObject({ onCall: z.boolean() });
 const idParam = pathParameters({ id: reportId });
 
 function op(

@@ -20,7 +20,8 @@ import type {
   ReportFollower,
 } from '../../domain/ports';
 import { OPEN_STATUSES } from '../../domain/report';
-import { reportModel } from '../models/report.model';
+import { reportModel, type ConfirmationEntryDocument } from '../models/report.model';
+import type { Channel } from '../../domain/message';
 import { createScoreStore } from './report-rescore';
 import { toReportView } from './report.repository';
 import type { StatsRepository } from './stats.repository';
@@ -62,8 +63,8 @@ const sameMessage = (c: NewConfirmation) => ({ $elemMatch: { channel: String(c.c
  * A confirmation as stored in a report's confirmationsList. `statsRecorded` is whether the territory
  * counters already include it (a confirmation copied by a merge never feeds them again).
  */
-export const confirmationEntryDoc = (c: NewConfirmation, flags: { counted: boolean; statsRecorded: boolean }) => ({
-  channel: String(c.channel),
+export const confirmationEntryDoc = (c: NewConfirmation, flags: { counted: boolean; statsRecorded: boolean }): ConfirmationEntryDocument => ({
+  channel: String(c.channel) as Channel,
   messageId: String(c.messageId),
   at: c.at,
   citizenRef: String(c.citizenRef),

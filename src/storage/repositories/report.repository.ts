@@ -83,9 +83,9 @@ function splitByStatus(filter: ReportFilter): ReportFilter[] {
   return filter.status && filter.status.length > 1 ? filter.status.map((status) => ({ ...filter, status: [status] })) : [filter];
 }
 
-const byPriority = (a: ReportDoc, b: ReportDoc) =>
+export const byPriority = (a: ReportDoc, b: ReportDoc) =>
   (b.priority ?? 0) - (a.priority ?? 0) || a.createdAt.getTime() - b.createdAt.getTime() || String(a._id).localeCompare(String(b._id));
-const byNewest = (a: ReportDoc, b: ReportDoc) =>
+export const byNewest = (a: ReportDoc, b: ReportDoc) =>
   b.createdAt.getTime() - a.createdAt.getTime() || String(b._id).localeCompare(String(a._id));
 
 type Criterion = 'categoryId' | 'zone' | 'channel' | 'createdAt' | 'assignee' | 'team';
@@ -117,7 +117,7 @@ function matches(d: ReportDoc, filter: ReportFilter, criterion: Criterion): bool
 /** Past this many rows per status, a page is read with one $in query instead of one query per status. */
 const MAX_MERGED_ROWS = 2_000;
 
-const TIMESTAMP_OF_ACTION: Partial<Record<ApplyTransitionInput['action'], string>> = {
+export const TIMESTAMP_OF_ACTION: Partial<Record<ApplyTransitionInput['action'], string>> = {
   take: 'takenAt',
   dispatch: 'dispatchedAt',
   close: 'closedAt',
@@ -128,7 +128,7 @@ const TIMESTAMP_OF_ACTION: Partial<Record<ApplyTransitionInput['action'], string
 /** A status move's audit entry as stored: its _id (report + new version) makes writing it idempotent. */
 type TransitionAuditDoc = AuditEntry & { _id: string; at: Date; reason?: string };
 
-function transitionAuditDoc(
+export function transitionAuditDoc(
   input: ApplyTransitionInput,
   move: { from: ReportStatus; to: ReportStatus; version: number; at: Date },
 ): TransitionAuditDoc {

@@ -8,7 +8,7 @@ import { isDuplicateKeyError } from './mongo-errors';
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type SubscriptionDoc = Record<string, any>;
 
-function toSubscription(d: SubscriptionDoc): Subscription {
+export function toSubscription(d: SubscriptionDoc): Subscription {
   return {
     id: String(d._id),
     citizenRef: d.citizenRef,

@@ -14,7 +14,7 @@ export function createInMemoryAuditLog(db: MemoryDb): AuditLog {
     async listForReport(reportId) {
       return entries()
         .filter((e) => e.reportId === String(reportId))
-        .sort((a, b) => a.at.getTime() - b.at.getTime())
+        .sort((a, b) => a.at.getTime() - b.at.getTime() || a._id.localeCompare(b._id))
         .map(view);
     },
     async search(q) {
@@ -27,7 +27,7 @@ export function createInMemoryAuditLog(db: MemoryDb): AuditLog {
             (!q.from || e.at.getTime() >= q.from.getTime()) &&
             (!q.to || e.at.getTime() < q.to.getTime()),
         )
-        .sort((a, b) => b.at.getTime() - a.at.getTime())
+        .sort((a, b) => b.at.getTime() - a.at.getTime() || b._id.localeCompare(a._id))
         .slice(0, q.limit)
         .map(view);
     },

@@ -92,9 +92,9 @@ export function createInMemoryCitizenDataStore(db: MemoryDb): CitizenDataStore {
       const unlinked = unlinkFromOthers(ref, pseudonym);
       const subscriptions = removeSubscriptions(ref);
       // The message asking for the erasure stays until its answer is recorded (a retried turn needs it).
+      const keep = db.cipher.messageRef(origin.channel, String(origin.messageId));
       let messages = 0;
-      for (const [k, m] of db.inbox)
-        if (m.citizenRef === ref && !(m.channel === origin.channel && m.messageId === String(origin.messageId)) && db.inbox.delete(k)) messages++;
+      for (const [k, m] of db.inbox) if (m.citizenRef === ref && m.messageId !== keep && db.inbox.delete(k)) messages++;
       const kept = db.outbound.filter((o) => !(o.channel === origin.channel && o.chatId === String(origin.chatId)));
       const replies = db.outbound.length - kept.length;
       db.outbound.splice(0, db.outbound.length, ...kept);

@@ -21,20 +21,22 @@ function toRecord(d: InboxDocument): InboxRecord {
   };
 }
 
+/** The platform's message id becomes a keyed reference, as in inbox.repository.ts. */
 export function createInMemoryInboxStore(db: MemoryDb): InboxStore {
   const all = () => [...db.inbox.values()];
+  const ref = (channel: Channel, messageId: string) => db.cipher.messageRef(channel, messageId);
   const get = async (channel: Channel, messageId: string) => {
-    const d = db.inbox.get(key(channel, messageId));
+    const d = db.inbox.get(key(channel, ref(channel, messageId)));
     return d ? toRecord(d) : null;
   };
   return {
     async save(msg, citizenRef) {
-      const existing = db.inbox.get(key(msg.channel, msg.messageId));
+      const existing = db.inbox.get(key(msg.channel, ref(msg.channel, msg.messageId)));
       if (existing) return { duplicate: true, record: toRecord(existing) };
       const doc: InboxDocument = copyDoc({
         _id: db.newId(),
         channel: msg.channel,
-        messageId: msg.messageId,
+        messageId: ref(msg.channel, msg.messageId),
         chatId: String(msg.chatId),
         citizenRef,
         receivedAt: msg.receivedAt,
@@ -42,7 +44,7 @@ export function createInMemoryInboxStore(db: MemoryDb): InboxStore {
         state: 'received' as const,
         ...(msg.sender.languageCode ? { languageCode: msg.sender.languageCode } : {}),
       });
-      db.inbox.set(key(msg.channel, msg.messageId), doc);
+      db.inbox.set(key(msg.channel, doc.messageId), doc);
       return { duplicate: false, record: toRecord(doc) };
     },
     get,
@@ -66,13 +68,13 @@ export function createInMemoryInboxStore(db: MemoryDb): InboxStore {
         .map(toRecord);
     },
     async markProcessed(channel, messageId, reportId) {
-      const d = db.inbox.get(key(channel, messageId));
+      const d = db.inbox.get(key(channel, ref(channel, messageId)));
       if (!d) return;
       d.state = 'processed';
       if (reportId) d.reportId = String(reportId);
     },
     async markFailed(channel, messageId, error) {
-      const d = db.inbox.get(key(channel, messageId));
+      const d = db.inbox.get(key(channel, ref(channel, messageId)));
       if (!d) return;
       d.state = 'failed';
       d.error = error;

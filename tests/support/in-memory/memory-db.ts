@@ -8,6 +8,7 @@
 import { Types } from 'mongoose';
 import type { Channel, InboundPayload } from '../../../src/domain/message';
 import type { AuditEntry } from '../../../src/domain/ports';
+import { localFieldCipher, type FieldCipher } from '../../../src/security/field-cipher';
 import type { ReportDocument } from '../../../src/storage/models/report.model';
 
 export type SubscriptionDocument = {
@@ -60,6 +61,12 @@ export type OutboundDocument = { channel: Channel; chatId: string; outboundId: s
 export type ConversationDocument = { channel: Channel; chatId: string; citizenRef: string; state: unknown; version: number; lastMessageId?: string };
 
 export class MemoryDb {
+  /**
+   * Only for the keyed message references the inbox stores instead of platform message ids (as
+   * the repository does): nothing else is encrypted here, nothing leaves the test process.
+   */
+  constructor(readonly cipher: FieldCipher = localFieldCipher()) {}
+
   /** Insertion order is kept (Map), like a collection's natural order. */
   readonly reports = new Map<string, ReportDocument>();
   readonly counters = new Map<string, number>();

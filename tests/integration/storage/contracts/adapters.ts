@@ -40,8 +40,9 @@ type Options = { now?: () => Date };
 
 async function mongoPorts(opts: Options): Promise<{ ports: Ports; close(): Promise<void> }> {
   const conn = await mongoose.createConnection(freshMongoUrl('contract')).asPromise();
-  await ensureIndexes(conn);
   const storage = createStorage(conn, {}, opts);
+  // After createStorage: the indexes are those of the models it registered.
+  await ensureIndexes(conn);
   return {
     ports: {
       ...storage,

@@ -44,6 +44,14 @@ forEachAdapter(
       expect(second.report.abuseFlags).toEqual(['insult']);
     });
 
+    it('two concurrent attempts with the same source message make one report (the unique key decides)', async () => {
+      const input = newReport();
+      const [a, b] = await Promise.all([ports().reports.createOnce(input), ports().reports.createOnce(input)]);
+      expect(a.report.id).toBe(b.report.id);
+      expect([a.created, b.created].sort()).toEqual([false, true]);
+      expect((await ports().reports.listByCitizen(input.citizenRef, 5)).map((r) => r.id)).toEqual([a.report.id]);
+    });
+
     it("takes the ticket's year in the municipality's time zone (00:30 on 1 January in Rome is the new year)", async () => {
       clock = NEW_YEAR_IN_ROME;
       const { report } = await ports().reports.createOnce(newReport());

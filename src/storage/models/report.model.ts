@@ -2,6 +2,7 @@ import { Schema, type Connection, type Types } from 'mongoose';
 import type { RightExercised } from '../../domain/citizen-data';
 import type { Channel } from '../../domain/message';
 import type { AuditEntry, CitizenInfo } from '../../domain/ports';
+import type { PublicDescription } from '../../domain/public-reports';
 import { REPORT_STATUSES, RELIABILITIES, type AbuseFlag, type Outcome, type Reliability, type ReportStatus } from '../../domain/report';
 
 /** A confirmation as stored in a report's confirmationsList (see confirmationSchema). */
@@ -53,7 +54,7 @@ export interface ReportDocument {
   priority?: number;
   priorityFactors?: Record<string, number>;
   sourceMessageKey?: string;
-  assignee?: string | null;
+  assignee?: string;
   team?: string;
   dispatch?: { unit?: string; note?: string; at?: Date };
   outcome?: { code?: Outcome; note?: string };
@@ -64,7 +65,8 @@ export interface ReportDocument {
   followers?: FollowerDocument[];
   citizenInfo?: CitizenInfo[];
   publicId?: string;
-  publicDescription?: { text?: string; approvedBy?: string; approvedAt?: Date };
+  /** Written whole (see public-report.repository.ts); an empty object until an agent approves one. */
+  publicDescription?: Partial<PublicDescription>;
   takenAt?: Date;
   dispatchedAt?: Date;
   closedAt?: Date;
@@ -203,4 +205,4 @@ reportSchema.index({ createdAt: -1 });
 // A citizen's "stato" lists the reports they follow (confirmed) besides their own.
 reportSchema.index({ 'followers.citizenRef': 1, createdAt: -1 }, { sparse: true });
 
-export const reportModel = (conn: Connection) => conn.model('Report', reportSchema, 'reports');
+export const reportModel = (conn: Connection) => conn.model<ReportDocument>('Report', reportSchema, 'reports');

@@ -10,22 +10,10 @@ import type { Channel, InboundPayload } from '../../../src/domain/message';
 import type { AuditEntry } from '../../../src/domain/ports';
 import { localFieldCipher, type FieldCipher } from '../../../src/security/field-cipher';
 import type { ReportDocument } from '../../../src/storage/models/report.model';
+import type { SubscriptionDocument as StoredSubscription } from '../../../src/storage/models/subscription.model';
 
-export type SubscriptionDocument = {
-  _id: string;
-  citizenRef: string;
-  channel: Channel;
-  language: 'it' | 'en';
-  kind: 'area' | 'zone';
-  center?: { type: 'Point'; coordinates: number[] };
-  radiusMeters?: number;
-  zoneId?: string;
-  label?: string;
-  active: boolean;
-  sourceMessageKey: string;
-  createdAt: Date;
-  updatedAt: Date;
-};
+/** A subscription as subscription.model.ts stores it, with the id this store gives. */
+export type SubscriptionDocument = Omit<StoredSubscription, '_id' | 'active'> & { _id: string; active: boolean };
 
 export type AuditDocument = AuditEntry & { _id: string; at: Date };
 

@@ -96,11 +96,6 @@ export function copyDoc<T>(value: T): T {
   return out as T;
 }
 
-/** An error shaped like the driver's duplicate-key error (E11000), for callers that test for it. */
-export function duplicateKeyError(index: string): Error & { code: number } {
-  return Object.assign(new Error(`E11000 duplicate key error collection index: ${index}`), { code: 11000 });
-}
-
 /** Mongoose refuses to cast a malformed ObjectId in a filter: the same refusal. */
 export function castError(value: unknown): Error {
   return Object.assign(new Error(`Cast to ObjectId failed for value "${String(value)}" (type ${typeof value}) at path "_id"`), { name: 'CastError' });

@@ -193,7 +193,7 @@ const commonServices = () => {
     territory,
     municipality: loadMunicipalityProfile('capannori'),
     limits: { reportsPerDay: Number.MAX_SAFE_INTEGER },
-    retention: { messagesDays: 90, identityLinkMonths: 12, auditYears: 10 },
+    retention: { messagesDays: 90, identityLinkMonths: 12, auditYears: 10, photosMonths: 12 },
   };
 };
 

@@ -1,7 +1,7 @@
 import { Schema, type Connection, type Types } from 'mongoose';
 import type { RightExercised } from '../../domain/citizen-data';
 import type { Channel } from '../../domain/message';
-import type { AuditEntry, CitizenInfo } from '../../domain/ports';
+import type { AuditEntry, CitizenInfo, ResolutionCheck } from '../../domain/ports';
 import type { PublicDescription } from '../../domain/public-reports';
 import { REPORT_STATUSES, RELIABILITIES, type AbuseFlag, type Outcome, type Reliability, type ReportStatus } from '../../domain/report';
 
@@ -76,6 +76,9 @@ export interface ReportDocument {
   citizenRights?: RightExercised[];
   abuseFlags?: AbuseFlag[];
   citizenOptedOut?: boolean;
+  resolutionCheck?: ResolutionCheck;
+  followUpOf?: string;
+  photosPurgedAt?: Date;
   pseudonymisedAt?: Date;
   createdAt: Date;
   updatedAt: Date;
@@ -179,6 +182,23 @@ const reportSchema = new Schema(
     abuseFlags: { type: [String], default: undefined },
     /** The citizen withdrew consent: no status updates are sent to them any more. */
     citizenOptedOut: Boolean,
+    /** "Il problema è stato risolto?" after a close: when asked, the answer and what it did (src/app/citizens/resolution-check.ts). */
+    resolutionCheck: {
+      type: {
+        _id: false,
+        askedAt: Date,
+        answer: String,
+        answeredAt: Date,
+        messageId: String,
+        result: String,
+        followUp: String,
+      },
+      default: undefined,
+    },
+    /** Ticket of the closed report this one follows up (the citizen said it was not solved). */
+    followUpOf: String,
+    /** When the retention job deleted the photos of this closed report. */
+    photosPurgedAt: Date,
     /** When the link to the person was removed (erasure or retention): citizenRef is then a random pseudonym. */
     pseudonymisedAt: Date,
   },

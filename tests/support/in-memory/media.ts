@@ -17,6 +17,9 @@ export function createInMemoryMediaStore(maxBytes: number, maxPixels = DEFAULT_M
       const f = files.get(ref);
       return f ? { bytes: Buffer.from(f.bytes), mimeType: f.mimeType } : null;
     },
+    async remove(ref) {
+      files.delete(ref);
+    },
     count: () => files.size,
   };
 }

@@ -5,7 +5,7 @@
  * (stats) are not kept: the dialog does not read them.
  */
 import type { GeoPoint } from '../../../src/domain/message';
-import type { ApplyTransitionInput, ReportFilter, ReportPageRequest, ReportStore, ReportView } from '../../../src/domain/ports';
+import type { ApplyTransitionInput, ReportFilter, ReportPageRequest, ReportStore, ReportView, ResolutionCheck } from '../../../src/domain/ports';
 import { OPEN_STATUSES, REPORT_STATUSES, transition, TRANSITIONS } from '../../../src/domain/report';
 import { formatTicketCode, ticketYear } from '../../../src/domain/ticket-code';
 import type { ReportDocument, TransitionAuditDocument } from '../../../src/storage/models/report.model';
@@ -96,6 +96,7 @@ export function createInMemoryReportStore(db: MemoryDb, opts: InMemoryReportOpti
         priorityFactors: input.priorityFactors,
         sourceMessageKey: input.sourceMessageKey,
         ...(input.abuseFlags?.length ? { abuseFlags: input.abuseFlags } : {}),
+        ...(input.followUpOf ? { followUpOf: input.followUpOf } : {}),
         // mongoose keeps the empty nested objects of its schema (minimize: false).
         dispatch: {},
         outcome: {},
@@ -194,6 +195,36 @@ export function createInMemoryReportStore(db: MemoryDb, opts: InMemoryReportOpti
         if (info.mediaRef) r.photoRefs = [...(r.photoRefs ?? []), info.mediaRef];
         r.version = (r.version ?? 0) + 1;
       });
+    },
+    async markResolutionAsked(id, at) {
+      if (!isObjectId(id)) throw castError(id);
+      const d = db.reports.get(id);
+      if (d) update(d, (r) => (r.resolutionCheck = { askedAt: new Date(at.getTime()) }));
+    },
+    async findAwaitingResolution(citizenRef, since) {
+      const d = find(
+        (r) =>
+          r.citizenRef === String(citizenRef) &&
+          r.status === 'closed' &&
+          r.resolutionCheck?.askedAt !== undefined &&
+          r.resolutionCheck.askedAt.getTime() >= since.getTime() &&
+          r.resolutionCheck.answer === undefined,
+      ).sort((a, b) => b.resolutionCheck!.askedAt.getTime() - a.resolutionCheck!.askedAt.getTime())[0];
+      return d ? view(d) : null;
+    },
+    async recordResolutionAnswer(id, input) {
+      if (!isObjectId(id)) throw castError(id);
+      const d = db.reports.get(id);
+      if (!d?.resolutionCheck?.askedAt || d.resolutionCheck.answer !== undefined) return null;
+      update(d, (r) => {
+        r.resolutionCheck = { ...r.resolutionCheck!, answer: input.answer, answeredAt: new Date(input.at.getTime()), messageId: input.messageId };
+      });
+      return view(d);
+    },
+    async setResolutionResult(id, result, followUp) {
+      if (!isObjectId(id)) throw castError(id);
+      const d = db.reports.get(id);
+      if (d) update(d, (r) => (r.resolutionCheck = { ...(r.resolutionCheck as ResolutionCheck), result, ...(followUp ? { followUp } : {}) }));
     },
     async findOpenNear(point, categoryId, radiusMeters, since) {
       return find(

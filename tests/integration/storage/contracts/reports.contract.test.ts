@@ -137,6 +137,25 @@ forEachAdapter(
       expect(seen).toMatchObject({ photoRefs: ['photo-of-reporter', 'second-photo', 'answer-photo'], citizenInfo: [info], version: 4 });
     });
 
+    it('asks "solved?" after a close, records one answer and what it did', async () => {
+      const { report } = await ports().reports.createOnce(newReport({ followUpOf: 'VIC-2026-000001' }));
+      expect(report.followUpOf).toBe('VIC-2026-000001');
+      await ports().reports.applyTransition({ id: report.id, action: 'take', actor: 'a' });
+      await ports().reports.applyTransition({ id: report.id, action: 'close', actor: 'a', set: { outcome: { code: 'intervention_done' } } });
+      const asked = new Date('2026-11-20T10:00:00Z');
+      expect(await ports().reports.findAwaitingResolution(report.citizenRef, asked)).toBeNull();
+      await ports().reports.markResolutionAsked(report.id, asked);
+      expect((await ports().reports.findAwaitingResolution(report.citizenRef, new Date(asked.getTime() - 1000)))?.id).toBe(report.id);
+      expect(await ports().reports.findAwaitingResolution(report.citizenRef, new Date(asked.getTime() + 1000))).toBeNull();
+      const answer = { answer: 'not_solved' as const, at: new Date('2026-11-20T11:00:00Z'), messageId: 'm-no' };
+      const recorded = await ports().reports.recordResolutionAnswer(report.id, answer);
+      expect(recorded?.resolutionCheck).toEqual({ askedAt: asked, answer: 'not_solved', answeredAt: answer.at, messageId: 'm-no' });
+      expect(await ports().reports.recordResolutionAnswer(report.id, { ...answer, answer: 'solved' })).toBeNull();
+      expect(await ports().reports.findAwaitingResolution(report.citizenRef, new Date(0))).toBeNull();
+      await ports().reports.setResolutionResult(report.id, 'follow_up', 'VIC-2026-000009');
+      expect((await ports().reports.get(report.id))?.resolutionCheck).toEqual({ askedAt: asked, answer: 'not_solved', answeredAt: answer.at, messageId: 'm-no', result: 'follow_up', followUp: 'VIC-2026-000009' });
+    });
+
     it('finds open reports of a category near a point, created since a date (in no promised order)', async () => {
       const near = (await ports().reports.createOnce(newReport({ categoryId: 'graffiti', point: { lat: 43.8416, lng: 10.5733 } }))).report;
       const nearest = (await ports().reports.createOnce(newReport({ categoryId: 'graffiti', point: { lat: 43.84141, lng: 10.57311 } }))).report;

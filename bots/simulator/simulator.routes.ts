@@ -9,6 +9,7 @@ import type { InboundPayload } from '../../src/domain/message';
 import type { InboxStore } from '../../src/domain/ports';
 import { jsonBody } from '../../src/panel/json-body';
 import { publicRateLimit } from '../../src/panel/rate-limit';
+import { PANEL_DIST_DIR } from '../../src/panel/static.routes';
 import { securityHeaders } from '../../src/panel/security-headers';
 import { loadTerritory } from '../../src/geo/territory';
 import { municipalityDir } from '../../config/municipality';
@@ -102,6 +103,8 @@ export function simulatorRouter(ctx: ChannelContext, inbox: InboxStore): Router 
   router.use('/simulator', securityHeaders({ mapTileUrl: ctx.config.MAP_TILE_URL, production: ctx.config.NODE_ENV === 'production' }));
   const publicDir = path.join(import.meta.dirname, 'public');
   router.get('/simulator', (_req, res) => res.sendFile(path.join(publicDir, 'simulator.html')));
+  // The page's script is built from TypeScript with the panel (bots/simulator/web, script/build-panel.sh).
+  router.use('/simulator/assets', express.static(path.join(PANEL_DIST_DIR, 'simulator'), { index: false }));
   router.use('/simulator/assets', express.static(publicDir, { index: false, fallthrough: false }));
   router.use(
     '/simulator/vendor/leaflet',

@@ -37,6 +37,8 @@ export type ReportDraft = {
   categoryId?: string;
   /** A category guessed from free text, waiting for "sì"/"no". */
   suggestedCategoryId?: string;
+  /** Two likely categories, waiting for the citizen's pick ("Intendi X oppure Y?"). */
+  eitherCategoryIds?: string[];
   reliability?: Reliability;
   location?: DraftLocation;
   /** A typed address found by the geocoder, waiting for confirmation. */
@@ -110,6 +112,7 @@ export function isReportDraft(v: unknown): v is ReportDraft {
     v.photoRefs.every(isString) &&
     optional(v.categoryId, isString) &&
     optional(v.suggestedCategoryId, isString) &&
+    optional(v.eitherCategoryIds, (ids) => Array.isArray(ids) && ids.every(isString)) &&
     optional(v.reliability, (r) => RELIABILITIES.includes(r as Reliability)) &&
     optional(v.location, isLocation) &&
     optional(v.candidateLocation, isLocation) &&

@@ -110,6 +110,8 @@ export const en: ReportPrompts = {
     ambiguous: (labels) => `I am not sure: do you mean ${labels.map((l) => `«${l}»`).join(' or ')}?`,
     suggest: (label) => `Do you mean: «${label}»?`,
     suggestionRejected: 'OK, then please choose the category.',
+    either: (first, second) => `Do you mean «${first}» or «${second}»?`,
+    neither: 'Neither',
     chosen: (label) => `OK: ${label}.`,
   },
   reliability: {

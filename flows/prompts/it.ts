@@ -113,6 +113,8 @@ export const it: ReportPrompts = {
     suggest: (label) => `Intendi: «${label}»?`,
     suggestionRejected: 'Ok, allora scegli tu la categoria.',
     chosen: (label) => `Ok: ${label}.`,
+    either: (first, second) => `Intendi «${first}» oppure «${second}»?`,
+    neither: 'Nessuna delle due',
   },
   reliability: {
     prompt: 'Come lo sai?',

@@ -39,6 +39,10 @@ export type ReportPrompts = EngineTexts & {
     suggest(label: string): string;
     suggestionRejected: string;
     chosen(label: string): string;
+    /** Unsure between two categories, one of them sensitive: a clear either/or. */
+    either(first: string, second: string): string;
+    /** The third button of the either/or. */
+    neither: string;
   };
   reliability: Choices<Reliability> & { prompt: string; help: string; notUnderstood: string };
   location: {

@@ -39,6 +39,8 @@ export type ReportDraft = {
   suggestedCategoryId?: string;
   /** Two likely categories, waiting for the citizen's pick ("Intendi X oppure Y?"). */
   eitherCategoryIds?: string[];
+  /** Written in one message (flows/one-message.ts): the description is that message; no photo or description question. */
+  oneMessage?: boolean;
   reliability?: Reliability;
   location?: DraftLocation;
   /** A typed address found by the geocoder, waiting for confirmation. */
@@ -113,6 +115,7 @@ export function isReportDraft(v: unknown): v is ReportDraft {
     optional(v.categoryId, isString) &&
     optional(v.suggestedCategoryId, isString) &&
     optional(v.eitherCategoryIds, (ids) => Array.isArray(ids) && ids.every(isString)) &&
+    optional(v.oneMessage, (b) => typeof b === 'boolean') &&
     optional(v.reliability, (r) => RELIABILITIES.includes(r as Reliability)) &&
     optional(v.location, isLocation) &&
     optional(v.candidateLocation, isLocation) &&

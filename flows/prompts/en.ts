@@ -114,6 +114,13 @@ export const en: ReportPrompts = {
     neither: 'Neither',
     chosen: (label) => `OK: ${label}.`,
   },
+  oneMessage: {
+    understood: ({ where, when, photos }) =>
+      ['I understood:', where && `• Where: ${where}`, when && `• When: ${when}`, photos > 0 && `• Photos: ${photos}`, '• Description: your message']
+        .filter(Boolean)
+        .join('\n'),
+    placeNotFound: (place) => `I could not find «${place}» in the municipality: I will ask you in a moment.`,
+  },
   reliability: {
     prompt: 'How do you know?',
     labels: { seen: 'I saw it myself', heard: 'Someone told me', unsure: 'I am not sure' },

@@ -116,6 +116,13 @@ export const it: ReportPrompts = {
     either: (first, second) => `Intendi «${first}» oppure «${second}»?`,
     neither: 'Nessuna delle due',
   },
+  oneMessage: {
+    understood: ({ where, when, photos }) =>
+      ['Ho capito:', where && `• Dove: ${where}`, when && `• Quando: ${when}`, photos > 0 && `• Foto: ${photos}`, '• Descrizione: il tuo messaggio']
+        .filter(Boolean)
+        .join('\n'),
+    placeNotFound: (place) => `Non ho trovato «${place}» nel territorio del comune: te lo chiedo tra poco.`,
+  },
   reliability: {
     prompt: 'Come lo sai?',
     labels: { seen: "L'ho visto io", heard: "Me l'hanno detto", unsure: 'Non sono sicuro' },

@@ -45,6 +45,12 @@ export type ReportPrompts = EngineTexts & {
     neither: string;
   };
   reliability: Choices<Reliability> & { prompt: string; help: string; notUnderstood: string };
+  /** A report written in one message: what was understood from it. */
+  oneMessage: {
+    understood(p: { where?: string; when?: string; photos: number }): string;
+    /** The place named could not be found or is outside the municipality: asked again later. */
+    placeNotFound(place: string): string;
+  };
   location: {
     prompt: string;
     /** Asked instead of `prompt` while addresses cannot be looked up. */

@@ -7,6 +7,7 @@ import type { StepOutcome } from '../../src/dialog/flow.types';
 import type { Language } from '../../src/dialog/state';
 import { yesNoMenu } from '../choices';
 import { categoryUnderstanding, matchChoice } from '../nlp';
+import { readOneMessage, saysMoreThanCategory } from '../one-message';
 import { categoryChoiceOptions } from '../../src/nlp/category-options';
 import { LANGUAGES } from '../../src/dialog/state';
 import { promptsFor } from '../prompts';
@@ -31,7 +32,7 @@ function suggest(ctx: ReportStepContext, categoryId: string): StepOutcome<Report
 }
 
 /** Reads a category answer; shared by the category step, its confirmation and a first message. */
-async function readCategory(ctx: ReportStepContext): Promise<StepOutcome<ReportDraft>> {
+export async function readCategory(ctx: ReportStepContext): Promise<StepOutcome<ReportDraft>> {
   const t = textOf(ctx);
   const text = ctx.text ?? '';
   const understood = categoryUnderstanding(text);
@@ -52,7 +53,14 @@ export const categoryStep: ReportStep = {
   accepts: ['text'],
   prompt: (ctx) => ({ text: textOf(ctx).category.prompt, choices: CATEGORIES.map((c) => c.labels[ctx.lang]) }),
   help: (ctx) => textOf(ctx).category.help,
-  handle: readCategory,
+  async handle(ctx) {
+    // Right after the privacy notice the answer may be a whole report ("rifiuti in via … da tre giorni").
+    if (ctx.text && !ctx.draft.categoryId && saysMoreThanCategory(ctx, ctx.text)) {
+      const whole = await readOneMessage(ctx, readCategory);
+      if (whole?.ok && whole.next !== STEP.category) return whole;
+    }
+    return readCategory(ctx);
+  },
 };
 
 export const categoryConfirmStep: ReportStep = {

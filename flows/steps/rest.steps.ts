@@ -6,7 +6,8 @@ import { answerAgentQuestion } from '../agent-answer';
 import { closedUntil, hoursText } from '../hours';
 import { categoryClassifier, categoryMenuOptions, matchChoice, tokenize } from '../nlp';
 import { STEP, textOf, type ReportStep, type ReportStepContext } from '../report-steps';
-import { categoryStep } from './category.steps';
+import { readOneMessage } from '../one-message';
+import { readCategory } from './category.steps';
 
 const ALL_KINDS = ['text', 'location', 'photo', 'other'] as const;
 
@@ -57,9 +58,11 @@ export const idleStep: ReportStep = {
     if (ctx.message.payload.kind === 'text' && ctx.text && isOnlyThanks(ctx.text, t.thanks.words)) {
       return { ok: true, next: STEP.idle, replies: [{ text: t.thanks.reply }] };
     }
-    if (ctx.message.payload.kind === 'text' && namesCategory(ctx.text)) {
-      const outcome = await categoryStep.handle(ctx);
-      if (outcome.ok) return { ...outcome, replies: [{ text: t.newReport }, ...(outcome.replies ?? [])] };
+    // A whole report in one message (category, place, time; a photo with a caption; a pin).
+    if (ctx.message.payload.kind !== 'text' || namesCategory(ctx.text)) {
+      const outcome = await readOneMessage(ctx, readCategory);
+      if (outcome?.ok) return { ...outcome, replies: [{ text: t.newReport }, ...(outcome.replies ?? [])], separate: false };
+      if (outcome && !outcome.ok) return { ok: true, next: STEP.category, replies: [{ text: t.newReport }, { text: outcome.reason }] };
     }
     return { ok: true, next: STEP.category, replies: [{ text: t.newReport }] };
   },

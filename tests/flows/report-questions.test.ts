@@ -134,11 +134,20 @@ describe('category', () => {
       name: 'IT: the issue\'s examples are understood',
       lines: [
         ...IT.consented,
-        { send: "c'è un tizio che spaccia davanti alla stazione tutte le sere", expect: { says: ['Intendi: «Spaccio di droga»?'] } },
-        { send: 'no', expect: { step: 'category' } },
         { send: 'persone che suonano ai campanelli degli anziani spacciandosi per tecnici del gas', expect: { says: ['Intendi: «Persone o veicoli sospetti»?'] } },
         { send: 'no', expect: { step: 'category' } },
         { send: 'cestini divelti e buttati nel fosso', expect: { says: ['Vandalismo', 'Come lo sai?'] } },
+      ],
+    },
+    {
+      // With its time words it is read as a whole report (flows/one-message.ts): the category is taken.
+      name: 'IT: a dealer at the station every evening is drug dealing',
+      lines: [
+        ...IT.consented,
+        {
+          send: "c'è un tizio che spaccia davanti alla stazione tutte le sere",
+          expect: { says: ['Spaccio di droga', 'Quando: tutte le sere', 'Come lo sai?'], step: 'reliability' },
+        },
       ],
     },
     {

@@ -4,7 +4,7 @@
  */
 import { answerAgentQuestion } from '../agent-answer';
 import { closedUntil, hoursText } from '../hours';
-import { categoryClassifier, categoryMenuOptions, matchChoice, tokenize } from '../nlp';
+import { categoryUnderstanding, tokenize } from '../nlp';
 import { STEP, textOf, type ReportStep, type ReportStepContext } from '../report-steps';
 import { readOneMessage } from '../one-message';
 import { readCategory } from './category.steps';
@@ -25,7 +25,14 @@ export const welcomeStep: ReportStep = {
   id: STEP.welcome,
   resting: true,
   accepts: ALL_KINDS,
-  handle: async (ctx) => ({ ok: true, next: STEP.consent, replies: [{ text: welcomeMessage(ctx) }], separate: true }),
+  handle: async (ctx) => ({
+    ok: true,
+    next: STEP.consent,
+    // A report written in the first message is read after the notice is accepted (flows/one-message.ts).
+    ...(ctx.message.payload.kind === 'text' && ctx.text && namesCategory(ctx.text) ? { draft: { ...ctx.draft, firstText: ctx.text } } : {}),
+    replies: [{ text: welcomeMessage(ctx) }],
+    separate: true,
+  }),
 };
 
 /**
@@ -43,7 +50,7 @@ export const declinedStep: ReportStep = {
 /** Does this first message already say what the report is about? */
 function namesCategory(text: string | undefined): boolean {
   if (!text) return false;
-  return matchChoice(text, categoryMenuOptions()).ok || categoryClassifier().suggest(text) !== undefined;
+  return categoryUnderstanding(text).kind !== 'unknown';
 }
 
 /** No report in progress: answer an agent's question, take thanks, or start a new report. */

@@ -106,6 +106,45 @@ describe('one-message reports', () => {
       ],
     },
     {
+      name: 'IT: a new citizen whose very first message is the report: read once the notice is accepted',
+      lines: [
+        { send: PIAGGIA_IT, expect: { says: ['privacy'], step: 'consent' } },
+        {
+          send: 'Accetto',
+          expect: { says: ['Ho capito:', 'Dove: Via Carlo Piaggia', 'Quando: da tre giorni', 'Rifiuti abbandonati', 'Come lo sai?'], step: 'reliability' },
+        },
+        { send: '1', expect: { says: ['Ecco il riepilogo', PIAGGIA_IT], step: 'summary' } },
+      ],
+    },
+    {
+      name: 'IT: a first message that is only a greeting starts the guided dialog as before',
+      lines: [
+        { send: 'Ciao', expect: { step: 'consent' } },
+        { send: 'Accetto', expect: { says: ['Che cosa vuoi segnalare?'], step: 'category' } },
+      ],
+      then: ({ chat }) => expect(chat.state?.draft.firstText).toBeUndefined(),
+    },
+    {
+      name: 'IT: the notice refused, the first message is not kept',
+      lines: [
+        { send: PIAGGIA_IT, expect: { step: 'consent' } },
+        { send: 'Non accetto', expect: { step: 'declined' } },
+      ],
+      then: ({ chat }) => {
+        expect(chat.state?.draft.firstText).toBeUndefined();
+        expect(chat.state?.draft.description).toBeUndefined();
+      },
+    },
+    {
+      name: 'EN: at rest (after a cancelled report), a typed one-message report',
+      lines: [
+        ...EN.consented,
+        { send: 'cancel', expect: { step: 'idle' } },
+        { send: PIAGGIA_EN, expect: { says: ['I understood:', 'Where: Via Carlo Piaggia', 'How do you know?'], step: 'reliability' } },
+        { send: 'someone told me', expect: { step: 'summary' } },
+      ],
+    },
+    {
       name: 'IT: the guided dialog still works step by step',
       lines: [
         ...IT.consented,

@@ -106,14 +106,14 @@ describe('category', () => {
       lines: [
         ...IT.consented,
         {
-          send: 'tizi strani che imbrattano i muri',
+          send: 'gente strana vicino alla casa abbandonata',
           expect: {
-            says: ['Intendi «Persone o veicoli sospetti» oppure «Vandalismo»?'],
-            choices: ['Persone o veicoli sospetti', 'Vandalismo', 'Nessuna delle due'],
+            says: ['Intendi «Persone o veicoli sospetti» oppure «Degrado urbano»?'],
+            choices: ['Persone o veicoli sospetti', 'Degrado urbano', 'Nessuna delle due'],
             step: 'category_either',
           },
         },
-        { send: '2', expect: { says: ['Vandalismo', 'Come lo sai?'], step: 'reliability' } },
+        { send: '2', expect: { says: ['Degrado urbano', 'Come lo sai?'], step: 'reliability' } },
       ],
     },
     {

@@ -1,9 +1,10 @@
 /**
  * The category evaluation sets (tests/fixtures/category-eval.json, and category-eval-fresh.json
  * written later and never tuned on), held out from the training examples in
- * config/category-examples.ts. The goal is 95% understood in each language; the category step
- * reached 57% before issue 15 and about 92% now (see `npm run eval:categories`), so the floor below
- * is a ratchet at today's figure: it stops a regression and is raised with every improvement.
+ * config/category-examples.ts and the catalog's synonyms. The goal is 95% understood; the category
+ * step reached 57% before issue 15, now 96% on the first set (which was tuned on: its misses
+ * guided new synonyms and examples, never copied) and 92% on the fresh set (not tuned on). The
+ * floors are ratchets at today's figures (`npm run eval:categories` prints them with every miss).
  */
 import { describe, expect, it } from 'vitest';
 import { CATEGORIES } from '../../../config/categories';
@@ -14,7 +15,9 @@ import { evaluate, formatEvaluation, FRESH_EVAL_FILE, loadEvalItems } from '../.
 
 const GOAL = 0.95;
 /** Today's measured understanding, rounded down: raise it with every improvement, up to GOAL. */
-const FLOOR = { overall: 0.9, it: 0.92, en: 0.86 } as const;
+const FLOOR = { overall: 0.95, it: 0.94, en: 0.95 } as const;
+/** The fresh set is not tuned on: its figure is the honest estimate for new messages. */
+const FRESH_FLOOR = 0.9;
 const items = loadEvalItems();
 const fresh = loadEvalItems(FRESH_EVAL_FILE);
 
@@ -56,7 +59,7 @@ describe('category evaluation set', () => {
     expect(fresh.length).toBeGreaterThanOrEqual(100);
     const result = evaluate(fresh, categoryUnderstanding);
     console.log(formatEvaluation(`fresh evaluation (${fresh.length} messages)`, result));
-    expect(result.overall.understood / result.overall.total).toBeGreaterThanOrEqual(FLOOR.overall);
+    expect(result.overall.understood / result.overall.total).toBeGreaterThanOrEqual(FRESH_FLOOR);
   });
 
   it(`understands no less than today (goal: ${GOAL * 100}%), in each language`, () => {

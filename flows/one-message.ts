@@ -20,7 +20,7 @@ export { skipAnswered } from './skip-answered';
 /** Does a text say more than a category: a place or time words? (Then it is read as a whole report.) */
 export function saysMoreThanCategory(ctx: ReportStepContext, text: string): boolean {
   const extracted = extractReport(text, { knownPlaces: knownPlaces(ctx) });
-  return Boolean(extracted.place || extracted.when);
+  return Boolean(extracted.place || extracted.area || extracted.when);
 }
 
 /** The municipality's own place names: its name and its zones' (frazioni) names, split at "," and " e ". */
@@ -54,7 +54,7 @@ export async function readOneMessage(
 
   const extracted = extractReport(text, { knownPlaces: knownPlaces(ctx) });
   const category = await readCategory({ ...ctx, draft });
-  if (!category.ok && !extracted.place && draft.photoRefs.length === 0) return undefined;
+  if (!category.ok && !extracted.place && !extracted.area && draft.photoRefs.length === 0) return undefined;
 
   if (category.ok) draft = category.draft ?? draft;
   // A likely category in a whole report is taken: the citizen sees it below and in the summary,
@@ -69,7 +69,8 @@ export async function readOneMessage(
     if (found.ok) draft = { ...draft, location: found.location };
     else replies.push({ text: t.oneMessage.placeNotFound(extracted.place) });
   }
-  const where = draft.location && [draft.location.address, draft.location.zoneName].filter(Boolean).join(', ');
+  // A frazione named without a street is an area, not a point: the location question still comes.
+  const where = draft.location ? [draft.location.address, draft.location.zoneName].filter(Boolean).join(', ') : extracted.area;
   replies.unshift({ text: t.oneMessage.understood({ where, when: extracted.when, photos: draft.photoRefs.length }) });
 
   if (!category.ok) return { ok: true, next: STEP.category, draft, replies };

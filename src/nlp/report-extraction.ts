@@ -11,6 +11,8 @@ import { normalizeText } from './text';
 export type ExtractedReport = {
   /** The place as written, ready for the geocoder ("via Carlo Piaggia 12, Capannori"). */
   place?: string;
+  /** A known place named without a street ("a Marlia"): an area, not yet a point. */
+  area?: string;
   /** The time words, as written ("da tre giorni"). */
   when?: string;
   /** The whole message, trimmed: the report's description. */
@@ -99,7 +101,8 @@ export function extractReport(text: string, options: ExtractionOptions = {}): Ex
   const when = TIME_PATTERNS.map((pattern) => pattern.exec(normalized)?.[0]).find((found) => found !== undefined);
   return {
     description,
-    ...(placeParts.length > 0 ? { place: placeParts.join(', ') } : {}),
+    ...(street ? { place: placeParts.join(', ') } : {}),
+    ...(!street && known ? { area: titleCase(known) } : {}),
     ...(when ? { when: when.trim() } : {}),
   };
 }

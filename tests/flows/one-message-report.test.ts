@@ -73,6 +73,18 @@ describe('one-message reports', () => {
       ],
     },
     {
+      name: 'IT: a frazione without a street is shown, and the exact place is asked after "how do you know?"',
+      lines: [
+        ...IT.consented,
+        {
+          send: 'spacciano al parco di Marlia tutte le sere',
+          expect: { says: ['Dove: Marlia', 'Quando: tutte le sere', 'Spaccio di droga', 'Come lo sai?'], step: 'reliability' },
+        },
+        { send: '1', expect: { pin: true, step: 'location' } },
+        { send: { location: { ...TOWN_HALL } }, expect: { says: ['Ecco il riepilogo'], step: 'summary' } },
+      ],
+    },
+    {
       name: 'IT: a pin as the first message is kept; the rest is asked',
       lines: [
         ...IT.consented,

@@ -14,6 +14,10 @@ describe('extractReport', () => {
     ['bags of rubbish dumped in via Carlo Piaggia in Capannori for three days', 'Via Carlo Piaggia, Capannori', 'for three days'],
     ['my bike was stolen last night in Via del Popolo', 'Via Del Popolo', 'last night'],
   ])('%j -> place %j, when %j', (text, place, when) => {
+    if (!place.startsWith('Via') && !place.startsWith('Piazza')) {
+      expect(extractReport(text, { knownPlaces: KNOWN })).toEqual({ description: text, area: place, when });
+      return;
+    }
     const extracted = extractReport(text, { knownPlaces: KNOWN });
     expect(extracted).toEqual({ description: text, place, when });
   });

@@ -41,8 +41,10 @@ export type ReportDraft = {
   eitherCategoryIds?: string[];
   /** Written in one message (flows/one-message.ts): the description is that message; no photo or description question. */
   oneMessage?: boolean;
-  /** A first contact's text, read as a report once the privacy notice is accepted (dropped if refused). */
+  /** A first contact's text (or photo caption), read as a report once the privacy notice is accepted (dropped if refused). */
   firstText?: string;
+  /** The photo that caption came with (already saved by the channel, police only). */
+  firstPhotoRef?: string;
   reliability?: Reliability;
   location?: DraftLocation;
   /** A typed address found by the geocoder, waiting for confirmation. */
@@ -119,6 +121,7 @@ export function isReportDraft(v: unknown): v is ReportDraft {
     optional(v.eitherCategoryIds, (ids) => Array.isArray(ids) && ids.every(isString)) &&
     optional(v.oneMessage, (b) => typeof b === 'boolean') &&
     optional(v.firstText, isString) &&
+    optional(v.firstPhotoRef, isString) &&
     optional(v.reliability, (r) => RELIABILITIES.includes(r as Reliability)) &&
     optional(v.location, isLocation) &&
     optional(v.candidateLocation, isLocation) &&

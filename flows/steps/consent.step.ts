@@ -24,24 +24,24 @@ export const consentStep: ReportStep = {
       const consent = { version: ctx.services.municipality.privacyNoticeVersion, at: ctx.now.toISOString() };
       const firstText = ctx.draft.firstText;
       if (firstText && !ctx.state.aside) {
-        const draft = { ...ctx.draft, firstText: undefined };
-        const report = await readOneMessage(
-          { ...ctx, draft, text: firstText, message: { ...ctx.message, payload: { kind: 'text', text: firstText } } },
-          readCategory,
-        );
+        const mediaRef = ctx.draft.firstPhotoRef;
+        const draft = { ...ctx.draft, firstText: undefined, firstPhotoRef: undefined };
+        const payload = mediaRef ? ({ kind: 'photo', mediaRef, caption: firstText } as const) : ({ kind: 'text', text: firstText } as const);
+        const report = await readOneMessage({ ...ctx, draft, text: firstText, message: { ...ctx.message, payload } }, readCategory);
         if (report?.ok) return { ...report, consent, replies: [{ text: t.consent.accepted }, ...(report.replies ?? [])] };
       }
       return {
         ok: true,
         // Asked on the way into the alerts menu: the menu comes next, not a report.
         next: (ctx.state.aside && ASIDE_ENTRY[ctx.state.aside.name]) || STEP.category,
-        draft: { ...ctx.draft, firstText: undefined },
+        draft: { ...ctx.draft, firstText: undefined, firstPhotoRef: undefined },
         consent,
         replies: [{ text: t.consent.accepted }],
       };
     }
     if (answer === 'refuse') {
-      return { ok: true, next: STEP.declined, draft: { ...ctx.draft, firstText: undefined }, replies: [{ text: t.consent.refused }] };
+      const draft = { ...ctx.draft, firstText: undefined, firstPhotoRef: undefined };
+      return { ok: true, next: STEP.declined, draft, replies: [{ text: t.consent.refused }] };
     }
     return { ok: false, reason: t.consent.notUnderstood };
   },

@@ -20,6 +20,14 @@ export function welcomeMessage(ctx: ReportStepContext) {
   });
 }
 
+/** A first message that is a report (text, or a photo with such a caption), kept for after the notice. */
+function firstReport(ctx: ReportStepContext): { draft?: ReportStepContext['draft'] } {
+  const { payload } = ctx.message;
+  if (!ctx.text || !(payload.kind === 'text' || (payload.kind === 'photo' && payload.mediaRef)) || !namesCategory(ctx.text)) return {};
+  const photo = payload.kind === 'photo' && payload.mediaRef ? { firstPhotoRef: payload.mediaRef } : {};
+  return { draft: { ...ctx.draft, firstText: ctx.text, ...photo } };
+}
+
 /** First contact: whatever the message says, the welcome comes first, then the privacy question. */
 export const welcomeStep: ReportStep = {
   id: STEP.welcome,
@@ -29,7 +37,7 @@ export const welcomeStep: ReportStep = {
     ok: true,
     next: STEP.consent,
     // A report written in the first message is read after the notice is accepted (flows/one-message.ts).
-    ...(ctx.message.payload.kind === 'text' && ctx.text && namesCategory(ctx.text) ? { draft: { ...ctx.draft, firstText: ctx.text } } : {}),
+    ...firstReport(ctx),
     replies: [{ text: welcomeMessage(ctx) }],
     separate: true,
   }),

@@ -129,6 +129,14 @@ describe('one-message reports', () => {
       ],
     },
     {
+      name: 'IT: a new citizen whose first message is a photo with the report as caption',
+      lines: [
+        { send: { photo: true, caption: PIAGGIA_IT }, expect: { step: 'consent' } },
+        { send: 'Accetto', expect: { says: ['Dove: Via Carlo Piaggia', 'Foto: 1', 'Come lo sai?'], step: 'reliability' } },
+        { send: '1', expect: { says: ['1 foto'], step: 'summary' } },
+      ],
+    },
+    {
       name: 'IT: a first message that is only a greeting starts the guided dialog as before',
       lines: [
         { send: 'Ciao', expect: { step: 'consent' } },
@@ -144,6 +152,7 @@ describe('one-message reports', () => {
       ],
       then: ({ chat }) => {
         expect(chat.state?.draft.firstText).toBeUndefined();
+        expect(chat.state?.draft.firstPhotoRef).toBeUndefined();
         expect(chat.state?.draft.description).toBeUndefined();
       },
     },

@@ -43,6 +43,8 @@ export type CategoryClassifierOptions = {
  */
 
 const SYNONYM_WEIGHT = 0.8;
+/** Typo corrections remembered per process. */
+const MAX_CORRECTIONS = 20_000;
 
 /** Normalised content words, with the idioms rewritten. */
 const wordsOf = (text: string): string[] => tokenize(rewriteIdioms(normalizeText(text))).filter((t) => !isStopword(t));
@@ -77,8 +79,20 @@ export function createCategoryClassifier(
   const trainingMs = performance.now() - started;
 
   /** An unknown word replaced by the training word it is a typo of ("vandalisno" -> "vandalismo"). */
+  const corrections = new Map<string, string>();
   function correct(word: string): string {
-    if (vocabulary.has(word) || word.length < 5 || featuresOf([word])[0] in bayes.features) return word;
+    if (vocabulary.has(word) || word.length < 5) return word;
+    const known = corrections.get(word);
+    if (known !== undefined) return known;
+    const corrected = closestKnown(word);
+    // Bounded: the same words come back all day, but a flood of random ones must not grow it.
+    if (corrections.size >= MAX_CORRECTIONS) corrections.clear();
+    corrections.set(word, corrected);
+    return corrected;
+  }
+
+  function closestKnown(word: string): string {
+    if (featuresOf([word])[0] in bayes.features) return word;
     let best = word;
     let bestScore = 0;
     for (const known of vocabulary) {

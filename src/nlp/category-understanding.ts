@@ -65,7 +65,13 @@ export function understandCategory(text: string, deps: CategoryUnderstandingDeps
   if (match.ok) return { kind: 'suggested', categoryId: match.id };
   const candidates = match.candidates ?? [];
   if (candidates.length === 1) return { kind: 'suggested', categoryId: candidates[0] };
-  if (candidates.length >= 2) return { kind: 'candidates', categoryIds: candidates };
+  if (candidates.length >= 2) {
+    // Best first by the classifier; a sensitive and an ordinary one on top: the two, not a list.
+    const order = (id: string) => ranked.findIndex((r) => r.categoryId === id) >>> 0;
+    const sorted = [...candidates].sort((a, b) => order(a) - order(b));
+    if (isSensitive(sorted[0]!) !== isSensitive(sorted[1]!)) return { kind: 'either', categoryIds: [sorted[0]!, sorted[1]!] };
+    return { kind: 'candidates', categoryIds: sorted };
+  }
   return { kind: 'unknown' };
 }
 

@@ -1,6 +1,7 @@
 /** What the report dialog says in English. Keep it saying the same things as it.ts. */
 import type { ReportPrompts } from './types';
 import { limitsEn, rightsEn } from './rights.en';
+import { careEn } from './care.en';
 
 export const en: ReportPrompts = {
   // --- engine ---------------------------------------------------------------------------------
@@ -314,4 +315,5 @@ export const en: ReportPrompts = {
   },
   rights: rightsEn,
   limits: limitsEn,
+  care: careEn,
 };

@@ -10,15 +10,19 @@ import mongoose from 'mongoose';
 import { Redis } from 'ioredis';
 import { parseConfig, type Config } from '../../config/env';
 import { createLogger } from '../../src/log/logger';
-import { startVicinato, type StartOverrides } from '../../src/main';
+import { startVicinato, type RunningVicinato, type StartOverrides } from '../../src/main';
 import { createStorage, type Storage } from '../../src/storage';
 import { fieldCipherFromSettings } from '../../src/security/field-cipher';
 import { createQueues } from '../../src/queue/queues';
 import type { OutboundMessage } from '../../src/domain/message';
+import type { LiveEvent } from '../../src/domain/ports';
+import { redisKeys } from '../../src/queue/queue-names';
 import { freshMongoUrl, redisUrl, uniqueName } from './databases';
 
 export type TestApp = {
   url: string;
+  /** The web role's express app, for tests that inspect its routes. */
+  web: NonNullable<RunningVicinato['web']>;
   config: Config;
   /** Repositories on the same database, for assertions. */
   storage: Storage;
@@ -28,6 +32,8 @@ export type TestApp = {
    * through the app's own queue (what the panel does for a status update).
    */
   enqueueOutbound(msg: OutboundMessage): Promise<void>;
+  /** Announces a change to every panel, as the worker does after a dialog turn (e.g. a seeded report). */
+  publish(event: LiveEvent): Promise<void>;
   stop(): Promise<void>;
 };
 
@@ -62,10 +68,12 @@ export async function startTestApp(settings: Record<string, string> = {}, overri
   const queues = createQueues(redis, config.REDIS_PREFIX);
   return {
     url: app.url!,
+    web: app.web!,
     config,
     storage: createStorage(mongo, {}, {}, fieldCipherFromSettings(config)),
     mongo,
     enqueueOutbound: (msg) => queues.scheduler.enqueueOutbound(msg),
+    publish: async (event) => void (await redis.publish(redisKeys(config.REDIS_PREFIX).eventsChannel, JSON.stringify(event))),
     async stop() {
       await app.stop();
       await queues.close().catch(() => undefined);

@@ -111,7 +111,16 @@ export const en: ReportPrompts = {
     ambiguous: (labels) => `I am not sure: do you mean ${labels.map((l) => `«${l}»`).join(' or ')}?`,
     suggest: (label) => `Do you mean: «${label}»?`,
     suggestionRejected: 'OK, then please choose the category.',
+    either: (first, second) => `Do you mean «${first}» or «${second}»?`,
+    neither: 'Neither',
     chosen: (label) => `OK: ${label}.`,
+  },
+  oneMessage: {
+    understood: ({ where, when, photos }) =>
+      ['I understood:', where && `• Where: ${where}`, when && `• When: ${when}`, photos > 0 && `• Photos: ${photos}`, '• Description: your message']
+        .filter(Boolean)
+        .join('\n'),
+    placeNotFound: (place) => `I could not find «${place}» in the municipality: I will ask you in a moment.`,
   },
   reliability: {
     prompt: 'How do you know?',

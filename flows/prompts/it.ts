@@ -114,6 +114,15 @@ export const it: ReportPrompts = {
     suggest: (label) => `Intendi: «${label}»?`,
     suggestionRejected: 'Ok, allora scegli tu la categoria.',
     chosen: (label) => `Ok: ${label}.`,
+    either: (first, second) => `Intendi «${first}» oppure «${second}»?`,
+    neither: 'Nessuna delle due',
+  },
+  oneMessage: {
+    understood: ({ where, when, photos }) =>
+      ['Ho capito:', where && `• Dove: ${where}`, when && `• Quando: ${when}`, photos > 0 && `• Foto: ${photos}`, '• Descrizione: il tuo messaggio']
+        .filter(Boolean)
+        .join('\n'),
+    placeNotFound: (place) => `Non ho trovato «${place}» nel territorio del comune: te lo chiedo tra poco.`,
   },
   reliability: {
     prompt: 'Come lo sai?',

@@ -1,6 +1,7 @@
 /** What the report dialog says in English. Keep it saying the same things as it.ts. */
 import type { ReportPrompts } from './types';
 import { limitsEn, rightsEn } from './rights.en';
+import { voiceEn } from './voice.en';
 
 export const en: ReportPrompts = {
   // --- engine ---------------------------------------------------------------------------------
@@ -47,6 +48,7 @@ export const en: ReportPrompts = {
   },
   asideClosed: 'OK, I closed the alerts menu.',
   asideDone: 'Let us go back to the report you were making.',
+  voice: voiceEn,
 
   // --- first contact and consent -----------------------------------------------------------------
   welcome: ({ town, hours, closedUntil }) =>

@@ -34,6 +34,8 @@ function inboundText(p: InboundPayload, lang: PanelLang): string {
     case 'photo':
       if (!p.mediaRef) return `📷 ${it ? 'Foto non ricevuta' : 'Photo not received'}`;
       return `📷 ${it ? 'Foto' : 'Photo'}${p.caption ? `: ${p.caption}` : ''}`;
+    case 'audio':
+      return `🎤 ${it ? 'Messaggio vocale' : 'Voice note'}${p.mediaRef ? '' : it ? ' non ricevuto' : ' not received'}`;
     case 'other':
       return it ? `Messaggio non gestito (${p.platformType})` : `Unsupported message (${p.platformType})`;
   }

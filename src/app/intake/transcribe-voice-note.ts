@@ -26,8 +26,8 @@ export type VoiceNotes = {
   onFailure?(detail: string): void;
 };
 
-/** How long to wait before asking an unreachable server again. */
-const RETRY_DELAY_MS = 15_000;
+/** How long to wait before asking an unreachable server again: a quarter of the wait so far, 1-30 s. */
+const retryDelayMs = (waitedMs: number) => Math.min(30_000, Math.max(1000, Math.round(waitedMs / 4)));
 
 export async function transcribeVoiceNote(
   deps: VoiceNotes,
@@ -45,8 +45,9 @@ export async function transcribeVoiceNote(
   if (result.ok) return result.text ? { ...payload, transcript: result.text } : { ...payload, transcriptFailure: 'empty' };
   deps.onFailure?.(`speech-to-text ${result.reason}: ${result.detail}`);
   if (result.reason === 'unavailable') {
-    if (now.getTime() - receivedAt.getTime() < deps.retryWindowMs)
-      throw new RetryLaterError(`speech-to-text server unavailable (${result.detail}); the voice note waits`, RETRY_DELAY_MS);
+    const waited = now.getTime() - receivedAt.getTime();
+    if (waited < deps.retryWindowMs)
+      throw new RetryLaterError(`speech-to-text server unavailable (${result.detail}); the voice note waits`, retryDelayMs(waited));
     return { ...payload, transcriptFailure: 'unavailable' };
   }
   return { ...payload, transcriptFailure: 'failed' };

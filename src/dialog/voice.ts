@@ -20,10 +20,16 @@ export function resolveHeard<D, S>(flow: FlowDefinition<D, S>, state: DialogStat
   const cleared: DialogState<D> = { ...state, heard: undefined };
   if (typeof heard.text !== 'string' || message.payload.kind !== 'text') return { state: cleared, message };
   const t = flow.texts(state.language).voice;
-  const answer = flow.nlp.matchKeyword(message.payload.text, {
-    yes: [t.choices.yes, ...t.words.yes],
-    no: [t.choices.no, ...t.words.no],
-  });
+  // The choices' numbers too: WhatsApp Web shows them as a numbered menu.
+  const numbered = /^\s*([12])\s*\.?\s*$/.exec(message.payload.text)?.[1];
+  const answer = numbered
+    ? numbered === '1'
+      ? 'yes'
+      : 'no'
+    : flow.nlp.matchKeyword(message.payload.text, {
+        yes: [t.choices.yes, ...t.words.yes],
+        no: [t.choices.no, ...t.words.no],
+      });
   if (answer === 'no') return { state: cleared, message, rejected: true };
   if (answer !== 'yes') return { state: cleared, message };
   // As if the transcript had been typed when the voice note came: idle rules see the old activity time.

@@ -52,7 +52,8 @@ export function oggDurationSeconds(bytes: Buffer): number | undefined {
   } else return undefined;
   if (!rate) return undefined;
   const last = bytes.lastIndexOf('OggS', bytes.length - 4, 'latin1');
-  if (last < 0 || last + 14 > bytes.length) return undefined;
+  // Only the header page: cut short. (A forged granule is possible; VOICE_NOTE_MAX_BYTES still bounds the upload.)
+  if (last <= 0 || last + 14 > bytes.length) return undefined;
   const granule = bytes.readBigInt64LE(last + 6);
   if (granule < 0n) return undefined; // -1: no packet ends on that page
   return Math.max(0, Number(granule) - preSkip) / rate;

@@ -249,7 +249,7 @@ export async function startVicinato(config: Config, logger: Logger, overrides: S
     );
     workers.push(
       startRetentionLoop(
-        { retention: storage.retention, leases: storage.leases, holder, logger },
+        { retention: storage.retention, leases: storage.leases, holder, logger, ...(audio ? { audio } : {}) },
         retentionPolicy,
       ),
     );

@@ -4,7 +4,7 @@
  * person from reports closed long enough ago (a random pseudonym), drop old audit entries, and
  * record the counts. Photos are not purged yet (see the README's retention section).
  */
-import type { LeaseStore, RetentionCounts, RetentionPolicy, RetentionStore } from '../../domain/ports';
+import type { AudioStore, LeaseStore, RetentionCounts, RetentionPolicy, RetentionStore } from '../../domain/ports';
 import { newPseudonym } from './data-rights';
 
 export const RETENTION_LEASE = 'retention';
@@ -20,23 +20,34 @@ const monthsBefore = (now: Date, months: number) => {
 
 /** One attempt: null when another process holds the lease or the last run is less than a day old. */
 export async function runRetention(
-  deps: { retention: RetentionStore; leases: LeaseStore; holder: string },
+  deps: {
+    retention: RetentionStore;
+    leases: LeaseStore;
+    holder: string;
+    /** Voice notes' store (SPEECH_TO_TEXT_URL): audio kept with VOICE_NOTES_KEEP_AUDIO goes with its message. */
+    audio?: Pick<AudioStore, 'deleteAudio'>;
+  },
   policy: RetentionPolicy,
   now: Date,
-): Promise<RetentionCounts | null> {
+): Promise<(RetentionCounts & { voiceNotes?: number }) | null> {
   if (!(await deps.leases.acquire(RETENTION_LEASE, deps.holder, LEASE_MS, now))) return null;
   try {
     const last = await deps.retention.lastRunAt();
     if (last && now.getTime() - last.getTime() < DAY_MS) return null;
-    const counts = await deps.retention.purge(
+    const messagesCutoff = new Date(now.getTime() - policy.messagesDays * DAY_MS);
+    // The audio first: a crash in between leaves a message without its audio, never audio without a message.
+    const voiceRefs = deps.audio ? await deps.retention.voiceNoteRefs(messagesCutoff) : [];
+    for (const ref of voiceRefs) await deps.audio!.deleteAudio(ref);
+    const purged = await deps.retention.purge(
       {
-        messages: new Date(now.getTime() - policy.messagesDays * DAY_MS),
+        messages: messagesCutoff,
         identityLink: monthsBefore(now, policy.identityLinkMonths),
         audit: monthsBefore(now, policy.auditYears * 12),
       },
       newPseudonym,
       now,
     );
+    const counts = deps.audio ? { ...purged, voiceNotes: voiceRefs.length } : purged;
     await deps.retention.recordRun(now, counts);
     return counts;
   } finally {
@@ -46,7 +57,7 @@ export async function runRetention(
 
 /** Tries once an hour (the lease and the last run's date make it daily and single); close() stops it. */
 export function startRetentionLoop(
-  deps: { retention: RetentionStore; leases: LeaseStore; holder: string; logger: { info(m: string): void; warn(m: string): void } },
+  deps: Parameters<typeof runRetention>[0] & { logger: { info(m: string): void; warn(m: string): void } },
   policy: RetentionPolicy,
   intervalMs = 60 * 60_000,
 ) {

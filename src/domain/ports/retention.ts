@@ -18,4 +18,6 @@ export interface RetentionStore {
   /** `pseudonym()` gives each report its own random pseudonym. */
   purge(cutoffs: { messages: Date; identityLink: Date; audit: Date }, pseudonym: () => string, now: Date): Promise<RetentionCounts>;
   recordRun(at: Date, counts: RetentionCounts): Promise<void>;
+  /** Voice notes kept (VOICE_NOTES_KEEP_AUDIO) by the inbox messages `purge` would delete now: their audio goes first. */
+  voiceNoteRefs(before: Date): Promise<string[]>;
 }

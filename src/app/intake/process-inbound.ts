@@ -23,6 +23,11 @@ export type ProcessInboundDeps = {
   messageLimit?: MessageLimit;
   /** Speech-to-text for voice notes (SPEECH_TO_TEXT_URL); without it they never reach the worker as audio. */
   voiceNotes?: VoiceNotes;
+  /**
+   * A message that read like an emergency, once processed: alerts the panels and, outside service
+   * hours, pages the on-call officer (src/app/staff/page-on-call.ts). Nothing about the citizen.
+   */
+  onEmergency?: (message: { channel: Channel; messageId: string; at: Date }) => Promise<void>;
 };
 
 /** The language to hint to the speech-to-text server: the dialog's, else the platform's, else Italian. */
@@ -102,6 +107,7 @@ export function createProcessInbound(deps: ProcessInboundDeps) {
     await discardAudio(record);
     if (turn.reportId && turn.reportCreated) await deps.events.publish({ type: 'report.created', reportId: turn.reportId });
     if (turn.reportId && turn.reportUpdated) await deps.events.publish({ type: 'report.updated', reportId: turn.reportId });
+    if (turn.emergency) await deps.onEmergency?.({ channel, messageId, at: record.receivedAt });
   };
 
   /** Processes the chat's pending messages (the given one included) in order. */

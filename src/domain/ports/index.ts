@@ -22,3 +22,4 @@ export * from './citizen-data';
 export * from './citizen-block';
 export * from './retention';
 export * from './speech';
+export * from './staff';

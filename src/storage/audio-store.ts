@@ -5,7 +5,7 @@
  * route only accepts photo references (img_…).
  */
 import { randomBytes } from 'node:crypto';
-import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { sniffAudio } from '../domain/audio-format';
 import type { AudioStore } from '../domain/ports';
@@ -46,6 +46,20 @@ export function createDiskAudioStore(dir: string, maxBytes: number): AudioStore 
     async deleteAudio(ref) {
       if (!REF.test(ref)) return;
       await rm(path.join(dir, ref), { force: true });
+    },
+    async listAudio() {
+      let names: string[];
+      try {
+        names = await readdir(dir);
+      } catch {
+        return [];
+      }
+      const found: Array<{ ref: string; savedAt: Date }> = [];
+      for (const ref of names.filter((n) => REF.test(n))) {
+        const info = await stat(path.join(dir, ref)).catch(() => undefined);
+        if (info) found.push({ ref, savedAt: info.mtime });
+      }
+      return found;
     },
   };
 }

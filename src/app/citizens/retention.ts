@@ -2,7 +2,9 @@
  * The retention job: once a day, one process at a time across the deployment (a MongoDB lease),
  * purge messages, replies and idle conversations older than the policy, remove the link to the
  * person from reports closed long enough ago (a random pseudonym), drop old audit entries, and
- * record the counts. Photos are not purged yet (see the README's retention section).
+ * record the counts. Voice notes kept (VOICE_NOTES_KEEP_AUDIO) go with their messages, and audio no
+ * message refers to any more (an erasure, a crash) is swept. Photos are not purged yet (see the
+ * README's retention section).
  */
 import type { AudioStore, LeaseStore, RetentionCounts, RetentionPolicy, RetentionStore } from '../../domain/ports';
 import { newPseudonym } from './data-rights';
@@ -18,6 +20,14 @@ const monthsBefore = (now: Date, months: number) => {
   return d;
 };
 
+/** Saved a while ago and referred to by no inbox message: the citizen's data was erased, or a crash came between. */
+const ORPHAN_AGE_MS = 60 * 60_000;
+async function orphanVoiceNotes(deps: { retention: RetentionStore; audio?: Pick<AudioStore, 'listAudio'> }, now: Date) {
+  const old = (await deps.audio!.listAudio()).filter((a) => now.getTime() - a.savedAt.getTime() > ORPHAN_AGE_MS).map((a) => a.ref);
+  const inUse = await deps.retention.voiceNotesInUse(old);
+  return old.filter((ref) => !inUse.has(ref));
+}
+
 /** One attempt: null when another process holds the lease or the last run is less than a day old. */
 export async function runRetention(
   deps: {
@@ -25,7 +35,7 @@ export async function runRetention(
     leases: LeaseStore;
     holder: string;
     /** Voice notes' store (SPEECH_TO_TEXT_URL): audio kept with VOICE_NOTES_KEEP_AUDIO goes with its message. */
-    audio?: Pick<AudioStore, 'deleteAudio'>;
+    audio?: Pick<AudioStore, 'deleteAudio' | 'listAudio'>;
   },
   policy: RetentionPolicy,
   now: Date,
@@ -36,7 +46,7 @@ export async function runRetention(
     if (last && now.getTime() - last.getTime() < DAY_MS) return null;
     const messagesCutoff = new Date(now.getTime() - policy.messagesDays * DAY_MS);
     // The audio first: a crash in between leaves a message without its audio, never audio without a message.
-    const voiceRefs = deps.audio ? await deps.retention.voiceNoteRefs(messagesCutoff) : [];
+    const voiceRefs = deps.audio ? [...(await deps.retention.voiceNoteRefs(messagesCutoff)), ...(await orphanVoiceNotes(deps, now))] : [];
     for (const ref of voiceRefs) await deps.audio!.deleteAudio(ref);
     const purged = await deps.retention.purge(
       {

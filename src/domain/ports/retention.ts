@@ -20,4 +20,6 @@ export interface RetentionStore {
   recordRun(at: Date, counts: RetentionCounts): Promise<void>;
   /** Voice notes kept (VOICE_NOTES_KEEP_AUDIO) by the inbox messages `purge` would delete now: their audio goes first. */
   voiceNoteRefs(before: Date): Promise<string[]>;
+  /** Which of these voice notes an inbox message still refers to (the others are orphans: erased, or a crash). */
+  voiceNotesInUse(refs: string[]): Promise<Set<string>>;
 }

@@ -13,6 +13,8 @@ export interface AudioStore {
   readAudio(ref: string): Promise<{ bytes: Buffer; mimeType: string } | null>;
   /** Removes the bytes (no error when they are already gone). */
   deleteAudio(ref: string): Promise<void>;
+  /** Every stored voice note and when it was saved: for retention's sweep of audio no message refers to. */
+  listAudio(): Promise<Array<{ ref: string; savedAt: Date }>>;
 }
 
 export type TranscriptionRequest = {

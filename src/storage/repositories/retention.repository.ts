@@ -49,6 +49,14 @@ export function createRetentionRepository(conn: Connection): RetentionStore {
         .lean<Array<{ payload?: { mediaRef?: unknown } }>>();
       return docs.flatMap((d) => (typeof d.payload?.mediaRef === 'string' ? [d.payload.mediaRef] : []));
     },
+    async voiceNotesInUse(refs) {
+      if (!refs.length) return new Set();
+      const docs = await inboxMessageModel(conn)
+        .find({ 'payload.mediaRef': { $in: refs } })
+        .select({ 'payload.mediaRef': 1 })
+        .lean<Array<{ payload?: { mediaRef?: unknown } }>>();
+      return new Set(docs.flatMap((d) => (typeof d.payload?.mediaRef === 'string' ? [d.payload.mediaRef] : [])));
+    },
     async recordRun(at, counts) {
       await Run.create({ at, counts });
     },

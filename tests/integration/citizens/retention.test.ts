@@ -97,9 +97,13 @@ describe('retention', () => {
         note('voice-old', oldNote.ref, new Date(later.getTime() - 95 * DAY)),
         note('voice-new', newNote.ref, new Date(later.getTime() - DAY)),
       ]);
+      // Audio whose message is gone (the citizen's data was erased), saved more than an hour ago: swept.
+      const orphan = await audio.saveAudio(ogg);
+      if (!orphan.ok) throw new Error('not stored');
       const counts = await runRetention({ retention: storage.retention, leases: storage.leases, holder: 'p4', audio }, policy, later);
-      expect(counts?.voiceNotes).toBe(1);
+      expect(counts?.voiceNotes).toBe(2);
       expect(existsSync(path.join(dir, oldNote.ref))).toBe(false);
+      expect(existsSync(path.join(dir, orphan.ref)), 'an orphan is swept').toBe(false);
       expect(existsSync(path.join(dir, newNote.ref)), 'a recent voice note stays').toBe(true);
       expect(await conn.collection('inbox_messages').findOne({ messageId: 'voice-old' })).toBeNull();
     } finally {

@@ -1,9 +1,9 @@
 /**
  * Voice notes on whatsapp-web.js (`ptt`) in the running service with the fake client and a fake
  * speech-to-text server: the note is downloaded, transcribed, confirmed by its number in the menu
- * and used; one declared longer than allowed is never downloaded.
+ * and used (and kept, as this deployment asks); one declared longer than allowed is never downloaded.
  */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { WhatsappMessageLike } from '../../../bots/whatsapp';
@@ -21,7 +21,8 @@ let wa: FakeWhatsappClient;
 beforeAll(async () => {
   stt = await startFakeSpeechToText();
   app = await startTestApp(
-    { SERVICES: 'web,worker,whatsapp', SPEECH_TO_TEXT_URL: stt.url, VOICE_NOTE_MAX_SECONDS: '60' },
+    // This deployment keeps the audio (VOICE_NOTES_KEEP_AUDIO): police only, never served.
+    { SERVICES: 'web,worker,whatsapp', SPEECH_TO_TEXT_URL: stt.url, VOICE_NOTE_MAX_SECONDS: '60', VOICE_NOTES_KEEP_AUDIO: 'true' },
     { whatsapp: { clientFactory: fake.factory } },
   );
   wa = await waitFor(() => fake.clients[0], 'the WhatsApp client to be created');
@@ -57,6 +58,9 @@ describe('a voice note on WhatsApp Web', () => {
     expect(downloads.count).toBe(1);
     expect(stt.calls.at(-1)?.bytes.equals(VOICE)).toBe(true);
     expect(await send(waMessage.text(citizen, '1'))).toContain('Come lo sai?');
+    const kept = readdirSync(app.config.MEDIA_DIR).filter((f) => f.startsWith('aud_'));
+    expect(kept, 'VOICE_NOTES_KEEP_AUDIO=true keeps the voice note').toHaveLength(1);
+    expect(readFileSync(`${app.config.MEDIA_DIR}/${kept[0]}`).equals(VOICE)).toBe(true);
 
     const long = { count: 0 };
     const calls = stt.calls.length;

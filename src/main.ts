@@ -371,6 +371,7 @@ export async function startVicinato(config: Config, logger: Logger, overrides: S
         logger,
         storage,
         media,
+        ...(audio ? { audio } : {}),
         events,
         scheduler: queues.scheduler,
         municipality,

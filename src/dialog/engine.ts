@@ -17,7 +17,7 @@ import { freshState, restoreState } from './restore';
 import { answerResume, askResume } from './resume';
 import { RESUME_STEP, type DialogState } from './state';
 import { consentValid, stepContext, stepOf, textsOf, unsupportedText, type Turn, type TurnEnv } from './turn';
-import { heardRejectedTurn, resolveHeard, voiceNoteTurn } from './voice';
+import { heardRejectedTurn, resolveHeard, settleVoiceNotes, voiceNoteTurn } from './voice';
 
 function textOf(payload: DialogInput<unknown>['message']['payload']): string | undefined {
   if (payload.kind === 'text') return payload.text;
@@ -84,12 +84,13 @@ export function createDialogEngine<D, S>(flow: FlowDefinition<D, S>, services: S
         const step = state.consent ? flow.restStep : flow.initialStep;
         state = freshState(flow, step, state.language, now, state.consent);
       }
-      const turn =
+      const played =
         message.payload.kind === 'audio'
           ? voiceNoteTurn(env, state)
           : heard.rejected
             ? heardRejectedTurn(env, state)
             : await respond(env, state, verdict);
+      const turn = settleVoiceNotes(env, played);
       return {
         ...turn,
         state: storable({ ...turn.state, lastActivityAt: now.toISOString() }),

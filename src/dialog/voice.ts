@@ -33,8 +33,9 @@ export function resolveHeard<D, S>(flow: FlowDefinition<D, S>, state: DialogStat
   if (answer === 'no') return { state: cleared, message, rejected: true };
   if (answer !== 'yes') return { state: cleared, message };
   // As if the transcript had been typed when the voice note came: idle rules see the old activity time.
+  const voiceNotes = heard.messageId ? [...(state.voiceNotes ?? []), heard.messageId] : state.voiceNotes;
   return {
-    state: { ...cleared, lastActivityAt: heard.lastActivityAt },
+    state: { ...cleared, lastActivityAt: heard.lastActivityAt, ...(voiceNotes ? { voiceNotes } : {}) },
     message: { ...message, payload: { kind: 'text', text: heard.text } },
     replayed: true,
   };
@@ -53,7 +54,11 @@ export function voiceNoteTurn<D, S>(env: TurnEnv<D, S>, state: DialogState<D>): 
   const t = textsOf(env, state).voice;
   if (payload.transcript) {
     return {
-      state: { ...state, heard: { text: payload.transcript, lastActivityAt: state.lastActivityAt }, failures: 0 },
+      state: {
+        ...state,
+        heard: { text: payload.transcript, lastActivityAt: state.lastActivityAt, ...(payload.mediaRef ? { messageId: env.message.messageId } : {}) },
+        failures: 0,
+      },
       replies: [{ text: t.heard(payload.transcript), choices: [t.choices.yes, t.choices.no] }],
     };
   }
@@ -65,4 +70,16 @@ export function voiceNoteTurn<D, S>(env: TurnEnv<D, S>, state: DialogState<D>): 
 /** The turn after "no, that is not what I said". */
 export function heardRejectedTurn<D, S>(env: TurnEnv<D, S>, state: DialogState<D>): Turn<D> {
   return withQuestion(env, state, textsOf(env, state).voice.rejected);
+}
+
+/**
+ * After the turn: the voice notes go with the report they helped create, and are forgotten when the
+ * dialog ends (a report sent or a draft dropped), so none is linked to a later report.
+ */
+export function settleVoiceNotes<D, S>(env: TurnEnv<D, S>, turn: Turn<D>): Turn<D> {
+  const notes = turn.state.voiceNotes;
+  if (!notes?.length) return turn;
+  const created = turn.reportCreated && turn.reportId ? { voiceNotes: notes } : {};
+  if (!created.voiceNotes && !isResting(env, turn.state)) return turn;
+  return { ...turn, ...created, state: { ...turn.state, voiceNotes: undefined } };
 }

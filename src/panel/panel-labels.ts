@@ -65,6 +65,7 @@ export const ACTION_LABELS: Labels<string> = {
     en: 'The citizen withdrew consent: no more updates to them',
   },
   'photo.view': { it: 'Foto visualizzata', en: 'Photo viewed' },
+  'voice.view': { it: 'Vocale ascoltato', en: 'Voice note played' },
 };
 
 export const labelOf = <K extends string>(labels: Labels<K>, key: K | string, lang: PanelLang): string =>

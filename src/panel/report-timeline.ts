@@ -22,6 +22,8 @@ export type TimelineItem = {
   /** The action code (actions): take, dispatch, identity.reveal... */
   action?: string;
   photoUrl?: string;
+  /** A kept voice note (VOICE_NOTES_KEEP_AUDIO), played through the audited route. */
+  audioUrl?: string;
 };
 
 function inboundText(p: InboundPayload, lang: PanelLang): string {
@@ -66,7 +68,7 @@ function actionText(e: AuditEntry, lang: PanelLang, names?: OperatorNames, teamN
 export function buildTimeline(
   report: ReportView,
   sources: { inbound: InboxRecord[]; outbound: OutboundRecord[]; audit: Array<AuditEntry & { at: Date }>; notes?: ReportNote[] },
-  ctx: { lang: PanelLang; names: OperatorNames; teamName?: (id: string) => string | undefined },
+  ctx: { lang: PanelLang; names: OperatorNames; teamName?: (id: string) => string | undefined; voiceNotesKept?: boolean },
 ): TimelineItem[] {
   const photos = new Set(report.photoRefs);
   const items: TimelineItem[] = [
@@ -81,6 +83,9 @@ export function buildTimeline(
       kind: 'inbound',
       text: inboundText(m.payload, ctx.lang),
       ...(ref && photos.has(ref) ? { photoUrl: photoUrl(report.id, ref) } : {}),
+      ...(ctx.voiceNotesKept && m.payload.kind === 'audio' && m.payload.mediaRef
+        ? { audioUrl: `/api/reports/${report.id}/voice-notes/${encodeURIComponent(m.payload.mediaRef)}` }
+        : {}),
     });
   }
   // Answers attached by the dialog whose inbound message is not linked to the report.

@@ -104,6 +104,8 @@ export function createProcessInbound(deps: ProcessInboundDeps) {
     // Enqueue what was just recorded (a retry of a recorded reply is idempotent by its job id).
     for (const reply of replies) await deps.scheduler.enqueueOutbound(reply);
     await deps.inbox.markProcessed(channel, messageId, turn.reportId);
+    // The voice notes the report was dictated with show on its timeline (and, when kept, play there).
+    if (turn.reportId && turn.voiceNotes?.length) await deps.inbox.linkToReport(channel, turn.voiceNotes, turn.reportId);
     await discardAudio(record);
     if (turn.reportId && turn.reportCreated) await deps.events.publish({ type: 'report.created', reportId: turn.reportId });
     if (turn.reportId && turn.reportUpdated) await deps.events.publish({ type: 'report.updated', reportId: turn.reportId });

@@ -1,8 +1,8 @@
 /**
  * Voice notes' bytes on disk, beside the photos (MEDIA_DIR). Recognised by content (a container the
  * speech-to-text server decodes), stored under an unguessable name readable by the owner only, and
- * deleted once transcribed unless VOICE_NOTES_KEEP_AUDIO is true. No route serves them: the photo
- * route only accepts photo references (img_…).
+ * deleted once transcribed unless VOICE_NOTES_KEEP_AUDIO is true. Then only the audited route of the
+ * report they were linked to serves them (GET /api/reports/:id/voice-notes/:ref).
  */
 import { randomBytes } from 'node:crypto';
 import { mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';

@@ -77,6 +77,7 @@ export async function startVicinato(config: Config, logger: Logger, overrides: S
     messagesDays: config.RETENTION_MESSAGES_DAYS,
     identityLinkMonths: config.RETENTION_IDENTITY_LINK_MONTHS,
     auditYears: config.RETENTION_AUDIT_YEARS,
+    photosMonths: config.RETENTION_PHOTOS_MONTHS,
   };
   const territory = loadTerritory(municipalityDir(config.MUNICIPALITY));
 
@@ -183,6 +184,7 @@ export async function startVicinato(config: Config, logger: Logger, overrides: S
       citizenData: storage.citizenData,
       audit: storage.audit,
       limits: { reportsPerDay: config.CITIZEN_REPORTS_PER_DAY },
+      care: { maxPhotos: config.REPORT_MAX_PHOTOS, reopenDays: config.RESOLUTION_REOPEN_DAYS, notSolved: config.RESOLUTION_NOT_SOLVED },
       retention: retentionPolicy,
     });
     const processInbound = createProcessInbound({
@@ -301,7 +303,7 @@ export async function startVicinato(config: Config, logger: Logger, overrides: S
       );
     workers.push(
       startRetentionLoop(
-        { retention: storage.retention, leases: storage.leases, holder, logger, ...(audio ? { audio } : {}) },
+        { retention: storage.retention, leases: storage.leases, holder, logger, media, ...(audio ? { audio } : {}) },
         retentionPolicy,
       ),
     );

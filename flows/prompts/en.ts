@@ -2,6 +2,7 @@
 import type { ReportPrompts } from './types';
 import { limitsEn, rightsEn } from './rights.en';
 import { voiceEn } from './voice.en';
+import { careEn } from './care.en';
 
 export const en: ReportPrompts = {
   // --- engine ---------------------------------------------------------------------------------
@@ -307,4 +308,5 @@ export const en: ReportPrompts = {
   },
   rights: rightsEn,
   limits: limitsEn,
+  care: careEn,
 };

@@ -2,6 +2,7 @@
 import type { ReportPrompts } from './types';
 import { limitsIt, rightsIt } from './rights.it';
 import { voiceIt } from './voice.it';
+import { careIt } from './care.it';
 
 export const it: ReportPrompts = {
   // --- engine ---------------------------------------------------------------------------------
@@ -312,4 +313,5 @@ export const it: ReportPrompts = {
   },
   rights: rightsIt,
   limits: limitsIt,
+  care: careIt,
 };

@@ -137,6 +137,15 @@ export function createPanel(deps: PanelDeps): { mounts: Mount[]; close(): Promis
       territory: deps.territory,
       mapTileUrl: config.MAP_TILE_URL,
       alertPriority: config.PANEL_ALERT_PRIORITY,
+      retention: {
+        policy: {
+          messagesDays: config.RETENTION_MESSAGES_DAYS,
+          identityLinkMonths: config.RETENTION_IDENTITY_LINK_MONTHS,
+          auditYears: config.RETENTION_AUDIT_YEARS,
+          photosMonths: config.RETENTION_PHOTOS_MONTHS,
+        },
+        lastRunAt: () => storage.retention.lastRunAt(),
+      },
       operators: async () =>
         (await storage.operators.list())
           .filter((o) => !o.disabled)

@@ -113,7 +113,7 @@ export function reportRoutes(deps: ReportRoutesDeps): Router {
     const q = parseOr400(listQuery, req.query, res);
     if (!q) return;
     const filter = { ...q.filter, ...assignmentFilter(q.assigned, currentOperator(res)) };
-    const [items, counts] = await Promise.all([deps.reports.listItems(filter, q.page), deps.counts.count(filter)]);
+    const [items, counts] = await Promise.all([deps.counts.list(filter, q.page), deps.counts.count(filter)]);
     await deps.names.prime(items.map((r) => r.assignee));
     const ctx = context(res);
     res.json({

@@ -2,11 +2,12 @@
  * The retention job: once a day, one process at a time across the deployment (a MongoDB lease),
  * purge messages, replies and idle conversations older than the policy, remove the link to the
  * person from reports closed long enough ago (a random pseudonym), drop old audit entries, and
- * record the counts. Voice notes kept (VOICE_NOTES_KEEP_AUDIO) go with their messages, and audio no
- * message refers to any more (an erasure, a crash) is swept. Photos are not purged yet (see the
- * README's retention section).
+ * delete the photos of reports closed long enough ago (files first, then the references, so a crash
+ * in between leaves nothing undeletable), and record the counts. Voice notes kept
+ * (VOICE_NOTES_KEEP_AUDIO) go with their messages, and audio no message refers to any more (an
+ * erasure, a crash) is swept.
  */
-import type { AudioStore, LeaseStore, RetentionCounts, RetentionPolicy, RetentionStore } from '../../domain/ports';
+import type { AudioStore, LeaseStore, MediaStore, RetentionCounts, RetentionPolicy, RetentionStore } from '../../domain/ports';
 import { newPseudonym } from './data-rights';
 
 export const RETENTION_LEASE = 'retention';
@@ -28,12 +29,16 @@ async function orphanVoiceNotes(deps: { retention: RetentionStore; audio?: Pick<
   return old.filter((ref) => !inUse.has(ref));
 }
 
+/** Reports read per batch when deleting photos. */
+const PHOTO_BATCH = 200;
+
 /** One attempt: null when another process holds the lease or the last run is less than a day old. */
 export async function runRetention(
   deps: {
     retention: RetentionStore;
     leases: LeaseStore;
     holder: string;
+    media: Pick<MediaStore, 'remove'>;
     /** Voice notes' store (SPEECH_TO_TEXT_URL): audio kept with VOICE_NOTES_KEEP_AUDIO goes with its message. */
     audio?: Pick<AudioStore, 'deleteAudio' | 'listAudio'>;
   },
@@ -57,11 +62,25 @@ export async function runRetention(
       newPseudonym,
       now,
     );
-    const counts = deps.audio ? { ...purged, voiceNotes: voiceRefs.length } : purged;
+    const withPhotos: RetentionCounts = { ...purged, photos: await purgePhotos(deps, monthsBefore(now, policy.photosMonths), now) };
+    const counts = deps.audio ? { ...withPhotos, voiceNotes: voiceRefs.length } : withPhotos;
     await deps.retention.recordRun(now, counts);
     return counts;
   } finally {
     await deps.leases.release(RETENTION_LEASE, deps.holder);
+  }
+}
+
+async function purgePhotos(deps: { retention: RetentionStore; media: Pick<MediaStore, 'remove'> }, before: Date, now: Date): Promise<number> {
+  let deleted = 0;
+  for (;;) {
+    const batch = await deps.retention.closedWithPhotos(before, PHOTO_BATCH);
+    for (const report of batch) {
+      for (const ref of report.refs) await deps.media.remove(ref);
+      await deps.retention.clearPhotos(report.id, now);
+      deleted += report.refs.length;
+    }
+    if (batch.length < PHOTO_BATCH) return deleted;
   }
 }
 

@@ -6,6 +6,7 @@ import type { Reliability, Role } from '../api/types';
 import {
   CHANNEL_LABELS as API_CHANNEL_LABELS,
   OUTCOME_LABELS as API_OUTCOME_LABELS,
+  RESOLUTION_LABELS as API_RESOLUTION_LABELS,
   STATUS_LABELS as API_STATUS_LABELS,
 } from '../../../panel-labels';
 
@@ -104,6 +105,9 @@ const it = {
   fieldConfirmations: 'Conferme di altri cittadini',
   fieldDispatch: 'Inviata a',
   fieldOutcome: 'Esito',
+  fieldResolution: 'Risolto secondo il cittadino?',
+  resolutionAsked: 'Chiesto, nessuna risposta',
+  fieldFollowUpOf: 'Seguito di',
   fieldDuplicateOf: 'Duplicato di',
   queueTimeValue: '{wall} (in orario di servizio: {service})',
   priorityFactors: 'gravità {severity}, attendibilità {reliability}, urgenza {urgency}, foto {photo}',
@@ -372,6 +376,9 @@ const en: Dictionary = {
   fieldConfirmations: 'Confirmations by other citizens',
   fieldDispatch: 'Dispatched to',
   fieldOutcome: 'Outcome',
+  fieldResolution: 'Solved, says the citizen?',
+  resolutionAsked: 'Asked, no answer yet',
+  fieldFollowUpOf: 'Follow-up of',
   fieldDuplicateOf: 'Duplicate of',
   queueTimeValue: '{wall} (service hours: {service})',
   priorityFactors: 'severity {severity}, reliability {reliability}, urgency {urgency}, photo {photo}',
@@ -555,6 +562,7 @@ function byLanguage<K extends string>(labels: Record<K, Record<'it' | 'en', stri
 
 export const STATUS_LABELS = byLanguage(API_STATUS_LABELS);
 export const OUTCOME_LABELS = byLanguage(API_OUTCOME_LABELS);
+export const RESOLUTION_LABELS = byLanguage(API_RESOLUTION_LABELS);
 
 export const RELIABILITY_LABELS: Record<'it' | 'en', Record<Reliability, string>> = {
   it: { seen: 'Visto di persona', heard: 'Sentito o riferito', unsure: 'Non sicuro' },

@@ -124,6 +124,14 @@ export const envSchema = z.object({
    * notification (agents turn alerts on once in their browser). @defaultValue 70
    */
   PANEL_ALERT_PRIORITY: z.coerce.number().int().min(0).max(100).default(70),
+  /**
+   * Whether admins may change jobs from the panel's job queues page (Bull Board at
+   * /api/admin/queues/): retry, clean, pause, remove. false (the default) shows the queues read-only. @defaultValue false
+   */
+  QUEUE_BOARD_WRITE: z
+    .enum(['true', 'false'])
+    .default('false')
+    .transform((v) => v === 'true'),
   /** Nominatim base URL for geocoding (self-hosted in production). Empty disables geocoding: the bot asks for a pin. */
   GEOCODER_URL: optionalString.pipe(url(['http:', 'https:'], 'http(s)').optional()),
   /** User-Agent sent to Nominatim, as its usage policy requires (name and contact). @defaultValue Vicinato/0.1 (municipality IT contact) */

@@ -11,9 +11,9 @@ import { currentOperator, langOf } from './auth.middleware';
 import { panelMessage } from './panel-messages';
 import { parseOr400 } from './validation';
 
-const unblockSchema = z.strictObject({ reason: z.string().trim().min(3).max(500) });
+export const unblockSchema = z.strictObject({ reason: z.string().trim().min(3).max(500) });
 
-const blockSchema = z.strictObject({
+export const blockSchema = z.strictObject({
   reason: z.string().trim().min(3).max(500),
   days: z.number().int().min(1).max(BLOCK_MAX_DAYS),
 });

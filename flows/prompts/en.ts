@@ -1,6 +1,7 @@
 /** What the report dialog says in English. Keep it saying the same things as it.ts. */
 import type { ReportPrompts } from './types';
 import { limitsEn, rightsEn } from './rights.en';
+import { voiceEn } from './voice.en';
 import { careEn } from './care.en';
 
 export const en: ReportPrompts = {
@@ -48,6 +49,7 @@ export const en: ReportPrompts = {
   },
   asideClosed: 'OK, I closed the alerts menu.',
   asideDone: 'Let us go back to the report you were making.',
+  voice: voiceEn,
 
   // --- first contact and consent -----------------------------------------------------------------
   welcome: ({ town, hours, closedUntil }) =>

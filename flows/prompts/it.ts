@@ -1,6 +1,7 @@
 /** What the report dialog says in Italian (the default language). */
 import type { ReportPrompts } from './types';
 import { limitsIt, rightsIt } from './rights.it';
+import { voiceIt } from './voice.it';
 import { careIt } from './care.it';
 
 export const it: ReportPrompts = {
@@ -50,6 +51,7 @@ export const it: ReportPrompts = {
   },
   asideClosed: 'Ok, ho chiuso il menu degli avvisi.',
   asideDone: 'Torniamo alla segnalazione che stavi facendo.',
+  voice: voiceIt,
 
   // --- first contact and consent -----------------------------------------------------------------
   welcome: ({ town, hours, closedUntil }) =>

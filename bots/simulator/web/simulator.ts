@@ -1,6 +1,6 @@
 /**
  * The citizen simulator page: a chat with the Vicinato bot through the simulator API.
- *   POST /api/simulator/chats/{chatId}/messages  {text} | {location:{lat,lng}} | {photo:{mimeType, base64}}
+ *   POST /api/simulator/chats/{chatId}/messages  {text} | {location:{lat,lng}} | {photo:{mimeType, base64}} | {voice:{base64}}
  *   GET  /api/simulator/chats/{chatId}/messages  -> {messages:[{text, choices?, purpose, at}]}
  * The server keeps only what the bot sent; what the citizen sent is kept in this browser
  * (localStorage), each message anchored after the bot messages known when it was sent.
@@ -40,6 +40,7 @@ const TEXTS = {
     sending: 'Invio…',
     location: 'Posizione',
     photo: 'Foto',
+    voice: 'Vocale',
     locationTitle: 'Invia una posizione',
     locationHint: 'Clicca sulla mappa per scegliere il punto, oppure scrivi le coordinate.',
     mapLabel: 'Mappa: clicca per scegliere il punto',
@@ -51,9 +52,11 @@ const TEXTS = {
     update: 'Aggiornamento sulla segnalazione',
     youSentLocation: 'Posizione inviata: {lat}, {lng}',
     youSentPhoto: 'Foto inviata ({name})',
+    youSentVoice: 'Vocale inviato ({name})',
     empty: 'Scrivi un messaggio (per esempio «ciao») per iniziare.',
     badCoords: 'Coordinate non valide: la latitudine va da -90 a 90, la longitudine da -180 a 180.',
     notImage: 'Il file scelto non è un’immagine.',
+    notAudio: 'Il file scelto non è un audio.',
     errorPrefix: 'Messaggio non inviato: ',
     network: 'il servizio non risponde. Riprova tra poco.',
     confirmNew: 'Iniziare una nuova conversazione? Quella attuale resta salvata sul server.',
@@ -73,6 +76,7 @@ const TEXTS = {
     sending: 'Sending…',
     location: 'Location',
     photo: 'Photo',
+    voice: 'Voice note',
     locationTitle: 'Send a location',
     locationHint: 'Click on the map to pick the spot, or type the coordinates.',
     mapLabel: 'Map: click to pick the spot',
@@ -84,9 +88,11 @@ const TEXTS = {
     update: 'Update on your report',
     youSentLocation: 'Location sent: {lat}, {lng}',
     youSentPhoto: 'Photo sent ({name})',
+    youSentVoice: 'Voice note sent ({name})',
     empty: 'Write a message (for example "hello") to start.',
     badCoords: 'Invalid coordinates: latitude goes from -90 to 90, longitude from -180 to 180.',
     notImage: 'The chosen file is not an image.',
+    notAudio: 'The chosen file is not audio.',
     errorPrefix: 'Message not sent: ',
     network: 'the service does not answer. Try again shortly.',
     confirmNew: 'Start a new conversation? The current one stays stored on the server.',
@@ -123,6 +129,7 @@ const els = {
   lat: element<HTMLInputElement>('lat'),
   lng: element<HTMLInputElement>('lng'),
   photo: element<HTMLInputElement>('photo'),
+  voice: element<HTMLInputElement>('voice'),
   newChat: element<HTMLButtonElement>('new-chat'),
   langIt: element<HTMLButtonElement>('lang-it'),
   langEn: element<HTMLButtonElement>('lang-en'),
@@ -485,6 +492,27 @@ els.photo.addEventListener('change', () => {
     });
   };
   reader.onerror = () => showError(t('notImage'));
+  reader.readAsDataURL(file);
+});
+
+// A voice note: an audio file (e.g. an .ogg recorded on a phone), as a channel's voice note.
+els.voice.addEventListener('change', () => {
+  const file = els.voice.files?.[0];
+  if (!file) return;
+  if (!/^audio\//.test(file.type) && !/\.(ogg|oga|opus|m4a|mp3|wav)$/i.test(file.name)) {
+    showError(t('notAudio'));
+    els.voice.value = '';
+    return;
+  }
+  const reader = new FileReader();
+  reader.onload = () => {
+    const dataUrl = String(reader.result || '');
+    void sendMessage({ voice: { base64: dataUrl.slice(dataUrl.indexOf(',') + 1) } }, t('youSentVoice', { name: file.name })).then(() => {
+      els.voice.value = '';
+      els.message.focus();
+    });
+  };
+  reader.onerror = () => showError(t('notAudio'));
   reader.readAsDataURL(file);
 });
 

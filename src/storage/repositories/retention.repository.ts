@@ -42,6 +42,21 @@ export function createRetentionRepository(conn: Connection): RetentionStore {
         auditEntries: audit.deletedCount,
       };
     },
+    async voiceNoteRefs(before) {
+      const docs = await inboxMessageModel(conn)
+        .find({ receivedAt: { $lt: before }, state: { $ne: 'received' }, 'payload.kind': 'audio' })
+        .select({ 'payload.mediaRef': 1 })
+        .lean<Array<{ payload?: { mediaRef?: unknown } }>>();
+      return docs.flatMap((d) => (typeof d.payload?.mediaRef === 'string' ? [d.payload.mediaRef] : []));
+    },
+    async voiceNotesInUse(refs) {
+      if (!refs.length) return new Set();
+      const docs = await inboxMessageModel(conn)
+        .find({ 'payload.mediaRef': { $in: refs } })
+        .select({ 'payload.mediaRef': 1 })
+        .lean<Array<{ payload?: { mediaRef?: unknown } }>>();
+      return new Set(docs.flatMap((d) => (typeof d.payload?.mediaRef === 'string' ? [d.payload.mediaRef] : [])));
+    },
     async recordRun(at, counts) {
       await Run.create({ at, counts });
     },

@@ -79,6 +79,12 @@ export function createInMemoryInboxStore(db: MemoryDb): InboxStore {
       d.state = 'failed';
       d.error = error;
     },
+    async linkToReport(channel, messageIds, reportId) {
+      for (const id of messageIds) {
+        const d = db.inbox.get(key(channel, ref(channel, id)));
+        if (d) d.reportId = String(reportId);
+      }
+    },
     async listForReport(reportId) {
       return all()
         .filter((d) => d.reportId === String(reportId))

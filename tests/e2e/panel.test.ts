@@ -217,13 +217,13 @@ describe('operator panel in Chromium', () => {
     expect(timeline).toContain(AGENT_A.displayName);
     await saveScreenshot(page, 'detail-closed');
 
-    // The citizen's chat: one update each for take, dispatch and close, after the ticket.
-    await expect
-      .poll(async () => (await citizenChat(chatId)).filter((m) => m.purpose === 'status-update' && !m.text.includes(question)).length, {
-        timeout: WAIT_MS,
-      })
-      .toBe(3);
-    const updates = (await citizenChat(chatId)).filter((m) => m.purpose === 'status-update' && !m.text.includes(question));
+    // The citizen's chat: one update each for take, dispatch and close, after the ticket; then the
+    // after-close question ("il problema è stato risolto?").
+    const isUpdate = (m: { purpose: string; text: string }) =>
+      m.purpose === 'status-update' && !m.text.includes(question) && !/è stato risolto\?/.test(m.text);
+    await expect.poll(async () => (await citizenChat(chatId)).filter(isUpdate).length, { timeout: WAIT_MS }).toBe(3);
+    await expect.poll(async () => (await citizenChat(chatId)).some((m) => /è stato risolto\?/.test(m.text)), { timeout: WAIT_MS }).toBe(true);
+    const updates = (await citizenChat(chatId)).filter(isUpdate);
     for (const u of updates) expect(u.text).toContain(ticket);
     expect(updates[0].text).toMatch(/presa in carico/);
     expect(updates[1].text).toMatch(/pattuglia/i);

@@ -126,7 +126,8 @@ describe('a shift in the panel', () => {
     const row = giulia.page.locator(`tr[data-report-id="${report.id}"]`);
     await row.waitFor();
     expect(await row.innerText()).toContain('Pattuglie');
-    expect(await giulia.page.locator('tbody tr').count()).toBe(1);
+    // Only her report once the "mine" listing has replaced the default one.
+    await expect.poll(() => giulia.page.locator('tbody tr').count(), { timeout: WAIT_MS }).toBe(1);
     await giulia.context.close();
   });
 

@@ -133,6 +133,7 @@ async function startService(servers: { mongoUrl: string; redisUrl: string }, med
     // Production refuses predictable secrets and needs an https address (never reached here).
     SESSION_SECRET: randomBytes(32).toString('base64'),
     CITIZEN_REF_SECRET: randomBytes(32).toString('base64'),
+    DATA_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
     PUBLIC_URL: 'https://vicinato-bench.invalid',
     MEDIA_DIR: mediaDir,
     LOG_LEVEL: 'error',

@@ -21,4 +21,10 @@ export type ChannelModule = {
   /** Outbound worker options: the platform's rate limit. */
   outboundLimiter?: { max: number; duration: number };
   outboundConcurrency?: number;
+  /**
+   * Replies may be sent by the dialog turn's own job, in the worker, right after they are recorded
+   * (one job per turn instead of one more per reply): only for a sender with no platform rate limit
+   * and no per-chat order to wait for. A reply that cannot be sent at once still goes to the queue.
+   */
+  sendsInline?: boolean;
 };

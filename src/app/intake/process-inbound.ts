@@ -8,6 +8,7 @@ import type { ConversationStore, EventBus, InboxRecord, InboxStore, JobScheduler
 import type { DialogEngine } from '../../dialog/engine.types';
 import type { ChatLock } from '../../domain/ports';
 import { messageLimitVerdict, type MessageLimit } from './citizen-limits';
+import type { DeliveryDecision } from './deliver-outbound';
 
 export type ProcessInboundDeps = {
   inbox: InboxStore;
@@ -20,6 +21,12 @@ export type ProcessInboundDeps = {
   now?: () => Date;
   /** Per-citizen message limit (see citizen-limits.ts); without it every message reaches the dialog. */
   messageLimit?: MessageLimit;
+  /**
+   * Channels whose replies this job sends itself, right after recording them (deliver-outbound.ts,
+   * claim before send included), instead of one outbound job per reply. A reply not sent at once
+   * goes to the queue, and so do the turn's later replies (their order is kept).
+   */
+  sendNow?: ReadonlyMap<Channel, (outboundId: string) => Promise<DeliveryDecision>>;
 };
 
 export class ConcurrentUpdateError extends Error {
@@ -33,8 +40,24 @@ export function replyOutboundId(channel: Channel, messageId: string, index: numb
 export function createProcessInbound(deps: ProcessInboundDeps) {
   const now = deps.now ?? (() => new Date());
 
+  /** Sends the replies now where the channel allows it (see sendNow), else schedules their jobs. */
+  const deliverOrEnqueue = async (replies: OutboundMessage[]) => {
+    let queued = false;
+    for (const reply of replies) {
+      const sendNow = queued ? undefined : deps.sendNow?.get(reply.channel);
+      if (sendNow) {
+        // An error (MongoDB or the platform) leaves the reply to its job, which retries it.
+        const decision = await sendNow(reply.outboundId).catch(() => undefined);
+        if (decision && decision.kind !== 'retry_later') continue;
+      }
+      queued = true;
+      // A retry of a recorded reply is idempotent by its job id.
+      await deps.scheduler.enqueueOutbound(reply);
+    }
+  };
+
   const enqueueReplies = async (channel: Channel, messageId: string) => {
-    for (const r of await deps.outbound.listReplies(channel, messageId)) if (r.state === 'queued') await deps.scheduler.enqueueOutbound(r);
+    await deliverOrEnqueue((await deps.outbound.listReplies(channel, messageId)).filter((r) => r.state === 'queued'));
   };
 
   const processOne = async (record: InboxRecord) => {
@@ -75,8 +98,7 @@ export function createProcessInbound(deps: ProcessInboundDeps) {
     await deps.outbound.recordAll(replies);
     const ok = await deps.conversations.save(channel, chatId, record.citizenRef, turn.state, saved.version, messageId);
     if (!ok) throw new ConcurrentUpdateError(`conversation ${channel} changed while processing ${messageId}`);
-    // Enqueue what was just recorded (a retry of a recorded reply is idempotent by its job id).
-    for (const reply of replies) await deps.scheduler.enqueueOutbound(reply);
+    await deliverOrEnqueue(replies);
     await deps.inbox.markProcessed(channel, messageId, turn.reportId);
     if (turn.reportId && turn.reportCreated) await deps.events.publish({ type: 'report.created', reportId: turn.reportId });
     if (turn.reportId && turn.reportUpdated) await deps.events.publish({ type: 'report.updated', reportId: turn.reportId });

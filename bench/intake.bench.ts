@@ -1,5 +1,6 @@
 /**
- * npm run bench:intake [-- --citizens 40 --rounds 3]
+ * npm run bench:intake [-- --citizens 40 --rounds 3] [-- --cpu-prof]
+ * (--cpu-prof: the service writes a V8 CPU profile per round into bench-profiles/, for Chrome DevTools)
  *
  * 1. The real pipeline: the service runs as its own process (what `npm start` runs, roles web +
  *    worker) and N simulated citizens, in this process, complete full report dialogs at the same time
@@ -29,6 +30,7 @@ import { delta, redisCommandCounts, startMongoCommandCounter } from './command-c
 const CITIZENS = numberArg('citizens', 40);
 const ROUNDS = numberArg('rounds', 3);
 const WARM_UP_CITIZENS = 16;
+const PROFILE = process.argv.includes('--cpu-prof');
 
 /** CPU time (user + system) a process has used so far, in ms (Linux /proc). */
 function cpuMsOf(pid: number): number {
@@ -140,7 +142,7 @@ async function startService(servers: { mongoUrl: string; redisUrl: string }, med
     SERVICES: 'web,worker',
     // The simulator's per-address limit (120/min) would refuse the bench's citizens, all on 127.0.0.1.
     SIMULATOR_RATE_LIMIT_PER_MINUTE: '100000',
-  });
+  }, PROFILE ? { nodeArgs: ['--cpu-prof', '--cpu-prof-dir', 'bench-profiles'] } : {});
   const baseUrl = `http://127.0.0.1:${port}`;
   await waitUntilReady(baseUrl, service);
   return { service, baseUrl };

@@ -29,9 +29,15 @@ function commandName(message: Buffer): string | undefined {
   // header (16) + flagBits (4) + section kind 0 (1) + BSON size (4) + element type (1) = the first key
   let offset = 16 + 4;
   if (message[offset] !== 0) return undefined;
+  const type = message[offset + 1 + 4];
   offset += 1 + 4 + 1;
   const end = message.indexOf(0, offset);
-  return end > offset ? message.toString('utf8', offset, end) : undefined;
+  if (end <= offset) return undefined;
+  const name = message.toString('utf8', offset, end);
+  // A string value (type 2: int32 length, bytes, NUL) is the collection: "find inbox_messages".
+  if (type !== 2) return name;
+  const length = message.readInt32LE(end + 1);
+  return `${name} ${message.toString('utf8', end + 5, end + 4 + length)}`;
 }
 
 export async function startMongoCommandCounter(mongoUrl: string): Promise<MongoCommandCounter> {
@@ -48,7 +54,7 @@ export async function startMongoCommandCounter(mongoUrl: string): Promise<MongoC
         const length = pending.readInt32LE(0);
         if (pending.length < length) break;
         const name = commandName(pending.subarray(0, length));
-        if (name && !MONITORING.has(name)) counts.set(name, (counts.get(name) ?? 0) + 1);
+        if (name && !MONITORING.has(name.split(' ')[0]!)) counts.set(name, (counts.get(name) ?? 0) + 1);
         pending = pending.subarray(length);
       }
       upstream.write(chunk);

@@ -3,7 +3,7 @@
  * get a 200, as Meta does) and half on Telegram long polling, play the full report against separate
  * web, worker and telegram processes, a real redis-server and the MongoDB-wire server, while:
  * the worker is killed -9, the web process is killed -9 and restarted, Redis is killed and comes
- * back empty, MongoDB is killed and comes back 60 s later on the same data, then hangs (SIGSTOP) for
+ * back empty (once more while the worker hangs, its jobs waiting in Redis), MongoDB is killed and comes back 60 s later on the same data, then hangs (SIGSTOP) for
  * 20 s. Every citizen must get exactly the bot messages of a run without faults, in order, one ticket
  * each, and MongoDB must hold exactly one report per citizen. The short twin runs inside `npm test`
  * (tests/integration/faults/pipeline-short.test.ts).
@@ -23,6 +23,7 @@ describe('the pipeline under faults', () => {
         { afterMs: 5_000, fault: faults.killWorker() },
         { afterMs: 5_000, fault: faults.killWeb() },
         { afterMs: 4_000, fault: faults.redisRestartsEmpty(2_000) },
+        { afterMs: 4_000, fault: faults.workerHangsAndRedisLost(8_000) },
         { afterMs: 6_000, fault: faults.mongoDown(60_000) },
         { afterMs: 10_000, fault: faults.mongoHangs(20_000) },
         { afterMs: 5_000, fault: faults.killWorker() },

@@ -21,6 +21,8 @@ export type FaultCluster = {
   role(name: Role): ServiceProcess;
   /** kill -9 a role's process, then start it again (after `downMs`). */
   killRole(name: Role, downMs?: number): Promise<void>;
+  /** SIGSTOP a role's process (it hangs: its jobs stay active in Redis, its locks unrenewed). */
+  pauseRole(name: Role): void;
   /** kill -9 redis-server and start an empty one on the same port after `downMs`. */
   killRedis(downMs: number): Promise<void>;
   /** kill -9 the MongoDB-wire server and start it again on the same data directory after `downMs`. */
@@ -82,6 +84,9 @@ export async function startFaultCluster(settings: Record<string, string>): Promi
       pastLogs.push(`--- ${name} (killed) ---\n${p.output()}`);
       await sleep(downMs);
       await start(name);
+    },
+    pauseRole(name) {
+      processes.get(name)!.child.kill('SIGSTOP');
     },
     async killRedis(downMs) {
       redis.process.kill('SIGKILL');

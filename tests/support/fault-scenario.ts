@@ -27,6 +27,19 @@ export const faults = {
   killWorker: (): Fault => ({ name: 'kill -9 worker', run: (c) => c.killRole('worker', 500) }),
   killWeb: (): Fault => ({ name: 'kill -9 web', run: (c) => c.killRole('web', 500) }),
   redisRestartsEmpty: (downMs: number): Fault => ({ name: `redis killed, back empty after ${downMs} ms`, run: (c) => c.killRedis(downMs) }),
+  /**
+   * The worker hangs; meanwhile messages are stored and their jobs wait in Redis, then Redis is
+   * killed and comes back empty (no persistence), and the hung worker is killed -9 and restarted.
+   */
+  workerHangsAndRedisLost: (hangMs: number): Fault => ({
+    name: `worker SIGSTOP for ${hangMs} ms, redis killed and back empty meanwhile, then kill -9 worker`,
+    run: async (c) => {
+      c.pauseRole('worker');
+      await sleep(hangMs);
+      await c.killRedis(300);
+      await c.killRole('worker', 300);
+    },
+  }),
   mongoDown: (downMs: number): Fault => ({ name: `mongodb killed for ${downMs} ms`, run: (c) => c.killMongo(downMs) }),
   mongoHangs: (pausedMs: number): Fault => ({ name: `mongodb SIGSTOP for ${pausedMs} ms`, run: (c) => c.hangMongo(pausedMs) }),
 };

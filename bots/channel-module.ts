@@ -23,8 +23,9 @@ export type ChannelModule = {
   outboundConcurrency?: number;
   /**
    * Replies may be sent by the dialog turn's own job, in the worker, right after they are recorded
-   * (one job per turn instead of one more per reply): only for a sender with no platform rate limit
-   * and no per-chat order to wait for. A reply that cannot be sent at once still goes to the queue.
+   * (one job per turn instead of one more per reply). The sender must refuse with a RateLimitedError
+   * what has to wait (per-chat order, the platform's throughput): such a reply, and the turn's later
+   * ones, still go to the queue (and its `outboundLimiter`).
    */
   sendsInline?: boolean;
 };

@@ -189,6 +189,20 @@ export const envSchema = z.object({
       .regex(/^[A-Za-z0-9_-]{1,256}$/, 'must be 1-256 of A-Z a-z 0-9 _ -')
       .optional(),
   ),
+  /**
+   * The staff bot's own Telegram token (another bot than the citizens'): patrols receive dispatches
+   * and the on-call officer is paged outside service hours. Unset: no staff bot. Runs in the worker role.
+   */
+  STAFF_TELEGRAM_BOT_TOKEN: optionalString.pipe(
+    z
+      .string()
+      .regex(/^\d+:[\w-]+$/, 'must look like 123456:ABC-...')
+      .optional(),
+  ),
+  /** Bot API server root for the staff bot. @defaultValue https://api.telegram.org */
+  STAFF_TELEGRAM_API_ROOT: url(['http:', 'https:'], 'http(s)').default('https://api.telegram.org'),
+  /** Minutes a one-time code to link an operator's Telegram account stays valid. @defaultValue 10 */
+  STAFF_LINK_CODE_MINUTES: z.coerce.number().int().min(1).max(60).default(10),
   /** whatsapp-web.js: Chromium executable. @defaultValue /usr/bin/chromium */
   WHATSAPP_CHROMIUM_PATH: z.string().default('/usr/bin/chromium'),
   /** whatsapp-web.js: auth strategy, local (session files) or remote (MongoDB store). @defaultValue local */
@@ -272,6 +286,8 @@ export class ConfigError extends Error {
 
 function crossChecks(c: RawConfig): string[] {
   const problems: string[] = [];
+  if (c.STAFF_TELEGRAM_BOT_TOKEN && c.STAFF_TELEGRAM_BOT_TOKEN === c.TELEGRAM_BOT_TOKEN)
+    problems.push("STAFF_TELEGRAM_BOT_TOKEN: must be another bot than the citizens' (TELEGRAM_BOT_TOKEN)");
   if (c.TELEGRAM_WEBHOOK_URL && !c.TELEGRAM_WEBHOOK_SECRET)
     problems.push('TELEGRAM_WEBHOOK_SECRET: is required when TELEGRAM_WEBHOOK_URL is set');
   const cloud = [c.WHATSAPP_CLOUD_TOKEN, c.WHATSAPP_PHONE_NUMBER_ID, c.WHATSAPP_APP_SECRET, c.WHATSAPP_VERIFY_TOKEN];

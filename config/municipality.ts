@@ -79,11 +79,24 @@ export const municipalityProfileSchema = z.object({
     )
     .default([{ minPriority: 70, firstActionMinutes: 30 }, { minPriority: 35, firstActionMinutes: 120 }, { firstActionMinutes: 480 }]),
   /** The units operators belong to; reports are assigned to an operator or to a team. */
-  teams: z.array(z.object({ id: z.string().regex(/^[a-z0-9-]{2,32}$/), name: z.object({ it: z.string(), en: z.string() }) })).default([
-    { id: 'centrale', name: { it: 'Centrale operativa', en: 'Control room' } },
-    { id: 'pattuglie', name: { it: 'Pattuglie', en: 'Patrols' } },
-    { id: 'ambiente', name: { it: 'Nucleo ambiente ed edilizia', en: 'Environment and building unit' } },
-  ]),
+  teams: z
+    .array(
+      z.object({
+        id: z.string().regex(/^[a-z0-9-]{2,32}$/),
+        name: z.object({ it: z.string(), en: z.string() }),
+        /** The team concerned by new reports of these categories: its panels alert only for them. Absent: every category. */
+        alertCategories: z.array(z.string()).optional(),
+      }),
+    )
+    .default([
+      { id: 'centrale', name: { it: 'Centrale operativa', en: 'Control room' } },
+      { id: 'pattuglie', name: { it: 'Pattuglie', en: 'Patrols' } },
+      {
+        id: 'ambiente',
+        name: { it: 'Nucleo ambiente ed edilizia', en: 'Environment and building unit' },
+        alertCategories: ['abandoned_waste', 'urban_decay', 'abandoned_vehicle'],
+      },
+    ]),
 });
 
 export type MunicipalityProfile = z.infer<typeof municipalityProfileSchema>;

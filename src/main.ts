@@ -25,6 +25,9 @@ import { createDeliverOutbound } from './app/intake/deliver-outbound';
 import { inboundTask, outboundTask } from './app/intake/tasks';
 import { createReconcilePass, startReconcileLoop } from './app/intake/reconcile';
 import { startRetentionLoop } from './app/citizens/retention';
+import { pageOnCallForEmergency } from './app/staff/page-on-call';
+import { reportNaming } from './app/staff/report-naming';
+import { startStaffBot, type StaffBotOptions } from '../bots/staff-telegram';
 import { createMetrics } from './observability/metrics';
 import { backlogProbe } from './storage/backlog';
 import { checkCitizenRefSecret } from './storage/citizen-ref-guard';
@@ -61,6 +64,8 @@ export type StartOverrides = {
   whatsapp?: WhatsappWebChannelOptions;
   /** Telegram channel options, e.g. a short role-lock lifetime. */
   telegram?: TelegramChannelOptions;
+  /** Staff bot timings (shorter in tests). */
+  staffBot?: Pick<StaffBotOptions, 'tickMs' | 'pagerEveryMs' | 'pollTimeoutSeconds'>;
 };
 
 export async function startVicinato(config: Config, logger: Logger, overrides: StartOverrides = {}): Promise<RunningVicinato> {
@@ -159,6 +164,9 @@ export async function startVicinato(config: Config, logger: Logger, overrides: S
 
   // Filled below with the deliverers of the channels whose replies the inbound job sends itself.
   const sendNow = new Map<ChannelModule['channel'], ReturnType<typeof createDeliverOutbound>>();
+  const zoneNames = new Map(territory.zones().map((z) => [z.id, z.name]));
+  const naming = reportNaming({ zoneNames, publicUrl: config.PUBLIC_URL });
+
   if (roles.includes('worker')) {
     const engine = createReportDialogEngine({
       reports: storage.reports,
@@ -184,6 +192,21 @@ export async function startVicinato(config: Config, logger: Logger, overrides: S
       engine,
       chatLock: createRedisChatLock(redis, prefix),
       messageLimit: { perMinute: config.CITIZEN_MESSAGES_PER_MINUTE, notice: (lang) => promptsFor(lang).limits.tooFast },
+      // Every open panel is alerted; outside service hours the on-call officer is paged (staff bot).
+      onEmergency: async (message) => {
+        await events.publish({ type: 'citizen.emergency', channel: message.channel }).catch(() => undefined);
+        if (config.STAFF_TELEGRAM_BOT_TOKEN)
+          await pageOnCallForEmergency(
+            {
+              links: storage.staffLinks,
+              outbox: storage.staffOutbox,
+              naming,
+              serviceHours: municipality.serviceHours,
+              ...(config.PUBLIC_URL ? { panelHome: config.PUBLIC_URL } : {}),
+            },
+            message,
+          );
+      },
     });
     workers.push(
       startWorker<InboundJob>(
@@ -198,7 +221,7 @@ export async function startVicinato(config: Config, logger: Logger, overrides: S
       outbound: storage.outbound,
       scheduler: queues.scheduler,
       municipalityName: municipality.name,
-      zoneNames: new Map(territory.zones().map((z) => [z.id, z.name])),
+      zoneNames,
     });
     workers.push(
       startWorker<AdvisoryJob>(QUEUE_ADVISORIES, advisoryFanOutTask({ advisories: storage.advisories, fanOut, logger }), {
@@ -228,6 +251,35 @@ export async function startVicinato(config: Config, logger: Logger, overrides: S
         onPass: metrics.reconciled,
       }),
     );
+    if (config.STAFF_TELEGRAM_BOT_TOKEN)
+      workers.push(
+        startStaffBot({
+          token: config.STAFF_TELEGRAM_BOT_TOKEN,
+          apiRoot: config.STAFF_TELEGRAM_API_ROOT,
+          links: storage.staffLinks,
+          outbox: storage.staffOutbox,
+          audit: storage.audit,
+          notes: storage.notes,
+          media,
+          leases: storage.leases,
+          naming,
+          actions: {
+            reports: storage.reports,
+            outbound: storage.outbound,
+            scheduler: queues.scheduler,
+            events,
+            logger,
+            confirmations: storage.confirmations,
+            identities: storage.identities,
+            merges: storage.merges,
+            audit: storage.audit,
+          },
+          operatorUsernames: async () => (await storage.operators.list()).filter((o) => !o.disabled).map((o) => o.username),
+          pager: { reports: storage.reports, serviceHours: municipality.serviceHours, threshold: config.PANEL_ALERT_PRIORITY },
+          logger,
+          ...overrides.staffBot,
+        }),
+      );
     workers.push(
       startRetentionLoop(
         { retention: storage.retention, leases: storage.leases, holder, logger },
@@ -261,7 +313,8 @@ export async function startVicinato(config: Config, logger: Logger, overrides: S
     );
   }
   metrics.watchQueues(
-    workers.map((w) => w.name).filter((name) => name !== 'reconciler'),
+    // Only BullMQ queues: the reconciler, retention and staff-bot loops have none.
+    workers.map((w) => w.name).filter((name) => !['reconciler', 'retention', 'staff-bot'].includes(name)),
     (name) => queues.queue(name).getJobCounts('waiting', 'active', 'delayed', 'failed'),
   );
   let server: http.Server | undefined;

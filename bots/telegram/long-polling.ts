@@ -9,7 +9,6 @@
  * restart and deduplicated by the inbox.
  */
 import type { Logger } from '../../src/log/logger';
-import type { UpdateHandler } from './handle-update';
 import { classifyApiError, type TelegramApi } from './telegram-api';
 
 export type LongPolling = {
@@ -50,7 +49,8 @@ function sleep(ms: number, signal: AbortSignal): Promise<void> {
 
 export function createLongPolling(deps: {
   api: TelegramApi;
-  handleUpdate: UpdateHandler;
+  /** Resolves once the update is handled (stored); throws to have it tried again. Also drives the staff bot. */
+  handleUpdate: (update: unknown) => Promise<{ kind: string; reason?: string }>;
   logger: Logger;
   pollTimeoutSeconds?: number;
 }): LongPolling {

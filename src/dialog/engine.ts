@@ -69,7 +69,8 @@ export function createDialogEngine<D, S>(flow: FlowDefinition<D, S>, services: S
       // A side dialog left idle is over: the message goes to the dialog it interrupted.
       if (state.aside && now.getTime() - Date.parse(state.lastActivityAt) >= flow.resumeAfterMs) state = stateBeforeAside(env, state);
       const notices: DialogReply[] = [];
-      if (env.text && flow.nlp.isEmergency(env.text)) notices.push({ text: textsOf(env, state).emergency });
+      const emergency = Boolean(env.text && flow.nlp.isEmergency(env.text));
+      if (emergency) notices.push({ text: textsOf(env, state).emergency });
       if (restored.restarted) notices.push({ text: textsOf(env, state).restartedAfterUpdate });
 
       const verdict = idleVerdict(flow, state, now);
@@ -84,6 +85,7 @@ export function createDialogEngine<D, S>(flow: FlowDefinition<D, S>, services: S
         state: storable({ ...turn.state, lastActivityAt: now.toISOString() }),
         language: turn.state.language,
         replies: [...notices, ...turn.replies],
+        ...(emergency ? { emergency: true } : {}),
       };
     },
   };

@@ -27,6 +27,8 @@ export type DialogTurn<S> = {
   reportCreated?: boolean;
   /** true when this turn changed an existing report (citizen's answer to an agent's question). */
   reportUpdated?: boolean;
+  /** true when the message read like an emergency (the citizen was pointed to 112). */
+  emergency?: boolean;
 };
 
 export interface DialogEngine<S = unknown> {

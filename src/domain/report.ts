@@ -28,7 +28,11 @@ export type ReportAction =
   /** Give the report to an operator or a team; the status stays. */
   | 'assign'
   /** Hand the report back to the queue: nobody holds it any more. */
-  | 'release';
+  | 'release'
+  /** The dispatched unit, from the staff bot: it has the dispatch in hand; the status stays. */
+  | 'unit_accepted'
+  /** The dispatched unit, from the staff bot: it is on the spot; the status stays. */
+  | 'unit_on_site';
 
 /** Allowed moves: action -> from which statuses -> to which status. */
 export const TRANSITIONS: Record<ReportAction, { from: readonly ReportStatus[]; to: ReportStatus | 'unchanged' }> = {
@@ -42,6 +46,8 @@ export const TRANSITIONS: Record<ReportAction, { from: readonly ReportStatus[]; 
   reopen: { from: ['closed', 'rejected', 'duplicate'], to: 'in_review' },
   assign: { from: ['new', 'in_review', 'needs_info', 'dispatched'], to: 'unchanged' },
   release: { from: ['in_review', 'needs_info'], to: 'new' },
+  unit_accepted: { from: ['dispatched'], to: 'unchanged' },
+  unit_on_site: { from: ['dispatched'], to: 'unchanged' },
 };
 
 export type TransitionResult = { ok: true; to: ReportStatus } | { ok: false; reason: string };

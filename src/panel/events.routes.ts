@@ -32,13 +32,15 @@ export function liveEvents(
     });
     res.write('retry: 3000\n: connected\n\n');
     const send = (e: LiveEvent) => {
-      if (e.type !== 'report.created' && e.type !== 'report.updated' && e.type !== 'note.added') return;
+      if (e.type !== 'report.created' && e.type !== 'report.updated' && e.type !== 'note.added' && e.type !== 'citizen.emergency') return;
       const data =
         e.type === 'report.updated'
           ? { reportId: e.reportId, status: e.status }
           : e.type === 'note.added'
             ? { reportId: e.reportId, mentions: e.mentions }
-            : { reportId: e.reportId };
+            : e.type === 'citizen.emergency'
+              ? { channel: e.channel }
+              : { reportId: e.reportId };
       res.write(`event: ${e.type}\ndata: ${JSON.stringify(data)}\n\n`);
     };
     const unsubscribe = events.subscribe(send);

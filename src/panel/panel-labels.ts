@@ -47,6 +47,10 @@ export const ACTION_LABELS: Labels<string> = {
   reopen: { it: 'Riaperta', en: 'Reopened' },
   assign: { it: 'Assegnata', en: 'Assigned' },
   release: { it: 'Rimessa in coda', en: 'Handed back to the queue' },
+  unit_accepted: { it: 'La pattuglia ha preso in carico l’intervento', en: 'The patrol accepted the dispatch' },
+  unit_on_site: { it: 'La pattuglia è sul posto', en: 'The patrol is on site' },
+  'staff.dispatch_sent': { it: 'Intervento inviato al telefono della pattuglia', en: 'Dispatch sent to the patrol’s phone' },
+  'photo.sent_to_unit': { it: 'Foto inviata alla pattuglia', en: 'Photo sent to the patrol' },
   'identity.reveal': { it: 'Identità del cittadino visualizzata', en: 'Citizen’s identity revealed' },
   'citizen.block': { it: 'Cittadino bloccato', en: 'Citizen blocked' },
   // Data rights the citizen exercised through the bot (src/app/citizens/data-rights.ts).

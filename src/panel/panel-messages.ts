@@ -72,6 +72,14 @@ const MESSAGES = {
   },
   operatorExists: { it: 'Esiste già un operatore «{username}».', en: 'An operator “{username}” already exists.' },
   operatorUnknown: { it: 'Nessun operatore «{username}».', en: 'No operator “{username}”.' },
+  staffBotOff: {
+    it: 'Il bot del personale non è configurato: chiedi all’amministratore di impostare STAFF_TELEGRAM_BOT_TOKEN.',
+    en: 'The staff bot is not configured: ask the administrator to set STAFF_TELEGRAM_BOT_TOKEN.',
+  },
+  unitNotLinked: {
+    it: '«{username}» non ha un telefono collegato al bot del personale.',
+    en: '“{username}” has no phone linked to the staff bot.',
+  },
   auditNeedsReport: {
     it: 'Indica la segnalazione con ?reportId=…',
     en: 'Name the report with ?reportId=…',

@@ -34,6 +34,8 @@ import { loginRateLimit } from './login-limits';
 import { metaRoutes } from './meta.routes';
 import { operatorNames } from './operator-names';
 import { reportRoutes } from './reports.routes';
+import { staffLinkRoutes } from './staff-link.routes';
+import { reportNaming } from '../app/staff/report-naming';
 import { securityHeaders } from './security-headers';
 import { serviceClock } from './service-clock';
 import { queueCounts } from './queue-counts';
@@ -154,6 +156,19 @@ export function createPanel(deps: PanelDeps): { mounts: Mount[]; close(): Promis
     }),
   );
   const notesDeps = { reports: storage.reports, notes: storage.notes, audit: storage.audit, events: deps.events, names };
+  // The staff bot (a dispatch sent to a patrol's phone): only when its token is configured.
+  const staff = config.STAFF_TELEGRAM_BOT_TOKEN
+    ? {
+        links: storage.staffLinks,
+        outbox: storage.staffOutbox,
+        audit: storage.audit,
+        naming: reportNaming({ zoneNames: new Map(deps.territory.zones().map((z) => [z.id, z.name])), publicUrl: config.PUBLIC_URL }),
+      }
+    : undefined;
+  api.use(
+    '/staff',
+    staffLinkRoutes({ links: storage.staffLinks, audit: storage.audit, enabled: Boolean(staff), codeMinutes: config.STAFF_LINK_CODE_MINUTES }),
+  );
   api.use('/reports', reportNoteRoutes(notesDeps));
   api.use('/notes', forMeRoutes(notesDeps));
   api.use('/reports', citizenBlockRoutes({ reports: storage.reports, blocks: storage.citizenBlocks, audit: storage.audit }));
@@ -196,6 +211,7 @@ export function createPanel(deps: PanelDeps): { mounts: Mount[]; close(): Promis
       categoryIds: CATEGORIES.map((c) => c.id),
       zoneNames: new Map(deps.territory.zones().map((z) => [z.id, z.name])),
       timeZone: deps.municipality.serviceHours.timeZone,
+      ...(staff ? { staff } : {}),
     }),
   );
   api.use('/events', live.router);

@@ -7,79 +7,44 @@
  *   count): cached per filter until a report enters or leaves a finished status; the last value is
  *   served while the new one is counted, so it may lag behind by one count.
  * Both expire after a while in case an event was missed (Redis reconnecting).
+ *
+ * The pages of the listing are shared the same way (20 agents polling the same view make one query
+ * per change): pages with an open status are fetched again after any report change; archive pages
+ * (only finished statuses) after a report enters or leaves a finished status, and at the latest
+ * after a minute (a finished report can change without changing status). A change made by this
+ * process invalidates at once (`heard`), before its own next request.
  */
-import type { EventBus, LiveEvent, ReportFilter, ReportStore } from '../domain/ports';
+import type { EventBus, LiveEvent, ReportFilter, ReportPageRequest, ReportStore, ReportView } from '../domain/ports';
 import { OPEN_STATUSES, REPORT_STATUSES, type ReportStatus } from '../domain/report';
+import { sharedQueryCache } from './shared-query-cache';
 
-const FINISHED: readonly ReportStatus[] = REPORT_STATUSES.filter((s) => !OPEN_STATUSES.includes(s));
+export const FINISHED: readonly ReportStatus[] = REPORT_STATUSES.filter((s) => !OPEN_STATUSES.includes(s));
 const OPEN_TTL_MS = 10_000;
 const FINISHED_TTL_MS = 5 * 60_000;
-const MAX_CACHED_FILTERS = 500;
+const ARCHIVE_PAGE_TTL_MS = 60_000;
+/** Open pages are short-lived even without events: a change by a tool that announces nothing shows within seconds. */
+const OPEN_PAGE_TTL_MS = 3_000;
 
 export type StatusCounts = Record<ReportStatus, number>;
 type Counts = Record<string, number>;
-type Entry = { gen: number; value?: Counts; valueAt?: number; freshAt?: number; pending?: Promise<Counts> };
 
-/** A per-filter cache of counts with single-flight refreshes. */
-function countCache(ttlMs: number, serveStale: boolean) {
-  const entries = new Map<string, Entry>();
-  return {
-    get(key: string, count: () => Promise<Counts>): Promise<Counts> {
-      let e = entries.get(key);
-      if (!e) {
-        if (entries.size >= MAX_CACHED_FILTERS) entries.clear();
-        e = { gen: 0 };
-        entries.set(key, e);
-      }
-      const entry = e;
-      if (entry.value && entry.freshAt !== undefined && Date.now() - entry.freshAt < ttlMs) return Promise.resolve(entry.value);
-      if (!entry.pending) {
-        const gen = entry.gen;
-        const startedAt = Date.now();
-        const pending: Promise<Counts> = count().then(
-          (value) => {
-            if (entry.pending === pending) entry.pending = undefined;
-            // Keep the most recently started count; a change heard while counting leaves it stale
-            // (served only where stale values are allowed), so the next request counts again.
-            if (startedAt >= (entry.valueAt ?? 0)) {
-              entry.value = value;
-              entry.valueAt = startedAt;
-              if (entry.gen === gen) entry.freshAt = startedAt;
-            }
-            return value;
-          },
-          (err: unknown) => {
-            if (entry.pending === pending) entry.pending = undefined;
-            throw err;
-          },
-        );
-        // Callers served the stale value do not wait for this count; its failure is theirs to ignore.
-        pending.catch(() => undefined);
-        entry.pending = pending;
-      }
-      return serveStale && entry.value ? Promise.resolve(entry.value) : entry.pending!;
-    },
-    invalidate() {
-      for (const e of entries.values()) {
-        e.gen++;
-        e.freshAt = undefined;
-        // Requests after the change must not get a count started before it.
-        e.pending = undefined;
-      }
-    },
-  };
-}
-
-const touchesFinished = (e: LiveEvent) =>
+/** A change that can move a report into or out of a finished status. */
+export const touchesFinished = (e: LiveEvent) =>
   e.type === 'report.updated' && (!e.status || FINISHED.includes(e.status) || !e.from || FINISHED.includes(e.from));
 
 export function queueCounts(reports: ReportStore, events: EventBus) {
-  const open = countCache(OPEN_TTL_MS, false);
-  const finished = countCache(FINISHED_TTL_MS, true);
+  const open = sharedQueryCache<Counts>(OPEN_TTL_MS, false);
+  const finished = sharedQueryCache<Counts>(FINISHED_TTL_MS, true);
+  const openPages = sharedQueryCache<ReportView[]>(OPEN_PAGE_TTL_MS, false);
+  const archivePages = sharedQueryCache<ReportView[]>(ARCHIVE_PAGE_TTL_MS, false);
   const heard = (e: LiveEvent) => {
     if (e.type !== 'report.created' && e.type !== 'report.updated') return;
     open.invalidate();
-    if (touchesFinished(e)) finished.invalidate();
+    openPages.invalidate();
+    if (touchesFinished(e)) {
+      finished.invalidate();
+      archivePages.invalidate();
+    }
   };
   // Subscribed before any live stream: a panel refetching on an event always finds the counts invalidated.
   const unsubscribe = events.subscribe(heard);
@@ -94,6 +59,12 @@ export function queueCounts(reports: ReportStore, events: EventBus) {
         finished.get(key, () => reports.countByStatus({ ...rest, status: [...FINISHED] })),
       ]);
       return Object.fromEntries(REPORT_STATUSES.map((s) => [s, o[s] ?? f[s] ?? 0])) as StatusCounts;
+    },
+    /** One page of the listing (ReportStore.listItems), shared by concurrent and repeated requests. */
+    list(filter: ReportFilter, page: ReportPageRequest): Promise<ReportView[]> {
+      const key = JSON.stringify([filter, page]);
+      const archive = Boolean(filter.status?.length) && filter.status!.every((st) => FINISHED.includes(st));
+      return (archive ? archivePages : openPages).get(key, () => reports.listItems(filter, page));
     },
     /** A change made by this process: its own next request must not wait for the event to come back. */
     heard,

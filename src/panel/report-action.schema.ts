@@ -27,7 +27,20 @@ export const reportActionSchema = z.discriminatedUnion(
         templateId: objectId.optional(),
       })
       .refine((c) => Boolean(c.message) !== Boolean(c.templateId), { message: 'ask_info needs a message or a templateId' }),
-    z.strictObject({ action: z.literal('dispatch'), version, unit: text('unit', MAX.unit), note }),
+    z.strictObject({
+      action: z.literal('dispatch'),
+      version,
+      unit: text('unit', MAX.unit),
+      note,
+      // The staff bot: a linked operator (a patrol's phone) who gets the dispatch, with the photos if chosen.
+      unitOperator: z
+        .string()
+        .trim()
+        .toLowerCase()
+        .regex(/^[a-z0-9][a-z0-9._-]{2,63}$/, 'unitOperator must be a username')
+        .optional(),
+      sendPhoto: z.boolean().optional(),
+    }),
     z.strictObject({
       action: z.literal('close'),
       version,

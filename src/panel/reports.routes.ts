@@ -109,7 +109,7 @@ export function reportRoutes(deps: ReportRoutesDeps): Router {
     const q = parseOr400(listQuery, req.query, res);
     if (!q) return;
     const filter = { ...q.filter, ...assignmentFilter(q.assigned, currentOperator(res)) };
-    const [items, counts] = await Promise.all([deps.reports.listItems(filter, q.page), deps.counts.count(filter)]);
+    const [items, counts] = await Promise.all([deps.counts.list(filter, q.page), deps.counts.count(filter)]);
     await deps.names.prime(items.map((r) => r.assignee));
     const ctx = context(res);
     res.json({
@@ -199,6 +199,7 @@ export function reportRoutes(deps: ReportRoutesDeps): Router {
         teams: deps.teams,
         categoryLabel: (id, lang) => categoryById(id)?.labels[lang] ?? id,
         zoneName: (id) => (id ? deps.zoneNames.get(id) : undefined),
+        ...(deps.staff ? { isLinkedUnit: async (u: string) => Boolean(await deps.staff!.links.chatOf(u)) } : {}),
       },
       req.params.id,
       parsed,
@@ -208,6 +209,8 @@ export function reportRoutes(deps: ReportRoutesDeps): Router {
       if (resolved.reason === 'report_not_found') return void res.status(404).json({ error: panelMessage('reportNotFound', lang) });
       if (resolved.reason === 'unknown_operator')
         return void res.status(400).json({ error: panelMessage('operatorUnknown', lang, { username: resolved.detail }) });
+      if (resolved.reason === 'unknown_unit')
+        return void res.status(400).json({ error: panelMessage('unitNotLinked', lang, { username: resolved.detail }) });
       return void res
         .status(400)
         .json({ error: panelMessage('badRequest', lang, { detail: `${resolved.reason.replace('_', ' ')}: ${resolved.detail}` }) });

@@ -7,11 +7,12 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import express, { Router, type RequestHandler } from 'express';
+import { PANEL_PAGE_PATHS, REPORT_PAGE_PATH } from './panel-pages';
 
 /** <repo>/dist/panel */
 export const PANEL_DIST_DIR = path.resolve(import.meta.dirname, '../../dist/panel');
 
-const SPA_ROUTES = ['/', '/login', '/admin', '/avvisi', '/territorio', '/indicatori', /^\/reports\/[A-Za-z0-9_-]{1,64}\/?$/];
+const SPA_ROUTES = [...PANEL_PAGE_PATHS, REPORT_PAGE_PATH];
 const ONE_YEAR_S = 365 * 24 * 60 * 60;
 
 const NOT_BUILT_PAGE = `<!doctype html>

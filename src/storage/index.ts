@@ -21,6 +21,8 @@ import { createAdvisoryRepository } from './repositories/advisory.repository';
 import { createReportExportRepository } from './repositories/report-export.repository';
 import { createPublicReportRepository } from './repositories/public-report.repository';
 import { createNearbyQuestionQuotaRepository } from './repositories/nearby-question-quota.repository';
+import { createStaffLinkRepository } from './repositories/staff-link.repository';
+import { createStaffOutboxRepository } from './repositories/staff-outbox.repository';
 import { categoryById } from '../../config/categories';
 import { localFieldCipher, type FieldCipher } from '../security/field-cipher';
 
@@ -77,6 +79,10 @@ export function createStorage(
     citizenBlocks: createCitizenBlockRepository(conn),
     /** The daily retention job's purges and its runs. */
     retention: createRetentionRepository(conn),
+    /** Operators' links to the staff bot (Telegram), and who is on call. */
+    staffLinks: createStaffLinkRepository(conn, cipher),
+    /** What the staff bot must send to operators (dispatches, pages), kept until sent. */
+    staffOutbox: createStaffOutboxRepository(conn),
   };
 }
 

@@ -3,7 +3,8 @@
  * `<root>/bot<token>/<method>` (JSON or query parameters, answers `{ ok, result }` or
  * `{ ok: false, error_code, description, parameters }` with the matching HTTP status) and file
  * downloads at `<root>/file/bot<token>/<file_path>`. It serves getMe, getUpdates (long poll, held
- * briefly), sendMessage, answerCallbackQuery, getFile, setWebhook, deleteWebhook and setMyCommands,
+ * briefly), sendMessage, sendPhoto (multipart upload), sendVenue, editMessageReplyMarkup, answerCallbackQuery,
+ * getFile, setWebhook, deleteWebhook and setMyCommands,
  * checks sends against the Bot API's documented rules, records every call, and answers 429 or 403
  * on demand. Builders make the updates a citizen's Telegram app would produce.
  *
@@ -96,6 +97,25 @@ function invalidSend(p: Json): string | undefined {
   return undefined;
 }
 
+/** multipart/form-data (how a client uploads a file): text fields as strings, files as their bytes. */
+function readMultipart(body: Buffer, boundary: string): Json {
+  const out: Json = {};
+  const delimiter = Buffer.from(`--${boundary}`);
+  let start = body.indexOf(delimiter);
+  while (start >= 0) {
+    const next = body.indexOf(delimiter, start + delimiter.length);
+    if (next < 0) break;
+    const part = body.subarray(start + delimiter.length + 2, next - 2);
+    const headerEnd = part.indexOf('\r\n\r\n');
+    const headers = part.subarray(0, headerEnd).toString('utf8');
+    const content = part.subarray(headerEnd + 4);
+    const name = /name="([^"]+)"/.exec(headers)?.[1];
+    if (name) out[name] = /filename=/.test(headers) ? content : content.toString('utf8');
+    start = next;
+  }
+  return out;
+}
+
 async function readParams(req: http.IncomingMessage, url: URL): Promise<Json> {
   const params: Json = Object.fromEntries(url.searchParams);
   const chunks: Buffer[] = [];
@@ -103,6 +123,8 @@ async function readParams(req: http.IncomingMessage, url: URL): Promise<Json> {
   const body = Buffer.concat(chunks).toString('utf8');
   if (!body) return params;
   if ((req.headers['content-type'] ?? '').includes('application/json')) return { ...params, ...JSON.parse(body) };
+  const boundary = /multipart\/form-data;.*boundary=("?)([^";]+)\1/.exec(req.headers['content-type'] ?? '')?.[2];
+  if (boundary) return { ...params, ...readMultipart(Buffer.concat(chunks), boundary) };
   return { ...params, ...Object.fromEntries(new URLSearchParams(body)) };
 }
 
@@ -179,6 +201,20 @@ export async function startFakeTelegram(token = '123456789:TEST-token_for-the-fa
         from: BOT,
         text: p.text,
       };
+    },
+    sendPhoto(p) {
+      if (!Buffer.isBuffer(p.photo) && typeof p.photo !== 'string') throw new ApiError(400, 'Bad Request: there is no photo in the request');
+      if (blocked.has(String(p.chat_id))) throw new ApiError(403, 'Forbidden: bot was blocked by the user');
+      return { message_id: nextMessageId(p.chat_id), date: Math.floor(Date.now() / 1000), chat: { id: Number(p.chat_id), type: 'private' }, photo: [] };
+    },
+    sendVenue(p) {
+      if (!(Math.abs(Number(p.latitude)) <= 90 && Math.abs(Number(p.longitude)) <= 180) || !p.title || !p.address)
+        throw new ApiError(400, 'Bad Request: venue must have latitude, longitude, title and address');
+      return { message_id: nextMessageId(p.chat_id), date: Math.floor(Date.now() / 1000), chat: { id: Number(p.chat_id), type: 'private' } };
+    },
+    editMessageReplyMarkup(p) {
+      if (!p.chat_id || !p.message_id) throw new ApiError(400, 'Bad Request: message to edit not found');
+      return true;
     },
     answerCallbackQuery(p) {
       if (!p.callback_query_id)

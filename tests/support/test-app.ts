@@ -15,6 +15,8 @@ import { createStorage, type Storage } from '../../src/storage';
 import { fieldCipherFromSettings } from '../../src/security/field-cipher';
 import { createQueues } from '../../src/queue/queues';
 import type { OutboundMessage } from '../../src/domain/message';
+import type { LiveEvent } from '../../src/domain/ports';
+import { redisKeys } from '../../src/queue/queue-names';
 import { freshMongoUrl, redisUrl, uniqueName } from './databases';
 
 export type TestApp = {
@@ -28,6 +30,8 @@ export type TestApp = {
    * through the app's own queue (what the panel does for a status update).
    */
   enqueueOutbound(msg: OutboundMessage): Promise<void>;
+  /** Announces a change to every panel, as the worker does after a dialog turn (e.g. a seeded report). */
+  publish(event: LiveEvent): Promise<void>;
   stop(): Promise<void>;
 };
 
@@ -66,6 +70,7 @@ export async function startTestApp(settings: Record<string, string> = {}, overri
     storage: createStorage(mongo, {}, {}, fieldCipherFromSettings(config)),
     mongo,
     enqueueOutbound: (msg) => queues.scheduler.enqueueOutbound(msg),
+    publish: async (event) => void (await redis.publish(redisKeys(config.REDIS_PREFIX).eventsChannel, JSON.stringify(event))),
     async stop() {
       await app.stop();
       await queues.close().catch(() => undefined);

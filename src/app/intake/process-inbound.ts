@@ -27,6 +27,11 @@ export type ProcessInboundDeps = {
    * goes to the queue, and so do the turn's later replies (their order is kept).
    */
   sendNow?: ReadonlyMap<Channel, (outboundId: string) => Promise<DeliveryDecision>>;
+  /**
+   * A message that read like an emergency, once processed: alerts the panels and, outside service
+   * hours, pages the on-call officer (src/app/staff/page-on-call.ts). Nothing about the citizen.
+   */
+  onEmergency?: (message: { channel: Channel; messageId: string; at: Date }) => Promise<void>;
 };
 
 export class ConcurrentUpdateError extends Error {
@@ -102,6 +107,7 @@ export function createProcessInbound(deps: ProcessInboundDeps) {
     await deps.inbox.markProcessed(channel, messageId, turn.reportId);
     if (turn.reportId && turn.reportCreated) await deps.events.publish({ type: 'report.created', reportId: turn.reportId });
     if (turn.reportId && turn.reportUpdated) await deps.events.publish({ type: 'report.updated', reportId: turn.reportId });
+    if (turn.emergency) await deps.onEmergency?.({ channel, messageId, at: record.receivedAt });
   };
 
   /** Processes the chat's pending messages (the given one included) in order. */

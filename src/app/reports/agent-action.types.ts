@@ -9,7 +9,8 @@ import type { Outcome, ReportStatus } from '../../domain/report';
 export type AgentActionCommand =
   | { action: 'take'; version: number }
   | { action: 'ask_info'; version: number; message: string; templateId?: string }
-  | { action: 'dispatch'; version: number; unit: string; note?: string }
+  /** `unitOperator`: a linked operator (a patrol's phone) the staff bot sends the dispatch to; `sendPhoto`: with the report's photos. */
+  | { action: 'dispatch'; version: number; unit: string; note?: string; unitOperator?: string; sendPhoto?: boolean }
   /** `citizenMessage`: closing words for the citizen (a reply template's text in their language). */
   | { action: 'close'; version: number; outcome: Outcome; note?: string; citizenMessage?: string; templateId?: string }
   | { action: 'reject'; version: number; reason: string }
@@ -17,7 +18,10 @@ export type AgentActionCommand =
   | { action: 'reopen'; version: number; note?: string }
   /** To an operator (`assignee`, with their `team`) or to a team as a whole (`team` only). */
   | { action: 'assign'; version: number; assignee?: string; team?: string; reason: string }
-  | { action: 'release'; version: number; reason: string };
+  | { action: 'release'; version: number; reason: string }
+  /** From the staff bot: the dispatched unit has the dispatch in hand / is on the spot. */
+  | { action: 'unit_accepted'; version: number }
+  | { action: 'unit_on_site'; version: number };
 
 export type AgentActionName = AgentActionCommand['action'];
 export type CommandOf<A extends AgentActionName> = Extract<AgentActionCommand, { action: A }>;

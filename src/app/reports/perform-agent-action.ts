@@ -12,6 +12,8 @@ import { notifyReportCitizens } from '../citizens/notify-citizens';
 import { AGENT_ACTIONS } from './actions';
 import type { Actor, AgentAction, AgentActionCommand, AgentActionResult } from './agent-action.types';
 import { mergeDuplicate, unmergeDuplicate, type MergeDeps } from './merge-duplicate';
+import { sendDispatchToUnit } from '../staff/dispatch-to-unit';
+import type { StaffDeps } from '../staff/staff-deps';
 
 export type AgentActionDeps = MergeDeps & {
   reports: ReportStore;
@@ -23,6 +25,8 @@ export type AgentActionDeps = MergeDeps & {
   confirmations: Pick<ConfirmationStore, 'get'>;
   /** Where each citizen is reached: reports and followers carry only citizenRefs. */
   identities: Pick<IdentityStore, 'get'>;
+  /** The staff bot, when configured: a dispatch to a linked unit is sent to its phone. */
+  staff?: StaffDeps;
 };
 
 /** Statuses in which a report is in someone's hands. */
@@ -57,8 +61,9 @@ export async function performAgentAction(
   if (!current) return { ok: false, reason: 'not_found' };
 
   // Taking a report someone else holds, or (for agents) acting on it, is a conflict naming the holder;
-  // supervisors and admins may act on any report.
-  if (heldByOther(current, actor) && (command.action === 'take' || actor.role === 'agent')) return conflict(current, actor);
+  // supervisors and admins may act on any report, and the unit it was dispatched to on what it was sent for.
+  const dispatchedUnit = current.status === 'dispatched' && current.dispatch?.operator === actor.username;
+  if (heldByOther(current, actor) && (command.action === 'take' || (actor.role === 'agent' && !dispatchedUnit))) return conflict(current, actor);
 
   const action = AGENT_ACTIONS[command.action] as AgentAction<typeof command.action>;
   let original: ReportView | undefined;
@@ -107,5 +112,13 @@ export async function performAgentAction(
   if (command.action === 'reopen' && moved.from === 'duplicate' && current.duplicateOf)
     await unmergeDuplicate(deps, report, current.duplicateOf, actor, input.requestId);
   await notifyReportCitizens(deps, report, command.action, action.notice(command as never));
+  if (command.action === 'dispatch' && command.unitOperator && deps.staff)
+    await sendDispatchToUnit(deps.staff, {
+      report,
+      unitOperator: command.unitOperator,
+      sendPhoto: Boolean(command.sendPhoto),
+      actor,
+      ...(input.requestId ? { requestId: input.requestId } : {}),
+    }).catch((err: Error) => deps.logger.error(`dispatch of ${report.ticketCode} to ${command.unitOperator}'s phone not queued: ${err.message}`));
   return { ok: true, report, from: moved.from };
 }

@@ -26,6 +26,8 @@ export type ResolveDeps = {
   teams: ReadonlyArray<{ id: string; name: { it: string; en: string } }>;
   categoryLabel(id: string, lang: 'it' | 'en'): string;
   zoneName(id: string | undefined): string | undefined;
+  /** Whether the staff bot can reach this operator (linked and active); absent when there is no staff bot. */
+  isLinkedUnit?(username: string): Promise<boolean>;
 };
 
 /** The language a report's citizen reads: the template variant they get. */
@@ -49,7 +51,7 @@ export type Resolved =
   | { ok: true; command: AgentActionCommand }
   | {
       ok: false;
-      reason: 'unknown_operator' | 'unknown_team' | 'unknown_template' | 'template_mismatch' | 'report_not_found';
+      reason: 'unknown_operator' | 'unknown_unit' | 'unknown_team' | 'unknown_template' | 'template_mismatch' | 'report_not_found';
       detail: string;
     };
 
@@ -63,6 +65,8 @@ export async function resolveCommand(deps: ResolveDeps, reportId: string, comman
     if (!deps.teams.some((t) => t.id === command.team)) return { ok: false, reason: 'unknown_team', detail: String(command.team) };
     return { ok: true, command };
   }
+  if (command.action === 'dispatch' && command.unitOperator && !(await deps.isLinkedUnit?.(command.unitOperator)))
+    return { ok: false, reason: 'unknown_unit', detail: command.unitOperator };
   if (command.action !== 'ask_info' && command.action !== 'close') return { ok: true, command };
   if (!command.templateId) {
     if (command.action === 'ask_info') return { ok: true, command: { ...command, message: command.message ?? '' } };

@@ -9,7 +9,9 @@ export type LiveEvent =
   | { type: 'report.updated'; reportId: string; status?: ReportStatus; from?: ReportStatus }
   | { type: 'inbound.processed'; channel: Channel; messageId: string }
   /** An internal note was added; `mentions` are the usernames it names (their "for me" list changed). */
-  | { type: 'note.added'; reportId: string; mentions: string[] };
+  | { type: 'note.added'; reportId: string; mentions: string[] }
+  /** A citizen wrote something that reads like an emergency (the bot pointed them to 112). Nothing about who. */
+  | { type: 'citizen.emergency'; channel: Channel };
 
 export interface EventBus {
   publish(event: LiveEvent): Promise<void>;

@@ -21,3 +21,4 @@ export * from './template';
 export * from './citizen-data';
 export * from './citizen-block';
 export * from './retention';
+export * from './staff';

@@ -36,7 +36,11 @@ export type ReportView = Report & {
   assignee?: string;
   /** The team the report is assigned to (the assignee's, or a team as a whole). */
   team?: string;
-  dispatch?: { unit?: string; note?: string; at?: Date };
+  /**
+   * `operator`: the linked operator (a patrol's phone) the dispatch was sent to through the staff bot;
+   * `acceptedAt`/`onSiteAt`: when that unit answered from the bot.
+   */
+  dispatch?: { unit?: string; note?: string; at?: Date; operator?: string; acceptedAt?: Date; onSiteAt?: Date };
   outcome?: { code?: Outcome; note?: string };
   duplicateOf?: string;
   confirmations: number;

@@ -28,9 +28,20 @@ const operatorSchema = new Schema(
       recoveryHashes: [String],
     },
     passwordChangedAt: Date,
+    /**
+     * The operator's Telegram chat on the staff bot (src/app/staff): `chatKey` is the blind index the
+     * bot looks the chat up by, `chatId` the encrypted chat id it sends to. Unset: not linked.
+     */
+    staffTelegram: { chatKey: String, chatId: String, linkedAt: Date },
+    /** A pending one-time code to link Telegram: its SHA-256 hash and expiry. */
+    staffLinkCode: { hash: String, expiresAt: Date },
+    /** On call outside service hours: paged by the staff bot for urgent reports and emergency-like messages. */
+    onCall: { type: Boolean, default: false },
   },
   { timestamps: true },
 );
 operatorSchema.index({ username: 1 }, { unique: true });
+operatorSchema.index({ 'staffTelegram.chatKey': 1 }, { sparse: true });
+operatorSchema.index({ 'staffLinkCode.hash': 1 }, { sparse: true });
 
 export const operatorModel = (conn: Connection) => conn.model('Operator', operatorSchema, 'operators');

@@ -59,7 +59,7 @@ const reportSchema = new Schema(
     sourceMessageKey: { type: String, required: true },
     assignee: String,
     team: String,
-    dispatch: { unit: String, note: String, at: Date },
+    dispatch: { unit: String, note: String, at: Date, operator: String, acceptedAt: Date, onSiteAt: Date },
     outcome: { code: String, note: String },
     duplicateOf: String,
     /** Distinct citizens (the reporter excluded) who confirmed the report: see confirmationsList. */

@@ -126,6 +126,8 @@ export async function seedReport(app: TestApp, over: Partial<NewReport> & { chat
     sourceMessageKey: `seed-${randomBytes(6).toString('hex')}`,
     ...fields,
   });
+  // As the worker does after the turn that creates a report: every panel hears of it.
+  await app.publish({ type: 'report.created', reportId: report.id });
   return Object.assign(report, { chatId });
 }
 

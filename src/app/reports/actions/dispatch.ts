@@ -3,8 +3,15 @@ import type { AgentAction } from '../agent-action.types';
 
 export const dispatch: AgentAction<'dispatch'> = {
   effects: (command, current, actor, now) => ({
-    set: { ...(current.assignee ? {} : { assignee: actor.username }), dispatch: { unit: command.unit, note: command.note, at: now } },
-    details: { unit: command.unit, note: command.note },
+    set: {
+      ...(current.assignee ? {} : { assignee: actor.username }),
+      dispatch: { unit: command.unit, note: command.note, at: now, ...(command.unitOperator ? { operator: command.unitOperator } : {}) },
+    },
+    details: {
+      unit: command.unit,
+      note: command.note,
+      ...(command.unitOperator ? { unitOperator: command.unitOperator, sendPhoto: Boolean(command.sendPhoto) } : {}),
+    },
   }),
   notice: () => ({ action: 'dispatch' }),
 };

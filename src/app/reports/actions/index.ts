@@ -9,6 +9,7 @@ import { reopen } from './reopen';
 import { take } from './take';
 import { assign } from './assign';
 import { release } from './release';
+import { unitAccepted, unitOnSite } from './unit-progress';
 
 export const AGENT_ACTIONS: { [A in AgentActionName]: AgentAction<A> } = {
   take,
@@ -20,4 +21,6 @@ export const AGENT_ACTIONS: { [A in AgentActionName]: AgentAction<A> } = {
   reopen,
   assign,
   release,
+  unit_accepted: unitAccepted,
+  unit_on_site: unitOnSite,
 };

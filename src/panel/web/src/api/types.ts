@@ -15,6 +15,7 @@ export type Operator = {
   displayName: string;
   role: Role;
   language: Language;
+  team?: string;
 };
 
 export type SessionInfo = {
@@ -50,7 +51,8 @@ export type Meta = {
   mapTileUrl: string;
   /** Priority from which a new report plays a sound and shows a desktop notification. */
   alertPriority: number;
-  teams: Array<{ id: string; name: { it: string; en: string } }>;
+  /** `alertCategories`: the categories of new reports this team is alerted for (absent: all). */
+  teams: Array<{ id: string; name: { it: string; en: string }; alertCategories?: string[] }>;
   /** Active operators, for assignments and mentions. */
   operators: Array<{ username: string; displayName: string; team?: string }>;
 };

@@ -13,6 +13,7 @@ import { useI18n } from '../i18n/i18n';
 import { useAnnounce } from '../lib/announcer';
 import { useMeta } from '../lib/meta';
 import { useShiftText } from '../i18n/shift.dictionary';
+import { DispatchPhoneFields } from './dispatch-phone-fields';
 
 type TemplateOption = { id: string; name: string; preview: string };
 
@@ -179,6 +180,8 @@ function ActionForm({ reportId, action, busy, onCancel, onSubmit }: FormProps) {
   const [assignTo, setAssignTo] = useState<'operator' | 'team'>('operator');
   const [target, setTarget] = useState('');
   const [templateId, setTemplateId] = useState('');
+  const [unitOperator, setUnitOperator] = useState('');
+  const [sendPhoto, setSendPhoto] = useState(false);
   const templates = useTemplates(reportId, action === 'ask_info' || action === 'close' ? action : undefined, outcome || undefined);
   const chosen = templates.find((x) => x.id === templateId);
   const [invalid, setInvalid] = useState<string | undefined>(undefined);
@@ -206,7 +209,7 @@ function ActionForm({ reportId, action, busy, onCancel, onSubmit }: FormProps) {
       case 'ask_info':
         return onSubmit(chosen ? { action, templateId: chosen.id } : { action, message: value });
       case 'dispatch':
-        return onSubmit({ action, unit: value, note: optionalNote });
+        return onSubmit({ action, unit: value, note: optionalNote, ...(unitOperator ? { unitOperator, sendPhoto } : {}) });
       case 'close':
         return onSubmit({ action, outcome: outcome as Outcome, note: optionalNote, ...(chosen ? { templateId: chosen.id } : {}) });
       case 'reject':
@@ -269,6 +272,9 @@ function ActionForm({ reportId, action, busy, onCancel, onSubmit }: FormProps) {
             onChange={(e) => setText(e.target.value)}
           />
         </Field>
+      ) : null}
+      {action === 'dispatch' ? (
+        <DispatchPhoneFields idPrefix={uid} unit={unitOperator} sendPhoto={sendPhoto} onUnit={setUnitOperator} onSendPhoto={setSendPhoto} />
       ) : null}
       {action === 'close' ? (
         <fieldset className="field" aria-describedby={describedBy}>

@@ -2,8 +2,10 @@
  * Alerts for urgent reports: once an agent turns them on (a click, so the browser may ask for the
  * notification permission and allow sound), every new report at or above the municipality's alert
  * priority plays a short tone and shows a desktop notification (Web Notifications API) with the
- * ticket, category and priority — never anything about the citizen. Off by default; remembered in
- * this browser.
+ * ticket, category and priority — never anything about the citizen — in the panels of the team
+ * concerned (a team with `alertCategories` in the profile is alerted only for those categories; an
+ * operator without a team, for all). A citizen's message that reads like an emergency alerts every
+ * panel. Off by default; remembered in this browser.
  */
 import { createContext, useCallback, useContext, useMemo, useRef, useState, type ReactNode } from 'react';
 import { apiRequest } from '../api/client';
@@ -12,7 +14,9 @@ import { useI18n } from '../i18n/i18n';
 import { useShiftText } from '../i18n/shift.dictionary';
 import { categoryName } from '../components/queue-table';
 import { useMeta } from './meta';
-import { useReportEvents } from './server-events';
+import { useEmergencyEvents, useReportEvents } from './server-events';
+import { useOperator } from './auth';
+import { useStaffText } from '../i18n/staff.dictionary';
 
 const STORAGE_KEY = 'vicinato.alerts';
 type Alerts = { enabled: boolean; enable(): Promise<void> };
@@ -36,7 +40,9 @@ function playTone(ctx: AudioContext) {
 export function AlertsProvider({ children }: { children: ReactNode }) {
   const meta = useMeta();
   const st = useShiftText();
+  const sf = useStaffText();
   const { language } = useI18n();
+  const operator = useOperator();
   const [enabled, setEnabled] = useState(() => window.localStorage.getItem(STORAGE_KEY) === 'on');
   const audio = useRef<AudioContext | undefined>(undefined);
   const alerted = useRef(new Set<string>());
@@ -56,6 +62,8 @@ export function AlertsProvider({ children }: { children: ReactNode }) {
     void apiRequest<ReportDetailResponse>(`/api/reports/${encodeURIComponent(e.reportId)}`, { background: true }).then(
       ({ report }) => {
         if (report.priority < meta.alertPriority) return;
+        const categories = meta.teams.find((t) => t.id === operator.team)?.alertCategories;
+        if (categories && !categories.includes(report.categoryId)) return;
         audio.current ??= new AudioContext();
         playTone(audio.current);
         if ('Notification' in window && Notification.permission === 'granted') {
@@ -74,6 +82,14 @@ export function AlertsProvider({ children }: { children: ReactNode }) {
       },
       () => undefined,
     );
+  });
+
+  useEmergencyEvents((e) => {
+    if (!enabled) return;
+    audio.current ??= new AudioContext();
+    playTone(audio.current);
+    if ('Notification' in window && Notification.permission === 'granted')
+      new Notification(sf('emergencyTitle'), { body: sf('emergencyBody', { channel: e.channel }), tag: `emergency-${Date.now()}` });
   });
 
   const value = useMemo(() => ({ enabled, enable }), [enabled, enable]);

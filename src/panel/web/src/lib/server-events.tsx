@@ -13,7 +13,10 @@ export type ReportEvent = {
   mentions?: string[];
 };
 type Listener = (e: ReportEvent) => void;
-type ServerEvents = { connected: boolean; subscribe(l: Listener): () => void };
+/** A citizen's message read like an emergency: only the channel is known here, nothing about who. */
+export type EmergencyEvent = { channel: string };
+type EmergencyListener = (e: EmergencyEvent) => void;
+type ServerEvents = { connected: boolean; subscribe(l: Listener): () => void; subscribeEmergencies(l: EmergencyListener): () => void };
 
 const RECONNECT_MS = 5_000;
 const EVENT_TYPES = ['report.created', 'report.updated', 'note.added'] as const;
@@ -38,6 +41,7 @@ function parse(type: string, data: string): ReportEvent | undefined {
 
 export function ServerEventsProvider({ children }: { children: ReactNode }) {
   const listeners = useRef(new Set<Listener>());
+  const emergencyListeners = useRef(new Set<EmergencyListener>());
   const [connected, setConnected] = useState(false);
   useEffect(() => {
     let source: EventSource | undefined;
@@ -50,6 +54,15 @@ export function ServerEventsProvider({ children }: { children: ReactNode }) {
     const connect = () => {
       source = new EventSource('/api/events');
       for (const type of EVENT_TYPES) source.addEventListener(type, dispatch(type) as EventListener);
+      source.addEventListener('citizen.emergency', ((e: MessageEvent<string>) => {
+        try {
+          const body = JSON.parse(e.data) as { channel?: unknown };
+          const event = { channel: typeof body.channel === 'string' ? body.channel : '' };
+          for (const l of emergencyListeners.current) l(event);
+        } catch {
+          // not JSON: ignore
+        }
+      }) as EventListener);
       source.onmessage = dispatch('message');
       source.onopen = () => setConnected(true);
       source.onerror = () => {
@@ -78,6 +91,10 @@ export function ServerEventsProvider({ children }: { children: ReactNode }) {
         listeners.current.add(l);
         return () => listeners.current.delete(l);
       },
+      subscribeEmergencies(l) {
+        emergencyListeners.current.add(l);
+        return () => emergencyListeners.current.delete(l);
+      },
     }),
     [connected],
   );
@@ -96,4 +113,12 @@ export function useReportEvents(onEvent: Listener) {
   const latest = useRef(onEvent);
   latest.current = onEvent;
   useEffect(() => subscribe((e) => latest.current(e)), [subscribe]);
+}
+
+/** Calls `onEvent` for every emergency-like citizen message while the component is mounted. */
+export function useEmergencyEvents(onEvent: EmergencyListener) {
+  const { subscribeEmergencies } = useServerEvents();
+  const latest = useRef(onEvent);
+  latest.current = onEvent;
+  useEffect(() => subscribeEmergencies((e) => latest.current(e)), [subscribeEmergencies]);
 }

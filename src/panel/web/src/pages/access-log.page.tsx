@@ -24,6 +24,7 @@ const ACTION_LABELS: Record<string, AccountKey> = {
   'identity.reveal': 'accessReveal',
   'identity.reveal_refused': 'accessRefused',
   'photo.view': 'accessPhoto',
+  'photo.sent_to_unit': 'accessPhotoToUnit',
 };
 
 export function AccessLogPage() {

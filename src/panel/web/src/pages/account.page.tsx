@@ -6,6 +6,7 @@ import { ErrorNotice } from '../components/error-notice';
 import { MfaEnrolment } from '../components/mfa-enrolment';
 import { PageHeading } from '../components/page-heading';
 import { RecoveryCodes } from '../components/recovery-codes';
+import { StaffTelegramSection } from '../components/staff-telegram-section';
 import { useAccountText } from '../i18n/account.dictionary';
 import { useAuth } from '../lib/auth';
 
@@ -190,6 +191,7 @@ export function AccountPage() {
       <PageHeading>{at('accountTitle')}</PageHeading>
       <PasswordForm />
       <TwoStepSection />
+      <StaffTelegramSection />
       <section className="panel-section" aria-labelledby="sessions-title">
         <h2 id="sessions-title">{at('sessionsTitle')}</h2>
         <p>{at('sessionsIntro')}</p>

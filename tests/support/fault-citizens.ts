@@ -42,9 +42,10 @@ async function deliverLikeMeta(webUrl: string, body: unknown, onRetry: () => voi
 
 function readWhatsapp(m: SentMessage): Seen & { ids: Array<{ id: string; title: string }>; list: boolean } {
   const i = m.body.interactive;
-  const ids = [...(i?.action?.buttons ?? []).map((b) => b.reply), ...(i?.action?.sections ?? []).flatMap((s) => s.rows ?? [])].map(
-    (c) => ({ id: c?.id ?? '', title: c?.title ?? '' }),
-  );
+  const ids = [...(i?.action?.buttons ?? []).map((b) => b.reply), ...(i?.action?.sections ?? []).flatMap((s) => s.rows ?? [])].map((c) => ({
+    id: c?.id ?? '',
+    title: c?.title ?? '',
+  }));
   return { text: m.body.text?.body ?? i?.body?.text ?? '', choices: ids.map((c) => c.title), ids, list: i?.type === 'list' };
 }
 
@@ -80,7 +81,12 @@ async function play(
     const before = citizen.seen();
     await sendStep(step, before.at(-1)?.choices ?? []);
     const deadline = Date.now() + opts.answerTimeoutMs;
-    while (!citizen.seen().slice(before.length).some((m) => m.text.includes(FULL_REPORT_EXPECTED[i]!))) {
+    while (
+      !citizen
+        .seen()
+        .slice(before.length)
+        .some((m) => m.text.includes(FULL_REPORT_EXPECTED[i]!))
+    ) {
       if (Date.now() > deadline) {
         citizen.stuckAt = i;
         return;
@@ -92,7 +98,12 @@ async function play(
 }
 
 /** A WhatsApp Cloud citizen: numbered answers press the offered button or list row. */
-export async function playWhatsapp(webUrl: string, graph: FakeGraphApi, waId: string, opts: PlayOptions & { spot: number }): Promise<PlayedCitizen> {
+export async function playWhatsapp(
+  webUrl: string,
+  graph: FakeGraphApi,
+  waId: string,
+  opts: PlayOptions & { spot: number },
+): Promise<PlayedCitizen> {
   const citizen: PlayedCitizen = {
     channel: 'whatsapp-cloud',
     chatId: waId,
@@ -136,7 +147,9 @@ export async function playTelegram(fake: FakeTelegram, opts: PlayOptions & { spo
 
 /** A transcript comparable between citizens: ticket codes (each citizen's own) made equal. */
 export function transcript(seen: Seen[]): string[] {
-  return seen.map((m) => `${m.text.replace(/VIC-\d{4}-\d{6}/g, 'VIC-YYYY-NNNNNN')}${m.choices.length ? ` [${m.choices.join(' | ')}]` : ''}`);
+  return seen.map(
+    (m) => `${m.text.replace(/VIC-\d{4}-\d{6}/g, 'VIC-YYYY-NNNNNN')}${m.choices.length ? ` [${m.choices.join(' | ')}]` : ''}`,
+  );
 }
 
 export const TICKET_CODE = /VIC-\d{4}-\d{6}/g;

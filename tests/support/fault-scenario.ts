@@ -84,7 +84,7 @@ export async function runFaultScenario(opts: ScenarioOptions): Promise<ScenarioR
     const t0 = Date.now();
     const [wa, tg] = await Promise.all([whatsapp(), onTelegram()]);
     const baseline = { 'whatsapp-cloud': transcript(wa.seen()), telegram: transcript(tg.seen()) };
-    if (wa.stuckAt !== undefined || tg.stuckAt !== undefined) 
+    if (wa.stuckAt !== undefined || tg.stuckAt !== undefined)
       throw new Error(
         `the baseline did not finish (whatsapp stuck at ${wa.stuckAt}, telegram at ${tg.stuckAt}):\n` +
           `${[...transcript(wa.seen()), '---', ...transcript(tg.seen())].join('\n')}\n${cluster.logs()}`,

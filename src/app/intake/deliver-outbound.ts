@@ -28,7 +28,8 @@ export function createDeliverOutbound(deps: {
     if (claim.outcome === 'missing') return { kind: 'give_up', reason: `outbound ${outboundId} is not recorded` };
     const record = claim.record;
     if (claim.outcome === 'not_sendable') return { kind: 'done' };
-    if (claim.outcome === 'in_flight') return { kind: 'retry_later', delayMs: 5_000, reason: `${outboundId} is being sent by another attempt` };
+    if (claim.outcome === 'in_flight')
+      return { kind: 'retry_later', delayMs: 5_000, reason: `${outboundId} is being sent by another attempt` };
     if (claim.outcome === 'unconfirmed') {
       // The rule (docs/delivery-guarantees.md): an attempt claimed it and died between the platform
       // call and recording its outcome; the platform may have delivered it. Never sent twice: it is

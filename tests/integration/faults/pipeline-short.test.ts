@@ -26,7 +26,9 @@ describe('the pipeline under faults (short run)', () => {
     });
     const problems = differences(result);
     if (process.env.FAULTS_TIMELINE) console.log(result.timeline.join('\n'));
-    expect(problems, `${result.timeline.join('\n')}\n${problems.join('\n')}\n${problems.length ? result.logs.slice(-20_000) : ''}`).toEqual([]);
+    expect(problems, `${result.timeline.join('\n')}\n${problems.join('\n')}\n${problems.length ? result.logs.slice(-20_000) : ''}`).toEqual(
+      [],
+    );
     expect(result.citizens).toHaveLength(8);
   }, 240_000);
 });

@@ -60,6 +60,8 @@ export type ScenarioResult = {
   /** Faults in the order they happened, with when they ended (ms after the citizens started). */
   timeline: string[];
   unprocessedInbox: number;
+  /** Replies given up (state failed or undeliverable), with the recorded reason. */
+  repliesGivenUp: string[];
   logs: string;
 };
 
@@ -133,7 +135,12 @@ export async function runFaultScenario(opts: ScenarioOptions): Promise<ScenarioR
         });
       }
       const unprocessedInbox = await conn.collection('inbox_messages').countDocuments({ state: { $ne: 'processed' } });
-      return { baseline, citizens, timeline, unprocessedInbox, logs: cluster.logs() };
+      const givenUp = await conn
+        .collection('outbound_messages')
+        .find({ state: { $in: ['failed', 'undeliverable'] } })
+        .toArray();
+      const repliesGivenUp = givenUp.map((d) => `${String(d.outboundId)} ${String(d.state)}: ${String(d.error)}`);
+      return { baseline, citizens, timeline, unprocessedInbox, repliesGivenUp, logs: cluster.logs() };
     } finally {
       await conn.close();
     }
@@ -159,5 +166,6 @@ export function differences(result: ScenarioResult): string[] {
   }
   if (new Set(allTickets).size !== allTickets.length) problems.push('a ticket code was given to two citizens');
   if (result.unprocessedInbox) problems.push(`${result.unprocessedInbox} inbox messages not processed`);
+  for (const r of result.repliesGivenUp) problems.push(`reply given up: ${r}`);
   return problems;
 }

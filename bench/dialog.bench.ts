@@ -135,7 +135,7 @@ async function main() {
       audit: createAuditRepository(conn),
       // The bench sends many reports from few chats: no daily limit.
       limits: { reportsPerDay: Number.MAX_SAFE_INTEGER },
-      retention: { messagesDays: 90, identityLinkMonths: 12, auditYears: 10 },
+      retention: { messagesDays: 90, identityLinkMonths: 12, auditYears: 10, photosMonths: 12 },
     };
     // The channel saves photos before the engine sees them: both contenders get an already saved one.
     const saved = await media.saveImage(await makeJpeg());

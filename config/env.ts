@@ -124,6 +124,14 @@ export const envSchema = z.object({
    * notification (agents turn alerts on once in their browser). @defaultValue 70
    */
   PANEL_ALERT_PRIORITY: z.coerce.number().int().min(0).max(100).default(70),
+  /**
+   * Whether admins may change jobs from the panel's job queues page (Bull Board at
+   * /api/admin/queues/): retry, clean, pause, remove. false (the default) shows the queues read-only. @defaultValue false
+   */
+  QUEUE_BOARD_WRITE: z
+    .enum(['true', 'false'])
+    .default('false')
+    .transform((v) => v === 'true'),
   /** Nominatim base URL for geocoding (self-hosted in production). Empty disables geocoding: the bot asks for a pin. */
   GEOCODER_URL: optionalString.pipe(url(['http:', 'https:'], 'http(s)').optional()),
   /** User-Agent sent to Nominatim, as its usage policy requires (name and contact). @defaultValue Vicinato/0.1 (municipality IT contact) */
@@ -240,6 +248,14 @@ export const envSchema = z.object({
   RETENTION_IDENTITY_LINK_MONTHS: z.coerce.number().int().min(1).max(120).default(12),
   /** Retention: years the audit log is kept. @defaultValue 10 */
   RETENTION_AUDIT_YEARS: z.coerce.number().int().min(1).max(50).default(10),
+  /** Retention: months after closing before a report's photos (and the citizen's added ones) are deleted. @defaultValue 12 */
+  RETENTION_PHOTOS_MONTHS: z.coerce.number().int().min(1).max(120).default(12),
+  /** Photos one report may hold, the first ones included; «aggiungi» adds more up to this (flows/follow-up.ts). @defaultValue 5 */
+  REPORT_MAX_PHOTOS: z.coerce.number().int().min(1).max(20).default(5),
+  /** Days after a close within which "non risolto" / "è ancora lì" reopens or follows up the report. @defaultValue 7 */
+  RESOLUTION_REOPEN_DAYS: z.coerce.number().int().min(1).max(90).default(7),
+  /** What "not solved" does within those days: reopen the report, or open a linked follow-up report. @defaultValue reopen */
+  RESOLUTION_NOT_SOLVED: z.enum(['reopen', 'follow_up']).default('reopen'),
   /**
    * How often the reconciler (worker role, one process at a time) re-schedules from MongoDB what
    * Redis may have lost: unprocessed inbox messages, unsent replies, advisories still sending. @defaultValue 10000

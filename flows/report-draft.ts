@@ -33,6 +33,17 @@ export type AlertDraft = {
   choices?: Array<{ id: string; what: string }>;
 };
 
+/** Adding to an open report (flows/follow-up.ts): what waits to be added, the reports offered, the one chosen. */
+export type FollowUpDraft = {
+  /** The photo or text that prompted "add it to VIC-…?" (absent after «aggiungi»). */
+  pending?: { messageId: string; at: string; text?: string; mediaRef?: string };
+  choices?: Array<{ id: string; ticket: string }>;
+  /** The report being added to, and when the last addition came (ISO). */
+  reportId?: string;
+  ticket?: string;
+  lastAt?: string;
+};
+
 export type ReportDraft = {
   categoryId?: string;
   /** A category guessed from free text, waiting for "sì"/"no". */
@@ -47,6 +58,8 @@ export type ReportDraft = {
   nearby?: NearbyReport;
   /** The area alerts menu's own answers; not part of the report. */
   alert?: AlertDraft;
+  /** Adding to an open report; not part of a new report. */
+  followUp?: FollowUpDraft;
 };
 
 export const emptyDraft = (): ReportDraft => ({ photoRefs: [] });
@@ -115,6 +128,7 @@ export function isReportDraft(v: unknown): v is ReportDraft {
     optional(v.candidateLocation, isLocation) &&
     optional(v.description, isString) &&
     optional(v.nearby, isNearby) &&
-    optional(v.alert, isAlertDraft)
+    optional(v.alert, isAlertDraft) &&
+    optional(v.followUp, isObject)
   );
 }

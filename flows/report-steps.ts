@@ -28,6 +28,10 @@ export const STEP = {
   alertsRemove: 'alerts_remove',
   /** «cancella i miei dati»: "do you confirm?" (see flows/data-rights.ts). */
   eraseConfirm: 'erase_confirm',
+  /** "Add it to VIC-…?" / which open report (see flows/follow-up.ts). */
+  followUpPick: 'follow_up_pick',
+  /** Adding more photos or words to the chosen report, until «fatto». */
+  followUpMore: 'follow_up_more',
 } as const;
 
 /** The flow's side dialogs (see FlowShortcut): name -> first step. */

@@ -26,6 +26,7 @@ import { ALERT_STEPS } from './steps/alerts.steps';
 import { alertsShortcut, stopShortcut } from './alerts';
 import { DATA_RIGHTS_SHORTCUTS } from './data-rights';
 import { eraseConfirmStep } from './steps/erase.step';
+import { followUpMoreStep, followUpPickStep } from './steps/follow-up.steps';
 
 export const REPORT_FLOW_VERSION = 1;
 
@@ -48,6 +49,8 @@ const STEPS: ReportStep[] = [
   sameSituationStep,
   ...ALERT_STEPS,
   eraseConfirmStep,
+  followUpPickStep,
+  followUpMoreStep,
 ];
 
 export type ReportDialogState = DialogState<ReportDraft>;

@@ -26,4 +26,10 @@ export type DialogServices = {
   retention: RetentionPolicy;
   /** Rights exercised are audited. */
   audit: Pick<AuditLog, 'record'>;
+  /** After a report is sent: photos it may hold, the after-close answer's rules (config REPORT_MAX_PHOTOS, RESOLUTION_*). */
+  care?: CareSettings;
 };
+
+export type CareSettings = { maxPhotos: number; reopenDays: number; notSolved: 'reopen' | 'follow_up' };
+/** The settings' defaults (config/env.ts), for wirings that do not pass them. */
+export const DEFAULT_CARE: CareSettings = { maxPhotos: 5, reopenDays: 7, notSolved: 'reopen' };

@@ -46,6 +46,10 @@ import { createTelegramChannel, type TelegramChannelOptions } from '../bots/tele
 import { createWhatsappWebChannel, type WhatsappWebChannelOptions } from '../bots/whatsapp';
 import { createWhatsappCloudChannel } from '../bots/whatsapp-cloud';
 import { createPanel } from './panel/panel';
+import { QUEUE_BOARD_PATH } from './panel/panel-paths';
+import { queueBoard } from './queue/queue-board';
+import { fullOpenApiRouter, publicOpenApiRouter } from './openapi/openapi.routes';
+import { specContext } from './openapi/spec-context';
 import { open311Router } from './panel/open311/open311.routes';
 import { publicZones } from './panel/open311/public-zones';
 import { publicRateLimit } from './panel/rate-limit';
@@ -53,6 +57,8 @@ import { publicRateLimit } from './panel/rate-limit';
 export type RunningVicinato = {
   /** Base URL of the web role, when it runs. */
   url?: string;
+  /** The web role's express app (the OpenAPI test walks its routes). */
+  web?: ReturnType<typeof createWebApp>;
   stop(): Promise<void>;
 };
 
@@ -75,6 +81,7 @@ export async function startVicinato(config: Config, logger: Logger, overrides: S
     messagesDays: config.RETENTION_MESSAGES_DAYS,
     identityLinkMonths: config.RETENTION_IDENTITY_LINK_MONTHS,
     auditYears: config.RETENTION_AUDIT_YEARS,
+    photosMonths: config.RETENTION_PHOTOS_MONTHS,
   };
   const territory = loadTerritory(municipalityDir(config.MUNICIPALITY));
 
@@ -180,6 +187,7 @@ export async function startVicinato(config: Config, logger: Logger, overrides: S
       citizenData: storage.citizenData,
       audit: storage.audit,
       limits: { reportsPerDay: config.CITIZEN_REPORTS_PER_DAY },
+      care: { maxPhotos: config.REPORT_MAX_PHOTOS, reopenDays: config.RESOLUTION_REOPEN_DAYS, notSolved: config.RESOLUTION_NOT_SOLVED },
       retention: retentionPolicy,
     });
     const processInbound = createProcessInbound({
@@ -282,7 +290,7 @@ export async function startVicinato(config: Config, logger: Logger, overrides: S
       );
     workers.push(
       startRetentionLoop(
-        { retention: storage.retention, leases: storage.leases, holder, logger },
+        { retention: storage.retention, leases: storage.leases, holder, logger, media },
         retentionPolicy,
       ),
     );
@@ -320,6 +328,7 @@ export async function startVicinato(config: Config, logger: Logger, overrides: S
   let server: http.Server | undefined;
   let url: string | undefined;
   let closePanel = async () => undefined as void;
+  let web: ReturnType<typeof createWebApp> | undefined;
 
   let stopping: Promise<void> | undefined;
   const stop = () =>
@@ -348,6 +357,7 @@ export async function startVicinato(config: Config, logger: Logger, overrides: S
     for (const channel of channels) await channel.start?.();
 
     if (roles.includes('web')) {
+      const openApi = specContext(municipality, territory);
       const panel = createPanel({
         config,
         logger,
@@ -360,8 +370,18 @@ export async function startVicinato(config: Config, logger: Logger, overrides: S
         mongo: mongo.connection,
         redis,
         redisKeys: redisKeys(prefix),
+        queueBoard: queueBoard({
+          basePath: QUEUE_BOARD_PATH,
+          queueNames: [QUEUE_INBOUND, ...channels.map((c) => outboundQueueName(c.channel)), QUEUE_ADVISORIES],
+          queue: queues.queue,
+          readOnly: !config.QUEUE_BOARD_WRITE,
+          title: `Vicinato ${municipality.name}`,
+          panelPath: '/',
+        }),
+        apiDocs: fullOpenApiRouter(openApi),
       });
       const mounts: Mount[] = [
+        { path: '/', router: publicOpenApiRouter(openApi) },
         {
           path: '/open311/v2',
           router: open311Router({
@@ -382,6 +402,7 @@ export async function startVicinato(config: Config, logger: Logger, overrides: S
       ];
       closePanel = panel.close;
       const app = createWebApp({ logger, readiness, mounts, trustProxy: config.TRUST_PROXY, readyzToken: config.READYZ_TOKEN, metrics });
+      web = app;
       server = http.createServer(app);
       await new Promise<void>((resolve, reject) => {
         server!.once('error', reject);
@@ -414,7 +435,7 @@ export async function startVicinato(config: Config, logger: Logger, overrides: S
     await stop().catch(() => undefined);
     throw err;
   }
-  return { url, stop };
+  return { url, web, stop };
 }
 
 /** Waits for MongoDB (for scripts that need it before doing anything). */

@@ -10,7 +10,7 @@ import { recordStatuses } from './delivery-statuses';
 import { payloadOf, toInboundMessage } from './inbound-message';
 import type { ImageDownloader } from './media-download';
 import { sameSecret, verifySignature } from './signature';
-import { parseWebhook, type MessagesValue, type WaMessage } from './webhook.schema';
+import { parseWebhook, verificationQuerySchema, type MessagesValue, type WaMessage } from './webhook.schema';
 
 /** Meta retries a notification for up to 7 days: remember stored photos that long. */
 const PHOTO_MARKER_TTL_S = 7 * 24 * 3600;
@@ -39,13 +39,11 @@ export function whatsappWebhookRouter(deps: WebhookDeps): Router {
   router.use(deps.rateLimit);
 
   router.get('/', (req, res) => {
-    const mode = req.query['hub.mode'];
-    const challenge = req.query['hub.challenge'];
-    if (mode !== 'subscribe' || !sameSecret(req.query['hub.verify_token'], deps.verifyToken))
+    if (req.query['hub.mode'] !== 'subscribe' || !sameSecret(req.query['hub.verify_token'], deps.verifyToken))
       return res.status(403).json({ error: 'verification failed: hub.mode must be subscribe and hub.verify_token must match' });
-    if (typeof challenge !== 'string' || !challenge || challenge.length > 256)
-      return res.status(400).json({ error: 'hub.challenge is missing or too long' });
-    res.set('X-Content-Type-Options', 'nosniff').type('text/plain').send(challenge);
+    const query = verificationQuerySchema.safeParse(req.query);
+    if (!query.success) return res.status(400).json({ error: 'hub.challenge is missing or too long' });
+    res.set('X-Content-Type-Options', 'nosniff').type('text/plain').send(query.data['hub.challenge']);
   });
 
   /**

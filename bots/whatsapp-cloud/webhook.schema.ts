@@ -122,3 +122,13 @@ export function parseWebhook(body: unknown): { ok: true; values: MessagesValue[]
   }
   return { ok: true, values };
 }
+
+/**
+ * Meta's subscription handshake (GET): the mode and token are checked first (403, the token in
+ * constant time), then this schema (400), whose hub.challenge is echoed back.
+ */
+export const verificationQuerySchema = z.looseObject({
+  'hub.mode': z.literal('subscribe'),
+  'hub.verify_token': z.string().max(256).meta({ description: 'Must equal WHATSAPP_VERIFY_TOKEN.' }),
+  'hub.challenge': z.string().min(1).max(256).meta({ description: 'Echoed back as text/plain.' }),
+});

@@ -1,6 +1,7 @@
 /** What the report dialog says in English. Keep it saying the same things as it.ts. */
 import type { ReportPrompts } from './types';
 import { limitsEn, rightsEn } from './rights.en';
+import { careEn } from './care.en';
 
 export const en: ReportPrompts = {
   // --- engine ---------------------------------------------------------------------------------
@@ -305,4 +306,5 @@ export const en: ReportPrompts = {
   },
   rights: rightsEn,
   limits: limitsEn,
+  care: careEn,
 };

@@ -1,6 +1,7 @@
 /** What the report dialog says in Italian (the default language). */
 import type { ReportPrompts } from './types';
 import { limitsIt, rightsIt } from './rights.it';
+import { careIt } from './care.it';
 
 export const it: ReportPrompts = {
   // --- engine ---------------------------------------------------------------------------------
@@ -310,4 +311,5 @@ export const it: ReportPrompts = {
   },
   rights: rightsIt,
   limits: limitsIt,
+  care: careIt,
 };

@@ -11,8 +11,8 @@ export const limitsEn: LimitPrompts = {
 const plural = (n: number, one: string, many: string) => (n === 1 ? `1 ${one}` : `${n} ${many}`);
 
 export const rightsEn: RightsPrompts = {
-  retention: ({ messagesDays, identityLinkMonths, auditYears }) =>
-    `How long: the chat's messages and the conversation ${messagesDays} days; the link between you and a closed report ${identityLinkMonths} months, then the report stays without you; the log of the officers' operations ${auditYears} years.`,
+  retention: ({ messagesDays, identityLinkMonths, auditYears, photosMonths }) =>
+    `How long: the chat's messages and the conversation ${messagesDays} days; the link between you and a closed report ${identityLinkMonths} months, then the report stays without you; the photos of a closed report ${photosMonths} months; the log of the officers' operations ${auditYears} years.`,
   words: {
     myData: ['my data', 'my personal data', 'what data do you have', 'what do you know about me', 'personal data'],
     export: ['copy of my data', 'export my data', 'download my data', 'my data file', 'data portability'],

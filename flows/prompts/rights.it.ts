@@ -12,8 +12,8 @@ export const limitsIt: LimitPrompts = {
 const plural = (n: number, one: string, many: string) => (n === 1 ? `1 ${one}` : `${n} ${many}`);
 
 export const rightsIt: RightsPrompts = {
-  retention: ({ messagesDays, identityLinkMonths, auditYears }) =>
-    `Per quanto: i messaggi della chat e la conversazione ${messagesDays} giorni; il collegamento tra te e una segnalazione chiusa ${identityLinkMonths} mesi, poi la segnalazione resta senza di te; il registro delle operazioni degli agenti ${auditYears} anni.`,
+  retention: ({ messagesDays, identityLinkMonths, auditYears, photosMonths }) =>
+    `Per quanto: i messaggi della chat e la conversazione ${messagesDays} giorni; il collegamento tra te e una segnalazione chiusa ${identityLinkMonths} mesi, poi la segnalazione resta senza di te; le foto di una segnalazione chiusa ${photosMonths} mesi; il registro delle operazioni degli agenti ${auditYears} anni.`,
   words: {
     myData: ['i miei dati', 'miei dati', 'i miei dati personali', 'dati personali', 'quali dati avete', 'cosa sapete di me'],
     export: ['copia dei miei dati', 'esporta i miei dati', 'scarica i miei dati', 'file dei miei dati', 'copia dati', 'portabilita'],

@@ -8,7 +8,7 @@ type Choices<K extends string> = { labels: Record<K, string>; words: Record<K, s
 export type RightsPrompts = {
   words: { myData: string[]; export: string[]; erase: string[]; withdraw: string[] };
   /** Appended to the privacy notice: how long each kind of data is kept. */
-  retention(p: { messagesDays: number; identityLinkMonths: number; auditYears: number }): string;
+  retention(p: { messagesDays: number; identityLinkMonths: number; auditYears: number; photosMonths: number }): string;
   /** Appended to the privacy notice: how to exercise the rights here. */
   howTo: string;
   data: {

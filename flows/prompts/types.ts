@@ -5,6 +5,7 @@
 import type { EngineTexts } from '../../src/dialog/flow.types';
 import type { Reliability, ReportStatus } from '../../src/domain/report';
 import type { LimitPrompts, RightsPrompts } from './rights.types';
+import type { CarePrompts } from './care.types';
 
 export type EditField = 'category' | 'reliability' | 'location' | 'photo' | 'description';
 export type SummaryAction = 'send' | 'edit' | 'cancel';
@@ -140,4 +141,6 @@ export type ReportPrompts = EngineTexts & {
   rights: RightsPrompts;
   /** Abuse limits' polite answers. */
   limits: LimitPrompts;
+  /** Adding to an open report, the after-close answer (care.it.ts, care.en.ts). */
+  care: CarePrompts;
 };

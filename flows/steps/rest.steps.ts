@@ -3,6 +3,8 @@
  * after the notice was refused, and after a finished or cancelled report.
  */
 import { answerAgentQuestion } from '../agent-answer';
+import { offerFollowUp } from '../follow-up';
+import { answerResolutionCheck } from '../resolution-answer';
 import { closedUntil, hoursText } from '../hours';
 import { categoryClassifier, categoryMenuOptions, matchChoice, tokenize } from '../nlp';
 import { STEP, textOf, type ReportStep, type ReportStepContext } from '../report-steps';
@@ -51,12 +53,15 @@ export const idleStep: ReportStep = {
   resting: true,
   accepts: ALL_KINDS,
   async handle(ctx) {
-    const answered = await answerAgentQuestion(ctx);
+    const answered = (await answerAgentQuestion(ctx)) ?? (await answerResolutionCheck(ctx));
     if (answered) return answered;
     const t = textOf(ctx);
     if (ctx.message.payload.kind === 'text' && ctx.text && isOnlyThanks(ctx.text, t.thanks.words)) {
       return { ok: true, next: STEP.idle, replies: [{ text: t.thanks.reply }] };
     }
+    // «aggiungi», or a photo or text while a report is open: "add it to VIC-…?" (flows/follow-up.ts).
+    const followUp = await offerFollowUp(ctx);
+    if (followUp) return followUp;
     if (ctx.message.payload.kind === 'text' && namesCategory(ctx.text)) {
       const outcome = await categoryStep.handle(ctx);
       if (outcome.ok) return { ...outcome, replies: [{ text: t.newReport }, ...(outcome.replies ?? [])] };

@@ -113,3 +113,19 @@ export const NOTIFIED_ACTIONS: readonly ReportAction[] = ['take', 'ask_info', 'd
  * who sent the report, whose answer the dialog attaches to it (a follower's would not be).
  */
 export const FOLLOWER_NOTIFIED_ACTIONS: readonly ReportAction[] = ['take', 'dispatch', 'close', 'reject', 'mark_duplicate'];
+
+/** The after-close question's answers, in the order offered (src/app/citizens/resolution-check.ts). */
+export const RESOLUTION_ANSWERS = ['solved', 'not_solved', 'still_there'] as const;
+
+/** The buttons of "Il problema è stato risolto?", as the citizen reads them. */
+export const RESOLUTION_CHOICES: Record<Lang, Record<(typeof RESOLUTION_ANSWERS)[number], string>> = {
+  it: { solved: 'Sì, risolto', not_solved: 'No', still_there: 'È ancora lì' },
+  en: { solved: 'Yes, solved', not_solved: 'No', still_there: 'It’s still there' },
+};
+
+/** Asked once after a close (never for a sensitive category: the citizen sees nothing new there). */
+export function resolutionQuestionText(ticketCode: string, lang: Lang): string {
+  return lang === 'it'
+    ? `Segnalazione ${ticketCode}: il problema è stato risolto? Rispondi con un tocco qui sotto.`
+    : `Report ${ticketCode}: has the problem been solved? Tap an answer below.`;
+}

@@ -20,12 +20,12 @@ import { parseOr400 } from './validation';
 
 type CsrfTokenOf = (req: Request, res: Response) => string;
 
-const passwordChangeSchema = z.strictObject({
+export const passwordChangeSchema = z.strictObject({
   currentPassword: z.string().min(1).max(PASSWORD_MAX_LENGTH),
   newPassword: z.string().min(1).max(PASSWORD_MAX_LENGTH),
 });
-const codeSchema = z.strictObject({ code: z.string().trim().min(6).max(12) });
-const passwordOnlySchema = z.strictObject({ password: z.string().min(1).max(PASSWORD_MAX_LENGTH) });
+export const codeSchema = z.strictObject({ code: z.string().trim().min(6).max(12) });
+export const passwordOnlySchema = z.strictObject({ password: z.string().min(1).max(PASSWORD_MAX_LENGTH) });
 
 export type AccountDeps = {
   operators: OperatorStore;

@@ -13,14 +13,16 @@ import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from './passwords';
 import { parseOr400 } from './validation';
 import { csvLine } from './report-export';
 
-const teamSchema = z.string().regex(/^[a-z0-9-]{2,32}$/, 'team must be a team id');
-const newOperatorSchema = z.strictObject({
+export const teamSchema = z.string().regex(/^[a-z0-9-]{2,32}$/, 'team must be a team id');
+export const newOperatorSchema = z.strictObject({
   username: usernameSchema,
   displayName: displayNameSchema,
   role: roleSchema,
   team: teamSchema.optional(),
   password: z.string().min(PASSWORD_MIN_LENGTH, `password must be at least ${PASSWORD_MIN_LENGTH} characters`).max(PASSWORD_MAX_LENGTH),
 });
+
+export const operatorTeamSchema = z.strictObject({ team: teamSchema.nullable() });
 
 const whatsappStatusSchema = z.looseObject({
   state: z.string(),
@@ -102,7 +104,7 @@ export function adminRoutes(deps: {
   };
   // Moving an operator to another team (or out of any): audited; their open assignments stay as they are.
   router.post('/operators/:username/team', async (req: Request<{ username: string }>, res: Response) => {
-    const body = parseOr400(z.strictObject({ team: teamSchema.nullable() }), req.body, res);
+    const body = parseOr400(operatorTeamSchema, req.body, res);
     if (!body) return;
     if (body.team && !deps.teams.some((t) => t.id === body.team))
       return void res.status(400).json({ error: panelMessage('badRequest', langOf(res), { detail: `unknown team ${body.team}` }) });
@@ -162,7 +164,7 @@ export function adminRoutes(deps: {
   return router;
 }
 
-const auditQuerySchema = z.strictObject({
+export const auditQuerySchema = z.strictObject({
   reportId: z.string({ message: 'reportId must be a plain report id' }).regex(/^[a-f0-9]{24}$/i, 'reportId must be a report id'),
 });
 
@@ -172,7 +174,7 @@ const day = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'dates are YYYY-MM-DD')
   .transform((d) => new Date(`${d}T00:00:00Z`));
-const accessQuerySchema = z.strictObject({
+export const accessQuerySchema = z.strictObject({
   action: z.enum(ACCESS_ACTIONS).optional(),
   actor: usernameSchema.optional(),
   reportId: z

@@ -29,12 +29,12 @@ export type AdvisoryRoutesDeps = {
 
 const IDEMPOTENCY_KEY = /^[A-Za-z0-9_-]{8,100}$/;
 
-const listQuery = z.strictObject({
+export const advisoryListQuery = z.strictObject({
   limit: z.coerce.number().int().min(1).max(100).default(20),
   offset: z.coerce.number().int().min(0).default(0),
 });
 
-function advisoryBody(zoneNames: ReadonlyMap<string, string>) {
+export function advisoryBody(zoneNames: ReadonlyMap<string, string>) {
   return z.strictObject({
     zones: z
       .array(
@@ -97,7 +97,7 @@ export function advisoryRoutes(deps: AdvisoryRoutesDeps): Router {
   });
 
   router.get('/', async (req, res) => {
-    const q = parseOr400(listQuery, req.query, res);
+    const q = parseOr400(advisoryListQuery, req.query, res);
     if (!q) return;
     const { items, total } = await deps.advisories.list(q.limit, q.offset);
     const counts = await deps.advisories.deliveryCounts(items.map((a) => a.id));

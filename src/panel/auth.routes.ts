@@ -16,11 +16,11 @@ import { verifyPassword } from './passwords';
 import { awaitSecondFactor, endSession, signIn } from './sign-in';
 import { parseOr400 } from './validation';
 
-const loginSchema = z.strictObject({
+export const loginSchema = z.strictObject({
   username: z.string().trim().toLowerCase().min(1).max(64),
   password: z.string().min(1).max(256),
 });
-const codeSchema = z.strictObject({ code: z.string().trim().min(6).max(20) });
+export const secondFactorSchema = z.strictObject({ code: z.string().trim().min(6).max(20) });
 
 /** Minutes between the password and the second factor. */
 const SECOND_FACTOR_MINUTES = 5;
@@ -93,7 +93,7 @@ export function loginRoute(deps: LoginDeps) {
 /** POST /auth/login/mfa: the second step, with a TOTP code or a recovery code. */
 export function secondFactorRoute(deps: LoginDeps) {
   return async (req: Request, res: Response) => {
-    const body = parseOr400(codeSchema, req.body, res);
+    const body = parseOr400(secondFactorSchema, req.body, res);
     if (!body) return;
     const pendingId = req.session?.mfaPendingId;
     const pendingAt = req.session?.mfaPendingAt ?? 0;

@@ -1,13 +1,19 @@
-/** POST /api/reports/:id/block-citizen {reason, days}: an agent blocks the citizen behind a report (audited). */
+/**
+ * POST /api/reports/:id/block-citizen {reason, days}: an agent blocks the citizen behind a report
+ * (audited); GET .../block-citizen says whether they are blocked; POST .../unblock-citizen {reason}
+ * lifts the block early (audited).
+ */
 import { Router } from 'express';
 import { z } from 'zod';
-import { BLOCK_MAX_DAYS, blockCitizen } from '../app/citizens/block-citizen';
+import { BLOCK_MAX_DAYS, blockCitizen, citizenBlockOf, unblockCitizen } from '../app/citizens/block-citizen';
 import type { AuditLog, CitizenBlockStore, ReportStore } from '../domain/ports';
 import { currentOperator, langOf } from './auth.middleware';
 import { panelMessage } from './panel-messages';
 import { parseOr400 } from './validation';
 
-const blockSchema = z.strictObject({
+export const unblockSchema = z.strictObject({ reason: z.string().trim().min(3).max(500) });
+
+export const blockSchema = z.strictObject({
   reason: z.string().trim().min(3).max(500),
   days: z.number().int().min(1).max(BLOCK_MAX_DAYS),
 });
@@ -29,6 +35,27 @@ export function citizenBlockRoutes(deps: { reports: ReportStore; blocks: Citizen
     if (!result.ok && result.reason === 'not_found') return void res.status(404).json({ error: panelMessage('reportNotFound', langOf(res)) });
     if (!result.ok) return void res.status(409).json({ error: langOf(res) === 'en' ? 'The citizen erased their data: nobody to block.' : 'Il cittadino ha cancellato i suoi dati: non c’è nessuno da bloccare.' });
     res.status(201).json({ until: result.until });
+  });
+  router.get('/:id/block-citizen', async (req, res) => {
+    const result = await citizenBlockOf(deps, req.params.id, new Date());
+    if (!result.ok) return void res.status(404).json({ error: panelMessage('reportNotFound', langOf(res)) });
+    res.json({ block: result.block });
+  });
+  router.post('/:id/unblock-citizen', async (req, res) => {
+    const body = parseOr400(unblockSchema, req.body, res);
+    if (!body) return;
+    const op = currentOperator(res);
+    const result = await unblockCitizen(deps, {
+      reportId: req.params.id,
+      reason: body.reason,
+      actor: { username: op.username, role: op.role },
+      now: new Date(),
+      requestId: res.locals.requestId,
+    });
+    if (!result.ok && result.reason === 'not_found') return void res.status(404).json({ error: panelMessage('reportNotFound', langOf(res)) });
+    if (!result.ok)
+      return void res.status(409).json({ error: langOf(res) === 'en' ? 'The citizen is not blocked.' : 'Il cittadino non è bloccato.' });
+    res.json({ unblocked: true });
   });
   return router;
 }

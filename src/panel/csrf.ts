@@ -13,7 +13,8 @@ export function panelCsrf(opts: { secret: string; production: boolean }) {
     cookieName: opts.production ? '__Host-vicinato.csrf' : 'vicinato.csrf',
     cookieOptions: { httpOnly: true, sameSite: 'strict', secure: opts.production, path: '/' },
     getCsrfTokenFromRequest: (req) => {
-      const v = req.headers['x-csrf-token'];
+      // X-XSRF-TOKEN: the header the job queues page's front end sends (queue-board-access.ts).
+      const v = req.headers['x-csrf-token'] ?? req.headers['x-xsrf-token'];
       return typeof v === 'string' ? v : undefined;
     },
     errorConfig: { statusCode: 403, message: 'invalid CSRF token', code: 'EBADCSRFTOKEN' },

@@ -1,9 +1,10 @@
-/** GET /api/meta: what the front end needs to draw itself: municipality, catalogs, service hours, map tiles. */
+/** GET /api/meta: what the front end needs to draw itself: municipality, catalogs, service hours, map tiles, the retention policy. */
 import { Router } from 'express';
 import { CATEGORIES } from '../../config/categories';
 import type { MunicipalityProfile } from '../../config/municipality';
 import { OUTCOMES, REPORT_STATUSES } from '../domain/report';
 import { describeHours, isOpen, nextOpening, upcomingClosures } from '../domain/service-hours';
+import type { RetentionPolicy } from '../domain/ports';
 import type { Territory } from '../geo/territory';
 import { langOf } from './auth.middleware';
 import { OUTCOME_LABELS, STATUS_LABELS } from './panel-labels';
@@ -15,6 +16,8 @@ export function metaRoutes(deps: {
   alertPriority: number;
   /** Active operators (for assignments and mentions). */
   operators(): Promise<Array<{ username: string; displayName: string; team?: string }>>;
+  /** The retention policy (config RETENTION_*) and when the job last ran, shown to supervisors. */
+  retention?: { policy: RetentionPolicy; lastRunAt(): Promise<Date | null> };
 }): Router {
   const router = Router();
   router.get('/', async (_req, res) => {
@@ -50,6 +53,7 @@ export function metaRoutes(deps: {
       alertPriority: deps.alertPriority,
       teams: deps.municipality.teams,
       operators,
+      ...(deps.retention ? { retention: { ...deps.retention.policy, lastRunAt: await deps.retention.lastRunAt() } } : {}),
     });
   });
   return router;

@@ -11,7 +11,7 @@ import type { OperatorNames } from './operator-names';
 import { panelMessage } from './panel-messages';
 import { parseOr400 } from './validation';
 
-const noteSchema = z.strictObject({ text: z.string().trim().min(1, 'the note must not be empty').max(NOTE_MAX_LENGTH) });
+export const noteSchema = z.strictObject({ text: z.string().trim().min(1, 'the note must not be empty').max(NOTE_MAX_LENGTH) });
 const FOR_ME_LIMIT = 100;
 
 type Deps = { reports: ReportStore; notes: NoteStore; audit: AuditLog; events: EventBus; names: OperatorNames };

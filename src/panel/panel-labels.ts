@@ -53,6 +53,7 @@ export const ACTION_LABELS: Labels<string> = {
   'photo.sent_to_unit': { it: 'Foto inviata alla pattuglia', en: 'Photo sent to the patrol' },
   'identity.reveal': { it: 'Identità del cittadino visualizzata', en: 'Citizen’s identity revealed' },
   'citizen.block': { it: 'Cittadino bloccato', en: 'Citizen blocked' },
+  'citizen.unblock': { it: 'Blocco del cittadino tolto', en: 'Citizen unblocked' },
   // Data rights the citizen exercised through the bot (src/app/citizens/data-rights.ts).
   'citizen.right.access': { it: 'Il cittadino ha chiesto quali dati conserviamo', en: 'The citizen asked what data we hold' },
   'citizen.right.export': { it: 'Il cittadino ha ricevuto una copia dei suoi dati', en: 'The citizen received a copy of their data' },
@@ -65,6 +66,16 @@ export const ACTION_LABELS: Labels<string> = {
     en: 'The citizen withdrew consent: no more updates to them',
   },
   'photo.view': { it: 'Foto visualizzata', en: 'Photo viewed' },
+  // After sending: additions and the after-close answer (src/app/reports/add-to-report.ts, src/app/citizens/resolution-check.ts).
+  'citizen.add': { it: 'Il cittadino ha aggiunto', en: 'The citizen added' },
+  'citizen.resolution': { it: 'Risposta del cittadino a «Il problema è stato risolto?»', en: 'The citizen’s answer to “Has the problem been solved?”' },
+  'citizen.follow_up': { it: 'Aperta dal cittadino come seguito di', en: 'Opened by the citizen as a follow-up of' },
+};
+
+export const RESOLUTION_LABELS: Labels<'solved' | 'not_solved' | 'still_there'> = {
+  solved: { it: 'Sì, risolto', en: 'Yes, solved' },
+  not_solved: { it: 'No, non risolto', en: 'No, not solved' },
+  still_there: { it: 'È ancora lì', en: 'It’s still there' },
 };
 
 export const labelOf = <K extends string>(labels: Labels<K>, key: K | string, lang: PanelLang): string =>

@@ -8,6 +8,10 @@ const MESSAGES = {
     en: 'Your session has ended or the account is no longer active: please sign in again.',
   },
   forbidden: { it: 'Il tuo ruolo non permette questa operazione.', en: 'Your role does not allow this.' },
+  queueBoardReadOnly: {
+    it: 'Le code di lavoro sono in sola lettura (QUEUE_BOARD_WRITE=false).',
+    en: 'The job queues are read-only (QUEUE_BOARD_WRITE=false).',
+  },
   mfaCodeWrong: { it: 'Codice non valido o già usato.', en: 'The code is wrong or was already used.' },
   mfaLoginExpired: {
     it: 'Il tempo per inserire il codice è scaduto: effettua di nuovo il login.',

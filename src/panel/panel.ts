@@ -20,9 +20,9 @@ import type { Storage } from '../storage';
 import type { Mount } from './app';
 import { adminRoutes, auditRoutes } from './admin.routes';
 import { advisoryRoutes } from './advisories.routes';
-import { operatorCache, requireOperator, sessionStands } from './auth.middleware';
+import { operatorCache, requireOperator, requireRole, sessionStands } from './auth.middleware';
 import type { SessionData } from 'express-session';
-import type { Request } from 'express';
+import type { Request, RequestHandler } from 'express';
 import { loginRoute, secondFactorRoute } from './auth.routes';
 import { accountRoutes, ENROLMENT_PATHS } from './account.routes';
 import { fieldCipherFromSettings } from '../security/field-cipher';
@@ -47,6 +47,8 @@ import { forMeRoutes, reportNoteRoutes } from './notes.routes';
 import { citizenBlockRoutes } from './citizen-block.routes';
 import { templateRoutes } from './templates.routes';
 import { territoryRoutes } from './territory.routes';
+import { QUEUE_BOARD_PATH } from './panel-paths';
+import { queueBoardAccess } from './queue-board-access';
 
 export type PanelDeps = {
   config: Config;
@@ -62,6 +64,10 @@ export type PanelDeps = {
   /** Redis commands connection: login rate limit counters and the WhatsApp link state. */
   redis: Redis;
   redisKeys: ReturnType<typeof redisKeys>;
+  /** The job queues page (Bull Board) for admins, served at QUEUE_BOARD_PATH; built by main.ts (src/queue/queue-board.ts). */
+  queueBoard?: RequestHandler;
+  /** The full OpenAPI description for admins, served at /api/docs (src/openapi/openapi.routes.ts). */
+  apiDocs?: RequestHandler;
 };
 
 export function createPanel(deps: PanelDeps): { mounts: Mount[]; close(): Promise<void> } {
@@ -135,6 +141,15 @@ export function createPanel(deps: PanelDeps): { mounts: Mount[]; close(): Promis
       territory: deps.territory,
       mapTileUrl: config.MAP_TILE_URL,
       alertPriority: config.PANEL_ALERT_PRIORITY,
+      retention: {
+        policy: {
+          messagesDays: config.RETENTION_MESSAGES_DAYS,
+          identityLinkMonths: config.RETENTION_IDENTITY_LINK_MONTHS,
+          auditYears: config.RETENTION_AUDIT_YEARS,
+          photosMonths: config.RETENTION_PHOTOS_MONTHS,
+        },
+        lastRunAt: () => storage.retention.lastRunAt(),
+      },
       operators: async () =>
         (await storage.operators.list())
           .filter((o) => !o.disabled)
@@ -224,6 +239,17 @@ export function createPanel(deps: PanelDeps): { mounts: Mount[]; close(): Promis
       timeZone: deps.municipality.serviceHours.timeZone,
     }),
   );
+  if (deps.queueBoard) {
+    const boardPath = QUEUE_BOARD_PATH.replace(/\/$/, '');
+    api.use(
+      boardPath.slice('/api'.length),
+      requireRole('admin'),
+      securityHeaders({ mapTileUrl: config.MAP_TILE_URL, production, inlineStyles: true }),
+      queueBoardAccess({ writable: config.QUEUE_BOARD_WRITE, boardPath, production, csrfToken }),
+      deps.queueBoard,
+    );
+  }
+  if (deps.apiDocs) api.use('/docs', requireRole('admin'), deps.apiDocs);
   api.use(
     '/admin',
     adminRoutes({

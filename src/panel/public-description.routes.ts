@@ -12,13 +12,13 @@ import { currentOperator, langOf } from './auth.middleware';
 import { panelMessage } from './panel-messages';
 import { parseOr400 } from './validation';
 
-const bodySchema = z.object({ text: z.string().max(PUBLIC_DESCRIPTION_MAX_CHARS) }).strict();
+export const publicDescriptionSchema = z.object({ text: z.string().max(PUBLIC_DESCRIPTION_MAX_CHARS) }).strict();
 const idSchema = z.string().regex(/^[a-f0-9]{24}$/);
 
 export function publicDescriptionRoutes(deps: { publicReports: PublicReportStore; audit: AuditLog }): Router {
   const router = Router();
   router.put('/:id/public-description', async (req, res) => {
-    const body = parseOr400(bodySchema, req.body, res);
+    const body = parseOr400(publicDescriptionSchema, req.body, res);
     if (!body) return;
     const notFound = () => void res.status(404).json({ error: panelMessage('reportNotFound', langOf(res)) });
     if (!idSchema.safeParse(req.params.id).success) return notFound();

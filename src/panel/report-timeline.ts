@@ -6,7 +6,7 @@
 import type { AuditEntry, InboxRecord, OutboundRecord, ReportNote, ReportView } from '../domain/ports';
 import type { InboundPayload } from '../domain/message';
 import type { OperatorNames } from './operator-names';
-import { ACTION_LABELS, OUTCOME_LABELS, labelOf } from './panel-labels';
+import { ACTION_LABELS, OUTCOME_LABELS, RESOLUTION_LABELS, labelOf } from './panel-labels';
 import type { PanelLang } from './panel-messages';
 import { photoUrl } from './report.presenter';
 
@@ -56,7 +56,12 @@ function actionText(e: AuditEntry, lang: PanelLang, names?: OperatorNames, teamN
         .filter(Boolean)
         .join(', '),
     );
-  if ((e.action === 'assign' || e.action === 'release' || e.action === 'citizen.block') && str(e.reason)) parts.push(String(e.reason));
+  if ((e.action === 'assign' || e.action === 'release' || e.action === 'citizen.block' || e.action === 'citizen.unblock') && str(e.reason)) parts.push(String(e.reason));
+  if (e.action === 'citizen.add') parts.push(d.photo ? (lang === 'it' ? 'una foto' : 'a photo') : lang === 'it' ? 'un messaggio' : 'a message');
+  if (e.action === 'citizen.resolution' && str(d.answer)) parts.push(labelOf(RESOLUTION_LABELS, String(d.answer), lang));
+  if (e.action === 'citizen.follow_up' && str(d.of)) parts.push(String(d.of));
+  if (e.action === 'reopen' && e.actor === 'citizen' && str(d.answer))
+    parts.push(lang === 'it' ? 'il cittadino dice che il problema non è risolto' : 'the citizen says the problem is not solved');
   if (str(d.note)) parts.push(String(d.note));
   return parts.length ? `${label}: ${parts.join(' — ')}` : label;
 }
@@ -71,8 +76,12 @@ export function buildTimeline(
     { at: report.createdAt, kind: 'action', action: 'created', text: labelOf(ACTION_LABELS, 'created', ctx.lang) },
   ];
   const seenMessages = new Set<string>();
+  // Attached details name their message by a hashed key (flows/message-key.ts): matched by time and content instead.
+  const seenContent = new Set<string>();
   for (const m of sources.inbound) {
     seenMessages.add(m.messageId);
+    const content = m.payload.kind === 'photo' ? m.payload.mediaRef : m.payload.kind === 'text' ? m.payload.text : undefined;
+    if (content) seenContent.add(`${m.receivedAt.getTime()}|${content}`);
     const ref = m.payload.kind === 'photo' ? m.payload.mediaRef : undefined;
     items.push({
       at: m.receivedAt,
@@ -84,6 +93,7 @@ export function buildTimeline(
   // Answers attached by the dialog whose inbound message is not linked to the report.
   for (const info of report.citizenInfo) {
     if (seenMessages.has(info.messageId)) continue;
+    if (seenContent.has(`${info.at.getTime()}|${info.mediaRef ?? info.text}`)) continue;
     items.push({
       at: info.at,
       kind: 'inbound',

@@ -90,6 +90,10 @@ export function presentDetail(r: ReportView, ctx: PresentContext) {
     citizenOptedOut: Boolean(r.citizenOptedOut),
     /** Insults or threats in the description: a warning for the agent, the report is not refused. */
     abuseFlags: r.abuseFlags ?? [],
+    /** "Il problema è stato risolto?" after the close: asked when, the answer, what it did. */
+    resolutionCheck: r.resolutionCheck,
+    /** The closed report this one follows up. */
+    followUpOf: r.followUpOf,
     timeInQueue: {
       wallMs: Math.max(0, end.getTime() - r.createdAt.getTime()),
       serviceMs: ctx.clock.serviceMillis(r.createdAt, end),

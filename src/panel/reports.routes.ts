@@ -46,7 +46,7 @@ const reportIds = z
   .min(1)
   .max(BULK_MAX_REPORTS);
 const bulkReason = z.string().trim().min(3, 'reason must be at least 3 characters').max(ACTION_TEXT_LIMITS.reason);
-const bulkSchema = z.discriminatedUnion('action', [
+export const bulkSchema = z.discriminatedUnion('action', [
   z.strictObject({ action: z.literal('close'), reportIds, outcome: z.enum(OUTCOMES), reason: bulkReason }),
   z.strictObject({ action: z.literal('reject'), reportIds, reason: bulkReason }),
   z.strictObject({
@@ -57,7 +57,7 @@ const bulkSchema = z.discriminatedUnion('action', [
   }),
 ]);
 
-const revealSchema = z.strictObject({ reason: z.string().trim().min(REVEAL_REASON_MIN).max(REVEAL_REASON_MAX) });
+export const revealSchema = z.strictObject({ reason: z.string().trim().min(REVEAL_REASON_MIN).max(REVEAL_REASON_MAX) });
 
 export type ReportRoutesDeps = AgentActionDeps & {
   notes: NoteStore;

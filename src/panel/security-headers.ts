@@ -18,7 +18,11 @@ export function tileSource(template: string): string | undefined {
   return wild.includes('{') ? `${scheme}:` : `${scheme}://${wild}`;
 }
 
-export function securityHeaders(opts: { mapTileUrl: string; production: boolean }): RequestHandler {
+/**
+ * `inlineStyles`: only for the job queues page (Bull Board), whose front end sets inline styles it
+ * cannot be built without; its scripts stay 'self'-only.
+ */
+export function securityHeaders(opts: { mapTileUrl: string; production: boolean; inlineStyles?: boolean }): RequestHandler {
   const tiles = tileSource(opts.mapTileUrl);
   return helmet({
     contentSecurityPolicy: {
@@ -26,7 +30,7 @@ export function securityHeaders(opts: { mapTileUrl: string; production: boolean 
       directives: {
         defaultSrc: ["'self'"],
         scriptSrc: ["'self'"],
-        styleSrc: ["'self'"],
+        styleSrc: opts.inlineStyles ? ["'self'", "'unsafe-inline'"] : ["'self'"],
         imgSrc: ["'self'", 'data:', 'blob:', ...(tiles ? [tiles] : [])],
         connectSrc: ["'self'"],
         fontSrc: ["'self'"],

@@ -11,8 +11,8 @@ import { currentOperator, langOf, requireRole } from './auth.middleware';
 import { panelMessage } from './panel-messages';
 import { parseOr400 } from './validation';
 
-const usernameParam = z.string().regex(/^[a-z0-9][a-z0-9._-]{2,63}$/);
-const onCallSchema = z.strictObject({ onCall: z.boolean() });
+export const staffUsernameParam = z.string().regex(/^[a-z0-9][a-z0-9._-]{2,63}$/);
+export const onCallSchema = z.strictObject({ onCall: z.boolean() });
 
 export function staffLinkRoutes(deps: {
   links: StaffLinkStore;
@@ -63,7 +63,7 @@ export function staffLinkRoutes(deps: {
   });
 
   router.put('/operators/:username/on-call', requireRole('supervisor', 'admin'), async (req, res) => {
-    const username = usernameParam.safeParse(req.params.username);
+    const username = staffUsernameParam.safeParse(req.params.username);
     const body = parseOr400(onCallSchema, req.body, res);
     if (!body) return;
     if (!username.success || !(await deps.links.setOnCall(username.data, body.onCall)))
@@ -80,7 +80,7 @@ export function staffLinkRoutes(deps: {
   });
 
   router.delete('/operators/:username/link', requireRole('admin'), async (req, res) => {
-    const username = usernameParam.safeParse(req.params.username);
+    const username = staffUsernameParam.safeParse(req.params.username);
     if (!username.success) return void res.status(404).json({ error: panelMessage('operatorUnknown', langOf(res), { username: '' }) });
     await unlinkStaffTelegram(
       { links: deps.links, audit: deps.audit },

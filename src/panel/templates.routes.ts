@@ -25,26 +25,30 @@ type Deps = {
 
 const text = z.string().trim().min(1).max(ACTION_TEXT_LIMITS.message);
 
-export function templateRoutes(deps: Deps): Router {
-  const router = Router();
-  const bodySchema = z.strictObject({
+export const templateBodySchema = (categoryIds: readonly string[]) =>
+  z.strictObject({
     name: z.string().trim().min(1).max(80),
     purpose: z.enum(TEMPLATE_PURPOSES),
     categoryId: z
       .string()
-      .refine((c) => deps.categoryIds.includes(c), 'unknown category')
+      .refine((c) => categoryIds.includes(c), 'unknown category')
       .optional(),
     outcome: z.enum(OUTCOMES).optional(),
     texts: z.strictObject({ it: text, en: text }),
   });
-  const listSchema = z.strictObject({
-    purpose: z.enum(TEMPLATE_PURPOSES).optional(),
-    reportId: z
-      .string()
-      .regex(/^[a-f0-9]{24}$/i)
-      .optional(),
-    outcome: z.enum(OUTCOMES).optional(),
-  });
+export const templateListSchema = z.strictObject({
+  purpose: z.enum(TEMPLATE_PURPOSES).optional(),
+  reportId: z
+    .string()
+    .regex(/^[a-f0-9]{24}$/i)
+    .optional(),
+  outcome: z.enum(OUTCOMES).optional(),
+});
+
+export function templateRoutes(deps: Deps): Router {
+  const router = Router();
+  const bodySchema = templateBodySchema(deps.categoryIds);
+  const listSchema = templateListSchema;
 
   router.get('/', async (req, res) => {
     const q = parseOr400(listSchema, req.query, res);

@@ -4,7 +4,7 @@
  * dropped, orientation applied) and stored under an unguessable name.
  */
 import { randomBytes } from 'node:crypto';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import sharp, { type Metadata } from 'sharp';
 import type { MediaStore } from '../domain/ports';
@@ -50,6 +50,10 @@ export function createDiskMediaStore(dir: string, maxBytes: number, maxPixels = 
       await mkdir(dir, { recursive: true });
       await writeFile(path.join(dir, ref), clean, { mode: 0o600 });
       return { ok: true, ref, mimeType: target.mime, bytes: clean.length };
+    },
+    async remove(ref) {
+      if (!REF.test(ref)) return;
+      await rm(path.join(dir, ref), { force: true });
     },
     async read(ref) {
       if (!REF.test(ref)) return null;

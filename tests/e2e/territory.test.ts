@@ -62,6 +62,8 @@ async function seedTerritory() {
       await app.storage.stats.recordTransition(report, 'take', after(12));
       await app.storage.stats.recordTransition(report, 'dispatch', after(35));
       await app.storage.stats.recordTransition({ ...report, outcome: { code: 'intervention_done' } }, 'close', after(80));
+      // The citizens' answers to "Il problema è stato risolto?": two yes, one no.
+      await app.storage.stats.recordResolution(report, i < 2 ? 'solved' : 'still_there');
     }
   }
 }
@@ -217,7 +219,16 @@ describe('hot zones in Chromium', () => {
     expect(await table.innerText()).toMatch(/Ricevute/i);
     await page.getByLabel('Raggruppa per').selectOption('zone');
     await expect.poll(() => table.innerText(), { timeout: WAIT_MS }).toContain('Marlia');
+    expect(await table.innerText()).toMatch(/Risolte secondo i cittadini/i);
+    const marlia = table.getByRole('row').filter({ hasText: 'Marlia' });
+    expect(await marlia.getByTestId('solved-share').innerText()).toBe('67% (2/3)');
     await saveScreenshot(page, 'indicators');
+
+    // The retention policy, stated where supervisors review accesses to personal data.
+    await page.getByRole('link', { name: 'Accessi ai dati' }).click();
+    const policy = page.getByTestId('retention-policy');
+    await policy.waitFor();
+    expect(await policy.innerText()).toContain('Foto delle segnalazioni chiuse: 12 mesi');
 
     await page.getByRole('link', { name: 'Coda' }).click();
     await page.getByRole('heading', { level: 1, name: 'Coda segnalazioni' }).waitFor();

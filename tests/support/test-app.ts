@@ -10,7 +10,7 @@ import mongoose from 'mongoose';
 import { Redis } from 'ioredis';
 import { parseConfig, type Config } from '../../config/env';
 import { createLogger } from '../../src/log/logger';
-import { startVicinato, type StartOverrides } from '../../src/main';
+import { startVicinato, type RunningVicinato, type StartOverrides } from '../../src/main';
 import { createStorage, type Storage } from '../../src/storage';
 import { fieldCipherFromSettings } from '../../src/security/field-cipher';
 import { createQueues } from '../../src/queue/queues';
@@ -21,6 +21,8 @@ import { freshMongoUrl, redisUrl, uniqueName } from './databases';
 
 export type TestApp = {
   url: string;
+  /** The web role's express app, for tests that inspect its routes. */
+  web: NonNullable<RunningVicinato['web']>;
   config: Config;
   /** Repositories on the same database, for assertions. */
   storage: Storage;
@@ -66,6 +68,7 @@ export async function startTestApp(settings: Record<string, string> = {}, overri
   const queues = createQueues(redis, config.REDIS_PREFIX);
   return {
     url: app.url!,
+    web: app.web!,
     config,
     storage: createStorage(mongo, {}, {}, fieldCipherFromSettings(config)),
     mongo,

@@ -2,9 +2,10 @@
  * The retention job: once a day, one process at a time across the deployment (a MongoDB lease),
  * purge messages, replies and idle conversations older than the policy, remove the link to the
  * person from reports closed long enough ago (a random pseudonym), drop old audit entries, and
- * record the counts. Photos are not purged yet (see the README's retention section).
+ * delete the photos of reports closed long enough ago (files first, then the references, so a crash
+ * in between leaves nothing undeletable), and record the counts.
  */
-import type { LeaseStore, RetentionCounts, RetentionPolicy, RetentionStore } from '../../domain/ports';
+import type { LeaseStore, MediaStore, RetentionCounts, RetentionPolicy, RetentionStore } from '../../domain/ports';
 import { newPseudonym } from './data-rights';
 
 export const RETENTION_LEASE = 'retention';
@@ -19,8 +20,11 @@ const monthsBefore = (now: Date, months: number) => {
 };
 
 /** One attempt: null when another process holds the lease or the last run is less than a day old. */
+/** Reports read per batch when deleting photos. */
+const PHOTO_BATCH = 200;
+
 export async function runRetention(
-  deps: { retention: RetentionStore; leases: LeaseStore; holder: string },
+  deps: { retention: RetentionStore; leases: LeaseStore; holder: string; media: Pick<MediaStore, 'remove'> },
   policy: RetentionPolicy,
   now: Date,
 ): Promise<RetentionCounts | null> {
@@ -28,7 +32,7 @@ export async function runRetention(
   try {
     const last = await deps.retention.lastRunAt();
     if (last && now.getTime() - last.getTime() < DAY_MS) return null;
-    const counts = await deps.retention.purge(
+    const purged = await deps.retention.purge(
       {
         messages: new Date(now.getTime() - policy.messagesDays * DAY_MS),
         identityLink: monthsBefore(now, policy.identityLinkMonths),
@@ -37,6 +41,7 @@ export async function runRetention(
       newPseudonym,
       now,
     );
+    const counts: RetentionCounts = { ...purged, photos: await purgePhotos(deps, monthsBefore(now, policy.photosMonths), now) };
     await deps.retention.recordRun(now, counts);
     return counts;
   } finally {
@@ -44,9 +49,28 @@ export async function runRetention(
   }
 }
 
+async function purgePhotos(deps: { retention: RetentionStore; media: Pick<MediaStore, 'remove'> }, before: Date, now: Date): Promise<number> {
+  let deleted = 0;
+  for (;;) {
+    const batch = await deps.retention.closedWithPhotos(before, PHOTO_BATCH);
+    for (const report of batch) {
+      for (const ref of report.refs) await deps.media.remove(ref);
+      await deps.retention.clearPhotos(report.id, now);
+      deleted += report.refs.length;
+    }
+    if (batch.length < PHOTO_BATCH) return deleted;
+  }
+}
+
 /** Tries once an hour (the lease and the last run's date make it daily and single); close() stops it. */
 export function startRetentionLoop(
-  deps: { retention: RetentionStore; leases: LeaseStore; holder: string; logger: { info(m: string): void; warn(m: string): void } },
+  deps: {
+    retention: RetentionStore;
+    leases: LeaseStore;
+    holder: string;
+    media: Pick<MediaStore, 'remove'>;
+    logger: { info(m: string): void; warn(m: string): void };
+  },
   policy: RetentionPolicy,
   intervalMs = 60 * 60_000,
 ) {

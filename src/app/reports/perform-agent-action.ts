@@ -9,6 +9,7 @@ import type { ConfirmationStore, EventBus, IdentityStore, JobScheduler, Outbound
 import type { ReportStatus } from '../../domain/report';
 import type { Logger } from '../../log/logger';
 import { notifyReportCitizens } from '../citizens/notify-citizens';
+import { askIfResolved } from '../citizens/resolution-check';
 import { AGENT_ACTIONS } from './actions';
 import type { Actor, AgentAction, AgentActionCommand, AgentActionResult } from './agent-action.types';
 import { mergeDuplicate, unmergeDuplicate, type MergeDeps } from './merge-duplicate';
@@ -112,6 +113,11 @@ export async function performAgentAction(
   if (command.action === 'reopen' && moved.from === 'duplicate' && current.duplicateOf)
     await unmergeDuplicate(deps, report, current.duplicateOf, actor, input.requestId);
   await notifyReportCitizens(deps, report, command.action, action.notice(command as never));
+  // After a close with an outcome: "Il problema è stato risolto?" (src/app/citizens/resolution-check.ts).
+  if (command.action === 'close')
+    await askIfResolved(deps, report, input.now ?? new Date()).catch((err: Error) =>
+      deps.logger.error(`after-close question for report ${report.id} failed: ${err.message}`),
+    );
   if (command.action === 'dispatch' && command.unitOperator && deps.staff)
     await sendDispatchToUnit(deps.staff, {
       report,

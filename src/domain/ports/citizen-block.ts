@@ -13,4 +13,8 @@ export interface CitizenBlockStore {
    * the message, and whether the one notice is still due (true once per block).
    */
   countBlocked(citizenRef: string, now: Date): Promise<{ block: CitizenBlock; noticeDue: boolean } | null>;
+  /** The block in force at `now`, if any (without counting anything). */
+  active(citizenRef: string, now: Date): Promise<CitizenBlock | null>;
+  /** Ends the block in force at once; false when there was none. */
+  unblock(citizenRef: string, now: Date): Promise<boolean>;
 }

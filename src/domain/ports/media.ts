@@ -7,4 +7,6 @@ export type SavedMedia =
 export interface MediaStore {
   saveImage(bytes: Buffer): Promise<SavedMedia>;
   read(ref: string): Promise<{ bytes: Buffer; mimeType: string } | null>;
+  /** Deletes a photo (retention); nothing happens when it is already gone. */
+  remove(ref: string): Promise<void>;
 }

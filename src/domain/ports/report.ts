@@ -25,9 +25,26 @@ export type NewReport = {
   sourceMessageKey: string;
   /** Insults or threats in the description, shown to the agent. */
   abuseFlags?: AbuseFlag[];
+  /** Ticket of the closed report this one follows up ("not solved" after a close). */
+  followUpOf?: string;
 };
 
 export type CitizenInfo = { messageId: string; at: Date; text?: string; mediaRef?: string };
+
+/** The citizen's answer to "Il problema è stato risolto?" after a close (src/app/citizens/resolution-check.ts). */
+export type ResolutionAnswer = 'solved' | 'not_solved' | 'still_there';
+/** What the answer did: nothing more, the report reopened, a linked follow-up report opened, or too late to reopen. */
+export type ResolutionResult = 'recorded' | 'reopened' | 'follow_up' | 'late';
+export type ResolutionCheck = {
+  askedAt: Date;
+  answer?: ResolutionAnswer;
+  answeredAt?: Date;
+  /** Key of the answering message: a retried turn finds its own answer. */
+  messageId?: string;
+  result?: ResolutionResult;
+  /** Ticket of the follow-up report opened by a "no". */
+  followUp?: string;
+};
 
 export type ReportView = Report & {
   citizenInfo: CitizenInfo[];
@@ -56,6 +73,10 @@ export type ReportView = Report & {
   sourceMessageKey?: string;
   /** The citizen withdrew consent: no status updates to them. */
   citizenOptedOut?: boolean;
+  /** "Il problema è stato risolto?" asked after the close, and the answer. */
+  resolutionCheck?: ResolutionCheck;
+  /** Ticket of the closed report this one follows up. */
+  followUpOf?: string;
 };
 
 export type ReportFilter = {
@@ -120,5 +141,16 @@ export interface ReportStore {
   findAwaitingInfo(citizenRef: string): Promise<ReportView | null>;
   /** Attaches what the citizen sent in answer to an agent's question. */
   addCitizenInfo(id: string, info: CitizenInfo): Promise<void>;
+  /** Starts the after-close question: asked now, no answer yet (a later close asks again). */
+  markResolutionAsked(id: string, at: Date): Promise<void>;
+  /** The citizen's most recent closed report asked "solved?" since `since` and not answered yet. */
+  findAwaitingResolution(citizenRef: string, since: Date): Promise<ReportView | null>;
+  /**
+   * Records the answer once (and counts it in the indicators): null when the report already has
+   * an answer or is not waiting for one.
+   */
+  recordResolutionAnswer(id: string, input: { answer: ResolutionAnswer; at: Date; messageId: string }): Promise<ReportView | null>;
+  /** What the answer did (reopened, follow-up...), for the panel. */
+  setResolutionResult(id: string, result: ResolutionResult, followUp?: string): Promise<void>;
   findOpenNear(point: GeoPoint, categoryId: string, radiusMeters: number, since: Date): Promise<ReportView[]>;
 }

@@ -9,13 +9,27 @@ export type RetentionPolicy = {
   identityLinkMonths: number;
   /** The audit log. */
   auditYears: number;
+  /** Photos of closed reports (the report's, the citizen's additions, confirmations'). */
+  photosMonths: number;
 };
 
-export type RetentionCounts = { messages: number; replies: number; conversations: number; reportsPseudonymised: number; auditEntries: number };
+export type RetentionCounts = {
+  messages: number;
+  replies: number;
+  conversations: number;
+  reportsPseudonymised: number;
+  auditEntries: number;
+  /** Photo files deleted from reports closed long enough ago. */
+  photos: number;
+};
 
 export interface RetentionStore {
   lastRunAt(): Promise<Date | null>;
   /** `pseudonym()` gives each report its own random pseudonym. */
-  purge(cutoffs: { messages: Date; identityLink: Date; audit: Date }, pseudonym: () => string, now: Date): Promise<RetentionCounts>;
+  purge(cutoffs: { messages: Date; identityLink: Date; audit: Date }, pseudonym: () => string, now: Date): Promise<Omit<RetentionCounts, 'photos'>>;
   recordRun(at: Date, counts: RetentionCounts): Promise<void>;
+  /** Reports closed before `before` that still hold photos, with every photo they hold (a batch of at most `limit`). */
+  closedWithPhotos(before: Date, limit: number): Promise<Array<{ id: string; refs: string[] }>>;
+  /** Forgets a report's photos (after their files were deleted) and marks when. */
+  clearPhotos(id: string, now: Date): Promise<void>;
 }

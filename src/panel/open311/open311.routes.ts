@@ -23,7 +23,7 @@ const isoDate = z
   .refine((v) => !Number.isNaN(Date.parse(v)), { message: 'must be an ISO 8601 date' })
   .transform((v) => new Date(v));
 
-const requestsQuery = z
+export const requestsQuery = z
   .object({
     status: z.enum(['open', 'closed'], { message: 'status must be open or closed' }).optional(),
     service_code: z.string().max(200).optional(),

@@ -23,6 +23,8 @@ const statsSchema = new Schema(
     durations: { type: Schema.Types.Mixed, default: {} },
     /** First actions within (met) or past (breached) their service-level target. */
     sla: { met: { type: Number, default: 0 }, breached: { type: Number, default: 0 } },
+    /** Citizens' answers to "solved?" after a close (src/app/citizens/resolution-check.ts). */
+    resolution: { solved: { type: Number, default: 0 }, notSolved: { type: Number, default: 0 } },
   },
   { minimize: false, versionKey: false },
 );

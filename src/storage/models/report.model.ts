@@ -99,6 +99,23 @@ const reportSchema = new Schema(
     abuseFlags: { type: [String], default: undefined },
     /** The citizen withdrew consent: no status updates are sent to them any more. */
     citizenOptedOut: Boolean,
+    /** "Il problema è stato risolto?" after a close: when asked, the answer and what it did (src/app/citizens/resolution-check.ts). */
+    resolutionCheck: {
+      type: {
+        _id: false,
+        askedAt: Date,
+        answer: String,
+        answeredAt: Date,
+        messageId: String,
+        result: String,
+        followUp: String,
+      },
+      default: undefined,
+    },
+    /** Ticket of the closed report this one follows up (the citizen said it was not solved). */
+    followUpOf: String,
+    /** When the retention job deleted the photos of this closed report. */
+    photosPurgedAt: Date,
     /** When the link to the person was removed (erasure or retention): citizenRef is then a random pseudonym. */
     pseudonymisedAt: Date,
   },

@@ -23,5 +23,16 @@ export function createCitizenBlockRepository(conn: Connection): CitizenBlockStor
       const block: CitizenBlock = { citizenRef: ref, reason: d.reason, until: d.until, by: d.by, at: d.at, blockedMessages: d.blockedMessages };
       return { block, noticeDue: claimed.modifiedCount === 1 };
     },
+    async active(citizenRef, now) {
+      const d = await Block.findOne({ citizenRef: String(citizenRef), until: { $gt: now } }).lean<CitizenBlock>();
+      return d
+        ? { citizenRef: d.citizenRef, reason: d.reason, until: d.until, by: d.by, at: d.at, blockedMessages: d.blockedMessages ?? 0 }
+        : null;
+    },
+    async unblock(citizenRef, now) {
+      // The document stays (the count of blocked messages is kept); the block just ends now.
+      const ended = await Block.updateOne({ citizenRef: String(citizenRef), until: { $gt: now } }, { $set: { until: now } });
+      return ended.modifiedCount === 1;
+    },
   };
 }

@@ -59,6 +59,8 @@ export function toReportView(d: ReportDoc): ReportView {
     ...(d.citizenOptedOut ? { citizenOptedOut: true } : {}),
     ...(d.sourceMessageKey ? { sourceMessageKey: d.sourceMessageKey } : {}),
     ...(d.abuseFlags?.length ? { abuseFlags: d.abuseFlags } : {}),
+    ...(d.resolutionCheck?.askedAt ? { resolutionCheck: d.resolutionCheck } : {}),
+    ...(d.followUpOf ? { followUpOf: d.followUpOf } : {}),
   };
 }
 
@@ -295,6 +297,7 @@ export function createReportRepository(conn: Connection, stats?: StatsRepository
           priorityFactors: input.priorityFactors,
           sourceMessageKey: input.sourceMessageKey,
           ...(input.abuseFlags?.length ? { abuseFlags: input.abuseFlags } : {}),
+          ...(input.followUpOf ? { followUpOf: input.followUpOf } : {}),
         });
         const view = toReportView(doc.toObject());
         await countCreated(view, false);
@@ -397,6 +400,44 @@ export function createReportRepository(conn: Connection, stats?: StatsRepository
       await Report.updateOne(
         { _id: id, 'citizenInfo.messageId': { $ne: info.messageId } },
         { $push: { citizenInfo: info, ...(info.mediaRef ? { photoRefs: info.mediaRef } : {}) }, $inc: { version: 1 } },
+      );
+    },
+    async markResolutionAsked(id, at) {
+      await Report.updateOne({ _id: id }, { $set: { resolutionCheck: { askedAt: at } } });
+    },
+    async findAwaitingResolution(citizenRef, since) {
+      const d = await Report.findOne({
+        citizenRef: String(citizenRef),
+        status: 'closed',
+        'resolutionCheck.askedAt': { $gte: since },
+        'resolutionCheck.answer': { $exists: false },
+      })
+        .sort({ 'resolutionCheck.askedAt': -1 })
+        .lean<ReportDoc>();
+      return d ? toReportView(d) : null;
+    },
+    async recordResolutionAnswer(id, input) {
+      // Once: a second answer (or a retry) finds the answer already there and changes nothing.
+      const d = await Report.findOneAndUpdate(
+        { _id: id, 'resolutionCheck.askedAt': { $exists: true }, 'resolutionCheck.answer': { $exists: false } },
+        {
+          $set: {
+            'resolutionCheck.answer': input.answer,
+            'resolutionCheck.answeredAt': input.at,
+            'resolutionCheck.messageId': input.messageId,
+          },
+        },
+        { returnDocument: 'after' },
+      ).lean<ReportDoc>();
+      if (!d) return null;
+      const view = toReportView(d);
+      await stats?.recordResolution(view, input.answer).catch(() => undefined);
+      return view;
+    },
+    async setResolutionResult(id, result, followUp) {
+      await Report.updateOne(
+        { _id: id },
+        { $set: { 'resolutionCheck.result': result, ...(followUp ? { 'resolutionCheck.followUp': followUp } : {}) } },
       );
     },
     async findOpenNear(point, categoryId, radiusMeters, since) {

@@ -45,5 +45,36 @@ export function createRetentionRepository(conn: Connection): RetentionStore {
     async recordRun(at, counts) {
       await Run.create({ at, counts });
     },
+    async closedWithPhotos(before, limit) {
+      const docs = await Report.find({
+        status: { $in: [...CLOSED] },
+        closedAt: { $lt: before },
+        $or: [{ 'photoRefs.0': { $exists: true } }, { 'citizenInfo.mediaRef': { $exists: true } }, { 'confirmationsList.photoRefs.0': { $exists: true } }],
+      })
+        .select({ _id: 1, photoRefs: 1, citizenInfo: 1, confirmationsList: 1 })
+        .limit(limit)
+        .lean<Array<{ _id: unknown; photoRefs?: string[]; citizenInfo?: Array<{ mediaRef?: string }>; confirmationsList?: Array<{ photoRefs?: string[] }> }>>();
+      return docs.map((d) => ({
+        id: String(d._id),
+        refs: [
+          ...new Set([
+            ...(d.photoRefs ?? []),
+            ...(d.citizenInfo ?? []).flatMap((i) => (i.mediaRef ? [i.mediaRef] : [])),
+            ...(d.confirmationsList ?? []).flatMap((c) => c.photoRefs ?? []),
+          ]),
+        ],
+      }));
+    },
+    async clearPhotos(id, now) {
+      const d = await Report.findById(id).select({ citizenInfo: 1, confirmationsList: 1 }).lean<{
+        citizenInfo?: Array<Record<string, unknown>>;
+        confirmationsList?: Array<Record<string, unknown>>;
+      }>();
+      if (!d) return;
+      // Rewritten in code (as above): the texts stay, the photos go.
+      const citizenInfo = (d.citizenInfo ?? []).map(({ mediaRef: _photo, ...rest }) => rest);
+      const confirmationsList = (d.confirmationsList ?? []).map((c) => ({ ...c, photoRefs: [] }));
+      await Report.updateOne({ _id: id }, { $set: { photoRefs: [], citizenInfo, confirmationsList, photosPurgedAt: now } });
+    },
   };
 }

@@ -54,6 +54,8 @@ export type IndicatorRow = {
   close: { wall: DurationFigures; service: DurationFigures };
   /** First actions within their service-level target, and the share (null without any). */
   sla: { met: number; breached: number; shareWithinTarget: number | null };
+  /** Citizens' answers to "Il problema è stato risolto?" after a close, and the share of "solved" (null without any). */
+  resolution: { solved: number; notSolved: number; shareSolved: number | null };
 };
 export type IndicatorQuery = {
   from: Date;
@@ -139,6 +141,11 @@ export function createStatsRepository(conn: Connection, opts: StatsOptions) {
         })),
         { ordered: false },
       );
+    },
+
+    /** A citizen's answer to "solved?", counted on the report's rows (the day it was received). */
+    async recordResolution(r: ReportView, answer: 'solved' | 'not_solved' | 'still_there') {
+      await incRows(r, { [answer === 'solved' ? 'resolution.solved' : 'resolution.notSolved']: 1 });
     },
 
     async recordConfirmation(r: ReportView) {
@@ -227,7 +234,7 @@ export function createStatsRepository(conn: Connection, opts: StatsOptions) {
           ...(q.categoryId?.length ? { categoryId: { $in: q.categoryId.map(String) } } : {}),
           ...(q.zone?.length ? { zone: { $in: q.zone.map(String) } } : {}),
         },
-        { _id: 0, day: 1, zone: 1, categoryId: 1, channel: 1, received: 1, confirmations: 1, outcomes: 1, durations: 1, sla: 1 },
+        { _id: 0, day: 1, zone: 1, categoryId: 1, channel: 1, received: 1, confirmations: 1, outcomes: 1, durations: 1, sla: 1, resolution: 1 },
       ).lean<
         Array<{
           day: string;
@@ -239,6 +246,7 @@ export function createStatsRepository(conn: Connection, opts: StatsOptions) {
           outcomes?: Record<string, number>;
           durations?: Record<string, Record<string, Histogram>>;
           sla?: { met?: number; breached?: number };
+          resolution?: { solved?: number; notSolved?: number };
         }>
       >();
       type Acc = {
@@ -250,6 +258,8 @@ export function createStatsRepository(conn: Connection, opts: StatsOptions) {
         h: Record<string, Histogram>;
         met: number;
         breached: number;
+        solved: number;
+        notSolved: number;
       };
       const groups = new Map<string, Acc>();
       for (const d of docs) {
@@ -263,11 +273,13 @@ export function createStatsRepository(conn: Connection, opts: StatsOptions) {
                 ? (d.zone ?? 'none')
                 : (d.channel ?? 'none');
         const id = `${period}|${key}`;
-        const acc = groups.get(id) ?? { period, key, received: 0, confirmations: 0, outcomes: {}, h: {}, met: 0, breached: 0 };
+        const acc = groups.get(id) ?? { period, key, received: 0, confirmations: 0, outcomes: {}, h: {}, met: 0, breached: 0, solved: 0, notSolved: 0 };
         acc.received += d.received ?? 0;
         acc.confirmations += d.confirmations ?? 0;
         acc.met += d.sla?.met ?? 0;
         acc.breached += d.sla?.breached ?? 0;
+        acc.solved += d.resolution?.solved ?? 0;
+        acc.notSolved += d.resolution?.notSolved ?? 0;
         for (const [o, n] of Object.entries(d.outcomes ?? {})) acc.outcomes[o] = (acc.outcomes[o] ?? 0) + n;
         for (const [m, byClock] of Object.entries(d.durations ?? {}))
           for (const [clock, h] of Object.entries(byClock)) mergeHistograms((acc.h[`${m}.${clock}`] ??= {}), h);
@@ -294,6 +306,11 @@ export function createStatsRepository(conn: Connection, opts: StatsOptions) {
             met: acc.met,
             breached: acc.breached,
             shareWithinTarget: acc.met + acc.breached ? acc.met / (acc.met + acc.breached) : null,
+          },
+          resolution: {
+            solved: acc.solved,
+            notSolved: acc.notSolved,
+            shareSolved: acc.solved + acc.notSolved ? acc.solved / (acc.solved + acc.notSolved) : null,
           },
         }));
     },

@@ -174,7 +174,7 @@ export async function startDialogHarness(): Promise<Harness> {
     citizenData: storage.citizenData,
     audit: storage.audit,
     limits: { reportsPerDay: REPORTS_PER_DAY },
-    retention: { messagesDays: 90, identityLinkMonths: 12, auditYears: 10 },
+    retention: { messagesDays: 90, identityLinkMonths: 12, auditYears: 10, photosMonths: 12 },
   });
   const harness: Harness = {
     reports,

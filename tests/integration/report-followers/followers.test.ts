@@ -77,13 +77,15 @@ describe('a confirmed report', () => {
 
     const reporter = await eventually(async () => {
       const m = await statusUpdates(reporterChat);
-      return m.length >= 4 && m;
+      return m.length >= 5 && m;
     });
     const follower = await eventually(async () => {
       const m = await statusUpdates(confirmerChat);
       return m.length >= 3 && m;
     });
-    expect(reporter).toHaveLength(4);
+    // The last one is the after-close question, asked of the reporter only.
+    expect(reporter).toHaveLength(5);
+    expect(reporter[4]).toContain(`Segnalazione ${ticket}: il problema è stato risolto?`);
     expect(reporter[0]).toMatch(new RegExp(`^Segnalazione ${ticket}: .*presa in carico`));
     expect(reporter[1]).toContain('I vetri sono sulla strada?');
     expect(follower).toHaveLength(3);
@@ -91,6 +93,7 @@ describe('a confirmed report', () => {
     expect(follower[1]).toMatch(/pattuglia è stata inviata/);
     expect(follower[2]).toMatch(/intervenuta e la segnalazione è stata chiusa/);
     expect(follower.join('\n')).not.toContain('I vetri sono sulla strada?');
+    expect(follower.join('\n')).not.toContain('risolto?');
     for (const t of [...reporter, ...follower]) expect(t).not.toContain('Auto 3');
   });
 });

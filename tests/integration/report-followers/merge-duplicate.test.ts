@@ -104,20 +104,21 @@ describe('merging a duplicate', () => {
       expect(res.status).toBe(200);
       version = res.body.report.version;
     }
-    const expected = [/presa in carico/, /pattuglia è stata inviata/, /intervenuta e la segnalazione è stata chiusa/];
+    const expected = [/presa in carico/, /pattuglia è stata inviata/, /intervenuta e la segnalazione è stata chiusa/, /il problema è stato risolto\?/];
     const forA = await eventually(async () => {
       const m = (await statusUpdates(chatA)).filter((t) => t.startsWith(`Segnalazione ${a.ticket}`));
-      return m.length >= 3 && m;
+      return m.length >= 4 && m;
     });
     const forB = await eventually(async () => {
       const m = (await statusUpdates(chatB)).filter((t) => t.startsWith(`Segnalazione ${a.ticket}`));
       return m.length >= 3 && m;
     });
-    expect(forA).toHaveLength(3);
+    // The after-close question goes to the report's own citizen only.
+    expect(forA).toHaveLength(4);
     expect(forB).toHaveLength(3);
     expected.forEach((re, i) => {
       expect(forA[i]).toMatch(re);
-      expect(forB[i]).toMatch(re);
+      if (i < 3) expect(forB[i]).toMatch(re);
     });
     expect(forB[0]).toMatch(new RegExp(`^Segnalazione ${a.ticket}, che segui: `));
   });

@@ -45,6 +45,16 @@ describe('GET handshake', () => {
     const wrongMode = await handshake({ 'hub.mode': 'unsubscribe', 'hub.verify_token': CLOUD.verifyToken, 'hub.challenge': '42' });
     expect(wrongMode.status).toBe(403);
   });
+
+  it('answers 400 to a missing or too long hub.challenge (the schema the OpenAPI document shows)', async () => {
+    const missing = await handshake({ 'hub.mode': 'subscribe', 'hub.verify_token': CLOUD.verifyToken });
+    expect(missing.status).toBe(400);
+    const long = await handshake({ 'hub.mode': 'subscribe', 'hub.verify_token': CLOUD.verifyToken, 'hub.challenge': 'x'.repeat(257) });
+    expect(long.status).toBe(400);
+    const token = encodeURIComponent(CLOUD.verifyToken);
+    const repeated = await fetch(`${app.url}/webhooks/whatsapp?hub.mode=subscribe&hub.verify_token=${token}&hub.challenge=1&hub.challenge=2`);
+    expect(repeated.status).toBe(400);
+  });
 });
 
 describe('POST notifications', () => {

@@ -20,6 +20,7 @@ import { AccountPage } from './pages/account.page';
 import { ForMePage } from './pages/for-me.page';
 import { TemplatesPage } from './pages/templates.page';
 import { shiftText } from './i18n/shift.dictionary';
+import { ApiDocsPage } from './pages/api-docs.page';
 import { AccessLogPage } from './pages/access-log.page';
 import { EnrolmentPage } from './pages/enrolment.page';
 import { accountText } from './i18n/account.dictionary';
@@ -59,6 +60,7 @@ function Pages() {
       'for-me': shiftText(language, 'forMeTitle'),
       templates: shiftText(language, 'templatesTitle'),
       'access-log': accountText(language, 'accessTitle'),
+      'api-docs': t('apiDocsTitle'),
       'not-found': t('notFoundTitle'),
     }[route.page];
     document.title = `${page} – ${t('appName')}`;
@@ -88,6 +90,7 @@ function Pages() {
             {route.page === 'for-me' ? <ForMePage /> : null}
             {route.page === 'templates' ? <TemplatesPage /> : null}
             {route.page === 'access-log' ? <AccessLogPage /> : null}
+            {route.page === 'api-docs' ? <ApiDocsPage /> : null}
             {route.page === 'not-found' ? (
               <div>
                 <PageHeading>{t('notFoundTitle')}</PageHeading>

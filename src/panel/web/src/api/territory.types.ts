@@ -53,6 +53,8 @@ export type IndicatorRow = {
   close: ClockFigures;
   /** First actions within their service-level target. */
   sla: { met: number; breached: number; shareWithinTarget: number | null };
+  /** Citizens' answers to "Il problema è stato risolto?" after a close. */
+  resolution?: { solved: number; notSolved: number; shareSolved: number | null };
 };
 
 export type Period = 'day' | 'week' | 'month';

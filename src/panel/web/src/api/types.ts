@@ -55,6 +55,8 @@ export type Meta = {
   teams: Array<{ id: string; name: { it: string; en: string }; alertCategories?: string[] }>;
   /** Active operators, for assignments and mentions. */
   operators: Array<{ username: string; displayName: string; team?: string }>;
+  /** How long personal data is kept (config RETENTION_*), and the retention job's last run. */
+  retention?: { messagesDays: number; identityLinkMonths: number; photosMonths: number; auditYears: number; lastRunAt: string | null };
 };
 
 export type ReportSummary = {
@@ -129,6 +131,16 @@ export type ReportDetail = ReportSummary & {
   dispatchedAt?: string;
   closedAt?: string;
   timeInQueue?: { wallMs: number; serviceMs: number };
+  /** "Il problema è stato risolto?" after the close, and the citizen's answer. */
+  resolutionCheck?: {
+    askedAt: string;
+    answer?: 'solved' | 'not_solved' | 'still_there';
+    answeredAt?: string;
+    result?: 'recorded' | 'reopened' | 'follow_up' | 'late';
+    followUp?: string;
+  };
+  /** The closed report this one follows up. */
+  followUpOf?: string;
 };
 
 export type ReportDetailResponse = {

@@ -3,7 +3,7 @@
  * or threats in the description, data rights exercised through the bot, a withdrawn consent; and a
  * block for repeated abuse (a reason and a length; audited).
  */
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { apiRequest } from '../api/client';
 import type { ReportDetail } from '../api/types';
 import { useI18n } from '../i18n/i18n';
@@ -28,6 +28,36 @@ export function CitizenCarePanel({ report, onChanged }: { report: ReportDetail; 
       });
       setDone(st('blockDone', { days }));
       setReason('');
+      setRefresh((n) => n + 1);
+      onChanged();
+    } catch (err) {
+      setError(err);
+    }
+  };
+  // Whether the citizen is blocked now (GET .../block-citizen), and lifting it early with a reason.
+  const [blocked, setBlocked] = useState<{ until: string; reason: string; blockedMessages: number } | null>(null);
+  const [unblockReason, setUnblockReason] = useState('');
+  const [refresh, setRefresh] = useState(0);
+  useEffect(() => {
+    let live = true;
+    apiRequest<{ block: { until: string; reason: string; blockedMessages: number } | null }>(
+      `/api/reports/${encodeURIComponent(report.id)}/block-citizen`,
+    ).then(
+      (r) => live && setBlocked(r.block),
+      () => undefined,
+    );
+    return () => {
+      live = false;
+    };
+  }, [report.id, refresh]);
+  const unblock = async (e: FormEvent) => {
+    e.preventDefault();
+    setError(undefined);
+    try {
+      await apiRequest(`/api/reports/${encodeURIComponent(report.id)}/unblock-citizen`, { method: 'POST', body: { reason: unblockReason.trim() } });
+      setDone(st('unblockDone'));
+      setUnblockReason('');
+      setRefresh((n) => n + 1);
       onChanged();
     } catch (err) {
       setError(err);
@@ -56,6 +86,27 @@ export function CitizenCarePanel({ report, onChanged }: { report: ReportDetail; 
         </>
       ) : null}
       {report.citizenOptedOut ? <p className="notice notice-info">{st('optedOut')}</p> : null}
+      {blocked ? (
+        <form onSubmit={unblock} data-testid="citizen-blocked">
+          <p className="notice notice-info">
+            {st('blockedUntil', { until: formatDateTime(blocked.until, language), reason: blocked.reason, count: String(blocked.blockedMessages) })}
+          </p>
+          <div className="field">
+            <label htmlFor="unblock-reason">{st('unblockReason')}</label>
+            <input
+              id="unblock-reason"
+              required
+              minLength={3}
+              maxLength={500}
+              value={unblockReason}
+              onChange={(e) => setUnblockReason(e.target.value)}
+            />
+          </div>
+          <button type="submit" className="button-secondary" disabled={unblockReason.trim().length < 3}>
+            {st('unblockSubmit')}
+          </button>
+        </form>
+      ) : null}
       <details>
         <summary>{st('blockTitle')}</summary>
         <p className="hint">{st('blockHint')}</p>

@@ -13,6 +13,7 @@ import { LanguageSwitch } from './language-switch';
 import { ForMeLink } from './for-me-link';
 import { AlertsSwitch } from '../lib/alerts';
 import { ServiceBadge } from './service-badge';
+import { API_DOCS_PAGE, QUEUE_BOARD_PATH } from '../../../panel-paths';
 
 function LiveIndicator() {
   const { connected } = useServerEvents();
@@ -100,6 +101,19 @@ export function Layout({ children }: { children: ReactNode }) {
               <li>
                 <Link href="/admin" aria-current={route.page === 'admin' ? 'page' : undefined}>
                   {t('navAdmin')}
+                </Link>
+              </li>
+            ) : null}
+            {operator.role === 'admin' ? (
+              <li>
+                {/* Served by the web role, not a page of this app: a full page load. */}
+                <a href={QUEUE_BOARD_PATH}>{t('navJobQueues')}</a>
+              </li>
+            ) : null}
+            {operator.role === 'admin' ? (
+              <li>
+                <Link href={API_DOCS_PAGE} aria-current={route.page === 'api-docs' ? 'page' : undefined}>
+                  {t('navApiDocs')}
                 </Link>
               </li>
             ) : null}

@@ -45,6 +45,11 @@ const it = {
   revealReason: 'Motivo (resta nel registro degli accessi)',
   revealReasonHint: 'Almeno 10 caratteri, per esempio «richiamare il cittadino per il civico esatto».',
   accessTitle: 'Accessi ai dati personali',
+  retentionTitle: 'Per quanto conserviamo i dati',
+  retentionPolicy:
+    'Messaggi della chat e conversazioni: {messages} giorni. Collegamento tra il cittadino e una segnalazione chiusa: {link} mesi, poi la segnalazione resta senza la persona. Foto delle segnalazioni chiuse: {photos} mesi. Registro delle operazioni: {audit} anni.',
+  retentionLastRun: 'Ultima pulizia automatica: {at}.',
+  retentionNever: 'La pulizia automatica (giornaliera) non è ancora stata eseguita.',
   accessIntro: 'Chi ha visto l’identità di un cittadino o una foto, quando e perché. Anche i tentativi non consentiti.',
   accessAction: 'Tipo',
   accessAll: 'Tutti',
@@ -106,6 +111,11 @@ const en: Record<AccountKey, string> = {
   revealReason: 'Reason (kept in the access log)',
   revealReasonHint: 'At least 10 characters, for example “call the citizen back for the house number”.',
   accessTitle: 'Access to personal data',
+  retentionTitle: 'How long data is kept',
+  retentionPolicy:
+    'Chat messages and conversations: {messages} days. Link between the citizen and a closed report: {link} months, then the report stays without the person. Photos of closed reports: {photos} months. Log of operations: {audit} years.',
+  retentionLastRun: 'Last automatic clean-up: {at}.',
+  retentionNever: 'The automatic (daily) clean-up has not run yet.',
   accessIntro: 'Who saw a citizen’s identity or a photo, when and why. Refused attempts too.',
   accessAction: 'Kind',
   accessAll: 'All',

@@ -6,6 +6,7 @@ import type { Reliability, Role } from '../api/types';
 import {
   CHANNEL_LABELS as API_CHANNEL_LABELS,
   OUTCOME_LABELS as API_OUTCOME_LABELS,
+  RESOLUTION_LABELS as API_RESOLUTION_LABELS,
   STATUS_LABELS as API_STATUS_LABELS,
 } from '../../../panel-labels';
 
@@ -15,6 +16,23 @@ const it = {
   skipToContent: 'Vai al contenuto principale',
   navQueue: 'Coda',
   navAdmin: 'Amministrazione',
+  navJobQueues: 'Code di lavoro',
+  navApiDocs: 'Documentazione API',
+  apiDocsTitle: 'Documentazione API',
+  apiDocsIntro:
+    'Le interfacce HTTP del servizio, generate dagli schemi con cui le rotte controllano le richieste. La parte pubblica (Open311 e webhook) è anche su /openapi.json.',
+  apiDocsDownload: 'Scarica la descrizione OpenAPI (JSON)',
+  apiDocsAuth: 'Autenticazione',
+  apiDocsNone: 'nessuna',
+  apiDocsParameters: 'Parametri',
+  apiDocsName: 'Nome',
+  apiDocsWhere: 'Dove',
+  apiDocsRequired: 'Obbligatorio',
+  apiDocsValue: 'Valore',
+  apiDocsYes: 'sì',
+  apiDocsNo: 'no',
+  apiDocsBody: 'Corpo della richiesta (JSON Schema)',
+  apiDocsResponses: 'Risposte',
   mainNav: 'Navigazione principale',
   language: 'Lingua',
   languageItalian: 'Italiano',
@@ -104,6 +122,9 @@ const it = {
   fieldConfirmations: 'Conferme di altri cittadini',
   fieldDispatch: 'Inviata a',
   fieldOutcome: 'Esito',
+  fieldResolution: 'Risolto secondo il cittadino?',
+  resolutionAsked: 'Chiesto, nessuna risposta',
+  fieldFollowUpOf: 'Seguito di',
   fieldDuplicateOf: 'Duplicato di',
   queueTimeValue: '{wall} (in orario di servizio: {service})',
   priorityFactors: 'gravità {severity}, attendibilità {reliability}, urgenza {urgency}, foto {photo}',
@@ -283,6 +304,23 @@ const en: Dictionary = {
   skipToContent: 'Skip to main content',
   navQueue: 'Queue',
   navAdmin: 'Administration',
+  navJobQueues: 'Job queues',
+  navApiDocs: 'API reference',
+  apiDocsTitle: 'API reference',
+  apiDocsIntro:
+    "The service's HTTP interfaces, generated from the schemas its routes check requests with. The public part (Open311 and webhooks) is also at /openapi.json.",
+  apiDocsDownload: 'Download the OpenAPI description (JSON)',
+  apiDocsAuth: 'Authentication',
+  apiDocsNone: 'none',
+  apiDocsParameters: 'Parameters',
+  apiDocsName: 'Name',
+  apiDocsWhere: 'In',
+  apiDocsRequired: 'Required',
+  apiDocsValue: 'Value',
+  apiDocsYes: 'yes',
+  apiDocsNo: 'no',
+  apiDocsBody: 'Request body (JSON Schema)',
+  apiDocsResponses: 'Responses',
   mainNav: 'Main navigation',
   language: 'Language',
   languageItalian: 'Italiano',
@@ -372,6 +410,9 @@ const en: Dictionary = {
   fieldConfirmations: 'Confirmations by other citizens',
   fieldDispatch: 'Dispatched to',
   fieldOutcome: 'Outcome',
+  fieldResolution: 'Solved, says the citizen?',
+  resolutionAsked: 'Asked, no answer yet',
+  fieldFollowUpOf: 'Follow-up of',
   fieldDuplicateOf: 'Duplicate of',
   queueTimeValue: '{wall} (service hours: {service})',
   priorityFactors: 'severity {severity}, reliability {reliability}, urgency {urgency}, photo {photo}',
@@ -555,6 +596,7 @@ function byLanguage<K extends string>(labels: Record<K, Record<'it' | 'en', stri
 
 export const STATUS_LABELS = byLanguage(API_STATUS_LABELS);
 export const OUTCOME_LABELS = byLanguage(API_OUTCOME_LABELS);
+export const RESOLUTION_LABELS = byLanguage(API_RESOLUTION_LABELS);
 
 export const RELIABILITY_LABELS: Record<'it' | 'en', Record<Reliability, string>> = {
   it: { seen: 'Visto di persona', heard: 'Sentito o riferito', unsure: 'Non sicuro' },

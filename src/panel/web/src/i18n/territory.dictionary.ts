@@ -83,6 +83,7 @@ const it = {
   figuresOf: 'su {count}',
   weekOf: 'settimana dal {day}',
   noIndicators: 'Nessun dato nel periodo scelto.',
+  colSolvedShare: 'Risolte secondo i cittadini',
   totalRow: 'Totale',
 
   exportGroup: 'Esporta le segnalazioni filtrate',
@@ -172,6 +173,7 @@ const en: Record<TerritoryKey, string> = {
   figuresOf: 'of {count}',
   weekOf: 'week of {day}',
   noIndicators: 'No data in the chosen window.',
+  colSolvedShare: 'Solved, say the citizens',
   totalRow: 'Total',
 
   exportGroup: 'Export the filtered reports',

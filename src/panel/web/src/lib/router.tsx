@@ -26,6 +26,7 @@ export type Route =
   | { page: 'for-me' }
   | { page: 'templates' }
   | { page: 'access-log' }
+  | { page: 'api-docs' }
   | { page: 'not-found' };
 
 export function matchRoute(pathname: string): Route {
@@ -39,6 +40,7 @@ export function matchRoute(pathname: string): Route {
   if (pathname === '/per-me') return { page: 'for-me' };
   if (pathname === '/modelli') return { page: 'templates' };
   if (pathname === '/accessi') return { page: 'access-log' };
+  if (pathname === '/documentazione-api') return { page: 'api-docs' };
   const m = /^\/reports\/([A-Za-z0-9_-]{1,64})\/?$/.exec(pathname);
   if (m) return { page: 'report', id: m[1] };
   return { page: 'not-found' };

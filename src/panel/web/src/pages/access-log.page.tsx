@@ -7,6 +7,7 @@ import { useAccountText, type AccountKey } from '../i18n/account.dictionary';
 import { formatDateTime } from '../lib/format';
 import { Link } from '../lib/router';
 import { useI18n } from '../i18n/i18n';
+import { useMeta } from '../lib/meta';
 
 type AccessRow = {
   at: string;
@@ -30,6 +31,7 @@ const ACTION_LABELS: Record<string, AccountKey> = {
 export function AccessLogPage() {
   const at = useAccountText();
   const { language } = useI18n();
+  const meta = useMeta();
   const [filters, setFilters] = useState<Filters>({ action: '', actor: '', from: '', to: '' });
   const [applied, setApplied] = useState<Filters>(filters);
   const [rows, setRows] = useState<AccessRow[] | undefined>(undefined);
@@ -49,6 +51,22 @@ export function AccessLogPage() {
     <div className="access-log">
       <PageHeading>{at('accessTitle')}</PageHeading>
       <p>{at('accessIntro')}</p>
+      {meta?.retention ? (
+        <section className="panel-section" aria-labelledby="retention-title" data-testid="retention-policy">
+          <h2 id="retention-title">{at('retentionTitle')}</h2>
+          <p>
+            {at('retentionPolicy', {
+              messages: String(meta.retention.messagesDays),
+              link: String(meta.retention.identityLinkMonths),
+              photos: String(meta.retention.photosMonths),
+              audit: String(meta.retention.auditYears),
+            })}
+          </p>
+          <p className="hint">
+            {meta.retention.lastRunAt ? at('retentionLastRun', { at: formatDateTime(meta.retention.lastRunAt, language) }) : at('retentionNever')}
+          </p>
+        </section>
+      ) : null}
       <form className="filter-bar" onSubmit={submit}>
         <div className="field">
           <label htmlFor="access-action">{at('accessAction')}</label>

@@ -245,6 +245,9 @@ function Indicators() {
                 <th scope="col" className="num">
                   {st('colSlaShare')}
                 </th>
+                <th scope="col" className="num">
+                  {tt('colSolvedShare')}
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -270,6 +273,11 @@ function Indicators() {
                     {row.sla.shareWithinTarget === null
                       ? '—'
                       : `${Math.round(row.sla.shareWithinTarget * 100)}% (${row.sla.met}/${row.sla.met + row.sla.breached})`}
+                  </td>
+                  <td className="num" data-testid="solved-share">
+                    {row.resolution?.shareSolved == null
+                      ? '—'
+                      : `${Math.round(row.resolution.shareSolved * 100)}% (${row.resolution.solved}/${row.resolution.solved + row.resolution.notSolved})`}
                   </td>
                 </tr>
               ))}

@@ -20,7 +20,7 @@ import { categoryName, PriorityMeter } from '../components/queue-table';
 import { ReportMap } from '../components/report-map';
 import { StatusBadge } from '../components/status-badge';
 import { Timeline } from '../components/timeline';
-import { CHANNEL_LABELS, OUTCOME_LABELS, RELIABILITY_LABELS } from '../i18n/dictionary';
+import { CHANNEL_LABELS, OUTCOME_LABELS, RELIABILITY_LABELS, RESOLUTION_LABELS } from '../i18n/dictionary';
 import { useI18n } from '../i18n/i18n';
 import { formatDateTime, formatDuration } from '../lib/format';
 import { useMeta } from '../lib/meta';
@@ -157,6 +157,23 @@ export function ReportPage({ id }: { id: string }) {
                       {OUTCOME_LABELS[language][report.outcome.code] ?? report.outcome.code}
                       {report.outcome.note ? ` – ${report.outcome.note}` : ''}
                     </dd>
+                  </>
+                ) : null}
+                {report.resolutionCheck ? (
+                  <>
+                    <dt>{t('fieldResolution')}</dt>
+                    <dd data-testid="resolution-answer">
+                      {report.resolutionCheck.answer
+                        ? RESOLUTION_LABELS[language][report.resolutionCheck.answer]
+                        : t('resolutionAsked')}
+                      {report.resolutionCheck.followUp ? ` → ${report.resolutionCheck.followUp}` : ''}
+                    </dd>
+                  </>
+                ) : null}
+                {report.followUpOf ? (
+                  <>
+                    <dt>{t('fieldFollowUpOf')}</dt>
+                    <dd>{report.followUpOf}</dd>
                   </>
                 ) : null}
                 {report.duplicateOf ? (

@@ -1,0 +1,72 @@
+/**
+ * The citizen's answer to "Il problema è stato risolto?" (asked after a close, see
+ * src/app/citizens/resolution-check.ts): with no dialog in progress, «sì» / «no» / «è ancora lì»
+ * (or the button's number) from a citizen whose closed report waits for it is recorded there;
+ * "not solved" within the configured days reopens the report or opens a linked follow-up.
+ */
+import { answerResolution } from '../src/app/citizens/resolution-check';
+import type { StepSuccess } from '../src/dialog/flow.types';
+import { LANGUAGES } from '../src/dialog/state';
+import { RESOLUTION_ANSWERS, RESOLUTION_CHOICES } from '../src/domain/notifications';
+import type { ReportView, ResolutionAnswer } from '../src/domain/ports';
+import { careSettings } from './follow-up';
+import { messageKey } from './message-key';
+import { matchChoice, type ChoiceOption } from './nlp';
+import { promptsFor } from './prompts';
+import type { ReportDraft } from './report-draft';
+import { STEP, textOf, type ReportStepContext } from './report-steps';
+
+const DAY_MS = 24 * 60 * 60_000;
+/** How long an unanswered question is still taken (an answer past RESOLUTION_REOPEN_DAYS is only noted). */
+const ANSWER_WINDOW_DAYS = 30;
+
+let answerOptions: ChoiceOption[] | undefined;
+const options = (): ChoiceOption[] =>
+  (answerOptions ??= RESOLUTION_ANSWERS.map((answer) => ({
+    id: answer,
+    labels: LANGUAGES.flatMap((lang) => [RESOLUTION_CHOICES[lang][answer], ...promptsFor(lang).care.resolution.words[answer]]),
+  })));
+
+async function reportAwaiting(ctx: ReportStepContext, key: string): Promise<ReportView | undefined> {
+  const since = new Date(ctx.now.getTime() - Math.max(ANSWER_WINDOW_DAYS, careSettings(ctx).reopenDays) * DAY_MS);
+  const waiting = await ctx.services.reports.findAwaitingResolution(ctx.citizenRef, since);
+  if (waiting) return waiting;
+  // A retried turn: the report this message already answered.
+  const recent = await ctx.services.reports.listByCitizen(ctx.citizenRef, 10);
+  return recent.find((r) => r.resolutionCheck?.messageId === key);
+}
+
+export async function answerResolutionCheck(ctx: ReportStepContext): Promise<StepSuccess<ReportDraft> | undefined> {
+  if (ctx.message.payload.kind !== 'text' || !ctx.text) return undefined;
+  const matched = matchChoice(ctx.text, options());
+  if (!matched.ok) return undefined;
+  const key = messageKey(ctx.message);
+  const report = await reportAwaiting(ctx, key);
+  if (!report) return undefined;
+  const settings = careSettings(ctx);
+  const outcome = await answerResolution(
+    { reports: ctx.services.reports, audit: ctx.services.audit },
+    report,
+    { answer: matched.id as ResolutionAnswer, at: ctx.now, messageId: key },
+    { reopenDays: settings.reopenDays, notSolved: settings.notSolved },
+  );
+  if (!outcome) return undefined;
+  const t = textOf(ctx).care.resolution;
+  const ticket = report.ticketCode;
+  switch (outcome.result) {
+    case 'recorded':
+      return { ok: true, next: STEP.idle, replies: [{ text: t.solved(ticket) }], reportId: report.id, reportUpdated: true };
+    case 'late':
+      return { ok: true, next: STEP.idle, replies: [{ text: t.late(ticket) }], reportId: report.id, reportUpdated: true };
+    case 'reopened':
+      return { ok: true, next: STEP.idle, replies: [{ text: t.reopened(ticket) }], reportId: report.id, reportUpdated: true };
+    case 'follow_up':
+      return {
+        ok: true,
+        next: STEP.idle,
+        replies: [{ text: t.followUp({ ticket, newTicket: outcome.followUp!.ticketCode }) }],
+        reportId: outcome.followUp!.id,
+        reportCreated: true,
+      };
+  }
+}

@@ -145,11 +145,20 @@ export async function playTelegram(fake: FakeTelegram, opts: PlayOptions & { spo
   return citizen;
 }
 
-/** A transcript comparable between citizens: ticket codes (each citizen's own) made equal. */
+/**
+ * A transcript comparable between citizens: ticket codes (each citizen's own) made equal, and the
+ * service-hours sentences (flows/prompts/it.ts) that change when a run crosses opening time.
+ */
 export function transcript(seen: Seen[]): string[] {
-  return seen.map(
-    (m) => `${m.text.replace(/VIC-\d{4}-\d{6}/g, 'VIC-YYYY-NNNNNN')}${m.choices.length ? ` [${m.choices.join(' | ')}]` : ''}`,
-  );
+  const normalized = (text: string) =>
+    text
+      .replace(/VIC-\d{4}-\d{6}/g, 'VIC-YYYY-NNNNNN')
+      .replace(/ Ora il servizio è chiuso: riapre [^.]*\./, '')
+      .replace(
+        /🌙 Ora il servizio è chiuso: la Polizia Municipale la esaminerà [^.]*\./,
+        'La Polizia Municipale la esaminerà al più presto.',
+      );
+  return seen.map((m) => `${normalized(m.text)}${m.choices.length ? ` [${m.choices.join(' | ')}]` : ''}`);
 }
 
 export const TICKET_CODE = /VIC-\d{4}-\d{6}/g;

@@ -3,10 +3,10 @@
  *
  * The dialog engine alone (no inbox, queue or conversation store: states kept in a Map) on the
  * canonical report transcripts, beside the same flow written as a telegraf WizardScene with the
- * in-memory session and fed through bot.handleUpdate with no network, in one run. Both create each
- * report in the real ReportStore on the MongoDB-wire server; the time spent there is measured and
- * reported apart, and so is this process's CPU time, so the dialog machinery can be compared
- * without the database. Dialogs run one after another (the work is CPU-bound on one core), the two
+ * in-memory session and fed through bot.handleUpdate with no network, in one run. Twice: first
+ * with the ports on the in-memory adapters (tests/support/in-memory: the dialog machinery alone),
+ * then on the MongoDB repositories on the MongoDB-wire server. The time spent in ReportStore is
+ * measured and reported apart, and so is this process's CPU time. Dialogs run one after another (the work is CPU-bound on one core), the two
  * contenders in alternating rounds so that load from elsewhere on the machine hits both alike.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -19,6 +19,7 @@ import type { ReportDialogState } from '../flows/report.flow';
 import type { DialogServices } from '../flows/services';
 import type { InboundPayload } from '../src/domain/message';
 import type { ReportStore } from '../src/domain/ports';
+import { createInMemoryMediaStore, createInMemoryStorage } from '../tests/support/in-memory';
 import { disabledGeocoder } from '../src/geo/geocoder';
 import { loadTerritory, municipalityDir } from '../src/geo/territory';
 import { ensureIndexes } from '../src/storage';
@@ -114,95 +115,142 @@ function describeResult(name: string, r: Result) {
   return { messageRate, pureRate, cpuRate };
 }
 
+type ReportCounter = { count(channel: 'simulator' | 'telegram'): Promise<number>; clear(): Promise<void> };
+
+/** One race of the engine against the WizardScene on the given ports; returns the wall-clock ratio. */
+async function benchOn(label: string, services: DialogServices, timer: Timer, reports: ReportCounter): Promise<number> {
+  // The channel saves photos before the engine sees them: both contenders get an already saved one.
+  const saved = await services.media.saveImage(await makeJpeg());
+  if (!saved.ok) throw new Error('cannot save the bench photo');
+
+  const engine = createReportDialogEngine(services);
+  const payloadOf = (step: ScriptStep): InboundPayload =>
+    'text' in step
+      ? { kind: 'text', text: step.text }
+      : 'location' in step
+        ? { kind: 'location', point: step.location }
+        : { kind: 'photo', mediaRef: saved.ref, mimeType: saved.mimeType };
+  const states = new Map<string, ReportDialogState | null>();
+  const placeFor = distinctPlaces(services.territory);
+  const engineDialog: Dialog = async (n) => {
+    const script = atPlace(TRANSCRIPTS[Math.abs(n) % TRANSCRIPTS.length]!, placeFor(n));
+    const chatId = `engine-${n}`;
+    for (const [i, step] of script.entries()) {
+      const turn = await engine.handle({
+        state: states.get(chatId) ?? null,
+        message: {
+          channel: 'simulator',
+          chatId,
+          messageId: `${chatId}-${i}`,
+          sender: { platformId: chatId },
+          receivedAt: NOW,
+          payload: payloadOf(step),
+        },
+        citizenRef: `ref-${chatId}`,
+        now: NOW,
+      });
+      states.set(chatId, turn.state);
+      if (i === script.length - 1 && !turn.reportCreated) throw new Error(`engine dialog ${n} did not create a report`);
+    }
+    states.delete(chatId);
+    return script.length;
+  };
+
+  const { bot, sent } = createWizardBot(services);
+  const wizardDialog: Dialog = async (n) => {
+    const script = atPlace(TRANSCRIPTS[Math.abs(n) % TRANSCRIPTS.length]!, placeFor(n));
+    const chatId = 1_000_000 + n + 100;
+    for (const [i, step] of script.entries()) await bot.handleUpdate(telegramUpdate(chatId, i + 1, step));
+    return script.length;
+  };
+
+  console.log(`\n— ${label}`);
+  const [engineBefore, wizardBefore, sentBefore] = [await reports.count('simulator'), await reports.count('telegram'), sent()];
+  // Cleared outside the timed rounds, so places can be reused without meeting an open report.
+  const created = { simulator: 0, telegram: 0 };
+  const clearReports = async () => {
+    created.simulator += await reports.count('simulator');
+    created.telegram += await reports.count('telegram');
+    await reports.clear();
+  };
+  const [engineResult, wizardResult] = await race(SECONDS, timer, [engineDialog, wizardDialog], clearReports);
+  const e = describeResult('engine (flows/report-dialog)    ', engineResult);
+  const w = describeResult('telegraf WizardScene + session()', wizardResult);
+  console.log(
+    `reports created: engine ${created.simulator + (await reports.count('simulator')) - engineBefore}, wizard ${created.telegram + (await reports.count('telegram')) - wizardBefore} (warm-up included); wizard replies to the fake Bot API: ${sent() - sentBefore}`,
+  );
+  console.log(
+    `engine / wizard: ${(e.messageRate / w.messageRate).toFixed(2)} (wall, with storage), ${(e.pureRate / w.pureRate).toFixed(2)} (wall without storage time), ${(e.cpuRate / w.cpuRate).toFixed(2)} (per CPU-second of this process)`,
+  );
+  return e.messageRate / w.messageRate;
+}
+
+/** What both runs share: the municipality, no geocoder, no daily limit (the bench sends many reports from few chats). */
+const commonServices = () => {
+  const territory = loadTerritory(municipalityDir('capannori'));
+  return {
+    geocoder: disabledGeocoder,
+    territory,
+    municipality: loadMunicipalityProfile('capannori'),
+    limits: { reportsPerDay: Number.MAX_SAFE_INTEGER },
+    retention: { messagesDays: 90, identityLinkMonths: 12, auditYears: 10, photosMonths: 12 },
+  };
+};
+
 async function main() {
+  console.log(
+    `bench:dialog — ${TRANSCRIPTS.length} report transcripts of ${TRANSCRIPTS.map((s) => s.length).join('/')} messages; ${SECONDS} s each in alternating ${ROUND_SECONDS} s rounds; one dialog at a time; first on the in-memory adapters of the ports (tests/support/in-memory), then on the MongoDB repositories (embedded MongoDB-wire server)`,
+  );
+  const timer: Timer = { ms: 0 };
+
+  const memory = createInMemoryStorage();
+  const memoryRatio = await benchOn(
+    'ports in memory (the dialog machinery alone)',
+    {
+      ...commonServices(),
+      reports: timedStore(memory.reports, timer),
+      media: createInMemoryMediaStore(5 * 1024 * 1024),
+      confirmations: memory.confirmations,
+      subscriptions: memory.subscriptions,
+      nearbyQuestions: memory.nearbyQuestions,
+      citizenData: memory.citizenData,
+      audit: memory.audit,
+    },
+    timer,
+    {
+      count: async (channel) => [...memory.db.reports.values()].filter((r) => r.channel === channel).length,
+      clear: async () => {
+        memory.db.reports.clear();
+        memory.db.nearbyQuestions.clear();
+      },
+    },
+  );
+
   const servers = await benchServers({ MONGODB_URI: process.env.MONGODB_URI, REDIS_URL: process.env.REDIS_URL });
   const conn = await mongoose.createConnection(servers.mongoUrl).asPromise();
   const mediaDir = mkdtempSync(path.join(os.tmpdir(), 'vicinato-bench-dialog-'));
   try {
-    await ensureIndexes(conn);
-    const timer: Timer = { ms: 0 };
-    const media = createDiskMediaStore(mediaDir, 5 * 1024 * 1024);
-    const services: DialogServices = {
+    const repositories = {
       reports: timedStore(createReportRepository(conn), timer),
-      media,
-      geocoder: disabledGeocoder,
-      territory: loadTerritory(municipalityDir('capannori')),
-      municipality: loadMunicipalityProfile('capannori'),
       confirmations: createConfirmationRepository(conn),
       subscriptions: createSubscriptionRepository(conn),
       nearbyQuestions: createNearbyQuestionQuotaRepository(conn),
       citizenData: createCitizenDataRepository(conn, localFieldCipher()),
       audit: createAuditRepository(conn),
-      // The bench sends many reports from few chats: no daily limit.
-      limits: { reportsPerDay: Number.MAX_SAFE_INTEGER },
-      retention: { messagesDays: 90, identityLinkMonths: 12, auditYears: 10, photosMonths: 12 },
     };
-    // The channel saves photos before the engine sees them: both contenders get an already saved one.
-    const saved = await media.saveImage(await makeJpeg());
-    if (!saved.ok) throw new Error('cannot save the bench photo');
-
-    const engine = createReportDialogEngine(services);
-    const payloadOf = (step: ScriptStep): InboundPayload =>
-      'text' in step
-        ? { kind: 'text', text: step.text }
-        : 'location' in step
-          ? { kind: 'location', point: step.location }
-          : { kind: 'photo', mediaRef: saved.ref, mimeType: saved.mimeType };
-    const states = new Map<string, ReportDialogState | null>();
-    const placeFor = distinctPlaces(services.territory);
-    const engineDialog: Dialog = async (n) => {
-      const script = atPlace(TRANSCRIPTS[Math.abs(n) % TRANSCRIPTS.length]!, placeFor(n));
-      const chatId = `engine-${n}`;
-      for (const [i, step] of script.entries()) {
-        const turn = await engine.handle({
-          state: states.get(chatId) ?? null,
-          message: {
-            channel: 'simulator',
-            chatId,
-            messageId: `${chatId}-${i}`,
-            sender: { platformId: chatId },
-            receivedAt: NOW,
-            payload: payloadOf(step),
-          },
-          citizenRef: `ref-${chatId}`,
-          now: NOW,
-        });
-        states.set(chatId, turn.state);
-        if (i === script.length - 1 && !turn.reportCreated) throw new Error(`engine dialog ${n} did not create a report`);
-      }
-      states.delete(chatId);
-      return script.length;
-    };
-
-    const { bot, sent } = createWizardBot(services);
-    const wizardDialog: Dialog = async (n) => {
-      const script = atPlace(TRANSCRIPTS[Math.abs(n) % TRANSCRIPTS.length]!, placeFor(n));
-      const chatId = 1_000_000 + n + 100;
-      for (const [i, step] of script.entries()) await bot.handleUpdate(telegramUpdate(chatId, i + 1, step));
-      return script.length;
-    };
-
-    console.log(
-      `bench:dialog — ${TRANSCRIPTS.length} report transcripts of ${TRANSCRIPTS.map((s) => s.length).join('/')} messages; ${SECONDS} s each in alternating ${ROUND_SECONDS} s rounds; one dialog at a time; ReportStore on the embedded MongoDB-wire server`,
+    await ensureIndexes(conn);
+    const mongoRatio = await benchOn(
+      'ports on MongoDB',
+      { ...commonServices(), ...repositories, media: createDiskMediaStore(mediaDir, 5 * 1024 * 1024) },
+      timer,
+      {
+        count: (channel) => conn.collection('reports').countDocuments({ channel }),
+        clear: async () => {
+          await conn.collection('reports').deleteMany({});
+        },
+      },
     );
-    const count = (channel: string) => conn.collection('reports').countDocuments({ channel });
-    const [engineBefore, wizardBefore, sentBefore] = [await count('simulator'), await count('telegram'), sent()];
-    // Cleared outside the timed rounds, so places can be reused without meeting an open report.
-    const created = { simulator: 0, telegram: 0 };
-    const clearReports = async () => {
-      created.simulator += await count('simulator');
-      created.telegram += await count('telegram');
-      await conn.collection('reports').deleteMany({});
-    };
-    const [engineResult, wizardResult] = await race(SECONDS, timer, [engineDialog, wizardDialog], clearReports);
-    const e = describeResult('engine (flows/report-dialog)    ', engineResult);
-    const w = describeResult('telegraf WizardScene + session()', wizardResult);
-    console.log(
-      `reports created: engine ${created.simulator + (await count('simulator')) - engineBefore}, wizard ${created.telegram + (await count('telegram')) - wizardBefore} (warm-up included); wizard replies to the fake Bot API: ${sent() - sentBefore}`,
-    );
-    console.log(
-      `engine / wizard: ${(e.messageRate / w.messageRate).toFixed(2)} (wall, with storage), ${(e.pureRate / w.pureRate).toFixed(2)} (wall without storage time), ${(e.cpuRate / w.cpuRate).toFixed(2)} (per CPU-second of this process)`,
-    );
+    console.log(`\nengine / wizard (wall): ${memoryRatio.toFixed(2)} with the ports in memory, ${mongoRatio.toFixed(2)} on MongoDB`);
   } finally {
     await conn.dropDatabase().catch(() => undefined);
     await conn.close();

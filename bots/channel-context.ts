@@ -2,7 +2,7 @@
 import type { Redis } from 'ioredis';
 import type { Connection } from 'mongoose';
 import type { Config, ServiceRole } from '../config/env';
-import type { EventBus, IdentityStore, MediaStore, OutboundLog } from '../src/domain/ports';
+import type { AudioStore, EventBus, IdentityStore, MediaStore, OutboundLog } from '../src/domain/ports';
 import type { ReceiveMessage } from '../src/app/intake/receive-message';
 import type { Logger } from '../src/log/logger';
 
@@ -13,6 +13,8 @@ export type ChannelContext = {
   /** Stores an inbound message in the inbox and schedules it: await it before acknowledging the platform. */
   receive: ReceiveMessage;
   media: MediaStore;
+  /** Voice notes' store: present only when SPEECH_TO_TEXT_URL is set; without it voice notes stay `other`. */
+  audio?: AudioStore;
   outbound: OutboundLog;
   identities: IdentityStore;
   events: EventBus;

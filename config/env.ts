@@ -280,6 +280,33 @@ export const envSchema = z.object({
     ),
   /** Largest photo in pixels (width x height), checked before it is decoded. @defaultValue 16000000 */
   MEDIA_MAX_PIXELS: z.coerce.number().int().min(10_000).max(100_000_000).default(16_000_000),
+  /**
+   * Voice notes: the OpenAI-compatible transcription endpoint of a speech-to-text server you run
+   * (e.g. faster-whisper, `http://127.0.0.1:8000/v1/audio/transcriptions`). Unset (the default):
+   * voice notes are answered "please write" and no audio is downloaded or sent anywhere.
+   */
+  SPEECH_TO_TEXT_URL: optionalString.pipe(url(['http:', 'https:'], 'http(s)').optional()),
+  /** Bearer token for SPEECH_TO_TEXT_URL, if the server wants one. */
+  SPEECH_TO_TEXT_API_KEY: optionalString,
+  /** The `model` field sent to the server. @defaultValue Systran/faster-whisper-small */
+  SPEECH_TO_TEXT_MODEL: z.string().min(1).max(200).default('Systran/faster-whisper-small'),
+  /** How long one transcription may take before the citizen is asked to write instead. @defaultValue 30000 */
+  SPEECH_TO_TEXT_TIMEOUT_MS: z.coerce.number().int().min(1000).max(600_000).default(30_000),
+  /** How long a voice note waits for an unreachable server (retried) before the citizen is asked to write. @defaultValue 10 */
+  SPEECH_TO_TEXT_RETRY_MINUTES: z.coerce.number().int().min(0).max(1440).default(10),
+  /** Largest voice note in bytes, checked before download. @defaultValue 2097152 (2 MB, ~8 minutes of Opus) */
+  VOICE_NOTE_MAX_BYTES: z.coerce.number().int().min(1024).max(50 * 1024 * 1024).default(2 * 1024 * 1024),
+  /** Longest voice note in seconds, checked before download (declared) and before upload (Ogg content). @defaultValue 120 */
+  VOICE_NOTE_MAX_SECONDS: z.coerce.number().int().min(5).max(3600).default(120),
+  /**
+   * Keep a voice note's audio after it is transcribed (police only, in MEDIA_DIR, removed with the
+   * inbox messages by retention). Off by default: a voice is personal data that identifies the
+   * speaker, and the transcript is what the report needs. @defaultValue false
+   */
+  VOICE_NOTES_KEEP_AUDIO: z
+    .enum(['true', 'false'])
+    .default('false')
+    .transform((v) => v === 'true'),
 });
 
 export type RawConfig = z.infer<typeof envSchema>;

@@ -48,6 +48,14 @@ export type ReportDraft = {
   categoryId?: string;
   /** A category guessed from free text, waiting for "sì"/"no". */
   suggestedCategoryId?: string;
+  /** Two likely categories, waiting for the citizen's pick ("Intendi X oppure Y?"). */
+  eitherCategoryIds?: string[];
+  /** Written in one message (flows/one-message.ts): the description is that message; no photo or description question. */
+  oneMessage?: boolean;
+  /** A first contact's text (or photo caption), read as a report once the privacy notice is accepted (dropped if refused). */
+  firstText?: string;
+  /** The photo that caption came with (already saved by the channel, police only). */
+  firstPhotoRef?: string;
   reliability?: Reliability;
   location?: DraftLocation;
   /** A typed address found by the geocoder, waiting for confirmation. */
@@ -123,6 +131,10 @@ export function isReportDraft(v: unknown): v is ReportDraft {
     v.photoRefs.every(isString) &&
     optional(v.categoryId, isString) &&
     optional(v.suggestedCategoryId, isString) &&
+    optional(v.eitherCategoryIds, (ids) => Array.isArray(ids) && ids.every(isString)) &&
+    optional(v.oneMessage, (b) => typeof b === 'boolean') &&
+    optional(v.firstText, isString) &&
+    optional(v.firstPhotoRef, isString) &&
     optional(v.reliability, (r) => RELIABILITIES.includes(r as Reliability)) &&
     optional(v.location, isLocation) &&
     optional(v.candidateLocation, isLocation) &&

@@ -11,6 +11,8 @@ export const STEP = {
   consent: 'consent',
   category: 'category',
   categoryConfirm: 'category_confirm',
+  /** Unsure between two categories (one sensitive): "Intendi X oppure Y?" */
+  categoryEither: 'category_either',
   reliability: 'reliability',
   location: 'location',
   locationConfirm: 'location_confirm',

@@ -13,7 +13,7 @@ import { promptsFor } from './prompts';
 import { emptyDraft, isDraftEmpty, isReportDraft, type ReportDraft } from './report-draft';
 import { STEP, textOf, type ReportStep } from './report-steps';
 import { renderStatus } from './status';
-import { categoryConfirmStep, categoryStep } from './steps/category.steps';
+import { categoryConfirmStep, categoryEitherStep, categoryStep } from './steps/category.steps';
 import { consentPrompt, consentStep } from './steps/consent.step';
 import { descriptionStep } from './steps/description.step';
 import { locationConfirmStep, locationStep } from './steps/location.steps';
@@ -39,6 +39,7 @@ const STEPS: ReportStep[] = [
   consentStep,
   categoryStep,
   categoryConfirmStep,
+  categoryEitherStep,
   reliabilityStep,
   locationStep,
   locationConfirmStep,

@@ -13,6 +13,8 @@ import { connectMongo, createStorage, ensureIndexes, waitForMongo } from './stor
 import { fieldCipherFromSettings } from './security/field-cipher';
 import { slaTargetMinutes } from './domain/sla';
 import { createDiskMediaStore } from './storage/media-store';
+import { createDiskAudioStore } from './storage/audio-store';
+import { createHttpSpeechToText } from './speech/http-speech-to-text';
 import { createRedis, pingRedis } from './queue/redis-connection';
 import { createQueues, startWorker, type WorkerHandle, type InboundJob, type OutboundJob, type AdvisoryJob } from './queue/queues';
 import { QUEUE_ADVISORIES, QUEUE_INBOUND, outboundQueueName, redisKeys } from './queue/queue-names';
@@ -112,6 +114,8 @@ export async function startVicinato(config: Config, logger: Logger, overrides: S
   const queues = createQueues(redis, prefix);
   const events = createRedisEventBus(redis, subscriber, redisKeys(prefix).eventsChannel, logger);
   const media = createDiskMediaStore(config.MEDIA_DIR, config.MEDIA_MAX_BYTES, config.MEDIA_MAX_PIXELS);
+  // Voice notes only with a speech-to-text server of our own (SPEECH_TO_TEXT_URL); otherwise none is downloaded.
+  const audio = config.SPEECH_TO_TEXT_URL ? createDiskAudioStore(config.MEDIA_DIR, config.VOICE_NOTE_MAX_BYTES) : undefined;
   const citizenRefOf = citizenRefFactory(config.CITIZEN_REF_SECRET);
   const metrics = createMetrics({ role: roles.join('+'), backlog: backlogProbe(mongo.connection) });
   const receive = createReceiveMessage({
@@ -146,6 +150,7 @@ export async function startVicinato(config: Config, logger: Logger, overrides: S
     logger,
     receive,
     media,
+    ...(audio ? { audio } : {}),
     outbound: storage.outbound,
     identities: storage.identities,
     events,
@@ -200,6 +205,23 @@ export async function startVicinato(config: Config, logger: Logger, overrides: S
       engine,
       chatLock: createRedisChatLock(redis, prefix),
       messageLimit: { perMinute: config.CITIZEN_MESSAGES_PER_MINUTE, notice: (lang) => promptsFor(lang).limits.tooFast },
+      ...(audio && config.SPEECH_TO_TEXT_URL
+        ? {
+            voiceNotes: {
+              audio,
+              speech: createHttpSpeechToText({
+                url: config.SPEECH_TO_TEXT_URL,
+                apiKey: config.SPEECH_TO_TEXT_API_KEY,
+                model: config.SPEECH_TO_TEXT_MODEL,
+                timeoutMs: config.SPEECH_TO_TEXT_TIMEOUT_MS,
+              }),
+              maxSeconds: config.VOICE_NOTE_MAX_SECONDS,
+              retryWindowMs: config.SPEECH_TO_TEXT_RETRY_MINUTES * 60_000,
+              keepAudio: config.VOICE_NOTES_KEEP_AUDIO,
+              onFailure: (detail: string) => logger.warn(`voice note not transcribed: ${detail}`),
+            },
+          }
+        : {}),
       // Every open panel is alerted; outside service hours the on-call officer is paged (staff bot).
       onEmergency: async (message) => {
         await events.publish({ type: 'citizen.emergency', channel: message.channel }).catch(() => undefined);
@@ -290,7 +312,7 @@ export async function startVicinato(config: Config, logger: Logger, overrides: S
       );
     workers.push(
       startRetentionLoop(
-        { retention: storage.retention, leases: storage.leases, holder, logger, media },
+        { retention: storage.retention, leases: storage.leases, holder, logger, media, ...(audio ? { audio } : {}) },
         retentionPolicy,
       ),
     );
@@ -363,6 +385,7 @@ export async function startVicinato(config: Config, logger: Logger, overrides: S
         logger,
         storage,
         media,
+        ...(audio ? { audio } : {}),
         events,
         scheduler: queues.scheduler,
         municipality,

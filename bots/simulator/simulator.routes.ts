@@ -9,10 +9,12 @@ import type { InboundPayload } from '../../src/domain/message';
 import type { InboxStore } from '../../src/domain/ports';
 import { jsonBody } from '../../src/panel/json-body';
 import { publicRateLimit } from '../../src/panel/rate-limit';
+import { PANEL_DIST_DIR } from '../../src/panel/static.routes';
 import { securityHeaders } from '../../src/panel/security-headers';
 import { loadTerritory } from '../../src/geo/territory';
 import { municipalityDir } from '../../config/municipality';
 import type { ChannelContext } from '../channel-context';
+import { audioPayload, saveVoiceNote } from '../voice-note';
 import { chatIdSchema, firstIssue, simulatorMessageSchema, type SimulatorMessageBody } from './simulator.schema';
 import { waitForProcessing } from './wait-for-processing';
 
@@ -22,6 +24,13 @@ const PHOTO_FAILURE_TEXT = { too_large: 'too_large', not_an_image: 'not_an_image
 async function toPayload(ctx: ChannelContext, body: SimulatorMessageBody): Promise<InboundPayload> {
   if (body.text !== undefined) return { kind: 'text', text: body.text };
   if (body.location) return { kind: 'location', point: { lat: body.location.lat, lng: body.location.lng } };
+  if (body.voice) {
+    // Like a platform's voice note: usable only with a speech-to-text server, otherwise "please write".
+    if (!ctx.audio) return { kind: 'other', platformType: 'voice' };
+    const bytes = Buffer.from(body.voice.base64, 'base64');
+    if (bytes.length > ctx.config.VOICE_NOTE_MAX_BYTES) return audioPayload(true, undefined, { failure: 'too_large' });
+    return saveVoiceNote(ctx.audio, bytes, true);
+  }
   const photo = body.photo!;
   const bytes = Buffer.from(photo.base64, 'base64');
   const saved = await ctx.media.saveImage(bytes);
@@ -53,6 +62,8 @@ export function simulatorRouter(ctx: ChannelContext, inbox: InboxStore): Router 
     if (!body.success) return res.status(400).json({ error: firstIssue(body.error) });
     if (body.data.photo && !/^[A-Za-z0-9+/=\s]+$/.test(body.data.photo.base64))
       return res.status(400).json({ error: 'photo.base64 is not valid base64' });
+    if (body.data.voice && !/^[A-Za-z0-9+/=\s]+$/.test(body.data.voice.base64))
+      return res.status(400).json({ error: 'voice.base64 is not valid base64' });
     const messageId = body.data.messageId ?? `sim-${randomUUID()}`;
     const { duplicate, blocked } = await ctx.receive({
       channel: 'simulator',
@@ -102,6 +113,8 @@ export function simulatorRouter(ctx: ChannelContext, inbox: InboxStore): Router 
   router.use('/simulator', securityHeaders({ mapTileUrl: ctx.config.MAP_TILE_URL, production: ctx.config.NODE_ENV === 'production' }));
   const publicDir = path.join(import.meta.dirname, 'public');
   router.get('/simulator', (_req, res) => res.sendFile(path.join(publicDir, 'simulator.html')));
+  // The page's script is built from TypeScript with the panel (bots/simulator/web, script/build-panel.sh).
+  router.use('/simulator/assets', express.static(path.join(PANEL_DIST_DIR, 'simulator'), { index: false }));
   router.use('/simulator/assets', express.static(publicDir, { index: false, fallthrough: false }));
   router.use(
     '/simulator/vendor/leaflet',

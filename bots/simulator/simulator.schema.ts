@@ -1,4 +1,4 @@
-/** The simulator API's request bodies: exactly one of text, location or photo. */
+/** The simulator API's request bodies: exactly one of text, location, photo or voice. */
 import { z } from 'zod';
 
 export const chatIdSchema = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'chatId must be 1-64 of A-Z a-z 0-9 _ -');
@@ -23,10 +23,17 @@ export const simulatorMessageSchema = z
       }, { message: 'photo must be {"mimeType": string, "base64": string}' })
       .strict()
       .optional(),
+    /** A voice note (base64 of an Ogg/Opus or other audio file); transcribed when SPEECH_TO_TEXT_URL is set. */
+    voice: z
+      .object({ base64: z.string().min(1, 'voice.base64 must not be empty').max(4_000_000, 'voice.base64 is too long') }, {
+        message: 'voice must be {"base64": string}',
+      })
+      .strict()
+      .optional(),
   }, { message: 'body must be a JSON object' })
   .strict()
-  .refine((b) => [b.text, b.location, b.photo].filter((v) => v !== undefined).length === 1, {
-    message: 'send exactly one of "text", "location" or "photo"',
+  .refine((b) => [b.text, b.location, b.photo, b.voice].filter((v) => v !== undefined).length === 1, {
+    message: 'send exactly one of "text", "location", "photo" or "voice"',
   });
 
 export type SimulatorMessageBody = z.infer<typeof simulatorMessageSchema>;

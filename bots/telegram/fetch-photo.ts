@@ -12,7 +12,7 @@ import type { TelegramApi } from './telegram-api';
 import type { MediaToFetch } from './update-to-inbound';
 
 type PhotoPayload = Extract<InboundPayload, { kind: 'photo' }>;
-type Download = { ok: true; bytes: Buffer } | { ok: false; reason: 'too_large' | 'download_failed' };
+export type Download = { ok: true; bytes: Buffer } | { ok: false; reason: 'too_large' | 'download_failed' };
 
 const DOWNLOAD_TIMEOUT_MS = 30_000;
 const ATTEMPTS = 2;
@@ -50,7 +50,8 @@ async function readCapped(url: URL, maxBytes: number, allowedHosts: readonly str
   return { ok: true, bytes: Buffer.concat(chunks) };
 }
 
-async function download(api: TelegramApi, media: MediaToFetch, maxBytes: number, allowedHosts: readonly string[]): Promise<Download> {
+/** Fetches a file (getFile, then its URL), never reading more than maxBytes. */
+export async function download(api: TelegramApi, media: MediaToFetch, maxBytes: number, allowedHosts: readonly string[]): Promise<Download> {
   if (media.fileSize !== undefined && media.fileSize > maxBytes) return { ok: false, reason: 'too_large' };
   let lastError: unknown;
   for (let attempt = 1; attempt <= ATTEMPTS; attempt++) {

@@ -7,6 +7,7 @@
 import { redisKeys } from '../../src/queue/queue-names';
 import type { ChannelContext } from '../channel-context';
 import { fetchPhoto } from './fetch-photo';
+import { fetchVoiceNote } from './fetch-voice-note';
 import type { TelegramApi } from './telegram-api';
 import { groupNotice } from './texts';
 import { planUpdate } from './update-to-inbound';
@@ -55,10 +56,25 @@ export function createUpdateHandler(deps: {
       const issue = parsed.error.issues[0];
       return { kind: 'invalid', reason: `${issue?.path.join('.') || 'update'}: ${issue?.message ?? 'not a Telegram update'}` };
     }
-    const plan = planUpdate(parsed.data, now());
+    const plan = planUpdate(parsed.data, now(), { voiceNotes: Boolean(ctx.audio) });
     switch (plan.kind) {
       case 'inbound': {
-        const message = plan.media
+        const sound = plan.media?.audio && ctx.audio ? { ...plan.media, audio: plan.media.audio } : undefined;
+        const message = sound
+          ? {
+              ...plan.message,
+              payload: await fetchVoiceNote(
+                {
+                  api,
+                  audio: ctx.audio!,
+                  limits: { maxBytes: ctx.config.VOICE_NOTE_MAX_BYTES, maxSeconds: ctx.config.VOICE_NOTE_MAX_SECONDS },
+                  allowedHosts: ctx.config.MEDIA_ALLOWED_HOSTS,
+                  onError: (err) => ctx.logger.warn(`telegram voice note download failed: ${err.message}`),
+                },
+                sound,
+              ),
+            }
+          : plan.media
           ? {
               ...plan.message,
               payload: await fetchPhoto(

@@ -8,7 +8,16 @@ import { commandToText } from './commands';
 import type { TelegramMessage, TelegramUpdate, TelegramUser } from './update.schema';
 
 /** A picture still on Telegram's servers: downloaded and checked before the message is stored. */
-export type MediaToFetch = { fileId: string; fileSize?: number; caption?: string };
+export type MediaToFetch = {
+  fileId: string;
+  fileSize?: number;
+  caption?: string;
+  /** Set for a voice note or audio file (voice notes on): fetched into the audio store, not the photos. */
+  audio?: { voice: boolean; seconds?: number };
+};
+
+/** How the adapter is configured: voice notes become audio only with a speech-to-text server. */
+export type PlanOptions = { voiceNotes?: boolean };
 
 export type UpdatePlan =
   | { kind: 'inbound'; message: InboundMessage; media?: MediaToFetch; callbackQueryId?: string }
@@ -55,7 +64,7 @@ function senderOf(from: TelegramUser | undefined, chatId: number): InboundMessag
   };
 }
 
-function payloadOf(msg: TelegramMessage): { payload: InboundPayload; media?: MediaToFetch } | undefined {
+function payloadOf(msg: TelegramMessage, options: PlanOptions): { payload: InboundPayload; media?: MediaToFetch } | undefined {
   const caption = msg.caption?.trim() || undefined;
   if (typeof msg.text === 'string') {
     const command = commandToText(msg.text, msg.from?.language_code);
@@ -75,6 +84,11 @@ function payloadOf(msg: TelegramMessage): { payload: InboundPayload; media?: Med
       media: { fileId: largest.file_id, fileSize: largest.file_size, caption },
     };
   }
+  const sound = options.voiceNotes ? (msg.voice ?? msg.audio) : undefined;
+  if (sound) {
+    const audio = { voice: Boolean(msg.voice), ...(sound.duration !== undefined ? { seconds: sound.duration } : {}) };
+    return { payload: { kind: 'audio', ...audio }, media: { fileId: sound.file_id, fileSize: sound.file_size, audio } };
+  }
   const otherType = OTHER_CONTENT.find((key) => key in msg);
   if (otherType) return { payload: { kind: 'other', platformType: otherType } };
   if (msg.document) {
@@ -91,12 +105,12 @@ function payloadOf(msg: TelegramMessage): { payload: InboundPayload; media?: Med
   return undefined;
 }
 
-export function planUpdate(update: TelegramUpdate, now: Date): UpdatePlan {
+export function planUpdate(update: TelegramUpdate, now: Date, options: PlanOptions = {}): UpdatePlan {
   const msg = update.message;
   if (msg) {
     if (msg.chat.type !== 'private') return { kind: 'group-notice', chatId: String(msg.chat.id) };
     if (msg.from?.is_bot) return { kind: 'ignore', reason: 'message from a bot' };
-    const content = payloadOf(msg);
+    const content = payloadOf(msg, options);
     if (!content) return { kind: 'ignore', reason: 'service message' };
     return {
       kind: 'inbound',

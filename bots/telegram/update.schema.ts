@@ -32,6 +32,9 @@ export const messageSchema = z.looseObject({
   caption: z.string().optional(),
   photo: z.array(z.looseObject({ ...fileRef, width: z.number().int(), height: z.number().int() })).optional(),
   document: z.looseObject({ ...fileRef, file_name: z.string().optional(), mime_type: z.string().optional() }).optional(),
+  // Voice notes and audio files: read only when voice notes are on (SPEECH_TO_TEXT_URL).
+  voice: z.looseObject({ ...fileRef, duration: z.number().nonnegative().optional(), mime_type: z.string().optional() }).optional(),
+  audio: z.looseObject({ ...fileRef, duration: z.number().nonnegative().optional(), mime_type: z.string().optional() }).optional(),
   location: location.optional(),
   venue: z.looseObject({ title: z.string().optional(), address: z.string().optional(), location }).optional(),
 });

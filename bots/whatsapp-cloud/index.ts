@@ -9,7 +9,7 @@ import type { ChannelContext } from '../channel-context';
 import type { ChannelModule } from '../channel-module';
 import { lastInboundLookup } from './customer-window';
 import { createGraphClient } from './graph-api.client';
-import { createImageDownloader } from './media-download';
+import { createAudioDownloader, createImageDownloader } from './media-download';
 import { supportsLocationRequest } from './outbound-payload';
 import { createWhatsappCloudSender } from './sender';
 import { whatsappWebhookRouter } from './webhook.routes';
@@ -46,6 +46,17 @@ export function createWhatsappCloudChannel(ctx: ChannelContext): ChannelModule |
       timeoutMs: PHOTO_DOWNLOAD_TIMEOUT_MS,
       logger: ctx.logger,
     }),
+    ...(ctx.audio
+      ? {
+          downloadAudio: createAudioDownloader({
+            graph,
+            audio: ctx.audio,
+            limits: { maxBytes: c.VOICE_NOTE_MAX_BYTES, maxSeconds: c.VOICE_NOTE_MAX_SECONDS },
+            timeoutMs: PHOTO_DOWNLOAD_TIMEOUT_MS,
+            logger: ctx.logger,
+          }),
+        }
+      : {}),
   });
 
   const sender = createWhatsappCloudSender({

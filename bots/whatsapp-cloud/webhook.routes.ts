@@ -8,7 +8,7 @@ import { parseJsonBuffer, rawBodyOnly } from '../../src/panel/json-body';
 import type { ChannelContext } from '../channel-context';
 import { recordStatuses } from './delivery-statuses';
 import { payloadOf, toInboundMessage } from './inbound-message';
-import type { ImageDownloader } from './media-download';
+import type { AudioDownloader, ImageDownloader } from './media-download';
 import { sameSecret, verifySignature } from './signature';
 import { parseWebhook, verificationQuerySchema, type MessagesValue, type WaMessage } from './webhook.schema';
 
@@ -27,6 +27,8 @@ export type WebhookDeps = {
   verifyToken: string;
   phoneNumberId: string;
   downloadImage: ImageDownloader;
+  /** Present only when voice notes are on (SPEECH_TO_TEXT_URL); otherwise audio stays `other`. */
+  downloadAudio?: AudioDownloader;
   /** Prefix of this channel's Redis keys (under REDIS_PREFIX). */
   keyPrefix: string;
   /** Per-address rate limit, far above what Meta sends (see rate-limit.ts). */
@@ -47,14 +49,17 @@ export function whatsappWebhookRouter(deps: WebhookDeps): Router {
   });
 
   /**
-   * A photo is downloaded before it is stored; a redelivered one is recognised first, so it is not
-   * downloaded and saved twice.
+   * A photo (or a voice note) is downloaded before it is stored; a redelivered one is recognised
+   * first, so it is not downloaded and saved twice.
    */
   async function receiveMessage(msg: WaMessage, contacts: MessagesValue['contacts']) {
-    if (msg.type !== 'image') return void (await ctx.receive(toInboundMessage(msg, contacts, payloadOf(msg), new Date())));
+    const audio = msg.type === 'audio' && msg.audio && deps.downloadAudio ? { ...msg.audio, download: deps.downloadAudio } : undefined;
+    if (msg.type !== 'image' && !audio) return void (await ctx.receive(toInboundMessage(msg, contacts, payloadOf(msg), new Date())));
     const marker = `${deps.keyPrefix}:photo-stored:${msg.id}`;
     if (await ctx.redis.exists(marker)) return;
-    const payload = await deps.downloadImage({ id: msg.image!.id, caption: msg.image!.caption });
+    const payload = audio
+      ? await audio.download({ id: audio.id, voice: audio.voice === true })
+      : await deps.downloadImage({ id: msg.image!.id, caption: msg.image!.caption });
     await ctx.receive(toInboundMessage(msg, contacts, payload, new Date()));
     await ctx.redis.set(marker, '1', 'EX', PHOTO_MARKER_TTL_S);
   }

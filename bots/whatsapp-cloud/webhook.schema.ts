@@ -34,6 +34,10 @@ export const waMessageSchema = z
         caption: str(4096).optional(),
       })
       .optional(),
+    /** A voice note (`voice: true`) or an audio file. */
+    audio: z
+      .looseObject({ id: z.string().min(1).max(256), mime_type: str(256).optional(), voice: z.boolean().optional() })
+      .optional(),
     interactive: z
       .looseObject({
         type: z.string().max(64),

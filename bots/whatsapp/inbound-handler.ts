@@ -7,7 +7,7 @@
 import type { MediaStore } from '../../src/domain/ports';
 import type { ReceiveMessage } from '../../src/app/intake/receive-message';
 import type { Logger } from '../../src/log/logger';
-import { ignoreReason, phoneFromJid, toInboundMessage, toPayload } from './to-inbound';
+import { ignoreReason, phoneFromJid, toInboundMessage, toPayload, type VoiceNoteOptions } from './to-inbound';
 import type { WhatsappClientLike, WhatsappMessageLike } from './whatsapp-client';
 
 /** What became of a message: stored now, already stored (a redelivery), or not for the bot. */
@@ -38,7 +38,7 @@ class BoundedMap<V> {
 }
 
 export function createInboundHandler(
-  deps: { receive: ReceiveMessage; media: MediaStore; logger: Logger },
+  deps: { receive: ReceiveMessage; media: MediaStore; logger: Logger; voiceNotes?: VoiceNoteOptions },
   opts: InboundHandlerOptions = {},
 ): InboundHandler {
   const retryMs = opts.receiveRetryMs ?? 120_000;
@@ -80,7 +80,7 @@ export function createInboundHandler(
 
   async function storeMessage(msg: WhatsappMessageLike, client: WhatsappClientLike, messageId: string): Promise<InboundOutcome> {
     const phone = await phoneOf(msg.from, client);
-    const payload = await toPayload(msg, deps.media);
+    const payload = await toPayload(msg, deps.media, deps.voiceNotes);
     const { duplicate } = await receiveWithRetry(toInboundMessage(msg, payload, { phone }));
     stored.set(messageId, true);
     if (duplicate) deps.logger.debug(`whatsapp: message ${messageId} was already stored`);

@@ -67,7 +67,10 @@ export function createWhatsappWebChannel(ctx: ChannelContext, options: WhatsappW
     logger,
     ttlMs: options.lockTtlMs,
   });
-  const handleMessage = createInboundHandler({ receive: ctx.receive, media: ctx.media, logger }, options);
+  const voiceNotes = ctx.audio
+    ? { audio: ctx.audio, limits: { maxBytes: ctx.config.VOICE_NOTE_MAX_BYTES, maxSeconds: ctx.config.VOICE_NOTE_MAX_SECONDS } }
+    : undefined;
+  const handleMessage = createInboundHandler({ receive: ctx.receive, media: ctx.media, logger, ...(voiceNotes ? { voiceNotes } : {}) }, options);
   const session = createWhatsappSession({
     factory,
     status,

@@ -4,7 +4,8 @@
  * use into `{ kind: 'other' }` so the dialog answers it politely.
  */
 import type { InboundMessage, InboundPayload } from '../../src/domain/message';
-import type { MediaStore } from '../../src/domain/ports';
+import type { AudioStore, MediaStore } from '../../src/domain/ports';
+import { audioPayload, refusedBeforeDownload, saveVoiceNote, type VoiceNoteLimits } from '../voice-note';
 import type { WhatsappMessageLike } from './whatsapp-client';
 
 export type IgnoreReason = 'own' | 'group' | 'status' | 'broadcast' | 'system';
@@ -64,7 +65,30 @@ async function photoPayload(msg: WhatsappMessageLike, media: MediaStore): Promis
     : { kind: 'photo', failure: SAVE_FAILURE[saved.reason], ...withCaption };
 }
 
-export async function toPayload(msg: WhatsappMessageLike, media: MediaStore): Promise<InboundPayload> {
+/** Voice notes are read only with a speech-to-text server (SPEECH_TO_TEXT_URL). */
+export type VoiceNoteOptions = { audio: AudioStore; limits: VoiceNoteLimits };
+
+async function voiceNotePayload(msg: WhatsappMessageLike, voice: VoiceNoteOptions): Promise<InboundPayload> {
+  const isVoice = msg.type === 'ptt';
+  const declared = Number(msg.duration);
+  const seconds = Number.isFinite(declared) && declared >= 0 ? declared : undefined;
+  // The declared duration bounds the download; the bytes are bounded again by the store.
+  const refused = refusedBeforeDownload(voice.limits, { seconds });
+  if (refused) return audioPayload(isVoice, seconds, { failure: refused });
+  let downloaded;
+  try {
+    downloaded = await msg.downloadMedia();
+  } catch {
+    downloaded = undefined;
+  }
+  if (!downloaded?.data) return audioPayload(isVoice, seconds, { failure: 'download_failed' });
+  // base64: 4 characters per 3 bytes; refuse before decoding an oversized one.
+  if (downloaded.data.length > (voice.limits.maxBytes * 4) / 3 + 4) return audioPayload(isVoice, seconds, { failure: 'too_large' });
+  return saveVoiceNote(voice.audio, Buffer.from(downloaded.data, 'base64'), isVoice, seconds);
+}
+
+export async function toPayload(msg: WhatsappMessageLike, media: MediaStore, voice?: VoiceNoteOptions): Promise<InboundPayload> {
+  if (voice && (msg.type === 'ptt' || msg.type === 'audio')) return voiceNotePayload(msg, voice);
   switch (msg.type) {
     case 'chat':
       return { kind: 'text', text: msg.body ?? '' };

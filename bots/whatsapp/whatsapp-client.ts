@@ -27,6 +27,8 @@ export type WhatsappMessageLike = {
   location?: { latitude: string | number; longitude: string | number; name?: string; address?: string; description?: string };
   /** Unix time in seconds. */
   timestamp: number;
+  /** Seconds, on `ptt` (voice note), `audio` and video messages; the library passes a string. */
+  duration?: string | number;
   /** Resolves to null/undefined when the media is no longer available. */
   downloadMedia(): Promise<WhatsappMedia | null | undefined>;
 };

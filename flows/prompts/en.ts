@@ -1,6 +1,7 @@
 /** What the report dialog says in English. Keep it saying the same things as it.ts. */
 import type { ReportPrompts } from './types';
 import { limitsEn, rightsEn } from './rights.en';
+import { voiceEn } from './voice.en';
 import { careEn } from './care.en';
 
 export const en: ReportPrompts = {
@@ -48,6 +49,7 @@ export const en: ReportPrompts = {
   },
   asideClosed: 'OK, I closed the alerts menu.',
   asideDone: 'Let us go back to the report you were making.',
+  voice: voiceEn,
 
   // --- first contact and consent -----------------------------------------------------------------
   welcome: ({ town, hours, closedUntil }) =>
@@ -111,7 +113,16 @@ export const en: ReportPrompts = {
     ambiguous: (labels) => `I am not sure: do you mean ${labels.map((l) => `«${l}»`).join(' or ')}?`,
     suggest: (label) => `Do you mean: «${label}»?`,
     suggestionRejected: 'OK, then please choose the category.',
+    either: (first, second) => `Do you mean «${first}» or «${second}»?`,
+    neither: 'Neither',
     chosen: (label) => `OK: ${label}.`,
+  },
+  oneMessage: {
+    understood: ({ where, when, photos }) =>
+      ['I understood:', where && `• Where: ${where}`, when && `• When: ${when}`, photos > 0 && `• Photos: ${photos}`, '• Description: your message']
+        .filter(Boolean)
+        .join('\n'),
+    placeNotFound: (place) => `I could not find «${place}» in the municipality: I will ask you in a moment.`,
   },
   reliability: {
     prompt: 'How do you know?',

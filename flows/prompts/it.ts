@@ -1,6 +1,7 @@
 /** What the report dialog says in Italian (the default language). */
 import type { ReportPrompts } from './types';
 import { limitsIt, rightsIt } from './rights.it';
+import { voiceIt } from './voice.it';
 import { careIt } from './care.it';
 
 export const it: ReportPrompts = {
@@ -50,6 +51,7 @@ export const it: ReportPrompts = {
   },
   asideClosed: 'Ok, ho chiuso il menu degli avvisi.',
   asideDone: 'Torniamo alla segnalazione che stavi facendo.',
+  voice: voiceIt,
 
   // --- first contact and consent -----------------------------------------------------------------
   welcome: ({ town, hours, closedUntil }) =>
@@ -114,6 +116,15 @@ export const it: ReportPrompts = {
     suggest: (label) => `Intendi: «${label}»?`,
     suggestionRejected: 'Ok, allora scegli tu la categoria.',
     chosen: (label) => `Ok: ${label}.`,
+    either: (first, second) => `Intendi «${first}» oppure «${second}»?`,
+    neither: 'Nessuna delle due',
+  },
+  oneMessage: {
+    understood: ({ where, when, photos }) =>
+      ['Ho capito:', where && `• Dove: ${where}`, when && `• Quando: ${when}`, photos > 0 && `• Foto: ${photos}`, '• Descrizione: il tuo messaggio']
+        .filter(Boolean)
+        .join('\n'),
+    placeNotFound: (place) => `Non ho trovato «${place}» nel territorio del comune: te lo chiedo tra poco.`,
   },
   reliability: {
     prompt: 'Come lo sai?',

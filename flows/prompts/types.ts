@@ -40,8 +40,18 @@ export type ReportPrompts = EngineTexts & {
     suggest(label: string): string;
     suggestionRejected: string;
     chosen(label: string): string;
+    /** Unsure between two categories, one of them sensitive: a clear either/or. */
+    either(first: string, second: string): string;
+    /** The third button of the either/or. */
+    neither: string;
   };
   reliability: Choices<Reliability> & { prompt: string; help: string; notUnderstood: string };
+  /** A report written in one message: what was understood from it. */
+  oneMessage: {
+    understood(p: { where?: string; when?: string; photos: number }): string;
+    /** The place named could not be found or is outside the municipality: asked again later. */
+    placeNotFound(place: string): string;
+  };
   location: {
     prompt: string;
     /** Asked instead of `prompt` while addresses cannot be looked up. */

@@ -6,7 +6,11 @@ import { CATEGORIES, categoryById } from '../../config/categories';
 import type { StepOutcome } from '../../src/dialog/flow.types';
 import type { Language } from '../../src/dialog/state';
 import { yesNoMenu } from '../choices';
-import { categoryUnderstanding } from '../nlp';
+import { categoryUnderstanding, matchChoice } from '../nlp';
+import { readOneMessage, saysMoreThanCategory } from '../one-message';
+import { categoryChoiceOptions } from '../../src/nlp/category-options';
+import { LANGUAGES } from '../../src/dialog/state';
+import { promptsFor } from '../prompts';
 import type { ReportDraft } from '../report-draft';
 import { STEP, textOf, type ReportStep, type ReportStepContext } from '../report-steps';
 
@@ -18,7 +22,7 @@ function chosen(ctx: ReportStepContext, categoryId: string): StepOutcome<ReportD
   return {
     ok: true,
     next: STEP.reliability,
-    draft: { ...ctx.draft, categoryId, suggestedCategoryId: undefined },
+    draft: { ...ctx.draft, categoryId, suggestedCategoryId: undefined, eitherCategoryIds: undefined },
     replies: [{ text: textOf(ctx).category.chosen(label) }],
   };
 }
@@ -28,12 +32,15 @@ function suggest(ctx: ReportStepContext, categoryId: string): StepOutcome<Report
 }
 
 /** Reads a category answer; shared by the category step, its confirmation and a first message. */
-async function readCategory(ctx: ReportStepContext): Promise<StepOutcome<ReportDraft>> {
+export async function readCategory(ctx: ReportStepContext): Promise<StepOutcome<ReportDraft>> {
   const t = textOf(ctx);
   const text = ctx.text ?? '';
   const understood = categoryUnderstanding(text);
   if (understood.kind === 'chosen') return chosen(ctx, understood.categoryId);
   if (understood.kind === 'suggested') return suggest(ctx, understood.categoryId);
+  if (understood.kind === 'either') {
+    return { ok: true, next: STEP.categoryEither, draft: { ...ctx.draft, eitherCategoryIds: understood.categoryIds } };
+  }
   if (understood.kind === 'candidates') {
     return { ok: false, reason: t.category.ambiguous(understood.categoryIds.map((id) => categoryLabel(id, ctx.lang))) };
   }
@@ -46,7 +53,14 @@ export const categoryStep: ReportStep = {
   accepts: ['text'],
   prompt: (ctx) => ({ text: textOf(ctx).category.prompt, choices: CATEGORIES.map((c) => c.labels[ctx.lang]) }),
   help: (ctx) => textOf(ctx).category.help,
-  handle: readCategory,
+  async handle(ctx) {
+    // Right after the privacy notice the answer may be a whole report ("rifiuti in via … da tre giorni").
+    if (ctx.text && !ctx.draft.categoryId && saysMoreThanCategory(ctx, ctx.text)) {
+      const whole = await readOneMessage(ctx, readCategory);
+      if (whole?.ok && whole.next !== STEP.category) return whole;
+    }
+    return readCategory(ctx);
+  },
 };
 
 export const categoryConfirmStep: ReportStep = {
@@ -72,6 +86,41 @@ export const categoryConfirmStep: ReportStep = {
       };
     }
     // Neither yes nor no: perhaps the category itself ("no, rifiuti" is "no"; "rifiuti" is this).
+    const outcome = await readCategory(ctx);
+    return outcome.ok ? outcome : { ok: false, reason: textOf(ctx).notUnderstood };
+  },
+};
+
+/** "Intendi «Vandalismo» oppure «Spaccio di droga»?": two buttons and "neither". */
+export const categoryEitherStep: ReportStep = {
+  id: STEP.categoryEither,
+  parent: STEP.category,
+  needsConsent: true,
+  accepts: ['text'],
+  prompt: (ctx) => {
+    const [first, second] = (ctx.draft.eitherCategoryIds ?? []).map((id) => categoryLabel(id, ctx.lang));
+    return { text: textOf(ctx).category.either(first ?? '?', second ?? '?'), choices: [first ?? '?', second ?? '?', textOf(ctx).category.neither] };
+  },
+  help: (ctx) => textOf(ctx).category.help,
+  async handle(ctx) {
+    const pair = ctx.draft.eitherCategoryIds ?? [];
+    const text = ctx.text ?? '';
+    // As shown: 1 and 2 the two categories (label or synonym), 3 "neither" (or "no").
+    const options = [
+      ...categoryChoiceOptions(pair.map((id) => categoryById(id)).filter((c) => c !== undefined)),
+      { id: 'neither', labels: LANGUAGES.map((lang) => promptsFor(lang).category.neither) },
+    ];
+    const picked = pair.length === 2 ? matchChoice(text, options) : undefined;
+    if (picked?.ok && picked.id !== 'neither') return chosen(ctx, picked.id);
+    if (!picked || picked.ok || yesNoMenu.match(text) === 'no') {
+      return {
+        ok: true,
+        next: STEP.category,
+        draft: { ...ctx.draft, eitherCategoryIds: undefined },
+        replies: [{ text: textOf(ctx).category.suggestionRejected }],
+      };
+    }
+    // Neither of the two named: perhaps another category in the citizen's words.
     const outcome = await readCategory(ctx);
     return outcome.ok ? outcome : { ok: false, reason: textOf(ctx).notUnderstood };
   },

@@ -1,5 +1,7 @@
 /** The privacy notice: nothing beyond the message itself is kept until the citizen accepts it. */
 import { consentMenu } from '../choices';
+import { readOneMessage } from '../one-message';
+import { readCategory } from './category.steps';
 import { ASIDE_ENTRY, STEP, textOf, type ReportStep, type ReportStepContext } from '../report-steps';
 
 export function consentPrompt(ctx: ReportStepContext) {
@@ -19,15 +21,28 @@ export const consentStep: ReportStep = {
     const t = textOf(ctx);
     const answer = ctx.text ? consentMenu.match(ctx.text) : undefined;
     if (answer === 'accept') {
+      const consent = { version: ctx.services.municipality.privacyNoticeVersion, at: ctx.now.toISOString() };
+      const firstText = ctx.draft.firstText;
+      if (firstText && !ctx.state.aside) {
+        const mediaRef = ctx.draft.firstPhotoRef;
+        const draft = { ...ctx.draft, firstText: undefined, firstPhotoRef: undefined };
+        const payload = mediaRef ? ({ kind: 'photo', mediaRef, caption: firstText } as const) : ({ kind: 'text', text: firstText } as const);
+        const report = await readOneMessage({ ...ctx, draft, text: firstText, message: { ...ctx.message, payload } }, readCategory);
+        if (report?.ok) return { ...report, consent, replies: [{ text: t.consent.accepted }, ...(report.replies ?? [])] };
+      }
       return {
         ok: true,
         // Asked on the way into the alerts menu: the menu comes next, not a report.
         next: (ctx.state.aside && ASIDE_ENTRY[ctx.state.aside.name]) || STEP.category,
-        consent: { version: ctx.services.municipality.privacyNoticeVersion, at: ctx.now.toISOString() },
+        draft: { ...ctx.draft, firstText: undefined, firstPhotoRef: undefined },
+        consent,
         replies: [{ text: t.consent.accepted }],
       };
     }
-    if (answer === 'refuse') return { ok: true, next: STEP.declined, replies: [{ text: t.consent.refused }] };
+    if (answer === 'refuse') {
+      const draft = { ...ctx.draft, firstText: undefined, firstPhotoRef: undefined };
+      return { ok: true, next: STEP.declined, draft, replies: [{ text: t.consent.refused }] };
+    }
     return { ok: false, reason: t.consent.notUnderstood };
   },
 };

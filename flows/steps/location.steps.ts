@@ -8,6 +8,7 @@ import type { GeoPoint } from '../../src/domain/message';
 import { yesNoMenu } from '../choices';
 import type { DraftLocation, ReportDraft } from '../report-draft';
 import { STEP, textOf, type ReportStep, type ReportStepContext } from '../report-steps';
+import { skipAnswered } from '../skip-answered';
 
 /** Shorter typed text cannot be an address ("qui", "lì"). */
 const MIN_ADDRESS_LENGTH = 4;
@@ -16,7 +17,7 @@ function located(ctx: ReportStepContext, location: DraftLocation): StepOutcome<R
   const t = textOf(ctx).location;
   return {
     ok: true,
-    next: STEP.photo,
+    next: skipAnswered(STEP.photo, ctx.draft),
     draft: { ...ctx.draft, location, candidateLocation: undefined },
     replies: [{ text: t.received({ address: location.address ?? t.pinWithoutAddress, zone: location.zoneName }) }],
   };
@@ -54,6 +55,24 @@ async function fromAddress(ctx: ReportStepContext, typed: string): Promise<StepO
   if (!ctx.services.territory.contains(found.point)) return outside(ctx, found.address);
   const candidate = withZone(ctx, { point: found.point, address: found.address, ...(found.zipcode ? { zipcode: found.zipcode } : {}) });
   return { ok: true, next: STEP.locationConfirm, draft: { ...ctx.draft, candidateLocation: candidate } };
+}
+
+/** A pin of a one-message report: the same checks as here (inside the municipality, address looked up). */
+export async function locatePin(
+  ctx: ReportStepContext,
+  point: GeoPoint,
+  label?: string,
+): Promise<{ ok: true; location: DraftLocation; replies: Array<{ text: string }> } | { ok: false; reason: string }> {
+  const outcome = await fromPin(ctx, point, label);
+  if (!outcome.ok) return outcome;
+  return { ok: true, location: outcome.draft!.location!, replies: (outcome.replies ?? []).map((r) => ({ text: r.text ?? '' })) };
+}
+
+/** A place named in a one-message report, geocoded and checked as a typed address is here. */
+export async function locateAddress(ctx: ReportStepContext, typed: string): Promise<{ ok: true; location: DraftLocation } | { ok: false }> {
+  const outcome = await fromAddress(ctx, typed);
+  const location = outcome.ok ? outcome.draft?.candidateLocation : undefined;
+  return location ? { ok: true, location } : { ok: false };
 }
 
 async function readLocation(ctx: ReportStepContext): Promise<StepOutcome<ReportDraft>> {

@@ -1,6 +1,7 @@
 /** How the citizen knows: seen directly, heard from others, not sure. */
 import { reliabilityMenu } from '../choices';
 import { STEP, textOf, type ReportStep } from '../report-steps';
+import { skipAnswered } from '../skip-answered';
 
 export const reliabilityStep: ReportStep = {
   id: STEP.reliability,
@@ -11,6 +12,6 @@ export const reliabilityStep: ReportStep = {
   async handle(ctx) {
     const reliability = ctx.text ? reliabilityMenu.match(ctx.text) : undefined;
     if (!reliability) return { ok: false, reason: textOf(ctx).reliability.notUnderstood };
-    return { ok: true, next: STEP.location, draft: { ...ctx.draft, reliability } };
+    return { ok: true, next: skipAnswered(STEP.location, ctx.draft), draft: { ...ctx.draft, reliability } };
   },
 };

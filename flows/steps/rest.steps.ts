@@ -6,9 +6,10 @@ import { answerAgentQuestion } from '../agent-answer';
 import { offerFollowUp } from '../follow-up';
 import { answerResolutionCheck } from '../resolution-answer';
 import { closedUntil, hoursText } from '../hours';
-import { categoryClassifier, categoryMenuOptions, matchChoice, tokenize } from '../nlp';
+import { categoryUnderstanding, tokenize } from '../nlp';
 import { STEP, textOf, type ReportStep, type ReportStepContext } from '../report-steps';
-import { categoryStep } from './category.steps';
+import { readOneMessage } from '../one-message';
+import { readCategory } from './category.steps';
 
 const ALL_KINDS = ['text', 'location', 'photo', 'other'] as const;
 
@@ -21,12 +22,27 @@ export function welcomeMessage(ctx: ReportStepContext) {
   });
 }
 
+/** A first message that is a report (text, or a photo with such a caption), kept for after the notice. */
+function firstReport(ctx: ReportStepContext): { draft?: ReportStepContext['draft'] } {
+  const { payload } = ctx.message;
+  if (!ctx.text || !(payload.kind === 'text' || (payload.kind === 'photo' && payload.mediaRef)) || !namesCategory(ctx.text)) return {};
+  const photo = payload.kind === 'photo' && payload.mediaRef ? { firstPhotoRef: payload.mediaRef } : {};
+  return { draft: { ...ctx.draft, firstText: ctx.text, ...photo } };
+}
+
 /** First contact: whatever the message says, the welcome comes first, then the privacy question. */
 export const welcomeStep: ReportStep = {
   id: STEP.welcome,
   resting: true,
   accepts: ALL_KINDS,
-  handle: async (ctx) => ({ ok: true, next: STEP.consent, replies: [{ text: welcomeMessage(ctx) }], separate: true }),
+  handle: async (ctx) => ({
+    ok: true,
+    next: STEP.consent,
+    // A report written in the first message is read after the notice is accepted (flows/one-message.ts).
+    ...firstReport(ctx),
+    replies: [{ text: welcomeMessage(ctx) }],
+    separate: true,
+  }),
 };
 
 /**
@@ -44,7 +60,7 @@ export const declinedStep: ReportStep = {
 /** Does this first message already say what the report is about? */
 function namesCategory(text: string | undefined): boolean {
   if (!text) return false;
-  return matchChoice(text, categoryMenuOptions()).ok || categoryClassifier().suggest(text) !== undefined;
+  return categoryUnderstanding(text).kind !== 'unknown';
 }
 
 /** No report in progress: answer an agent's question, take thanks, or start a new report. */
@@ -62,9 +78,11 @@ export const idleStep: ReportStep = {
     // «aggiungi», or a photo or text while a report is open: "add it to VIC-…?" (flows/follow-up.ts).
     const followUp = await offerFollowUp(ctx);
     if (followUp) return followUp;
-    if (ctx.message.payload.kind === 'text' && namesCategory(ctx.text)) {
-      const outcome = await categoryStep.handle(ctx);
-      if (outcome.ok) return { ...outcome, replies: [{ text: t.newReport }, ...(outcome.replies ?? [])] };
+    // A whole report in one message (category, place, time; a photo with a caption; a pin).
+    if (ctx.message.payload.kind !== 'text' || namesCategory(ctx.text)) {
+      const outcome = await readOneMessage(ctx, readCategory);
+      if (outcome?.ok) return { ...outcome, replies: [{ text: t.newReport }, ...(outcome.replies ?? [])], separate: false };
+      if (outcome && !outcome.ok) return { ok: true, next: STEP.category, replies: [{ text: t.newReport }, { text: outcome.reason }] };
     }
     return { ok: true, next: STEP.category, replies: [{ text: t.newReport }] };
   },

@@ -16,11 +16,13 @@ import { advance, arrive, fail, stateBeforeAside } from './navigation';
 import { freshState, restoreState } from './restore';
 import { answerResume, askResume } from './resume';
 import { RESUME_STEP, type DialogState } from './state';
-import { consentValid, stepContext, stepOf, textsOf, type Turn, type TurnEnv } from './turn';
+import { consentValid, stepContext, stepOf, textsOf, unsupportedText, type Turn, type TurnEnv } from './turn';
+import { heardRejectedTurn, resolveHeard, settleVoiceNotes, voiceNoteTurn } from './voice';
 
 function textOf(payload: DialogInput<unknown>['message']['payload']): string | undefined {
   if (payload.kind === 'text') return payload.text;
   if (payload.kind === 'photo') return payload.caption;
+  if (payload.kind === 'audio') return payload.transcript; // for the emergency check only
   return undefined;
 }
 
@@ -54,7 +56,7 @@ async function respond<D, S>(env: TurnEnv<D, S>, initial: DialogState<D>, verdic
   const step = stepOf(env, state.step);
   if (!step) throw new Error(`dialog step ${state.step} is not in the flow`); // restoreState rules this out
   if (step.needsConsent && !consentValid(env, state)) return withLead(arrive(env, state, []));
-  if (!step.accepts.includes(payload.kind)) return withLead(fail(env, state, textsOf(env, state).unsupported[payload.kind]));
+  if (!step.accepts.includes(payload.kind)) return withLead(fail(env, state, unsupportedText(env, state, payload.kind)));
   const outcome = await step.handle(stepContext(env, state));
   return withLead(outcome.ok ? advance(env, state, outcome) : fail(env, state, outcome.reason, outcome.prompt));
 }
@@ -62,14 +64,17 @@ async function respond<D, S>(env: TurnEnv<D, S>, initial: DialogState<D>, verdic
 export function createDialogEngine<D, S>(flow: FlowDefinition<D, S>, services: S): DialogEngine<DialogState<D>> {
   return {
     async handle(input) {
-      const { message, citizenRef, now } = input;
+      const { citizenRef, now } = input;
+      const restored = restoreState(flow, input.state, input.message, now);
+      // The answer to "I heard: «…». Is that right?" may turn this message into the transcript.
+      const heard = resolveHeard(flow, restored.state, input.message);
+      const { message } = heard;
       const env: TurnEnv<D, S> = { flow, services, message, citizenRef, now, text: textOf(message.payload) };
-      const restored = restoreState(flow, input.state, message, now);
-      let state = restored.state;
+      let state = heard.state;
       // A side dialog left idle is over: the message goes to the dialog it interrupted.
       if (state.aside && now.getTime() - Date.parse(state.lastActivityAt) >= flow.resumeAfterMs) state = stateBeforeAside(env, state);
       const notices: DialogReply[] = [];
-      const emergency = Boolean(env.text && flow.nlp.isEmergency(env.text));
+      const emergency = Boolean(env.text && !heard.replayed && flow.nlp.isEmergency(env.text));
       if (emergency) notices.push({ text: textsOf(env, state).emergency });
       if (restored.restarted) notices.push({ text: textsOf(env, state).restartedAfterUpdate });
 
@@ -79,7 +84,13 @@ export function createDialogEngine<D, S>(flow: FlowDefinition<D, S>, services: S
         const step = state.consent ? flow.restStep : flow.initialStep;
         state = freshState(flow, step, state.language, now, state.consent);
       }
-      const turn = await respond(env, state, verdict);
+      const played =
+        message.payload.kind === 'audio'
+          ? voiceNoteTurn(env, state)
+          : heard.rejected
+            ? heardRejectedTurn(env, state)
+            : await respond(env, state, verdict);
+      const turn = settleVoiceNotes(env, played);
       return {
         ...turn,
         state: storable({ ...turn.state, lastActivityAt: now.toISOString() }),

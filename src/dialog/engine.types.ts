@@ -29,6 +29,8 @@ export type DialogTurn<S> = {
   reportUpdated?: boolean;
   /** true when the message read like an emergency (the citizen was pointed to 112). */
   emergency?: boolean;
+  /** With reportCreated: the voice notes (inbox ids) whose confirmed transcripts went into the report. */
+  voiceNotes?: string[];
 };
 
 export interface DialogEngine<S = unknown> {

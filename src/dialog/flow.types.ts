@@ -97,8 +97,10 @@ export type CommandName = (typeof COMMANDS)[number];
 /** Words the engine says itself, in one language. */
 export type EngineTexts = {
   emergency: string;
-  /** A message of this kind where the step cannot use it. */
-  unsupported: Record<PayloadKind, string>;
+  /** A message of this kind where the step cannot use it (voice notes never reach a step: see voice.ts). */
+  unsupported: Record<Exclude<PayloadKind, 'audio'>, string>;
+  /** Voice notes: the transcript shown for confirmation, and why there is none. */
+  voice: VoiceTexts;
   cancelled: string;
   cancelledBeforeConsent: string;
   nothingToCancel: string;
@@ -126,6 +128,18 @@ export type EngineTexts = {
   asideClosed?: string;
   /** Said before the interrupted dialog's question when a side dialog ends. @defaultValue `resumed` */
   asideDone?: string;
+};
+
+export type VoiceTexts = {
+  /** "I heard: «…». Is that right?" */
+  heard(transcript: string): string;
+  choices: { yes: string; no: string };
+  /** Extra words for yes / no, besides the choices' labels. */
+  words: { yes: string[]; no: string[] };
+  /** Said when the citizen says the transcript is wrong, before the question again. */
+  rejected: string;
+  /** Why the voice note could not be used, before the question again. */
+  failed: Record<'too_long' | 'too_large' | 'empty' | 'failed', string>;
 };
 
 export type ChoiceMatcher = (

@@ -2,7 +2,7 @@
 import { arrive, fail } from './navigation';
 import { freshState } from './restore';
 import { LANGUAGES, type DialogState } from './state';
-import { textsOf, type Turn, type TurnEnv } from './turn';
+import { textsOf, unsupportedText, type Turn, type TurnEnv } from './turn';
 
 export function askResume<D, S>(env: TurnEnv<D, S>, state: DialogState<D>): Turn<D> {
   const t = textsOf(env, state);
@@ -15,7 +15,7 @@ export function askResume<D, S>(env: TurnEnv<D, S>, state: DialogState<D>): Turn
 export function answerResume<D, S>(env: TurnEnv<D, S>, state: DialogState<D>): Turn<D> {
   const { flow, message, text, now } = env;
   const t = textsOf(env, state);
-  if (message.payload.kind !== 'text' || !text) return fail(env, state, t.unsupported[message.payload.kind]);
+  if (message.payload.kind !== 'text' || !text) return fail(env, state, unsupportedText(env, state, message.payload.kind));
   const labels = (key: 'resume' | 'restart') =>
     LANGUAGES.flatMap((lang) => {
       const words = flow.texts(lang);

@@ -33,7 +33,13 @@ export type DialogState<D> = {
   returnTo?: string;
   /** While a side dialog runs (see FlowShortcut): which one, and where the interrupted dialog was. */
   aside?: AsideState;
+  /** A voice note's transcript waiting for the citizen's "yes" (see voice.ts), and the activity time before it. */
+  heard?: HeardState;
+  /** Inbox ids of the voice notes whose transcript the citizen confirmed in this dialog (linked to the report it creates). */
+  voiceNotes?: string[];
 };
+
+export type HeardState = { text: string; lastActivityAt: string; messageId?: string };
 
 export type AsideState = { name: string; from: string; history: string[]; returnTo?: string };
 

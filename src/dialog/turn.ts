@@ -20,6 +20,10 @@ export const stepOf = <D, S>(env: TurnEnv<D, S>, id: string): FlowStep<D, S> | u
 
 export const textsOf = <D, S>(env: TurnEnv<D, S>, state: DialogState<D>): EngineTexts => env.flow.texts(state.language);
 
+/** "This step cannot use a message of this kind" (a voice note never gets here: see voice.ts). */
+export const unsupportedText = <D, S>(env: TurnEnv<D, S>, state: DialogState<D>, kind: InboundMessage['payload']['kind']): string =>
+  textsOf(env, state).unsupported[kind === 'audio' ? 'other' : kind];
+
 export function stepContext<D, S>(env: TurnEnv<D, S>, state: DialogState<D>): StepContext<D, S> {
   return {
     state,

@@ -17,8 +17,29 @@ export type InboundPayload =
    * `caption` is the text sent with it. `mediaRef` is absent when the download failed.
    */
   | { kind: 'photo'; mediaRef?: string; mimeType?: string; caption?: string; failure?: string }
-  /** Anything the dialog cannot use (sticker, voice note, video, document, contact...). */
+  /**
+   * A voice note (`voice`) or an audio file, only when voice notes are on (SPEECH_TO_TEXT_URL; else
+   * it is `other`). `mediaRef` points at bytes in the audio store (police only); `failure` says why
+   * there are none. The worker adds `transcript`, or `transcriptFailure`, before the dialog sees it.
+   */
+  | {
+      kind: 'audio';
+      voice: boolean;
+      mediaRef?: string;
+      mimeType?: string;
+      /** Duration the platform declared, in seconds. */
+      seconds?: number;
+      failure?: AudioFailure;
+      transcript?: string;
+      transcriptFailure?: TranscriptFailure;
+    }
+  /** Anything the dialog cannot use (sticker, voice note without SPEECH_TO_TEXT_URL, video, document, contact...). */
   | { kind: 'other'; platformType: string };
+
+/** Why a voice note's bytes are not stored: bounded before download (size, declared duration). */
+export type AudioFailure = 'too_large' | 'too_long' | 'download_failed' | 'not_audio';
+/** Why a stored voice note has no transcript: too long by its content, nothing heard, server slow or down. */
+export type TranscriptFailure = 'too_long' | 'empty' | 'failed' | 'unavailable';
 
 export type InboundMessage = {
   channel: Channel;

@@ -176,6 +176,30 @@ function stripCommandSyntax(input: string): string {
 /** "siii" -> "si", "nooo" -> "no": chat emphasis, not a different word. */
 const collapseRepeats = (text: string) => text.replace(/(\p{L})\1+/gu, '$1');
 
+type PreparedKeyword = { key: string; typed: string; keyword: string; collapsed: string };
+type PreparedKeywords = { words: PreparedKeyword[]; last?: { input: string; key: string | undefined } };
+
+/**
+ * The keyword lists normalised once per lists object (flows build them once), and the last answer
+ * given for them: several shortcuts ask about the same message in one turn.
+ */
+const keywordCache = new WeakMap<Record<string, string[]>, PreparedKeywords>();
+
+function preparedKeywords(keywords: Record<string, string[]>): PreparedKeywords {
+  let prepared = keywordCache.get(keywords);
+  if (!prepared) {
+    const words = Object.entries(keywords).flatMap(([key, list]) =>
+      list.map((word) => {
+        const keyword = tokenize(word).join(' ');
+        return { key, typed: word.trim(), keyword, collapsed: collapseRepeats(keyword) };
+      }),
+    );
+    prepared = { words };
+    keywordCache.set(keywords, prepared);
+  }
+  return prepared;
+}
+
 /**
  * The key of the global command this message IS, or undefined. The whole message must be the
  * command (a leading "/", punctuation, "grazie"/"please" allowed) or a one-letter typo of it, so
@@ -183,32 +207,35 @@ const collapseRepeats = (text: string) => text.replace(/(\p{L})\1+/gu, '$1');
  * than 4 letters ("no", "sì", "ok") must be exact, apart from repeated letters ("siii", "nooo").
  */
 export function matchKeyword(input: string, keywords: Record<string, string[]>): string | undefined {
+  const prepared = preparedKeywords(keywords);
+  if (prepared.last?.input === input) return prepared.last.key;
+  const key = matchPreparedKeyword(input, prepared.words);
+  prepared.last = { input, key };
+  return key;
+}
+
+function matchPreparedKeyword(input: string, words: readonly PreparedKeyword[]): string | undefined {
   const raw = input.trim();
   // Emoji keywords ("👍") have no letters left after normalisation: compare them as typed.
-  for (const [key, words] of Object.entries(keywords)) {
-    if (words.some((word) => word.trim() === raw && raw !== '')) return key;
-  }
+  if (raw !== '') for (const word of words) if (word.typed === raw) return word.key;
 
   const tokens = stripCourtesy(tokenize(stripCommandSyntax(input)));
   if (tokens.length === 0) return undefined;
   const message = tokens.join(' ');
+  const collapsedMessage = collapseRepeats(message);
 
   let bestKey: string | undefined;
   let bestScore = 0;
   let tie = false;
-  for (const [key, words] of Object.entries(keywords)) {
-    for (const word of words) {
-      const keyword = tokenize(word).join(' ');
-      if (!keyword) continue;
-      const score =
-        keyword === message ? 1 : collapseRepeats(keyword) === collapseRepeats(message) ? 0.95 : typoSimilarity(message, keyword);
-      if (score > bestScore) {
-        bestKey = key;
-        bestScore = score;
-        tie = false;
-      } else if (score > 0 && score === bestScore && key !== bestKey) {
-        tie = true;
-      }
+  for (const { key, keyword, collapsed } of words) {
+    if (!keyword) continue;
+    const score = keyword === message ? 1 : collapsed === collapsedMessage ? 0.95 : typoSimilarity(message, keyword);
+    if (score > bestScore) {
+      bestKey = key;
+      bestScore = score;
+      tie = false;
+    } else if (score > 0 && score === bestScore && key !== bestKey) {
+      tie = true;
     }
   }
   return bestScore > 0 && !tie ? bestKey : undefined;

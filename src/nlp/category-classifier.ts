@@ -1,24 +1,29 @@
 /**
- * Suggests a category from a free-text description ("ci sono ragazzi che spacciano al parco" ->
- * drug_dealing) so the bot can ask "È spaccio di droga?" instead of showing the whole menu.
+ * Ranks the categories for a free-text description ("ci sono ragazzi che spacciano al parco" ->
+ * drug_dealing first) so the bot can ask "È spaccio di droga?" instead of showing the whole menu.
  *
- * Two signals: natural's naive Bayes classifier trained on stemmed example sentences
- * (config/category-examples.ts) and the catalog's labels, and direct hits of catalog synonyms
- * (exact, stem or typo). A suggestion is only made when the winner is clear.
+ * Two signals: natural's naive Bayes classifier trained on example sentences
+ * (config/category-examples.ts) and the catalog's labels and synonyms, over stems and pairs of
+ * stems (src/nlp/category-features.ts); and direct hits of catalog synonyms (exact, stem or typo).
+ * A suggestion is only made when the winner is clear.
  */
 import BayesClassifier from 'natural/lib/natural/classifiers/bayes_classifier.js';
 import { CATEGORIES, type Category } from '../../config/categories';
 import { CATEGORY_EXAMPLES, type CategoryExamples } from '../../config/category-examples';
 import { matchedChoiceOptions } from './answer-matcher';
+import { featuresOf, rewriteIdioms } from './category-features';
 import { categoryChoiceOptions } from './category-options';
 import { typoSimilarity } from './fuzzy';
-import { contentTokens, stemToken, tokenize } from './text';
+import { isStopword } from './stopwords';
+import { normalizeText, tokenize } from './text';
 
 export type CategorySuggestion = { categoryId: string; confidence: number };
 
 export type CategoryClassifier = {
   /** The likely category, or undefined when the text does not point clearly at one. */
   suggest(text: string): CategorySuggestion | undefined;
+  /** Every category with its share of the evidence (0..1, summing to 1), best first; empty when nothing is known. */
+  rank(text: string): CategorySuggestion[];
   /** How long training took, in milliseconds (for logs and the test output). */
   readonly trainingMs: number;
 };
@@ -33,17 +38,16 @@ export type CategoryClassifierOptions = {
 
 /**
  * Weight of a catalog synonym hit relative to the classifier's probabilities (which sum to 1):
- * a synonym names the category, so one clear hit counts as much as the whole classifier.
+ * a synonym names the category, so one clear hit counts about as much as the whole classifier.
+ * Several hits share it: "spacciatori e lampioni spenti" weighs both.
  */
-const SYNONYM_WEIGHT = 1;
 
-/**
- * Features of a text: the Italian stems of its content words. (Adding the whole words as extra
- * features was tried: it counts the same evidence twice and makes the classifier overconfident.)
- */
-function featuresOf(words: readonly string[]): string[] {
-  return words.map(stemToken);
-}
+const SYNONYM_WEIGHT = 0.8;
+/** Typo corrections remembered per process. */
+const MAX_CORRECTIONS = 20_000;
+
+/** Normalised content words, with the idioms rewritten. */
+const wordsOf = (text: string): string[] => tokenize(rewriteIdioms(normalizeText(text))).filter((t) => !isStopword(t));
 
 export function createCategoryClassifier(
   examples: CategoryExamples = CATEGORY_EXAMPLES,
@@ -58,7 +62,7 @@ export function createCategoryClassifier(
   const bayes = new BayesClassifier();
   const vocabulary = new Set<string>();
   const addDocument = (text: string, categoryId: string) => {
-    const words = contentTokens(text);
+    const words = wordsOf(text);
     words.forEach((word) => vocabulary.add(word));
     // Documents are passed as feature arrays, so natural's own (English) tokenizer and stemmer are unused.
     if (words.length > 0) bayes.addDocument(featuresOf(words), categoryId);
@@ -75,8 +79,20 @@ export function createCategoryClassifier(
   const trainingMs = performance.now() - started;
 
   /** An unknown word replaced by the training word it is a typo of ("vandalisno" -> "vandalismo"). */
+  const corrections = new Map<string, string>();
   function correct(word: string): string {
-    if (vocabulary.has(word) || stemToken(word) in bayes.features || word.length < 5) return word;
+    if (vocabulary.has(word) || word.length < 5) return word;
+    const known = corrections.get(word);
+    if (known !== undefined) return known;
+    const corrected = closestKnown(word);
+    // Bounded: the same words come back all day, but a flood of random ones must not grow it.
+    if (corrections.size >= MAX_CORRECTIONS) corrections.clear();
+    corrections.set(word, corrected);
+    return corrected;
+  }
+
+  function closestKnown(word: string): string {
+    if (featuresOf([word])[0] in bayes.features) return word;
     let best = word;
     let bestScore = 0;
     for (const known of vocabulary) {
@@ -91,8 +107,8 @@ export function createCategoryClassifier(
   }
 
   /** Classifier probabilities normalised to sum 1, or empty when no word of the text is known. */
-  function bayesProbabilities(text: string): Map<string, number> {
-    const features = featuresOf(contentTokens(text).map(correct)).filter((feature) => feature in bayes.features);
+  function bayesProbabilities(words: readonly string[]): Map<string, number> {
+    const features = featuresOf(words.map(correct)).filter((feature) => feature in bayes.features);
     if (features.length === 0) return new Map();
     const classifications = bayes.getClassifications(features);
     const total = classifications.reduce((sum, c) => sum + c.value, 0);
@@ -100,25 +116,31 @@ export function createCategoryClassifier(
     return new Map(classifications.map((c) => [c.label, c.value / total]));
   }
 
-  function suggest(text: string): CategorySuggestion | undefined {
-    const probabilities = bayesProbabilities(text);
-    const synonymScores = new Map(matchedChoiceOptions(tokenize(text), choiceOptions).map((option) => [option.id, option.score]));
-    if (probabilities.size === 0 && synonymScores.size === 0) return undefined;
-    // The text names two categories in its own words ("spacciatori" and "lampioni spenti"): the
-    // citizen should choose; a guess from word statistics would be a coin toss presented as a hint.
-    if (synonymScores.size > 1) return undefined;
-
+  function rank(text: string): CategorySuggestion[] {
+    const words = wordsOf(text);
+    const probabilities = bayesProbabilities(words);
+    const hits = matchedChoiceOptions(words, choiceOptions);
+    if (probabilities.size === 0 && hits.length === 0) return [];
+    const synonymScores = new Map(hits.map((option) => [option.id, option.score / hits.length]));
     const combined = categories.map((category) => ({
       categoryId: category.id,
       score: (probabilities.get(category.id) ?? 0) + SYNONYM_WEIGHT * (synonymScores.get(category.id) ?? 0),
     }));
     const total = combined.reduce((sum, c) => sum + c.score, 0);
-    if (!(total > 0)) return undefined;
-    combined.sort((a, b) => b.score - a.score);
-    const [best, second] = combined.map((c) => ({ ...c, confidence: c.score / total }));
-    if (best.confidence < minConfidence || best.confidence - (second?.confidence ?? 0) < minMargin) return undefined;
-    return { categoryId: best.categoryId, confidence: Math.round(best.confidence * 1000) / 1000 };
+    if (!(total > 0)) return [];
+    return combined
+      .map((c) => ({ categoryId: c.categoryId, confidence: Math.round((c.score / total) * 1000) / 1000 }))
+      .sort((a, b) => b.confidence - a.confidence);
   }
 
-  return { suggest, trainingMs };
+  function suggest(text: string): CategorySuggestion | undefined {
+    // The text names two categories in its own words ("spacciatori" and "lampioni spenti"): the
+    // citizen should choose; a guess from word statistics would be a coin toss presented as a hint.
+    if (new Set(matchedChoiceOptions(wordsOf(text), choiceOptions).map((option) => option.id)).size > 1) return undefined;
+    const [best, second] = rank(text);
+    if (!best || best.confidence < minConfidence || best.confidence - (second?.confidence ?? 0) < minMargin) return undefined;
+    return best;
+  }
+
+  return { suggest, rank, trainingMs };
 }

@@ -1,31 +1,90 @@
 /**
- * What a free-text answer to "what is the report about?" means, as one decision that the category
- * step acts on and the evaluation (`npm run eval:categories`) measures:
+ * What a free-text answer to "what is the report about?" means, as one decision the category step
+ * acts on and the evaluation (`npm run eval:categories`) measures:
  * - `chosen`: the menu itself was named ("2", "spaccio", "rifiuti") — taken without asking;
  * - `suggested`: one likely category — "Intendi: Spaccio di droga?" (yes / no);
+ * - `either`: two likely categories, one of them sensitive — a clear either/or, two buttons;
  * - `candidates`: several menu entries named about equally — the citizen picks from a short list;
  * - `unknown`: nothing recognisable — the menu again.
  */
+import { CATEGORIES, type Category } from '../../config/categories';
 import { matchChoice, type ChoiceOption } from './answer-matcher';
 import type { CategoryClassifier } from './category-classifier';
+import { parseChoiceNumber } from './number-choice';
+import { isStopword } from './stopwords';
+import { tokenize } from './text';
 
 export type CategoryUnderstanding =
   | { kind: 'chosen'; categoryId: string }
   | { kind: 'suggested'; categoryId: string }
+  | { kind: 'either'; categoryIds: [string, string] }
   | { kind: 'candidates'; categoryIds: string[] }
   | { kind: 'unknown' };
 
-export function understandCategory(
-  text: string,
-  deps: { classifier: CategoryClassifier; menuOptions: ChoiceOption[] },
-): CategoryUnderstanding {
+export type CategoryUnderstandingDeps = {
+  classifier: CategoryClassifier;
+  menuOptions: ChoiceOption[];
+  categories?: readonly Category[];
+};
+
+/** A message of at most this many content words is a menu answer ("rifiuti", "2", "spacio"). */
+const MENU_ANSWER_WORDS = 2;
+/** A single suggestion needs this share of the evidence and this lead over the runner-up. */
+const SUGGEST_CONFIDENCE = 0.3;
+const SUGGEST_MARGIN = 0.1;
+/** A lead of the classifier that settles two categories named in the same message. */
+const CLEAR_LEAD = 0.25;
+/** Two categories that together hold this share of the evidence make an either/or. */
+const EITHER_CONFIDENCE = 0.4;
+
+export function understandCategory(text: string, deps: CategoryUnderstandingDeps): CategoryUnderstanding {
   const match = matchChoice(text, deps.menuOptions);
-  if (match.ok) return { kind: 'chosen', categoryId: match.id };
-  const suggestion = deps.classifier.suggest(text)?.categoryId;
+  const words = tokenize(text).filter((token) => !isStopword(token));
+  const isMenuAnswer = words.length <= MENU_ANSWER_WORDS || parseChoiceNumber(tokenize(text)) !== undefined;
+  if (match.ok && isMenuAnswer) return { kind: 'chosen', categoryId: match.id };
+
+  const catalog = deps.categories ?? CATEGORIES;
+  const isSensitive = (id: string) => catalog.find((c) => c.id === id)?.sensitive ?? false;
+  const ranked = deps.classifier.rank(text);
+  const [best, second] = ranked;
+  const named = match.ok ? [] : (match.candidates ?? []);
+  // Two problems named in their own words ("spacciatori e lampioni spenti"): which one first?
+  if (!match.ok && named.length === 2 && best && named.includes(best.categoryId)) {
+    const other = named.find((id: string) => id !== best.categoryId)!;
+    const lead = best.confidence - (ranked.find((r) => r.categoryId === other)?.confidence ?? 0);
+    if (isSensitive(best.categoryId) !== isSensitive(other) && lead < CLEAR_LEAD) return { kind: 'either', categoryIds: [best.categoryId, other] };
+  }
+  // A description naming a category in its own words, and the classifier agrees: no need to ask.
+  if (match.ok && (!best || best.categoryId === match.id)) return { kind: 'chosen', categoryId: match.id };
+  if (best && best.confidence >= SUGGEST_CONFIDENCE && best.confidence - (second?.confidence ?? 0) >= SUGGEST_MARGIN) {
+    return { kind: 'suggested', categoryId: best.categoryId };
+  }
+  if (best && second && best.confidence >= SUGGEST_CONFIDENCE && best.confidence + second.confidence >= EITHER_CONFIDENCE) {
+    return { kind: 'either', categoryIds: [best.categoryId, second.categoryId] };
+  }
+  if (match.ok) return { kind: 'suggested', categoryId: match.id };
   const candidates = match.candidates ?? [];
-  // The classifier's hint wins unless the words name several entries it is not among.
-  if (suggestion && (candidates.length < 2 || candidates.includes(suggestion))) return { kind: 'suggested', categoryId: suggestion };
-  if (candidates.length === 1) return { kind: 'suggested', categoryId: candidates[0]! };
-  if (candidates.length >= 2) return { kind: 'candidates', categoryIds: candidates };
+  if (candidates.length === 1) return { kind: 'suggested', categoryId: candidates[0] };
+  if (candidates.length >= 2) {
+    // Best first by the classifier; a sensitive and an ordinary one on top: the two, not a list.
+    const order = (id: string) => ranked.findIndex((r) => r.categoryId === id) >>> 0;
+    const sorted = [...candidates].sort((a, b) => order(a) - order(b));
+    if (isSensitive(sorted[0]!) !== isSensitive(sorted[1]!)) return { kind: 'either', categoryIds: [sorted[0]!, sorted[1]!] };
+    return { kind: 'candidates', categoryIds: sorted };
+  }
   return { kind: 'unknown' };
+}
+
+/** The categories the citizen is offered first, best first (for the evaluation's "top choice"). */
+export function offeredCategories(understanding: CategoryUnderstanding): string[] {
+  switch (understanding.kind) {
+    case 'chosen':
+    case 'suggested':
+      return [understanding.categoryId];
+    case 'either':
+    case 'candidates':
+      return understanding.categoryIds;
+    default:
+      return [];
+  }
 }

@@ -114,6 +114,11 @@ export function panelPaths(ctx: PanelSpecContext): Paths {
       parameters: pathParameters({ id: reportId, ref: z.string().regex(/^img_[a-f0-9]{32}\.(jpg|png|webp)$/) }),
       ok: { '200': { description: 'The image.', content: { 'image/*': { schema: { type: 'string', contentMediaType: 'image/*' } } } } },
     }),
+    '/api/reports/{id}/voice-notes/{ref}': op('get', 'getReportVoiceNote', "A voice note the report was dictated with, when kept (VOICE_NOTES_KEEP_AUDIO; audited).", {
+      tag: R,
+      parameters: pathParameters({ id: reportId, ref: z.string().regex(/^aud_[a-f0-9]{32}\.(ogg|m4a|amr|wav|flac|webm|mp3|aac)$/) }),
+      ok: { '200': { description: 'The audio.', content: { 'audio/*': { schema: { type: 'string', contentMediaType: 'audio/*' } } } } },
+    }),
     '/api/reports/{id}/reveal-identity': op('post', 'revealIdentity', "The citizen's identity, with a reason (policy IDENTITY_REVEAL_POLICY; audited).", {
       tag: R,
       parameters: idParam,
@@ -232,7 +237,7 @@ export function panelPaths(ctx: PanelSpecContext): Paths {
     '/api/docs/openapi.json': op('get', 'openApiFull', 'This description, with the panel API (the public part is at /openapi.json).', { tag: M, roles: ['admin'] }),
     '/api/simulator/config': op('get', 'simulatorConfig', 'The web simulator page settings (only when SIMULATOR_ENABLED).', { tag: 'Simulator', session: false }),
     '/api/simulator/chats/{chatId}/messages': merge(
-      op('post', 'simulatorSend', 'A citizen message into a simulated chat: exactly one of text, location, photo (rate-limited).', {
+      op('post', 'simulatorSend', 'A citizen message into a simulated chat: exactly one of text, location, photo, voice (rate-limited).', {
         tag: 'Simulator',
         session: false,
         parameters: pathParameters({ chatId: chatIdSchema }),

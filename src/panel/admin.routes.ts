@@ -169,7 +169,7 @@ export const auditQuerySchema = z.strictObject({
 });
 
 /** The accesses to personal data a supervisor (or the data protection officer) reviews. */
-export const ACCESS_ACTIONS = ['identity.reveal', 'identity.reveal_refused', 'photo.view', 'photo.sent_to_unit'] as const;
+export const ACCESS_ACTIONS = ['identity.reveal', 'identity.reveal_refused', 'photo.view', 'photo.sent_to_unit', 'voice.view'] as const;
 const day = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'dates are YYYY-MM-DD')

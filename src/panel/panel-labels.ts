@@ -66,6 +66,7 @@ export const ACTION_LABELS: Labels<string> = {
     en: 'The citizen withdrew consent: no more updates to them',
   },
   'photo.view': { it: 'Foto visualizzata', en: 'Photo viewed' },
+  'voice.view': { it: 'Vocale ascoltato', en: 'Voice note played' },
   // After sending: additions and the after-close answer (src/app/reports/add-to-report.ts, src/app/citizens/resolution-check.ts).
   'citizen.add': { it: 'Il cittadino ha aggiunto', en: 'The citizen added' },
   'citizen.resolution': { it: 'Risposta del cittadino a «Il problema è stato risolto?»', en: 'The citizen’s answer to “Has the problem been solved?”' },

@@ -12,7 +12,7 @@ import type { Config } from '../../config/env';
 import { CATEGORIES } from '../../config/categories';
 import { rescoreConfirmed } from '../app/reports/confirm-report';
 import type { MunicipalityProfile } from '../../config/municipality';
-import type { EventBus, JobScheduler, MediaStore } from '../domain/ports';
+import type { AudioStore, EventBus, JobScheduler, MediaStore } from '../domain/ports';
 import type { Territory } from '../geo/territory';
 import type { Logger } from '../log/logger';
 import type { redisKeys } from '../queue/queue-names';
@@ -55,6 +55,8 @@ export type PanelDeps = {
   logger: Logger;
   storage: Storage;
   media: MediaStore;
+  /** Voice notes' store, when SPEECH_TO_TEXT_URL is set. */
+  audio?: AudioStore;
   events: EventBus;
   scheduler: JobScheduler;
   municipality: MunicipalityProfile;
@@ -214,6 +216,7 @@ export function createPanel(deps: PanelDeps): { mounts: Mount[]; close(): Promis
       teams: deps.municipality.teams,
       slaRules: deps.municipality.sla,
       media: deps.media,
+      ...(deps.audio ? { audio: deps.audio, voiceNotesKept: config.VOICE_NOTES_KEEP_AUDIO } : {}),
       scheduler: deps.scheduler,
       events: deps.events,
       logger: deps.logger,

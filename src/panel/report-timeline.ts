@@ -22,6 +22,8 @@ export type TimelineItem = {
   /** The action code (actions): take, dispatch, identity.reveal... */
   action?: string;
   photoUrl?: string;
+  /** A kept voice note (VOICE_NOTES_KEEP_AUDIO), played through the audited route. */
+  audioUrl?: string;
 };
 
 function inboundText(p: InboundPayload, lang: PanelLang): string {
@@ -34,6 +36,8 @@ function inboundText(p: InboundPayload, lang: PanelLang): string {
     case 'photo':
       if (!p.mediaRef) return `📷 ${it ? 'Foto non ricevuta' : 'Photo not received'}`;
       return `📷 ${it ? 'Foto' : 'Photo'}${p.caption ? `: ${p.caption}` : ''}`;
+    case 'audio':
+      return `🎤 ${it ? 'Messaggio vocale' : 'Voice note'}${p.mediaRef ? '' : it ? ' non ricevuto' : ' not received'}`;
     case 'other':
       return it ? `Messaggio non gestito (${p.platformType})` : `Unsupported message (${p.platformType})`;
   }
@@ -69,7 +73,7 @@ function actionText(e: AuditEntry, lang: PanelLang, names?: OperatorNames, teamN
 export function buildTimeline(
   report: ReportView,
   sources: { inbound: InboxRecord[]; outbound: OutboundRecord[]; audit: Array<AuditEntry & { at: Date }>; notes?: ReportNote[] },
-  ctx: { lang: PanelLang; names: OperatorNames; teamName?: (id: string) => string | undefined },
+  ctx: { lang: PanelLang; names: OperatorNames; teamName?: (id: string) => string | undefined; voiceNotesKept?: boolean },
 ): TimelineItem[] {
   const photos = new Set(report.photoRefs);
   const items: TimelineItem[] = [
@@ -88,6 +92,9 @@ export function buildTimeline(
       kind: 'inbound',
       text: inboundText(m.payload, ctx.lang),
       ...(ref && photos.has(ref) ? { photoUrl: photoUrl(report.id, ref) } : {}),
+      ...(ctx.voiceNotesKept && m.payload.kind === 'audio' && m.payload.mediaRef
+        ? { audioUrl: `/api/reports/${report.id}/voice-notes/${encodeURIComponent(m.payload.mediaRef)}` }
+        : {}),
     });
   }
   // Answers attached by the dialog whose inbound message is not linked to the report.

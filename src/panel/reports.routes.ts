@@ -6,6 +6,7 @@
 import { Router, type Response } from 'express';
 import { PRIORITY_WEIGHTS } from '../../config/priority';
 import type {
+  AudioStore,
   AuditLog,
   IdentityStore,
   InboxStore,
@@ -73,6 +74,9 @@ export type ReportRoutesDeps = AgentActionDeps & {
   outbound: OutboundLog;
   identities: IdentityStore;
   media: MediaStore;
+  /** Voice notes' store (SPEECH_TO_TEXT_URL); served only when they are kept (VOICE_NOTES_KEEP_AUDIO). */
+  audio?: AudioStore;
+  voiceNotesKept?: boolean;
   audit: AuditLog;
   reports: ReportStore;
   names: OperatorNames;
@@ -137,7 +141,12 @@ export function reportRoutes(deps: ReportRoutesDeps): Router {
       timeline: buildTimeline(
         report,
         { inbound, outbound, audit: events, notes },
-        { lang: ctx.lang, names: deps.names, teamName: (id) => deps.teams.find((t) => t.id === id)?.name[ctx.lang] },
+        {
+          lang: ctx.lang,
+          names: deps.names,
+          teamName: (id) => deps.teams.find((t) => t.id === id)?.name[ctx.lang],
+          voiceNotesKept: Boolean(deps.audio && deps.voiceNotesKept),
+        },
       ),
       // Other citizens' "same situation" (and merged duplicates), without who they are.
       confirmations: presentConfirmations(report, confirmed?.confirmationsList ?? []),
@@ -157,6 +166,22 @@ export function reportRoutes(deps: ReportRoutesDeps): Router {
     res.setHeader('Cache-Control', 'private, no-store');
     res.setHeader('Content-Disposition', 'inline');
     res.type(photo.mimeType).send(photo.bytes);
+  });
+
+  // A kept voice note of this report (one of its linked inbox messages), audited like a photo.
+  router.get('/:id/voice-notes/:ref', async (req, res) => {
+    const report = await loadReport(req.params.id, res);
+    if (!report) return;
+    const ref = req.params.ref;
+    const linked = deps.audio && deps.voiceNotesKept
+      ? (await deps.inbox.listForReport(report.id)).some((m) => m.payload.kind === 'audio' && m.payload.mediaRef === ref)
+      : false;
+    const audio = linked ? await deps.audio!.readAudio(ref) : null;
+    if (!audio) return void res.status(404).json({ error: panelMessage('photoNotFound', langOf(res)) });
+    await audit(res, 'voice.view', report.id, { ref });
+    res.setHeader('Cache-Control', 'private, no-store');
+    res.setHeader('Content-Disposition', 'inline');
+    res.type(audio.mimeType).send(audio.bytes);
   });
 
   router.post('/:id/reveal-identity', async (req, res) => {

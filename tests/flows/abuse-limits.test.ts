@@ -32,7 +32,7 @@ async function sentEarlier(chat: Chat, count: number) {
 
 /** The chat's clock is the test's: the earlier reports are dated on it. */
 async function ageReports(chat: Chat, ms: number) {
-  await h.conn.collection('reports').updateMany({ citizenRef: chat.citizenRef }, { $set: { createdAt: new Date(chat.now.getTime() - ms) } });
+  h.backdateReports({ citizenRef: chat.citizenRef }, new Date(chat.now.getTime() - ms));
 }
 
 describe('reports a day', () => {

@@ -7,7 +7,6 @@
  * noted, and a «sì» with no question pending is not taken for one.
  */
 import { describe, expect, it } from 'vitest';
-import { createStorage } from '../../src/storage';
 import type { Chat, Harness, Input } from './support/dialog-harness';
 import { useDialogHarness } from './support/dialog-harness';
 import { checkTurn, EN, IT, type Expect } from './support/transcript';
@@ -34,7 +33,7 @@ async function closedAndAsked(chat: Chat, lang: 'it' | 'en') {
   return report;
 }
 
-const auditOf = async (reportId: string) => createStorage(h.conn).audit.listForReport(reportId);
+const auditOf = async (reportId: string) => h.storage.audit.listForReport(reportId);
 
 describe('"Il problema è stato risolto?"', () => {
   it('IT: «Sì, risolto» is stored on the report; the report stays closed', async () => {

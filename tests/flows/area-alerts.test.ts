@@ -172,7 +172,7 @@ const transcripts: Transcript[] = [
     ],
     async then({ chat }) {
       expect(await subscriptionsOf(chat)).toEqual([]);
-      expect(await h.conn.collection('subscriptions').countDocuments({ citizenRef: chat.citizenRef })).toBe(0);
+      expect([...h.storage.db.subscriptions.values()].filter((s) => s.citizenRef === chat.citizenRef)).toHaveLength(0);
     },
   },
   {

@@ -4,7 +4,6 @@
  * and age only. "Sì" adds a confirmation to it (the citizen then follows it); "No" sends a new
  * report. Both branches in both languages, and the cases where nothing is asked.
  */
-import mongoose from 'mongoose';
 import { describe, expect, it } from 'vitest';
 import { TOWN_HALL, expectTicketCode } from '../support/report-script';
 import { CLOSED_TIME, OPEN_TIME, useDialogHarness, type Chat, type Harness, type Input } from './support/dialog-harness';
@@ -38,7 +37,7 @@ async function earlierReport(options: { ageMs?: number; category?: string; at?: 
   ]);
   const id = turn.reportId!;
   const createdAt = new Date(first.now.getTime() - (options.ageMs ?? 20 * MINUTE));
-  await h.conn.collection('reports').updateOne({ _id: new mongoose.Types.ObjectId(id) }, { $set: { createdAt } });
+  h.backdateReports({ id }, createdAt);
   return { id, ticket: expectTicketCode(turn.replies[0].text), chat: first };
 }
 

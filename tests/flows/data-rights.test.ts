@@ -1,13 +1,13 @@
 /**
- * Data rights through the bot (GDPR art. 15, 17, 21), in Italian and English, on the real
- * repositories (MongoDB-wire server): «i miei dati» says what is held, «copia dei miei dati» sends
+ * Data rights through the bot (GDPR art. 15, 17, 21), in Italian and English, on the in-memory
+ * adapters of the ports (the MongoDB repositories are held to the same contract in
+ * tests/integration/storage/contracts): «i miei dati» says what is held, «copia dei miei dati» sends
  * a copy, «cancella i miei dati» explains, asks, then erases the person and keeps the reports
  * without them, «revoco il consenso» stops all processing but the answer. Agents see the right on
  * the report and in the audit log.
  */
 import { describe, expect, it } from 'vitest';
 import { noticeRecipients } from '../../src/app/citizens/notify-citizens';
-import { createStorage } from '../../src/storage';
 import { allText, type Chat, type Harness, type Input } from './support/dialog-harness';
 import { checkTurn, EN, IT, type Expect } from './support/transcript';
 import { useDialogHarness } from './support/dialog-harness';
@@ -15,7 +15,7 @@ import { useDialogHarness } from './support/dialog-harness';
 let h: Harness;
 useDialogHarness((started) => (h = started));
 
-const storage = () => createStorage(h.conn);
+const storage = () => h.storage;
 
 async function say(chat: Chat, send: Input, expectation?: Expect) {
   const turn = await chat.send(send);
@@ -109,7 +109,7 @@ describe('«cancella i miei dati» / "delete my data" (art. 17)', () => {
     const s = storage();
     expect(await s.identities.get(chat.citizenRef)).toBeNull();
     expect(await h.subscriptions.listByCitizen(chat.citizenRef)).toHaveLength(0);
-    expect(await h.conn.collection('inbox_messages').countDocuments({ citizenRef: chat.citizenRef })).toBe(0);
+    expect([...h.storage.db.inbox.values()].filter((m) => m.citizenRef === chat.citizenRef)).toHaveLength(0);
     expect(await h.reports.listByCitizen(chat.citizenRef, 5), 'no report is linked to the person any more').toHaveLength(0);
     const kept = await h.reports.get(report.id);
     expect(kept?.description).toContain('Sacchi di immondizia');

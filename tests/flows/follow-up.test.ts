@@ -6,7 +6,6 @@
  * offered), and each addition is on the report (police only) and in the audit log.
  */
 import { describe, expect, it } from 'vitest';
-import { createStorage } from '../../src/storage';
 import type { Chat, Harness, Input } from './support/dialog-harness';
 import { useDialogHarness } from './support/dialog-harness';
 import { checkTurn, EN, IT, type Expect } from './support/transcript';
@@ -29,7 +28,7 @@ async function sentReport(chat: Chat, lang: 'it' | 'en') {
   return report;
 }
 
-const auditOf = async (reportId: string) => (await createStorage(h.conn).audit.listForReport(reportId)).map((e) => e.action);
+const auditOf = async (reportId: string) => (await h.storage.audit.listForReport(reportId)).map((e) => e.action);
 
 describe('a photo or text after the ticket, while the report is open', () => {
   it('IT: a photo is offered to the open report with one tap, then text, then «Fatto»', async () => {

@@ -4,7 +4,8 @@
  * it, and tests/unit/nlp/category-eval.test.ts, which holds the floor.
  *
  * A message is *understood* when the bot's first offer is right: the category taken or suggested
- * ("Intendi: …?") is the expected one. A list of candidates or "non ho capito" is not understood.
+ * ("Intendi: …?") is the expected one, or the clear either/or (two buttons) contains it. *Strict*
+ * counts only the single answers (taken or suggested), not the either/or.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -24,6 +25,7 @@ export type EvalResult = {
 };
 
 export const EVAL_FILE = path.resolve(import.meta.dirname, '../fixtures/category-eval.json');
+export const FRESH_EVAL_FILE = path.resolve(import.meta.dirname, '../fixtures/category-eval-fresh.json');
 
 export function loadEvalItems(file = EVAL_FILE): EvalItem[] {
   return (JSON.parse(readFileSync(file, 'utf8')) as { items: EvalItem[] }).items;
@@ -35,6 +37,7 @@ function judge(item: EvalItem, got: CategoryUnderstanding): { understood: boolea
     const ok = right.has(got.categoryId);
     return { understood: ok, strict: ok };
   }
+  if (got.kind === 'either') return { understood: got.categoryIds.some((id) => right.has(id)), strict: false };
   return { understood: false, strict: false };
 }
 
@@ -45,7 +48,7 @@ export function evaluate(items: readonly EvalItem[], understand: (text: string) 
     overall: emptyTally(),
     byLanguage: {},
     byCategory: {},
-    byKind: { chosen: 0, suggested: 0, candidates: 0, unknown: 0 },
+    byKind: { chosen: 0, suggested: 0, either: 0, candidates: 0, unknown: 0 },
     misses: [],
     meanMs: 0,
   };
@@ -75,7 +78,7 @@ export const percent = (part: number, total: number): string => (total === 0 ? '
 
 function describe(got: CategoryUnderstanding): string {
   if (got.kind === 'chosen' || got.kind === 'suggested') return `${got.kind} ${got.categoryId}`;
-  if (got.kind === 'candidates') return `${got.kind} ${got.categoryIds.join(' / ')}`;
+  if (got.kind === 'either' || got.kind === 'candidates') return `${got.kind} ${got.categoryIds.join(' / ')}`;
   return 'unknown';
 }
 

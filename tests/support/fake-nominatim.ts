@@ -48,6 +48,24 @@ const PLACES: KnownPlace[] = [
     },
   },
   {
+    // A real street of Capannori's centre, for one-message reports ("in via Carlo Piaggia a Capannori").
+    osmId: 104,
+    lat: 43.8421,
+    lon: 10.5722,
+    category: 'highway',
+    type: 'residential',
+    address: {
+      road: 'Via Carlo Piaggia',
+      village: 'Capannori',
+      town: 'Capannori',
+      county: 'Lucca',
+      state: 'Toscana',
+      postcode: '55012',
+      country: 'Italia',
+      country_code: 'it',
+    },
+  },
+  {
     osmId: 102,
     lat: 43.868,
     lon: 10.555,

@@ -27,6 +27,8 @@ export type FakeCitizen = {
   location(lat: number, lng: number): Update;
   /** A photo as Telegram sends it: several sizes, the largest holding `bytes`. */
   photo(bytes: Buffer, caption?: string): Update;
+  /** A voice note as Telegram sends it (Ogg/Opus, `voice` with duration and mime_type). */
+  voice(bytes: Buffer, duration: number): Update;
   /** A file sent "as a document". */
   document(bytes: Buffer, fileName: string, mimeType: string, caption?: string): Update;
   sticker(): Update;
@@ -353,6 +355,10 @@ export async function startFakeTelegram(token = '123456789:TEST-token_for-the-fa
             { ...large, width: 1280, height: 960 },
           ].map(({ file_path: _path, ...s }) => s);
           return message({ photo: sizes, ...(caption ? { caption } : {}) });
+        },
+        voice(bytes, duration) {
+          const { file_path: _path, ...file } = addFile(bytes, 'oga');
+          return message({ voice: { ...file, duration, mime_type: 'audio/ogg' } });
         },
         document(bytes, fileName, mimeType, caption) {
           const { file_path: _path, ...file } = addFile(bytes, fileName.split('.').pop());

@@ -291,6 +291,20 @@ export const waMessage = {
         downloadMedia: typeof media === 'function' ? media : async () => media,
       },
     ),
+  /** A voice note (`ptt`) as whatsapp-web.js gives it: Ogg/Opus, duration in seconds as a string; downloadMedia counted. */
+  voice: (from: string, bytes: Buffer, seconds: number, downloads: { count: number } = { count: 0 }) =>
+    message(
+      { from },
+      {
+        type: 'ptt',
+        hasMedia: true,
+        duration: String(seconds),
+        downloadMedia: async () => {
+          downloads.count++;
+          return { mimetype: 'audio/ogg; codecs=opus', data: bytes.toString('base64'), filename: null, filesize: bytes.length };
+        },
+      },
+    ),
   /** ptt, audio, video, document, sticker, vcard... */
   ofType: (from: string, type: string, extra: Partial<Base> = {}) =>
     message(

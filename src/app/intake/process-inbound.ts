@@ -9,6 +9,7 @@ import type { DialogEngine } from '../../dialog/engine.types';
 import type { ChatLock } from '../../domain/ports';
 import { messageLimitVerdict, type MessageLimit } from './citizen-limits';
 import type { DeliveryDecision } from './deliver-outbound';
+import { transcribeVoiceNote, type VoiceNotes } from './transcribe-voice-note';
 
 export type ProcessInboundDeps = {
   inbox: InboxStore;
@@ -21,6 +22,8 @@ export type ProcessInboundDeps = {
   now?: () => Date;
   /** Per-citizen message limit (see citizen-limits.ts); without it every message reaches the dialog. */
   messageLimit?: MessageLimit;
+  /** Speech-to-text for voice notes (SPEECH_TO_TEXT_URL); without it they never reach the worker as audio. */
+  voiceNotes?: VoiceNotes;
   /**
    * Channels whose replies this job sends itself, right after recording them (deliver-outbound.ts,
    * claim before send included), instead of one outbound job per reply. A reply not sent at once
@@ -33,6 +36,13 @@ export type ProcessInboundDeps = {
    */
   onEmergency?: (message: { channel: Channel; messageId: string; at: Date }) => Promise<void>;
 };
+
+/** The language to hint to the speech-to-text server: the dialog's, else the platform's, else Italian. */
+function languageHint(state: unknown, languageCode: string | undefined): 'it' | 'en' {
+  const dialog = (state as { language?: unknown } | null)?.language;
+  if (dialog === 'it' || dialog === 'en') return dialog;
+  return languageCode?.toLowerCase().startsWith('en') ? 'en' : 'it';
+}
 
 export class ConcurrentUpdateError extends Error {
   override name = 'ConcurrentUpdateError';
@@ -65,6 +75,12 @@ export function createProcessInbound(deps: ProcessInboundDeps) {
     await deliverOrEnqueue((await deps.outbound.listReplies(channel, messageId)).filter((r) => r.state === 'queued'));
   };
 
+  // The transcript is in the dialog now; the voice itself is kept only when configured to be.
+  const discardAudio = async ({ payload }: InboxRecord) => {
+    if (payload.kind === 'audio' && payload.mediaRef && deps.voiceNotes && !deps.voiceNotes.keepAudio)
+      await deps.voiceNotes.audio.deleteAudio(payload.mediaRef);
+  };
+
   const processOne = async (record: InboxRecord) => {
     const { channel, chatId, messageId } = record;
     const saved = await deps.conversations.load(channel, chatId);
@@ -72,9 +88,14 @@ export function createProcessInbound(deps: ProcessInboundDeps) {
       // Applied before a crash: only the tail (enqueue + mark) may be missing.
       await enqueueReplies(channel, messageId);
       await deps.inbox.markProcessed(channel, messageId);
+      await discardAudio(record);
       return;
     }
     const limited = deps.messageLimit ? await messageLimitVerdict(deps.messageLimit, deps.inbox, record, saved.state) : undefined;
+    const payload =
+      !limited && record.payload.kind === 'audio' && deps.voiceNotes
+        ? await transcribeVoiceNote(deps.voiceNotes, record.payload, languageHint(saved.state, record.languageCode), record.receivedAt, now())
+        : record.payload;
     const turn = limited ?? await deps.engine.handle({
       state: saved.state,
       message: {
@@ -82,7 +103,7 @@ export function createProcessInbound(deps: ProcessInboundDeps) {
         chatId,
         messageId,
         receivedAt: record.receivedAt,
-        payload: record.payload,
+        payload,
         sender: { platformId: chatId, ...(record.languageCode ? { languageCode: record.languageCode } : {}) },
       },
       citizenRef: record.citizenRef,
@@ -105,6 +126,9 @@ export function createProcessInbound(deps: ProcessInboundDeps) {
     if (!ok) throw new ConcurrentUpdateError(`conversation ${channel} changed while processing ${messageId}`);
     await deliverOrEnqueue(replies);
     await deps.inbox.markProcessed(channel, messageId, turn.reportId);
+    // The voice notes the report was dictated with show on its timeline (and, when kept, play there).
+    if (turn.reportId && turn.voiceNotes?.length) await deps.inbox.linkToReport(channel, turn.voiceNotes, turn.reportId);
+    await discardAudio(record);
     if (turn.reportId && turn.reportCreated) await deps.events.publish({ type: 'report.created', reportId: turn.reportId });
     if (turn.reportId && turn.reportUpdated) await deps.events.publish({ type: 'report.updated', reportId: turn.reportId });
     if (turn.emergency) await deps.onEmergency?.({ channel, messageId, at: record.receivedAt });

@@ -25,6 +25,8 @@ export interface InboxStore {
   markProcessed(channel: Channel, messageId: string, reportId?: string): Promise<void>;
   markFailed(channel: Channel, messageId: string, error: string): Promise<void>;
   listForReport(reportId: string): Promise<InboxRecord[]>;
+  /** Links messages (e.g. the voice notes a report was dictated with) to the report, for its timeline. */
+  linkToReport(channel: Channel, messageIds: string[], reportId: string): Promise<void>;
   /** How many messages of one chat were received in (from, to]: the per-citizen message limit. */
   countReceived(channel: Channel, chatId: string, from: Date, to: Date): Promise<number>;
 }

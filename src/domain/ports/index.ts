@@ -21,4 +21,5 @@ export * from './template';
 export * from './citizen-data';
 export * from './citizen-block';
 export * from './retention';
+export * from './speech';
 export * from './staff';

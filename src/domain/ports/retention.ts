@@ -28,6 +28,10 @@ export interface RetentionStore {
   /** `pseudonym()` gives each report its own random pseudonym. */
   purge(cutoffs: { messages: Date; identityLink: Date; audit: Date }, pseudonym: () => string, now: Date): Promise<Omit<RetentionCounts, 'photos'>>;
   recordRun(at: Date, counts: RetentionCounts): Promise<void>;
+  /** Voice notes kept (VOICE_NOTES_KEEP_AUDIO) by the inbox messages `purge` would delete now: their audio goes first. */
+  voiceNoteRefs(before: Date): Promise<string[]>;
+  /** Which of these voice notes an inbox message still refers to (the others are orphans: erased, or a crash). */
+  voiceNotesInUse(refs: string[]): Promise<Set<string>>;
   /** Reports closed before `before` that still hold photos, with every photo they hold (a batch of at most `limit`). */
   closedWithPhotos(before: Date, limit: number): Promise<Array<{ id: string; refs: string[] }>>;
   /** Forgets a report's photos (after their files were deleted) and marks when. */

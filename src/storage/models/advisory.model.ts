@@ -1,4 +1,20 @@
-import { Schema, type Connection } from 'mongoose';
+import { Schema, type Connection, type Types } from 'mongoose';
+import type { AdvisoryState } from '../../domain/ports';
+
+/** One document of `advisories`, as read back (lean); older ones may lack the fan-out fields. */
+export interface AdvisoryDocument {
+  _id: Types.ObjectId | string;
+  zones: string[];
+  text: string;
+  author: string;
+  recipients?: number;
+  failedRecipients?: number;
+  state?: AdvisoryState;
+  finishedAt?: Date;
+  requestKey?: string;
+  createdAt: Date;
+  updatedAt: Date;
+}
 
 /**
  * A supervisor's advisory to the area-alert subscribers of some zones. The messages themselves are
@@ -33,4 +49,4 @@ advisorySchema.index({ createdAt: -1 });
 advisorySchema.index({ state: 1, createdAt: 1 });
 advisorySchema.index({ requestKey: 1 }, { unique: true, sparse: true });
 
-export const advisoryModel = (conn: Connection) => conn.model('Advisory', advisorySchema, 'advisories');
+export const advisoryModel = (conn: Connection) => conn.model<AdvisoryDocument>('Advisory', advisorySchema, 'advisories');

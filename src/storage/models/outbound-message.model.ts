@@ -1,4 +1,33 @@
-import { Schema, type Connection } from 'mongoose';
+import { Schema, type Connection, type Types } from 'mongoose';
+import type { Channel, OutboundMessage } from '../../domain/message';
+import type { OutboundState } from '../../domain/ports';
+
+/**
+ * One document of `outbound_messages`, as read back (lean): chatId encrypted, chatKey its blind
+ * index, inReplyTo and platformMessageId keyed references (see outbound.repository.ts).
+ */
+export interface OutboundMessageDocument {
+  _id: Types.ObjectId | string;
+  outboundId: string;
+  channel: Channel;
+  chatId: string;
+  chatKey: string;
+  text: string;
+  choices?: string[];
+  requestLocation?: boolean;
+  language?: OutboundMessage['language'];
+  purpose?: OutboundMessage['purpose'];
+  reportId?: string;
+  advisoryId?: string;
+  inReplyTo?: string;
+  state: OutboundState;
+  claimedAt?: Date;
+  platformMessageId?: string;
+  error?: string;
+  seq: number;
+  createdAt: Date;
+  updatedAt: Date;
+}
 
 /** Every message the bot sends, with its delivery state: the chat history and the delivery ledger. */
 const outboundMessageSchema = new Schema(
@@ -38,4 +67,4 @@ outboundMessageSchema.index({ channel: 1, inReplyTo: 1 }, { sparse: true });
 outboundMessageSchema.index({ reportId: 1, createdAt: 1 }, { sparse: true });
 outboundMessageSchema.index({ advisoryId: 1, state: 1 }, { sparse: true });
 
-export const outboundMessageModel = (conn: Connection) => conn.model('OutboundMessage', outboundMessageSchema, 'outbound_messages');
+export const outboundMessageModel = (conn: Connection) => conn.model<OutboundMessageDocument>('OutboundMessage', outboundMessageSchema, 'outbound_messages');

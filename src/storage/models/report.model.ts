@@ -1,5 +1,88 @@
-import { Schema, type Connection } from 'mongoose';
-import { REPORT_STATUSES, RELIABILITIES } from '../../domain/report';
+import { Schema, type Connection, type Types } from 'mongoose';
+import type { RightExercised } from '../../domain/citizen-data';
+import type { Channel } from '../../domain/message';
+import type { AuditEntry, CitizenInfo, ResolutionCheck } from '../../domain/ports';
+import type { PublicDescription } from '../../domain/public-reports';
+import { REPORT_STATUSES, RELIABILITIES, type AbuseFlag, type Outcome, type Reliability, type ReportStatus } from '../../domain/report';
+
+/** A confirmation as stored in a report's confirmationsList (see confirmationSchema). */
+export interface ConfirmationEntryDocument {
+  channel: Channel;
+  messageId: string;
+  at: Date;
+  citizenRef: string;
+  language?: 'it' | 'en';
+  reliability: Reliability;
+  description?: string;
+  photoRefs?: string[];
+  point?: { lat?: number; lng?: number };
+  counted?: boolean;
+  statsRecorded?: boolean;
+}
+
+/** A follower as stored in a report's followers (see followerSchema). */
+export interface FollowerDocument {
+  citizenRef: string;
+  channel: Channel;
+  language?: 'it' | 'en';
+  since: Date;
+}
+
+/** A status move's audit entry as stored: its _id (report + new version) makes writing it idempotent. */
+export type TransitionAuditDocument = AuditEntry & { _id: string; at: Date; reason?: string };
+
+/**
+ * One document of the `reports` collection, as read back (lean): the one definition every
+ * repository reading reports uses. Fields with a schema default are always present once written;
+ * older documents may lack the optional ones.
+ */
+export interface ReportDocument {
+  _id: Types.ObjectId | string;
+  ticketCode: string;
+  status: ReportStatus;
+  categoryId: string;
+  reliability: Reliability;
+  location: { type: 'Point'; coordinates: number[] };
+  address?: string;
+  zone?: string;
+  zipcode?: string;
+  description?: string;
+  photoRefs?: string[];
+  channel: Channel;
+  citizenRef: string;
+  language?: 'it' | 'en';
+  priority?: number;
+  priorityFactors?: Record<string, number>;
+  sourceMessageKey?: string;
+  assignee?: string;
+  team?: string;
+  dispatch?: { unit?: string; note?: string; at?: Date };
+  outcome?: { code?: Outcome; note?: string };
+  duplicateOf?: string;
+  confirmations?: number;
+  confirmationsList?: ConfirmationEntryDocument[];
+  lastConfirmedAt?: Date;
+  followers?: FollowerDocument[];
+  citizenInfo?: CitizenInfo[];
+  publicId?: string;
+  /** Written whole (see public-report.repository.ts); an empty object until an agent approves one. */
+  publicDescription?: Partial<PublicDescription>;
+  takenAt?: Date;
+  dispatchedAt?: Date;
+  closedAt?: Date;
+  version?: number;
+  lastTransition?: TransitionAuditDocument;
+  statsRecorded?: boolean;
+  citizenRights?: RightExercised[];
+  abuseFlags?: AbuseFlag[];
+  citizenOptedOut?: boolean;
+  resolutionCheck?: ResolutionCheck;
+  followUpOf?: string;
+  photosPurgedAt?: Date;
+  pseudonymisedAt?: Date;
+  createdAt: Date;
+  updatedAt: Date;
+}
 
 const pointSchema = new Schema(
   { type: { type: String, enum: ['Point'], required: true }, coordinates: { type: [Number], required: true } },
@@ -142,4 +225,4 @@ reportSchema.index({ createdAt: -1 });
 // A citizen's "stato" lists the reports they follow (confirmed) besides their own.
 reportSchema.index({ 'followers.citizenRef': 1, createdAt: -1 }, { sparse: true });
 
-export const reportModel = (conn: Connection) => conn.model('Report', reportSchema, 'reports');
+export const reportModel = (conn: Connection) => conn.model<ReportDocument>('Report', reportSchema, 'reports');

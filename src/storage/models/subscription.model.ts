@@ -1,4 +1,23 @@
-import { Schema, type Connection } from 'mongoose';
+import { Schema, type Connection, type Types } from 'mongoose';
+import type { Channel } from '../../domain/message';
+import type { SubscriptionKind } from '../../domain/ports';
+
+/** One document of `subscriptions`, as read back (lean). */
+export interface SubscriptionDocument {
+  _id: Types.ObjectId | string;
+  citizenRef: string;
+  channel: Channel;
+  language?: 'it' | 'en';
+  kind: SubscriptionKind;
+  center?: { type: 'Point'; coordinates: number[] };
+  radiusMeters?: number;
+  zoneId?: string;
+  label?: string;
+  active?: boolean;
+  sourceMessageKey: string;
+  createdAt: Date;
+  updatedAt: Date;
+}
 
 const pointSchema = new Schema(
   { type: { type: String, enum: ['Point'], required: true }, coordinates: { type: [Number], required: true } },
@@ -34,4 +53,4 @@ subscriptionSchema.index({ zoneId: 1, active: 1 });
 // Areas around a point: for advisories about a place rather than a zone.
 subscriptionSchema.index({ center: '2dsphere' });
 
-export const subscriptionModel = (conn: Connection) => conn.model('Subscription', subscriptionSchema, 'subscriptions');
+export const subscriptionModel = (conn: Connection) => conn.model<SubscriptionDocument>('Subscription', subscriptionSchema, 'subscriptions');

@@ -6,12 +6,9 @@
 import type { Connection } from 'mongoose';
 import { Types } from 'mongoose';
 import type { Advisory, AdvisoryDeliveryCounts, AdvisoryState, AdvisoryStore, NewAdvisory, OutboundState } from '../../domain/ports';
-import { advisoryModel } from '../models/advisory.model';
+import { advisoryModel, type AdvisoryDocument } from '../models/advisory.model';
 import { outboundMessageModel } from '../models/outbound-message.model';
 import { isDuplicateKeyError } from './mongo-errors';
-
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-type AdvisoryDoc = Record<string, any>;
 
 const STATES: readonly OutboundState[] = ['queued', 'sent', 'delivered', 'read', 'failed', 'undeliverable'];
 
@@ -19,14 +16,14 @@ export const emptyDeliveryCounts = (): AdvisoryDeliveryCounts => Object.fromEntr
 
 const ADVISORY_STATES: readonly AdvisoryState[] = ['sending', 'sent', 'failed'];
 
-const toAdvisory = (d: AdvisoryDoc): Advisory => ({
+const toAdvisory = (d: AdvisoryDocument): Advisory => ({
   id: String(d._id),
   zones: [...(d.zones ?? [])],
   text: d.text,
   author: d.author,
   createdAt: d.createdAt,
   // Stored before the fan-out moved to a job (no state): it was sent within the request.
-  state: ADVISORY_STATES.includes(d.state) ? d.state : 'sent',
+  state: d.state && ADVISORY_STATES.includes(d.state) ? d.state : 'sent',
   recipients: d.recipients ?? 0,
   failedRecipients: d.failedRecipients ?? 0,
   ...(d.finishedAt ? { finishedAt: d.finishedAt } : {}),
@@ -38,7 +35,7 @@ export function createAdvisoryRepository(conn: Connection): AdvisoryStore {
   const Advisory = advisoryModel(conn);
   const Outbound = outboundMessageModel(conn);
 
-  const byKey = (key: string) => Advisory.findOne({ requestKey: key }).lean<AdvisoryDoc>();
+  const byKey = (key: string) => Advisory.findOne({ requestKey: key }).lean<AdvisoryDocument>();
 
   return {
     async create(input: NewAdvisory) {
@@ -66,7 +63,7 @@ export function createAdvisoryRepository(conn: Connection): AdvisoryStore {
 
     async get(id) {
       if (!Types.ObjectId.isValid(id)) return null;
-      const doc = await Advisory.findById(String(id)).lean<AdvisoryDoc>();
+      const doc = await Advisory.findById(String(id)).lean<AdvisoryDocument>();
       return doc ? toAdvisory(doc) : null;
     },
 
@@ -99,7 +96,7 @@ export function createAdvisoryRepository(conn: Connection): AdvisoryStore {
       const docs = await Advisory.find({ state: 'sending', createdAt: { $lt: before } })
         .sort({ createdAt: 1 })
         .limit(limit)
-        .lean<AdvisoryDoc[]>();
+        .lean<AdvisoryDocument[]>();
       return docs.map(toAdvisory);
     },
     async list(limit, offset) {
@@ -108,7 +105,7 @@ export function createAdvisoryRepository(conn: Connection): AdvisoryStore {
           .sort({ createdAt: -1, _id: -1 })
           .skip(Math.max(0, Math.floor(offset)))
           .limit(Math.max(0, Math.floor(limit)))
-          .lean<AdvisoryDoc[]>(),
+          .lean<AdvisoryDocument[]>(),
         Advisory.countDocuments({}),
       ]);
       return { items: docs.map(toAdvisory), total };

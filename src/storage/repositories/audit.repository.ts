@@ -25,7 +25,8 @@ export function createAuditRepository(conn: Connection): AuditLog {
   };
 }
 
-const toEntry = ({ actor, actorRole, action, reason, reportId: r, details, requestId, at }: AuditEntry & { at: Date }) => ({
+/** An audit document as the port returns it (shared with the in-memory adapter). */
+export const toEntry = ({ actor, actorRole, action, reason, reportId: r, details, requestId, at }: AuditEntry & { at: Date }) => ({
   actor,
   actorRole,
   action,

@@ -11,11 +11,9 @@ import type { FieldCipher } from '../../security/field-cipher';
 import { citizenIdentityModel } from '../models/citizen-identity.model';
 import { inboxMessageModel } from '../models/inbox-message.model';
 import { outboundMessageModel } from '../models/outbound-message.model';
-import { reportModel } from '../models/report.model';
-import { subscriptionModel } from '../models/subscription.model';
+import { reportModel, type ReportDocument } from '../models/report.model';
+import { subscriptionModel, type SubscriptionDocument } from '../models/subscription.model';
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-type Doc = Record<string, any>;
 
 export function createCitizenDataRepository(conn: Connection, cipher: FieldCipher): CitizenDataStore {
   const Report = reportModel(conn);
@@ -29,11 +27,11 @@ export function createCitizenDataRepository(conn: Connection, cipher: FieldCiphe
     const filter = pseudonym
       ? { citizenRef: { $ne: ref }, $or: [{ 'followers.citizenRef': ref }, { 'confirmationsList.citizenRef': ref }] }
       : { citizenRef: { $ne: ref }, 'followers.citizenRef': ref };
-    const others = await Report.find(filter).select({ followers: 1, confirmationsList: 1 }).lean<Doc[]>();
+    const others = await Report.find(filter).select({ followers: 1, confirmationsList: 1 }).lean<Array<Pick<ReportDocument, '_id' | 'followers' | 'confirmationsList'>>>();
     for (const r of others) {
-      const followers = (r.followers ?? []).filter((f: Doc) => f.citizenRef !== ref);
-      const set: Doc = { followers };
-      if (pseudonym) set.confirmationsList = (r.confirmationsList ?? []).map((c: Doc) => (c.citizenRef === ref ? { ...c, citizenRef: pseudonym } : c));
+      const followers = (r.followers ?? []).filter((f) => f.citizenRef !== ref);
+      const set: Pick<ReportDocument, 'followers' | 'confirmationsList'> = { followers };
+      if (pseudonym) set.confirmationsList = (r.confirmationsList ?? []).map((c) => (c.citizenRef === ref ? { ...c, citizenRef: pseudonym } : c));
       await Report.updateOne({ _id: r._id }, { $set: set });
     }
     return others.length;
@@ -44,9 +42,9 @@ export function createCitizenDataRepository(conn: Connection, cipher: FieldCiphe
       const ref = String(citizenRef);
       const [identity, own, followed, subs, messageCount] = await Promise.all([
         Identity.exists({ citizenRef: ref }),
-        Report.find({ citizenRef: ref }).sort({ createdAt: -1 }).lean<Doc[]>(),
-        Report.find({ 'followers.citizenRef': ref, citizenRef: { $ne: ref } }).sort({ createdAt: -1 }).lean<Doc[]>(),
-        Sub.find({ citizenRef: ref }).sort({ createdAt: 1 }).lean<Doc[]>(),
+        Report.find({ citizenRef: ref }).sort({ createdAt: -1 }).lean<ReportDocument[]>(),
+        Report.find({ 'followers.citizenRef': ref, citizenRef: { $ne: ref } }).sort({ createdAt: -1 }).lean<ReportDocument[]>(),
+        Sub.find({ citizenRef: ref }).sort({ createdAt: 1 }).lean<SubscriptionDocument[]>(),
         Inbox.countDocuments({ citizenRef: ref }),
       ]);
       const data: CitizenData = {
@@ -59,7 +57,7 @@ export function createCitizenDataRepository(conn: Connection, cipher: FieldCiphe
           ...(r.address ? { address: r.address } : {}),
           description: r.description ?? '',
           photos: (r.photoRefs ?? []).length,
-          added: (r.citizenInfo ?? []).map((i: Doc) => ({ at: i.at, ...(i.text ? { text: i.text } : {}), photo: Boolean(i.mediaRef) })),
+          added: (r.citizenInfo ?? []).map((i) => ({ at: i.at, ...(i.text ? { text: i.text } : {}), photo: Boolean(i.mediaRef) })),
         })),
         followed: followed.map((r) => ({ ticketCode: r.ticketCode, status: r.status })),
         subscriptions: subs.map((s) => ({ kind: s.kind, ...(s.label ? { label: s.label } : {}), createdAt: s.createdAt })),
@@ -69,7 +67,7 @@ export function createCitizenDataRepository(conn: Connection, cipher: FieldCiphe
     },
 
     async reportIdsOf(citizenRef) {
-      const docs = await Report.find({ citizenRef: String(citizenRef) }).select({ _id: 1 }).lean<Doc[]>();
+      const docs = await Report.find({ citizenRef: String(citizenRef) }).select({ _id: 1 }).lean<Array<Pick<ReportDocument, '_id'>>>();
       return docs.map((d) => String(d._id));
     },
 

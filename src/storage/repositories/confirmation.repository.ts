@@ -20,15 +20,13 @@ import type {
   ReportFollower,
 } from '../../domain/ports';
 import { OPEN_STATUSES } from '../../domain/report';
-import { reportModel } from '../models/report.model';
+import { reportModel, type ConfirmationEntryDocument, type FollowerDocument, type ReportDocument } from '../models/report.model';
+import type { Channel } from '../../domain/message';
 import { createScoreStore } from './report-rescore';
 import { toReportView } from './report.repository';
 import type { StatsRepository } from './stats.repository';
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-type ReportDoc = Record<string, any>;
-
-function toConfirmation(c: ReportDoc): Confirmation {
+function toConfirmation(c: ConfirmationEntryDocument): Confirmation {
   return {
     channel: c.channel,
     messageId: c.messageId,
@@ -43,11 +41,11 @@ function toConfirmation(c: ReportDoc): Confirmation {
   };
 }
 
-function toFollower(f: ReportDoc): ReportFollower {
+function toFollower(f: FollowerDocument): ReportFollower {
   return { citizenRef: f.citizenRef, channel: f.channel, language: f.language ?? 'it', since: f.since };
 }
 
-export function toConfirmedReportView(d: ReportDoc): ConfirmedReportView {
+export function toConfirmedReportView(d: ReportDocument): ConfirmedReportView {
   return {
     ...toReportView(d),
     confirmationsList: (d.confirmationsList ?? []).map(toConfirmation),
@@ -62,8 +60,8 @@ const sameMessage = (c: NewConfirmation) => ({ $elemMatch: { channel: String(c.c
  * A confirmation as stored in a report's confirmationsList. `statsRecorded` is whether the territory
  * counters already include it (a confirmation copied by a merge never feeds them again).
  */
-export const confirmationEntryDoc = (c: NewConfirmation, flags: { counted: boolean; statsRecorded: boolean }) => ({
-  channel: String(c.channel),
+export const confirmationEntryDoc = (c: NewConfirmation, flags: { counted: boolean; statsRecorded: boolean }): ConfirmationEntryDocument => ({
+  channel: String(c.channel) as Channel,
   messageId: String(c.messageId),
   at: c.at,
   citizenRef: String(c.citizenRef),
@@ -78,7 +76,7 @@ export const confirmationEntryDoc = (c: NewConfirmation, flags: { counted: boole
 export function createConfirmationRepository(conn: Connection, stats?: StatsRepository): ConfirmationStore {
   const Report = reportModel(conn);
 
-  const load = async (id: string) => Report.findById(id).lean<ReportDoc>();
+  const load = async (id: string) => Report.findById(id).lean<ReportDocument>();
 
   /** Step 1: true when this call pushed the confirmation. */
   async function push(id: string, c: NewConfirmation): Promise<boolean> {
@@ -122,9 +120,9 @@ export function createConfirmationRepository(conn: Connection, stats?: StatsRepo
   }
 
   /** Step 3: at least once per counted confirmation (a crash between counting and the flag counts twice, never zero). */
-  async function countOnce(doc: ReportDoc, c: NewConfirmation): Promise<void> {
+  async function countOnce(doc: ReportDocument, c: NewConfirmation): Promise<void> {
     if (!stats) return;
-    const entry = (doc.confirmationsList ?? []).find((e: ReportDoc) => e.channel === c.channel && e.messageId === c.messageId);
+    const entry = (doc.confirmationsList ?? []).find((e) => e.channel === c.channel && e.messageId === c.messageId);
     if (!entry || entry.counted === false || entry.statsRecorded) return;
     await stats.recordConfirmation(toReportView(doc));
     await Report.updateOne(
@@ -145,7 +143,7 @@ export function createConfirmationRepository(conn: Connection, stats?: StatsRepo
       let doc = await load(id);
       if (!doc) return { ok: false, reason: 'not_found' };
       const present = (doc.confirmationsList ?? []).some(
-        (e: ReportDoc) => e.channel === confirmation.channel && e.messageId === confirmation.messageId,
+        (e) => e.channel === confirmation.channel && e.messageId === confirmation.messageId,
       );
       // Not pushed and not there from an earlier attempt: the report was closed (or merged) meanwhile.
       if (!present) return { ok: false, reason: 'not_open' };
@@ -160,7 +158,7 @@ export function createConfirmationRepository(conn: Connection, stats?: StatsRepo
       const docs = await Report.find({ 'followers.citizenRef': String(citizenRef) })
         .sort({ createdAt: -1, _id: -1 })
         .limit(Math.max(0, Math.floor(limit)))
-        .lean<ReportDoc[]>();
+        .lean<ReportDocument[]>();
       return docs.map(toReportView);
     },
 

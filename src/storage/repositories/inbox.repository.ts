@@ -93,6 +93,13 @@ export function createInboxRepository(conn: Connection, cipher: FieldCipher): In
         { $set: { state: 'processed', processedAt: now, updatedAt: now, ...(reportId ? { reportId: String(reportId) } : {}) } },
       );
     },
+    async linkToReport(channel, messageIds, reportId) {
+      if (!messageIds.length) return;
+      await inbox.updateMany(
+        { channel, messageId: { $in: messageIds.map((id) => ref(channel, id)) } },
+        { $set: { reportId: String(reportId), updatedAt: new Date() } },
+      );
+    },
     async markFailed(channel, messageId, error) {
       await inbox.updateOne({ channel, messageId: ref(channel, messageId) }, { $set: { state: 'failed', error, updatedAt: new Date() } });
     },

@@ -9,12 +9,9 @@ import type { Connection } from 'mongoose';
 import { Types } from 'mongoose';
 import type { Confirmation, MergeResult, ReportMergeStore } from '../../domain/ports';
 import { alreadyMerged, confirmationKey, mergedMessageId, planMerge, planUnmerge, recount } from '../../domain/report-merge';
-import { reportModel } from '../models/report.model';
+import { reportModel, type ConfirmationEntryDocument, type ReportDocument } from '../models/report.model';
 import { createScoreStore } from './report-rescore';
 import { confirmationEntryDoc, toConfirmedReportView } from './confirmation.repository';
-
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-type ReportDoc = Record<string, any>;
 
 /** Attempts against concurrent changes of the original (each re-reads it and plans again). */
 const MERGE_ATTEMPTS = 5;
@@ -24,7 +21,7 @@ const entryDoc = (c: Confirmation) => confirmationEntryDoc(c, { counted: c.count
 
 export function createMergeRepository(conn: Connection): ReportMergeStore {
   const Report = reportModel(conn);
-  const load = (id: string) => Report.findById(id).lean<ReportDoc>();
+  const load = (id: string) => Report.findById(id).lean<ReportDocument>();
 
   const storeScore = createScoreStore(Report, toConfirmedReportView);
 
@@ -61,7 +58,7 @@ export function createMergeRepository(conn: Connection): ReportMergeStore {
             $max: { lastConfirmedAt: latest },
           },
           { returnDocument: 'after' },
-        ).lean<ReportDoc>();
+        ).lean<ReportDocument>();
         if (!updated) continue; // changed meanwhile (or merged by a concurrent call): plan again
         const stored = rescore ? await storeScore(origId, rescore) : updated;
         return {
@@ -87,9 +84,9 @@ export function createMergeRepository(conn: Connection): ReportMergeStore {
         const plan = planUnmerge(original, duplicate);
         if (!plan) return { ok: true, report: original, unmerged: false };
         // Raw entries, so fields the view leaves out (statsRecorded) are kept as stored.
-        const entries = recount<ReportDoc & { citizenRef: string }>(
+        const entries = recount<ConfirmationEntryDocument>(
           (origDoc.confirmationsList ?? []).filter(
-            (e: ReportDoc) => !plan.entryKeys.has(confirmationKey(e as { channel: string; messageId: string })),
+            (e) => !plan.entryKeys.has(confirmationKey(e)),
           ),
           original.citizenRef,
         );
@@ -100,16 +97,16 @@ export function createMergeRepository(conn: Connection): ReportMergeStore {
             $set: {
               confirmationsList: entries,
               confirmations: entries.filter((e) => e.counted).length,
-              followers: (origDoc.followers ?? []).filter((f: ReportDoc) => !plan.followers.has(f.citizenRef)),
+              followers: (origDoc.followers ?? []).filter((f) => !plan.followers.has(f.citizenRef)),
               photoRefs: original.photoRefs.filter((ref) => !plan.photoRefs.has(ref)),
-              citizenInfo: (origDoc.citizenInfo ?? []).filter((i: ReportDoc) => !plan.citizenInfoIds.has(i.messageId)),
+              citizenInfo: (origDoc.citizenInfo ?? []).filter((i) => !plan.citizenInfoIds.has(i.messageId)),
               ...(latest ? { lastConfirmedAt: latest } : {}),
             },
             ...(latest ? {} : { $unset: { lastConfirmedAt: 1 } }),
             $inc: { version: 1 },
           },
           { returnDocument: 'after' },
-        ).lean<ReportDoc>();
+        ).lean<ReportDocument>();
         if (!updated) continue;
         const stored = rescore ? await storeScore(origId, rescore) : updated;
         return { ok: true, report: toConfirmedReportView(stored ?? updated), unmerged: true };

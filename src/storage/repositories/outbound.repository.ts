@@ -1,6 +1,6 @@
 import type { Connection } from 'mongoose';
 import type { OutboundLog, OutboundRecord } from '../../domain/ports';
-import { outboundMessageModel } from '../models/outbound-message.model';
+import { outboundMessageModel, type OutboundMessageDocument } from '../models/outbound-message.model';
 import { isDuplicateKeyError } from './mongo-errors';
 import { WRITE_OPTIONS } from './driver-options';
 import { createRecordingSequence } from './recording-sequence';
@@ -8,8 +8,7 @@ import type { FieldCipher } from '../../security/field-cipher';
 
 const recordOf =
   (cipher: FieldCipher) =>
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  (d: Record<string, any>): OutboundRecord => ({
+  (d: OutboundMessageDocument): OutboundRecord => ({
     outboundId: d.outboundId,
     channel: d.channel,
     chatId: cipher.decrypt(d.chatId),
@@ -45,7 +44,9 @@ export function createOutboundRepository(conn: Connection, cipher: FieldCipher):
   const Outbound = outboundMessageModel(conn);
   const outbound = Outbound.collection;
   const nextSeq = createRecordingSequence();
-  const toRecord = recordOf(cipher);
+  // The driver's collection is untyped: its documents are those toDocument writes.
+  const fromDocument = recordOf(cipher);
+  const toRecord = (d: object) => fromDocument(d as OutboundMessageDocument);
   // Platform ids are unique per platform; the channel is not needed to tell them apart.
   const platformRef = (platformMessageId: string) => cipher.messageRef('sent', String(platformMessageId));
   const chatKey = (channel: string, chatId: string) => cipher.blindIndex(`${channel}:${chatId}`);
@@ -157,7 +158,7 @@ export function createOutboundRepository(conn: Connection, cipher: FieldCipher):
     async listForReport(reportId) {
       const docs = await Outbound.find({ reportId: String(reportId) })
         .sort({ seq: 1 })
-        .lean();
+        .lean<OutboundMessageDocument[]>();
       return docs.map(toRecord);
     },
   };

@@ -2,12 +2,9 @@
 import { randomBytes } from 'node:crypto';
 import type { Connection } from 'mongoose';
 import type { PublicDescription, PublicListing, PublicReportStore, PublishedReport } from '../../domain/public-reports';
-import { reportModel } from '../models/report.model';
+import { reportModel, type ReportDocument } from '../models/report.model';
 import { isDuplicateKeyError } from './mongo-errors';
 import { toReportView } from './report.repository';
-
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- typed storage is the architecture issue's; see report.repository.ts
-type ReportDoc = Record<string, any>;
 
 /** 128 random bits, URL-safe: guessing one published id is hopeless, and ids say nothing about order. */
 const newPublicId = () => randomBytes(16).toString('base64url');
@@ -18,7 +15,7 @@ export function createPublicReportRepository(conn: Connection): PublicReportStor
   const Report = reportModel(conn);
 
   /** The stored public id, or a new one set only if none was set meanwhile (then the winner's is read back). */
-  const ensurePublicId = async (doc: ReportDoc): Promise<string> => {
+  const ensurePublicId = async (doc: ReportDocument): Promise<string> => {
     if (typeof doc.publicId === 'string') return doc.publicId;
     for (let attempt = 0; attempt < 3; attempt++) {
       try {
@@ -26,9 +23,9 @@ export function createPublicReportRepository(conn: Connection): PublicReportStor
           { _id: doc._id, publicId: { $exists: false } },
           { $set: { publicId: newPublicId() } },
           { returnDocument: 'after', timestamps: false },
-        ).lean<ReportDoc>();
+        ).lean<ReportDocument>();
         if (updated?.publicId) return updated.publicId;
-        const current = await Report.findById(doc._id).select({ publicId: 1 }).lean<ReportDoc>();
+        const current = await Report.findById(doc._id).select({ publicId: 1 }).lean<ReportDocument>();
         if (current?.publicId) return current.publicId;
       } catch (err) {
         if (!isDuplicateKeyError(err)) throw err; // 2^-128 collision: draw again
@@ -37,12 +34,12 @@ export function createPublicReportRepository(conn: Connection): PublicReportStor
     throw new Error('could not assign a public id');
   };
 
-  const toPublished = async (doc: ReportDoc): Promise<PublishedReport> => {
+  const toPublished = async (doc: ReportDocument): Promise<PublishedReport> => {
     const description = doc.publicDescription;
     return {
       report: toReportView(doc),
       publicId: await ensurePublicId(doc),
-      ...(description?.text
+      ...(description?.text && description.approvedBy && description.approvedAt
         ? { publicDescription: { text: description.text, approvedBy: description.approvedBy, approvedAt: description.approvedAt } }
         : {}),
     };
@@ -60,20 +57,20 @@ export function createPublicReportRepository(conn: Connection): PublicReportStor
       const docs = await Report.find({ $or: or, ...(from || to ? { createdAt: created } : {}) })
         .sort({ createdAt: -1 })
         .limit(limit)
-        .lean<ReportDoc[]>();
+        .lean<ReportDocument[]>();
       const published: PublishedReport[] = [];
       for (const doc of docs) published.push(await toPublished(doc));
       return published;
     },
     async getByPublicId(publicId) {
       if (!PUBLIC_ID_PATTERN.test(publicId)) return null;
-      const doc = await Report.findOne({ publicId: String(publicId) }).lean<ReportDoc>();
+      const doc = await Report.findOne({ publicId: String(publicId) }).lean<ReportDocument>();
       return doc ? toPublished(doc) : null;
     },
     async publicIdOf(reportId) {
       const doc = await Report.findById(reportId)
         .select({ publicId: 1 })
-        .lean<ReportDoc>()
+        .lean<ReportDocument>()
         .catch(() => null);
       return doc ? ensurePublicId(doc) : null;
     },

@@ -6,7 +6,7 @@
 import type { Connection } from 'mongoose';
 import type { ReportFilter } from '../../domain/ports';
 import type { ExportReport, ReportExportSource } from '../../domain/report-export';
-import { reportModel } from '../models/report.model';
+import { reportModel, type ReportDocument } from '../models/report.model';
 import { reportQuery } from './report.repository';
 
 const BATCH = 1_000;
@@ -32,8 +32,11 @@ const EXPORT_PROJECTION = {
   confirmations: 1,
 } as const;
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-type ExportDoc = Record<string, any>;
+/** The fields EXPORT_PROJECTION reads of a report document. */
+type ExportDoc = Pick<
+  ReportDocument,
+  'ticketCode' | 'status' | 'categoryId' | 'reliability' | 'priority' | 'zone' | 'address' | 'location' | 'channel' | 'description' | 'createdAt' | 'takenAt' | 'dispatchedAt' | 'closedAt' | 'outcome' | 'confirmations'
+>;
 
 function toExportReport(d: ExportDoc): ExportReport {
   return {

@@ -4,19 +4,17 @@
  */
 import type { Model } from 'mongoose';
 import type { ConfirmedReportView, PriorityScore } from '../../domain/ports';
-
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-type ReportDoc = Record<string, any>;
+import type { ReportDocument } from '../models/report.model';
 
 /** Attempts before giving up to a busier writer (who stores its own score). */
 const RESCORE_ATTEMPTS = 5;
 
 export function createScoreStore(
-  Report: Model<any>, // eslint-disable-line @typescript-eslint/no-explicit-any
-  toView: (doc: ReportDoc) => ConfirmedReportView,
+  Report: Model<ReportDocument>,
+  toView: (doc: ReportDocument) => ConfirmedReportView,
 ) {
-  const load = (id: string) => Report.findById(id).lean<ReportDoc>();
-  return async function storeScore(id: string, rescore: (report: ConfirmedReportView) => PriorityScore): Promise<ReportDoc | null> {
+  const load = (id: string) => Report.findById(id).lean<ReportDocument>();
+  return async function storeScore(id: string, rescore: (report: ConfirmedReportView) => PriorityScore): Promise<ReportDocument | null> {
     let doc = await load(id);
     for (let attempt = 0; doc && attempt < RESCORE_ATTEMPTS; attempt++) {
       const { score, factors } = rescore(toView(doc));
@@ -24,7 +22,7 @@ export function createScoreStore(
         { _id: id, version: doc.version ?? 0 },
         { $set: { priority: score, priorityFactors: factors } },
         { returnDocument: 'after' },
-      ).lean<ReportDoc>();
+      ).lean<ReportDocument>();
       if (stored) return stored;
       doc = await load(id);
     }

@@ -12,15 +12,12 @@ import type {
 import { transition, TRANSITIONS, OPEN_STATUSES, REPORT_STATUSES, type ReportStatus } from '../../domain/report';
 import { auditEventModel } from '../models/audit-event.model';
 import { formatTicketCode, ticketYear } from '../../domain/ticket-code';
-import { reportModel } from '../models/report.model';
+import { reportModel, type ReportDocument } from '../models/report.model';
 import { counterModel } from '../models/counter.model';
 import { isDuplicateKeyError } from './mongo-errors';
 import type { StatsRepository } from './stats.repository';
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-type ReportDoc = Record<string, any>;
-
-export function toReportView(d: ReportDoc): ReportView {
+export function toReportView(d: ReportDocument): ReportView {
   return {
     id: String(d._id),
     ticketCode: d.ticketCode,
@@ -85,9 +82,9 @@ function splitByStatus(filter: ReportFilter): ReportFilter[] {
   return filter.status && filter.status.length > 1 ? filter.status.map((status) => ({ ...filter, status: [status] })) : [filter];
 }
 
-const byPriority = (a: ReportDoc, b: ReportDoc) =>
+export const byPriority = (a: ReportDocument, b: ReportDocument) =>
   (b.priority ?? 0) - (a.priority ?? 0) || a.createdAt.getTime() - b.createdAt.getTime() || String(a._id).localeCompare(String(b._id));
-const byNewest = (a: ReportDoc, b: ReportDoc) =>
+export const byNewest = (a: ReportDocument, b: ReportDocument) =>
   b.createdAt.getTime() - a.createdAt.getTime() || String(b._id).localeCompare(String(a._id));
 
 type Criterion = 'categoryId' | 'zone' | 'channel' | 'createdAt' | 'assignee' | 'team';
@@ -105,7 +102,7 @@ function criteriaOf(filter: ReportFilter): Criterion[] {
 }
 
 /** The same test as reportQuery's, on a read document. */
-function matches(d: ReportDoc, filter: ReportFilter, criterion: Criterion): boolean {
+function matches(d: ReportDocument, filter: ReportFilter, criterion: Criterion): boolean {
   if (criterion === 'createdAt') {
     const at = d.createdAt instanceof Date ? d.createdAt.getTime() : NaN;
     return (!filter.from || at >= filter.from.getTime()) && (!filter.to || at < filter.to.getTime());
@@ -113,13 +110,14 @@ function matches(d: ReportDoc, filter: ReportFilter, criterion: Criterion): bool
   if (criterion === 'assignee') return filter.assignee === null ? !d.assignee : d.assignee === filter.assignee;
   if (criterion === 'team') return d.team === filter.team;
   const allowed = filter[criterion] as readonly string[];
-  return allowed.includes(d[criterion]);
+  const value = d[criterion];
+  return value !== undefined && allowed.includes(value);
 }
 
 /** Past this many rows per status, a page is read with one $in query instead of one query per status. */
 const MAX_MERGED_ROWS = 2_000;
 
-const TIMESTAMP_OF_ACTION: Partial<Record<ApplyTransitionInput['action'], string>> = {
+export const TIMESTAMP_OF_ACTION: Partial<Record<ApplyTransitionInput['action'], string>> = {
   take: 'takenAt',
   dispatch: 'dispatchedAt',
   close: 'closedAt',
@@ -130,7 +128,7 @@ const TIMESTAMP_OF_ACTION: Partial<Record<ApplyTransitionInput['action'], string
 /** A status move's audit entry as stored: its _id (report + new version) makes writing it idempotent. */
 type TransitionAuditDoc = AuditEntry & { _id: string; at: Date; reason?: string };
 
-function transitionAuditDoc(
+export function transitionAuditDoc(
   input: ApplyTransitionInput,
   move: { from: ReportStatus; to: ReportStatus; version: number; at: Date },
 ): TransitionAuditDoc {
@@ -210,7 +208,7 @@ export function createReportRepository(conn: Connection, stats?: StatsRepository
       first === 'createdAt' ? { status: part.status, from: part.from, to: part.to } : { status: part.status, [first]: part[first] };
     const docs = await Report.find(reportQuery(indexed))
       .select({ priority: 1, createdAt: 1, categoryId: 1, zone: 1, channel: 1, assignee: 1, team: 1 })
-      .lean<ReportDoc[]>();
+      .lean<ReportDocument[]>();
     return docs.filter((d) => others.every((c) => matches(d, part, c)));
   };
   const viaCandidates = (part: ReportFilter) =>
@@ -227,24 +225,24 @@ export function createReportRepository(conn: Connection, stats?: StatsRepository
     const rows = page.offset + page.limit;
     const parts = rows <= MAX_MERGED_ROWS ? splitByStatus(filter) : [filter];
     if (parts.length === 1 && !viaCandidates(parts[0])) {
-      const docs = await Report.find(reportQuery(filter)).sort(sort).skip(page.offset).limit(page.limit).lean<ReportDoc[]>();
+      const docs = await Report.find(reportQuery(filter)).sort(sort).skip(page.offset).limit(page.limit).lean<ReportDocument[]>();
       return docs.map(toReportView);
     }
     const pieces = await Promise.all(
       parts.map(async (part) =>
         viaCandidates(part)
           ? (await openCandidates(part)).sort(compare).slice(0, rows)
-          : Report.find(reportQuery(part)).sort(sort).limit(rows).lean<ReportDoc[]>(),
+          : Report.find(reportQuery(part)).sort(sort).limit(rows).lean<ReportDocument[]>(),
       ),
     );
     const pageDocs = pieces.flat().sort(compare).slice(page.offset, rows);
     // Candidates carry only their sort and filter fields: read the whole reports of this page.
     const partial = pageDocs.filter((d) => d.ticketCode === undefined).map((d) => d._id);
-    const full = partial.length ? await Report.find({ _id: { $in: partial } }).lean<ReportDoc[]>() : [];
+    const full = partial.length ? await Report.find({ _id: { $in: partial } }).lean<ReportDocument[]>() : [];
     const byId = new Map(full.map((d) => [String(d._id), d]));
     return pageDocs
       .map((d) => (d.ticketCode === undefined ? byId.get(String(d._id)) : d))
-      .filter((d): d is ReportDoc => Boolean(d))
+      .filter((d): d is ReportDocument => Boolean(d))
       .map(toReportView);
   };
 
@@ -266,13 +264,13 @@ export function createReportRepository(conn: Connection, stats?: StatsRepository
 
   const get = async (id: string) => {
     if (!Types.ObjectId.isValid(id)) return null;
-    const d = await Report.findById(id).lean<ReportDoc>();
+    const d = await Report.findById(id).lean<ReportDocument>();
     return d ? toReportView(d) : null;
   };
 
   return {
     async createOnce(input: NewReport) {
-      const existing = await Report.findOne({ sourceMessageKey: input.sourceMessageKey }).lean<ReportDoc>();
+      const existing = await Report.findOne({ sourceMessageKey: input.sourceMessageKey }).lean<ReportDocument>();
       if (existing) {
         await countCreated(toReportView(existing), Boolean(existing.statsRecorded));
         return { report: toReportView(existing), created: false };
@@ -304,21 +302,21 @@ export function createReportRepository(conn: Connection, stats?: StatsRepository
         return { report: view, created: true };
       } catch (err) {
         if (!isDuplicateKeyError(err)) throw err;
-        const again = await Report.findOne({ sourceMessageKey: input.sourceMessageKey }).lean<ReportDoc>();
+        const again = await Report.findOne({ sourceMessageKey: input.sourceMessageKey }).lean<ReportDocument>();
         if (!again) throw err;
         return { report: toReportView(again), created: false };
       }
     },
     get,
     async getByTicket(ticketCode) {
-      const d = await Report.findOne({ ticketCode: String(ticketCode) }).lean<ReportDoc>();
+      const d = await Report.findOne({ ticketCode: String(ticketCode) }).lean<ReportDocument>();
       return d ? toReportView(d) : null;
     },
     async listByCitizen(citizenRef, limit) {
       const docs = await Report.find({ citizenRef: String(citizenRef) })
         .sort({ createdAt: -1 })
         .limit(limit)
-        .lean<ReportDoc[]>();
+        .lean<ReportDocument[]>();
       return docs.map(toReportView);
     },
     async list(filter, page) {
@@ -330,7 +328,7 @@ export function createReportRepository(conn: Connection, stats?: StatsRepository
     async applyTransition(input) {
       const { id, action, expectedVersion, set } = input;
       if (!Types.ObjectId.isValid(id)) return { ok: false, reason: 'not_found', message: 'report not found' };
-      const doc = await Report.findById(id).lean<ReportDoc>();
+      const doc = await Report.findById(id).lean<ReportDocument>();
       if (!doc) return { ok: false, reason: 'not_found', message: 'report not found' };
       // The previous move's entry, in case a crash came between that move and its entry (idempotent).
       if (doc.lastTransition) await recordTransitionAudit(doc.lastTransition as TransitionAuditDoc);
@@ -360,8 +358,8 @@ export function createReportRepository(conn: Connection, stats?: StatsRepository
             $inc: { version: 1 },
           },
           { returnDocument: 'after', ...(session ? { session } : {}) },
-        ).lean<ReportDoc>();
-      let updated: ReportDoc | null;
+        ).lean<ReportDocument>();
+      let updated: ReportDocument | null;
       if (await supportsTransactions()) {
         const session = await conn.startSession();
         try {
@@ -392,7 +390,7 @@ export function createReportRepository(conn: Connection, stats?: StatsRepository
     async findAwaitingInfo(citizenRef) {
       const d = await Report.findOne({ citizenRef: String(citizenRef), status: 'needs_info' })
         .sort({ updatedAt: -1 })
-        .lean<ReportDoc>();
+        .lean<ReportDocument>();
       return d ? toReportView(d) : null;
     },
     async addCitizenInfo(id, info) {
@@ -413,7 +411,7 @@ export function createReportRepository(conn: Connection, stats?: StatsRepository
         'resolutionCheck.answer': { $exists: false },
       })
         .sort({ 'resolutionCheck.askedAt': -1 })
-        .lean<ReportDoc>();
+        .lean<ReportDocument>();
       return d ? toReportView(d) : null;
     },
     async recordResolutionAnswer(id, input) {
@@ -428,7 +426,7 @@ export function createReportRepository(conn: Connection, stats?: StatsRepository
           },
         },
         { returnDocument: 'after' },
-      ).lean<ReportDoc>();
+      ).lean<ReportDocument>();
       if (!d) return null;
       const view = toReportView(d);
       await stats?.recordResolution(view, input.answer).catch(() => undefined);
@@ -448,7 +446,7 @@ export function createReportRepository(conn: Connection, stats?: StatsRepository
         location: { $near: { $geometry: { type: 'Point', coordinates: [point.lng, point.lat] }, $maxDistance: radiusMeters } },
       })
         .limit(5)
-        .lean<ReportDoc[]>();
+        .lean<ReportDocument[]>();
       return docs.map(toReportView);
     },
   };

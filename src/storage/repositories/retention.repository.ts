@@ -5,7 +5,7 @@ import { auditEventModel } from '../models/audit-event.model';
 import { conversationModel } from '../models/conversation.model';
 import { inboxMessageModel } from '../models/inbox-message.model';
 import { outboundMessageModel } from '../models/outbound-message.model';
-import { reportModel } from '../models/report.model';
+import { reportModel, type ReportDocument } from '../models/report.model';
 
 const runSchema = new Schema({ at: { type: Date, required: true }, counts: { type: Schema.Types.Mixed, required: true } }, { minimize: false });
 runSchema.index({ at: -1 });
@@ -27,7 +27,7 @@ export function createRetentionRepository(conn: Connection): RetentionStore {
       const conversations = await conversationModel(conn).deleteMany({ updatedAt: { $lt: cutoffs.messages } });
       const old = await Report.find({ status: { $in: [...CLOSED] }, closedAt: { $lt: cutoffs.identityLink }, pseudonymisedAt: { $exists: false } })
         .select({ _id: 1, confirmationsList: 1 })
-        .lean<Array<{ _id: unknown; confirmationsList?: Array<Record<string, unknown>> }>>();
+        .lean<Array<Pick<ReportDocument, '_id' | 'confirmationsList'>>>();
       for (const r of old) {
         // Rewritten in code: not every MongoDB-wire server supports the all-positional operator.
         const confirmationsList = (r.confirmationsList ?? []).map((c) => ({ ...c, citizenRef: pseudonym() }));
@@ -41,6 +41,21 @@ export function createRetentionRepository(conn: Connection): RetentionStore {
         reportsPseudonymised: old.length,
         auditEntries: audit.deletedCount,
       };
+    },
+    async voiceNoteRefs(before) {
+      const docs = await inboxMessageModel(conn)
+        .find({ receivedAt: { $lt: before }, state: { $ne: 'received' }, 'payload.kind': 'audio' })
+        .select({ 'payload.mediaRef': 1 })
+        .lean<Array<{ payload?: { mediaRef?: unknown } }>>();
+      return docs.flatMap((d) => (typeof d.payload?.mediaRef === 'string' ? [d.payload.mediaRef] : []));
+    },
+    async voiceNotesInUse(refs) {
+      if (!refs.length) return new Set();
+      const docs = await inboxMessageModel(conn)
+        .find({ 'payload.mediaRef': { $in: refs } })
+        .select({ 'payload.mediaRef': 1 })
+        .lean<Array<{ payload?: { mediaRef?: unknown } }>>();
+      return new Set(docs.flatMap((d) => (typeof d.payload?.mediaRef === 'string' ? [d.payload.mediaRef] : [])));
     },
     async recordRun(at, counts) {
       await Run.create({ at, counts });

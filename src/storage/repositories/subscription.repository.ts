@@ -2,13 +2,12 @@
 import type { Connection } from 'mongoose';
 import { Types } from 'mongoose';
 import type { NewSubscription, Subscription, SubscriptionStore } from '../../domain/ports';
-import { subscriptionModel } from '../models/subscription.model';
+import type { Channel } from '../../domain/message';
+import { subscriptionModel, type SubscriptionDocument } from '../models/subscription.model';
 import { isDuplicateKeyError } from './mongo-errors';
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-type SubscriptionDoc = Record<string, any>;
 
-function toSubscription(d: SubscriptionDoc): Subscription {
+export function toSubscription(d: SubscriptionDocument): Subscription {
   return {
     id: String(d._id),
     citizenRef: d.citizenRef,
@@ -28,7 +27,7 @@ function toSubscription(d: SubscriptionDoc): Subscription {
 export function createSubscriptionRepository(conn: Connection): SubscriptionStore {
   const Sub = subscriptionModel(conn);
 
-  const findBySource = (key: string) => Sub.findOne({ sourceMessageKey: String(key) }).lean<SubscriptionDoc>();
+  const findBySource = (key: string) => Sub.findOne({ sourceMessageKey: String(key) }).lean<SubscriptionDocument>();
 
   return {
     async add(input: NewSubscription) {
@@ -37,7 +36,7 @@ export function createSubscriptionRepository(conn: Connection): SubscriptionStor
       try {
         const doc = await Sub.create({
           citizenRef: String(input.citizenRef),
-          channel: String(input.channel),
+          channel: String(input.channel) as Channel,
           language: input.language,
           kind: input.kind,
           ...(input.center ? { center: { type: 'Point', coordinates: [Number(input.center.lng), Number(input.center.lat)] } } : {}),
@@ -58,7 +57,7 @@ export function createSubscriptionRepository(conn: Connection): SubscriptionStor
     async listByCitizen(citizenRef) {
       const docs = await Sub.find({ citizenRef: String(citizenRef), active: true })
         .sort({ createdAt: 1, _id: 1 })
-        .lean<SubscriptionDoc[]>();
+        .lean<SubscriptionDocument[]>();
       return docs.map(toSubscription);
     },
 
@@ -78,7 +77,7 @@ export function createSubscriptionRepository(conn: Connection): SubscriptionStor
       if (zones.length === 0) return [];
       const docs = await Sub.find({ zoneId: zones.length === 1 ? zones[0] : { $in: zones }, active: true })
         .sort({ createdAt: 1, _id: 1 })
-        .lean<SubscriptionDoc[]>();
+        .lean<SubscriptionDocument[]>();
       return docs.map(toSubscription);
     },
   };

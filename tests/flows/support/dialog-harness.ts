@@ -1,13 +1,11 @@
 /**
- * The report dialog engine on real parts: the repositories on the MongoDB-wire server (fresh
- * database), the disk MediaStore on a temp folder, Capannori's territory and profile, and the
- * Nominatim geocoder pointed at the fake Nominatim. A `Chat` plays one citizen, keeping the saved
- * state between messages like the intake pipeline does, on a clock the test controls.
+ * The report dialog engine on the in-memory adapters of its ports (tests/support/in-memory, held
+ * to the MongoDB repositories' behaviour by tests/integration/storage/contracts), Capannori's
+ * territory and profile, and the Nominatim geocoder pointed at the fake Nominatim. A `Chat` plays
+ * one citizen, keeping the saved state between messages like the intake pipeline does, on a clock
+ * the test controls. The whole service on the real servers is tested in tests/integration and
+ * tests/flows/simulator-report.test.ts.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import mongoose from 'mongoose';
 import { afterAll, afterEach, beforeAll } from 'vitest';
 import { loadMunicipalityProfile, type MunicipalityProfile } from '../../../config/municipality';
 import { createReportDialogEngine } from '../../../flows/report-dialog';
@@ -17,9 +15,7 @@ import type { Channel, InboundMessage, InboundPayload } from '../../../src/domai
 import type { ConfirmationStore, MediaStore, ReportStore, SubscriptionStore } from '../../../src/domain/ports';
 import { createNominatimGeocoder } from '../../../src/geo/geocoder';
 import { loadTerritory, municipalityDir } from '../../../src/geo/territory';
-import { createStorage, ensureIndexes } from '../../../src/storage';
-import { createDiskMediaStore } from '../../../src/storage/media-store';
-import { freshMongoUrl } from '../../support/databases';
+import { createInMemoryMediaStore, createInMemoryStorage, type InMemoryStorage } from '../../support/in-memory';
 import { startFakeNominatim, type FakeNominatim } from '../../support/fake-nominatim';
 import { makeJpeg } from '../../support/report-script';
 
@@ -44,8 +40,10 @@ export type Harness = {
   reports: ReportStore;
   confirmations: ConfirmationStore;
   subscriptions: SubscriptionStore;
-  /** The database itself, for setting up what a test needs (e.g. a report's age). */
-  conn: mongoose.Connection;
+  /** Every port the dialog uses, and the documents themselves (`storage.db`) for what a test sets up or counts. */
+  storage: InMemoryStorage;
+  /** Sets the creation time of the reports matching (the stores stamp the real time; tests move it back). */
+  backdateReports(match: { id?: string; citizenRef?: string }, createdAt: Date): void;
   /**
    * Deletes every report: transcripts that each send a report at the same place start from an
    * empty town, so none of them meets another's report as a "same situation?" candidate.
@@ -145,12 +143,9 @@ export function useDialogHarness(onStarted: (h: Harness) => void, opts: { resetR
 }
 
 export async function startDialogHarness(): Promise<Harness> {
-  const conn = await mongoose.createConnection(freshMongoUrl('dialog')).asPromise();
-  const storage = createStorage(conn);
+  const storage = createInMemoryStorage();
   const { reports, confirmations, subscriptions, nearbyQuestions } = storage;
-  await ensureIndexes(conn);
-  const mediaDir = mkdtempSync(path.join(os.tmpdir(), 'vicinato-dialog-media-'));
-  const media = createDiskMediaStore(mediaDir, MEDIA_MAX_BYTES);
+  const media = createInMemoryMediaStore(MEDIA_MAX_BYTES);
   const territory = loadTerritory(municipalityDir('capannori'));
   const municipality = loadMunicipalityProfile('capannori');
   const nominatim = await startFakeNominatim();
@@ -180,10 +175,14 @@ export async function startDialogHarness(): Promise<Harness> {
     reports,
     confirmations,
     subscriptions,
-    conn,
+    storage,
+    backdateReports(match, createdAt) {
+      for (const [id, r] of storage.db.reports)
+        if ((match.id === undefined || id === match.id) && (match.citizenRef === undefined || r.citizenRef === match.citizenRef)) r.createdAt = createdAt;
+    },
     async resetReports() {
-      await conn.collection('reports').deleteMany({});
-      await conn.collection('nearby_question_counts').deleteMany({});
+      storage.db.reports.clear();
+      storage.db.nearbyQuestions.clear();
     },
     media,
     municipality,
@@ -192,9 +191,7 @@ export async function startDialogHarness(): Promise<Harness> {
     chat: (options = {}) => new Chat(harness, options),
     async close() {
       await nominatim.close();
-      await conn.dropDatabase().catch(() => undefined);
-      await conn.close();
-      rmSync(mediaDir, { recursive: true, force: true });
+      storage.db.clear();
     },
   };
   return harness;

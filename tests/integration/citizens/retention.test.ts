@@ -3,13 +3,14 @@
  * reports closed long ago pseudonymised, old audit entries dropped, recent data untouched, counts
  * recorded, photos of reports closed long ago deleted (files and references); one process at a time (the lease) and once a day.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import mongoose from 'mongoose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runRetention } from '../../../src/app/citizens/retention';
 import { createStorage, ensureIndexes, type Storage } from '../../../src/storage';
+import { createDiskAudioStore } from '../../../src/storage/audio-store';
 import { createDiskMediaStore } from '../../../src/storage/media-store';
 import type { MediaStore } from '../../../src/domain/ports';
 import { freshMongoUrl } from '../../support/databases';
@@ -104,5 +105,35 @@ describe('retention', () => {
   it('one process at a time: while another holds the lease, nothing runs', async () => {
     await storage.leases.acquire('retention', 'other', 60_000, new Date(NOW.getTime() + 2 * DAY));
     expect(await runRetention(deps('p3'), policy, new Date(NOW.getTime() + 2 * DAY))).toBeNull();
+  });
+
+  it('voice notes kept with VOICE_NOTES_KEEP_AUDIO go with their messages', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'vicinato-retention-audio-'));
+    try {
+      const audio = createDiskAudioStore(dir, 1024 * 1024);
+      const ogg = readFileSync(path.join(__dirname, '../../fixtures/voice/rifiuti-it.ogg'));
+      const [oldNote, newNote] = await Promise.all([audio.saveAudio(ogg), audio.saveAudio(ogg)]);
+      if (!oldNote.ok || !newNote.ok) throw new Error('not stored');
+      const later = new Date(NOW.getTime() + 3 * DAY);
+      const note = (messageId: string, ref: string, receivedAt: Date) => ({
+        channel: 'telegram', messageId, chatId: 'v', chatKey: 'kv', citizenRef: 'c9', receivedAt, state: 'processed',
+        payload: { kind: 'audio', voice: true, mediaRef: ref, mimeType: 'audio/ogg' },
+      });
+      await conn.collection('inbox_messages').insertMany([
+        note('voice-old', oldNote.ref, new Date(later.getTime() - 95 * DAY)),
+        note('voice-new', newNote.ref, new Date(later.getTime() - DAY)),
+      ]);
+      // Audio whose message is gone (the citizen's data was erased), saved more than an hour ago: swept.
+      const orphan = await audio.saveAudio(ogg);
+      if (!orphan.ok) throw new Error('not stored');
+      const counts = await runRetention({ ...deps('p4'), audio }, policy, later);
+      expect(counts?.voiceNotes).toBe(2);
+      expect(existsSync(path.join(dir, oldNote.ref))).toBe(false);
+      expect(existsSync(path.join(dir, orphan.ref)), 'an orphan is swept').toBe(false);
+      expect(existsSync(path.join(dir, newNote.ref)), 'a recent voice note stays').toBe(true);
+      expect(await conn.collection('inbox_messages').findOne({ messageId: 'voice-old' })).toBeNull();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -44,6 +44,13 @@ export const waMessage = {
     type: 'image',
     image: { id: mediaId, mime_type: 'image/jpeg', sha256: 'IGNORED', ...(caption ? { caption } : {}) },
   }),
+  /** A voice note (`voice: true`) as the Cloud API notifies it: the bytes wait behind the media id. */
+  audio: (mediaId: string, voice = true, o: Base = {}) => ({
+    id: o.id ?? newWamid(),
+    timestamp: o.timestamp ?? nowSeconds(),
+    type: 'audio',
+    audio: { id: mediaId, mime_type: 'audio/ogg; codecs=opus', sha256: 'IGNORED', voice },
+  }),
   buttonReply: (reply: { id: string; title: string }, o: Base = {}) => ({
     id: o.id ?? newWamid(),
     timestamp: o.timestamp ?? nowSeconds(),

@@ -200,3 +200,43 @@ describe('generic dialog engine', () => {
     expect(await engine.handle(input)).toEqual(await engine.handle(input));
   });
 });
+
+describe('voice notes in any flow', () => {
+  const heard = (transcript: string): InboundPayload => ({ kind: 'audio', voice: true, mediaRef: 'aud_x.ogg', transcript });
+
+  it('shows the transcript with yes/no; "right" replays it as typed text at the current step', async () => {
+    const c = conversation();
+    await c.send('hi');
+    await c.send('yes');
+    const shown = await c.send(heard('Margherita'));
+    expect(shown.replies).toEqual([{ text: 'HEARD «Margherita»?', choices: ['Yes', 'No'] }]);
+    expect(c.state.step, 'the question does not move on before the citizen confirms').toBe('name');
+    expect(c.texts(await c.send('right'))).toEqual(['SIZE?']);
+    expect(c.state.draft.name).toBe('Margherita');
+    expect(c.state.heard).toBeUndefined();
+  });
+
+  it('"wrong" asks to write it and repeats the question; typed text instead of yes/no is the answer', async () => {
+    const c = conversation();
+    await c.send('hi');
+    await c.send('yes');
+    await c.send(heard('Marinara'));
+    const no = c.texts(await c.send('wrong'));
+    expect(no[0]).toBe('NOT USED, WRITE IT');
+    expect(c.state.draft.name).toBeUndefined();
+    await c.send(heard('Marinara'));
+    expect(c.texts(await c.send('Diavola'))).toEqual(['SIZE?']);
+    expect(c.state.draft.name).toBe('Diavola');
+  });
+
+  it('no transcript: why, and the question again; the step is unchanged', async () => {
+    const c = conversation();
+    await c.send('hi');
+    await c.send('yes');
+    const long = c.texts(await c.send({ kind: 'audio', voice: true, failure: 'too_long' }));
+    expect(long[0]).toBe('TOO LONG');
+    const failed = c.texts(await c.send({ kind: 'audio', voice: true, mediaRef: 'aud_y.ogg', transcriptFailure: 'unavailable' }));
+    expect(failed[0]).toBe('CANNOT LISTEN');
+    expect(c.state.step).toBe('name');
+  });
+});

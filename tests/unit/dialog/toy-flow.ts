@@ -31,6 +31,13 @@ const texts: EngineTexts = {
   commandsHelp: 'COMMANDS',
   asideClosed: 'MENU CLOSED',
   asideDone: 'BACK TO ORDER',
+  voice: {
+    heard: (t) => `HEARD «${t}»?`,
+    choices: { yes: 'Yes', no: 'No' },
+    words: { yes: ['right'], no: ['wrong'] },
+    rejected: 'NOT USED, WRITE IT',
+    failed: { too_long: 'TOO LONG', too_large: 'TOO LARGE', empty: 'NOTHING HEARD', failed: 'CANNOT LISTEN' },
+  },
   commandWords: {
     cancel: ['cancel'],
     back: ['back'],

@@ -164,3 +164,27 @@ describe('planUpdate: groups, buttons and blocks', () => {
     );
   });
 });
+
+describe('voice notes', () => {
+  const voice = { file_id: 'VOICE-1', file_unique_id: 'v1', duration: 7, mime_type: 'audio/ogg', file_size: 9000 };
+  const planWith = (content: Record<string, unknown>, voiceNotes: boolean) =>
+    planUpdate(updateSchema.parse({ update_id: 11, message: { message_id: 8, date, chat, from, ...content } }), NOW, { voiceNotes });
+
+  it('without a speech-to-text server a voice note stays "other" and nothing is fetched', () => {
+    const p = planWith({ voice }, false);
+    expect(p).toMatchObject({ kind: 'inbound', message: { payload: { kind: 'other', platformType: 'voice' } } });
+    expect(p.kind === 'inbound' && p.media).toBeFalsy();
+  });
+
+  it('with one, a voice note or an audio file is audio, with its file and declared duration to check before download', () => {
+    const p = planWith({ voice }, true);
+    expect(p).toMatchObject({
+      kind: 'inbound',
+      message: { payload: { kind: 'audio', voice: true, seconds: 7 } },
+      media: { fileId: 'VOICE-1', fileSize: 9000, audio: { voice: true, seconds: 7 } },
+    });
+    const a = planWith({ audio: { ...voice, file_id: 'AUDIO-1' } }, true);
+    expect(a).toMatchObject({ message: { payload: { kind: 'audio', voice: false } }, media: { fileId: 'AUDIO-1' } });
+    expect(planWith({ video_note: { file_id: 'x' } }, true)).toMatchObject({ message: { payload: { kind: 'other' } } });
+  });
+});

@@ -101,6 +101,8 @@ export type TimelineEntry = {
   text: string;
   actor?: string;
   state?: string;
+  /** A kept voice note, played through the audited route. */
+  audioUrl?: string;
 };
 
 export type MentionNote = {

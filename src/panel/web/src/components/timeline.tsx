@@ -28,6 +28,7 @@ export function Timeline({ entries }: { entries: TimelineEntry[] }) {
             {isStatus(e.state) ? <StatusBadge status={e.state} /> : null}
           </div>
           <p className="timeline-text">{e.text}</p>
+          {e.audioUrl ? <audio className="timeline-audio" controls preload="none" src={e.audioUrl} aria-label={e.text} /> : null}
         </li>
       ))}
     </ol>

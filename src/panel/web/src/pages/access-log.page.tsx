@@ -26,6 +26,7 @@ const ACTION_LABELS: Record<string, AccountKey> = {
   'identity.reveal_refused': 'accessRefused',
   'photo.view': 'accessPhoto',
   'photo.sent_to_unit': 'accessPhotoToUnit',
+  'voice.view': 'accessVoice',
 };
 
 export function AccessLogPage() {

@@ -1,0 +1,108 @@
+/**
+ * Reads a whole report written in one message ("ci sono sacchi di rifiuti abbandonati in via Carlo
+ * Piaggia a Capannori da tre giorni") into its parts: the place as written (a street with its
+ * number, or a known place or frazione name), the time words ("da tre giorni", "stanotte") and the
+ * description (the message itself). The category is read by the category understanding, the place
+ * geocoded by the flow (flows/one-message.ts). Pure: no I/O. Italian and English, typos in street
+ * prefixes ("vai", "p.zza") tolerated.
+ */
+import { normalizeText } from './text';
+
+export type ExtractedReport = {
+  /** The place as written, ready for the geocoder ("via Carlo Piaggia 12, Capannori"). */
+  place?: string;
+  /** A known place named without a street ("a Marlia"): an area, not yet a point. */
+  area?: string;
+  /** The time words, as written ("da tre giorni"). */
+  when?: string;
+  /** The whole message, trimmed: the report's description. */
+  description: string;
+};
+
+export type ExtractionOptions = {
+  /** Names of known places of the municipality (frazioni, zones, the town itself), any case. */
+  knownPlaces?: readonly string[];
+};
+
+const NUMBER_WORDS = 'un|una|uno|due|tre|quattro|cinque|sei|sette|otto|nove|dieci|qualche|alcuni|alcune|molti|parecchi|a|an|one|two|three|four|five|six|seven|eight|nine|ten|a few|several|\\d+';
+const UNITS_IT = 'minuti|ora|ore|giorno|giorni|gg|settimana|settimane|mese|mesi|anno|anni|notte|notti|sera|sere';
+const UNITS_EN = 'minutes?|hours?|days?|weeks?|months?|years?|nights?|evenings?';
+
+/** Time expressions, longest first; matched on normalised text (lower case, no accents). */
+const TIME_PATTERNS: readonly RegExp[] = [
+  new RegExp(`\\b(?:da|per|ormai da|gia da)\\s+(?:${NUMBER_WORDS})\\s+(?:${UNITS_IT})\\b`),
+  new RegExp(`\\b(?:${NUMBER_WORDS})\\s+(?:${UNITS_IT})\\s+fa\\b`),
+  new RegExp(`\\b(?:for|over)\\s+(?:the\\s+(?:last|past)\\s+)?(?:${NUMBER_WORDS})\\s+(?:${UNITS_EN})\\b`),
+  new RegExp(`\\b(?:${NUMBER_WORDS})\\s+(?:${UNITS_EN})\\s+ago\\b`),
+  /\b(?:da|per)\s+(?:giorni|settimane|mesi|anni|ore|tempo|sempre)\b/,
+  /\b(?:tutte le|tutti i|ogni)\s+(?:sere|notti|giorni|mattine|pomeriggi|weekend|sera|notte|giorno|mattina|fine settimana)\b/,
+  /\b(?:ieri|l altro ieri)\s+(?:sera|notte|mattina|pomeriggio)\b/,
+  /\b(?:questa|sta|sta)\s+(?:notte|mattina|sera)\b/,
+  /\b(?:stanotte|stamattina|stamani|stasera|stanotte|ieri|oggi|adesso|ora|in questo momento|proprio ora|poco fa|l altra notte|l altra sera)\b/,
+  /\b(?:every|each)\s+(?:night|evening|day|morning|weekend)\b/,
+  /\b(?:last|yesterday)\s+(?:night|evening|morning|afternoon|week)\b/,
+  /\b(?:for\s+(?:days|weeks|months|ages|years)|since\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|last\s+\w+))\b/,
+  /\b(?:tonight|this morning|this evening|today|yesterday|right now|just now|now)\b/,
+];
+
+/** Words that start a street name (normalised), with the usual abbreviations and typos. */
+const STREET_PREFIX =
+  '(?:via|vai|viale|v\\.?le|piazza|p\\.?zza|p\\.?za|piazzale|corso|c\\.?so|vicolo|largo|strada|localita|loc\\.?|traversa|borgo|contrada|street|st\\.?|road|rd\\.?|avenue|ave\\.?|lane|square)';
+/** Words that end a street name: a preposition starting something else, or time words. */
+const STREET_STOP = new Set([
+  'a', 'ad', 'in', 'da', 'dal', 'dalla', 'dai', 'dalle', 'per', 'che', 'e', 'ed', 'con', 'ma', 'dove', 'vicino', 'davanti', 'dietro',
+  'sotto', 'sopra', 'tutte', 'tutti', 'ogni', 'ieri', 'oggi', 'stanotte', 'stasera', 'stamattina', 'ci', 'c', 'ce', 'sono', 'e',
+  'at', 'on', 'for', 'since', 'near', 'by', 'and', 'in', 'every', 'last', 'yesterday', 'today', 'tonight', 'there', 'is', 'are', 'from',
+]);
+/** Small words that belong inside street names ("via della Chiesa", "piazza del Popolo"). */
+const NAME_LINKS = new Set(['di', 'del', 'della', 'dello', 'dei', 'degli', 'delle', 'de', 'd', 'san', 'santa', 'the', 'of']);
+const MAX_STREET_WORDS = 6;
+
+function findStreet(normalized: string): string | undefined {
+  const match = new RegExp(`(?:^|[\\s,;(])(${STREET_PREFIX})\\s+(.+)$`).exec(normalized);
+  if (!match) return undefined;
+  const prefix = match[1] === 'vai' ? 'via' : match[1]!;
+  const words = match[2]!.split(/\s+/);
+  const name: string[] = [];
+  for (const word of words) {
+    const clean = word.replace(/[.,;:!?)]+$/, '');
+    const ended = clean !== word; // punctuation after the word ends the name
+    if (name.length > 0 && STREET_STOP.has(clean) && !NAME_LINKS.has(clean)) break;
+    if (/^\d+[a-z]?$/.test(clean) || /^n\.?\d+$/.test(clean)) {
+      name.push(clean.replace(/^n\.?/, ''));
+      break;
+    }
+    if (clean === 'numero' || clean === 'n' || clean === 'civico' || clean === 'number' || clean === 'no') continue;
+    if (!/^[\p{L}']+$/u.test(clean)) break;
+    name.push(clean);
+    if (ended || name.length >= MAX_STREET_WORDS) break;
+  }
+  while (name.length > 0 && NAME_LINKS.has(name[name.length - 1]!)) name.pop();
+  return name.length > 0 ? `${prefix} ${name.join(' ')}` : undefined;
+}
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** A known place named in the message ("a Marlia", "in Lammari"), longest name first. */
+function findKnownPlace(normalized: string, knownPlaces: readonly string[]): string | undefined {
+  const names = [...new Set(knownPlaces.map(normalizeText))].filter((n) => n.length >= 3).sort((a, b) => b.length - a.length);
+  return names.find((name) => new RegExp(`(?:^|\\s)${escape(name)}(?:$|[\\s,.;!?])`).test(normalized));
+}
+
+const titleCase = (s: string) => s.replace(/(^|\s)(\p{L})/gu, (_, space: string, letter: string) => space + letter.toUpperCase());
+
+export function extractReport(text: string, options: ExtractionOptions = {}): ExtractedReport {
+  const description = text.trim();
+  const normalized = normalizeText(description).replace(/['’]/g, ' ');
+  const street = findStreet(normalized);
+  const rest = street ? normalized.replace(street.replace(/^via /, ''), ' ') : normalized;
+  const known = findKnownPlace(rest, options.knownPlaces ?? []);
+  const placeParts = [street, known].filter((p): p is string => Boolean(p)).map(titleCase);
+  const when = TIME_PATTERNS.map((pattern) => pattern.exec(normalized)?.[0]).find((found) => found !== undefined);
+  return {
+    description,
+    ...(street ? { place: placeParts.join(', ') } : {}),
+    ...(!street && known ? { area: titleCase(known) } : {}),
+    ...(when ? { when: when.trim() } : {}),
+  };
+}

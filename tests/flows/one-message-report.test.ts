@@ -1,0 +1,182 @@
+/**
+ * One-message reports (issue 15 item 1): a first message with everything — category, place, time,
+ * a photo with the caption, or a pin — is read at once; the bot says what it understood and asks
+ * only for what is missing (how the citizen knows, then the summary to confirm). Same checks as a
+ * guided report: the place is geocoded (the fake Nominatim knows Via Carlo Piaggia in Capannori)
+ * and must be inside the municipality. Both languages.
+ */
+import { describe, expect, it } from 'vitest';
+import { TOWN_HALL } from '../support/report-script';
+import { useDialogHarness, type Harness } from './support/dialog-harness';
+import { EN, IT, play, type Transcript } from './support/transcript';
+
+let h: Harness;
+useDialogHarness((started) => (h = started));
+
+const PIAGGIA_IT = 'ci sono sacchi di rifiuti abbandonati in via Carlo Piaggia a Capannori da tre giorni';
+const PIAGGIA_EN = 'there are bags of rubbish dumped in via Carlo Piaggia in Capannori for three days';
+
+describe('one-message reports', () => {
+  const transcripts: Transcript[] = [
+    {
+      name: 'IT: category, street, town and time in the first answer; only "how do you know?" and the confirmation are asked',
+      lines: [
+        ...IT.consented,
+        {
+          send: PIAGGIA_IT,
+          expect: {
+            says: ['Ho capito:', 'Dove: Via Carlo Piaggia', 'Quando: da tre giorni', 'Rifiuti abbandonati', 'Come lo sai?'],
+            step: 'reliability',
+          },
+        },
+        { send: "l'ho visto io", expect: { says: ['Ecco il riepilogo', 'Via Carlo Piaggia', PIAGGIA_IT], step: 'summary' } },
+        { send: 'invia', expect: { says: ['VIC-'], step: 'idle' } },
+      ],
+      then: async ({ h: harness, chat }) => {
+        const [report] = await harness.reports.listByCitizen(chat.citizenRef, 1);
+        expect(report?.categoryId).toBe('abandoned_waste');
+        expect(report?.description).toBe(PIAGGIA_IT);
+        expect(report?.reliability).toBe('seen');
+        expect(report?.address).toContain('Via Carlo Piaggia');
+        expect(report?.photoRefs ?? []).toEqual([]);
+      },
+    },
+    {
+      name: 'IT: a photo with the report as caption, after a finished dialog',
+      lines: [
+        ...IT.consented,
+        { send: 'annulla', expect: { step: 'idle' } },
+        {
+          send: { photo: true, caption: PIAGGIA_IT },
+          expect: { says: ['Ho capito:', 'Dove: Via Carlo Piaggia', 'Foto: 1', 'Come lo sai?'], step: 'reliability' },
+        },
+        { send: 'me lo hanno detto', expect: { says: ['Ecco il riepilogo', '1 foto'], step: 'summary' } },
+        { send: 'invia', expect: { says: ['VIC-'] } },
+      ],
+      then: async ({ h: harness, chat }) => {
+        const [report] = await harness.reports.listByCitizen(chat.citizenRef, 1);
+        expect(report?.categoryId).toBe('abandoned_waste');
+        expect(report?.photoRefs).toHaveLength(1);
+        expect(report?.reliability).toBe('heard');
+      },
+    },
+    {
+      name: 'IT: a place not found is asked for later, the rest is kept',
+      lines: [
+        ...IT.consented,
+        {
+          send: 'hanno rubato una bici in via Inesistente stanotte',
+          expect: { says: ['Non ho trovato «Via Inesistente»', 'Quando: stanotte', 'Furto', 'Come lo sai?'], step: 'reliability' },
+        },
+        { send: '1', expect: { pin: true, step: 'location' } },
+        { send: { location: { ...TOWN_HALL } }, expect: { says: ['Ecco il riepilogo', 'hanno rubato una bici'], step: 'summary' } },
+      ],
+    },
+    {
+      name: 'IT: a frazione without a street is shown, and the exact place is asked after "how do you know?"',
+      lines: [
+        ...IT.consented,
+        {
+          send: 'spacciano al parco di Marlia tutte le sere',
+          expect: { says: ['Dove: Marlia', 'Quando: tutte le sere', 'Spaccio di droga', 'Come lo sai?'], step: 'reliability' },
+        },
+        { send: '1', expect: { pin: true, step: 'location' } },
+        { send: { location: { ...TOWN_HALL } }, expect: { says: ['Ecco il riepilogo'], step: 'summary' } },
+      ],
+    },
+    {
+      name: 'IT: a pin as the first message is kept; the rest is asked',
+      lines: [
+        ...IT.consented,
+        { send: 'annulla', expect: { step: 'idle' } },
+        { send: { location: { ...TOWN_HALL } }, expect: { says: ['Ricevuto', 'Che cosa vuoi segnalare?'], step: 'category' } },
+        { send: 'rifiuti', expect: { step: 'reliability' } },
+        { send: '1', expect: { says: ['foto'], step: 'photo' } },
+      ],
+    },
+    {
+      name: 'EN: the same report in English, typed in one message',
+      lines: [
+        ...EN.consented,
+        {
+          send: PIAGGIA_EN,
+          expect: { says: ['I understood:', 'Where: Via Carlo Piaggia', 'When: for three days', 'Abandoned waste', 'How do you know?'] },
+        },
+        { send: 'I saw it myself', expect: { says: ['Via Carlo Piaggia'], step: 'summary' } },
+        { send: 'send', expect: { says: ['VIC-'] } },
+      ],
+    },
+    {
+      name: 'EN: a photo with the caption, with a typo ("vai" for "via")',
+      lines: [
+        ...EN.consented,
+        { send: 'cancel', expect: { step: 'idle' } },
+        {
+          send: { photo: true, caption: 'rubish bags dumped in vai Carlo Piaggia since yesterday' },
+          expect: { says: ['Where: Via Carlo Piaggia', 'Photos: 1', 'How do you know?'], step: 'reliability' },
+        },
+      ],
+    },
+    {
+      name: 'IT: a new citizen whose very first message is the report: read once the notice is accepted',
+      lines: [
+        { send: PIAGGIA_IT, expect: { says: ['privacy'], step: 'consent' } },
+        {
+          send: 'Accetto',
+          expect: { says: ['Ho capito:', 'Dove: Via Carlo Piaggia', 'Quando: da tre giorni', 'Rifiuti abbandonati', 'Come lo sai?'], step: 'reliability' },
+        },
+        { send: '1', expect: { says: ['Ecco il riepilogo', PIAGGIA_IT], step: 'summary' } },
+      ],
+    },
+    {
+      name: 'IT: a new citizen whose first message is a photo with the report as caption',
+      lines: [
+        { send: { photo: true, caption: PIAGGIA_IT }, expect: { step: 'consent' } },
+        { send: 'Accetto', expect: { says: ['Dove: Via Carlo Piaggia', 'Foto: 1', 'Come lo sai?'], step: 'reliability' } },
+        { send: '1', expect: { says: ['1 foto'], step: 'summary' } },
+      ],
+    },
+    {
+      name: 'IT: a first message that is only a greeting starts the guided dialog as before',
+      lines: [
+        { send: 'Ciao', expect: { step: 'consent' } },
+        { send: 'Accetto', expect: { says: ['Che cosa vuoi segnalare?'], step: 'category' } },
+      ],
+      then: ({ chat }) => expect(chat.state?.draft.firstText).toBeUndefined(),
+    },
+    {
+      name: 'IT: the notice refused, the first message is not kept',
+      lines: [
+        { send: PIAGGIA_IT, expect: { step: 'consent' } },
+        { send: 'Non accetto', expect: { step: 'declined' } },
+      ],
+      then: ({ chat }) => {
+        expect(chat.state?.draft.firstText).toBeUndefined();
+        expect(chat.state?.draft.firstPhotoRef).toBeUndefined();
+        expect(chat.state?.draft.description).toBeUndefined();
+      },
+    },
+    {
+      name: 'EN: at rest (after a cancelled report), a typed one-message report',
+      lines: [
+        ...EN.consented,
+        { send: 'cancel', expect: { step: 'idle' } },
+        { send: PIAGGIA_EN, expect: { says: ['I understood:', 'Where: Via Carlo Piaggia', 'How do you know?'], step: 'reliability' } },
+        { send: 'someone told me', expect: { step: 'summary' } },
+      ],
+    },
+    {
+      name: 'IT: the guided dialog still works step by step',
+      lines: [
+        ...IT.consented,
+        { send: 'rifiuti', expect: { step: 'reliability' } },
+        { send: '1', expect: { step: 'location' } },
+        { send: { location: { ...TOWN_HALL } }, expect: { step: 'photo' } },
+        { send: 'salta', expect: { step: 'description' } },
+        { send: 'Sacchi sul marciapiede.', expect: { step: 'summary' } },
+      ],
+    },
+  ];
+
+  it.each(transcripts.map((t) => [t.name, t] as const))('%s', (_, transcript) => play(h, transcript));
+});

@@ -1,0 +1,29 @@
+/** src/nlp/report-extraction.ts: place and time words read from a one-message report (IT and EN, typos). */
+import { describe, expect, it } from 'vitest';
+import { extractReport } from '../../../src/nlp/report-extraction';
+
+const KNOWN = ['Capannori', 'Marlia', 'Lammari', 'Segromigno in Monte'];
+
+describe('extractReport', () => {
+  it.each([
+    ['ci sono sacchi di rifiuti abbandonati in via Carlo Piaggia a Capannori da tre giorni', 'Via Carlo Piaggia, Capannori', 'da tre giorni'],
+    ['stanotte hanno spaccato la vetrina in piazza Aldo Moro 1', 'Piazza Aldo Moro 1', 'stanotte'],
+    ['spacciano al parco di Marlia tutte le sere', 'Marlia', 'tutte le sere'],
+    ['lampione spento in vai del popolo 12, lammari, da una settimana', 'Via Del Popolo 12, Lammari', 'da una settimana'],
+    ['ieri sera hanno rubato una bici a Segromigno in Monte', 'Segromigno In Monte', 'ieri sera'],
+    ['bags of rubbish dumped in via Carlo Piaggia in Capannori for three days', 'Via Carlo Piaggia, Capannori', 'for three days'],
+    ['my bike was stolen last night in Via del Popolo', 'Via Del Popolo', 'last night'],
+  ])('%j -> place %j, when %j', (text, place, when) => {
+    if (!place.startsWith('Via') && !place.startsWith('Piazza')) {
+      expect(extractReport(text, { knownPlaces: KNOWN })).toEqual({ description: text, area: place, when });
+      return;
+    }
+    const extracted = extractReport(text, { knownPlaces: KNOWN });
+    expect(extracted).toEqual({ description: text, place, when });
+  });
+
+  it('finds nothing where nothing is said', () => {
+    expect(extractReport('rifiuti abbandonati', { knownPlaces: KNOWN })).toEqual({ description: 'rifiuti abbandonati' });
+    expect(extractReport('  ci sono spacciatori  ')).toEqual({ description: 'ci sono spacciatori' });
+  });
+});

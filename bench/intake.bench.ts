@@ -1,5 +1,6 @@
 /**
- * npm run bench:intake [-- --citizens 40 --rounds 3]
+ * npm run bench:intake [-- --citizens 40 --rounds 3] [-- --cpu-prof]
+ * (--cpu-prof: the service writes a V8 CPU profile per round into bench-profiles/, for Chrome DevTools)
  *
  * 1. The real pipeline: the service runs as its own process (what `npm start` runs, roles web +
  *    worker) and N simulated citizens, in this process, complete full report dialogs at the same time
@@ -10,6 +11,8 @@
  * the median ratio is printed.
  * 2. The floor: the same MongoDB and Redis operations a message costs, issued directly with the
  *    drivers at the same concurrency, with no engine, queue library or HTTP in between.
+ * 3. Commands per message: one more pass with the service's MongoDB connection through a counting
+ *    proxy (not in the timed rounds, where the proxy would slow it), and Redis's INFO commandstats.
  */
 import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -22,10 +25,12 @@ import { spawnService } from '../tests/support/service-process';
 import { freePort } from '../script/embedded-servers';
 import { atPlace, benchServers, distinctPlaces, latencySummary, numberArg } from './bench-env';
 import { loadTerritory, municipalityDir } from '../src/geo/territory';
+import { delta, redisCommandCounts, startMongoCommandCounter } from './command-counters';
 
 const CITIZENS = numberArg('citizens', 40);
 const ROUNDS = numberArg('rounds', 3);
 const WARM_UP_CITIZENS = 16;
+const PROFILE = process.argv.includes('--cpu-prof');
 
 /** CPU time (user + system) a process has used so far, in ms (Linux /proc). */
 function cpuMsOf(pid: number): number {
@@ -130,13 +135,14 @@ async function startService(servers: { mongoUrl: string; redisUrl: string }, med
     // Production refuses predictable secrets and needs an https address (never reached here).
     SESSION_SECRET: randomBytes(32).toString('base64'),
     CITIZEN_REF_SECRET: randomBytes(32).toString('base64'),
+    DATA_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
     PUBLIC_URL: 'https://vicinato-bench.invalid',
     MEDIA_DIR: mediaDir,
     LOG_LEVEL: 'error',
     SERVICES: 'web,worker',
     // The simulator's per-address limit (120/min) would refuse the bench's citizens, all on 127.0.0.1.
     SIMULATOR_RATE_LIMIT_PER_MINUTE: '100000',
-  });
+  }, PROFILE ? { nodeArgs: ['--cpu-prof', '--cpu-prof-dir', 'bench-profiles'] } : {});
   const baseUrl = `http://127.0.0.1:${port}`;
   await waitUntilReady(baseUrl, service);
   return { service, baseUrl };
@@ -170,16 +176,45 @@ async function round(jpeg: string) {
   }
 }
 
+/** A pass with the service's MongoDB connection through the counting proxy: commands per message. */
+async function commandsPass(jpeg: string, citizens: number) {
+  const servers = await benchServers({ MONGODB_URI: process.env.MONGODB_URI, REDIS_URL: process.env.REDIS_URL });
+  const counter = await startMongoCommandCounter(servers.mongoUrl);
+  const redis = new Redis(servers.redisUrl);
+  const mediaDir = mkdtempSync(path.join(os.tmpdir(), 'vicinato-bench-media-'));
+  const { service, baseUrl } = await startService({ ...servers, mongoUrl: counter.url }, mediaDir);
+  try {
+    await pipelineRun(baseUrl, jpeg, 4, 0);
+    // Replies are sent after the POST returns: let the warm-up's sends finish before counting.
+    await new Promise((r) => setTimeout(r, 1_000));
+    counter.reset();
+    const redisBefore = await redisCommandCounts(redis);
+    const run = await pipelineRun(baseUrl, jpeg, citizens, 4);
+    await new Promise((r) => setTimeout(r, 1_000));
+    const mongo = [...counter.counts()].sort((a, b) => b[1] - a[1]);
+    const redisUsed = delta(redisBefore, await redisCommandCounts(redis));
+    return { messages: run.latencies.length, mongo, redis: redisUsed };
+  } finally {
+    await service.stop();
+    await redis.quit();
+    await counter.close();
+    await servers.stop();
+    rmSync(mediaDir, { recursive: true, force: true });
+  }
+}
+
 async function main() {
   const jpeg = (await makeJpeg()).toString('base64');
   console.log(`bench:intake — ${CITIZENS} citizens x ${FULL_REPORT_SCRIPT.length} messages, ${ROUNDS} rounds, MongoDB-wire server + Redis, ${os.availableParallelism()} cores`);
   const ratios: number[] = [];
+  const cpuPerMessage: number[] = [];
   for (let n = 1; n <= ROUNDS; n++) {
     const { pipeline, serviceCpuMs, reports, floor } = await round(jpeg);
     const total = pipeline.latencies.length;
     const pipelineRate = total / pipeline.seconds;
     const floorRate = floor.latencies.length / floor.seconds;
     ratios.push(pipelineRate / floorRate);
+    cpuPerMessage.push(serviceCpuMs / total);
     console.log(`round ${n}/${ROUNDS}`);
     console.log(
       `  pipeline: ${total} messages (${reports} reports created) in ${pipeline.seconds.toFixed(2)} s = ${pipelineRate.toFixed(0)} messages/s; receipt->reply ${latencySummary(pipeline.latencies)}; non-200: ${pipeline.failures}`,
@@ -190,8 +225,18 @@ async function main() {
   }
   const sorted = [...ratios].sort((a, b) => a - b);
   console.log(
-    `pipeline / floor throughput, median of ${ROUNDS} rounds: ${sorted[Math.floor(sorted.length / 2)]!.toFixed(2)} (rounds: ${ratios.map((r) => r.toFixed(2)).join(', ')}; aim: >= 0.5)`,
+    `pipeline / floor throughput, median of ${ROUNDS} rounds: ${sorted[Math.floor(sorted.length / 2)]!.toFixed(2)} (rounds: ${ratios.map((r) => r.toFixed(2)).join(', ')}; aim: >= 0.6)`,
   );
+  const cpu = [...cpuPerMessage].sort((a, b) => a - b);
+  console.log(`service CPU per message, median of ${ROUNDS} rounds: ${cpu[Math.floor(cpu.length / 2)]!.toFixed(1)} ms (rounds: ${cpuPerMessage.map((c) => c.toFixed(1)).join(', ')}; aim: <= 4)`);
+  const counted = await commandsPass(jpeg, 16);
+  const perMessage = (list: Array<[string, number]>) => {
+    const total = list.reduce((n, [, c]) => n + c, 0);
+    return `${(total / counted.messages).toFixed(1)} per message (${list.map(([name, c]) => `${name} ${(c / counted.messages).toFixed(1)}`).join(', ')})`;
+  };
+  console.log(`commands, ${counted.messages} messages through a counting proxy (sends included, driver heartbeats not):`);
+  console.log(`  MongoDB: ${perMessage(counted.mongo)}`);
+  console.log(`  Redis:   ${perMessage(counted.redis)}`);
 }
 
 async function waitUntilReady(baseUrl: string, service: ReturnType<typeof spawnService>) {

@@ -21,4 +21,11 @@ export type ChannelModule = {
   /** Outbound worker options: the platform's rate limit. */
   outboundLimiter?: { max: number; duration: number };
   outboundConcurrency?: number;
+  /**
+   * Replies may be sent by the dialog turn's own job, in the worker, right after they are recorded
+   * (one job per turn instead of one more per reply). The sender must refuse with a RateLimitedError
+   * what has to wait (per-chat order, the platform's throughput): such a reply, and the turn's later
+   * ones, still go to the queue (and its `outboundLimiter`).
+   */
+  sendsInline?: boolean;
 };

@@ -62,8 +62,9 @@ function collectOutput(child: ChildProcess): () => string {
   return () => out;
 }
 
-export async function startRedis(): Promise<RunningServer> {
-  const port = await freePort();
+/** `port`: a given one (a fault test restarts Redis where the services expect it), or a free one. */
+export async function startRedis(port?: number): Promise<RunningServer> {
+  port ??= await freePort();
   const child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -76,12 +77,12 @@ export async function startRedis(): Promise<RunningServer> {
   return { url: `redis://127.0.0.1:${port}`, stop: stopper(child), process: child };
 }
 
-/** `storagePath` is a directory, or undefined for a fresh temporary one. */
-export async function startMongo(storagePath: string): Promise<RunningServer> {
+/** `storagePath` is a directory, or undefined for a fresh temporary one; `port` as for startRedis. */
+export async function startMongo(storagePath: string, port?: number): Promise<RunningServer> {
   const bin = path.join(ROOT, '.venv-db/bin/secantusd-rs');
   if (!existsSync(bin)) throw new Error(`${bin} is missing: run script/bootstrap.sh (or set MONGODB_URI)`);
   mkdirSync(storagePath, { recursive: true });
-  const port = await freePort();
+  port ??= await freePort();
   // WiredTiger preallocates each write-ahead log file at --log-file-max (2 GB by default, not sparse
   // on every file system): 128 MB keeps a test or demo database small.
   const args = [

@@ -174,6 +174,8 @@ export async function startVicinato(config: Config, logger: Logger, overrides: S
   const workers: WorkerHandle[] = [];
   const workerOpts = { connection: redis, prefix, logger, onJobDone: metrics.jobDone };
 
+  // Filled below with the deliverers of the channels whose replies the inbound job sends itself.
+  const sendNow = new Map<ChannelModule['channel'], ReturnType<typeof createDeliverOutbound>>();
   const zoneNames = new Map(territory.zones().map((z) => [z.id, z.name]));
   const naming = reportNaming({ zoneNames, publicUrl: config.PUBLIC_URL });
 
@@ -194,6 +196,7 @@ export async function startVicinato(config: Config, logger: Logger, overrides: S
       retention: retentionPolicy,
     });
     const processInbound = createProcessInbound({
+      sendNow,
       inbox: storage.inbox,
       conversations: storage.conversations,
       outbound: storage.outbound,
@@ -330,6 +333,7 @@ export async function startVicinato(config: Config, logger: Logger, overrides: S
       onSent: metrics.messageSent,
       onGaveUp: metrics.outboundFailed,
     });
+    if (channel.sendsInline && role === 'worker') sendNow.set(channel.channel, deliver);
     workers.push(
       startWorker<OutboundJob>(outboundQueueName(channel.channel), outboundTask({ deliver, outbound: storage.outbound }), {
         ...workerOpts,

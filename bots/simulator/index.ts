@@ -19,5 +19,7 @@ export function createSimulatorChannel(ctx: ChannelContext, inbox: InboxStore): 
       },
     },
     http: { mountPath: '/', router: simulatorRouter(ctx, inbox) },
+    // Its chat is the outbound log read in recorded order: nothing to throttle, nothing to wait for.
+    sendsInline: true,
   };
 }

@@ -76,5 +76,8 @@ export function createWhatsappCloudChannel(ctx: ChannelContext): ChannelModule |
     sender,
     outboundLimiter: { max: c.WHATSAPP_CLOUD_RATE_PER_SECOND, duration: 1000 },
     outboundConcurrency: OUTBOUND_CONCURRENCY,
+    // A dialog turn's replies are sent by its own job; one that must wait (an earlier reply to the
+    // chat still queued, Meta's throughput limit) goes to the rate-limited queue instead.
+    sendsInline: true,
   };
 }

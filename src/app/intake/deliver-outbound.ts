@@ -21,15 +21,16 @@ export function createDeliverOutbound(deps: {
   onGaveUp?: (channel: string) => void;
 }) {
   return async function deliver(outboundId: string): Promise<DeliveryDecision> {
-    const record = await deps.outbound.get(outboundId);
-    if (!record) return { kind: 'give_up', reason: `outbound ${outboundId} is not recorded` };
-    if (record.state !== 'queued' && record.state !== 'failed') return { kind: 'done' };
-    // Claim before send: a message is handed to the platform by one attempt only.
+    // Claim before send: a message is handed to the platform by one attempt only. The claim reads
+    // the message in the same round trip.
     const now = new Date();
     const claim = await deps.outbound.claim(outboundId, now, new Date(now.getTime() - CLAIM_TTL_MS));
-    if (claim === 'not_sendable') return { kind: 'done' };
-    if (claim === 'in_flight') return { kind: 'retry_later', delayMs: 5_000, reason: `${outboundId} is being sent by another attempt` };
-    if (claim === 'unconfirmed') {
+    if (claim.outcome === 'missing') return { kind: 'give_up', reason: `outbound ${outboundId} is not recorded` };
+    const record = claim.record;
+    if (claim.outcome === 'not_sendable') return { kind: 'done' };
+    if (claim.outcome === 'in_flight')
+      return { kind: 'retry_later', delayMs: 5_000, reason: `${outboundId} is being sent by another attempt` };
+    if (claim.outcome === 'unconfirmed') {
       // The rule (docs/delivery-guarantees.md): an attempt claimed it and died between the platform
       // call and recording its outcome; the platform may have delivered it. Never sent twice: it is
       // marked failed for the operator, not sent again.

@@ -8,6 +8,7 @@ import type { ConversationStore, EventBus, InboxRecord, InboxStore, JobScheduler
 import type { DialogEngine } from '../../dialog/engine.types';
 import type { ChatLock } from '../../domain/ports';
 import { messageLimitVerdict, type MessageLimit } from './citizen-limits';
+import type { DeliveryDecision } from './deliver-outbound';
 import { transcribeVoiceNote, type VoiceNotes } from './transcribe-voice-note';
 
 export type ProcessInboundDeps = {
@@ -23,6 +24,12 @@ export type ProcessInboundDeps = {
   messageLimit?: MessageLimit;
   /** Speech-to-text for voice notes (SPEECH_TO_TEXT_URL); without it they never reach the worker as audio. */
   voiceNotes?: VoiceNotes;
+  /**
+   * Channels whose replies this job sends itself, right after recording them (deliver-outbound.ts,
+   * claim before send included), instead of one outbound job per reply. A reply not sent at once
+   * goes to the queue, and so do the turn's later replies (their order is kept).
+   */
+  sendNow?: ReadonlyMap<Channel, (outboundId: string) => Promise<DeliveryDecision>>;
   /**
    * A message that read like an emergency, once processed: alerts the panels and, outside service
    * hours, pages the on-call officer (src/app/staff/page-on-call.ts). Nothing about the citizen.
@@ -48,8 +55,24 @@ export function replyOutboundId(channel: Channel, messageId: string, index: numb
 export function createProcessInbound(deps: ProcessInboundDeps) {
   const now = deps.now ?? (() => new Date());
 
+  /** Sends the replies now where the channel allows it (see sendNow), else schedules their jobs. */
+  const deliverOrEnqueue = async (replies: OutboundMessage[]) => {
+    let queued = false;
+    for (const reply of replies) {
+      const sendNow = queued ? undefined : deps.sendNow?.get(reply.channel);
+      if (sendNow) {
+        // An error (MongoDB or the platform) leaves the reply to its job, which retries it.
+        const decision = await sendNow(reply.outboundId).catch(() => undefined);
+        if (decision && decision.kind !== 'retry_later') continue;
+      }
+      queued = true;
+      // A retry of a recorded reply is idempotent by its job id.
+      await deps.scheduler.enqueueOutbound(reply);
+    }
+  };
+
   const enqueueReplies = async (channel: Channel, messageId: string) => {
-    for (const r of await deps.outbound.listReplies(channel, messageId)) if (r.state === 'queued') await deps.scheduler.enqueueOutbound(r);
+    await deliverOrEnqueue((await deps.outbound.listReplies(channel, messageId)).filter((r) => r.state === 'queued'));
   };
 
   // The transcript is in the dialog now; the voice itself is kept only when configured to be.
@@ -101,8 +124,7 @@ export function createProcessInbound(deps: ProcessInboundDeps) {
     await deps.outbound.recordAll(replies);
     const ok = await deps.conversations.save(channel, chatId, record.citizenRef, turn.state, saved.version, messageId);
     if (!ok) throw new ConcurrentUpdateError(`conversation ${channel} changed while processing ${messageId}`);
-    // Enqueue what was just recorded (a retry of a recorded reply is idempotent by its job id).
-    for (const reply of replies) await deps.scheduler.enqueueOutbound(reply);
+    await deliverOrEnqueue(replies);
     await deps.inbox.markProcessed(channel, messageId, turn.reportId);
     // The voice notes the report was dictated with show on its timeline (and, when kept, play there).
     if (turn.reportId && turn.voiceNotes?.length) await deps.inbox.linkToReport(channel, turn.voiceNotes, turn.reportId);

@@ -15,6 +15,15 @@ export type OutboundRecord = OutboundMessage & {
   error?: string;
 };
 
+/**
+ * A claim's outcome; a successful claim carries the message (read in the same round trip), and
+ * 'missing' means no message has that outboundId.
+ */
+export type ClaimOutcome =
+  | { outcome: 'claimed'; record: OutboundRecord }
+  | { outcome: 'in_flight' | 'unconfirmed' | 'not_sendable'; record: OutboundRecord }
+  | { outcome: 'missing' };
+
 export interface OutboundLog {
   /** Records the message once per outboundId; returns false if it was already recorded. */
   record(msg: OutboundMessage): Promise<boolean>;
@@ -27,7 +36,7 @@ export interface OutboundLog {
    * 'unconfirmed': an earlier claim's outcome was never recorded (see docs/delivery-guarantees.md);
    * 'not_sendable': already sent, or refused for good.
    */
-  claim(outboundId: string, now: Date, staleBefore: Date): Promise<'claimed' | 'in_flight' | 'unconfirmed' | 'not_sendable'>;
+  claim(outboundId: string, now: Date, staleBefore: Date): Promise<ClaimOutcome>;
   /** Drops the claim after a send the platform refused (so a later attempt may send). */
   releaseClaim(outboundId: string): Promise<void>;
   setState(outboundId: string, state: OutboundState, extra?: { platformMessageId?: string; error?: string }): Promise<void>;

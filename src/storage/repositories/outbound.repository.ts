@@ -100,14 +100,18 @@ export function createOutboundRepository(conn: Connection, cipher: FieldCipher):
     },
     async claim(outboundId, now, staleBefore) {
       const id = String(outboundId);
-      const res = await outbound.updateOne(
+      // One round trip when the claim succeeds (the common case): the message comes back with it.
+      const claimed = await outbound.findOneAndUpdate(
         { outboundId: id, state: { $in: ['queued', 'failed'] }, claimedAt: null },
         { $set: { claimedAt: now } },
+        { returnDocument: 'after' },
       );
-      if (res.modifiedCount === 1) return 'claimed';
-      const doc = await outbound.findOne({ outboundId: id }, { projection: { state: 1, claimedAt: 1 } });
-      if (!doc || (doc.state !== 'queued' && doc.state !== 'failed')) return 'not_sendable';
-      return doc.claimedAt instanceof Date && doc.claimedAt >= staleBefore ? 'in_flight' : 'unconfirmed';
+      if (claimed) return { outcome: 'claimed', record: toRecord(claimed) };
+      const doc = await outbound.findOne({ outboundId: id });
+      if (!doc) return { outcome: 'missing' };
+      const record = toRecord(doc);
+      if (doc.state !== 'queued' && doc.state !== 'failed') return { outcome: 'not_sendable', record };
+      return { outcome: doc.claimedAt instanceof Date && doc.claimedAt >= staleBefore ? 'in_flight' : 'unconfirmed', record };
     },
     async releaseClaim(outboundId) {
       await outbound.updateOne({ outboundId: String(outboundId) }, { $unset: { claimedAt: 1 } });

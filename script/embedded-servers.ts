@@ -78,7 +78,12 @@ export async function startRedis(port?: number): Promise<RunningServer> {
 }
 
 /** `storagePath` is a directory, or undefined for a fresh temporary one; `port` as for startRedis. */
-export async function startMongo(storagePath: string, port?: number): Promise<RunningServer> {
+/**
+ * `durable`: fsync the write-ahead log at every commit (--sync-on-commit), as MongoDB does for
+ * journaled writes: an acknowledged write then survives kill -9. Off by default (faster); the
+ * fault-injection runs turn it on to model a production MongoDB (write concern majority, journal).
+ */
+export async function startMongo(storagePath: string, port?: number, opts: { durable?: boolean } = {}): Promise<RunningServer> {
   const bin = path.join(ROOT, '.venv-db/bin/secantusd-rs');
   if (!existsSync(bin)) throw new Error(`${bin} is missing: run script/bootstrap.sh (or set MONGODB_URI)`);
   mkdirSync(storagePath, { recursive: true });
@@ -96,6 +101,7 @@ export async function startMongo(storagePath: string, port?: number): Promise<Ru
     'WARNING',
     '--log-file-max',
     '128MB',
+    ...(opts.durable ? ['--sync-on-commit'] : []),
   ];
   const child = spawn(bin, args, {
     stdio: ['ignore', 'pipe', 'pipe'],

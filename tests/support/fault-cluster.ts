@@ -43,7 +43,7 @@ export async function startFaultCluster(settings: Record<string, string>): Promi
   const mongoPort = await freePort();
   const webPort = await freePort();
   let redis: RunningServer = await startRedis(redisPort);
-  let mongo: RunningServer = await startMongo(dataDir, mongoPort);
+  let mongo: RunningServer = await startMongo(dataDir, mongoPort, { durable: true });
   const env: Record<string, string> = {
     NODE_ENV: 'development',
     SESSION_SECRET: 'faults-session-secret-0123456789abcdef',
@@ -98,7 +98,7 @@ export async function startFaultCluster(settings: Record<string, string>): Promi
       mongo.process.kill('SIGKILL');
       await new Promise((r) => (mongo.process.exitCode !== null || mongo.process.signalCode ? r(null) : mongo.process.once('exit', r)));
       await sleep(downMs);
-      mongo = await startMongo(dataDir, mongoPort);
+      mongo = await startMongo(dataDir, mongoPort, { durable: true });
     },
     async hangMongo(pausedMs) {
       mongo.process.kill('SIGSTOP');

@@ -14,7 +14,7 @@ export function createCitizenBlockRepository(conn: Connection): CitizenBlockStor
     },
     async countBlocked(citizenRef, now) {
       const ref = String(citizenRef);
-      const d = await Block.findOneAndUpdate({ citizenRef: ref, until: { $gt: now } }, { $inc: { blockedMessages: 1 } }, { new: true }).lean<
+      const d = await Block.findOneAndUpdate({ citizenRef: ref, until: { $gt: now } }, { $inc: { blockedMessages: 1 } }, { returnDocument: 'after' }).lean<
         CitizenBlock & { noticeSentAt?: Date }
       >();
       if (!d) return null;

@@ -105,6 +105,7 @@ export function createPanel(deps: PanelDeps): { mounts: Mount[]; close(): Promis
   api.use(panelSession({ mongo: deps.mongo, secret: config.SESSION_SECRET, idleMinutes: config.PANEL_IDLE_TIMEOUT_MINUTES, production }));
   api.use(jsonBody('100kb'));
   const cipher = fieldCipherFromSettings(config);
+  const zoneNames = new Map(deps.territory.zones().map((z) => [z.id, z.name]));
   const throttle = loginThrottle(deps.redis, deps.redisKeys.loginThrottle);
   const loginDeps = {
     operators: storage.operators,
@@ -167,7 +168,7 @@ export function createPanel(deps: PanelDeps): { mounts: Mount[]; close(): Promis
       logger: deps.logger,
       categoryIds: CATEGORIES.map((c) => c.id),
       sensitiveCategoryIds: CATEGORIES.filter((c) => c.sensitive).map((c) => c.id),
-      zoneNames: new Map(deps.territory.zones().map((z) => [z.id, z.name])),
+      zoneNames,
       timeZone: deps.municipality.serviceHours.timeZone,
       maxRows: config.PANEL_EXPORT_MAX_ROWS,
     }),
@@ -179,7 +180,7 @@ export function createPanel(deps: PanelDeps): { mounts: Mount[]; close(): Promis
         links: storage.staffLinks,
         outbox: storage.staffOutbox,
         audit: storage.audit,
-        naming: reportNaming({ zoneNames: new Map(deps.territory.zones().map((z) => [z.id, z.name])), publicUrl: config.PUBLIC_URL }),
+        naming: reportNaming({ zoneNames, publicUrl: config.PUBLIC_URL }),
       }
     : undefined;
   api.use(
@@ -196,7 +197,7 @@ export function createPanel(deps: PanelDeps): { mounts: Mount[]; close(): Promis
       reports: storage.reports,
       audit: storage.audit,
       categoryIds: CATEGORIES.map((c) => c.id),
-      zoneNames: new Map(deps.territory.zones().map((z) => [z.id, z.name])),
+      zoneNames,
       teams: deps.municipality.teams,
     }),
   );
@@ -227,7 +228,7 @@ export function createPanel(deps: PanelDeps): { mounts: Mount[]; close(): Promis
       clock: serviceClock(deps.municipality.serviceHours),
       counts,
       categoryIds: CATEGORIES.map((c) => c.id),
-      zoneNames: new Map(deps.territory.zones().map((z) => [z.id, z.name])),
+      zoneNames,
       timeZone: deps.municipality.serviceHours.timeZone,
       ...(staff ? { staff } : {}),
     }),
@@ -274,7 +275,7 @@ export function createPanel(deps: PanelDeps): { mounts: Mount[]; close(): Promis
       audit: storage.audit,
       names,
       logger: deps.logger,
-      zoneNames: new Map(deps.territory.zones().map((z) => [z.id, z.name])),
+      zoneNames,
     }),
   );
   // An unknown /api path is a JSON 404 here, never the front end's index.html.

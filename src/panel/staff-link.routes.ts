@@ -29,9 +29,7 @@ export function staffLinkRoutes(deps: {
 
   router.get('/me', async (_req, res) => {
     const me = currentOperator(res);
-    const status = await deps.links.status(me.username);
-    const onCall = (await deps.links.linkedOperators()).find((o) => o.username === me.username)?.onCall ?? false;
-    res.json({ enabled: deps.enabled, ...status, onCall });
+    res.json({ enabled: deps.enabled, ...(await deps.links.status(me.username)) });
   });
 
   router.post('/me/code', async (_req, res) => {

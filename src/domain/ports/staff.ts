@@ -29,7 +29,7 @@ export interface StaffLinkStore {
   operatorByChat(chatId: string): Promise<LinkedOperator | null>;
   /** The chat of an active, linked operator (null when unlinked or disabled: nothing is sent). */
   chatOf(username: string): Promise<string | null>;
-  status(username: string): Promise<{ linked: boolean; linkedAt?: Date; codeExpiresAt?: Date }>;
+  status(username: string): Promise<{ linked: boolean; linkedAt?: Date; codeExpiresAt?: Date; onCall: boolean }>;
   /** Active linked operators (the units a dispatch can be sent to). */
   linkedOperators(): Promise<LinkedOperator[]>;
   setOnCall(username: string, onCall: boolean): Promise<boolean>;

@@ -15,6 +15,20 @@ import { reportModel, type ReportDocument } from '../models/report.model';
 import { subscriptionModel, type SubscriptionDocument } from '../models/subscription.model';
 
 
+/** One of the citizen's own reports as «i miei dati» shows it. */
+export function heldReport(r: ReportDocument): CitizenData['reports'][number] {
+  return {
+    ticketCode: r.ticketCode,
+    status: r.status,
+    categoryId: r.categoryId,
+    createdAt: r.createdAt,
+    ...(r.address ? { address: r.address } : {}),
+    description: r.description ?? '',
+    photos: (r.photoRefs ?? []).length,
+    added: (r.citizenInfo ?? []).map((i) => ({ at: i.at, ...(i.text ? { text: i.text } : {}), photo: Boolean(i.mediaRef) })),
+  };
+}
+
 export function createCitizenDataRepository(conn: Connection, cipher: FieldCipher): CitizenDataStore {
   const Report = reportModel(conn);
   const Identity = citizenIdentityModel(conn);
@@ -49,16 +63,7 @@ export function createCitizenDataRepository(conn: Connection, cipher: FieldCiphe
       ]);
       const data: CitizenData = {
         hasContact: Boolean(identity),
-        reports: own.map((r) => ({
-          ticketCode: r.ticketCode,
-          status: r.status,
-          categoryId: r.categoryId,
-          createdAt: r.createdAt,
-          ...(r.address ? { address: r.address } : {}),
-          description: r.description ?? '',
-          photos: (r.photoRefs ?? []).length,
-          added: (r.citizenInfo ?? []).map((i) => ({ at: i.at, ...(i.text ? { text: i.text } : {}), photo: Boolean(i.mediaRef) })),
-        })),
+        reports: own.map(heldReport),
         followed: followed.map((r) => ({ ticketCode: r.ticketCode, status: r.status })),
         subscriptions: subs.map((s) => ({ kind: s.kind, ...(s.label ? { label: s.label } : {}), createdAt: s.createdAt })),
         messageCount,

@@ -17,6 +17,29 @@ import { counterModel } from '../models/counter.model';
 import { isDuplicateKeyError } from './mongo-errors';
 import type { StatsRepository } from './stats.repository';
 
+/** The stored fields of a new report (status new), from what the dialog submitted: one shape for every store. */
+export function newReportFields(input: NewReport) {
+  return {
+    status: 'new' as const,
+    categoryId: input.categoryId,
+    reliability: input.reliability,
+    location: { type: 'Point' as const, coordinates: [input.point.lng, input.point.lat] as [number, number] },
+    address: input.address,
+    zone: input.zone,
+    zipcode: input.zipcode,
+    description: input.description,
+    photoRefs: input.photoRefs,
+    channel: input.channel,
+    citizenRef: input.citizenRef,
+    language: input.language,
+    priority: input.priority,
+    priorityFactors: input.priorityFactors,
+    sourceMessageKey: input.sourceMessageKey,
+    ...(input.abuseFlags?.length ? { abuseFlags: input.abuseFlags } : {}),
+    ...(input.followUpOf ? { followUpOf: input.followUpOf } : {}),
+  };
+}
+
 export function toReportView(d: ReportDocument): ReportView {
   return {
     id: String(d._id),
@@ -279,23 +302,7 @@ export function createReportRepository(conn: Connection, stats?: StatsRepository
       try {
         const doc = await Report.create({
           ticketCode: await nextTicketCode(now),
-          status: 'new',
-          categoryId: input.categoryId,
-          reliability: input.reliability,
-          location: { type: 'Point', coordinates: [input.point.lng, input.point.lat] },
-          address: input.address,
-          zone: input.zone,
-          zipcode: input.zipcode,
-          description: input.description,
-          photoRefs: input.photoRefs,
-          channel: input.channel,
-          citizenRef: input.citizenRef,
-          language: input.language,
-          priority: input.priority,
-          priorityFactors: input.priorityFactors,
-          sourceMessageKey: input.sourceMessageKey,
-          ...(input.abuseFlags?.length ? { abuseFlags: input.abuseFlags } : {}),
-          ...(input.followUpOf ? { followUpOf: input.followUpOf } : {}),
+          ...newReportFields(input),
         });
         const view = toReportView(doc.toObject());
         await countCreated(view, false);

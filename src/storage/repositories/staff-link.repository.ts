@@ -70,11 +70,13 @@ export function createStaffLinkRepository(conn: Connection, cipher: FieldCipher)
       return d?.staffTelegram?.chatId ? cipher.decrypt(d.staffTelegram.chatId) : null;
     },
     async status(username) {
-      const d = await Operator.findOne(byName(username)).select('staffTelegram staffLinkCode').lean<LinkDoc>();
+      const d = await Operator.findOne(byName(username)).select('staffTelegram staffLinkCode onCall').lean<LinkDoc>();
       return {
         linked: Boolean(d?.staffTelegram?.chatKey),
         ...(d?.staffTelegram?.linkedAt ? { linkedAt: d.staffTelegram.linkedAt } : {}),
         ...(d?.staffLinkCode?.expiresAt ? { codeExpiresAt: d.staffLinkCode.expiresAt } : {}),
+        // Paged only while linked: an unlinked operator is not reachable, whatever the flag says.
+        onCall: Boolean(d?.staffTelegram?.chatKey && d.onCall),
       };
     },
     async linkedOperators() {

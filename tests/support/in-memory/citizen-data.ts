@@ -5,6 +5,7 @@
 import type { CitizenData } from '../../../src/domain/citizen-data';
 import type { CitizenDataStore } from '../../../src/domain/ports';
 import type { ReportDocument } from '../../../src/storage/models/report.model';
+import { heldReport } from '../../../src/storage/repositories/citizen-data.repository';
 import { copyDoc, type MemoryDb } from './memory-db';
 
 const newestFirst = (a: ReportDocument, b: ReportDocument) => b.createdAt.getTime() - a.createdAt.getTime();
@@ -41,19 +42,7 @@ export function createInMemoryCitizenDataStore(db: MemoryDb): CitizenDataStore {
         hasContact: db.identities.has(ref),
         reports: own(ref)
           .sort(newestFirst)
-          .map((doc) => {
-            const r = copyDoc(doc);
-            return {
-              ticketCode: r.ticketCode,
-              status: r.status,
-              categoryId: r.categoryId,
-              createdAt: r.createdAt,
-              ...(r.address ? { address: r.address } : {}),
-              description: r.description ?? '',
-              photos: (r.photoRefs ?? []).length,
-              added: (r.citizenInfo ?? []).map((i) => ({ at: i.at, ...(i.text ? { text: i.text } : {}), photo: Boolean(i.mediaRef) })),
-            };
-          }),
+          .map((doc) => heldReport(copyDoc(doc))),
         followed: reports()
           .filter((r) => r.citizenRef !== ref && (r.followers ?? []).some((f) => f.citizenRef === ref))
           .sort(newestFirst)

@@ -11,6 +11,7 @@ import { formatTicketCode, ticketYear } from '../../../src/domain/ticket-code';
 import type { ReportDocument, TransitionAuditDocument } from '../../../src/storage/models/report.model';
 import {
   byNewest,
+  newReportFields,
   byPriority,
   TIMESTAMP_OF_ACTION,
   toReportView,
@@ -80,23 +81,7 @@ export function createInMemoryReportStore(db: MemoryDb, opts: InMemoryReportOpti
       const doc: ReportDocument = copyDoc({
         _id: db.newId(),
         ticketCode: nextTicketCode(clock()),
-        status: 'new',
-        categoryId: input.categoryId,
-        reliability: input.reliability,
-        location: { type: 'Point', coordinates: [input.point.lng, input.point.lat] },
-        address: input.address,
-        zone: input.zone,
-        zipcode: input.zipcode,
-        description: input.description,
-        photoRefs: input.photoRefs,
-        channel: input.channel,
-        citizenRef: input.citizenRef,
-        language: input.language,
-        priority: input.priority,
-        priorityFactors: input.priorityFactors,
-        sourceMessageKey: input.sourceMessageKey,
-        ...(input.abuseFlags?.length ? { abuseFlags: input.abuseFlags } : {}),
-        ...(input.followUpOf ? { followUpOf: input.followUpOf } : {}),
+        ...newReportFields(input),
         // mongoose keeps the empty nested objects of its schema (minimize: false).
         dispatch: {},
         outcome: {},

@@ -7,7 +7,7 @@
  */
 import { Types } from 'mongoose';
 import type { Channel, InboundPayload } from '../../../src/domain/message';
-import type { AuditEntry } from '../../../src/domain/ports';
+import type { AuditEntry, CitizenIdentity } from '../../../src/domain/ports';
 import { localFieldCipher, type FieldCipher } from '../../../src/security/field-cipher';
 import type { ReportDocument } from '../../../src/storage/models/report.model';
 import type { SubscriptionDocument as StoredSubscription } from '../../../src/storage/models/subscription.model';
@@ -17,17 +17,8 @@ export type SubscriptionDocument = Omit<StoredSubscription, '_id' | 'active'> & 
 
 export type AuditDocument = AuditEntry & { _id: string; at: Date };
 
-export type IdentityDocument = {
-  citizenRef: string;
-  channel: Channel;
-  chatId: string;
-  platformId?: string;
-  displayName?: string;
-  phone?: string;
-  username?: string;
-  reachable: boolean;
-  lastInboundAt?: Date;
-};
+/** An identity is kept as the port describes it (the chat id in clear: nothing here is stored). */
+export type IdentityDocument = CitizenIdentity;
 
 export type InboxDocument = {
   _id: string;

@@ -5,13 +5,14 @@
  */
 import type { FlowShortcut } from '../src/dialog/flow.types';
 import type { DialogReply } from '../src/dialog/engine.types';
-import { LANGUAGES, type Language } from '../src/dialog/state';
+import type { Language } from '../src/dialog/state';
 import type { Subscription } from '../src/domain/ports';
 import type { Territory } from '../src/geo/territory';
 import type { DialogServices } from './services';
 import { radiusMenu } from './choices';
-import { engineNlp, normalizeText } from './nlp';
+import { normalizeText } from './nlp';
 import { promptsFor } from './prompts';
+import { isAnytimeWord } from './anytime-words';
 import type { AlertDraft, ReportDraft } from './report-draft';
 import { STEP, textOf } from './report-steps';
 
@@ -73,24 +74,10 @@ export function metersBetween(a: { lat: number; lng: number }, b: { lat: number;
 
 // --- the words that work at any time -------------------------------------------------------------
 
-let alertKeywords: Record<string, string[]> | undefined;
-/** The alerts words beside every command's words, so a command is never mistaken for "avvisi". */
-function keywords(): Record<string, string[]> {
-  return (alertKeywords ??= {
-    alerts: LANGUAGES.flatMap((lang) => promptsFor(lang).alerts.words),
-    ...Object.fromEntries(
-      Object.keys(promptsFor('it').commandWords).map((command) => [
-        `command:${command}`,
-        LANGUAGES.flatMap((lang) => promptsFor(lang).commandWords[command as keyof ReturnType<typeof promptsFor>['commandWords']]),
-      ]),
-    ),
-  });
-}
-
 /** "avvisi", "/avvisi", "Alerts": opens the alerts menu at any time. */
 export const alertsShortcut: FlowShortcut<ReportDraft, DialogServices> = {
   name: 'alerts',
-  matches: (text) => engineNlp.matchKeyword(text, keywords()) === 'alerts',
+  matches: (text) => isAnytimeWord(text, 'alerts'),
   aside: STEP.alertsMenu,
 };
 

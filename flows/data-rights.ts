@@ -8,10 +8,8 @@ import { DateTime } from 'luxon';
 import { eraseCitizenData, showCitizenData, withdrawConsent, type DataRightsDeps } from '../src/app/citizens/data-rights';
 import type { DialogReply } from '../src/dialog/engine.types';
 import type { FlowShortcut } from '../src/dialog/flow.types';
-import { LANGUAGES } from '../src/dialog/state';
 import type { CitizenData } from '../src/domain/citizen-data';
-import { engineNlp } from './nlp';
-import { promptsFor } from './prompts';
+import { isAnytimeWord } from './anytime-words';
 import type { ReportDraft } from './report-draft';
 import { STEP, textOf, type ReportStepContext } from './report-steps';
 import type { DialogServices } from './services';
@@ -23,20 +21,7 @@ type Right = 'myData' | 'export' | 'erase' | 'withdraw';
 /** A chat message stays well under every platform's limit (Telegram 4096, WhatsApp 4096). */
 export const EXPORT_PART_CHARS = 3500;
 
-let rightsKeywords: Record<string, string[]> | undefined;
-/** The rights' words beside every command's words, so neither is mistaken for the other. */
-function keywords(): Record<string, string[]> {
-  return (rightsKeywords ??= {
-    ...Object.fromEntries((['myData', 'export', 'erase', 'withdraw'] as const).map((k) => [k, LANGUAGES.flatMap((lang) => promptsFor(lang).rights.words[k])])),
-    ...Object.fromEntries(
-      Object.keys(promptsFor('it').commandWords).map((command) => [
-        `command:${command}`,
-        LANGUAGES.flatMap((lang) => promptsFor(lang).commandWords[command as keyof ReturnType<typeof promptsFor>['commandWords']]),
-      ]),
-    ),
-  });
-}
-const isRight = (text: string, right: Right) => engineNlp.matchKeyword(text, keywords()) === right;
+const isRight = (text: string, right: Right) => isAnytimeWord(text, right);
 
 const rightsDeps = (ctx: ReportStepContext): DataRightsDeps => ({ data: ctx.services.citizenData, audit: ctx.services.audit });
 

@@ -104,6 +104,7 @@ export const en: ReportPrompts = {
     words: ['thanks', 'thank you', 'thx', 'ok thanks', 'great thanks'],
     reply: 'Thank you! 😊 Write to me whenever you want to make another report.',
   },
+  greetings: ['hello', 'hi', 'hey', 'hiya', 'good morning', 'good afternoon', 'good evening'],
 
   // --- the questions -------------------------------------------------------------------------------
   category: {

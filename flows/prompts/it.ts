@@ -106,6 +106,7 @@ export const it: ReportPrompts = {
     words: ['grazie', 'grazie mille', 'ok grazie', 'perfetto grazie', '👍', '🙏'],
     reply: "Grazie a te! 😊 Se vuoi fare un'altra segnalazione scrivimi quando vuoi.",
   },
+  greetings: ['ciao', 'salve', 'buongiorno', 'buon giorno', 'buonasera', 'buona sera', 'buon pomeriggio', 'buondì', 'ehi', 'ehilà', 'pronto'],
 
   // --- the questions -------------------------------------------------------------------------------
   category: {

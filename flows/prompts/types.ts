@@ -32,6 +32,8 @@ export type ReportPrompts = EngineTexts & {
   /** Starting a new report when no dialog is in progress. */
   newReport: string;
   thanks: { words: string[]; reply: string };
+  /** A first message made only of these words is a greeting: it cannot name a category (no classifier run). */
+  greetings: string[];
   category: {
     prompt: string;
     help: string;

@@ -10,6 +10,8 @@ import { categoryUnderstanding, tokenize } from '../nlp';
 import { STEP, textOf, type ReportStep, type ReportStepContext } from '../report-steps';
 import { readOneMessage } from '../one-message';
 import { readCategory } from './category.steps';
+import { promptsFor } from '../prompts';
+import { LANGUAGES } from '../../src/dialog/state';
 
 const ALL_KINDS = ['text', 'location', 'photo', 'other'] as const;
 
@@ -59,8 +61,19 @@ export const declinedStep: ReportStep = {
 
 /** Does this first message already say what the report is about? */
 function namesCategory(text: string | undefined): boolean {
-  if (!text) return false;
+  if (!text || isOnlyGreeting(text)) return false;
   return categoryUnderstanding(text).kind !== 'unknown';
+}
+
+let greetingWords: Set<string> | undefined;
+/**
+ * "Buongiorno", "ciao!", "good morning": most first messages. They name no category, so the
+ * category classifier (the costliest call of a turn) is not asked about them.
+ */
+function isOnlyGreeting(text: string): boolean {
+  greetingWords ??= new Set(LANGUAGES.flatMap((lang) => promptsFor(lang).greetings.flatMap(tokenize)));
+  const tokens = tokenize(text);
+  return tokens.length > 0 && tokens.length <= 4 && tokens.every((token) => greetingWords!.has(token));
 }
 
 /** No report in progress: answer an agent's question, take thanks, or start a new report. */

@@ -22,8 +22,13 @@ function commandWords<D, S>(flow: FlowDefinition<D, S>): Record<string, string[]
   return words;
 }
 
+const COMMAND_PREFIX = 'command:';
+
 export function matchCommand<D, S>(env: TurnEnv<D, S>, text: string): CommandName | undefined {
-  return env.flow.nlp.matchKeyword(text, commandWords(env.flow)) as CommandName | undefined;
+  const { flow } = env;
+  if (!flow.anytimeKeywords) return flow.nlp.matchKeyword(text, commandWords(flow)) as CommandName | undefined;
+  const key = flow.nlp.matchKeyword(text, flow.anytimeKeywords());
+  return key?.startsWith(COMMAND_PREFIX) ? (key.slice(COMMAND_PREFIX.length) as CommandName) : undefined;
 }
 
 /** The command's replies, then the question again when a dialog is in progress. */

@@ -187,4 +187,9 @@ export type FlowDefinition<D, S> = {
   nlp: EngineNlp;
   /** The flow's own words that work at any step (checked before the engine's commands). */
   shortcuts?: ReadonlyArray<FlowShortcut<D, S>>;
+  /**
+   * Every word that works at any step, the commands' under `command:<name>`, when the shortcuts
+   * match against one such list too: commands are then read from the same list (one match per turn).
+   */
+  anytimeKeywords?: () => Record<string, string[]>;
 };

@@ -19,14 +19,29 @@ export { skipAnswered } from './skip-answered';
 
 /** Does a text say more than a category: a place or time words? (Then it is read as a whole report.) */
 export function saysMoreThanCategory(ctx: ReportStepContext, text: string): boolean {
+  // "1", "3.", "2)": a menu number says nothing else (most answers on channels with buttons).
+  if (MENU_NUMBER.test(text)) return false;
   const extracted = extractReport(text, { knownPlaces: knownPlaces(ctx) });
   return Boolean(extracted.place || extracted.area || extracted.when);
 }
 
-/** The municipality's own place names: its name and its zones' (frazioni) names, split at "," and " e ". */
+const MENU_NUMBER = /^\s*\d{1,2}\s*[.)]?\s*$/;
+
+const knownPlacesCache = new WeakMap<object, string[]>();
+
+/**
+ * The municipality's own place names: its name and its zones' (frazioni) names, split at "," and
+ * " e ". Built once per territory (both are loaded at start and never change).
+ */
 function knownPlaces(ctx: ReportStepContext): string[] {
-  const zones = ctx.services.territory.zones().flatMap((zone) => zone.name.split(/,\s*|\s+e\s+/));
-  return [ctx.services.municipality.name, ...zones];
+  const { territory, municipality } = ctx.services;
+  let places = knownPlacesCache.get(territory);
+  if (!places) {
+    const zones = territory.zones().flatMap((zone) => zone.name.split(/,\s*|\s+e\s+/));
+    places = [municipality.name, ...zones];
+    knownPlacesCache.set(territory, places);
+  }
+  return places;
 }
 
 /**

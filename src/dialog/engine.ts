@@ -26,12 +26,20 @@ function textOf(payload: DialogInput<unknown>['message']['payload']): string | u
   return undefined;
 }
 
+/** A shallow copy without undefined members. */
+function withoutUndefined<T extends object>(value: T): T {
+  const out: Record<string, unknown> = {};
+  for (const key in value) if (value[key] !== undefined) out[key] = value[key];
+  return out as T;
+}
+
 /** The state as stored: no undefined members (the MongoDB driver would write them as null). */
 function storable<D>(state: DialogState<D>): DialogState<D> {
-  const clean = <T extends object>(value: T): T => Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
-  const draft = typeof state.draft === 'object' && state.draft !== null ? clean(state.draft as object) : state.draft;
-  return clean({ ...state, draft: draft as D });
+  const draft = typeof state.draft === 'object' && state.draft !== null ? withoutUndefined(state.draft as object) : state.draft;
+  return withoutUndefined({ ...state, draft: draft as D });
 }
+
+const withLead = <D>(lead: DialogReply[], turn: Turn<D>): Turn<D> => (lead.length === 0 ? turn : { ...turn, replies: [...lead, ...turn.replies] });
 
 async function respond<D, S>(env: TurnEnv<D, S>, initial: DialogState<D>, verdict: IdleVerdict): Promise<Turn<D>> {
   let state = initial;
@@ -49,16 +57,15 @@ async function respond<D, S>(env: TurnEnv<D, S>, initial: DialogState<D>, verdic
       if (result.said) lead.push(result.said);
     }
   }
-  const withLead = (turn: Turn<D>): Turn<D> => ({ ...turn, replies: [...lead, ...turn.replies] });
-  if (verdict === 'resume') return withLead(askResume(env, state));
-  if (state.step === RESUME_STEP) return withLead(answerResume(env, state));
+  if (verdict === 'resume') return withLead(lead, askResume(env, state));
+  if (state.step === RESUME_STEP) return withLead(lead, answerResume(env, state));
 
   const step = stepOf(env, state.step);
   if (!step) throw new Error(`dialog step ${state.step} is not in the flow`); // restoreState rules this out
-  if (step.needsConsent && !consentValid(env, state)) return withLead(arrive(env, state, []));
-  if (!step.accepts.includes(payload.kind)) return withLead(fail(env, state, unsupportedText(env, state, payload.kind)));
+  if (step.needsConsent && !consentValid(env, state)) return withLead(lead, arrive(env, state, []));
+  if (!step.accepts.includes(payload.kind)) return withLead(lead, fail(env, state, unsupportedText(env, state, payload.kind)));
   const outcome = await step.handle(stepContext(env, state));
-  return withLead(outcome.ok ? advance(env, state, outcome) : fail(env, state, outcome.reason, outcome.prompt));
+  return withLead(lead, outcome.ok ? advance(env, state, outcome) : fail(env, state, outcome.reason, outcome.prompt));
 }
 
 export function createDialogEngine<D, S>(flow: FlowDefinition<D, S>, services: S): DialogEngine<DialogState<D>> {

@@ -6,8 +6,17 @@ import { DateTime } from 'luxon';
  * 00:30 on 1 January in Rome (still 31 December in UTC) gets the new year's number.
  */
 export function ticketYear(at: Date, timeZone: string): number {
-  return DateTime.fromJSDate(at, { zone: timeZone }).year;
+  const t = at.getTime();
+  const known = yearSpans.get(timeZone);
+  if (known && t >= known.from && t < known.until) return known.year;
+  const local = DateTime.fromJSDate(at, { zone: timeZone });
+  const start = local.startOf('year');
+  yearSpans.set(timeZone, { year: local.year, from: start.toMillis(), until: start.plus({ years: 1 }).toMillis() });
+  return local.year;
 }
+
+/** Per time zone, the instants the last year asked about starts and ends (one report after another mostly share it). */
+const yearSpans = new Map<string, { year: number; from: number; until: number }>();
 
 export function formatTicketCode(year: number, sequence: number): string {
   return `VIC-${year}-${String(sequence).padStart(6, '0')}`;

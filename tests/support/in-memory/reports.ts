@@ -212,14 +212,18 @@ export function createInMemoryReportStore(db: MemoryDb, opts: InMemoryReportOpti
       if (d) update(d, (r) => (r.resolutionCheck = { ...(r.resolutionCheck as ResolutionCheck), result, ...(followUp ? { followUp } : {}) }));
     },
     async findOpenNear(point, categoryId, radiusMeters, since) {
-      return find(
-        (d) =>
-          d.categoryId === String(categoryId) &&
-          OPEN_STATUSES.includes(d.status) &&
-          d.createdAt.getTime() >= since.getTime() &&
-          distanceMeters(point, pointOf(d)) <= radiusMeters,
-      )
-        .map((d) => ({ d, distance: distanceMeters(point, pointOf(d)) }))
+      // A degree of latitude is about 111 km: reports farther north or south are skipped unmeasured
+      // (the 2dsphere index does this work in MongoDB).
+      const maxLatDelta = radiusMeters / 111_000;
+      const near: Array<{ d: ReportDocument; distance: number }> = [];
+      for (const d of db.reports.values()) {
+        if (d.categoryId !== String(categoryId) || !OPEN_STATUSES.includes(d.status) || d.createdAt.getTime() < since.getTime()) continue;
+        const at = pointOf(d);
+        if (Math.abs(at.lat - point.lat) > maxLatDelta) continue;
+        const distance = distanceMeters(point, at);
+        if (distance <= radiusMeters) near.push({ d, distance });
+      }
+      return near
         .sort((a, b) => a.distance - b.distance)
         .slice(0, 5)
         .map(({ d }) => view(d));

@@ -14,4 +14,11 @@ describe('ticket year', () => {
     expect(ticketYear(new Date('2026-12-31T22:59:59Z'), 'Europe/Rome')).toBe(2026);
     expect(ticketYear(new Date('2026-12-31T23:00:00Z'), 'Europe/Rome')).toBe(2027);
   });
+
+  it('asked one instant after another, across the new year in both directions (the year is remembered per zone)', () => {
+    const asked = ['2026-06-01T10:00:00Z', '2026-12-31T22:59:59.999Z', '2026-12-31T23:00:00Z', '2026-12-31T22:59:59.999Z', '2025-12-31T23:00:00Z', '2027-12-31T22:59:59Z'];
+    expect(asked.map((at) => ticketYear(new Date(at), 'Europe/Rome'))).toEqual([2026, 2026, 2027, 2026, 2026, 2027]);
+    expect(ticketYear(new Date('2026-12-31T23:30:00Z'), 'America/New_York')).toBe(2026);
+    expect(ticketYear(new Date('2027-01-01T05:00:00Z'), 'America/New_York')).toBe(2027);
+  });
 });

@@ -35,7 +35,7 @@ import { FULL_REPORT_SCRIPT, makeJpeg, type ScriptStep } from '../tests/support/
 import { atPlace, benchServers, distinctPlaces, numberArg } from './bench-env';
 import { createWizardBot, telegramUpdate } from './dialog-wizard.telegraf';
 
-const SECONDS = numberArg('seconds', 2);
+const SECONDS = numberArg('seconds', 3);
 const ROUND_SECONDS = 0.5;
 const WARMUP_DIALOGS = 20;
 const NOW = new Date('2026-11-18T09:30:00Z');
@@ -57,7 +57,8 @@ const TRANSCRIPTS: ScriptStep[][] = [
 
 type Timer = { ms: number };
 type Dialog = (n: number) => Promise<number>;
-type Result = { dialogs: number; messages: number; seconds: number; storageSeconds: number; cpuSeconds: number };
+type Round = { messages: number; seconds: number; cpuSeconds: number };
+type Result = { dialogs: number; messages: number; seconds: number; storageSeconds: number; cpuSeconds: number; rounds: Round[] };
 
 /** Accumulates the time spent in ReportStore calls (instrumentation: the store itself is real). */
 function timedStore(store: ReportStore, timer: Timer): ReportStore {
@@ -80,7 +81,7 @@ function timedStore(store: ReportStore, timer: Timer): ReportStore {
 /** Alternating rounds until each contender had `seconds` of wall time. CPU is this process's own. */
 async function race(seconds: number, timer: Timer, contenders: Dialog[], beforeRound: () => Promise<void>): Promise<Result[]> {
   for (const dialog of contenders) for (let i = 0; i < WARMUP_DIALOGS; i++) await dialog(-1 - i);
-  const results: Result[] = contenders.map(() => ({ dialogs: 0, messages: 0, seconds: 0, storageSeconds: 0, cpuSeconds: 0 }));
+  const results: Result[] = contenders.map(() => ({ dialogs: 0, messages: 0, seconds: 0, storageSeconds: 0, cpuSeconds: 0, rounds: [] }));
   const counters = contenders.map(() => 0);
   while (results.some((r) => r.seconds < seconds)) {
     for (const [k, dialog] of contenders.entries()) {
@@ -89,13 +90,18 @@ async function race(seconds: number, timer: Timer, contenders: Dialog[], beforeR
       timer.ms = 0;
       const cpu0 = process.cpuUsage();
       const t0 = performance.now();
+      let messages = 0;
       while (performance.now() - t0 < ROUND_SECONDS * 1000) {
-        r.messages += await dialog(counters[k]++);
+        messages += await dialog(counters[k]++);
         r.dialogs++;
       }
-      r.seconds += (performance.now() - t0) / 1000;
+      const seconds = (performance.now() - t0) / 1000;
       const cpu = process.cpuUsage(cpu0);
-      r.cpuSeconds += (cpu.user + cpu.system) / 1e6;
+      const cpuSeconds = (cpu.user + cpu.system) / 1e6;
+      r.rounds.push({ messages, seconds, cpuSeconds });
+      r.messages += messages;
+      r.seconds += seconds;
+      r.cpuSeconds += cpuSeconds;
       r.storageSeconds += timer.ms / 1000;
     }
   }
@@ -117,8 +123,27 @@ function describeResult(name: string, r: Result) {
 
 type ReportCounter = { count(channel: 'simulator' | 'telegram'): Promise<number>; clear(): Promise<void> };
 
-/** One race of the engine against the WizardScene on the given ports; returns the wall-clock ratio. */
-async function benchOn(label: string, services: DialogServices, timer: Timer, reports: ReportCounter): Promise<number> {
+const median = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+};
+
+type Speed = { wall: number; cpu: number; pairs: number };
+
+/** Engine speed over wizard speed in each pair of back-to-back rounds, then the median: load from elsewhere hits a pair alike. */
+function pairedSpeed(engine: Result, wizard: Result): Speed {
+  const pairs = engine.rounds.slice(0, wizard.rounds.length).map((round, i) => ({ engine: round, wizard: wizard.rounds[i]! }));
+  const rate = (round: Round, by: 'seconds' | 'cpuSeconds') => round.messages / round[by];
+  return {
+    wall: median(pairs.map((p) => rate(p.engine, 'seconds') / rate(p.wizard, 'seconds'))),
+    cpu: median(pairs.map((p) => rate(p.engine, 'cpuSeconds') / rate(p.wizard, 'cpuSeconds'))),
+    pairs: pairs.length,
+  };
+}
+
+/** One race of the engine against the WizardScene on the given ports; returns the engine's speed over the wizard's. */
+async function benchOn(label: string, services: DialogServices, timer: Timer, reports: ReportCounter): Promise<Speed> {
   // The channel saves photos before the engine sees them: both contenders get an already saved one.
   const saved = await services.media.saveImage(await makeJpeg());
   if (!saved.ok) throw new Error('cannot save the bench photo');
@@ -179,10 +204,13 @@ async function benchOn(label: string, services: DialogServices, timer: Timer, re
   console.log(
     `reports created: engine ${created.simulator + (await reports.count('simulator')) - engineBefore}, wizard ${created.telegram + (await reports.count('telegram')) - wizardBefore} (warm-up included); wizard replies to the fake Bot API: ${sent() - sentBefore}`,
   );
+  const speed = pairedSpeed(engineResult, wizardResult);
   console.log(
-    `engine / wizard: ${(e.messageRate / w.messageRate).toFixed(2)} (wall, with storage), ${(e.pureRate / w.pureRate).toFixed(2)} (wall without storage time), ${(e.cpuRate / w.cpuRate).toFixed(2)} (per CPU-second of this process)`,
+    `engine speed / wizard speed (messages per second; above 1 = the engine is faster), median of ${speed.pairs} alternating round pairs: ` +
+      `${speed.wall.toFixed(2)} by wall clock, ${speed.cpu.toFixed(2)} by this process's CPU time; ` +
+      `over all rounds: ${(e.messageRate / w.messageRate).toFixed(2)} wall, ${(e.pureRate / w.pureRate).toFixed(2)} wall without ReportStore time, ${(e.cpuRate / w.cpuRate).toFixed(2)} CPU`,
   );
-  return e.messageRate / w.messageRate;
+  return speed;
 }
 
 /** What both runs share: the municipality, no geocoder, no daily limit (the bench sends many reports from few chats). */
@@ -250,7 +278,9 @@ async function main() {
         },
       },
     );
-    console.log(`\nengine / wizard (wall): ${memoryRatio.toFixed(2)} with the ports in memory, ${mongoRatio.toFixed(2)} on MongoDB`);
+    console.log(
+      `\nengine speed / wizard speed (median of round pairs; above 1 = the engine is faster): ports in memory ${memoryRatio.wall.toFixed(2)} wall, ${memoryRatio.cpu.toFixed(2)} CPU; on MongoDB ${mongoRatio.wall.toFixed(2)} wall, ${mongoRatio.cpu.toFixed(2)} CPU`,
+    );
   } finally {
     await conn.dropDatabase().catch(() => undefined);
     await conn.close();

@@ -52,7 +52,11 @@ export function createInMemoryReportStore(db: MemoryDb, opts: InMemoryReportOpti
   const clock = opts.now ?? (() => new Date());
 
   const view = (d: ReportDocument): ReportView => toReportView(copyDoc(d));
-  const find = (pred: (d: ReportDocument) => boolean) => [...db.reports.values()].filter(pred);
+  const find = (pred: (d: ReportDocument) => boolean) => {
+    const found: ReportDocument[] = [];
+    for (const d of db.reports.values()) if (pred(d)) found.push(d);
+    return found;
+  };
   const recordAudit = (entry: TransitionAuditDocument) => {
     if (!db.audit.has(entry._id)) db.audit.set(entry._id, copyDoc(entry));
   };

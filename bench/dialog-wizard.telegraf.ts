@@ -10,7 +10,7 @@ import type { Update } from 'telegraf/types';
 import { CATEGORIES, categoryById } from '../config/categories';
 import { reliabilityMenu, skipMenu, summaryMenu, consentMenu } from '../flows/choices';
 import { categoryMenuOptions, engineNlp, matchChoice, urgencyTerms } from '../flows/nlp';
-import { promptsFor } from '../flows/prompts';
+import { promptsFor } from '../src/texts/citizen';
 import { checkDescription, MAX_DESCRIPTION_LENGTH } from '../flows/validators';
 import { closedUntil, hoursText } from '../flows/hours';
 import { computePriority } from '../src/domain/priority';

@@ -11,7 +11,7 @@ import type { Territory } from '../src/geo/territory';
 import type { DialogServices } from './services';
 import { radiusMenu } from './choices';
 import { normalizeText } from './nlp';
-import { promptsFor } from './prompts';
+import { promptsFor } from '../src/texts/citizen';
 import { isAnytimeWord } from './anytime-words';
 import type { AlertDraft, ReportDraft } from './report-draft';
 import { STEP, textOf } from './report-steps';

@@ -6,7 +6,7 @@
 import { COMMANDS } from '../src/dialog/flow.types';
 import { LANGUAGES } from '../src/dialog/state';
 import { engineNlp } from './nlp';
-import { promptsFor } from './prompts';
+import { promptsFor } from '../src/texts/citizen';
 
 export type AnytimeWord = 'alerts' | 'myData' | 'export' | 'erase' | 'withdraw';
 

@@ -4,8 +4,8 @@
  */
 import { LANGUAGES, type Language } from '../src/dialog/state';
 import { matchChoice, type ChoiceOption } from './nlp';
-import { promptsFor, type ReportPrompts } from './prompts';
-import type { Choices } from './prompts/types';
+import { promptsFor, type ReportPrompts } from '../src/texts/citizen';
+import type { Choices } from '../src/texts/citizen/types';
 
 type Picker<K extends string> = (p: ReportPrompts) => Choices<K>;
 

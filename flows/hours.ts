@@ -3,7 +3,7 @@ import { DateTime } from 'luxon';
 import { describeHours, isOpen, nextOpening } from '../src/domain/service-hours';
 import type { Language } from '../src/dialog/state';
 import type { MunicipalityProfile } from '../config/municipality';
-import { promptsFor } from './prompts';
+import { promptsFor } from '../src/texts/citizen';
 
 const hoursTextCache = new WeakMap<MunicipalityProfile, Partial<Record<Language, string>>>();
 

@@ -1,7 +1,7 @@
 /** Names of the report flow's steps (stored in conversation states: rename only with a migration). */
 import type { FlowStep, StepContext } from '../src/dialog/flow.types';
 import type { DialogServices } from './services';
-import { promptsFor, type ReportPrompts } from './prompts';
+import { promptsFor, type ReportPrompts } from '../src/texts/citizen';
 import type { ReportDraft } from './report-draft';
 
 export const STEP = {

@@ -9,7 +9,7 @@ import type { DialogServices } from './services';
 import type { DialogState } from '../src/dialog/state';
 import { paragraphs, withPrompt } from '../src/dialog/replies';
 import { engineNlp } from './nlp';
-import { promptsFor } from './prompts';
+import { promptsFor } from '../src/texts/citizen';
 import { emptyDraft, isDraftEmpty, isReportDraft, type ReportDraft } from './report-draft';
 import { STEP, textOf, type ReportStep } from './report-steps';
 import { renderStatus } from './status';

@@ -7,12 +7,13 @@
 import { answerResolution } from '../src/app/citizens/resolution-check';
 import type { StepSuccess } from '../src/dialog/flow.types';
 import { LANGUAGES } from '../src/dialog/state';
-import { RESOLUTION_ANSWERS, RESOLUTION_CHOICES } from '../src/domain/notifications';
+import { RESOLUTION_ANSWERS } from '../src/domain/notifications';
+import { RESOLUTION_CHOICES } from '../src/texts/citizen/notice-text';
 import type { ReportView, ResolutionAnswer } from '../src/domain/ports';
 import { careSettings } from './follow-up';
 import { messageKey } from './message-key';
 import { matchChoice, type ChoiceOption } from './nlp';
-import { promptsFor } from './prompts';
+import { promptsFor } from '../src/texts/citizen';
 import type { ReportDraft } from './report-draft';
 import { STEP, textOf, type ReportStepContext } from './report-steps';
 

@@ -2,7 +2,7 @@
 import type { DialogReply } from '../src/dialog/engine.types';
 import type { Language } from '../src/dialog/state';
 import { summaryMenu } from './choices';
-import { promptsFor } from './prompts';
+import { promptsFor } from '../src/texts/citizen';
 import type { ReportDraft } from './report-draft';
 import { categoryLabel } from './steps/category.steps';
 

@@ -40,7 +40,7 @@ import type { ReadinessCheck } from './panel/health.routes';
 import { loadTerritory } from './geo/territory';
 import { createNominatimGeocoder, disabledGeocoder } from './geo/geocoder';
 import { createReportDialogEngine } from '../flows/report-dialog';
-import { promptsFor } from '../flows/prompts';
+import { promptsFor } from './texts/citizen';
 import type { ChannelContext } from '../bots/channel-context';
 import type { ChannelModule } from '../bots/channel-module';
 import { createSimulatorChannel } from '../bots/simulator';

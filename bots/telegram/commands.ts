@@ -3,25 +3,27 @@
  * dialog understands: the dialog only reads text, so "/annulla" is simply "annulla".
  */
 import type { Language } from './texts';
+import { promptsFor } from '../../src/texts/citizen';
+import type { TelegramCommand } from '../../src/texts/citizen/channels.types';
 
-type CommandSpec = { command: string; it: string; en: string; word: string };
+type CommandSpec = { command: TelegramCommand; word: string };
 
 // Command names are the Italian words in every language (the issue names them so); English
-// speakers also get their own words below, accepted when typed.
+// speakers also get their own words below, accepted when typed. Descriptions: src/texts/citizen.
 const COMMANDS: CommandSpec[] = [
-  { command: 'start', it: 'Inizia una segnalazione', en: 'Start a report', word: '' },
-  { command: 'annulla', it: 'Annulla la segnalazione in corso', en: 'Cancel the current report', word: 'annulla' },
-  { command: 'stato', it: 'Lo stato delle mie segnalazioni', en: 'The status of my reports', word: 'stato' },
-  { command: 'aiuto', it: 'Come funziona', en: 'How it works', word: 'aiuto' },
-  { command: 'privacy', it: 'Come tratto i tuoi dati', en: 'How your data is handled', word: 'privacy' },
-  { command: 'lingua', it: 'Cambia lingua (italiano / English)', en: 'Change language (italiano / English)', word: 'lingua' },
+  { command: 'start', word: '' },
+  { command: 'annulla', word: 'annulla' },
+  { command: 'stato', word: 'stato' },
+  { command: 'aiuto', word: 'aiuto' },
+  { command: 'privacy', word: 'privacy' },
+  { command: 'lingua', word: 'lingua' },
 ];
 
 const ENGLISH_ALIASES: Record<string, string> = { cancel: 'cancel', status: 'status', help: 'help', language: 'language' };
 
 /** The menu for one language, as setMyCommands wants it. */
 export function commandMenu(language: Language): Array<{ command: string; description: string }> {
-  return COMMANDS.map((c) => ({ command: c.command, description: c[language] }));
+  return COMMANDS.map((c) => ({ command: c.command, description: promptsFor(language).channels.telegram.commands[c.command] }));
 }
 
 /**

@@ -4,6 +4,7 @@
  * the dialog also understands. Pure functions: no I/O.
  */
 import type { Language } from '../../src/domain/message';
+import { promptsFor } from '../../src/texts/citizen';
 
 /** Meta's limits, in UTF-16 code units (never fewer than Meta's character count, so always safe). */
 export const LIMITS = {
@@ -28,12 +29,16 @@ export const LIMITS = {
 const CHOICE_ID_PREFIX = 'choice:';
 
 /** Label of the list's menu button, in the message's language (both on an old record without one). */
-const LIST_BUTTON: Record<Language | 'unknown', string> = { it: 'Scegli', en: 'Choose', unknown: 'Scegli / Choose' };
+const LIST_BUTTON: Record<Language | 'unknown', string> = {
+  it: promptsFor('it').channels.whatsappCloud.listButton,
+  en: promptsFor('en').channels.whatsappCloud.listButton,
+  unknown: `${promptsFor('it').channels.whatsappCloud.listButton} / ${promptsFor('en').channels.whatsappCloud.listButton}`,
+};
 
 /** Appended when the API version has no location request message. */
 export const LOCATION_HINTS: Record<Language, string> = {
-  it: '📎 Per inviare la posizione tocca la graffetta (o +) e scegli «Posizione».',
-  en: '📎 To send your location tap the paper clip (or +) and choose «Location».',
+  it: promptsFor('it').channels.whatsappCloud.locationHint,
+  en: promptsFor('en').channels.whatsappCloud.locationHint,
 };
 export const LOCATION_HINT = LOCATION_HINTS.it;
 

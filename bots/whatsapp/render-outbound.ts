@@ -4,9 +4,13 @@
  * ("2", "due", or the label itself), and a location request becomes a hint to the attach menu.
  */
 import type { Language, OutboundMessage } from '../../src/domain/message';
+import { promptsFor } from '../../src/texts/citizen';
 
 /** Where WhatsApp hides "send a pin" (the paper clip, then "Posizione" / "Location"), in the message's language. */
-export const LOCATION_HINTS: Record<Language, string> = { it: '📎 → Posizione', en: '📎 → Location' };
+export const LOCATION_HINTS: Record<Language, string> = {
+  it: promptsFor('it').channels.whatsappLocationHint,
+  en: promptsFor('en').channels.whatsappLocationHint,
+};
 export const LOCATION_HINT = LOCATION_HINTS.it;
 
 export function renderOutboundText(msg: Pick<OutboundMessage, 'text' | 'choices' | 'requestLocation' | 'language'>): string {

@@ -10,7 +10,7 @@ import { categoryUnderstanding, matchChoice } from '../nlp';
 import { readOneMessage, saysMoreThanCategory } from '../one-message';
 import { categoryChoiceOptions } from '../../src/nlp/category-options';
 import { LANGUAGES } from '../../src/dialog/state';
-import { promptsFor } from '../prompts';
+import { promptsFor } from '../../src/texts/citizen';
 import type { ReportDraft } from '../report-draft';
 import { STEP, textOf, type ReportStep, type ReportStepContext } from '../report-steps';
 

@@ -7,7 +7,7 @@ import { idleStep } from './rest.steps';
 import { photoProblem } from './photo.step';
 import { addAndReply, careSettings, FOLLOW_UP_WINDOW_MS, infoOf, whatOf } from '../follow-up';
 import { engineNlp, matchChoice, type ChoiceOption } from '../nlp';
-import { promptsFor } from '../prompts';
+import { promptsFor } from '../../src/texts/citizen';
 import { LANGUAGES } from '../../src/dialog/state';
 import { emptyDraft } from '../report-draft';
 import { STEP, textOf, type ReportStep, type ReportStepContext } from '../report-steps';

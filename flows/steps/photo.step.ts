@@ -1,7 +1,7 @@
 /** An optional photo ("salta"/"skip"), already checked and saved by the channel (police only). */
 import type { InboundPayload } from '../../src/domain/message';
 import { skipMenu } from '../choices';
-import type { ReportPrompts } from '../prompts';
+import type { ReportPrompts } from '../../src/texts/citizen';
 import { STEP, textOf, type ReportStep } from '../report-steps';
 
 /** Why a photo could not be used, in the citizen's words. */

@@ -10,7 +10,7 @@ import { categoryUnderstanding, tokenize } from '../nlp';
 import { STEP, textOf, type ReportStep, type ReportStepContext } from '../report-steps';
 import { readOneMessage } from '../one-message';
 import { readCategory } from './category.steps';
-import { promptsFor } from '../prompts';
+import { promptsFor } from '../../src/texts/citizen';
 import { LANGUAGES } from '../../src/dialog/state';
 
 const ALL_KINDS = ['text', 'location', 'photo', 'other'] as const;

@@ -5,8 +5,8 @@
  * keys added through a loose type and texts left empty.
  */
 import { describe, expect, it } from 'vitest';
-import { en } from '../../flows/prompts/en';
-import { it as itPrompts } from '../../flows/prompts/it';
+import { en } from '../../src/texts/citizen/en';
+import { it as itPrompts } from '../../src/texts/citizen/it';
 import { DICTIONARIES } from '../../src/panel/web/src/i18n/dictionary';
 
 /** Every leaf path of a nested object (functions and strings are leaves; arrays count by position). */

@@ -5,7 +5,8 @@
  * channel. Reports name citizens only by citizenRef: the chat is looked up in the identity store. A failure for one chat is logged and does not stop the others.
  */
 import type { OutboundMessage } from '../../domain/message';
-import { FOLLOWER_NOTIFIED_ACTIONS, citizenNoticeText, type CitizenNotice, type NoticeReader } from '../../domain/notifications';
+import { FOLLOWER_NOTIFIED_ACTIONS, type CitizenNotice, type NoticeReader } from '../../domain/notifications';
+import { citizenNoticeText } from '../../texts/citizen/notice-text';
 import type { ConfirmationStore, IdentityStore, JobScheduler, OutboundLog, ReportFollower, ReportView } from '../../domain/ports';
 import type { ReportAction } from '../../domain/report';
 import type { Logger } from '../../log/logger';

@@ -7,7 +7,8 @@
  * question: what the citizen sees of them does not change.
  */
 import { categoryById } from '../../../config/categories';
-import { RESOLUTION_CHOICES, RESOLUTION_ANSWERS, resolutionQuestionText } from '../../domain/notifications';
+import { RESOLUTION_ANSWERS } from '../../domain/notifications';
+import { RESOLUTION_CHOICES, resolutionQuestionText } from '../../texts/citizen/notice-text';
 import type {
   AuditLog,
   IdentityStore,

@@ -1,8 +1,6 @@
-/** Said when a message could not be processed after every retry. Italian first, English after. */
+/** Said when a message could not be processed after every retry. Italian first, English after (src/texts/citizen channels.*.ts). */
+import { promptsFor } from '../../texts/citizen';
+
 export function apologyText(): string {
-  return (
-    'Ci scusiamo: non siamo riusciti a elaborare il tuo ultimo messaggio. Riprova tra qualche minuto. ' +
-    'Per le emergenze chiama il 112.\n' +
-    'Sorry: we could not process your last message. Please try again in a few minutes. For emergencies call 112.'
-  );
+  return `${promptsFor('it').channels.apology}\n${promptsFor('en').channels.apology}`;
 }

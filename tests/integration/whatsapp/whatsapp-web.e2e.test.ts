@@ -6,7 +6,7 @@
  */
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { promptsFor } from '../../../flows/prompts';
+import { promptsFor } from '../../../src/texts/citizen';
 import { createFakeWhatsapp, jpegMedia, waMessage, type FakeWhatsappClient } from '../../support/fake-whatsapp-client';
 import {
   FULL_REPORT_EXPECTED,

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { categoryUnderstanding } from '../../../flows/nlp';
-import { promptsFor } from '../../../flows/prompts';
+import { promptsFor } from '../../../src/texts/citizen';
 
 describe('greetings name no category', () => {
   for (const lang of ['it', 'en'] as const) {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { citizenNoticeText, type CitizenNotice } from '../../../src/domain/notifications';
+import type { CitizenNotice } from '../../../src/domain/notifications';
+import { citizenNoticeText } from '../../../src/texts/citizen/notice-text';
 import { OUTCOMES } from '../../../src/domain/report';
 
 const notices: CitizenNotice[] = [

@@ -1,5 +1,5 @@
 /** Voice notes in Italian (see VoiceTexts in src/dialog/flow.types.ts). */
-import type { VoiceTexts } from '../../src/dialog/flow.types';
+import type { VoiceTexts } from '../../dialog/flow.types';
 
 export const voiceIt: VoiceTexts = {
   heard: (transcript) => `🎤 Ho capito: «${transcript}». È corretto?`,

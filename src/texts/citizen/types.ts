@@ -1,11 +1,15 @@
 /**
- * Everything the report dialog says, in one language. Italian (it.ts) is the default; en.ts must
- * say the same things. Choice labels are plain (no numbers): channels without buttons number them.
+ * Everything a citizen reads, in one language: the report dialog, the notices of agents' actions,
+ * the channel adapters' own words. Italian (it.ts) is the default; en.ts must say the same things
+ * (tests/unit/language-parity.test.ts checks keys, placeholders and arities). Choice labels are
+ * plain (no numbers): channels without buttons number them.
  */
-import type { EngineTexts } from '../../src/dialog/flow.types';
-import type { Reliability, ReportStatus } from '../../src/domain/report';
+import type { EngineTexts } from '../../dialog/flow.types';
+import type { Reliability, ReportStatus } from '../../domain/report';
 import type { LimitPrompts, RightsPrompts } from './rights.types';
 import type { CarePrompts } from './care.types';
+import type { NoticePrompts } from './notices.types';
+import type { ChannelPrompts } from './channels.types';
 
 export type EditField = 'category' | 'reliability' | 'location' | 'photo' | 'description';
 export type SummaryAction = 'send' | 'edit' | 'cancel';
@@ -155,4 +159,8 @@ export type ReportPrompts = EngineTexts & {
   limits: LimitPrompts;
   /** Adding to an open report, the after-close answer (care.it.ts, care.en.ts). */
   care: CarePrompts;
+  /** What an agent's action on a report tells the citizen, and the after-close question (notices.it.ts, notices.en.ts). */
+  notices: NoticePrompts;
+  /** What the channel adapters say themselves, and the apology (channels.it.ts, channels.en.ts). */
+  channels: ChannelPrompts;
 };

@@ -3,6 +3,8 @@ import type { ReportPrompts } from './types';
 import { limitsIt, rightsIt } from './rights.it';
 import { voiceIt } from './voice.it';
 import { careIt } from './care.it';
+import { noticesIt } from './notices.it';
+import { channelsIt } from './channels.it';
 
 export const it: ReportPrompts = {
   // --- engine ---------------------------------------------------------------------------------
@@ -324,4 +326,6 @@ export const it: ReportPrompts = {
   rights: rightsIt,
   limits: limitsIt,
   care: careIt,
+  notices: noticesIt,
+  channels: channelsIt,
 };

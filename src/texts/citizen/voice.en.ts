@@ -1,5 +1,5 @@
 /** Voice notes in English (see VoiceTexts in src/dialog/flow.types.ts). */
-import type { VoiceTexts } from '../../src/dialog/flow.types';
+import type { VoiceTexts } from '../../dialog/flow.types';
 
 export const voiceEn: VoiceTexts = {
   heard: (transcript) => `🎤 I heard: «${transcript}». Is that right?`,

@@ -3,6 +3,8 @@ import type { ReportPrompts } from './types';
 import { limitsEn, rightsEn } from './rights.en';
 import { voiceEn } from './voice.en';
 import { careEn } from './care.en';
+import { noticesEn } from './notices.en';
+import { channelsEn } from './channels.en';
 
 export const en: ReportPrompts = {
   // --- engine ---------------------------------------------------------------------------------
@@ -319,4 +321,6 @@ export const en: ReportPrompts = {
   rights: rightsEn,
   limits: limitsEn,
   care: careEn,
+  notices: noticesEn,
+  channels: channelsEn,
 };

@@ -3,7 +3,7 @@
  * (flows/follow-up.ts) and the answer to "Il problema è stato risolto?" after a close
  * (flows/resolution-answer.ts). Part of ReportPrompts as `care`.
  */
-import type { ResolutionAnswer } from '../../src/domain/ports';
+import type { ResolutionAnswer } from '../../domain/ports';
 
 /** What the citizen sent that may go to a report: a photo, words, or nothing yet («aggiungi»). */
 export type FollowUpWhat = 'photo' | 'text' | 'nothing';

@@ -1,5 +1,5 @@
 /** The report dialog's wording by language. */
-import type { Language } from '../../src/dialog/state';
+import type { Language } from '../../dialog/state';
 import { en } from './en';
 import { it } from './it';
 import type { ReportPrompts } from './types';

@@ -2,7 +2,7 @@
 # Builds the operator panel's front end (src/panel/web -> dist/panel) with Vite, and the citizen
 # simulator page's script (bots/simulator/web/simulator.ts -> dist/panel/simulator/simulator.js)
 # with esbuild, only when needed: when dist/panel is missing or older than any of their sources
-# (src/panel/web, bots/simulator, the domain modules they import, package-lock.json). Otherwise it
+# (src/panel/web, bots/simulator, the domain modules and texts they import, package-lock.json). Otherwise it
 # is a fast no-op. Safe to run from several processes at
 # once: a lock serialises builds and the new build replaces the old one in one rename.
 set -euo pipefail
@@ -10,7 +10,7 @@ cd "$(dirname "$0")/.."
 
 OUT=dist/panel
 STAMP="$OUT/index.html"
-SOURCES=(src/panel/web bots/simulator/web bots/simulator/simulator.schema.ts src/domain package-lock.json)
+SOURCES=(src/panel/web bots/simulator/web bots/simulator/simulator.schema.ts src/domain src/texts src/panel/panel-labels.ts package-lock.json)
 
 needs_build() {
   [[ ! -f "$STAMP" ]] && return 0

@@ -1,0 +1,19 @@
+/** Everything the panel says to agents, in English: the same keys as it.ts. */
+import { accountEn } from './account.en';
+import { apiEn } from './api.en';
+import { labelsEn } from './labels.en';
+import { mainEn } from './main.en';
+import { shiftEn } from './shift.en';
+import { staffEn } from './staff.en';
+import { territoryEn } from './territory.en';
+import type { PanelTexts } from './it';
+
+export const en: PanelTexts = {
+  main: mainEn,
+  shift: shiftEn,
+  account: accountEn,
+  staff: staffEn,
+  territory: territoryEn,
+  labels: labelsEn,
+  api: apiEn,
+};

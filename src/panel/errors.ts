@@ -8,24 +8,16 @@ import type { ErrorRequestHandler, RequestHandler, Response } from 'express';
 import type { Logger } from '../log/logger';
 import { langOf } from './auth.middleware';
 import type { PanelLang } from './panel-messages';
+import { panelTexts } from '../texts/panel';
 
-const STABLE_MESSAGES: Record<number, { it: string; en: string }> = {
-  400: { it: 'Richiesta non valida.', en: 'Invalid request.' },
-  401: { it: 'Autenticazione richiesta.', en: 'Authentication required.' },
-  403: { it: 'Operazione non consentita.', en: 'Not allowed.' },
-  404: { it: 'Risorsa non trovata.', en: 'Not found.' },
-  405: { it: 'Metodo non consentito.', en: 'Method not allowed.' },
-  413: { it: 'Richiesta troppo grande.', en: 'Request too large.' },
-  415: { it: 'Tipo di contenuto non supportato.', en: 'Unsupported content type.' },
-  429: { it: 'Troppe richieste: riprova tra poco.', en: 'Too many requests: try again shortly.' },
-  500: { it: 'Errore interno.', en: 'Internal error.' },
-  503: { it: 'Servizio momentaneamente non disponibile.', en: 'Service temporarily unavailable.' },
-};
+/** Statuses with a text of their own (src/texts/panel server.*.ts httpStatus). */
+type KnownStatus = keyof (typeof panelTexts)['it']['server']['httpStatus'];
+const isKnown = (status: number): boolean => String(status) in panelTexts.it.server.httpStatus;
 
 /** The stable text for a status (its class's when the status has none of its own). */
 export function stableErrorMessage(status: number, lang: PanelLang = 'it'): string {
-  const known = STABLE_MESSAGES[status] ?? STABLE_MESSAGES[status >= 500 ? 500 : 400]!;
-  return known[lang];
+  const key = String(isKnown(status) ? status : status >= 500 ? 500 : 400) as KnownStatus;
+  return panelTexts[lang].server.httpStatus[key];
 }
 
 /** The id a client can quote: the request id (see request-context.ts). */

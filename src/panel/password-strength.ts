@@ -8,6 +8,7 @@ import { ZxcvbnFactory, type ZxcvbnResult } from '@zxcvbn-ts/core';
 import * as common from '@zxcvbn-ts/language-common';
 import * as en from '@zxcvbn-ts/language-en';
 import * as it from '@zxcvbn-ts/language-it';
+import { panelTexts } from '../texts/panel';
 
 export const MIN_PASSWORD_SCORE = 3;
 
@@ -35,6 +36,6 @@ export function passwordStrength(password: string, personal: readonly string[] =
   return {
     ok: false,
     score: result.score,
-    hint: hint || (lang === 'it' ? 'Scegli una password più difficile da indovinare.' : 'Choose a password that is harder to guess.'),
+    hint: hint || panelTexts[lang].server.passwordHarder,
   };
 }

@@ -9,6 +9,7 @@ import type { OperatorNames } from './operator-names';
 import { ACTION_LABELS, OUTCOME_LABELS, RESOLUTION_LABELS, labelOf } from './panel-labels';
 import type { PanelLang } from './panel-messages';
 import { photoUrl } from './report.presenter';
+import { panelTexts } from '../texts/panel';
 
 export type TimelineItem = {
   at: Date;
@@ -27,19 +28,19 @@ export type TimelineItem = {
 };
 
 function inboundText(p: InboundPayload, lang: PanelLang): string {
-  const it = lang === 'it';
+  const t = panelTexts[lang].server.timeline;
   switch (p.kind) {
     case 'text':
       return p.text;
     case 'location':
-      return `📍 ${it ? 'Posizione' : 'Location'} ${p.point.lat.toFixed(5)}, ${p.point.lng.toFixed(5)}${p.label ? ` (${p.label})` : ''}`;
+      return `📍 ${t.location} ${p.point.lat.toFixed(5)}, ${p.point.lng.toFixed(5)}${p.label ? ` (${p.label})` : ''}`;
     case 'photo':
-      if (!p.mediaRef) return `📷 ${it ? 'Foto non ricevuta' : 'Photo not received'}`;
-      return `📷 ${it ? 'Foto' : 'Photo'}${p.caption ? `: ${p.caption}` : ''}`;
+      if (!p.mediaRef) return `📷 ${t.photoNotReceived}`;
+      return `📷 ${t.photo}${p.caption ? `: ${p.caption}` : ''}`;
     case 'audio':
-      return `🎤 ${it ? 'Messaggio vocale' : 'Voice note'}${p.mediaRef ? '' : it ? ' non ricevuto' : ' not received'}`;
+      return `🎤 ${p.mediaRef ? t.voice : t.voiceNotReceived}`;
     case 'other':
-      return it ? `Messaggio non gestito (${p.platformType})` : `Unsupported message (${p.platformType})`;
+      return t.unsupported.replace('{type}', p.platformType);
   }
 }
 

@@ -6,6 +6,8 @@ import { mainEn } from './main.en';
 import { shiftEn } from './shift.en';
 import { staffEn } from './staff.en';
 import { territoryEn } from './territory.en';
+import { serverEn } from './server.en';
+import { priorityEn } from './priority.en';
 import type { PanelTexts } from './it';
 
 export const en: PanelTexts = {
@@ -16,4 +18,6 @@ export const en: PanelTexts = {
   territory: territoryEn,
   labels: labelsEn,
   api: apiEn,
+  server: serverEn,
+  priority: priorityEn,
 };

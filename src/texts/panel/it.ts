@@ -6,6 +6,8 @@ import { mainIt } from './main.it';
 import { shiftIt } from './shift.it';
 import { staffIt } from './staff.it';
 import { territoryIt } from './territory.it';
+import { serverIt } from './server.it';
+import { priorityIt } from './priority.it';
 
 export const it = {
   /** The front end's main texts (src/panel/web: queue, report page, actions, administration, advisories). */
@@ -18,7 +20,11 @@ export const it = {
   labels: labelsIt,
   /** The API's error texts (src/panel/panel-messages.ts). */
   api: apiIt,
+  /** Other texts the API writes itself (errors by status, territory, timeline, password hint). */
+  server: serverIt,
+  /** The priority explanation on the report page. */
+  priority: priorityIt,
 };
 
 /** The key type both languages share: en.ts must have exactly these keys. */
-export type PanelTexts = { [Topic in keyof typeof it]: Record<keyof (typeof it)[Topic], (typeof it)[Topic][keyof (typeof it)[Topic]]> };
+export type PanelTexts = typeof it;

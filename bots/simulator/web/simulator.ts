@@ -12,6 +12,8 @@
  */
 import type * as Leaflet from 'leaflet';
 import type { SimulatorMessageBody } from '../simulator.schema';
+import { simulatorEn } from '../../../src/texts/citizen/simulator.en';
+import { simulatorIt } from '../../../src/texts/citizen/simulator.it';
 
 declare global {
   interface Window {
@@ -25,80 +27,9 @@ const LANG_KEY = 'vicinato.simulator.language';
 const SENT_KEY_PREFIX = 'vicinato.simulator.sent.';
 const FALLBACK_VIEW = { center: [42.5, 12.5] as [number, number], zoom: 6 };
 
-const TEXTS = {
-  it: {
-    title: 'Simulatore cittadino',
-    subtitle: 'Prova il bot Vicinato come un cittadino su WhatsApp o Telegram.',
-    newChat: 'Nuova conversazione',
-    notice: 'Per le emergenze chiama il 112. Questo simulatore serve solo per prove.',
-    chatHeading: 'Conversazione',
-    chatLabel: 'Conversazione con il bot',
-    choicesLabel: 'Risposte suggerite',
-    messageLabel: 'Scrivi un messaggio',
-    messagePlaceholder: 'Scrivi un messaggio',
-    send: 'Invia',
-    sending: 'Invio…',
-    location: 'Posizione',
-    photo: 'Foto',
-    voice: 'Vocale',
-    locationTitle: 'Invia una posizione',
-    locationHint: 'Clicca sulla mappa per scegliere il punto, oppure scrivi le coordinate.',
-    mapLabel: 'Mappa: clicca per scegliere il punto',
-    lat: 'Latitudine',
-    lng: 'Longitudine',
-    sendLocation: 'Invia posizione',
-    you: 'Tu',
-    bot: 'Vicinato',
-    update: 'Aggiornamento sulla segnalazione',
-    youSentLocation: 'Posizione inviata: {lat}, {lng}',
-    youSentPhoto: 'Foto inviata ({name})',
-    youSentVoice: 'Vocale inviato ({name})',
-    empty: 'Scrivi un messaggio (per esempio «ciao») per iniziare.',
-    badCoords: 'Coordinate non valide: la latitudine va da -90 a 90, la longitudine da -180 a 180.',
-    notImage: 'Il file scelto non è un’immagine.',
-    notAudio: 'Il file scelto non è un audio.',
-    errorPrefix: 'Messaggio non inviato: ',
-    network: 'il servizio non risponde. Riprova tra poco.',
-    confirmNew: 'Iniziare una nuova conversazione? Quella attuale resta salvata sul server.',
-    askLocation: 'Il bot chiede una posizione: usa il pulsante «Posizione».',
-  },
-  en: {
-    title: 'Citizen simulator',
-    subtitle: 'Try the Vicinato bot as a citizen would on WhatsApp or Telegram.',
-    newChat: 'New conversation',
-    notice: 'In an emergency call 112. This simulator is for testing only.',
-    chatHeading: 'Conversation',
-    chatLabel: 'Conversation with the bot',
-    choicesLabel: 'Suggested answers',
-    messageLabel: 'Write a message',
-    messagePlaceholder: 'Write a message',
-    send: 'Send',
-    sending: 'Sending…',
-    location: 'Location',
-    photo: 'Photo',
-    voice: 'Voice note',
-    locationTitle: 'Send a location',
-    locationHint: 'Click on the map to pick the spot, or type the coordinates.',
-    mapLabel: 'Map: click to pick the spot',
-    lat: 'Latitude',
-    lng: 'Longitude',
-    sendLocation: 'Send location',
-    you: 'You',
-    bot: 'Vicinato',
-    update: 'Update on your report',
-    youSentLocation: 'Location sent: {lat}, {lng}',
-    youSentPhoto: 'Photo sent ({name})',
-    youSentVoice: 'Voice note sent ({name})',
-    empty: 'Write a message (for example "hello") to start.',
-    badCoords: 'Invalid coordinates: latitude goes from -90 to 90, longitude from -180 to 180.',
-    notImage: 'The chosen file is not an image.',
-    notAudio: 'The chosen file is not audio.',
-    errorPrefix: 'Message not sent: ',
-    network: 'the service does not answer. Try again shortly.',
-    confirmNew: 'Start a new conversation? The current one stays stored on the server.',
-    askLocation: 'The bot asks for a location: use the "Location" button.',
-  },
-} as const;
+// The page's words live with everything else citizens read (src/texts/citizen); only these two
+// files are bundled into the page.
+const TEXTS = { it: simulatorIt, en: simulatorEn };
 
 type Language = keyof typeof TEXTS;
 type TextKey = keyof (typeof TEXTS)['it'];

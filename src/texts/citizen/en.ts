@@ -5,6 +5,7 @@ import { voiceEn } from './voice.en';
 import { careEn } from './care.en';
 import { noticesEn } from './notices.en';
 import { channelsEn } from './channels.en';
+import { simulatorEn } from './simulator.en';
 
 export const en: ReportPrompts = {
   // --- engine ---------------------------------------------------------------------------------
@@ -323,4 +324,5 @@ export const en: ReportPrompts = {
   care: careEn,
   notices: noticesEn,
   channels: channelsEn,
+  simulator: simulatorEn,
 };

@@ -5,6 +5,7 @@ import { voiceIt } from './voice.it';
 import { careIt } from './care.it';
 import { noticesIt } from './notices.it';
 import { channelsIt } from './channels.it';
+import { simulatorIt } from './simulator.it';
 
 export const it: ReportPrompts = {
   // --- engine ---------------------------------------------------------------------------------
@@ -328,4 +329,5 @@ export const it: ReportPrompts = {
   care: careIt,
   notices: noticesIt,
   channels: channelsIt,
+  simulator: simulatorIt,
 };

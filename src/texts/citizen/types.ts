@@ -10,6 +10,7 @@ import type { LimitPrompts, RightsPrompts } from './rights.types';
 import type { CarePrompts } from './care.types';
 import type { NoticePrompts } from './notices.types';
 import type { ChannelPrompts } from './channels.types';
+import type { SimulatorTexts } from './simulator.it';
 
 export type EditField = 'category' | 'reliability' | 'location' | 'photo' | 'description';
 export type SummaryAction = 'send' | 'edit' | 'cancel';
@@ -163,4 +164,6 @@ export type ReportPrompts = EngineTexts & {
   notices: NoticePrompts;
   /** What the channel adapters say themselves, and the apology (channels.it.ts, channels.en.ts). */
   channels: ChannelPrompts;
+  /** The citizen simulator page's own words (simulator.it.ts, simulator.en.ts; the page bundles only those two). */
+  simulator: SimulatorTexts;
 };

@@ -147,7 +147,7 @@ export async function playTelegram(fake: FakeTelegram, opts: PlayOptions & { spo
 
 /**
  * A transcript comparable between citizens: ticket codes (each citizen's own) made equal, and the
- * service-hours sentences (flows/prompts/it.ts) that change when a run crosses opening time.
+ * service-hours sentences (src/texts/citizen/it.ts) that change when a run crosses opening time.
  */
 export function transcript(seen: Seen[]): string[] {
   const normalized = (text: string) =>

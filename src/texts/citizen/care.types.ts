@@ -32,7 +32,7 @@ export type CarePrompts = {
     finished(ticket: string): string;
   };
   resolution: {
-    /** Words besides the buttons' labels (src/domain/notifications.ts RESOLUTION_CHOICES). */
+    /** Words besides the buttons' labels (notices.*.ts resolution.choices). */
     words: Record<ResolutionAnswer, string[]>;
     solved(ticket: string): string;
     reopened(ticket: string): string;

@@ -22,5 +22,18 @@ export function anytimeKeywords(): Record<string, string[]> {
   });
 }
 
+const MENU_NUMBER = /^\s*\d{1,3}\s*[.)]?\s*$/;
+let numericWord: boolean | undefined;
+
+/**
+ * The any-time word this whole message is, if any. A menu number ("1", "2.") is none of them
+ * unless some word is a number (none is today): the matcher is then not asked.
+ */
+export function anytimeWordOf(text: string): string | undefined {
+  numericWord ??= Object.values(anytimeKeywords()).some((list) => list.some((word) => /\d/.test(word)));
+  if (!numericWord && MENU_NUMBER.test(text)) return undefined;
+  return engineNlp.matchKeyword(text, anytimeKeywords());
+}
+
 /** Is this whole message the given word ("avvisi", «i miei dati»…)? */
-export const isAnytimeWord = (text: string, word: AnytimeWord): boolean => engineNlp.matchKeyword(text, anytimeKeywords()) === word;
+export const isAnytimeWord = (text: string, word: AnytimeWord): boolean => anytimeWordOf(text) === word;

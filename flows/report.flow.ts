@@ -25,7 +25,7 @@ import { sameSituationStep } from './steps/same-situation.step';
 import { ALERT_STEPS } from './steps/alerts.steps';
 import { alertsShortcut, stopShortcut } from './alerts';
 import { DATA_RIGHTS_SHORTCUTS } from './data-rights';
-import { anytimeKeywords } from './anytime-words';
+import { anytimeWordOf } from './anytime-words';
 import { eraseConfirmStep } from './steps/erase.step';
 import { followUpMoreStep, followUpPickStep } from './steps/follow-up.steps';
 
@@ -95,5 +95,5 @@ export const reportFlow: FlowDefinition<ReportDraft, DialogServices> = {
   nlp: engineNlp,
   // "STOP" first: it must never open anything.
   shortcuts: [stopShortcut, alertsShortcut, ...DATA_RIGHTS_SHORTCUTS],
-  anytimeKeywords,
+  anytimeWordOf,
 };

@@ -26,8 +26,8 @@ const COMMAND_PREFIX = 'command:';
 
 export function matchCommand<D, S>(env: TurnEnv<D, S>, text: string): CommandName | undefined {
   const { flow } = env;
-  if (!flow.anytimeKeywords) return flow.nlp.matchKeyword(text, commandWords(flow)) as CommandName | undefined;
-  const key = flow.nlp.matchKeyword(text, flow.anytimeKeywords());
+  if (!flow.anytimeWordOf) return flow.nlp.matchKeyword(text, commandWords(flow)) as CommandName | undefined;
+  const key = flow.anytimeWordOf(text);
   return key?.startsWith(COMMAND_PREFIX) ? (key.slice(COMMAND_PREFIX.length) as CommandName) : undefined;
 }
 

@@ -188,8 +188,9 @@ export type FlowDefinition<D, S> = {
   /** The flow's own words that work at any step (checked before the engine's commands). */
   shortcuts?: ReadonlyArray<FlowShortcut<D, S>>;
   /**
-   * Every word that works at any step, the commands' under `command:<name>`, when the shortcuts
-   * match against one such list too: commands are then read from the same list (one match per turn).
+   * The key of the word that works at any step this whole message is, the commands' as
+   * `command:<name>`, when the flow's shortcuts match against one such list too: commands are then
+   * read from the same answer (one match per turn).
    */
-  anytimeKeywords?: () => Record<string, string[]>;
+  anytimeWordOf?: (text: string) => string | undefined;
 };

@@ -23,11 +23,10 @@ export function missingStep(draft: ReportDraft): string | undefined {
 const DAY_MS = 24 * 60 * 60_000;
 
 /** The citizen already sent the most reports allowed in the last 24 hours (a retried turn of the same message is not counted twice). */
-async function overDailyLimit(ctx: ReportStepContext): Promise<boolean> {
+async function overDailyLimit(ctx: ReportStepContext, key: string): Promise<boolean> {
   const max = ctx.services.limits.reportsPerDay;
   const since = ctx.now.getTime() - DAY_MS;
   const recent = await ctx.services.reports.listByCitizen(ctx.citizenRef, max + 1);
-  const key = messageKey(ctx.message);
   return recent.filter((r) => new Date(r.createdAt).getTime() > since && r.sourceMessageKey !== key).length >= max;
 }
 
@@ -36,7 +35,8 @@ export async function submitReport(ctx: ReportStepContext): Promise<StepOutcome<
   const t = textOf(ctx);
   const missing = missingStep(draft);
   if (missing) return { ok: true, next: missing, replies: [{ text: t.summary.incomplete }] };
-  if (await overDailyLimit(ctx)) {
+  const sourceMessageKey = messageKey(message);
+  if (await overDailyLimit(ctx, sourceMessageKey)) {
     // The draft is kept: "Invia" later sends it.
     return { ok: false, reason: t.limits.reportsPerDay(services.limits.reportsPerDay) };
   }
@@ -55,7 +55,7 @@ export async function submitReport(ctx: ReportStepContext): Promise<StepOutcome<
     channel: message.channel,
     citizenRef: ctx.citizenRef,
     language: ctx.lang,
-    sourceMessageKey: messageKey(message),
+    sourceMessageKey,
   });
   if (!submitted.ok) return { ok: true, next: STEP.category, replies: [{ text: t.summary.incomplete }] };
   const { report } = submitted;

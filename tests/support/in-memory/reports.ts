@@ -47,6 +47,37 @@ export function matchesFilter(d: ReportDocument, f: ReportFilter): boolean {
 
 export type InMemoryReportOptions = { timeZone?: string; now?: () => Date };
 
+/**
+ * What MongoDB's indexes on sourceMessageKey and citizenRef do: find a report without reading
+ * them all. Kept per database (every store over it shares it), filled by createOnce (the only
+ * writer of new reports); an entry is checked against the stored report before use, so reports
+ * removed (a test clearing the map) or unlinked from their citizen (erasure) are never returned.
+ */
+type ReportIndexes = { byMessageKey: Map<string, string>; byCitizen: Map<string, Set<string>>; entries: number };
+const indexesOf = new WeakMap<MemoryDb, ReportIndexes>();
+
+function indexes(db: MemoryDb): ReportIndexes {
+  let idx = indexesOf.get(db);
+  // Rebuilt when new, and when mostly stale (many reports removed since).
+  if (!idx || idx.entries > 2 * db.reports.size + 1_000) {
+    idx = { byMessageKey: new Map(), byCitizen: new Map(), entries: 0 };
+    indexesOf.set(db, idx);
+    for (const d of db.reports.values()) indexReport(idx, d);
+  }
+  return idx;
+}
+
+function indexReport(idx: ReportIndexes, d: ReportDocument) {
+  const id = String(d._id);
+  if (d.sourceMessageKey) idx.byMessageKey.set(d.sourceMessageKey, id);
+  if (d.citizenRef) {
+    const ids = idx.byCitizen.get(d.citizenRef) ?? new Set<string>();
+    ids.add(id);
+    idx.byCitizen.set(d.citizenRef, ids);
+  }
+  idx.entries++;
+}
+
 export function createInMemoryReportStore(db: MemoryDb, opts: InMemoryReportOptions = {}): ReportStore {
   const timeZone = opts.timeZone ?? 'Europe/Rome';
   const clock = opts.now ?? (() => new Date());
@@ -79,8 +110,10 @@ export function createInMemoryReportStore(db: MemoryDb, opts: InMemoryReportOpti
 
   return {
     async createOnce(input) {
-      const existing = find((d) => d.sourceMessageKey === input.sourceMessageKey)[0];
-      if (existing) return { report: view(existing), created: false };
+      const idx = indexes(db);
+      const knownId = idx.byMessageKey.get(input.sourceMessageKey);
+      const existing = knownId ? db.reports.get(knownId) : undefined;
+      if (existing && existing.sourceMessageKey === input.sourceMessageKey) return { report: view(existing), created: false };
       const at = new Date();
       const doc: ReportDocument = copyDoc({
         _id: db.newId(),
@@ -100,6 +133,7 @@ export function createInMemoryReportStore(db: MemoryDb, opts: InMemoryReportOpti
         updatedAt: at,
       });
       db.reports.set(String(doc._id), doc);
+      indexReport(idx, doc);
       return { report: view(doc), created: true };
     },
     async get(id) {
@@ -112,7 +146,13 @@ export function createInMemoryReportStore(db: MemoryDb, opts: InMemoryReportOpti
       return d ? view(d) : null;
     },
     async listByCitizen(citizenRef, limit) {
-      return find((d) => d.citizenRef === String(citizenRef))
+      const ref = String(citizenRef);
+      const mine: ReportDocument[] = [];
+      for (const id of indexes(db).byCitizen.get(ref) ?? []) {
+        const d = db.reports.get(id);
+        if (d && d.citizenRef === ref) mine.push(d);
+      }
+      return mine
         .sort(byNewest)
         .slice(0, limit)
         .map(view);

@@ -18,7 +18,9 @@ export function anytimeKeywords(): Record<string, string[]> {
     ...Object.fromEntries(
       (['myData', 'export', 'erase', 'withdraw'] as const).map((k) => [k, LANGUAGES.flatMap((lang) => promptsFor(lang).rights.words[k])]),
     ),
-    ...Object.fromEntries(COMMANDS.map((command) => [`command:${command}`, LANGUAGES.flatMap((lang) => promptsFor(lang).commandWords[command])])),
+    ...Object.fromEntries(
+      COMMANDS.map((command) => [`command:${command}`, LANGUAGES.flatMap((lang) => promptsFor(lang).commandWords[command])]),
+    ),
   });
 }
 

@@ -22,8 +22,13 @@ function marked(root: string): unknown {
       if (prop === Symbol.toPrimitive) return (hint: string) => (hint === 'number' ? 2 : mark);
       if (prop === 'toString' || prop === 'valueOf' || prop === 'toJSON') return () => mark;
       if (prop === 'length') return 2;
-      if (prop === Symbol.iterator) return function* () { yield marked(root); yield marked(root); };
-      if (prop === 'map' || prop === 'flatMap') return (fn: (v: unknown, i: number) => unknown) => [fn(marked(root), 0), fn(marked(root), 1)];
+      if (prop === Symbol.iterator)
+        return function* () {
+          yield marked(root);
+          yield marked(root);
+        };
+      if (prop === 'map' || prop === 'flatMap')
+        return (fn: (v: unknown, i: number) => unknown) => [fn(marked(root), 0), fn(marked(root), 1)];
       if (prop === 'filter') return () => [marked(root), marked(root)];
       if (typeof prop === 'symbol') return undefined;
       // A named field is its own value ("p.ticket"); anything else (join, slice, toFixed…) keeps the root.
@@ -50,7 +55,14 @@ function leaves(value: unknown, path = ''): Leaf[] {
     } catch (err) {
       out = `threw: ${(err as Error).message}`;
     }
-    return [{ path, kind: 'function', empty: out.trim() === '', signature: `arity ${fn.length}; uses ${marksIn(out)}; placeholders ${placeholders(out.replace(/⟦[^⟧]+⟧/g, ''))}` }];
+    return [
+      {
+        path,
+        kind: 'function',
+        empty: out.trim() === '',
+        signature: `arity ${fn.length}; uses ${marksIn(out)}; placeholders ${placeholders(out.replace(/⟦[^⟧]+⟧/g, ''))}`,
+      },
+    ];
   }
   if (Array.isArray(value)) {
     const empty = value.length === 0 || value.some((v) => typeof v !== 'string' || v.trim() === '');
@@ -72,7 +84,10 @@ function parityProblems(italian: unknown, english: unknown): string[] {
       problems.push(`${path}: Italian ${leaf.kind} (${leaf.signature}) but English ${other.kind} (${other.signature})`);
   }
   for (const path of en.keys()) if (!it.has(path)) problems.push(`${path}: only in English`);
-  for (const [lang, map] of [['Italian', it], ['English', en]] as const)
+  for (const [lang, map] of [
+    ['Italian', it],
+    ['English', en],
+  ] as const)
     for (const leaf of map.values()) if (leaf.empty) problems.push(`${leaf.path}: empty in ${lang}`);
   return problems;
 }
@@ -95,9 +110,16 @@ describe('Italian and English have the same keys', () => {
       'a.b: Italian text (name) but English text ()',
       'a.b: empty in English',
     ]);
-    expect(parityProblems(base, { ...base, a: { ...base.a, c: (_t: string) => 'Report' } })[0]).toMatch(/^a\.c: Italian function \(arity 1; uses a0;.* but English function \(arity 1; uses ;/);
+    expect(parityProblems(base, { ...base, a: { ...base.a, c: (_t: string) => 'Report' } })[0]).toMatch(
+      /^a\.c: Italian function \(arity 1; uses a0;.* but English function \(arity 1; uses ;/,
+    );
     expect(parityProblems(base, { ...base, a: { ...base.a, c: () => 'Report' } })[0]).toMatch(/arity 1.*arity 0/);
     expect(parityProblems(base, { ...base, words: [] })).toEqual(['words: empty in English']);
-    expect(parityProblems({ p: (x: { ticket: string; town: string }) => `${x.ticket} ${x.town}` }, { p: (x: { ticket: string }) => `${x.ticket}` })).toHaveLength(1);
+    expect(
+      parityProblems(
+        { p: (x: { ticket: string; town: string }) => `${x.ticket} ${x.town}` },
+        { p: (x: { ticket: string }) => `${x.ticket}` },
+      ),
+    ).toHaveLength(1);
   });
 });

@@ -4,7 +4,8 @@ import type { ChannelPrompts } from './channels.types';
 export const channelsEn: ChannelPrompts = {
   telegram: {
     locationButton: '📍 Send my location',
-    groupNotice: (link) => `This bot works in private chat only: message me directly${link}. I collect nothing here. In an emergency call 112.`,
+    groupNotice: (link) =>
+      `This bot works in private chat only: message me directly${link}. I collect nothing here. In an emergency call 112.`,
     commands: {
       start: 'Start a report',
       annulla: 'Cancel the current report',

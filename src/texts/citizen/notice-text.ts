@@ -34,4 +34,5 @@ export const RESOLUTION_CHOICES: Record<Language, Record<ResolutionAnswer, strin
 };
 
 /** Asked once after a close (never for a sensitive category: the citizen sees nothing new there). */
-export const resolutionQuestionText = (ticketCode: string, lang: Language): string => promptsFor(lang).notices.resolution.question(ticketCode);
+export const resolutionQuestionText = (ticketCode: string, lang: Language): string =>
+  promptsFor(lang).notices.resolution.question(ticketCode);

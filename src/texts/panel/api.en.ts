@@ -28,7 +28,8 @@ export const apiEn: Record<ApiMessageKey, string> = {
   duplicateUnknown: 'No report with code {code}.',
   duplicateSelf: 'A report cannot be a duplicate of itself.',
   duplicateOfDuplicate: 'Report {code} is itself a duplicate of {original}: mark this one as a duplicate of {original}.',
-  advisoryNotScheduled: 'Advisory saved but its sending did not start (queue unreachable). Try again shortly: no citizen will receive it twice.',
+  advisoryNotScheduled:
+    'Advisory saved but its sending did not start (queue unreachable). Try again shortly: no citizen will receive it twice.',
   operatorExists: 'An operator “{username}” already exists.',
   operatorUnknown: 'No operator “{username}”.',
   staffBotOff: 'The staff bot is not configured: ask the administrator to set STAFF_TELEGRAM_BOT_TOKEN.',

@@ -26,7 +26,8 @@ export const apiIt = {
   duplicateUnknown: 'Nessuna segnalazione con codice {code}.',
   duplicateSelf: 'Una segnalazione non può essere duplicato di sé stessa.',
   duplicateOfDuplicate: 'La segnalazione {code} è a sua volta un duplicato di {original}: segna questa come duplicato di {original}.',
-  advisoryNotScheduled: 'Avviso salvato ma l’invio non è partito (coda non raggiungibile). Riprova tra poco: nessun cittadino lo riceverà due volte.',
+  advisoryNotScheduled:
+    'Avviso salvato ma l’invio non è partito (coda non raggiungibile). Riprova tra poco: nessun cittadino lo riceverà due volte.',
   operatorExists: 'Esiste già un operatore «{username}».',
   operatorUnknown: 'Nessun operatore «{username}».',
   staffBotOff: 'Il bot del personale non è configurato: chiedi all’amministratore di impostare STAFF_TELEGRAM_BOT_TOKEN.',

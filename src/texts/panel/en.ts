@@ -8,6 +8,7 @@ import { staffEn } from './staff.en';
 import { territoryEn } from './territory.en';
 import { serverEn } from './server.en';
 import { priorityEn } from './priority.en';
+import { staffBotEn } from './staff-bot.en';
 import type { PanelTexts } from './it';
 
 export const en: PanelTexts = {
@@ -20,4 +21,5 @@ export const en: PanelTexts = {
   api: apiEn,
   server: serverEn,
   priority: priorityEn,
+  staffBot: staffBotEn,
 };

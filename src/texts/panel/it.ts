@@ -8,6 +8,7 @@ import { staffIt } from './staff.it';
 import { territoryIt } from './territory.it';
 import { serverIt } from './server.it';
 import { priorityIt } from './priority.it';
+import { staffBotIt } from './staff-bot.it';
 
 export const it = {
   /** The front end's main texts (src/panel/web: queue, report page, actions, administration, advisories). */
@@ -24,6 +25,8 @@ export const it = {
   server: serverIt,
   /** The priority explanation on the report page. */
   priority: priorityIt,
+  /** What the staff bot writes to operators on Telegram (src/app/staff/staff-texts.ts). */
+  staffBot: staffBotIt,
 };
 
 /** The key type both languages share: en.ts must have exactly these keys. */

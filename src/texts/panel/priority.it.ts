@@ -2,7 +2,8 @@
 export const priorityIt = {
   severity: {
     label: 'Gravità della categoria',
-    rule: (p: { severity?: number; points: string }) => `${p.severity ? `Gravità ${p.severity} su 5. ` : ''}Punti per gravità da 1 a 5: ${p.points}.`,
+    rule: (p: { severity?: number; points: string }) =>
+      `${p.severity ? `Gravità ${p.severity} su 5. ` : ''}Punti per gravità da 1 a 5: ${p.points}.`,
   },
   reliability: {
     label: 'Come lo sa il cittadino',
@@ -11,7 +12,8 @@ export const priorityIt = {
   },
   urgency: {
     label: 'Parole urgenti nella descrizione',
-    rule: (p: { each: string; cap: number }) => `${p.each} per ogni parola urgente diversa (per esempio «adesso», «bambini»), al massimo ${p.cap}.`,
+    rule: (p: { each: string; cap: number }) =>
+      `${p.each} per ogni parola urgente diversa (per esempio «adesso», «bambini»), al massimo ${p.cap}.`,
   },
   photo: { label: 'Foto', rule: (p: { points: string }) => `${p.points} se c’è almeno una foto.` },
   confirmations: {

@@ -33,4 +33,6 @@ export const serverIt = {
   passwordHarder: 'Scegli una password più difficile da indovinare.',
 };
 
-export type PanelServerTexts = { [K in keyof typeof serverIt]: (typeof serverIt)[K] extends string ? string : Record<keyof (typeof serverIt)[K], string> };
+export type PanelServerTexts = {
+  [K in keyof typeof serverIt]: (typeof serverIt)[K] extends string ? string : Record<keyof (typeof serverIt)[K], string>;
+};

@@ -3,7 +3,8 @@ import type { StaffKey } from './staff.it';
 
 export const staffEn: Record<StaffKey, string> = {
   telegramTitle: 'Telegram (staff bot)',
-  telegramIntro: 'Link your Telegram to receive on your phone the dispatches assigned to you and, when on call, urgent alerts outside service hours.',
+  telegramIntro:
+    'Link your Telegram to receive on your phone the dispatches assigned to you and, when on call, urgent alerts outside service hours.',
   telegramOff: 'The staff bot is not configured in this installation.',
   telegramLinked: 'Linked since {date}.',
   telegramNotLinked: 'Not linked.',

@@ -16,7 +16,8 @@ export const staffIt = {
   dispatchPhoneHint: 'L’operatore riceve ticket, categoria, luogo con mappa e descrizione e risponde con i pulsanti.',
   dispatchPhoto: 'Includi le foto (l’invio resta nel registro degli accessi)',
   onCallTitle: 'Reperibilità',
-  onCallIntro: 'Gli operatori reperibili e collegati a Telegram ricevono fuori orario le segnalazioni urgenti e i messaggi che sembrano emergenze.',
+  onCallIntro:
+    'Gli operatori reperibili e collegati a Telegram ricevono fuori orario le segnalazioni urgenti e i messaggi che sembrano emergenze.',
   onCallNone: 'Nessun operatore ha collegato Telegram.',
   onCallToggle: 'Reperibile: {name}',
   emergencyTitle: 'Possibile emergenza',

@@ -7,8 +7,6 @@ const DICTIONARIES = { it: panelTexts.it.territory, en: panelTexts.en.territory 
 
 export type TerritoryKey = keyof typeof DICTIONARIES.it;
 
-
-
 export type TerritoryTranslate = (key: TerritoryKey, values?: Record<string, string | number>) => string;
 
 /** `tt(key, values)` in the panel's current language. */

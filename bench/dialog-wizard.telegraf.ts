@@ -1,9 +1,13 @@
 /**
  * The report flow written the usual telegraf way, for bench:dialog: a Scenes.WizardScene with the
  * in-memory session(), fed through bot.handleUpdate with no network (bot.botInfo set by hand, the
- * Bot API's callApi replaced: the allowed fake of the outside platform). It does the same work per
- * message as the engine: emergency words, global commands, the same matchers, prompts, territory
- * checks and ReportStore.createOnce on confirmation.
+ * Bot API's callApi replaced: the allowed fake of the outside platform). Per message it does what
+ * the engine does on these transcripts: emergency words, global commands, the same matchers,
+ * prompts, territory checks and ReportStore.createOnce on confirmation. It skips what the engine's
+ * flow adds (so the engine is measured carrying more): the words that work at any step besides
+ * "annulla" (avvisi, data rights, the other commands), the first message read as a possible
+ * one-message report, the "same situation nearby?" lookup, the daily limit and the abuse flags on
+ * submit.
  */
 import { Markup, Scenes, Telegraf, Telegram, session } from 'telegraf';
 import type { Update } from 'telegraf/types';

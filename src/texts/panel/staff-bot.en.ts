@@ -65,4 +65,5 @@ export const staffBotEn: StaffBotTexts = {
       ...(p.link ? [`Panel: ${p.link}`] : []),
     ].join('\n'),
   unlinked: 'The link with the panel has been removed.',
+  unknownZone: 'unknown zone',
 };

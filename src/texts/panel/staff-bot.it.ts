@@ -69,6 +69,8 @@ export const staffBotIt = {
       ...(p.link ? [`Pannello: ${p.link}`] : []),
     ].join('\n'),
   unlinked: 'Il collegamento con il pannello è stato rimosso.',
+  /** A page's zone when the report is in none. */
+  unknownZone: 'zona non indicata',
 };
 
 export type StaffBotTexts = typeof staffBotIt;

@@ -34,8 +34,18 @@ let numericWord: boolean | undefined;
 export function anytimeWordOf(text: string): string | undefined {
   numericWord ??= Object.values(anytimeKeywords()).some((list) => list.some((word) => /\d/.test(word)));
   if (!numericWord && MENU_NUMBER.test(text)) return undefined;
-  return engineNlp.matchKeyword(text, anytimeKeywords());
+  if (text.length > SHORT_TEXT) return engineNlp.matchKeyword(text, anytimeKeywords());
+  // Short answers ("Invia", "sì", "Accetto") come back all day from every citizen: remembered.
+  if (answers.has(text)) return answers.get(text);
+  const word = engineNlp.matchKeyword(text, anytimeKeywords());
+  if (answers.size >= MAX_ANSWERS) answers.clear();
+  answers.set(text, word);
+  return word;
 }
+
+const SHORT_TEXT = 40;
+const MAX_ANSWERS = 5_000;
+const answers = new Map<string, string | undefined>();
 
 /** Is this whole message the given word ("avvisi", «i miei dati»…)? */
 export const isAnytimeWord = (text: string, word: AnytimeWord): boolean => anytimeWordOf(text) === word;

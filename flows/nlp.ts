@@ -21,8 +21,22 @@ export const categoryClassifier = (): CategoryClassifier => (classifier ??= crea
 let categoryOptions: ChoiceOption[] | undefined;
 export const categoryMenuOptions = (): ChoiceOption[] => (categoryOptions ??= categoryChoiceOptions());
 
+/** Short answers ("2", "rifiuti", "spaccio") come back all day from every citizen: remembered (the reading is pure). */
+const SHORT_TEXT = 40;
+const MAX_REMEMBERED = 5_000;
+const understood = new Map<string, CategoryUnderstanding>();
+
 /** What a free-text answer at the category step means (see src/nlp/category-understanding.ts). */
-export const categoryUnderstanding = (text: string): CategoryUnderstanding =>
-  understandCategory(text, { classifier: categoryClassifier(), menuOptions: categoryMenuOptions() });
+export function categoryUnderstanding(text: string): CategoryUnderstanding {
+  const known = text.length <= SHORT_TEXT ? understood.get(text) : undefined;
+  // A copy: the caller may keep the ids in a draft.
+  if (known) return 'categoryIds' in known ? ({ ...known, categoryIds: [...known.categoryIds] } as CategoryUnderstanding) : { ...known };
+  const result = understandCategory(text, { classifier: categoryClassifier(), menuOptions: categoryMenuOptions() });
+  if (text.length <= SHORT_TEXT) {
+    if (understood.size >= MAX_REMEMBERED) understood.clear();
+    understood.set(text, result);
+  }
+  return result;
+}
 
 export { matchChoice, normalizeText, tokenize, urgencyTerms, type ChoiceOption };

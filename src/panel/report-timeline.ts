@@ -62,11 +62,11 @@ function actionText(e: AuditEntry, lang: PanelLang, names?: OperatorNames, teamN
         .join(', '),
     );
   if ((e.action === 'assign' || e.action === 'release' || e.action === 'citizen.block' || e.action === 'citizen.unblock') && str(e.reason)) parts.push(String(e.reason));
-  if (e.action === 'citizen.add') parts.push(d.photo ? (lang === 'it' ? 'una foto' : 'a photo') : lang === 'it' ? 'un messaggio' : 'a message');
+  if (e.action === 'citizen.add') parts.push(d.photo ? panelTexts[lang].server.timeline.addedPhoto : panelTexts[lang].server.timeline.addedMessage);
   if (e.action === 'citizen.resolution' && str(d.answer)) parts.push(labelOf(RESOLUTION_LABELS, String(d.answer), lang));
   if (e.action === 'citizen.follow_up' && str(d.of)) parts.push(String(d.of));
   if (e.action === 'reopen' && e.actor === 'citizen' && str(d.answer))
-    parts.push(lang === 'it' ? 'il cittadino dice che il problema non è risolto' : 'the citizen says the problem is not solved');
+    parts.push(panelTexts[lang].server.timeline.notSolved);
   if (str(d.note)) parts.push(String(d.note));
   return parts.length ? `${label}: ${parts.join(' — ')}` : label;
 }
@@ -105,7 +105,7 @@ export function buildTimeline(
     items.push({
       at: info.at,
       kind: 'inbound',
-      text: info.text ?? (info.mediaRef ? `📷 ${ctx.lang === 'it' ? 'Foto' : 'Photo'}` : ''),
+      text: info.text ?? (info.mediaRef ? `📷 ${panelTexts[ctx.lang].server.timeline.photo}` : ''),
       ...(info.mediaRef ? { photoUrl: photoUrl(report.id, info.mediaRef) } : {}),
     });
   }

@@ -5,7 +5,7 @@
  * the platform's limits and rules. Works in batches and is idempotent per advisory and citizen
  * (outboundId), so a job retried after a crash completes the send without repeating a message.
  */
-import { advisoryText } from '../../domain/advisory';
+import { advisoryText } from '../../texts/citizen/notice-text';
 import type { OutboundMessage } from '../../domain/message';
 import type { Advisory, IdentityStore, JobScheduler, OutboundLog, Subscription, SubscriptionStore } from '../../domain/ports';
 

@@ -36,3 +36,13 @@ export const RESOLUTION_CHOICES: Record<Language, Record<ResolutionAnswer, strin
 /** Asked once after a close (never for a sensitive category: the citizen sees nothing new there). */
 export const resolutionQuestionText = (ticketCode: string, lang: Language): string =>
   promptsFor(lang).notices.resolution.question(ticketCode);
+
+/**
+ * What a citizen subscribed to area alerts reads when a supervisor sends an advisory: the
+ * supervisor's words as written (never parsed), framed by who sends it, for which zone, and how to
+ * manage or stop the alerts, in the subscriber's language.
+ */
+export function advisoryText(text: string, ctx: { municipality: string; zoneNames: readonly string[]; lang: Language }): string {
+  const t = promptsFor(ctx.lang).notices.advisory;
+  return [t.head({ municipality: ctx.municipality, zones: ctx.zoneNames.join(', '), zoneCount: ctx.zoneNames.length }), text, t.footer].join('\n\n');
+}

@@ -25,4 +25,9 @@ export const noticesEn: NoticePrompts = {
     question: (ticket) => `Report ${ticket}: has the problem been solved? Tap an answer below.`,
     choices: { solved: 'Yes, solved', not_solved: 'No', still_there: 'It’s still there' },
   },
+  advisory: {
+    head: (p) =>
+      `📢 Advisory from the Municipality of ${p.municipality}${p.zones ? ` for ${p.zoneCount > 1 ? 'the areas' : 'the area'} ${p.zones}` : ''}:`,
+    footer: 'You receive this because you turned on area alerts. Write «alerts» to see or remove them, «STOP» to turn them all off.',
+  },
 };

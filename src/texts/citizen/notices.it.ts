@@ -25,4 +25,10 @@ export const noticesIt: NoticePrompts = {
     question: (ticket) => `Segnalazione ${ticket}: il problema è stato risolto? Rispondi con un tocco qui sotto.`,
     choices: { solved: 'Sì, risolto', not_solved: 'No', still_there: 'È ancora lì' },
   },
+  advisory: {
+    head: (p) =>
+      `📢 Avviso del Comune di ${p.municipality}${p.zones ? ` per ${p.zoneCount > 1 ? 'le zone' : 'la zona'} ${p.zones}` : ''}:`,
+    footer:
+      'Ricevi questo messaggio perché hai attivato gli avvisi di zona. Scrivi «avvisi» per vederli o toglierli, «STOP» per disattivarli tutti.',
+  },
 };

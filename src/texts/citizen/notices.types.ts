@@ -23,4 +23,9 @@ export type NoticePrompts = {
   /** Appended to the notices that leave the citizen waiting. */
   emergency: string;
   resolution: { question(ticket: string): string; choices: Record<ResolutionAnswer, string> };
+  /** Around a supervisor's advisory to area-alert subscribers (the advisory's words are never changed). */
+  advisory: {
+    head(p: { municipality: string; zones: string; zoneCount: number }): string;
+    footer: string;
+  };
 };

@@ -27,6 +27,9 @@ export const serverEn: PanelServerTexts = {
     voice: 'Voice note',
     voiceNotReceived: 'Voice note not received',
     unsupported: 'Unsupported message ({type})',
+    addedPhoto: 'a photo',
+    addedMessage: 'a message',
+    notSolved: 'the citizen says the problem is not solved',
   },
   passwordHarder: 'Choose a password that is harder to guess.',
 };

@@ -28,6 +28,11 @@ export const serverIt = {
     voice: 'Messaggio vocale',
     voiceNotReceived: 'Messaggio vocale non ricevuto',
     unsupported: 'Messaggio non gestito ({type})',
+    /** What the citizen added to a report. */
+    addedPhoto: 'una foto',
+    addedMessage: 'un messaggio',
+    /** A report reopened by the citizen's answer to the after-close question. */
+    notSolved: 'il cittadino dice che il problema non è risolto',
   },
   /** When the strength checker gives no hint of its own (src/panel/password-strength.ts). */
   passwordHarder: 'Scegli una password più difficile da indovinare.',

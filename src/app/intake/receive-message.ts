@@ -9,7 +9,13 @@ import type { CitizenRefOf } from './citizen-ref';
 
 const IDENTITY_REFRESH_MS = 60_000;
 
-export type ReceiveResult = { duplicate: boolean; citizenRef: string; blocked?: boolean };
+export type ReceiveResult = {
+  duplicate: boolean;
+  citizenRef: string;
+  blocked?: boolean;
+  /** The inbox's reference of the message (not stored when blocked): the id its live events carry. */
+  messageRef?: string;
+};
 
 /** Citizens blocked by an agent: their messages are counted, not stored; one notice per block. */
 export type BlockedCitizens = { store: CitizenBlockStore; outbound: Pick<OutboundLog, 'record'>; notice(lang: 'it' | 'en', until: Date): string };
@@ -83,6 +89,6 @@ export function createReceiveMessage(deps: {
     // From here on the message is known by the inbox's reference, not the platform's id (which may
     // carry the phone number): job ids, reply ids and the conversation all use it.
     if (record.state === 'received') await scheduleOrLeaveToReconciler({ ...msg, messageId: record.messageId });
-    return { duplicate, citizenRef };
+    return { duplicate, citizenRef, messageRef: record.messageId };
   };
 }

@@ -15,7 +15,7 @@
  *    proxy (not in the timed rounds, where the proxy would slow it), and Redis's INFO commandstats.
  */
 import { randomBytes, randomUUID } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { MongoClient } from 'mongodb';
@@ -36,6 +36,22 @@ const PROFILE = process.argv.includes('--cpu-prof');
 function cpuMsOf(pid: number): number {
   const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
   return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // utime + stime, in USER_HZ (100/s)
+}
+
+/** CPU time (ms) of each of a process's threads by name (main, libuv pool, V8 GC, ...), summed per name. */
+function cpuMsByThread(pid: number): Map<string, number> {
+  const byName = new Map<string, number>();
+  for (const tid of readdirSync(`/proc/${pid}/task`)) {
+    try {
+      const stat = readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8');
+      const name = tid === String(pid) ? 'main' : stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')')).replace(/[0-9]+$/, '#');
+      const fields = stat.slice(stat.lastIndexOf(') ') + 2).split(' ');
+      byName.set(name, (byName.get(name) ?? 0) + ((Number(fields[11]) + Number(fields[12])) * 1000) / 100);
+    } catch {
+      // the thread ended between the listing and the read
+    }
+  }
+  return byName;
 }
 
 type Step = (typeof FULL_REPORT_SCRIPT)[number];
@@ -162,13 +178,15 @@ async function round(jpeg: string) {
     await floorRun(servers.mongoUrl, servers.redisUrl, WARM_UP_CITIZENS);
     const reportsBefore = await countReports(servers.mongoUrl);
     const cpuBefore = cpuMsOf(service.child.pid!);
+    const threadsBefore = cpuMsByThread(service.child.pid!);
     // Each dialog reports from a place of its own (see distinctPlaces).
     const pipeline = await pipelineRun(baseUrl, jpeg, CITIZENS, WARM_UP_CITIZENS);
     const serviceCpuMs = cpuMsOf(service.child.pid!) - cpuBefore;
+    const threads = [...cpuMsByThread(service.child.pid!)].map(([name, ms]) => [name, ms - (threadsBefore.get(name) ?? 0)] as const);
     const reports = (await countReports(servers.mongoUrl)) - reportsBefore;
     // The floor runs while the service is idle.
     const floor = await floorRun(servers.mongoUrl, servers.redisUrl, CITIZENS);
-    return { pipeline, serviceCpuMs, reports, floor };
+    return { pipeline, serviceCpuMs, threads, reports, floor };
   } finally {
     await service.stop();
     await servers.stop();
@@ -209,7 +227,7 @@ async function main() {
   const ratios: number[] = [];
   const cpuPerMessage: number[] = [];
   for (let n = 1; n <= ROUNDS; n++) {
-    const { pipeline, serviceCpuMs, reports, floor } = await round(jpeg);
+    const { pipeline, serviceCpuMs, threads, reports, floor } = await round(jpeg);
     const total = pipeline.latencies.length;
     const pipelineRate = total / pipeline.seconds;
     const floorRate = floor.latencies.length / floor.seconds;
@@ -219,7 +237,11 @@ async function main() {
     console.log(
       `  pipeline: ${total} messages (${reports} reports created) in ${pipeline.seconds.toFixed(2)} s = ${pipelineRate.toFixed(0)} messages/s; receipt->reply ${latencySummary(pipeline.latencies)}; non-200: ${pipeline.failures}`,
     );
-    console.log(`            service process CPU ${(serviceCpuMs / total).toFixed(1)} ms per message (${(serviceCpuMs / 1000 / pipeline.seconds).toFixed(2)} cores busy)`);
+    console.log(`            service process CPU ${(serviceCpuMs / total).toFixed(1)} ms per message (${(serviceCpuMs / 1000 / pipeline.seconds).toFixed(2)} cores busy; by thread: ${threads
+        .filter(([, ms]) => ms > 0)
+        .sort((a, b) => b[1] - a[1])
+        .map(([name, ms]) => `${name} ${(ms / total).toFixed(1)}`)
+        .join(', ')})`);
     console.log(`  floor:    ${floor.latencies.length} messages in ${floor.seconds.toFixed(2)} s = ${floorRate.toFixed(0)} messages/s; per message ${latencySummary(floor.latencies)}`);
     console.log(`  pipeline / floor throughput: ${(pipelineRate / floorRate).toFixed(2)}`);
   }

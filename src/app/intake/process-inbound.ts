@@ -7,7 +7,7 @@ import type { Channel, OutboundMessage } from '../../domain/message';
 import type { ConversationStore, EventBus, InboxRecord, InboxStore, JobScheduler, OutboundLog } from '../../domain/ports';
 import type { DialogEngine } from '../../dialog/engine.types';
 import type { ChatLock } from '../../domain/ports';
-import { messageLimitVerdict, type MessageLimit } from './citizen-limits';
+import { messageLimitVerdict, receiptsAfter, type MessageLimit } from './citizen-limits';
 import type { DeliveryDecision } from './deliver-outbound';
 import { transcribeVoiceNote, type VoiceNotes } from './transcribe-voice-note';
 
@@ -91,7 +91,7 @@ export function createProcessInbound(deps: ProcessInboundDeps) {
       await discardAudio(record);
       return;
     }
-    const limited = deps.messageLimit ? await messageLimitVerdict(deps.messageLimit, deps.inbox, record, saved.state) : undefined;
+    const limited = deps.messageLimit ? messageLimitVerdict(deps.messageLimit, record, saved) : undefined;
     const payload =
       !limited && record.payload.kind === 'audio' && deps.voiceNotes
         ? await transcribeVoiceNote(deps.voiceNotes, record.payload, languageHint(saved.state, record.languageCode), record.receivedAt, now())
@@ -122,7 +122,8 @@ export function createProcessInbound(deps: ProcessInboundDeps) {
       outboundId: replyOutboundId(channel, messageId, i),
     }));
     await deps.outbound.recordAll(replies);
-    const ok = await deps.conversations.save(channel, chatId, record.citizenRef, turn.state, saved.version, messageId);
+    const receipts = deps.messageLimit ? receiptsAfter(deps.messageLimit, record, saved) : undefined;
+    const ok = await deps.conversations.save(channel, chatId, record.citizenRef, turn.state, saved.version, messageId, receipts);
     if (!ok) throw new ConcurrentUpdateError(`conversation ${channel} changed while processing ${messageId}`);
     await deliverOrEnqueue(replies);
     await deps.inbox.markProcessed(channel, messageId, turn.reportId);

@@ -38,7 +38,7 @@ function cpuMsOf(pid: number): number {
   return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // utime + stime, in USER_HZ (100/s)
 }
 
-/** CPU time (ms) of each of a process's threads by name (main, libuv pool, V8 GC, ...), summed per name. */
+/** CPU time (ms) of each of a process's threads by name (main, libuv pool, V8 GC, ...), summed per name; and main's kernel part. */
 function cpuMsByThread(pid: number): Map<string, number> {
   const byName = new Map<string, number>();
   for (const tid of readdirSync(`/proc/${pid}/task`)) {
@@ -47,6 +47,8 @@ function cpuMsByThread(pid: number): Map<string, number> {
       const name = tid === String(pid) ? 'main' : stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')')).replace(/[0-9]+$/, '#');
       const fields = stat.slice(stat.lastIndexOf(') ') + 2).split(' ');
       byName.set(name, (byName.get(name) ?? 0) + ((Number(fields[11]) + Number(fields[12])) * 1000) / 100);
+      // The main thread's time in the kernel (socket writes and reads, mostly) on its own.
+      if (name === 'main') byName.set('main:kernel', (byName.get('main:kernel') ?? 0) + (Number(fields[12]) * 1000) / 100);
     } catch {
       // the thread ended between the listing and the read
     }

@@ -30,11 +30,11 @@ import { delta, redisCommandCounts, startMongoCommandCounter } from './command-c
 const CITIZENS = numberArg('citizens', 40);
 const ROUNDS = numberArg('rounds', 5);
 /**
- * The figures before the work on issue 11's CPU item (main 93d03f0, same machine, rounds alternating
- * with this code's, 2026-12-04): printed beside today's. Re-measure on your machine for a fair
+ * The figures before the work on issue 11's CPU item (main 93d03f0, same machine, medians of 5
+ * one-round runs alternating with this code's, 2026-12-04): printed beside today's. Re-measure on your machine for a fair
  * comparison (check out that commit and run this bench).
  */
-const BASELINE = { cpuMsPerMessage: 0, pipelineToFloor: 0, mongoPerMessage: 13.3, redisPerMessage: 0 };
+const BASELINE = { cpuMsPerMessage: 7.8, pipelineToFloor: 0.19, mongoPerMessage: 13.3, redisPerMessage: 58.5 };
 const WARM_UP_CITIZENS = 16;
 const PROFILE = process.argv.includes('--cpu-prof');
 

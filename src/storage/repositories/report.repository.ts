@@ -139,6 +139,8 @@ function matches(d: ReportDocument, filter: ReportFilter, criterion: Criterion):
 
 /** Past this many rows per status, a page is read with one $in query instead of one query per status. */
 const MAX_MERGED_ROWS = 2_000;
+/** The first window of newestOfStatus, in days (then x4 each time: 4 weeks, 16 weeks, ~15 months, ~5 years, all). */
+const NEWEST_WINDOW_DAYS = 7;
 
 export const TIMESTAMP_OF_ACTION: Partial<Record<ApplyTransitionInput['action'], string>> = {
   take: 'takenAt',
@@ -238,6 +240,27 @@ export function createReportRepository(conn: Connection, stats?: StatsRepository
     part.status?.length === 1 && OPEN_STATUSES.includes(part.status[0]) && criteriaOf(part).length >= 2;
 
   /**
+   * The newest `rows` reports of one status (and maybe a date range), read through a window of
+   * recent days on the { status, createdAt } index that widens until it holds enough rows: the same
+   * rows as the plain sorted query (everything outside the window is older than all inside it), but
+   * the embedded MongoDB-wire server fetches and sorts a week of a finished status instead of all
+   * of its years (100 ms and more at 100,000 reports, for every archive page read).
+   */
+  const newestOfStatus = async (part: ReportFilter, rows: number) => {
+    const now = clock().getTime();
+    for (let days = NEWEST_WINDOW_DAYS; ; days *= 4) {
+      const since = new Date(now - days * 86_400_000);
+      const last = days > 4 * 365 || (part.from !== undefined && part.from >= since);
+      const windowed = last ? part : { ...part, from: since };
+      const docs = await Report.find(reportQuery(windowed)).sort({ createdAt: -1 }).limit(rows).lean<ReportDocument[]>();
+      if (docs.length >= rows || last) return docs;
+    }
+  };
+  /** A part read with newestOfStatus: newest first, one status, no criterion but dates (the window's index has no other field). */
+  const windowable = (part: ReportFilter, page: ReportPageRequest) =>
+    page.sort === 'newest' && part.status?.length === 1 && criteriaOf(part).every((c) => c === 'createdAt');
+
+  /**
    * One page of the queue. With several statuses, each status is read on its own (an equality on
    * the first field of the queue indexes, which every MongoDB-wire server can use, the embedded
    * one included) and the sorted pieces are merged: same rows, same order as one $in query.
@@ -247,7 +270,7 @@ export function createReportRepository(conn: Connection, stats?: StatsRepository
     const compare = page.sort === 'priority' ? byPriority : byNewest;
     const rows = page.offset + page.limit;
     const parts = rows <= MAX_MERGED_ROWS ? splitByStatus(filter) : [filter];
-    if (parts.length === 1 && !viaCandidates(parts[0])) {
+    if (parts.length === 1 && !viaCandidates(parts[0]) && !windowable(parts[0], page)) {
       const docs = await Report.find(reportQuery(filter)).sort(sort).skip(page.offset).limit(page.limit).lean<ReportDocument[]>();
       return docs.map(toReportView);
     }
@@ -255,7 +278,9 @@ export function createReportRepository(conn: Connection, stats?: StatsRepository
       parts.map(async (part) =>
         viaCandidates(part)
           ? (await openCandidates(part)).sort(compare).slice(0, rows)
-          : Report.find(reportQuery(part)).sort(sort).limit(rows).lean<ReportDocument[]>(),
+          : windowable(part, page)
+            ? newestOfStatus(part, rows)
+            : Report.find(reportQuery(part)).sort(sort).limit(rows).lean<ReportDocument[]>(),
       ),
     );
     const pageDocs = pieces.flat().sort(compare).slice(page.offset, rows);

@@ -175,3 +175,49 @@ describe('the open queue in memory (open-queue.ts)', () => {
     },
   );
 });
+
+describe('the archive newest first, read through widening windows of days', () => {
+  it('pages finished reports spread over years exactly like one sorted query', async () => {
+    const now = Date.now();
+    await conn.collection('reports').insertMany(
+      Array.from({ length: 70 }, (_, i) => ({
+        _id: new Types.ObjectId(),
+        ticketCode: `VIC-2025-${String(i + 1).padStart(6, '0')}`,
+        status: ['closed', 'rejected'][i % 2],
+        categoryId: 'noise',
+        reliability: 'seen',
+        location: { type: 'Point', coordinates: [10.57, 43.84] },
+        zone: 'centro',
+        description: `old report ${i}`,
+        photoRefs: [],
+        channel: 'telegram',
+        citizenRef: `cit_old_${i}`,
+        language: 'it',
+        priority: 1,
+        sourceMessageKey: `old${i}`,
+        confirmations: 0,
+        citizenInfo: [],
+        version: 2,
+        // From today back to about three years ago, a few in every window (7, 28, 112, 448 days).
+        createdAt: new Date(now - ((i * i * 2.3) % 1100) * 86_400_000 - i * 1000),
+        updatedAt: new Date(now),
+      })),
+    );
+    for (const filter of [
+      { status: ['closed'] },
+      { status: ['closed', 'rejected', 'duplicate'] },
+      { status: ['rejected'], from: new Date(now - 400 * 86_400_000) },
+      { status: ['closed'], from: new Date(now - 3 * 86_400_000), to: new Date(now) },
+    ] as ReportFilter[]) {
+      for (const [offset, limit] of [
+        [0, 5],
+        [0, 20],
+        [20, 20],
+        [30, 50],
+      ]) {
+        const items = await storage.reports.listItems(filter, { sort: 'newest', offset, limit });
+        expect(items.map((r) => r.id)).toEqual(await reference(filter, 'newest', offset, limit));
+      }
+    }
+  });
+});

@@ -8,14 +8,18 @@
  * each of their views. The filters are applied exactly as ReportStore's query does (see
  * matchesFilter), so the rows and their order are the same.
  *
- * Freshness is queue-counts.ts's: the snapshot is dropped on every report created or changed (live
- * events from every web process, and this process's own changes at once) and after a few seconds in
- * any case. Past OPEN_QUEUE_MAX open reports it is not kept, and callers query MongoDB as before.
+ * Freshness: a report created or changed (the live events of every web process, and this
+ * process's own changes at once) is read again by its id and put in or taken out of the queue;
+ * a request waits for those reads, so it sees every change heard before it. The whole queue is read
+ * again every few seconds in the background, for a change that nobody announced. Past
+ * OPEN_QUEUE_MAX open reports it is not kept, and callers query MongoDB as before.
  */
 import type { ReportFilter, ReportPageRequest, ReportStore, ReportView } from '../domain/ports';
 import { OPEN_STATUSES, type ReportStatus } from '../domain/report';
 
 export const OPEN_QUEUE_MAX = 5_000;
+/** The whole queue is read again after this long (changes nobody announced), in the background. */
+const REFRESH_MS = 3_000;
 
 /** The reports in open statuses, or null when there are more than OPEN_QUEUE_MAX (not kept in memory then). */
 export async function readOpenQueue(reports: Pick<ReportStore, 'listItems'>): Promise<ReportView[] | null> {
@@ -25,6 +29,89 @@ export async function readOpenQueue(reports: Pick<ReportStore, 'listItems'>): Pr
   const all = parts.flat();
   return all.length > OPEN_QUEUE_MAX ? null : all;
 }
+
+type Entry = { version: number; view: ReportView | null };
+
+/**
+ * The open queue of this process: `current()` answers from memory (null: too many open reports);
+ * `changed(id)` reads that report again (by id, the cheapest read there is) and updates the queue.
+ */
+export function openQueue(reports: Pick<ReportStore, 'listItems' | 'get'>) {
+  /** Every report seen, open or not (null view: not open), with the version it was seen at. */
+  let entries: Map<string, Entry> | null = null;
+  let tooMany = false;
+  let loadedAt = 0;
+  let loading: Promise<void> | undefined;
+  let view: ReportView[] | null = null;
+  /** Reads of changed reports still under way: requests wait for them. */
+  const patching = new Set<Promise<void>>();
+  /** Reports changed while a full read is under way: read again after it. */
+  let changedDuringLoad: Set<string> | null = null;
+
+  const put = (into: Map<string, Entry>, id: string, r: ReportView | null, version: number) => {
+    const known = into.get(id);
+    // An older read finishing after a newer one must not undo it.
+    if (known && known.version > version) return;
+    into.set(id, { version, view: r && OPEN_STATUSES.includes(r.status) ? r : null });
+  };
+  const rebuild = () => {
+    view = entries && !tooMany ? [...entries.values()].flatMap((e) => (e.view ? [e.view] : [])) : null;
+  };
+  const patch = async (id: string) => {
+    const r = await reports.get(id);
+    if (!entries) return;
+    put(entries, id, r, r?.version ?? Number.MAX_SAFE_INTEGER);
+    rebuild();
+  };
+  const load = () =>
+    (loading ??= (async () => {
+      changedDuringLoad = new Set();
+      try {
+        const all = await readOpenQueue(reports);
+        const fresh = new Map<string, Entry>();
+        for (const r of all ?? []) put(fresh, r.id, r, r.version);
+        const again = [...changedDuringLoad];
+        changedDuringLoad = null;
+        await Promise.all(
+          again.map(async (id) => {
+            const r = await reports.get(id);
+            put(fresh, id, r, r?.version ?? Number.MAX_SAFE_INTEGER);
+          }),
+        );
+        entries = fresh;
+        tooMany = all === null;
+        loadedAt = Date.now();
+        rebuild();
+      } finally {
+        changedDuringLoad = null;
+        loading = undefined;
+      }
+    })());
+
+  return {
+    async current(): Promise<ReportView[] | null> {
+      if (!entries) await load();
+      else if (Date.now() - loadedAt > REFRESH_MS) load().catch(() => undefined);
+      // Every change heard before this request is in the answer.
+      if (patching.size) await Promise.all([...patching]);
+      return view;
+    },
+    /** A report was created or changed: read it again before the next answer. */
+    changed(id: string) {
+      changedDuringLoad?.add(id);
+      if (!entries) return;
+      const p: Promise<void> = patch(id)
+        .catch(() => {
+          // Could not read it: read everything again at the next request.
+          entries = null;
+        })
+        .finally(() => patching.delete(p));
+      patching.add(p);
+    },
+  };
+}
+
+export type OpenQueue = ReturnType<typeof openQueue>;
 
 /** The same test as ReportStore's query (reportQuery in src/storage/repositories/report.repository.ts), on a view. */
 export function matchesFilter(r: ReportView, f: ReportFilter): boolean {

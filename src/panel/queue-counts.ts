@@ -19,7 +19,7 @@
  */
 import type { EventBus, LiveEvent, ReportFilter, ReportPageRequest, ReportStore, ReportView } from '../domain/ports';
 import { OPEN_STATUSES, REPORT_STATUSES, type ReportStatus } from '../domain/report';
-import { onlyOpen, openCounts, pageOf, readOpenQueue } from './open-queue';
+import { onlyOpen, openCounts, openQueue, pageOf } from './open-queue';
 import { sharedQueryCache } from './shared-query-cache';
 
 export const FINISHED: readonly ReportStatus[] = REPORT_STATUSES.filter((s) => !OPEN_STATUSES.includes(s));
@@ -41,11 +41,11 @@ export function queueCounts(reports: ReportStore, events: EventBus) {
   const finished = sharedQueryCache<Counts>(FINISHED_TTL_MS, true);
   const openPages = sharedQueryCache<ReportView[]>(OPEN_PAGE_TTL_MS, false);
   const archivePages = sharedQueryCache<ReportView[]>(ARCHIVE_PAGE_TTL_MS, false);
-  const openQueue = sharedQueryCache<{ queue: ReportView[] | null }>(OPEN_PAGE_TTL_MS, false);
-  const readQueue = async () => (await openQueue.get('open', async () => ({ queue: await readOpenQueue(reports) }))).queue;
+  const queue = openQueue(reports);
+  const readQueue = () => queue.current();
   const heard = (e: LiveEvent) => {
     if (e.type !== 'report.created' && e.type !== 'report.updated') return;
-    openQueue.invalidate();
+    queue.changed(e.reportId);
     open.invalidate();
     openPages.invalidate();
     if (touchesFinished(e)) {

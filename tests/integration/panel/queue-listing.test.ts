@@ -6,7 +6,7 @@ import mongoose, { Types } from 'mongoose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ReportFilter } from '../../../src/domain/ports';
 import { REPORT_STATUSES } from '../../../src/domain/report';
-import { openCounts, pageOf, readOpenQueue } from '../../../src/panel/open-queue';
+import { openCounts, openQueue, pageOf, readOpenQueue } from '../../../src/panel/open-queue';
 import { createStorage, ensureIndexes, type Storage } from '../../../src/storage';
 import { freshMongoUrl } from '../../support/databases';
 
@@ -219,5 +219,35 @@ describe('the archive newest first, read through widening windows of days', () =
         expect(items.map((r) => r.id)).toEqual(await reference(filter, 'newest', offset, limit));
       }
     }
+  });
+});
+
+describe('the open queue follows changes', () => {
+  it('shows a change at the next answer once it is heard, and drops a report that leaves the open statuses', async () => {
+    const queue = openQueue(storage.reports);
+    const before = await queue.current();
+    const target = before!.find((r) => r.status === 'new' && !r.assignee)!;
+    const taken = await storage.reports.applyTransition({
+      id: target.id,
+      action: 'take',
+      actor: 'luca.verdi',
+      set: { assignee: 'luca.verdi' },
+    });
+    expect(taken.ok).toBe(true);
+    queue.changed(target.id);
+    expect((await queue.current())!.find((r) => r.id === target.id)).toMatchObject({ status: 'in_review', assignee: 'luca.verdi' });
+    if (!taken.ok) return;
+    const closed = await storage.reports.applyTransition({
+      id: target.id,
+      action: 'close',
+      actor: 'luca.verdi',
+      set: { outcome: { code: 'intervention_done' } },
+    });
+    expect(closed.ok).toBe(true);
+    queue.changed(target.id);
+    expect((await queue.current())!.some((r) => r.id === target.id)).toBe(false);
+    expect(
+      pageOf((await queue.current())!, { status: ['in_review'], assignee: 'luca.verdi' }, { sort: 'priority', offset: 0, limit: 10 }),
+    ).toEqual([]);
   });
 });

@@ -11,14 +11,14 @@
  * Freshness: a report created or changed (the live events of every web process, and this
  * process's own changes at once) is read again by its id and put in or taken out of the queue;
  * a request waits for those reads, so it sees every change heard before it. The whole queue is read
- * again every few seconds in the background, for a change that nobody announced. Past
+ * again when it is older than a few seconds, for a change that nobody announced. Past
  * OPEN_QUEUE_MAX open reports it is not kept, and callers query MongoDB as before.
  */
 import type { ReportFilter, ReportPageRequest, ReportStore, ReportView } from '../domain/ports';
 import { OPEN_STATUSES, type ReportStatus } from '../domain/report';
 
 export const OPEN_QUEUE_MAX = 5_000;
-/** The whole queue is read again after this long (changes nobody announced), in the background. */
+/** The whole queue is read again after this long (changes nobody announced). */
 const REFRESH_MS = 3_000;
 
 /** The reports in open statuses, or null when there are more than OPEN_QUEUE_MAX (not kept in memory then). */
@@ -90,8 +90,9 @@ export function openQueue(reports: Pick<ReportStore, 'listItems' | 'get'>) {
 
   return {
     async current(): Promise<ReportView[] | null> {
-      if (!entries) await load();
-      else if (Date.now() - loadedAt > REFRESH_MS) load().catch(() => undefined);
+      // Older than REFRESH_MS: read again before answering (as the shared pages did), so a change
+      // nobody announced shows in any request made REFRESH_MS after it.
+      if (!entries || Date.now() - loadedAt > REFRESH_MS) await load();
       // Every change heard before this request is in the answer.
       if (patching.size) await Promise.all([...patching]);
       return view;

@@ -17,6 +17,8 @@ export type MongoCommandCounter = {
   url: string;
   /** Application commands by name since the last reset. */
   counts(): Map<string, number>;
+  /** Milliseconds from each command to its reply (the server's time plus the proxy's), summed by name since the last reset. */
+  millis(): Map<string, number>;
   total(): number;
   reset(): void;
   close(): Promise<void>;
@@ -43,23 +45,43 @@ function commandName(message: Buffer): string | undefined {
 export async function startMongoCommandCounter(mongoUrl: string): Promise<MongoCommandCounter> {
   const target = new URL(mongoUrl);
   const counts = new Map<string, number>();
+  const millis = new Map<string, number>();
   const sockets = new Set<net.Socket>();
   const server = net.createServer((client) => {
     const upstream = net.connect(Number(target.port), target.hostname);
     sockets.add(client).add(upstream);
     let pending: Buffer = Buffer.alloc(0);
+    let replies: Buffer = Buffer.alloc(0);
+    const asked = new Map<number, { name: string; at: number }>();
     client.on('data', (chunk: Buffer) => {
       pending = pending.length ? Buffer.concat([pending, chunk]) : chunk;
       while (pending.length >= 16) {
         const length = pending.readInt32LE(0);
         if (pending.length < length) break;
         const name = commandName(pending.subarray(0, length));
-        if (name && !MONITORING.has(name.split(' ')[0]!)) counts.set(name, (counts.get(name) ?? 0) + 1);
+        if (name && !MONITORING.has(name.split(' ')[0]!)) {
+          counts.set(name, (counts.get(name) ?? 0) + 1);
+          asked.set(pending.readInt32LE(4), { name, at: performance.now() });
+        }
         pending = pending.subarray(length);
       }
       upstream.write(chunk);
     });
-    upstream.on('data', (chunk) => client.write(chunk));
+    upstream.on('data', (chunk: Buffer) => {
+      replies = replies.length ? Buffer.concat([replies, chunk]) : chunk;
+      while (replies.length >= 16) {
+        const length = replies.readInt32LE(0);
+        if (replies.length < length) break;
+        const responseTo = replies.readInt32LE(8);
+        const q = asked.get(responseTo);
+        if (q) {
+          asked.delete(responseTo);
+          millis.set(q.name, (millis.get(q.name) ?? 0) + performance.now() - q.at);
+        }
+        replies = replies.subarray(length);
+      }
+      client.write(chunk);
+    });
     const end = () => {
       client.destroy();
       upstream.destroy();
@@ -73,8 +95,12 @@ export async function startMongoCommandCounter(mongoUrl: string): Promise<MongoC
   return {
     url: url.toString(),
     counts: () => new Map(counts),
+    millis: () => new Map(millis),
     total: () => [...counts.values()].reduce((a, b) => a + b, 0),
-    reset: () => counts.clear(),
+    reset: () => {
+      counts.clear();
+      millis.clear();
+    },
     close: () =>
       new Promise<void>((resolve) => {
         for (const s of sockets) s.destroy();

@@ -1,16 +1,21 @@
 /**
- * npm run bench:panel [-- --reports 100000 --requests 200]
+ * npm run bench:panel [-- --reports 100000 --agents 20 --rounds 3 --requests 120]
  *
- * Seeds N reports straight into MongoDB (bulk insertMany, the shapes the dialog saves), starts the
- * real web role, logs in as an agent through the API (real session, real CSRF token), then measures
- * through HTTP:
- *   - the queue listing with filters and the priority sort (plus counts per status), one agent at a time;
- *   - a report's detail (report, timeline sources, presenter);
- *   - the queue listing with N agents (--agents, default 20) polling at once;
- *   - a shift: N agents working at once, each listing its queue (all, "mine", "unassigned"),
- *     opening a report and writing an internal note on it, in a loop.
- * Prints p50/p95/p99; asserts nothing. Uses MONGODB_URI / REDIS_URL when set, else starts the
- * embedded servers.
+ * A shift at the operator panel, through HTTP against the real web role (started in this process,
+ * real sessions, real CSRF tokens) over N reports seeded straight into MongoDB (bulk insertMany, the
+ * shapes the dialog saves). --agents operators (default 20) each sign in with their own account.
+ * Each round measures, first with 1 agent, then with all agents at once, each agent looping over
+ * "list my queue (all / mine / unassigned / a zone), now and then the archive, open a report, act on
+ * it (an internal note, or take and hand back a new report)":
+ *   - the queue listing (filters + priority sort + counts per status),
+ *   - the archive listing (finished reports by category and month, or newest first),
+ *   - the report detail (report, timeline sources, presenter),
+ *   - the actions (notes, take, release);
+ * and, as the baseline of the same minute, the floor: one MongoDB round trip (findOne by _id with
+ * the driver) at the same concurrency, on the same server. Prints p50/p95/p99 per round and their
+ * medians over the rounds. Then, through a counting proxy (not timed), MongoDB commands per request
+ * of each kind. Asserts nothing. Uses MONGODB_URI / REDIS_URL when set, else starts the embedded
+ * servers.
  */
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -18,7 +23,7 @@ import os from 'node:os';
 import path from 'node:path';
 import mongoose, { Types } from 'mongoose';
 import { CATEGORIES } from '../config/categories';
-import { parseConfig } from '../config/env';
+import { parseConfig, type Config } from '../config/env';
 import { CHANNELS } from '../src/domain/message';
 import { REPORT_STATUSES } from '../src/domain/report';
 import { formatTicketCode } from '../src/domain/ticket-code';
@@ -27,14 +32,17 @@ import { createLogger } from '../src/log/logger';
 import { startVicinato } from '../src/main';
 import { createOperatorAccount } from '../src/panel/operator-accounts';
 import { createStorage, ensureIndexes } from '../src/storage';
-import { benchServers, latencySummary, numberArg, percentile } from './bench-env';
+import { benchServers, numberArg, percentile } from './bench-env';
+import { startMongoCommandCounter } from './command-counters';
 
 const REPORTS = numberArg('reports', 100_000);
-const REQUESTS = numberArg('requests', 200);
 const AGENTS = numberArg('agents', 20);
+const ROUNDS = numberArg('rounds', 3);
+/** Loop iterations per round: the 1-agent phase makes this many, the shift phase this many in all. */
+const REQUESTS = numberArg('requests', 120);
 const BATCH = 5_000;
-/** Hard limit of the measuring phases, so the bench always ends. */
-const MEASURE_BUDGET_MS = 120_000;
+/** Hard limit of each measuring phase, so the bench always ends. */
+const PHASE_BUDGET_MS = 90_000;
 
 // Years of history: nearly all reports are finished; about 1,200 of 100,000 are open at once (a
 // heavy backlog for one municipality's police).
@@ -108,7 +116,9 @@ async function seed(mongoUrl: string, zones: string[]) {
   return sample.map((d) => String(d._id));
 }
 
-async function login(baseUrl: string, username: string, password: string) {
+type Agent = { username: string; cookie: string; csrfToken: string };
+
+async function login(baseUrl: string, username: string, password: string): Promise<Agent> {
   const res = await fetch(`${baseUrl}/api/auth/login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
@@ -119,172 +129,277 @@ async function login(baseUrl: string, username: string, password: string) {
     .getSetCookie()
     .map((c) => c.split(';')[0])
     .join('; ');
-  return { cookie, csrfToken: ((await res.json()) as { csrfToken: string }).csrfToken };
+  return { username, cookie, csrfToken: ((await res.json()) as { csrfToken: string }).csrfToken };
 }
 
-async function timed(url: string, cookie: string): Promise<number> {
+type Timed<T> = { ms: number; status: number; body: T };
+
+async function call<T = unknown>(base: string, agent: Agent, method: 'GET' | 'POST', url: string, body?: unknown): Promise<Timed<T>> {
   const t0 = performance.now();
-  const res = await fetch(url, { headers: { cookie } });
-  await res.arrayBuffer();
-  if (res.status !== 200) throw new Error(`${url} answered ${res.status}`);
-  return performance.now() - t0;
+  const res = await fetch(`${base}${url}`, {
+    method,
+    headers: {
+      cookie: agent.cookie,
+      ...(method === 'POST' ? { 'content-type': 'application/json', 'x-csrf-token': agent.csrfToken } : {}),
+    },
+    ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+  });
+  const text = await res.text();
+  const ms = performance.now() - t0;
+  if (res.status >= 500 || res.status === 401 || res.status === 403) throw new Error(`${method} ${url} answered ${res.status}: ${text}`);
+  return { ms, status: res.status, body: (text ? JSON.parse(text) : undefined) as T };
 }
 
-async function main() {
-  const servers = await benchServers({ MONGODB_URI: process.env.MONGODB_URI, REDIS_URL: process.env.REDIS_URL });
-  const mediaDir = mkdtempSync(path.join(os.tmpdir(), 'vicinato-bench-media-'));
-  const config = parseConfig({
+const KINDS = ['queue listing', 'archive listing', 'report detail', 'action'] as const;
+type Kind = (typeof KINDS)[number];
+type Samples = Record<Kind, number[]>;
+const emptySamples = (): Samples => ({ 'queue listing': [], 'archive listing': [], 'report detail': [], action: [] });
+
+type Workload = {
+  base: string;
+  queueQueries: string[];
+  archiveQueries: string[];
+  ids: string[];
+};
+
+/**
+ * One agent's loop step `i`: list the queue (every fourth step the archive as well), open a report,
+ * act on it: an internal note, or (every third step) take a new report of the listing and hand it back.
+ */
+async function step(w: Workload, agent: Agent, a: number, i: number, out: Samples) {
+  const listing = await call<{ items: Array<{ id: string; status: string; version: number; assignee?: string }> }>(
+    w.base,
+    agent,
+    'GET',
+    `/api/reports?${w.queueQueries[(a + i) % w.queueQueries.length]}`,
+  );
+  out['queue listing'].push(listing.ms);
+  if (i % 4 === 3)
+    out['archive listing'].push(
+      (await call(w.base, agent, 'GET', `/api/reports?${w.archiveQueries[(a + i) % w.archiveQueries.length]}`)).ms,
+    );
+  const id = w.ids[(a * 97 + i * 13) % w.ids.length];
+  out['report detail'].push((await call(w.base, agent, 'GET', `/api/reports/${id}`)).ms);
+  const fresh = listing.body.items.filter((r) => r.status === 'new' && !r.assignee);
+  const target = fresh[(a + i) % Math.max(1, fresh.length)];
+  if (i % 3 === 2 && target) {
+    const taken = await call<{ report?: { version: number } }>(w.base, agent, 'POST', `/api/reports/${target.id}/actions`, {
+      action: 'take',
+      version: target.version,
+    });
+    out.action.push(taken.ms);
+    // 409: a colleague took it first, as happens in a shift.
+    if (taken.status === 200 && taken.body.report)
+      out.action.push(
+        (
+          await call(w.base, agent, 'POST', `/api/reports/${target.id}/actions`, {
+            action: 'release',
+            version: taken.body.report.version,
+            reason: 'restituita alla coda dal benchmark',
+          })
+        ).ms,
+      );
+  } else {
+    out.action.push((await call(w.base, agent, 'POST', `/api/reports/${id}/notes`, { text: `nota di turno ${a}-${i}` })).ms);
+  }
+}
+
+/** `agents` agents at once, `iterations` loop steps in all (each agent its share), within the budget. */
+async function phase(w: Workload, agents: Agent[], iterations: number): Promise<Samples> {
+  const out = emptySamples();
+  const deadline = Date.now() + PHASE_BUDGET_MS;
+  await Promise.all(
+    agents.map(async (agent, a) => {
+      for (let i = 0; i < Math.ceil(iterations / agents.length) && Date.now() < deadline; i++) await step(w, agent, a, i, out);
+    }),
+  );
+  return out;
+}
+
+/** The floor: one round trip to the same MongoDB server (findOne by _id), `concurrency` at once. */
+async function floor(db: mongoose.mongo.Db, ids: string[], concurrency: number, count: number): Promise<number[]> {
+  const out: number[] = [];
+  const reports = db.collection('reports');
+  await Promise.all(
+    Array.from({ length: concurrency }, async (_, a) => {
+      for (let i = 0; i < Math.ceil(count / concurrency); i++) {
+        const t0 = performance.now();
+        await reports.findOne({ _id: new Types.ObjectId(ids[(a * 31 + i) % ids.length]) });
+        out.push(performance.now() - t0);
+      }
+    }),
+  );
+  return out;
+}
+
+type Figures = { p50: number; p95: number; p99: number; n: number };
+const figures = (ms: number[]): Figures => {
+  const s = [...ms].sort((x, y) => x - y);
+  return { p50: percentile(s, 50), p95: percentile(s, 95), p99: percentile(s, 99), n: s.length };
+};
+const median = (xs: number[]) => {
+  const s = xs.filter((x) => Number.isFinite(x)).sort((a, b) => a - b);
+  return s.length ? s[Math.floor((s.length - 1) / 2)] : NaN;
+};
+const fmt = (f: Figures) => `p50 ${f.p50.toFixed(1)}, p95 ${f.p95.toFixed(1)}, p99 ${f.p99.toFixed(1)} ms (${f.n})`;
+
+function webConfig(mongoUrl: string, redisUrl: string, mediaDir: string): Config {
+  return parseConfig({
     NODE_ENV: 'test',
     PORT: '0',
     SERVICES: 'web',
-    MONGODB_URI: servers.mongoUrl,
-    REDIS_URL: servers.redisUrl,
+    MONGODB_URI: mongoUrl,
+    REDIS_URL: redisUrl,
     REDIS_PREFIX: `bench_${randomBytes(4).toString('hex')}`,
     SESSION_SECRET: randomBytes(32).toString('hex'),
     CITIZEN_REF_SECRET: randomBytes(32).toString('hex'),
     MEDIA_DIR: mediaDir,
     LOG_LEVEL: 'error',
   });
+}
+
+/** "label: N commands/request, M ms of server time; the most frequent commands, with their mean time". */
+function describe(label: string, requests: number, counts: Map<string, number>, millis: Map<string, number>): string {
+  const total = [...counts.values()].reduce((a, b) => a + b, 0);
+  const serverMs = [...millis.values()].reduce((a, b) => a + b, 0);
+  const top = [...counts]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 6)
+    .map(([name, c]) => `${name} ${(c / requests).toFixed(2)} x ${((millis.get(name) ?? 0) / c).toFixed(1)} ms`)
+    .join(', ');
+  return (
+    `    ${label}`.padEnd(46) +
+    ` ${(total / requests).toFixed(2)} commands, ${(serverMs / requests).toFixed(1)} ms in MongoDB / request (${top})`
+  );
+}
+
+/** MongoDB commands per request of each kind, through the counting proxy, with one agent and warm caches. */
+async function commandsPerRequest(w: Workload, agent: Agent, counter: Awaited<ReturnType<typeof startMongoCommandCounter>>) {
+  const lines: string[] = [];
+  const measure = async (label: string, n: number, run: (i: number) => Promise<unknown>) => {
+    for (let i = 0; i < 3; i++) await run(i); // warm caches of this kind
+    counter.reset();
+    for (let i = 0; i < n; i++) await run(i);
+    lines.push(describe(label, n, counter.counts(), counter.millis()));
+  };
+  const get = (url: string) => call(w.base, agent, 'GET', url);
+  await measure('queue listing, same view polled', 20, () => get(`/api/reports?${w.queueQueries[0]}`));
+  await measure('queue listing, views in turn', 24, (i) => get(`/api/reports?${w.queueQueries[i % w.queueQueries.length]}`));
+  await measure('archive listing, views in turn', 10, (i) => get(`/api/reports?${w.archiveQueries[i % w.archiveQueries.length]}`));
+  await measure('report detail, each a different report', 20, (i) => get(`/api/reports/${w.ids[100 + i]}`));
+  await measure('internal note', 10, (i) => call(w.base, agent, 'POST', `/api/reports/${w.ids[200 + i]}/notes`, { text: `nota ${i}` }));
+  // Take and hand back a new report, 10 times: only the two actions are counted, not the listing that finds it.
+  counter.reset();
+  let actions = 0;
+  const byName = new Map<string, number>();
+  const byMillis = new Map<string, number>();
+  for (let i = 0; i < 10; i++) {
+    const page = await call<{ items: Array<{ id: string; version: number }> }>(w.base, agent, 'GET', '/api/reports?status=new&limit=1');
+    const next = page.body.items[0];
+    if (!next) break;
+    counter.reset();
+    const taken = await call<{ report: { version: number } }>(w.base, agent, 'POST', `/api/reports/${next.id}/actions`, {
+      action: 'take',
+      version: next.version,
+    });
+    await call(w.base, agent, 'POST', `/api/reports/${next.id}/actions`, {
+      action: 'release',
+      version: taken.body.report.version,
+      reason: 'prova',
+    });
+    actions += 2;
+    for (const [name, c] of counter.counts()) byName.set(name, (byName.get(name) ?? 0) + c);
+    for (const [name, ms] of counter.millis()) byMillis.set(name, (byMillis.get(name) ?? 0) + ms);
+  }
+  lines.push(describe('take or release (one action)', actions, byName, byMillis));
+  return lines;
+}
+
+async function main() {
+  const servers = await benchServers({ MONGODB_URI: process.env.MONGODB_URI, REDIS_URL: process.env.REDIS_URL });
+  const mediaDir = mkdtempSync(path.join(os.tmpdir(), 'vicinato-bench-media-'));
+  const config = webConfig(servers.mongoUrl, servers.redisUrl, mediaDir);
   const territory = loadTerritory(municipalityDir(config.MUNICIPALITY));
   const zones = territory.zones().map((z) => z.id);
   console.log(`[bench] seeding ${REPORTS} reports into ${servers.mongoUrl.replace(/\/\/[^@]*@/, '//')}`);
   const ids = await seed(servers.mongoUrl, zones);
 
   const app = await startVicinato(config, createLogger({ level: 'error', json: true, silent: true }));
-  const base = app.url!;
+  const conn = await mongoose.createConnection(servers.mongoUrl).asPromise();
+  let counted: Awaited<ReturnType<typeof startVicinato>> | undefined;
+  let counter: Awaited<ReturnType<typeof startMongoCommandCounter>> | undefined;
   try {
-    const conn = await mongoose.createConnection(servers.mongoUrl).asPromise();
     const password = randomBytes(12).toString('hex');
-    await createOperatorAccount(createStorage(conn).operators, {
-      username: 'agente.bench',
-      displayName: 'Agente Bench',
-      role: 'agent',
-      password,
-    });
-    await conn.close();
-    const { cookie, csrfToken } = await login(base, 'agente.bench', password);
+    const storage = createStorage(conn);
+    const usernames = Array.from({ length: AGENTS }, (_, a) => `agente.bench${a + 1}`);
+    for (const username of usernames)
+      await createOperatorAccount(storage.operators, { username, displayName: `Agente ${username.slice(12)}`, role: 'agent', password });
+    const base = app.url!;
+    const agents: Agent[] = [];
+    for (const u of usernames) agents.push(await login(base, u, password));
 
     const since = new Date(Date.now() - 30 * 86_400_000).toISOString();
     const categories = CATEGORIES.map((c) => c.id);
-    // The agents' queue: open reports with the filters of the panel.
-    const listQueries = [
-      '',
-      'status=new',
-      `status=new,in_review&category=${categories[3]}`,
-      `zone=${zones[0]}`,
-      `channel=telegram&from=${encodeURIComponent(since)}`,
-      `category=${categories[1]},${categories[2]}&zone=${zones[1]}`,
-      'sort=newest',
-      'offset=100',
-    ];
-    // The archive: finished reports, narrowed by category and month (measured apart).
-    const archiveQueries = [
-      `status=closed&category=${categories[1]}&from=${encodeURIComponent(since)}`,
-      'status=closed,rejected,duplicate&sort=newest',
-    ];
-    // Warm-up: caches, connection pools, JIT.
-    for (const q of listQueries) await timed(`${base}/api/reports?${q}`, cookie);
-    for (const id of ids.slice(0, 20)) await timed(`${base}/api/reports/${id}`, cookie);
-
-    const deadline = Date.now() + MEASURE_BUDGET_MS;
-    const perQuery = new Map<string, number[]>(listQueries.map((q) => [q, []]));
-    const list: number[] = [];
-    for (let i = 0; i < REQUESTS && Date.now() < deadline; i++) {
-      const q = listQueries[i % listQueries.length];
-      const ms = await timed(`${base}/api/reports?${q}`, cookie);
-      list.push(ms);
-      perQuery.get(q)!.push(ms);
-    }
-    const archive: number[] = [];
-    for (let i = 0; i < Math.min(REQUESTS, 40) && Date.now() < deadline; i++)
-      archive.push(await timed(`${base}/api/reports?${archiveQueries[i % archiveQueries.length]}`, cookie));
-    const detail: number[] = [];
-    for (let i = 0; i < REQUESTS && Date.now() < deadline; i++)
-      detail.push(await timed(`${base}/api/reports/${ids[i % ids.length]}`, cookie));
-
-    const concurrent: number[] = [];
-    const agents = AGENTS;
-    await Promise.all(
-      Array.from({ length: agents }, async (_, a) => {
-        for (let i = 0; i < Math.ceil(REQUESTS / agents) && Date.now() < deadline; i++)
-          concurrent.push(await timed(`${base}/api/reports?${listQueries[(a + i) % listQueries.length]}`, cookie));
-      }),
-    );
-
-    // A shift: every agent lists, opens and writes, as people at the panel do.
-    const shiftList: number[] = [];
-    const shiftDetail: number[] = [];
-    const shiftNote: number[] = [];
-    const shiftQueries = ['', 'assigned=mine', 'assigned=unassigned', `zone=${zones[0]}`];
-    await Promise.all(
-      Array.from({ length: agents }, async (_, a) => {
-        for (let i = 0; i < Math.ceil(REQUESTS / agents) && Date.now() < deadline; i++) {
-          shiftList.push(await timed(`${base}/api/reports?${shiftQueries[(a + i) % shiftQueries.length]}`, cookie));
-          const id = ids[(a * 97 + i * 13) % ids.length];
-          shiftDetail.push(await timed(`${base}/api/reports/${id}`, cookie));
-          const started = performance.now();
-          await fetch(`${base}/api/reports/${id}/notes`, {
-            method: 'POST',
-            headers: { cookie, 'content-type': 'application/json', 'x-csrf-token': csrfToken },
-            body: JSON.stringify({ text: `nota di turno ${a}-${i}` }),
-          }).then((r) => r.text());
-          shiftNote.push(performance.now() - started);
-        }
-      }),
-    );
-
-    // After a change the shared counts are recounted: take a report (open counts), or take and
-    // close one (finished counts too), then list as the panels would on the live event.
-    const act = async (id: string, body: Record<string, unknown>) => {
-      const res = await fetch(`${base}/api/reports/${id}/actions`, {
-        method: 'POST',
-        headers: { cookie, 'content-type': 'application/json', 'x-csrf-token': csrfToken },
-        body: JSON.stringify(body),
-      });
-      const json = (await res.json()) as { report: { version: number } };
-      if (res.status !== 200) throw new Error(`${String(body.action)} answered ${res.status}`);
-      return json.report;
+    const w: Workload = {
+      base,
+      // The agents' queue: open reports, with the panel's filters.
+      queueQueries: [
+        '',
+        'assigned=mine',
+        'assigned=unassigned',
+        'status=new',
+        `zone=${zones[0]}`,
+        `status=new,in_review&category=${categories[3]}`,
+        `channel=telegram&from=${encodeURIComponent(since)}`,
+        'sort=newest',
+      ],
+      // The archive: finished reports, narrowed by category and month, or newest first.
+      archiveQueries: [
+        `status=closed&category=${categories[1]}&from=${encodeURIComponent(since)}`,
+        'status=closed,rejected,duplicate&sort=newest',
+        `status=closed,rejected,duplicate&zone=${zones[2]}`,
+      ],
+      ids,
     };
-    const afterTake: number[] = [];
-    const afterClose: number[] = [];
-    for (let i = 0; i < 20 && Date.now() < deadline; i++) {
-      const res = await fetch(`${base}/api/reports?status=new&limit=1&sort=newest`, { headers: { cookie } });
-      const next = ((await res.json()) as { items: Array<{ id: string; version: number }> }).items[0];
-      if (!next) break;
-      const taken = await act(next.id, { action: 'take', version: next.version });
-      afterTake.push(await timed(`${base}/api/reports?${listQueries[i % 3]}`, cookie));
-      await act(next.id, { action: 'close', version: taken.version, outcome: 'intervention_done' });
-      afterClose.push(await timed(`${base}/api/reports?${listQueries[i % 3]}`, cookie));
+    // Warm-up: caches, connection pools, JIT.
+    await phase(w, agents.slice(0, 4), 24);
+
+    type Round = Record<string, Figures>;
+    const rounds: Round[] = [];
+    for (let r = 0; r < ROUNDS; r++) {
+      const round: Round = {};
+      round['floor, 1 at a time'] = figures(await floor(conn.db!, ids, 1, REQUESTS));
+      const one = await phase(w, agents.slice(0, 1), REQUESTS);
+      for (const k of KINDS) round[`1 agent: ${k}`] = figures(one[k]);
+      round[`floor, ${AGENTS} at once`] = figures(await floor(conn.db!, ids, AGENTS, REQUESTS * 2));
+      const all = await phase(w, agents, REQUESTS * 2);
+      for (const k of KINDS) round[`${AGENTS} agents: ${k}`] = figures(all[k]);
+      rounds.push(round);
+      console.log(`\n[bench] round ${r + 1}/${ROUNDS}`);
+      for (const [name, f] of Object.entries(round)) console.log(`  ${name.padEnd(36)} ${fmt(f)}`);
     }
 
     console.log(
-      `\n[bench] panel API over ${REPORTS} reports, ${config.MONGODB_URI.startsWith('mongodb://127.0.0.1') ? 'local' : 'remote'} MongoDB-wire server`,
+      `\n[bench] panel API over ${REPORTS} reports, ${AGENTS} agents, medians of ${ROUNDS} rounds (ms; floor = one MongoDB round trip by the driver, same server, same concurrency)`,
     );
-    console.log(`  queue listing (filters + priority sort + counts), 1 agent, ${list.length} requests: ${latencySummary(list)}`);
-    for (const [q, ms] of perQuery) {
-      const s = [...ms].sort((x, y) => x - y);
-      console.log(
-        `    ?${q || '(default: open statuses)'}`.padEnd(70) +
-          ` p50 ${percentile(s, 50).toFixed(1)} ms, p95 ${percentile(s, 95).toFixed(1)} ms`,
-      );
+    for (const name of Object.keys(rounds[0])) {
+      const m = (k: keyof Figures) => median(rounds.map((r) => r[name][k]));
+      console.log(`  ${name.padEnd(36)} p50 ${m('p50').toFixed(1)}, p95 ${m('p95').toFixed(1)}, p99 ${m('p99').toFixed(1)}`);
     }
-    console.log(
-      `  archive listing (finished reports by category and month, or newest first), ${archive.length} requests: ${latencySummary(archive)}`,
+
+    // Commands per request: a second web process of the same service, its MongoDB connection through the counting proxy.
+    counter = await startMongoCommandCounter(servers.mongoUrl);
+    counted = await startVicinato(
+      webConfig(counter.url, servers.redisUrl, mediaDir),
+      createLogger({ level: 'error', json: true, silent: true }),
     );
-    console.log(`  report detail, 1 agent, ${detail.length} requests: ${latencySummary(detail)}`);
-    console.log(`  queue listing right after a take (open counts recounted), ${afterTake.length} requests: ${latencySummary(afterTake)}`);
-    console.log(
-      `  queue listing right after a close (finished counts recounted in the background), ${afterClose.length} requests: ${latencySummary(afterClose)}`,
-    );
-    console.log(`  queue listing, ${agents} agents at once, ${concurrent.length} requests: ${latencySummary(concurrent)}`);
-    console.log(`  a shift, ${agents} agents working at once:`);
-    console.log(`    queue listing (all / mine / unassigned), ${shiftList.length} requests: ${latencySummary(shiftList)}`);
-    console.log(`    report detail, ${shiftDetail.length} requests: ${latencySummary(shiftDetail)}`);
-    console.log(`    internal note, ${shiftNote.length} requests: ${latencySummary(shiftNote)}`);
-    if (Date.now() >= deadline) console.log(`  (stopped at the ${MEASURE_BUDGET_MS / 1000} s budget)`);
+    const countingAgent = await login(counted.url!, usernames[0], password);
+    console.log('\n[bench] MongoDB commands per request (one agent, caches warm; the most frequent commands):');
+    for (const line of await commandsPerRequest({ ...w, base: counted.url! }, countingAgent, counter)) console.log(line);
   } finally {
+    await counted?.stop();
+    await counter?.close();
     await app.stop();
-    const conn = await mongoose.createConnection(servers.mongoUrl).asPromise();
     await conn.dropDatabase().catch(() => undefined);
     await conn.close();
     await servers.stop();

@@ -69,7 +69,7 @@ export function accountRoutes(deps: AccountDeps): Router {
     const op = currentOperator(res);
     await audit(res, 'auth.logout');
     await endSession(req);
-    deps.operatorCache.forget(op.id);
+    await deps.operatorCache.forget(op.id);
     res.clearCookie(deps.cookieName, { path: '/' });
     res.status(204).end();
   });
@@ -79,7 +79,7 @@ export function accountRoutes(deps: AccountDeps): Router {
     await deps.operators.endAllSessions(op.id);
     await audit(res, 'auth.logout_everywhere');
     await endSession(req);
-    deps.operatorCache.forget(op.id);
+    await deps.operatorCache.forget(op.id);
     res.clearCookie(deps.cookieName, { path: '/' });
     res.status(204).end();
   });
@@ -102,7 +102,7 @@ export function accountRoutes(deps: AccountDeps): Router {
     await deps.operators.setPassword(op.username, await hashPassword(body.newPassword));
     await deps.throttle.succeeded(me.username, address(req));
     await audit(res, 'auth.password_changed');
-    deps.operatorCache.forget(op.id);
+    await deps.operatorCache.forget(op.id);
     // Every other session ended with the epoch; this one goes on under a new id and the new epoch.
     const updated = (await deps.operators.get(op.id))!;
     await signIn(req, updated, deps.mfaRequiredRoles);
@@ -170,7 +170,7 @@ export function accountRoutes(deps: AccountDeps): Router {
     // resetMfa moved the epoch on: this session continues under the new one.
     const updated = (await deps.operators.get(me.id))!;
     await signIn(req, updated, deps.mfaRequiredRoles);
-    deps.operatorCache.forget(me.id);
+    await deps.operatorCache.forget(me.id);
     res.json({ csrfToken: deps.csrfToken(req, res) });
   });
 

@@ -99,7 +99,7 @@ export function adminRoutes(deps: {
       requestId: res.locals.requestId,
     });
     // Sessions of a disabled operator end at their next request.
-    deps.operatorCache.forget();
+    await deps.operatorCache.forget();
     res.status(204).end();
   };
   // Moving an operator to another team (or out of any): audited; their open assignments stay as they are.
@@ -119,7 +119,7 @@ export function adminRoutes(deps: {
       details: { username: username.data, team: body.team },
       requestId: res.locals.requestId,
     });
-    deps.operatorCache.forget();
+    await deps.operatorCache.forget();
     deps.names.invalidate();
     res.status(204).end();
   });
@@ -137,7 +137,7 @@ export function adminRoutes(deps: {
       details: { username: username.data },
       requestId: res.locals.requestId,
     });
-    deps.operatorCache.forget();
+    await deps.operatorCache.forget();
     res.status(204).end();
   });
   router.post('/operators/:username/disable', setDisabled(true));

@@ -9,13 +9,19 @@ import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import type { OperatorRecord, OperatorRole, OperatorStore } from '../storage';
 import { panelMessage, type PanelLang } from './panel-messages';
 import { MAX_SESSION_HOURS } from './session';
+import type { RevocationGeneration } from './session-cache';
 
 export type CurrentOperator = Pick<OperatorRecord, 'id' | 'username' | 'displayName' | 'role' | 'language' | 'team'>;
 
 const RECHECK_MS = 5_000;
 
-export function operatorCache(store: OperatorStore) {
-  const cache = new Map<string, { at: number; op: OperatorRecord | null }>();
+/**
+ * `generation` (session-cache.ts): a cached account is used only under the revocation generation
+ * it was read under, and `forget` moves the generation on in every web process. Without it (tests
+ * of single parts), the account is re-read at most every few seconds as before.
+ */
+export function operatorCache(store: OperatorStore, generation?: RevocationGeneration) {
+  const cache = new Map<string, { at: number; op: OperatorRecord | null; generation: string | null }>();
   return {
     /**
      * The account, re-read at most every few seconds; `sessionEpoch`: the epoch of the session asking.
@@ -23,17 +29,21 @@ export function operatorCache(store: OperatorStore) {
      * session was made after) re-reads it instead of being taken for a stale one.
      */
     async get(id: string, sessionEpoch = 0): Promise<OperatorRecord | null> {
+      const current = generation ? await generation.current() : null;
       const hit = cache.get(id);
       const cachedIsOlder = Boolean(hit?.op && sessionEpoch > hit.op.sessionEpoch);
-      if (hit && !cachedIsOlder && Date.now() - hit.at < RECHECK_MS) return hit.op;
+      const sameGeneration = !generation || (current !== null && hit?.generation === current);
+      if (hit && sameGeneration && !cachedIsOlder && Date.now() - hit.at < RECHECK_MS) return hit.op;
       const op = await store.get(id);
       if (cache.size > 10_000) cache.clear();
-      cache.set(id, { at: Date.now(), op });
+      cache.set(id, { at: Date.now(), op, generation: current });
       return op;
     },
-    forget(id?: string) {
+    /** An account changed (sessions ended): forgotten here, and in every other web process through the generation. */
+    async forget(id?: string) {
       if (id) cache.delete(id);
       else cache.clear();
+      await generation?.bump();
     },
   };
 }

@@ -40,6 +40,7 @@ import { securityHeaders } from './security-headers';
 import { serviceClock } from './service-clock';
 import { queueCounts } from './queue-counts';
 import { panelSession, sessionCookieName } from './session';
+import { revocationGeneration } from './session-cache';
 import { staticPanelRouter } from './static.routes';
 import { reportExportRoutes } from './report-export.routes';
 import { publicDescriptionRoutes } from './public-description.routes';
@@ -76,7 +77,9 @@ export function createPanel(deps: PanelDeps): { mounts: Mount[]; close(): Promis
   const { config, storage } = deps;
   const production = config.NODE_ENV === 'production';
   const headers = securityHeaders({ mapTileUrl: config.MAP_TILE_URL, production });
-  const operators = operatorCache(storage.operators);
+  // Sessions and accounts cached a few seconds per process; every revocation moves this on everywhere (session-cache.ts).
+  const generation = revocationGeneration(deps.redis, `${config.REDIS_PREFIX}:panel:revocation-generation`);
+  const operators = operatorCache(storage.operators, generation);
   const names = operatorNames(storage.operators);
   const csrf = panelCsrf({ secret: config.SESSION_SECRET, production });
   const csrfToken = (req: Parameters<typeof csrf.generateCsrfToken>[0], res: Parameters<typeof csrf.generateCsrfToken>[1]) =>
@@ -102,7 +105,15 @@ export function createPanel(deps: PanelDeps): { mounts: Mount[]; close(): Promis
     next();
   });
   api.use(cookies);
-  api.use(panelSession({ mongo: deps.mongo, secret: config.SESSION_SECRET, idleMinutes: config.PANEL_IDLE_TIMEOUT_MINUTES, production }));
+  api.use(
+    panelSession({
+      mongo: deps.mongo,
+      secret: config.SESSION_SECRET,
+      idleMinutes: config.PANEL_IDLE_TIMEOUT_MINUTES,
+      production,
+      generation,
+    }),
+  );
   api.use(jsonBody('100kb'));
   const cipher = fieldCipherFromSettings(config);
   const zoneNames = new Map(deps.territory.zones().map((z) => [z.id, z.name]));
@@ -185,7 +196,12 @@ export function createPanel(deps: PanelDeps): { mounts: Mount[]; close(): Promis
     : undefined;
   api.use(
     '/staff',
-    staffLinkRoutes({ links: storage.staffLinks, audit: storage.audit, enabled: Boolean(staff), codeMinutes: config.STAFF_LINK_CODE_MINUTES }),
+    staffLinkRoutes({
+      links: storage.staffLinks,
+      audit: storage.audit,
+      enabled: Boolean(staff),
+      codeMinutes: config.STAFF_LINK_CODE_MINUTES,
+    }),
   );
   api.use('/reports', reportNoteRoutes(notesDeps));
   api.use('/notes', forMeRoutes(notesDeps));

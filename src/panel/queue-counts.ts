@@ -8,6 +8,9 @@
  *   served while the new one is counted, so it may lag behind by one count.
  * Both expire after a while in case an event was missed (Redis reconnecting).
  *
+ * Open statuses are answered from the open queue held in memory (open-queue.ts): one read per
+ * change serves every filter and page of every agent; past its size limit, per-filter queries.
+ *
  * The pages of the listing are shared the same way (20 agents polling the same view make one query
  * per change): pages with an open status are fetched again after any report change; archive pages
  * (only finished statuses) after a report enters or leaves a finished status, and at the latest
@@ -16,6 +19,7 @@
  */
 import type { EventBus, LiveEvent, ReportFilter, ReportPageRequest, ReportStore, ReportView } from '../domain/ports';
 import { OPEN_STATUSES, REPORT_STATUSES, type ReportStatus } from '../domain/report';
+import { onlyOpen, openCounts, openQueue, pageOf } from './open-queue';
 import { sharedQueryCache } from './shared-query-cache';
 
 export const FINISHED: readonly ReportStatus[] = REPORT_STATUSES.filter((s) => !OPEN_STATUSES.includes(s));
@@ -37,8 +41,11 @@ export function queueCounts(reports: ReportStore, events: EventBus) {
   const finished = sharedQueryCache<Counts>(FINISHED_TTL_MS, true);
   const openPages = sharedQueryCache<ReportView[]>(OPEN_PAGE_TTL_MS, false);
   const archivePages = sharedQueryCache<ReportView[]>(ARCHIVE_PAGE_TTL_MS, false);
+  const queue = openQueue(reports);
+  const readQueue = () => queue.current();
   const heard = (e: LiveEvent) => {
     if (e.type !== 'report.created' && e.type !== 'report.updated') return;
+    queue.changed(e.reportId);
     open.invalidate();
     openPages.invalidate();
     if (touchesFinished(e)) {
@@ -54,14 +61,19 @@ export function queueCounts(reports: ReportStore, events: EventBus) {
     async count(filter: ReportFilter): Promise<StatusCounts> {
       const { status: _ignored, ...rest } = filter;
       const key = JSON.stringify(rest);
-      const [o, f] = await Promise.all([
-        open.get(key, () => reports.countByStatus({ ...rest, status: [...OPEN_STATUSES] })),
-        finished.get(key, () => reports.countByStatus({ ...rest, status: [...FINISHED] })),
-      ]);
+      const openCount = async () => {
+        const queue = await readQueue();
+        return queue ? openCounts(queue, rest) : open.get(key, () => reports.countByStatus({ ...rest, status: [...OPEN_STATUSES] }));
+      };
+      const [o, f] = await Promise.all([openCount(), finished.get(key, () => reports.countByStatus({ ...rest, status: [...FINISHED] }))]);
       return Object.fromEntries(REPORT_STATUSES.map((s) => [s, o[s] ?? f[s] ?? 0])) as StatusCounts;
     },
     /** One page of the listing (ReportStore.listItems), shared by concurrent and repeated requests. */
-    list(filter: ReportFilter, page: ReportPageRequest): Promise<ReportView[]> {
+    async list(filter: ReportFilter, page: ReportPageRequest): Promise<ReportView[]> {
+      if (onlyOpen(filter)) {
+        const queue = await readQueue();
+        if (queue) return pageOf(queue, filter, page);
+      }
       const key = JSON.stringify([filter, page]);
       const archive = Boolean(filter.status?.length) && filter.status!.every((st) => FINISHED.includes(st));
       return (archive ? archivePages : openPages).get(key, () => reports.listItems(filter, page));

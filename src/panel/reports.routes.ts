@@ -125,15 +125,19 @@ export function reportRoutes(deps: ReportRoutesDeps): Router {
   });
 
   router.get('/:id', async (req, res) => {
-    const report = await loadReport(req.params.id, res);
-    if (!report) return;
-    const [inbound, outbound, events, confirmed, notes] = await Promise.all([
-      deps.inbox.listForReport(report.id),
-      deps.outbound.listForReport(report.id),
-      deps.audit.listForReport(report.id),
-      deps.confirmations.get(report.id),
-      deps.notes.listForReport(report.id),
+    // One wave of reads: the report with its confirmations (one read of the report) and, by its id,
+    // the timeline's sources, all at once instead of the report first and the rest after it.
+    const id = req.params.id;
+    const [confirmed, inbound, outbound, events, notes] = await Promise.all([
+      deps.confirmations.get(id),
+      deps.inbox.listForReport(id),
+      deps.outbound.listForReport(id),
+      deps.audit.listForReport(id),
+      deps.notes.listForReport(id),
     ]);
+    if (!confirmed) return void res.status(404).json({ error: panelMessage('reportNotFound', langOf(res)) });
+    // The report alone: its followers and confirmations carry citizens' references (see presentConfirmations).
+    const { confirmationsList, followers: _followers, lastConfirmedAt: _last, ...report } = confirmed;
     await deps.names.prime([report.assignee, ...events.map((e) => e.actor), ...notes.map((n) => n.author)]);
     const ctx = context(res);
     res.json({
@@ -149,7 +153,7 @@ export function reportRoutes(deps: ReportRoutesDeps): Router {
         },
       ),
       // Other citizens' "same situation" (and merged duplicates), without who they are.
-      confirmations: presentConfirmations(report, confirmed?.confirmationsList ?? []),
+      confirmations: presentConfirmations(report, confirmationsList),
       // Why the report has its priority: each factor's points and the weight rule behind them.
       priorityFactors: explainPriority(report, PRIORITY_WEIGHTS, ctx.lang),
     });

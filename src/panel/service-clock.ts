@@ -1,7 +1,8 @@
 /**
  * Service time between two instants, fast enough for a page of the queue: the open time of whole
  * local days is computed once per day and summed through prefix sums; only the partial first and
- * last days go through the domain's serviceMillisBetween. Same answers, O(1) per call after warm-up.
+ * last days go through the domain's serviceMillisBetween, once per instant. Same answers, O(1) per
+ * call after warm-up.
  */
 import { DateTime } from 'luxon';
 import { serviceMillisBetween, type ServiceHours } from '../domain/service-hours';
@@ -43,13 +44,31 @@ export function serviceClock(hours: ServiceHours): ServiceClock {
     return prefix[last - base] - prefix[first - base];
   };
 
+  /**
+   * An instant's local day and the open time from that day's start to it, kept per instant: a page
+   * of the queue asks for the same instants again and again (each report's creation and take, and
+   * the request's "now" for every row), and each answer costs several luxon conversions.
+   */
+  const sinceDayStart = new Map<number, { day: number; ms: number }>();
+  const partOfDay = (at: Date) => {
+    const t = at.getTime();
+    let hit = sinceDayStart.get(t);
+    if (!hit) {
+      const day = dayOf(at);
+      hit = { day, ms: serviceMillisBetween(hours, startOf(day), at) };
+      if (sinceDayStart.size >= 50_000) sinceDayStart.clear();
+      sinceDayStart.set(t, hit);
+    }
+    return hit;
+  };
+
   return {
     serviceMillis(from, to) {
       if (to <= from) return 0;
-      const a = dayOf(from);
-      const b = dayOf(to);
-      if (a === b) return serviceMillisBetween(hours, from, to);
-      return serviceMillisBetween(hours, from, startOf(a + 1)) + wholeDays(a + 1, b) + serviceMillisBetween(hours, startOf(b), to);
+      // Open time is additive: (whole days from `from`'s day to `to`'s) + (to's day start -> to) - (from's day start -> from).
+      const f = partOfDay(from);
+      const e = partOfDay(to);
+      return wholeDays(f.day, e.day) + e.ms - f.ms;
     },
   };
 }

@@ -4,13 +4,15 @@
  * session ends after PANEL_IDLE_TIMEOUT_MINUTES without a request by the operator and in any case
  * MAX_SESSION_HOURS after login. The cookie and the stored session roll with every request; the
  * idle limit itself is kept by requireOperator, which does not count the panel's automatic
- * refreshes (X-Background-Request), so an unattended panel still logs out.
+ * refreshes (X-Background-Request), so an unattended panel still logs out. With a revocation
+ * generation, sessions are kept a few seconds in the process (session-cache.ts).
  */
 import MongoStore from 'connect-mongo';
 import session from 'express-session';
 import type { RequestHandler } from 'express';
 import type { Connection } from 'mongoose';
 import type { OperatorRole } from '../storage';
+import { CachedSessionStore, type RevocationGeneration } from './session-cache';
 
 declare module 'express-session' {
   interface SessionData {
@@ -54,18 +56,27 @@ function clientWhenOpen(conn: Connection): Promise<StoreClient> {
   });
 }
 
-export function panelSession(opts: { mongo: Connection; secret: string; idleMinutes: number; production: boolean }): RequestHandler {
+export function panelSession(opts: {
+  mongo: Connection;
+  secret: string;
+  idleMinutes: number;
+  production: boolean;
+  /** Keeps sessions a few seconds in this process under the revocation generation (session-cache.ts). */
+  generation?: RevocationGeneration;
+}): RequestHandler {
   // Whole seconds (the setting may be a fraction of a minute, e.g. in tests).
   const idleSeconds = Math.max(1, Math.round(opts.idleMinutes * 60));
-  const store = MongoStore.create({
+  // Write the expiry back at most every 1/10 of the idle time (<= 60 s) instead of on every request.
+  const touchAfter = Math.min(60, Math.floor(idleSeconds / 10));
+  const mongoStore = MongoStore.create({
     clientPromise: clientWhenOpen(opts.mongo),
     collectionName: 'panel_sessions',
     ttl: idleSeconds,
-    // Write the expiry back at most every 1/10 of the idle time (<= 60 s) instead of on every request.
-    touchAfter: Math.min(60, Math.floor(idleSeconds / 10)),
+    touchAfter,
     autoRemove: 'native',
     stringify: false,
   });
+  const store = opts.generation ? new CachedSessionStore(mongoStore, opts.generation, touchAfter) : mongoStore;
   return session({
     name: sessionCookieName(opts.production),
     secret: opts.secret,

@@ -7,6 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { createOperatorAccount } from '../../src/panel/operator-accounts';
+import { CACHE_MS } from '../../src/panel/session-cache';
 import { startTestApp, type TestApp } from '../support/test-app';
 import { closedPort, ensurePanelBuilt, launchBrowser, saveScreenshot, watchPage, type TestBrowser } from '../support/browser';
 import { FULL_REPORT_SCRIPT, TOWN_HALL, expectTicketCode, makeJpeg, type ScriptStep } from '../support/report-script';
@@ -397,6 +398,9 @@ describe('operator panel in Chromium', () => {
     // instead would race: the session cookie rolls, so any answer still in flight sets it again.
     const ended = await app.mongo.collection('panel_sessions').deleteMany({ 'session.username': AGENT_B.username });
     expect(ended.deletedCount).toBeGreaterThan(0);
+    // A web process keeps a session it just read for a few seconds (src/panel/session-cache.ts);
+    // a change made straight in MongoDB, like this one, shows after that.
+    await new Promise((r) => setTimeout(r, CACHE_MS));
     await firstReport.click();
     await agent.page.getByRole('heading', { level: 1, name: 'Accesso operatori' }).waitFor();
     expect(await agent.page.getByRole('status').filter({ hasText: 'sessione' }).innerText()).toContain('La sessione è scaduta');

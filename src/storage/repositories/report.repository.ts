@@ -9,7 +9,7 @@ import type {
   ReportStore,
   ReportView,
 } from '../../domain/ports';
-import { transition, TRANSITIONS, OPEN_STATUSES, REPORT_STATUSES, type ReportStatus } from '../../domain/report';
+import { transition, OPEN_STATUSES, REPORT_STATUSES, type ReportStatus } from '../../domain/report';
 import { auditEventModel } from '../models/audit-event.model';
 import { formatTicketCode, ticketYear } from '../../domain/ticket-code';
 import { reportModel, type ReportDocument } from '../models/report.model';
@@ -139,6 +139,8 @@ function matches(d: ReportDocument, filter: ReportFilter, criterion: Criterion):
 
 /** Past this many rows per status, a page is read with one $in query instead of one query per status. */
 const MAX_MERGED_ROWS = 2_000;
+/** The first window of newestOfStatus, in days (then x4 each time: 4 weeks, 16 weeks, ~15 months, ~5 years, all). */
+const NEWEST_WINDOW_DAYS = 7;
 
 export const TIMESTAMP_OF_ACTION: Partial<Record<ApplyTransitionInput['action'], string>> = {
   take: 'takenAt',
@@ -238,6 +240,27 @@ export function createReportRepository(conn: Connection, stats?: StatsRepository
     part.status?.length === 1 && OPEN_STATUSES.includes(part.status[0]) && criteriaOf(part).length >= 2;
 
   /**
+   * The newest `rows` reports of one status (and maybe a date range), read through a window of
+   * recent days on the { status, createdAt } index that widens until it holds enough rows: the same
+   * rows as the plain sorted query (everything outside the window is older than all inside it), but
+   * the embedded MongoDB-wire server fetches and sorts a week of a finished status instead of all
+   * of its years (100 ms and more at 100,000 reports, for every archive page read).
+   */
+  const newestOfStatus = async (part: ReportFilter, rows: number) => {
+    const now = clock().getTime();
+    for (let days = NEWEST_WINDOW_DAYS; ; days *= 4) {
+      const since = new Date(now - days * 86_400_000);
+      const last = days > 4 * 365 || (part.from !== undefined && part.from >= since);
+      const windowed = last ? part : { ...part, from: since };
+      const docs = await Report.find(reportQuery(windowed)).sort({ createdAt: -1 }).limit(rows).lean<ReportDocument[]>();
+      if (docs.length >= rows || last) return docs;
+    }
+  };
+  /** A part read with newestOfStatus: newest first, one status, no criterion but dates (the window's index has no other field). */
+  const windowable = (part: ReportFilter, page: ReportPageRequest) =>
+    page.sort === 'newest' && part.status?.length === 1 && criteriaOf(part).every((c) => c === 'createdAt');
+
+  /**
    * One page of the queue. With several statuses, each status is read on its own (an equality on
    * the first field of the queue indexes, which every MongoDB-wire server can use, the embedded
    * one included) and the sorted pieces are merged: same rows, same order as one $in query.
@@ -247,7 +270,7 @@ export function createReportRepository(conn: Connection, stats?: StatsRepository
     const compare = page.sort === 'priority' ? byPriority : byNewest;
     const rows = page.offset + page.limit;
     const parts = rows <= MAX_MERGED_ROWS ? splitByStatus(filter) : [filter];
-    if (parts.length === 1 && !viaCandidates(parts[0])) {
+    if (parts.length === 1 && !viaCandidates(parts[0]) && !windowable(parts[0], page)) {
       const docs = await Report.find(reportQuery(filter)).sort(sort).skip(page.offset).limit(page.limit).lean<ReportDocument[]>();
       return docs.map(toReportView);
     }
@@ -255,7 +278,9 @@ export function createReportRepository(conn: Connection, stats?: StatsRepository
       parts.map(async (part) =>
         viaCandidates(part)
           ? (await openCandidates(part)).sort(compare).slice(0, rows)
-          : Report.find(reportQuery(part)).sort(sort).limit(rows).lean<ReportDocument[]>(),
+          : windowable(part, page)
+            ? newestOfStatus(part, rows)
+            : Report.find(reportQuery(part)).sort(sort).limit(rows).lean<ReportDocument[]>(),
       ),
     );
     const pageDocs = pieces.flat().sort(compare).slice(page.offset, rows);
@@ -347,39 +372,42 @@ export function createReportRepository(conn: Connection, stats?: StatsRepository
       const now = new Date();
       const tsField = TIMESTAMP_OF_ACTION[action];
       const entry = transitionAuditDoc(input, { from: current.status, to: check.to, version: current.version + 1, at: now });
-      // The filter repeats the allowed source statuses (and the version): the move is atomic, so two
-      // agents taking the same report cannot both win. The audit entry rides on the move itself.
-      // A field set to undefined is removed (handing a report back clears its assignee).
+      // The filter repeats the status read (one the action may start from) and the version: the move
+      // is atomic, so two agents taking the same report cannot both win. The audit entry rides on the
+      // move itself. A field set to undefined is removed (handing a report back clears its assignee).
       const toSet = Object.fromEntries(Object.entries(set ?? {}).filter(([, v]) => v !== undefined));
       const toUnset = Object.fromEntries(
         Object.entries(set ?? {})
           .filter(([, v]) => v === undefined)
           .map(([k]) => [k, 1]),
       );
-      const move = (session?: ClientSession) =>
-        Report.findOneAndUpdate(
-          { _id: current.id, status: { $in: TRANSITIONS[action].from }, version: current.version },
-          {
-            $set: { status: check.to, ...toSet, ...(tsField ? { [tsField]: now } : {}), lastTransition: entry },
-            ...(Object.keys(toUnset).length ? { $unset: toUnset } : {}),
-            $inc: { version: 1 },
-          },
-          { returnDocument: 'after', ...(session ? { session } : {}) },
-        ).lean<ReportDocument>();
+      // Equality on the status read (it is one of TRANSITIONS[action].from, checked above): the
+      // filter then goes through the { _id, status, version } index on every MongoDB-wire server.
+      const unchanged = { _id: current.id, status: current.status, version: current.version };
+      const change = {
+        $set: { status: check.to, ...toSet, ...(tsField ? { [tsField]: now } : {}), lastTransition: entry },
+        ...(Object.keys(toUnset).length ? { $unset: toUnset } : {}),
+        $inc: { version: 1 },
+      };
       let updated: ReportDocument | null;
       if (await supportsTransactions()) {
         const session = await conn.startSession();
         try {
           updated = null;
+          // updateOne and a read by _id inside the transaction (which sees its own write) instead of
+          // findOneAndUpdate: same result, and the embedded server answers it in ~1 ms instead of ~15.
           await session.withTransaction(async () => {
-            updated = await move(session);
-            if (updated) await recordTransitionAudit(entry, session);
+            updated = null;
+            const moved = await Report.updateOne(unchanged, change, { session });
+            if (moved.modifiedCount !== 1) return;
+            updated = await Report.findById(current.id, undefined, { session }).lean<ReportDocument>();
+            await recordTransitionAudit(entry, session);
           });
         } finally {
           await session.endSession();
         }
       } else {
-        updated = await move();
+        updated = await Report.findOneAndUpdate(unchanged, change, { returnDocument: 'after' }).lean<ReportDocument>();
         if (updated) await recordTransitionAudit(entry);
       }
       if (!updated) {

@@ -1,5 +1,6 @@
 /** Login, logout, me, session cookie, throttling and CSRF, against the real service. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CACHE_MS } from '../../../src/panel/session-cache';
 import { startTestApp, type TestApp } from '../../support/test-app';
 import { PASSWORD, PanelClient, addOperator, loggedIn } from './panel-helpers';
 
@@ -55,8 +56,10 @@ describe('login', () => {
     const sessions = app.mongo.collection('panel_sessions');
     const stored = await sessions.findOne({ 'session.username': 'idle.check' });
     expect(stored?.expires).toBeInstanceOf(Date);
-    // As if the last request had been PANEL_IDLE_TIMEOUT_MINUTES ago.
+    // As if the last request had been PANEL_IDLE_TIMEOUT_MINUTES ago (and so longer ago than the
+    // few seconds a web process keeps a session it just read: src/panel/session-cache.ts).
     await sessions.updateOne({ _id: stored!._id }, { $set: { expires: new Date(Date.now() - 1000) } });
+    await new Promise((r) => setTimeout(r, CACHE_MS));
     const res = await client.get('/api/reports');
     expect(res.status).toBe(401);
   });

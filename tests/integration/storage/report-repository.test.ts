@@ -71,14 +71,54 @@ describe('report repository', () => {
     expect(winner.report.takenAt).toBeInstanceOf(Date);
   });
 
+  it('lets one of eight agents take a report at once: one move, one audit entry, the stored report as it is after the move', async () => {
+    const { report } = await storage.reports.createOnce(draft('simulator:take-eight'));
+    const agents = Array.from({ length: 8 }, (_, i) => `agente${i}`);
+    const results = await Promise.all(
+      agents.map((who) =>
+        storage.reports.applyTransition({
+          id: report.id,
+          action: 'take',
+          actor: who,
+          expectedVersion: report.version,
+          set: { assignee: who },
+        }),
+      ),
+    );
+    const won = results.filter((r) => r.ok);
+    expect(won).toHaveLength(1);
+    if (!won[0]?.ok) throw new Error('unreachable');
+    const stored = await storage.reports.get(report.id);
+    expect(won[0].report).toEqual(stored);
+    expect(stored).toMatchObject({ status: 'in_review', version: report.version + 1, assignee: won[0].report.assignee });
+    expect(await conn.collection('audit_events').countDocuments({ reportId: report.id, action: 'take' })).toBe(1);
+    // Handing it back removes the assignee; the answer is the report after the move, not before.
+    const back = await storage.reports.applyTransition({
+      id: report.id,
+      action: 'release',
+      actor: won[0].report.assignee!,
+      set: { assignee: undefined },
+    });
+    expect(back).toMatchObject({ ok: true, from: 'in_review', report: { status: 'new', version: report.version + 2 } });
+    if (back.ok) expect(back.report.assignee).toBeUndefined();
+  });
+
   it('refuses a move the status machine does not allow, and a stale version', async () => {
     const { report } = await storage.reports.createOnce(draft('simulator:moves'));
-    expect(await storage.reports.applyTransition({ id: report.id, action: 'close', actor: 'anna' })).toMatchObject({ ok: false, reason: 'not_allowed' });
-    expect(await storage.reports.applyTransition({ id: report.id, action: 'take', actor: 'anna', expectedVersion: report.version + 5 })).toMatchObject({
+    expect(await storage.reports.applyTransition({ id: report.id, action: 'close', actor: 'anna' })).toMatchObject({
+      ok: false,
+      reason: 'not_allowed',
+    });
+    expect(
+      await storage.reports.applyTransition({ id: report.id, action: 'take', actor: 'anna', expectedVersion: report.version + 5 }),
+    ).toMatchObject({
       ok: false,
       reason: 'conflict',
     });
-    expect(await storage.reports.applyTransition({ id: 'not-an-id', action: 'take', actor: 'anna' })).toMatchObject({ ok: false, reason: 'not_found' });
+    expect(await storage.reports.applyTransition({ id: 'not-an-id', action: 'take', actor: 'anna' })).toMatchObject({
+      ok: false,
+      reason: 'not_found',
+    });
   });
 
   it('filters, sorts by priority then age, and counts by status', async () => {
@@ -94,7 +134,12 @@ describe('report repository', () => {
   it('finds open reports of a category near a point', async () => {
     await storage.reports.createOnce(draft('simulator:near', { categoryId: 'street_lighting', point: { lat: 43.8415, lng: 10.5732 } }));
     await storage.reports.createOnce(draft('simulator:far', { categoryId: 'street_lighting', point: { lat: 43.87, lng: 10.55 } }));
-    const near = await storage.reports.findOpenNear({ lat: 43.8414, lng: 10.5731 }, 'street_lighting', 150, new Date(Date.now() - 3600_000));
+    const near = await storage.reports.findOpenNear(
+      { lat: 43.8414, lng: 10.5731 },
+      'street_lighting',
+      150,
+      new Date(Date.now() - 3600_000),
+    );
     expect(near).toHaveLength(1);
     expect(near[0]!.location.point.lat).toBeCloseTo(43.8415);
   });

@@ -11,7 +11,7 @@ const hoursTextCache = new WeakMap<MunicipalityProfile, Partial<Record<Language,
 export function hoursText(municipality: MunicipalityProfile, lang: Language): string {
   let texts = hoursTextCache.get(municipality);
   if (!texts) hoursTextCache.set(municipality, (texts = {}));
-  return (texts[lang] ??= describeHours(municipality.serviceHours, lang));
+  return (texts[lang] ??= describeHours(municipality.serviceHours, promptsFor(lang).serviceHours));
 }
 
 const MINUTE = 60_000;

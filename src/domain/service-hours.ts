@@ -131,15 +131,13 @@ export function serviceMillisBetween(hours: ServiceHours, from: Date, to: Date):
   return total;
 }
 
+/** The words a description of the hours is made of, in one language (they live in src/texts/citizen). */
+export type HoursWords = { dayNames: readonly string[]; everyDay: string; exceptHolidays(text: string): string };
+
 /** "08:00-19:00" style description used in messages ("lun, mar 08:00-13:00, 14:00-19:00; sab 08:00-12:00"). */
-export function describeHours(hours: ServiceHours, lang: 'it' | 'en'): string {
-  const names = {
-    it: ['lun', 'mar', 'mer', 'gio', 'ven', 'sab', 'dom'],
-    en: ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'],
-  }[lang];
-  const daysText = (days: number[]) =>
-    days.length === 7 ? (lang === 'it' ? 'tutti i giorni' : 'every day') : days.map((d) => names[d - 1]).join(', ');
+export function describeHours(hours: ServiceHours, words: HoursWords): string {
+  const daysText = (days: number[]) => (days.length === 7 ? words.everyDay : days.map((d) => words.dayNames[d - 1]).join(', '));
   const groups = hours.weekly ?? [{ days: hours.days, shifts: [{ opens: hours.opens, closes: hours.closes }] }];
   const text = groups.map((g) => `${daysText(g.days)} ${g.shifts.map((s) => `${s.opens}-${s.closes}`).join(', ')}`).join('; ');
-  return hours.italianHolidays ? `${text} (${lang === 'it' ? 'festivi esclusi' : 'except public holidays'})` : text;
+  return hours.italianHolidays ? words.exceptHolidays(text) : text;
 }

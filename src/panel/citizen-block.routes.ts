@@ -33,7 +33,7 @@ export function citizenBlockRoutes(deps: { reports: ReportStore; blocks: Citizen
       requestId: res.locals.requestId,
     });
     if (!result.ok && result.reason === 'not_found') return void res.status(404).json({ error: panelMessage('reportNotFound', langOf(res)) });
-    if (!result.ok) return void res.status(409).json({ error: langOf(res) === 'en' ? 'The citizen erased their data: nobody to block.' : 'Il cittadino ha cancellato i suoi dati: non c’è nessuno da bloccare.' });
+    if (!result.ok) return void res.status(409).json({ error: panelMessage('citizenErased', langOf(res)) });
     res.status(201).json({ until: result.until });
   });
   router.get('/:id/block-citizen', async (req, res) => {
@@ -54,7 +54,7 @@ export function citizenBlockRoutes(deps: { reports: ReportStore; blocks: Citizen
     });
     if (!result.ok && result.reason === 'not_found') return void res.status(404).json({ error: panelMessage('reportNotFound', langOf(res)) });
     if (!result.ok)
-      return void res.status(409).json({ error: langOf(res) === 'en' ? 'The citizen is not blocked.' : 'Il cittadino non è bloccato.' });
+      return void res.status(409).json({ error: panelMessage('citizenNotBlocked', langOf(res)) });
     res.json({ unblocked: true });
   });
   return router;

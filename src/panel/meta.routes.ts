@@ -3,6 +3,7 @@ import { Router } from 'express';
 import { CATEGORIES } from '../../config/categories';
 import type { MunicipalityProfile } from '../../config/municipality';
 import { OUTCOMES, REPORT_STATUSES } from '../domain/report';
+import { promptsFor } from '../texts/citizen';
 import { describeHours, isOpen, nextOpening, upcomingClosures } from '../domain/service-hours';
 import type { RetentionPolicy } from '../domain/ports';
 import type { Territory } from '../geo/territory';
@@ -43,7 +44,7 @@ export function metaRoutes(deps: {
       outcomeLabels: OUTCOME_LABELS,
       serviceHours: {
         open,
-        description: describeHours(hours, lang),
+        description: describeHours(hours, promptsFor(lang).serviceHours),
         ...(next ? { nextOpening: next.toISOString() } : {}),
         timeZone: hours.timeZone,
         // Closures announced for the next two weeks, so the shift knows ahead.

@@ -319,6 +319,11 @@ export const en: ReportPrompts = {
     on: (day, time) => `on ${day} from ${time}`,
     unknown: 'as soon as the service reopens',
   },
+  serviceHours: {
+    dayNames: ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'],
+    everyDay: 'every day',
+    exceptHolidays: (text) => `${text} (except public holidays)`,
+  },
   rights: rightsEn,
   limits: limitsEn,
   care: careEn,

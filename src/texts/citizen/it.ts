@@ -324,6 +324,11 @@ export const it: ReportPrompts = {
     on: (day, time) => `${day} dalle ${time}`,
     unknown: 'appena il servizio riapre',
   },
+  serviceHours: {
+    dayNames: ['lun', 'mar', 'mer', 'gio', 'ven', 'sab', 'dom'],
+    everyDay: 'tutti i giorni',
+    exceptHolidays: (text) => `${text} (festivi esclusi)`,
+  },
   rights: rightsIt,
   limits: limitsIt,
   care: careIt,

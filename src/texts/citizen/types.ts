@@ -4,6 +4,7 @@
  * (tests/unit/language-parity.test.ts checks keys, placeholders and arities). Choice labels are
  * plain (no numbers): channels without buttons number them.
  */
+import type { HoursWords } from '../../domain/service-hours';
 import type { EngineTexts } from '../../dialog/flow.types';
 import type { Reliability, ReportStatus } from '../../domain/report';
 import type { LimitPrompts, RightsPrompts } from './rights.types';
@@ -154,6 +155,8 @@ export type ReportPrompts = EngineTexts & {
   };
   /** "today at 08:00", "tomorrow at 08:00", "Monday 14 December at 08:00". */
   when: { today(time: string): string; tomorrow(time: string): string; on(day: string, time: string): string; unknown: string };
+  /** The weekly service hours in words ("lun, mar 08:00-13:00; sab 08:00-12:00 (festivi esclusi)"), also shown in the panel. */
+  serviceHours: HoursWords;
   /** Data rights through the bot (rights.it.ts, rights.en.ts). */
   rights: RightsPrompts;
   /** Abuse limits' polite answers. */

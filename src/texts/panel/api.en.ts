@@ -22,6 +22,8 @@ export const apiEn: Record<ApiMessageKey, string> = {
   reportNotFound: 'Report not found.',
   photoNotFound: 'Photo not found.',
   identityNotFound: 'The citizen’s identity is not available for this report.',
+  citizenErased: 'The citizen erased their data: nobody to block.',
+  citizenNotBlocked: 'The citizen is not blocked.',
   takenBy: 'This report is already being handled by {name}.',
   stale: 'The report was changed by another operator in the meantime: reload and try again.',
   notAllowed: 'This action is not allowed for a report in status “{status}”.',

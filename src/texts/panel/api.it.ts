@@ -20,6 +20,8 @@ export const apiIt = {
   reportNotFound: 'Segnalazione non trovata.',
   photoNotFound: 'Foto non trovata.',
   identityNotFound: 'L’identità del cittadino non è disponibile per questa segnalazione.',
+  citizenErased: 'Il cittadino ha cancellato i suoi dati: non c’è nessuno da bloccare.',
+  citizenNotBlocked: 'Il cittadino non è bloccato.',
   takenBy: 'Questa segnalazione è già in carico a {name}.',
   stale: 'La segnalazione è stata modificata da un altro operatore nel frattempo: ricarica e riprova.',
   notAllowed: 'Azione non consentita per una segnalazione in stato «{status}».',

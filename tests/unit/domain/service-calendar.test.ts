@@ -1,4 +1,5 @@
 /** The service calendar: split shifts, Italian public holidays and the patron-saint day, closures announced ahead. */
+import { promptsFor } from '../../../src/texts/citizen';
 import { describe, expect, it } from 'vitest';
 import { easterSunday, italianPublicHolidays } from '../../../src/domain/italian-holidays';
 import {
@@ -58,7 +59,7 @@ describe('the service calendar', () => {
     expect(nextOpening(hours, rome('2026-12-09T13:30:00'))).toEqual(rome('2026-12-09T14:00:00'));
     // From 12:00 to 15:00 on a weekday: one hour before lunch and one after.
     expect(serviceMillisBetween(hours, rome('2026-12-09T12:00:00'), rome('2026-12-09T15:00:00'))).toBe(2 * 3_600_000);
-    expect(describeHours(hours, 'it')).toBe('lun, mar, mer, gio, ven 08:00-13:00, 14:00-19:00; sab 08:00-12:00 (festivi esclusi)');
+    expect(describeHours(hours, promptsFor('it').serviceHours)).toBe('lun, mar, mer, gio, ven 08:00-13:00, 14:00-19:00; sab 08:00-12:00 (festivi esclusi)');
   });
 
   it('is closed on public holidays and the patron-saint day, and during an announced closure', () => {

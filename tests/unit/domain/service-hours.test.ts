@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { promptsFor } from '../../../src/texts/citizen';
 import { describeHours, isOpen, nextOpening, serviceMillisBetween, type ServiceHours } from '../../../src/domain/service-hours';
 
 const daily: ServiceHours = { timeZone: 'Europe/Rome', days: [1, 2, 3, 4, 5, 6, 7], opens: '08:00', closes: '19:00', holidays: ['2026-12-25'] };
@@ -28,7 +29,7 @@ describe('service hours (Europe/Rome)', () => {
   });
 
   it('describes the hours for citizens in both languages', () => {
-    expect(describeHours(daily, 'it')).toBe('tutti i giorni 08:00-19:00');
-    expect(describeHours({ ...daily, days: [1, 2, 3, 4, 5] }, 'en')).toBe('Mon, Tue, Wed, Thu, Fri 08:00-19:00');
+    expect(describeHours(daily, promptsFor('it').serviceHours)).toBe('tutti i giorni 08:00-19:00');
+    expect(describeHours({ ...daily, days: [1, 2, 3, 4, 5] }, promptsFor('en').serviceHours)).toBe('Mon, Tue, Wed, Thu, Fri 08:00-19:00');
   });
 });

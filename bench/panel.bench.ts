@@ -1,8 +1,9 @@
 /**
  * npm run bench:panel [-- --reports 100000 --agents 20 --rounds 3 --requests 120]
  *
- * A shift at the operator panel, through HTTP against the real web role (started in this process,
- * real sessions, real CSRF tokens) over N reports seeded straight into MongoDB (bulk insertMany, the
+ * A shift at the operator panel, through HTTP against the real web role (its own process, as
+ * deployed, so the agents' load generator does not share its event loop; `--in-process 1` runs it
+ * inside the bench as before; real sessions, real CSRF tokens) over N reports seeded straight into MongoDB (bulk insertMany, the
  * shapes the dialog saves). --agents operators (default 20) each sign in with their own account.
  * Each round measures, first with 1 agent, then with all agents at once, each agent looping over
  * "list my queue (all / mine / unassigned / a zone), now and then the archive, open a report, act on
@@ -32,6 +33,8 @@ import { createLogger } from '../src/log/logger';
 import { startVicinato } from '../src/main';
 import { createOperatorAccount } from '../src/panel/operator-accounts';
 import { createStorage, ensureIndexes } from '../src/storage';
+import { spawnService } from '../tests/support/service-process';
+import { freePort } from '../script/embedded-servers';
 import { benchServers, numberArg, percentile } from './bench-env';
 import { startMongoCommandCounter } from './command-counters';
 
@@ -243,8 +246,11 @@ const median = (xs: number[]) => {
 };
 const fmt = (f: Figures) => `p50 ${f.p50.toFixed(1)}, p95 ${f.p95.toFixed(1)}, p99 ${f.p99.toFixed(1)} ms (${f.n})`;
 
-function webConfig(mongoUrl: string, redisUrl: string, mediaDir: string): Config {
-  return parseConfig({
+/** The web role runs in its own process unless `--in-process 1`. */
+const IN_PROCESS = numberArg('in-process', 0) === 1;
+
+function webEnv(mongoUrl: string, redisUrl: string, mediaDir: string): Record<string, string> {
+  return {
     NODE_ENV: 'test',
     PORT: '0',
     SERVICES: 'web',
@@ -255,7 +261,26 @@ function webConfig(mongoUrl: string, redisUrl: string, mediaDir: string): Config
     CITIZEN_REF_SECRET: randomBytes(32).toString('hex'),
     MEDIA_DIR: mediaDir,
     LOG_LEVEL: 'error',
-  });
+  };
+}
+
+const webConfig = (mongoUrl: string, redisUrl: string, mediaDir: string): Config => parseConfig(webEnv(mongoUrl, redisUrl, mediaDir));
+
+/** The web role on its own port: in its own process (default) or in this one. */
+async function startWeb(mongoUrl: string, redisUrl: string, mediaDir: string): Promise<{ url: string; stop: () => Promise<unknown> }> {
+  if (IN_PROCESS) {
+    const app = await startVicinato(webConfig(mongoUrl, redisUrl, mediaDir), createLogger({ level: 'error', json: true, silent: true }));
+    return { url: app.url!, stop: () => app.stop() };
+  }
+  const port = await freePort();
+  const service = spawnService({ ...webEnv(mongoUrl, redisUrl, mediaDir), PORT: String(port) });
+  const url = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 60_000;
+  while (!(await fetch(`${url}/readyz`).then((r) => r.ok, () => false))) {
+    if (service.child.exitCode !== null || Date.now() > deadline) throw new Error(`the web process did not become ready:\n${service.output()}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return { url, stop: () => service.stop() };
 }
 
 /** "label: N commands/request, M ms of server time; the most frequent commands, with their mean time". */
@@ -319,12 +344,13 @@ async function main() {
   const servers = await benchServers({ MONGODB_URI: process.env.MONGODB_URI, REDIS_URL: process.env.REDIS_URL });
   const mediaDir = mkdtempSync(path.join(os.tmpdir(), 'vicinato-bench-media-'));
   const config = webConfig(servers.mongoUrl, servers.redisUrl, mediaDir);
+  console.log(`[bench] the web role runs ${IN_PROCESS ? 'in this process' : 'in its own process'}`);
   const territory = loadTerritory(municipalityDir(config.MUNICIPALITY));
   const zones = territory.zones().map((z) => z.id);
   console.log(`[bench] seeding ${REPORTS} reports into ${servers.mongoUrl.replace(/\/\/[^@]*@/, '//')}`);
   const ids = await seed(servers.mongoUrl, zones);
 
-  const app = await startVicinato(config, createLogger({ level: 'error', json: true, silent: true }));
+  const app = await startWeb(servers.mongoUrl, servers.redisUrl, mediaDir);
   const conn = await mongoose.createConnection(servers.mongoUrl).asPromise();
   let counted: Awaited<ReturnType<typeof startVicinato>> | undefined;
   let counter: Awaited<ReturnType<typeof startMongoCommandCounter>> | undefined;
@@ -334,7 +360,7 @@ async function main() {
     const usernames = Array.from({ length: AGENTS }, (_, a) => `agente.bench${a + 1}`);
     for (const username of usernames)
       await createOperatorAccount(storage.operators, { username, displayName: `Agente ${username.slice(12)}`, role: 'agent', password });
-    const base = app.url!;
+    const base = app.url;
     const agents: Agent[] = [];
     for (const u of usernames) agents.push(await login(base, u, password));
 

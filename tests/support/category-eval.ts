@@ -11,6 +11,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { CategoryUnderstanding } from '../../src/nlp/category-understanding';
 
+/** `expected: 'ask'`: the message says too little; only a question (the menu or a short list) is right. */
+export const ASK = 'ask';
 export type EvalItem = { lang: 'it' | 'en'; text: string; expected: string; accept?: string[] };
 export type EvalMiss = EvalItem & { got: CategoryUnderstanding };
 export type Tally = { total: number; understood: number; strict: number };
@@ -26,12 +28,14 @@ export type EvalResult = {
 
 export const EVAL_FILE = path.resolve(import.meta.dirname, '../fixtures/category-eval.json');
 export const FRESH_EVAL_FILE = path.resolve(import.meta.dirname, '../fixtures/category-eval-fresh.json');
+export const HOLDOUT_EVAL_FILE = path.resolve(import.meta.dirname, '../fixtures/category-eval-holdout.json');
 
 export function loadEvalItems(file = EVAL_FILE): EvalItem[] {
   return (JSON.parse(readFileSync(file, 'utf8')) as { items: EvalItem[] }).items;
 }
 
 function judge(item: EvalItem, got: CategoryUnderstanding): { understood: boolean; strict: boolean } {
+  if (item.expected === ASK) return { understood: got.kind === 'unknown' || got.kind === 'candidates', strict: got.kind === 'unknown' };
   const right = new Set([item.expected, ...(item.accept ?? [])]);
   if (got.kind === 'chosen' || got.kind === 'suggested') {
     const ok = right.has(got.categoryId);

@@ -12,6 +12,11 @@ export type ChoiceOption = {
   id: string;
   /** Displayed label in every language plus synonyms; any of them selects the option. */
   labels: string[];
+  /**
+   * Other correctly spelled words citizens use about this option (from example sentences): they
+   * select nothing, but are never taken for a typo of a label word ("shooting" is not "shouting").
+   */
+  knownWords?: readonly string[];
 };
 
 export type MatchResult =
@@ -43,7 +48,9 @@ const vocabularyCache = new WeakMap<readonly ChoiceOption[], ReturnType<typeof v
 function menuVocabulary(options: readonly ChoiceOption[]) {
   let vocabulary = vocabularyCache.get(options);
   if (!vocabulary) {
-    vocabulary = vocabularyOf(options.flatMap((option) => preparedLabels(option).flatMap((label) => label.keyTokens)));
+    vocabulary = vocabularyOf(
+      options.flatMap((option) => [...preparedLabels(option).flatMap((label) => label.keyTokens), ...(option.knownWords ?? [])]),
+    );
     vocabularyCache.set(options, vocabulary);
   }
   return vocabulary;

@@ -77,10 +77,18 @@ export function inflectionSimilarity(a: string, b: string): number {
   const stemA = stemToken(a);
   const stemB = stemToken(b);
   if (stemA === stemB && stemA.length >= MIN_STEM_LENGTH) return WORD_SCORES.sameStem;
-  if ((stemA.length >= MIN_PREFIX_STEM_LENGTH && b.startsWith(stemA)) || (stemB.length >= MIN_PREFIX_STEM_LENGTH && a.startsWith(stemB))) {
-    return WORD_SCORES.stemPrefix;
-  }
+  if (isStemPlusSuffix(stemA, b) || isStemPlusSuffix(stemB, a)) return WORD_SCORES.stemPrefix;
   return 0;
+}
+
+/**
+ * "spacc" + "iatori": a stem and an inflection or derivation suffix, which starts with a vowel (or
+ * is a plural "s"). A consonant after the stem starts another word: "street" is not "streetlight".
+ */
+function isStemPlusSuffix(stem: string, word: string): boolean {
+  if (stem.length < MIN_PREFIX_STEM_LENGTH || word.length <= stem.length || !word.startsWith(stem)) return false;
+  const suffix = word.slice(stem.length);
+  return /^[aeiouy]/.test(suffix) || suffix === 's';
 }
 
 /** True when `word` is (a form of) one of the vocabulary's words: then it is no typo of another. */

@@ -24,9 +24,15 @@ export type LabelScore = {
 
 export const NO_SCORE: LabelScore = { score: 0, matched: new Set() };
 
+/**
+ * English particles that make a phrasal verb: at the end of a label they carry its meaning ("broken
+ * into" is a theft, "broken" alone is not; "light out" is not "light"), so they must be found too.
+ */
+const PHRASAL_PARTICLES: ReadonlySet<string> = new Set(['in', 'into', 'out', 'off', 'up', 'down', 'over']);
+
 export function prepareLabel(text: string): PreparedLabel {
   const tokens = tokenize(text);
-  const content = tokens.filter((token) => !isStopword(token));
+  const content = tokens.filter((token, index) => !isStopword(token) || (index > 0 && index === tokens.length - 1 && PHRASAL_PARTICLES.has(token)));
   return { text, tokens, keyTokens: [...new Set(content.length > 0 ? content : tokens)] };
 }
 

@@ -12,7 +12,7 @@ import { CATEGORIES, type Category } from '../../config/categories';
 import { CATEGORY_EXAMPLES, type CategoryExamples } from '../../config/category-examples';
 import { matchedChoiceOptions } from './answer-matcher';
 import { featuresOf, rewriteIdioms } from './category-features';
-import { categoryChoiceOptions } from './category-options';
+import { categoryDescriptionOptions, describingLabels } from './category-options';
 import { typoSimilarity } from './fuzzy';
 import { isStopword } from './stopwords';
 import { normalizeText, tokenize } from './text';
@@ -43,6 +43,29 @@ export type CategoryClassifierOptions = {
  */
 
 const SYNONYM_WEIGHT = 0.8;
+
+/**
+ * natural's naive Bayes classifier, turning a message into its feature vector from a list of the
+ * known features made once (natural enumerates its feature dictionary with for..in and scans the
+ * message for each feature, which made training and every message several times slower as the
+ * vocabulary grew). Same vector, same model; observations are always feature arrays here.
+ */
+class FeatureListBayesClassifier extends BayesClassifier {
+  private featureList: string[] | undefined;
+
+  override addDocument(text: string | string[], classification: string): void {
+    this.featureList = undefined;
+    super.addDocument(text, classification);
+  }
+
+  override textToFeatures(observation: string | string[]): number[] {
+    // Object.keys has the order of for..in, so the vector lines up with natural's own.
+    this.featureList ??= Object.keys(this.features);
+    const present = new Set(typeof observation === 'string' ? [observation] : observation);
+    return this.featureList.map((feature) => (present.has(feature) ? 1 : 0));
+  }
+}
+
 /** Typo corrections remembered per process. */
 const MAX_CORRECTIONS = 20_000;
 
@@ -56,10 +79,10 @@ export function createCategoryClassifier(
   const categories = options.categories ?? CATEGORIES;
   const minConfidence = options.minConfidence ?? 0.5;
   const minMargin = options.minMargin ?? 0.15;
-  const choiceOptions = categoryChoiceOptions(categories);
+  const choiceOptions = categoryDescriptionOptions(categories, examples);
 
   const started = performance.now();
-  const bayes = new BayesClassifier();
+  const bayes = new FeatureListBayesClassifier();
   const vocabulary = new Set<string>();
   const addDocument = (text: string, categoryId: string) => {
     const words = wordsOf(text);
@@ -71,7 +94,7 @@ export function createCategoryClassifier(
     for (const sentence of [...sentences.it, ...sentences.en]) addDocument(sentence, categoryId);
   }
   for (const category of categories) {
-    for (const label of [category.labels.it, category.labels.en, ...category.synonyms.it, ...category.synonyms.en]) {
+    for (const label of describingLabels(category)) {
       addDocument(label, category.id);
     }
   }

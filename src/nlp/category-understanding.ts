@@ -9,6 +9,7 @@
  */
 import { CATEGORIES, type Category } from '../../config/categories';
 import { matchChoice, type ChoiceOption } from './answer-matcher';
+import { categoryDescriptionOptions } from './category-options';
 import type { CategoryClassifier } from './category-classifier';
 import { parseChoiceNumber } from './number-choice';
 import { isStopword } from './stopwords';
@@ -38,12 +39,16 @@ const CLEAR_LEAD = 0.25;
 const EITHER_CONFIDENCE = 0.4;
 
 export function understandCategory(text: string, deps: CategoryUnderstandingDeps): CategoryUnderstanding {
-  const match = matchChoice(text, deps.menuOptions);
   const words = tokenize(text).filter((token) => !isStopword(token));
   const isMenuAnswer = words.length <= MENU_ANSWER_WORDS || parseChoiceNumber(tokenize(text)) !== undefined;
-  if (match.ok && isMenuAnswer) return { kind: 'chosen', categoryId: match.id };
-
   const catalog = deps.categories ?? CATEGORIES;
+  if (isMenuAnswer) {
+    const menuMatch = matchChoice(text, deps.menuOptions);
+    if (menuMatch.ok) return { kind: 'chosen', categoryId: menuMatch.id };
+  }
+  // In a description only the words that describe a problem count ("un'altra volta" is not «Altro»).
+  const match = matchChoice(text, categoryDescriptionOptions(catalog));
+
   const isSensitive = (id: string) => catalog.find((c) => c.id === id)?.sensitive ?? false;
   const ranked = deps.classifier.rank(text);
   const [best, second] = ranked;

@@ -14,7 +14,7 @@ import { matchedChoiceOptions } from './answer-matcher';
 import { featuresOf, rewriteIdioms } from './category-features';
 import { categoryDescriptionOptions, describingLabels } from './category-options';
 import { typoSimilarity } from './fuzzy';
-import { isStopword } from './stopwords';
+import { isNegation, isStopword } from './stopwords';
 import { normalizeText, tokenize } from './text';
 
 export type CategorySuggestion = { categoryId: string; confidence: number };
@@ -66,6 +66,21 @@ class FeatureListBayesClassifier extends BayesClassifier {
   }
 }
 
+/** A feature is evidence when at least this share of the training documents having it are of one category. */
+const INFORMATIVE_SHARE = 0.6;
+
+/** The features that point at a category (see INFORMATIVE_SHARE). */
+function informativeFeatures(documentCounts: ReadonlyMap<string, ReadonlyMap<string, number>>): Set<string> {
+  const informative = new Set<string>();
+  for (const [feature, counts] of documentCounts) {
+    const values = [...counts.values()];
+    const total = values.reduce((sum, n) => sum + n, 0);
+    // A negation alone ("not", "non") says how, not what.
+    if (!isNegation(feature) && Math.max(...values) / total >= INFORMATIVE_SHARE) informative.add(feature);
+  }
+  return informative;
+}
+
 /** Typo corrections remembered per process. */
 const MAX_CORRECTIONS = 20_000;
 
@@ -84,11 +99,20 @@ export function createCategoryClassifier(
   const started = performance.now();
   const bayes = new FeatureListBayesClassifier();
   const vocabulary = new Set<string>();
+  /** Per feature, how many training documents of each category have it. */
+  const documentCounts = new Map<string, Map<string, number>>();
   const addDocument = (text: string, categoryId: string) => {
     const words = wordsOf(text);
     words.forEach((word) => vocabulary.add(word));
+    if (words.length === 0) return;
+    const features = featuresOf(words);
+    for (const feature of new Set(features)) {
+      const counts = documentCounts.get(feature) ?? new Map<string, number>();
+      counts.set(categoryId, (counts.get(categoryId) ?? 0) + 1);
+      documentCounts.set(feature, counts);
+    }
     // Documents are passed as feature arrays, so natural's own (English) tokenizer and stemmer are unused.
-    if (words.length > 0) bayes.addDocument(featuresOf(words), categoryId);
+    bayes.addDocument(features, categoryId);
   };
   for (const [categoryId, sentences] of Object.entries(examples)) {
     for (const sentence of [...sentences.it, ...sentences.en]) addDocument(sentence, categoryId);
@@ -99,6 +123,7 @@ export function createCategoryClassifier(
     }
   }
   bayes.train();
+  const informative = informativeFeatures(documentCounts);
   const trainingMs = performance.now() - started;
 
   /** An unknown word replaced by the training word it is a typo of ("vandalisno" -> "vandalismo"). */
@@ -132,7 +157,9 @@ export function createCategoryClassifier(
   /** Classifier probabilities normalised to sum 1, or empty when no word of the text is known. */
   function bayesProbabilities(words: readonly string[]): Map<string, number> {
     const features = featuresOf(words.map(correct)).filter((feature) => feature in bayes.features);
-    if (features.length === 0) return new Map();
+    // Only words spread over many categories ("problema", "street", "look"): the classifier would
+    // still rank them, mostly by the categories' sizes. That is no evidence.
+    if (!features.some((feature) => informative.has(feature))) return new Map();
     const classifications = bayes.getClassifications(features);
     const total = classifications.reduce((sum, c) => sum + c.value, 0);
     if (!(total > 0)) return new Map();

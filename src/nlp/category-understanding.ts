@@ -61,6 +61,9 @@ export function understandCategory(text: string, deps: CategoryUnderstandingDeps
   }
   // A description naming a category in its own words, and the classifier agrees: no need to ask.
   if (match.ok && (!best || best.categoryId === match.id)) return { kind: 'chosen', categoryId: match.id };
+  // It names one, the word statistics point at another, and one of the two is sensitive ("a van
+  // circling our street with its lights off"): a clear either/or, not a guess.
+  if (match.ok && best && isSensitive(best.categoryId) !== isSensitive(match.id)) return { kind: 'either', categoryIds: [best.categoryId, match.id] };
   if (best && best.confidence >= SUGGEST_CONFIDENCE && best.confidence - (second?.confidence ?? 0) >= SUGGEST_MARGIN) {
     return { kind: 'suggested', categoryId: best.categoryId };
   }
@@ -68,6 +71,8 @@ export function understandCategory(text: string, deps: CategoryUnderstandingDeps
     return { kind: 'either', categoryIds: [best.categoryId, second.categoryId] };
   }
   if (match.ok) return { kind: 'suggested', categoryId: match.id };
+  // Half a phrase ("via" of "via al buio") and nothing the classifier knows: too little to guess.
+  if (ranked.length === 0) return { kind: 'unknown' };
   const candidates = match.candidates ?? [];
   if (candidates.length === 1) return { kind: 'suggested', categoryId: candidates[0] };
   if (candidates.length >= 2) {

@@ -4,7 +4,7 @@
  * case and punctuation never matter.
  */
 import { inflectionSimilarity, wordSimilarity, WORD_SCORES } from './fuzzy';
-import { isStopword } from './stopwords';
+import { isNegation, isStopword } from './stopwords';
 import { tokenize } from './text';
 
 export type PreparedLabel = {
@@ -13,6 +13,8 @@ export type PreparedLabel = {
   tokens: string[];
   /** Tokens that must be found in the message: the label's content words, or all if none. */
   keyTokens: string[];
+  /** The last key token is a phrasal particle ("broken into"). */
+  particle: boolean;
 };
 
 export type LabelScore = {
@@ -23,9 +25,6 @@ export type LabelScore = {
 };
 
 export const NO_SCORE: LabelScore = { score: 0, matched: new Set() };
-
-/** Words that change a phrase's meaning ("non si accende") but name nothing on their own. */
-const NEGATIONS: ReadonlySet<string> = new Set(['non', 'nn', 'not', 'no', 'never', 'mai', 'nessun', 'nessuna', 'nessuno']);
 
 /** Other words allowed between the words of a phrase ("lampione della via spento"). */
 const MAX_PHRASE_GAP = 3;
@@ -38,8 +37,11 @@ const PHRASAL_PARTICLES: ReadonlySet<string> = new Set(['in', 'into', 'out', 'of
 
 export function prepareLabel(text: string): PreparedLabel {
   const tokens = tokenize(text);
-  const content = tokens.filter((token, index) => !isStopword(token) || (index > 0 && index === tokens.length - 1 && PHRASAL_PARTICLES.has(token)));
-  return { text, tokens, keyTokens: [...new Set(content.length > 0 ? content : tokens)] };
+  const isParticle = (token: string, index: number) => index > 0 && index === tokens.length - 1 && PHRASAL_PARTICLES.has(token);
+  const content = tokens.filter((token, index) => !isStopword(token) || isParticle(token, index));
+  const keyTokens = [...new Set(content.length > 0 ? content : tokens)];
+  const particle = content.length > 1 && keyTokens.length === content.length && isParticle(tokens[tokens.length - 1], tokens.length - 1);
+  return { text, tokens, keyTokens, particle };
 }
 
 /**
@@ -79,6 +81,8 @@ export function scoreLabelWith(length: number, label: PreparedLabel, similarity:
   let bestSingle = 0;
   let bestSingleIndex = -1;
   let contentFound = false;
+  const bestIndexes: number[] = [];
+  const bestScores: number[] = [];
   for (const labelToken of label.keyTokens) {
     let best = 0;
     let bestIndex = -1;
@@ -89,9 +93,11 @@ export function scoreLabelWith(length: number, label: PreparedLabel, similarity:
         bestIndex = index;
       }
     }
+    bestIndexes.push(bestIndex);
+    bestScores.push(best);
     if (bestIndex >= 0) {
       matched.add(bestIndex);
-      if (!isStopword(labelToken) && !NEGATIONS.has(labelToken)) contentFound = true;
+      if (!isStopword(labelToken) && !isNegation(labelToken)) contentFound = true;
     }
     total += best;
     if (best > bestSingle) {
@@ -101,6 +107,15 @@ export function scoreLabelWith(length: number, label: PreparedLabel, similarity:
   }
   // A particle or a negation alone ("in" of "broken into", "non" of "non si accende") is no match.
   if (!contentFound) return NO_SCORE;
+  // A phrasal verb's particle comes right after its verb: "broken in", not "lights in ... broken".
+  if (label.particle) {
+    const verb = bestIndexes[label.keyTokens.length - 2];
+    const particle = bestIndexes[label.keyTokens.length - 1];
+    if (particle >= 0 && (verb < 0 || particle <= verb || particle - verb > 2)) {
+      total -= bestScores[label.keyTokens.length - 1];
+      matched.delete(particle);
+    }
+  }
   // A phrase's words far apart are not the phrase ("a van circling our street ... lights off" is
   // not "street lights"): then only its best word counts.
   if (matched.size > 1) {

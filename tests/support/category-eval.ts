@@ -1,5 +1,5 @@
 /**
- * The category evaluation (tests/fixtures/category-eval.json) scored against the category step's
+ * The category evaluation sets (tests/fixtures/category-eval*.json) scored against the category step's
  * decision (src/nlp/category-understanding.ts). Shared by `npm run eval:categories`, which prints
  * it, and tests/unit/nlp/category-eval.test.ts, which holds the floor.
  *
@@ -29,6 +29,13 @@ export type EvalResult = {
 export const EVAL_FILE = path.resolve(import.meta.dirname, '../fixtures/category-eval.json');
 export const FRESH_EVAL_FILE = path.resolve(import.meta.dirname, '../fixtures/category-eval-fresh.json');
 export const HOLDOUT_EVAL_FILE = path.resolve(import.meta.dirname, '../fixtures/category-eval-holdout.json');
+
+/** The evaluation sets, in the order they were written (`npm run eval:categories` prints each). */
+export const EVAL_SETS = [
+  { name: 'project', file: EVAL_FILE, title: 'first held-out set (its misses guided the vocabulary)' },
+  { name: 'fresh', file: FRESH_EVAL_FILE, title: 'fresh held-out set (written after the first tuning)' },
+  { name: 'holdout', file: HOLDOUT_EVAL_FILE, title: 'issue-15 held-out set (written before looking at any miss)' },
+] as const;
 
 export function loadEvalItems(file = EVAL_FILE): EvalItem[] {
   return (JSON.parse(readFileSync(file, 'utf8')) as { items: EvalItem[] }).items;

@@ -114,13 +114,19 @@ export function createCategoryClassifier(
     // Documents are passed as feature arrays, so natural's own (English) tokenizer and stemmer are unused.
     bayes.addDocument(features, categoryId);
   };
+  const documents = new Map<string, string[]>(categories.map((category) => [category.id, describingLabels(category)]));
   for (const [categoryId, sentences] of Object.entries(examples)) {
-    for (const sentence of [...sentences.it, ...sentences.en]) addDocument(sentence, categoryId);
+    documents.set(categoryId, [...(documents.get(categoryId) ?? []), ...sentences.it, ...sentences.en]);
   }
-  for (const category of categories) {
-    for (const label of describingLabels(category)) {
-      addDocument(label, category.id);
-    }
+  for (const [categoryId, texts] of documents) {
+    texts.forEach((text) => addDocument(text, categoryId));
+  }
+  // Every category weighs the same: the smaller ones' documents are repeated up to the largest's
+  // count. Without it, a word the classifier has seen in no category (or in one) makes the
+  // categories with the fewest examples look likelier, and vague messages went to them.
+  const largest = Math.max(...[...documents.values()].map((texts) => texts.length));
+  for (const [categoryId, texts] of documents) {
+    for (let i = 0; texts.length > 0 && texts.length + i < largest; i++) addDocument(texts[i % texts.length], categoryId);
   }
   bayes.train();
   const informative = informativeFeatures(documentCounts);

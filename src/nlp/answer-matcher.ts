@@ -155,7 +155,10 @@ function decide(scored: readonly ScoredOption[]): MatchResult {
     if (candidates.length >= 2) return { ok: false, reason: 'ambiguous', candidates };
     return candidates.length === 1 ? { ok: false, reason: 'no_match', candidates } : { ok: false, reason: 'no_match' };
   }
-  const rivals = scored.slice(1).filter((option) => option.score >= best.score - AMBIGUITY_MARGIN && !isDominated(option, best));
+  // A rival only echoing a better option's words is none ("spacciano" also looks like "spaccano").
+  const rivals = scored
+    .slice(1)
+    .filter((option, index) => option.score >= best.score - AMBIGUITY_MARGIN && !scored.slice(0, index + 1).some((better) => isDominated(option, better)));
   if (rivals.length > 0) {
     return { ok: false, reason: 'ambiguous', candidates: [best.id, ...rivals.map((option) => option.id)] };
   }

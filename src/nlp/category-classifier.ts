@@ -7,15 +7,14 @@
  * stems (src/nlp/category-features.ts); and direct hits of catalog synonyms (exact, stem or typo).
  * A suggestion is only made when the winner is clear.
  */
-import BayesClassifier from 'natural/lib/natural/classifiers/bayes_classifier.js';
 import { CATEGORIES, type Category } from '../../config/categories';
 import { CATEGORY_EXAMPLES, type CategoryExamples } from '../../config/category-examples';
 import { matchedChoiceOptions } from './answer-matcher';
-import { featuresOf, rewriteIdioms } from './category-features';
+import { categoryWords, featuresOf } from './category-features';
+import { FeatureListBayesClassifier } from './feature-list-bayes';
 import { categoryDescriptionOptions, describingLabels } from './category-options';
 import { typoSimilarity } from './fuzzy';
-import { isNegation, isStopword } from './stopwords';
-import { normalizeText, tokenize } from './text';
+import { isNegation } from './stopwords';
 
 export type CategorySuggestion = { categoryId: string; confidence: number };
 
@@ -44,28 +43,6 @@ export type CategoryClassifierOptions = {
 
 const SYNONYM_WEIGHT = 0.8;
 
-/**
- * natural's naive Bayes classifier, turning a message into its feature vector from a list of the
- * known features made once (natural enumerates its feature dictionary with for..in and scans the
- * message for each feature, which made training and every message several times slower as the
- * vocabulary grew). Same vector, same model; observations are always feature arrays here.
- */
-class FeatureListBayesClassifier extends BayesClassifier {
-  private featureList: string[] | undefined;
-
-  override addDocument(text: string | string[], classification: string): void {
-    this.featureList = undefined;
-    super.addDocument(text, classification);
-  }
-
-  override textToFeatures(observation: string | string[]): number[] {
-    // Object.keys has the order of for..in, so the vector lines up with natural's own.
-    this.featureList ??= Object.keys(this.features);
-    const present = new Set(typeof observation === 'string' ? [observation] : observation);
-    return this.featureList.map((feature) => (present.has(feature) ? 1 : 0));
-  }
-}
-
 /** A feature is evidence when at least this share of the training documents having it are of one category. */
 const INFORMATIVE_SHARE = 0.6;
 
@@ -84,8 +61,7 @@ function informativeFeatures(documentCounts: ReadonlyMap<string, ReadonlyMap<str
 /** Typo corrections remembered per process. */
 const MAX_CORRECTIONS = 20_000;
 
-/** Normalised content words, with the idioms rewritten. */
-const wordsOf = (text: string): string[] => tokenize(rewriteIdioms(normalizeText(text))).filter((t) => !isStopword(t));
+const wordsOf = categoryWords;
 
 export function createCategoryClassifier(
   examples: CategoryExamples = CATEGORY_EXAMPLES,

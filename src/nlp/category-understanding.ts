@@ -8,7 +8,8 @@
  * - `unknown`: nothing recognisable — the menu again.
  */
 import { CATEGORIES, type Category } from '../../config/categories';
-import { matchChoice, type ChoiceOption } from './answer-matcher';
+import { matchChoice, matchedChoiceOptions, type ChoiceOption } from './answer-matcher';
+import { categoryWords } from './category-features';
 import { categoryDescriptionOptions } from './category-options';
 import type { CategoryClassifier } from './category-classifier';
 import { parseChoiceNumber } from './number-choice';
@@ -35,6 +36,8 @@ const SUGGEST_CONFIDENCE = 0.3;
 const SUGGEST_MARGIN = 0.1;
 /** A lead of the classifier that settles two categories named in the same message. */
 const CLEAR_LEAD = 0.25;
+/** Below this share of the evidence, half-matched menu words alone are no basis for a question. */
+const WEAK_CANDIDATE_CONFIDENCE = 0.2;
 /** Two categories that together hold this share of the evidence make an either/or. */
 const EITHER_CONFIDENCE = 0.4;
 
@@ -52,6 +55,16 @@ export function understandCategory(text: string, deps: CategoryUnderstandingDeps
   const isSensitive = (id: string) => catalog.find((c) => c.id === id)?.sensitive ?? false;
   const ranked = deps.classifier.rank(text);
   const [best, second] = ranked;
+  const order = (id: string) => ranked.findIndex((r) => r.categoryId === id) >>> 0;
+  // A sensitive and an ordinary problem both named in full ("spacciatori e lampioni spenti"): the
+  // citizen says which, whatever the word statistics prefer (a drug report must not be filed as a
+  // street light).
+  const fullyNamed = [...new Set(matchedChoiceOptions(categoryWords(text), categoryDescriptionOptions(catalog)).map((o) => o.id))].sort(
+    (a, b) => order(a) - order(b),
+  );
+  const firstNamed = fullyNamed[0];
+  const otherKind = fullyNamed.find((id) => firstNamed !== undefined && isSensitive(id) !== isSensitive(firstNamed));
+  if (firstNamed !== undefined && otherKind !== undefined) return { kind: 'either', categoryIds: [firstNamed, otherKind] };
   const named = match.ok ? [] : (match.candidates ?? []);
   // Two problems named in their own words ("spacciatori e lampioni spenti"): which one first?
   if (!match.ok && named.length === 2 && best && named.includes(best.categoryId)) {
@@ -71,13 +84,12 @@ export function understandCategory(text: string, deps: CategoryUnderstandingDeps
     return { kind: 'either', categoryIds: [best.categoryId, second.categoryId] };
   }
   if (match.ok) return { kind: 'suggested', categoryId: match.id };
-  // Half a phrase ("via" of "via al buio") and nothing the classifier knows: too little to guess.
-  if (ranked.length === 0) return { kind: 'unknown' };
+  // Half a phrase ("via" of "via al buio") and (almost) nothing the classifier knows: too little to guess.
+  if (!best || best.confidence < WEAK_CANDIDATE_CONFIDENCE) return { kind: 'unknown' };
   const candidates = match.candidates ?? [];
   if (candidates.length === 1) return { kind: 'suggested', categoryId: candidates[0] };
   if (candidates.length >= 2) {
     // Best first by the classifier; a sensitive and an ordinary one on top: the two, not a list.
-    const order = (id: string) => ranked.findIndex((r) => r.categoryId === id) >>> 0;
     const sorted = [...candidates].sort((a, b) => order(a) - order(b));
     if (isSensitive(sorted[0]!) !== isSensitive(sorted[1]!)) return { kind: 'either', categoryIds: [sorted[0]!, sorted[1]!] };
     return { kind: 'candidates', categoryIds: sorted };

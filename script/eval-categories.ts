@@ -1,11 +1,13 @@
 /**
  * `npm run eval:categories`: how well free-text answers to "what is the report about?" are
- * understood, on three held-out sets, each printed with its accuracy (overall, per language, per
+ * understood, on four held-out sets, each printed with its accuracy (overall, per language, per
  * category) and every miss, then all together:
  * - tests/fixtures/category-eval.json (the first, 213 messages; its misses guided the vocabulary);
  * - tests/fixtures/category-eval-fresh.json (100 messages written later, to check the first tuning);
  * - tests/fixtures/category-eval-holdout.json (140 messages written for issue 15 before the
- *   misses of the others were looked at; vague messages there expect a question, not a guess).
+ *   misses of the others were looked at; vague messages there expect a question, not a guess);
+ * - tests/fixtures/category-eval-blind.json (62 messages written after the issue-15 work and
+ *   measured once before any change: the honest estimate for new wording).
  * The classifier trains on config/category-examples.ts and the catalog's synonyms, never on these
  * sentences. `--train` also scores the training examples (the classifier's fit, not a measure of
  * understanding).

@@ -29,12 +29,14 @@ export type EvalResult = {
 export const EVAL_FILE = path.resolve(import.meta.dirname, '../fixtures/category-eval.json');
 export const FRESH_EVAL_FILE = path.resolve(import.meta.dirname, '../fixtures/category-eval-fresh.json');
 export const HOLDOUT_EVAL_FILE = path.resolve(import.meta.dirname, '../fixtures/category-eval-holdout.json');
+export const BLIND_EVAL_FILE = path.resolve(import.meta.dirname, '../fixtures/category-eval-blind.json');
 
 /** The evaluation sets, in the order they were written (`npm run eval:categories` prints each). */
 export const EVAL_SETS = [
   { name: 'project', file: EVAL_FILE, title: 'first held-out set (its misses guided the vocabulary)' },
   { name: 'fresh', file: FRESH_EVAL_FILE, title: 'fresh held-out set (written after the first tuning)' },
   { name: 'holdout', file: HOLDOUT_EVAL_FILE, title: 'issue-15 held-out set (written before looking at any miss)' },
+  { name: 'blind', file: BLIND_EVAL_FILE, title: 'blind set (written after the issue-15 work, measured before any change)' },
 ] as const;
 
 export function loadEvalItems(file = EVAL_FILE): EvalItem[] {

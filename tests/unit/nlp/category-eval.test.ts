@@ -1,9 +1,9 @@
 /**
  * The category evaluation sets (tests/fixtures/category-eval*.json: the first, a fresh one written
- * after the first tuning, and the issue-15 held-out set written before looking at any miss), held
- * out from the training examples in config/category-examples.ts and the catalog's synonyms. Each
- * must be understood at 95% or more (issue 15); `npm run eval:categories` prints them with every
- * miss. The category step reached 57% before issue 15; before the issue-15 vocabulary and scoring
+ * after the first tuning, the issue-15 held-out set written before looking at any miss, and a
+ * blind set written after the issue-15 work), held out from the training examples in
+ * config/category-examples.ts and the catalog's synonyms. The first three must be understood at
+ * 95% or more (issue 15); `npm run eval:categories` prints all four with every miss. The category step reached 57% before issue 15; before the issue-15 vocabulary and scoring
  * work the three sets stood at 96.7%, 92.0% and 90.0%.
  */
 import { describe, expect, it } from 'vitest';
@@ -11,11 +11,19 @@ import { CATEGORIES } from '../../../config/categories';
 import { CATEGORY_EXAMPLES } from '../../../config/category-examples';
 import { categoryUnderstanding } from '../../../flows/nlp';
 import { contentTokens, normalizeText } from '../../../src/nlp/text';
-import { ASK, EVAL_SETS, evaluate, formatEvaluation, HOLDOUT_EVAL_FILE, loadEvalItems } from '../../support/category-eval';
+import { ASK, BLIND_EVAL_FILE, EVAL_SETS, evaluate, formatEvaluation, HOLDOUT_EVAL_FILE, loadEvalItems } from '../../support/category-eval';
 
 const GOAL = 0.95;
-/** Per language, each set: a little below the goal (a set has 35 to 110 messages per language). */
+/** Per language, each set: a little below the goal (a set has 31 to 110 messages per language). */
 const LANGUAGE_FLOOR = 0.93;
+/**
+ * The blind set was written after the vocabulary work and measured once before any change: 75.8%
+ * (the code before issue 15: 74.2%), two of them thanks to training examples that were near
+ * copies (since removed); 79.0% after the balanced training, without those copies. It is the honest
+ * estimate for wording nobody tuned on, held here as a ratchet below the goal: raise it, never lower it.
+ */
+const BLIND_FLOOR = { overall: 0.78, language: 0.7 };
+const floorOf = (name: string) => (name === 'blind' ? BLIND_FLOOR : { overall: GOAL, language: LANGUAGE_FLOOR });
 const sets = EVAL_SETS.map((set) => ({ ...set, items: loadEvalItems(set.file) }));
 const everyItem = sets.flatMap((set) => set.items);
 
@@ -28,7 +36,7 @@ const wordSet = (text: string) => new Set(contentTokens(text));
 
 describe('category evaluation sets', () => {
   it.each(sets)('$name is large, varied, every category in both languages', ({ items, file }) => {
-    expect(items.length).toBeGreaterThanOrEqual(file === HOLDOUT_EVAL_FILE ? 120 : 100);
+    expect(items.length).toBeGreaterThanOrEqual(file === HOLDOUT_EVAL_FILE ? 120 : file === BLIND_EVAL_FILE ? 60 : 100);
     const ids = new Set(CATEGORIES.map((c) => c.id));
     for (const item of items) {
       if (item.expected !== ASK) expect(ids, item.text).toContain(item.expected);
@@ -36,7 +44,7 @@ describe('category evaluation sets', () => {
     }
     for (const category of CATEGORIES) {
       for (const lang of ['it', 'en'] as const) {
-        expect(items.filter((i) => i.expected === category.id && i.lang === lang).length, `${category.id} ${lang}`).toBeGreaterThanOrEqual(4);
+        expect(items.filter((i) => i.expected === category.id && i.lang === lang).length, `${category.id} ${lang}`).toBeGreaterThanOrEqual(3);
       }
     }
   });
@@ -59,12 +67,12 @@ describe('category evaluation sets', () => {
     expect(nearCopies).toEqual([]);
   });
 
-  it.each(sets)(`$name is understood at ${GOAL * 100}% or more, and in each language`, ({ name, items }) => {
+  it.each(sets)(`$name is understood at its floor or more (${GOAL * 100}% but for the blind set), and in each language`, ({ name, items }) => {
     const result = evaluate(items, categoryUnderstanding);
     console.log(formatEvaluation(`${name} (${items.length} messages)`, result));
-    expect(result.overall.understood / result.overall.total).toBeGreaterThanOrEqual(GOAL);
+    expect(result.overall.understood / result.overall.total).toBeGreaterThanOrEqual(floorOf(name).overall);
     for (const [lang, tally] of Object.entries(result.byLanguage)) {
-      expect(tally.understood / tally.total, lang).toBeGreaterThanOrEqual(LANGUAGE_FLOOR);
+      expect(tally.understood / tally.total, lang).toBeGreaterThanOrEqual(floorOf(name).language);
     }
   });
 });

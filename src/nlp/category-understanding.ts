@@ -59,12 +59,14 @@ export function understandCategory(text: string, deps: CategoryUnderstandingDeps
   // A sensitive and an ordinary problem both named in full ("spacciatori e lampioni spenti"): the
   // citizen says which, whatever the word statistics prefer (a drug report must not be filed as a
   // street light).
-  const fullyNamed = [...new Set(matchedChoiceOptions(categoryWords(text), categoryDescriptionOptions(catalog)).map((o) => o.id))].sort(
-    (a, b) => order(a) - order(b),
+  // Two problems are two different words: one word read two ways ("spacciava" looks like both
+  // "spacciano" and "spaccano") is one problem, for the classifier to settle.
+  const fullyNamed = matchedChoiceOptions(categoryWords(text), categoryDescriptionOptions(catalog)).sort((a, b) => order(a.id) - order(b.id));
+  const [firstNamed] = fullyNamed;
+  const otherKind = fullyNamed.find(
+    (o) => firstNamed !== undefined && isSensitive(o.id) !== isSensitive(firstNamed.id) && [...o.matched].every((i) => !firstNamed.matched.has(i)),
   );
-  const firstNamed = fullyNamed[0];
-  const otherKind = fullyNamed.find((id) => firstNamed !== undefined && isSensitive(id) !== isSensitive(firstNamed));
-  if (firstNamed !== undefined && otherKind !== undefined) return { kind: 'either', categoryIds: [firstNamed, otherKind] };
+  if (firstNamed !== undefined && otherKind !== undefined) return { kind: 'either', categoryIds: [firstNamed.id, otherKind.id] };
   const named = match.ok ? [] : (match.candidates ?? []);
   // Two problems named in their own words ("spacciatori e lampioni spenti"): which one first?
   if (!match.ok && named.length === 2 && best && named.includes(best.categoryId)) {

@@ -15,6 +15,8 @@ export type PreparedLabel = {
   keyTokens: string[];
   /** The last key token is a phrasal particle ("broken into"). */
   particle: boolean;
+  /** Some key token is neither a function word nor a negation. */
+  hasContent: boolean;
 };
 
 export type LabelScore = {
@@ -41,7 +43,8 @@ export function prepareLabel(text: string): PreparedLabel {
   const content = tokens.filter((token, index) => !isStopword(token) || isParticle(token, index));
   const keyTokens = [...new Set(content.length > 0 ? content : tokens)];
   const particle = content.length > 1 && keyTokens.length === content.length && isParticle(tokens[tokens.length - 1], tokens.length - 1);
-  return { text, tokens, keyTokens, particle };
+  const hasContent = keyTokens.some((token) => !isStopword(token) && !isNegation(token));
+  return { text, tokens, keyTokens, particle, hasContent };
 }
 
 /**
@@ -105,8 +108,9 @@ export function scoreLabelWith(length: number, label: PreparedLabel, similarity:
       bestSingleIndex = bestIndex;
     }
   }
-  // A particle or a negation alone ("in" of "broken into", "non" of "non si accende") is no match.
-  if (!contentFound) return NO_SCORE;
+  // A particle or a negation alone ("in" of "broken into", "non" of "non si accende") is no match,
+  // unless the label is nothing else ("sì", "no").
+  if (!contentFound && label.hasContent) return NO_SCORE;
   // A phrasal verb's particle comes right after its verb: "broken in", not "lights in ... broken".
   if (label.particle) {
     const verb = bestIndexes[label.keyTokens.length - 2];

@@ -26,21 +26,11 @@ export function tokenize(text: string): string[] {
 
 const stemCache = new Map<string, string>();
 
-/**
- * Verbs the Italian stemmer merges but citizens never confuse: "spaccia" (deals drugs) is not
- * "spacca" (smashes), though both stem to "spacc".
- */
-function splitStem(token: string): string | undefined {
-  if (token.startsWith('spacci')) return 'spacci';
-  if (token.startsWith('spacc')) return 'spacca';
-  return undefined;
-}
-
 /** Italian Porter stem of one normalised token (memoised: the same words come back all day). */
 export function stemToken(token: string): string {
   let stem = stemCache.get(token);
   if (stem === undefined) {
-    stem = /^\p{N}+$/u.test(token) ? token : (splitStem(token) ?? porterStemmerIt.stem(token));
+    stem = /^\p{N}+$/u.test(token) ? token : porterStemmerIt.stem(token);
     if (stemCache.size > 50_000) stemCache.clear();
     stemCache.set(token, stem);
   }

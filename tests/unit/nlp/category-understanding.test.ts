@@ -51,6 +51,15 @@ describe('phrases are read as phrases', () => {
     expect(scoreLabel(tokenize('needles in the playground'), prepareLabel('kicked in')).score).toBe(0);
   });
 
+  it('a label made only of a function word or a negation still matches itself ("sì", "no")', () => {
+    const yesNo: ChoiceOption[] = [
+      { id: 'yes', labels: ['Sì', 'yes'] },
+      { id: 'no', labels: ['No', 'nope'] },
+    ];
+    expect(matchChoice('sì', yesNo)).toMatchObject({ ok: true, id: 'yes' });
+    expect(matchChoice('no', yesNo)).toMatchObject({ ok: true, id: 'no' });
+  });
+
   it('the words of a phrase must be near each other', () => {
     const streetLights = prepareLabel('street lights');
     expect(scoreLabel(tokenize('the street lights are off'), streetLights).score).toBeGreaterThan(0.9);
@@ -118,6 +127,10 @@ describe('several problems in one message', () => {
       const sensitivity = understood.categoryIds.map((id) => categoryById(id)?.sensitive);
       expect(new Set(sensitivity).size).toBe(2);
     }
+  });
+
+  it('one word read two ways is one problem, not an either/or ("spacciava": dealing or smashing?)', () => {
+    expect(categoryUnderstanding('ho visto uno che spacciava').kind).not.toBe('either');
   });
 
   it('the issue examples', () => {

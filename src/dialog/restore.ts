@@ -4,12 +4,26 @@
  * politely, keeping only the language and the consent).
  */
 import type { InboundMessage } from '../domain/message';
+import { languageOfText } from '../nlp/text-language';
 import type { FlowDefinition } from './flow.types';
 import { hasStateShape, isAsideState, RESUME_STEP, salvage, type Consent, type DialogState, type Language } from './state';
 
-/** English for senders whose app speaks English; Italian for everyone else. */
+/**
+ * A first contact's language: the one their own words are clearly written in (WhatsApp says
+ * nothing of it, and many Italians run Telegram in English); else their app's language; else Italian.
+ */
 export function languageOf(message: InboundMessage): Language {
+  const written = languageOfText(wordsOf(message));
+  if (written) return written;
   return message.sender.languageCode?.toLowerCase().startsWith('en') ? 'en' : 'it';
+}
+
+function wordsOf(message: InboundMessage): string {
+  const p = message.payload;
+  if (p.kind === 'text') return p.text;
+  if (p.kind === 'photo') return p.caption ?? '';
+  if (p.kind === 'audio') return p.transcript ?? '';
+  return '';
 }
 
 export function freshState<D, S>(

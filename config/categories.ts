@@ -347,7 +347,6 @@ export const CATEGORIES: readonly Category[] = [
         'dealer',
         'dealers',
         'dealing',
-        'selling',
         'selling drugs',
         'weed',
         // ("pusher" is among the Italian synonyms, which match in every language.)

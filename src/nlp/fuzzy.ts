@@ -4,7 +4,21 @@
  */
 import jaroWinklerDistance from 'natural/lib/natural/distance/jaro-winkler_distance.js';
 import levenshtein from 'natural/lib/natural/distance/levenshtein_distance.js';
+import porterStemmerEn from 'natural/lib/natural/stemmers/porter_stemmer.js';
 import { stemToken } from './text';
+
+const englishStemCache = new Map<string, string>();
+
+/** English Porter stem of a plain lower-case word (other tokens unchanged). Memoised. */
+function englishStem(word: string): string {
+  let stem = englishStemCache.get(word);
+  if (stem === undefined) {
+    stem = /^[a-z]+$/.test(word) ? porterStemmerEn.stem(word) : word;
+    if (englishStemCache.size > 50_000) englishStemCache.clear();
+    englishStemCache.set(word, stem);
+  }
+  return stem;
+}
 
 export const WORD_SCORES = {
   exact: 1,
@@ -77,6 +91,9 @@ export function inflectionSimilarity(a: string, b: string): number {
   const stemA = stemToken(a);
   const stemB = stemToken(b);
   if (stemA === stemB && stemA.length >= MIN_STEM_LENGTH) return WORD_SCORES.sameStem;
+  // English forms the Italian stemmer leaves apart ("dumped"/"dumping", "parties"/"party").
+  const englishA = englishStem(a);
+  if (englishA.length >= MIN_STEM_LENGTH && englishA === englishStem(b)) return WORD_SCORES.sameStem;
   if (isStemPlusSuffix(stemA, b) || isStemPlusSuffix(stemB, a)) return WORD_SCORES.stemPrefix;
   return 0;
 }

@@ -72,6 +72,17 @@ describe('phrases are read as phrases', () => {
     expect(inflectionSimilarity('lampioni', 'lampione')).toBeGreaterThan(0);
   });
 
+  it('English inflections are forms of one word too ("dumping" / "dumped", "parties" / "party")', () => {
+    for (const [a, b] of [
+      ['dumping', 'dumped'],
+      ['parties', 'party'],
+      ['smashing', 'smashed'],
+      ['vandalising', 'vandalised'],
+    ]) {
+      expect(inflectionSimilarity(a, b), `${a} ~ ${b}`).toBeGreaterThan(0.9);
+    }
+  });
+
   it('a word of the example sentences is spelled right, never a typo of a synonym', () => {
     const options: ChoiceOption[] = [
       { id: 'noise', labels: ['shouting'] },

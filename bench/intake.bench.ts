@@ -1,5 +1,5 @@
 /**
- * npm run bench:intake [-- --citizens 40 --rounds 3] [-- --cpu-prof]
+ * npm run bench:intake [-- --citizens 40 --rounds 5] [-- --cpu-prof]
  * (--cpu-prof: the service writes a V8 CPU profile per round into bench-profiles/, for Chrome DevTools)
  *
  * 1. The real pipeline: the service runs as its own process (what `npm start` runs, roles web +
@@ -7,7 +7,7 @@
  *    through the simulator HTTP API -> inbox -> BullMQ -> dialog engine -> MongoDB -> outbound queue.
  *    Prints messages/s, the latency from receipt to reply (the POST returns once the message is
  *    processed) and the service's CPU time per message.
- * Each round (default 3) runs on fresh servers, warms up, then measures the pipeline and the floor;
+ * Each round (default 5) runs on fresh servers, warms up, then measures the pipeline and the floor;
  * the median ratio is printed.
  * 2. The floor: the same MongoDB and Redis operations a message costs, issued directly with the
  *    drivers at the same concurrency, with no engine, queue library or HTTP in between.
@@ -15,7 +15,7 @@
  *    proxy (not in the timed rounds, where the proxy would slow it), and Redis's INFO commandstats.
  */
 import { randomBytes, randomUUID } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { MongoClient } from 'mongodb';
@@ -28,7 +28,13 @@ import { loadTerritory, municipalityDir } from '../src/geo/territory';
 import { delta, redisCommandCounts, startMongoCommandCounter } from './command-counters';
 
 const CITIZENS = numberArg('citizens', 40);
-const ROUNDS = numberArg('rounds', 3);
+const ROUNDS = numberArg('rounds', 5);
+/**
+ * The figures before the work on issue 11's CPU item (main 93d03f0, same machine, medians of 5
+ * one-round runs alternating with this code's, 2026-12-04): printed beside today's. Re-measure on your machine for a fair
+ * comparison (check out that commit and run this bench).
+ */
+const BASELINE = { cpuMsPerMessage: 7.8, pipelineToFloor: 0.19, mongoPerMessage: 13.3, redisPerMessage: 58.5 };
 const WARM_UP_CITIZENS = 16;
 const PROFILE = process.argv.includes('--cpu-prof');
 
@@ -36,6 +42,24 @@ const PROFILE = process.argv.includes('--cpu-prof');
 function cpuMsOf(pid: number): number {
   const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
   return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // utime + stime, in USER_HZ (100/s)
+}
+
+/** CPU time (ms) of each of a process's threads by name (main, libuv pool, V8 GC, ...), summed per name; and main's kernel part. */
+function cpuMsByThread(pid: number): Map<string, number> {
+  const byName = new Map<string, number>();
+  for (const tid of readdirSync(`/proc/${pid}/task`)) {
+    try {
+      const stat = readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8');
+      const name = tid === String(pid) ? 'main' : stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')')).replace(/[0-9]+$/, '#');
+      const fields = stat.slice(stat.lastIndexOf(') ') + 2).split(' ');
+      byName.set(name, (byName.get(name) ?? 0) + ((Number(fields[11]) + Number(fields[12])) * 1000) / 100);
+      // The main thread's time in the kernel (socket writes and reads, mostly) on its own.
+      if (name === 'main') byName.set('main:kernel', (byName.get('main:kernel') ?? 0) + (Number(fields[12]) * 1000) / 100);
+    } catch {
+      // the thread ended between the listing and the read
+    }
+  }
+  return byName;
 }
 
 type Step = (typeof FULL_REPORT_SCRIPT)[number];
@@ -162,13 +186,15 @@ async function round(jpeg: string) {
     await floorRun(servers.mongoUrl, servers.redisUrl, WARM_UP_CITIZENS);
     const reportsBefore = await countReports(servers.mongoUrl);
     const cpuBefore = cpuMsOf(service.child.pid!);
+    const threadsBefore = cpuMsByThread(service.child.pid!);
     // Each dialog reports from a place of its own (see distinctPlaces).
     const pipeline = await pipelineRun(baseUrl, jpeg, CITIZENS, WARM_UP_CITIZENS);
     const serviceCpuMs = cpuMsOf(service.child.pid!) - cpuBefore;
+    const threads = [...cpuMsByThread(service.child.pid!)].map(([name, ms]) => [name, ms - (threadsBefore.get(name) ?? 0)] as const);
     const reports = (await countReports(servers.mongoUrl)) - reportsBefore;
     // The floor runs while the service is idle.
     const floor = await floorRun(servers.mongoUrl, servers.redisUrl, CITIZENS);
-    return { pipeline, serviceCpuMs, reports, floor };
+    return { pipeline, serviceCpuMs, threads, reports, floor };
   } finally {
     await service.stop();
     await servers.stop();
@@ -209,7 +235,7 @@ async function main() {
   const ratios: number[] = [];
   const cpuPerMessage: number[] = [];
   for (let n = 1; n <= ROUNDS; n++) {
-    const { pipeline, serviceCpuMs, reports, floor } = await round(jpeg);
+    const { pipeline, serviceCpuMs, threads, reports, floor } = await round(jpeg);
     const total = pipeline.latencies.length;
     const pipelineRate = total / pipeline.seconds;
     const floorRate = floor.latencies.length / floor.seconds;
@@ -219,24 +245,28 @@ async function main() {
     console.log(
       `  pipeline: ${total} messages (${reports} reports created) in ${pipeline.seconds.toFixed(2)} s = ${pipelineRate.toFixed(0)} messages/s; receipt->reply ${latencySummary(pipeline.latencies)}; non-200: ${pipeline.failures}`,
     );
-    console.log(`            service process CPU ${(serviceCpuMs / total).toFixed(1)} ms per message (${(serviceCpuMs / 1000 / pipeline.seconds).toFixed(2)} cores busy)`);
+    console.log(`            service process CPU ${(serviceCpuMs / total).toFixed(1)} ms per message (${(serviceCpuMs / 1000 / pipeline.seconds).toFixed(2)} cores busy; by thread: ${threads
+        .filter(([, ms]) => ms > 0)
+        .sort((a, b) => b[1] - a[1])
+        .map(([name, ms]) => `${name} ${(ms / total).toFixed(1)}`)
+        .join(', ')})`);
     console.log(`  floor:    ${floor.latencies.length} messages in ${floor.seconds.toFixed(2)} s = ${floorRate.toFixed(0)} messages/s; per message ${latencySummary(floor.latencies)}`);
     console.log(`  pipeline / floor throughput: ${(pipelineRate / floorRate).toFixed(2)}`);
   }
   const sorted = [...ratios].sort((a, b) => a - b);
   console.log(
-    `pipeline / floor throughput, median of ${ROUNDS} rounds: ${sorted[Math.floor(sorted.length / 2)]!.toFixed(2)} (rounds: ${ratios.map((r) => r.toFixed(2)).join(', ')}; aim: >= 0.6)`,
+    `pipeline / floor throughput, median of ${ROUNDS} rounds: ${sorted[Math.floor(sorted.length / 2)]!.toFixed(2)} (rounds: ${ratios.map((r) => r.toFixed(2)).join(', ')}; aim: >= 0.6; baseline ${BASELINE.pipelineToFloor.toFixed(2)})`,
   );
   const cpu = [...cpuPerMessage].sort((a, b) => a - b);
-  console.log(`service CPU per message, median of ${ROUNDS} rounds: ${cpu[Math.floor(cpu.length / 2)]!.toFixed(1)} ms (rounds: ${cpuPerMessage.map((c) => c.toFixed(1)).join(', ')}; aim: <= 4)`);
+  console.log(`service CPU per message, median of ${ROUNDS} rounds: ${cpu[Math.floor(cpu.length / 2)]!.toFixed(1)} ms (rounds: ${cpuPerMessage.map((c) => c.toFixed(1)).join(', ')}; aim: <= 4; baseline ${BASELINE.cpuMsPerMessage.toFixed(1)})`);
   const counted = await commandsPass(jpeg, 16);
-  const perMessage = (list: Array<[string, number]>) => {
+  const perMessage = (list: Array<[string, number]>, baseline: number) => {
     const total = list.reduce((n, [, c]) => n + c, 0);
-    return `${(total / counted.messages).toFixed(1)} per message (${list.map(([name, c]) => `${name} ${(c / counted.messages).toFixed(1)}`).join(', ')})`;
+    return `${(total / counted.messages).toFixed(1)} per message (baseline ${baseline.toFixed(1)}; ${list.map(([name, c]) => `${name} ${(c / counted.messages).toFixed(1)}`).join(', ')})`;
   };
   console.log(`commands, ${counted.messages} messages through a counting proxy (sends included, driver heartbeats not):`);
-  console.log(`  MongoDB: ${perMessage(counted.mongo)}`);
-  console.log(`  Redis:   ${perMessage(counted.redis)}`);
+  console.log(`  MongoDB: ${perMessage(counted.mongo, BASELINE.mongoPerMessage)}`);
+  console.log(`  Redis:   ${perMessage(counted.redis, BASELINE.redisPerMessage)}`);
 }
 
 async function waitUntilReady(baseUrl: string, service: ReturnType<typeof spawnService>) {

@@ -65,7 +65,7 @@ export function simulatorRouter(ctx: ChannelContext, inbox: InboxStore): Router 
     if (body.data.voice && !/^[A-Za-z0-9+/=\s]+$/.test(body.data.voice.base64))
       return res.status(400).json({ error: 'voice.base64 is not valid base64' });
     const messageId = body.data.messageId ?? `sim-${randomUUID()}`;
-    const { duplicate, blocked } = await ctx.receive({
+    const { duplicate, blocked, messageRef } = await ctx.receive({
       channel: 'simulator',
       chatId: chatId.data,
       messageId,
@@ -74,7 +74,10 @@ export function simulatorRouter(ctx: ChannelContext, inbox: InboxStore): Router 
       payload: await toPayload(ctx, body.data),
     });
     // A blocked citizen's message is not stored: only the one notice (if due) answers it.
-    const outcome = blocked ? 'processed' : await waitForProcessing({ inbox, events: ctx.events }, 'simulator', messageId, REPLY_TIMEOUT_MS, duplicate);
+    // Live events name the message by the inbox's reference, not by the id the client chose.
+    const outcome = blocked
+      ? 'processed'
+      : await waitForProcessing({ inbox, events: ctx.events }, 'simulator', messageRef ?? messageId, REPLY_TIMEOUT_MS, duplicate);
     if (outcome === 'timeout') return res.status(504).json({ error: 'the message was stored but not processed within 10 s' });
     const replies = await ctx.outbound.listReplies('simulator', messageId);
     res.json({

@@ -62,10 +62,13 @@ export function createTelegramSender(deps: {
 
   return {
     channel: 'telegram',
-    async send(msg) {
+    // Before the claim (deliver-outbound.ts): order first, then the chat's one-a-second budget.
+    async waitForTurn(msg) {
       await waitForEarlierMessages(msg);
       const wait = await deps.throttle.take(deps.throttleKey(msg.chatId));
       if (wait > 0) throw new RateLimitedError('per-chat limit (1 message/s)', wait);
+    },
+    async send(msg) {
       const parts = splitText(msg.text);
       try {
         let messageId = 0;

@@ -71,8 +71,9 @@ export function createWhatsappCloudSender(deps: WhatsappCloudSenderDeps): Channe
 
   return {
     channel: 'whatsapp-cloud',
+    // Before the claim (deliver-outbound.ts): the chat's earlier replies first.
+    waitForTurn: (msg) => waitForPreviousReply(msg),
     async send(msg) {
-      await waitForPreviousReply(msg);
       if (isNotification(msg) && !isWindowOpen(await deps.lastInboundAt(msg.chatId), now()))
         return sendTemplate(msg, 'the citizen last wrote more than 24 hours ago');
       try {

@@ -40,7 +40,7 @@ export function createQueues(connection: Redis, prefix: string) {
   };
 
   const scheduler: JobScheduler = {
-    async enqueueInbound(channel, chatId, messageId) {
+    async enqueueInbound(channel, chatId, messageId, opts) {
       const payload: InboundJob = { channel, chatId, messageId };
       // Same jobId for a redelivered message: BullMQ returns the existing job instead of a second one.
       const job = await queue(QUEUE_INBOUND).add(JOB_PROCESS_MESSAGE, payload, {
@@ -49,8 +49,9 @@ export function createQueues(connection: Redis, prefix: string) {
         backoff: { type: 'exponential', delay: 500 },
       });
       // Scheduled again (by the reconciler) while its message is still unprocessed in MongoDB: a job
-      // that failed for good without recording it (MongoDB was down then) runs again.
-      if (await job.isFailed()) await job.retry('failed', { resetAttemptsMade: true, resetAttemptsStarted: true });
+      // that failed for good without recording it (MongoDB was down then) runs again. A message stored
+      // just now has had no job yet: one Redis round trip less per message.
+      if (!opts?.justStored && (await job.isFailed())) await job.retry('failed', { resetAttemptsMade: true, resetAttemptsStarted: true });
     },
     async enqueueOutbound(msg: OutboundMessage) {
       const payload: OutboundJob = { outboundId: msg.outboundId, channel: msg.channel, chatId: msg.chatId };

@@ -25,6 +25,7 @@ import { createStaffLinkRepository } from './repositories/staff-link.repository'
 import { createStaffOutboxRepository } from './repositories/staff-outbox.repository';
 import { categoryById } from '../../config/categories';
 import { localFieldCipher, type FieldCipher } from '../security/field-cipher';
+import { rememberingBlindIndexes } from './remembered-blind-index';
 
 const DEFAULT_STATS_OPTIONS: StatsOptions = {
   timeZone: 'Europe/Rome',
@@ -41,8 +42,9 @@ export function createStorage(
   conn: Connection,
   stats: Partial<StatsOptions> = {},
   reportOptions: Pick<ReportRepositoryOptions, 'now'> = {},
-  cipher: FieldCipher = localFieldCipher(),
+  givenCipher: FieldCipher = localFieldCipher(),
 ) {
+  const cipher = rememberingBlindIndexes(givenCipher);
   const statsOptions = { ...DEFAULT_STATS_OPTIONS, ...stats };
   const statsRepository = createStatsRepository(conn, statsOptions);
   return {

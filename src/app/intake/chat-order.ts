@@ -22,17 +22,21 @@ export type ChatOrderOptions = {
   now?: () => Date;
 };
 
+type ChatMessage = Pick<OutboundRecord, 'outboundId' | 'channel' | 'chatId'> & { seq?: number };
+
 export function createChatOrder(outbound: Pick<OutboundLog, 'oldestQueuedBefore'>, opts: ChatOrderOptions) {
   const now = opts.now ?? (() => new Date());
   const inlineWaitMs = opts.inlineWaitMs ?? 0;
   const pollMs = opts.pollMs ?? 40;
   const freshMs = opts.freshMs ?? opts.waitLimitMs;
 
-  const earlierStillQueued = (msg: OutboundRecord) =>
-    outbound.oldestQueuedBefore(msg.channel, msg.chatId, msg.seq, new Date(now().getTime() - opts.waitLimitMs));
+  // Without its seq (checked before the message is read), a message goes when it is the chat's oldest
+  // one still queued.
+  const earlierStillQueued = (msg: ChatMessage) =>
+    outbound.oldestQueuedBefore(msg.channel, msg.chatId, msg.seq ?? Number.MAX_SAFE_INTEGER, new Date(now().getTime() - opts.waitLimitMs));
 
   /** Resolves when no earlier message of the chat is still queued; throws RateLimitedError to come back later. */
-  return async function waitForEarlierMessages(msg: OutboundRecord): Promise<void> {
+  return async function waitForEarlierMessages(msg: ChatMessage): Promise<void> {
     for (let waited = 0; ; waited += pollMs) {
       const earlier = await earlierStillQueued(msg);
       if (!earlier || earlier.outboundId === msg.outboundId) return;

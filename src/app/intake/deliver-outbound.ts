@@ -6,6 +6,7 @@ import type { ChannelSender, EventBus, IdentityStore, OutboundLog, OutboundRecor
 import { infrastructureRetryDelayMs, isInfrastructureFault } from '../../domain/infrastructure-fault';
 import { RateLimitedError, RecipientUnreachableError, UndeliverableError } from '../../domain/ports';
 import type { Logger } from '../../log/logger';
+import type { Channel } from '../../domain/message';
 
 export type DeliveryDecision =
   { kind: 'done' } | { kind: 'retry_later'; delayMs: number; reason: string } | { kind: 'give_up'; reason: string };
@@ -20,7 +21,16 @@ export function createDeliverOutbound(deps: {
   onSent?: (channel: string) => void;
   onGaveUp?: (channel: string) => void;
 }) {
-  return async function deliver(outboundId: string): Promise<DeliveryDecision> {
+  /** `to`: the chat, when the caller knows it (the job does), so the sender's checks run before the claim. */
+  return async function deliver(outboundId: string, to?: { channel: Channel; chatId: string }): Promise<DeliveryDecision> {
+    if (to && deps.sender.waitForTurn) {
+      try {
+        await deps.sender.waitForTurn({ outboundId, ...to });
+      } catch (err) {
+        if (err instanceof RateLimitedError) return { kind: 'retry_later', delayMs: err.retryAfterMs, reason: err.message };
+        throw err;
+      }
+    }
     // Claim before send: a message is handed to the platform by one attempt only. The claim reads
     // the message in the same round trip.
     const now = new Date();

@@ -4,10 +4,10 @@
  * the report is keyed by the message, replies by message + index, the state by version.
  */
 import type { Channel, OutboundMessage } from '../../domain/message';
-import type { ConversationStore, EventBus, InboxRecord, InboxStore, JobScheduler, OutboundLog } from '../../domain/ports';
+import type { ConversationRecord, ConversationStore, EventBus, InboxRecord, InboxStore, JobScheduler, OutboundLog } from '../../domain/ports';
 import type { DialogEngine } from '../../dialog/engine.types';
 import type { ChatLock } from '../../domain/ports';
-import { messageLimitVerdict, type MessageLimit } from './citizen-limits';
+import { messageLimitVerdict, receiptsAfter, type MessageLimit } from './citizen-limits';
 import type { DeliveryDecision } from './deliver-outbound';
 import { transcribeVoiceNote, type VoiceNotes } from './transcribe-voice-note';
 
@@ -81,9 +81,9 @@ export function createProcessInbound(deps: ProcessInboundDeps) {
       await deps.voiceNotes.audio.deleteAudio(payload.mediaRef);
   };
 
-  const processOne = async (record: InboxRecord) => {
+  const processOne = async (record: InboxRecord, loaded?: ConversationRecord<unknown>) => {
     const { channel, chatId, messageId } = record;
-    const saved = await deps.conversations.load(channel, chatId);
+    const saved = loaded ?? (await deps.conversations.load(channel, chatId));
     if (saved.lastMessageId === messageId) {
       // Applied before a crash: only the tail (enqueue + mark) may be missing.
       await enqueueReplies(channel, messageId);
@@ -91,7 +91,7 @@ export function createProcessInbound(deps: ProcessInboundDeps) {
       await discardAudio(record);
       return;
     }
-    const limited = deps.messageLimit ? await messageLimitVerdict(deps.messageLimit, deps.inbox, record, saved.state) : undefined;
+    const limited = deps.messageLimit ? messageLimitVerdict(deps.messageLimit, record, saved) : undefined;
     const payload =
       !limited && record.payload.kind === 'audio' && deps.voiceNotes
         ? await transcribeVoiceNote(deps.voiceNotes, record.payload, languageHint(saved.state, record.languageCode), record.receivedAt, now())
@@ -122,7 +122,8 @@ export function createProcessInbound(deps: ProcessInboundDeps) {
       outboundId: replyOutboundId(channel, messageId, i),
     }));
     await deps.outbound.recordAll(replies);
-    const ok = await deps.conversations.save(channel, chatId, record.citizenRef, turn.state, saved.version, messageId);
+    const receipts = deps.messageLimit ? receiptsAfter(deps.messageLimit, record, saved) : undefined;
+    const ok = await deps.conversations.save(channel, chatId, record.citizenRef, turn.state, saved.version, messageId, receipts);
     if (!ok) throw new ConcurrentUpdateError(`conversation ${channel} changed while processing ${messageId}`);
     await deliverOrEnqueue(replies);
     await deps.inbox.markProcessed(channel, messageId, turn.reportId);
@@ -138,8 +139,14 @@ export function createProcessInbound(deps: ProcessInboundDeps) {
   return async function processInbound(job: { channel: Channel; chatId: string; messageId: string }) {
     await deps.chatLock.withLock(job.channel, job.chatId, async () => {
       const processed: string[] = [];
-      for (const record of await deps.inbox.listPending(job.channel, job.chatId)) {
-        await processOne(record);
+      // The conversation is read beside the pending list (one wait instead of two); a later message
+      // of the same run reads it again, as its turn saved it.
+      const [pending, conversation] = await Promise.all([
+        deps.inbox.listPending(job.channel, job.chatId),
+        deps.conversations.load(job.channel, job.chatId),
+      ]);
+      for (const record of pending) {
+        await processOne(record, processed.length === 0 ? conversation : undefined);
         processed.push(record.messageId);
       }
       for (const messageId of processed) await deps.events.publish({ type: 'inbound.processed', channel: job.channel, messageId });

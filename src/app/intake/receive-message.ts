@@ -9,7 +9,13 @@ import type { CitizenRefOf } from './citizen-ref';
 
 const IDENTITY_REFRESH_MS = 60_000;
 
-export type ReceiveResult = { duplicate: boolean; citizenRef: string; blocked?: boolean };
+export type ReceiveResult = {
+  duplicate: boolean;
+  citizenRef: string;
+  blocked?: boolean;
+  /** The inbox's reference of the message (not stored when blocked): the id its live events carry. */
+  messageRef?: string;
+};
 
 /** Citizens blocked by an agent: their messages are counted, not stored; one notice per block. */
 export type BlockedCitizens = { store: CitizenBlockStore; outbound: Pick<OutboundLog, 'record'>; notice(lang: 'it' | 'en', until: Date): string };
@@ -41,10 +47,10 @@ export function createReceiveMessage(deps: {
   // Stored means safe: with Redis down or slow the platform still gets its 200 once MongoDB has the
   // message, and the reconciler schedules it from MongoDB when Redis is back (app/intake/reconcile.ts).
   const enqueueWaitMs = deps.enqueueWaitMs ?? 2000;
-  const scheduleOrLeaveToReconciler = async (msg: InboundMessage) => {
+  const scheduleOrLeaveToReconciler = async (msg: InboundMessage, justStored: boolean) => {
     let timer: NodeJS.Timeout | undefined;
     const gaveUp = new Promise<'timeout'>((resolve) => (timer = setTimeout(() => resolve('timeout'), enqueueWaitMs)));
-    const enqueued = deps.scheduler.enqueueInbound(msg.channel, msg.chatId, msg.messageId).then(
+    const enqueued = deps.scheduler.enqueueInbound(msg.channel, msg.chatId, msg.messageId, { justStored }).then(
       () => 'ok' as const,
       (err: Error) => err,
     );
@@ -82,7 +88,7 @@ export function createReceiveMessage(deps: {
     // and then lost its job (crash between the two writes). The job id makes this idempotent.
     // From here on the message is known by the inbox's reference, not the platform's id (which may
     // carry the phone number): job ids, reply ids and the conversation all use it.
-    if (record.state === 'received') await scheduleOrLeaveToReconciler({ ...msg, messageId: record.messageId });
-    return { duplicate, citizenRef };
+    if (record.state === 'received') await scheduleOrLeaveToReconciler({ ...msg, messageId: record.messageId }, !duplicate);
+    return { duplicate, citizenRef, messageRef: record.messageId };
   };
 }

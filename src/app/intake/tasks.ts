@@ -37,14 +37,14 @@ export function inboundTask(deps: {
 }
 
 export function outboundTask(deps: {
-  deliver: (outboundId: string) => Promise<DeliveryDecision>;
+  deliver: (outboundId: string, to: { channel: OutboundJob['channel']; chatId: string }) => Promise<DeliveryDecision>;
   outbound: OutboundLog;
 }): Task<OutboundJob> {
   return {
     name: 'send-message',
     jobOptions: {},
     async perform(job) {
-      const decision = await deps.deliver(job.outboundId);
+      const decision = await deps.deliver(job.outboundId, { channel: job.channel, chatId: job.chatId });
       if (decision.kind === 'retry_later') throw new RetryLaterError(decision.reason, decision.delayMs);
       if (decision.kind === 'give_up') throw new PermanentJobError(decision.reason);
     },

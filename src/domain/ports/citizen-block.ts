@@ -10,7 +10,9 @@ export interface CitizenBlockStore {
   block(input: { citizenRef: string; reason: string; until: Date; by: string; at: Date }): Promise<void>;
   /**
    * For a message from the citizen: null when not blocked at `now`; else the block after counting
-   * the message, and whether the one notice is still due (true once per block).
+   * the message, and whether the one notice is still due (true once per block). A block made by
+   * another process may take a few seconds to apply here (the store may keep the list of blocked
+   * citizens for that long, so that nobody else's message costs a query).
    */
   countBlocked(citizenRef: string, now: Date): Promise<{ block: CitizenBlock; noticeDue: boolean } | null>;
   /** The block in force at `now`, if any (without counting anything). */

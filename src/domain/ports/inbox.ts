@@ -27,6 +27,4 @@ export interface InboxStore {
   listForReport(reportId: string): Promise<InboxRecord[]>;
   /** Links messages (e.g. the voice notes a report was dictated with) to the report, for its timeline. */
   linkToReport(channel: Channel, messageIds: string[], reportId: string): Promise<void>;
-  /** How many messages of one chat were received in (from, to]: the per-citizen message limit. */
-  countReceived(channel: Channel, chatId: string, from: Date, to: Date): Promise<number>;
 }

@@ -3,8 +3,11 @@ import type { Channel, OutboundMessage } from '../message';
 
 /** Background work the application asks for; `src/queue` implements it with BullMQ. */
 export interface JobScheduler {
-  /** Schedules the dialog run for a stored inbound message (idempotent per message). */
-  enqueueInbound(channel: Channel, chatId: string, messageId: string): Promise<void>;
+  /**
+   * Schedules the dialog run for a stored inbound message (idempotent per message). A job of the
+   * message that failed for good runs again, unless `justStored` says there can be none yet.
+   */
+  enqueueInbound(channel: Channel, chatId: string, messageId: string, opts?: { justStored?: boolean }): Promise<void>;
   /** Schedules delivery of a recorded outbound message on its channel (idempotent per outboundId). */
   enqueueOutbound(msg: OutboundMessage): Promise<void>;
   /**

@@ -54,6 +54,12 @@ export interface OutboundLog {
 /** Sends one message on a platform. Implemented in bots/<channel>; the engine never sees it. */
 export interface ChannelSender {
   channel: Channel;
+  /**
+   * What must hold before the message is claimed (the chat's earlier messages sent, a per-chat
+   * budget): throws RateLimitedError to come back later. Run before the claim, so a worker that
+   * hangs or dies while waiting here leaves the message unclaimed and simply sendable again.
+   */
+  waitForTurn?(msg: { outboundId: string; channel: Channel; chatId: string }): Promise<void>;
   send(msg: OutboundRecord): Promise<{ platformMessageId?: string }>;
 }
 

@@ -1,5 +1,5 @@
 import type { Connection } from 'mongoose';
-import type { ConversationStore } from '../../domain/ports';
+import type { ConversationRecord, ConversationStore } from '../../domain/ports';
 import { conversationModel } from '../models/conversation.model';
 import { isDuplicateKeyError } from './mongo-errors';
 import { WRITE_OPTIONS } from './driver-options';
@@ -17,13 +17,14 @@ export function createConversationRepository<S>(conn: Connection, cipher: FieldC
   return {
     async load(channel, chatId) {
       const d = await conversations.findOne({ channel, chatKey: chatKey(channel, String(chatId)) });
-      return d
-        ? { state: d.state as S, version: d.version as number, lastMessageId: d.lastMessageId as string | undefined }
-        : { state: null, version: 0 };
+      if (!d) return { state: null, version: 0 };
+      const record: ConversationRecord<S> = { state: d.state as S, version: d.version as number, lastMessageId: d.lastMessageId as string | undefined };
+      if (Array.isArray(d.recentReceipts)) record.recentReceipts = d.recentReceipts as Date[];
+      return record;
     },
-    async save(channel, chatId, citizenRef, state, expectedVersion, lastMessageId) {
+    async save(channel, chatId, citizenRef, state, expectedVersion, lastMessageId, recentReceipts) {
       const now = new Date();
-      const set = { state, lastMessageId, citizenRef, updatedAt: now };
+      const set = { state, lastMessageId, citizenRef, updatedAt: now, ...(recentReceipts ? { recentReceipts } : {}) };
       if (expectedVersion === 0) {
         try {
           await conversations.insertOne(

@@ -67,9 +67,6 @@ export function createInboxRepository(conn: Connection, cipher: FieldCipher): In
       }
     },
     get,
-    async countReceived(channel, chatId, from, to) {
-      return inbox.countDocuments({ channel, chatKey: chatKey(channel, String(chatId)), receivedAt: { $gt: from, $lte: to } });
-    },
     async listPending(channel, chatId) {
       const docs = await inbox
         .find({ channel, chatKey: chatKey(channel, String(chatId)), state: 'received' })

@@ -2,10 +2,12 @@
  * Nothing sent twice: a send is claimed in MongoDB before the platform call. Concurrent attempts
  * (a job re-scheduled by the reconciler while the first still runs) send once; an attempt that died
  * between the platform call and recording it is resolved by the documented rule — marked failed as
- * unconfirmed, never sent again. On the old code every attempt called the platform.
+ * unconfirmed, never sent again. On the old code every attempt called the platform. A reply that waits
+ * for the chat's earlier one waits before its claim (on the old code it held the claim meanwhile).
  */
 import mongoose from 'mongoose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createChatOrder } from '../../../src/app/intake/chat-order';
 import { createDeliverOutbound } from '../../../src/app/intake/deliver-outbound';
 import type { ChannelSender, OutboundRecord } from '../../../src/domain/ports';
 import { createLogger } from '../../../src/log/logger';
@@ -97,5 +99,23 @@ describe('claim before send', () => {
     expect(await deliver(id)).toEqual({ kind: 'done' });
     expect(calls).toBe(2);
     expect((await storage.outbound.get(id))?.state).toBe('sent');
+  });
+
+  it("a reply waiting for the chat's earlier one is not claimed meanwhile (a worker dying then loses nothing)", async () => {
+    const { sent, sender } = platform();
+    const chatId = uniqueName('chat');
+    const ids = [uniqueName('r0'), uniqueName('r1')];
+    await storage.outbound.recordAll(ids.map((outboundId, i) => ({ channel: 'telegram' as const, chatId, text: `risposta ${i}`, outboundId, purpose: 'dialog' as const })));
+    // The Telegram and Cloud API senders' per-chat order, waiting in place for up to 2 s.
+    const inOrder: ChannelSender = { ...sender, waitForTurn: createChatOrder(storage.outbound, { waitLimitMs: 60_000, inlineWaitMs: 2_000, recheckMs: 250 }) };
+    const deliver = createDeliverOutbound({ outbound: storage.outbound, identities: storage.identities, sender: inOrder, logger });
+    const second = deliver(ids[1]!, { channel: 'telegram', chatId });
+    await new Promise((r) => setTimeout(r, 300));
+    const raw = await conn.collection('outbound_messages').findOne({ outboundId: ids[1] });
+    expect(raw?.claimedAt ?? null).toBeNull();
+    expect(sent).toEqual([]);
+    expect(await deliver(ids[0]!, { channel: 'telegram', chatId })).toEqual({ kind: 'done' });
+    expect(await second).toEqual({ kind: 'done' });
+    expect(sent).toEqual(ids);
   });
 });

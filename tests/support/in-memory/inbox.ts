@@ -48,11 +48,6 @@ export function createInMemoryInboxStore(db: MemoryDb): InboxStore {
       return { duplicate: false, record: toRecord(doc) };
     },
     get,
-    async countReceived(channel, chatId, from, to) {
-      return all().filter(
-        (d) => d.channel === channel && d.chatId === String(chatId) && d.receivedAt.getTime() > from.getTime() && d.receivedAt.getTime() <= to.getTime(),
-      ).length;
-    },
     async listPending(channel, chatId) {
       return all()
         .filter((d) => d.channel === channel && d.chatId === String(chatId) && d.state === 'received')

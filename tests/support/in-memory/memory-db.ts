@@ -37,7 +37,15 @@ export type InboxDocument = {
 /** A message the bot sent, as far as the citizen-data port sees it (erasure deletes a chat's). */
 export type OutboundDocument = { channel: Channel; chatId: string; outboundId: string };
 
-export type ConversationDocument = { channel: Channel; chatId: string; citizenRef: string; state: unknown; version: number; lastMessageId?: string };
+export type ConversationDocument = {
+  channel: Channel;
+  chatId: string;
+  citizenRef: string;
+  state: unknown;
+  version: number;
+  lastMessageId?: string;
+  recentReceipts?: Date[];
+};
 
 export class MemoryDb {
   /**

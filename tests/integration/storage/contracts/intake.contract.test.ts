@@ -25,7 +25,6 @@ forEachAdapter((ports) => {
     expect(await ports().inbox.save(later, 'cit_x')).toEqual({ duplicate: true, record: saved.record });
     await ports().inbox.save(earlier, 'cit_x');
     expect((await ports().inbox.listPending('telegram', chat)).map((r) => r.payload)).toEqual([earlier.payload, later.payload]);
-    expect(await ports().inbox.countReceived('telegram', chat, new Date('2026-11-18T10:00:00Z'), new Date('2026-11-18T10:05:00Z'))).toBe(1);
     await ports().inbox.markProcessed('telegram', earlier.messageId, '0123456789abcdef01234567');
     await ports().inbox.markFailed('telegram', later.messageId, 'boom');
     expect(await ports().inbox.listPending('telegram', chat)).toEqual([]);
@@ -59,5 +58,9 @@ forEachAdapter((ports) => {
     expect(await ports().conversations.save('telegram', chat, 'cit_c', { step: 'description' }, 2, 'm2')).toBe(false);
     expect(await ports().conversations.save('telegram', chat, 'cit_c', { step: 'description' }, 1, 'm2')).toBe(true);
     expect((await ports().conversations.load('telegram', chat)).version).toBe(2);
+    // The message limit's receipt times come back with the conversation.
+    const receipts = [new Date('2026-11-18T10:00:00Z'), new Date('2026-11-18T10:00:20Z')];
+    expect(await ports().conversations.save('telegram', chat, 'cit_c', { step: 'description' }, 2, 'm3', receipts)).toBe(true);
+    expect((await ports().conversations.load('telegram', chat)).recentReceipts).toEqual(receipts);
   });
 });

@@ -2,16 +2,21 @@
  * Understanding a citizen's answer to a numbered menu ("2", "due", "spaccio", "ho visto dello
  * spacio") and recognising global commands ("annulla", "/aiuto", "indietro").
  */
-import { scoreLabels, prepareLabel, type LabelScore, type PreparedLabel } from './label-scorer';
+import { prepareLabel, scoreLabelsWith, tokenSimilarity, type LabelScore, type PreparedLabel } from './label-scorer';
 import { leadingDigits, parseChoiceNumber } from './number-choice';
 import { isKnownWord, typoSimilarity, vocabularyOf } from './fuzzy';
 import { isStopword } from './stopwords';
-import { tokenize } from './text';
+import { stemToken, tokenize } from './text';
 
 export type ChoiceOption = {
   id: string;
   /** Displayed label in every language plus synonyms; any of them selects the option. */
   labels: string[];
+  /**
+   * Other correctly spelled words citizens use about this option (from example sentences): they
+   * select nothing, but are never taken for a typo of a label word ("shooting" is not "shouting").
+   */
+  knownWords?: readonly string[];
 };
 
 export type MatchResult =
@@ -37,37 +42,87 @@ function preparedLabels(option: ChoiceOption): PreparedLabel[] {
   return prepared;
 }
 
-const vocabularyCache = new WeakMap<readonly ChoiceOption[], ReturnType<typeof vocabularyOf>>();
+/**
+ * A menu prepared for matching (once per options array: menus are built once): every key word of
+ * every label once, the labels each word belongs to, and the words known to be spelled right.
+ */
+type MenuIndex = {
+  keyWords: readonly string[];
+  /** The stem of each key word, same order. */
+  keyStems: readonly string[];
+  labelsByWord: ReadonlyMap<string, ReadonlyArray<readonly [option: number, label: PreparedLabel]>>;
+  known: ReturnType<typeof vocabularyOf>;
+  /** A message word's similar key words (typos allowed or not), remembered: words come back all day. */
+  similar: Map<string, ReadonlyMap<string, number>>;
+};
 
-/** Every content word of every option's labels (cached per options array: menus are built once). */
-function menuVocabulary(options: readonly ChoiceOption[]) {
-  let vocabulary = vocabularyCache.get(options);
-  if (!vocabulary) {
-    vocabulary = vocabularyOf(options.flatMap((option) => preparedLabels(option).flatMap((label) => label.keyTokens)));
-    vocabularyCache.set(options, vocabulary);
+const SIMILAR_CACHE_LIMIT = 20_000;
+const menuIndexCache = new WeakMap<readonly ChoiceOption[], MenuIndex>();
+
+function menuIndex(options: readonly ChoiceOption[]): MenuIndex {
+  let index = menuIndexCache.get(options);
+  if (!index) {
+    const labelsByWord = new Map<string, Array<readonly [number, PreparedLabel]>>();
+    options.forEach((option, position) => {
+      for (const label of preparedLabels(option)) {
+        for (const word of label.keyTokens) {
+          const list = labelsByWord.get(word) ?? [];
+          list.push([position, label]);
+          labelsByWord.set(word, list);
+        }
+      }
+    });
+    const keyWords = [...labelsByWord.keys()];
+    const known = vocabularyOf([...keyWords, ...options.flatMap((option) => option.knownWords ?? [])]);
+    index = { keyWords, keyStems: keyWords.map(stemToken), labelsByWord, known, similar: new Map() };
+    menuIndexCache.set(options, index);
   }
-  return vocabulary;
+  return index;
+}
+
+/** The menu's key words like this message word, with their similarity (only the non-zero ones). */
+function similarKeyWords(index: MenuIndex, token: string, typos: boolean): ReadonlyMap<string, number> {
+  const cacheKey = `${typos ? 't' : 'k'}${token}`;
+  let similar = index.similar.get(cacheKey);
+  if (!similar) {
+    const found = new Map<string, number>();
+    if (isStopword(token)) {
+      if (index.labelsByWord.has(token)) found.set(token, 1);
+    } else {
+      const stem = stemToken(token);
+      index.keyWords.forEach((word, position) => {
+        // Cheap pre-check of what tokenSimilarity can accept (a typo changes the length by at most
+        // 2; an inflection shares the stem or starts with it): most pairs stop here.
+        const keyStem = index.keyStems[position];
+        const possible = Math.abs(word.length - token.length) <= 2 || keyStem === stem || word.startsWith(stem) || token.startsWith(keyStem);
+        if (!possible) return;
+        const similarity = tokenSimilarity(token, word, typos);
+        if (similarity > 0) found.set(word, similarity);
+      });
+    }
+    if (index.similar.size >= SIMILAR_CACHE_LIMIT) index.similar.clear();
+    index.similar.set(cacheKey, found);
+    similar = found;
+  }
+  return similar;
 }
 
 /**
- * Indexes of the message tokens that are words of the menu itself (exactly or by stem). Such a
- * word is what the citizen meant: it must not also count as a typo of another option's word
- * ("youngsters selling weed" is about "selling", not a misspelt "yelling").
+ * Every option's best label score for these message tokens, best first. A message token that is a
+ * word of the menu itself (exactly or by stem) is what the citizen meant: it does not also count as
+ * a typo of another option's word ("youngsters selling weed" is about "selling", not a misspelt
+ * "yelling"). Only the labels sharing a word with the message are scored.
  */
-function knownTokenIndexes(tokens: readonly string[], options: readonly ChoiceOption[]): Set<number> {
-  const vocabulary = menuVocabulary(options);
-  const known = new Set<number>();
-  tokens.forEach((token, index) => {
-    if (!isStopword(token) && isKnownWord(token, vocabulary)) known.add(index);
-  });
-  return known;
-}
-
-/** Every option's best label score for these message tokens, best first. */
 export function scoreChoiceOptions(tokens: readonly string[], options: readonly ChoiceOption[]): ScoredOption[] {
-  const known = knownTokenIndexes(tokens, options);
+  const index = menuIndex(options);
+  const similarities = tokens.map((token) => similarKeyWords(index, token, isStopword(token) || !isKnownWord(token, index.known)));
+  const candidates = options.map(() => new Set<PreparedLabel>());
+  for (const similar of similarities) {
+    for (const word of similar.keys()) for (const [option, label] of index.labelsByWord.get(word) ?? []) candidates[option].add(label);
+  }
+  const similarity = (position: number, word: string) => similarities[position].get(word) ?? 0;
   return options
-    .map((option) => ({ id: option.id, ...scoreLabels(tokens, preparedLabels(option), ACCEPT_SCORE, known) }))
+    .map((option, position) => ({ id: option.id, ...scoreLabelsWith(tokens.length, candidates[position], similarity, ACCEPT_SCORE) }))
     .sort((a, b) => b.score - a.score || b.matched.size - a.matched.size);
 }
 
@@ -100,7 +155,10 @@ function decide(scored: readonly ScoredOption[]): MatchResult {
     if (candidates.length >= 2) return { ok: false, reason: 'ambiguous', candidates };
     return candidates.length === 1 ? { ok: false, reason: 'no_match', candidates } : { ok: false, reason: 'no_match' };
   }
-  const rivals = scored.slice(1).filter((option) => option.score >= best.score - AMBIGUITY_MARGIN && !isDominated(option, best));
+  // A rival only echoing a better option's words is none ("spacciano" also looks like "spaccano").
+  const rivals = scored
+    .slice(1)
+    .filter((option, index) => option.score >= best.score - AMBIGUITY_MARGIN && !scored.slice(0, index + 1).some((better) => isDominated(option, better)));
   if (rivals.length > 0) {
     return { ok: false, reason: 'ambiguous', candidates: [best.id, ...rivals.map((option) => option.id)] };
   }

@@ -7,15 +7,14 @@
  * stems (src/nlp/category-features.ts); and direct hits of catalog synonyms (exact, stem or typo).
  * A suggestion is only made when the winner is clear.
  */
-import BayesClassifier from 'natural/lib/natural/classifiers/bayes_classifier.js';
 import { CATEGORIES, type Category } from '../../config/categories';
 import { CATEGORY_EXAMPLES, type CategoryExamples } from '../../config/category-examples';
 import { matchedChoiceOptions } from './answer-matcher';
-import { featuresOf, rewriteIdioms } from './category-features';
-import { categoryChoiceOptions } from './category-options';
+import { categoryWords, featuresOf } from './category-features';
+import { FeatureListBayesClassifier } from './feature-list-bayes';
+import { categoryDescriptionOptions, describingLabels } from './category-options';
 import { typoSimilarity } from './fuzzy';
-import { isStopword } from './stopwords';
-import { normalizeText, tokenize } from './text';
+import { isNegation } from './stopwords';
 
 export type CategorySuggestion = { categoryId: string; confidence: number };
 
@@ -43,11 +42,26 @@ export type CategoryClassifierOptions = {
  */
 
 const SYNONYM_WEIGHT = 0.8;
+
+/** A feature is evidence when at least this share of the training documents having it are of one category. */
+const INFORMATIVE_SHARE = 0.6;
+
+/** The features that point at a category (see INFORMATIVE_SHARE). */
+function informativeFeatures(documentCounts: ReadonlyMap<string, ReadonlyMap<string, number>>): Set<string> {
+  const informative = new Set<string>();
+  for (const [feature, counts] of documentCounts) {
+    const values = [...counts.values()];
+    const total = values.reduce((sum, n) => sum + n, 0);
+    // A negation alone ("not", "non") says how, not what.
+    if (!isNegation(feature) && Math.max(...values) / total >= INFORMATIVE_SHARE) informative.add(feature);
+  }
+  return informative;
+}
+
 /** Typo corrections remembered per process. */
 const MAX_CORRECTIONS = 20_000;
 
-/** Normalised content words, with the idioms rewritten. */
-const wordsOf = (text: string): string[] => tokenize(rewriteIdioms(normalizeText(text))).filter((t) => !isStopword(t));
+const wordsOf = categoryWords;
 
 export function createCategoryClassifier(
   examples: CategoryExamples = CATEGORY_EXAMPLES,
@@ -56,26 +70,42 @@ export function createCategoryClassifier(
   const categories = options.categories ?? CATEGORIES;
   const minConfidence = options.minConfidence ?? 0.5;
   const minMargin = options.minMargin ?? 0.15;
-  const choiceOptions = categoryChoiceOptions(categories);
+  const choiceOptions = categoryDescriptionOptions(categories, examples);
 
   const started = performance.now();
-  const bayes = new BayesClassifier();
+  const bayes = new FeatureListBayesClassifier();
   const vocabulary = new Set<string>();
+  /** Per feature, how many training documents of each category have it. */
+  const documentCounts = new Map<string, Map<string, number>>();
   const addDocument = (text: string, categoryId: string) => {
     const words = wordsOf(text);
     words.forEach((word) => vocabulary.add(word));
-    // Documents are passed as feature arrays, so natural's own (English) tokenizer and stemmer are unused.
-    if (words.length > 0) bayes.addDocument(featuresOf(words), categoryId);
-  };
-  for (const [categoryId, sentences] of Object.entries(examples)) {
-    for (const sentence of [...sentences.it, ...sentences.en]) addDocument(sentence, categoryId);
-  }
-  for (const category of categories) {
-    for (const label of [category.labels.it, category.labels.en, ...category.synonyms.it, ...category.synonyms.en]) {
-      addDocument(label, category.id);
+    if (words.length === 0) return;
+    const features = featuresOf(words);
+    for (const feature of new Set(features)) {
+      const counts = documentCounts.get(feature) ?? new Map<string, number>();
+      counts.set(categoryId, (counts.get(categoryId) ?? 0) + 1);
+      documentCounts.set(feature, counts);
     }
+    // Documents are passed as feature arrays, so natural's own (English) tokenizer and stemmer are unused.
+    bayes.addDocument(features, categoryId);
+  };
+  const documents = new Map<string, string[]>(categories.map((category) => [category.id, describingLabels(category)]));
+  for (const [categoryId, sentences] of Object.entries(examples)) {
+    documents.set(categoryId, [...(documents.get(categoryId) ?? []), ...sentences.it, ...sentences.en]);
+  }
+  for (const [categoryId, texts] of documents) {
+    texts.forEach((text) => addDocument(text, categoryId));
+  }
+  // Every category weighs the same: the smaller ones' documents are repeated up to the largest's
+  // count. Without it, a word the classifier has seen in no category (or in one) makes the
+  // categories with the fewest examples look likelier, and vague messages went to them.
+  const largest = Math.max(...[...documents.values()].map((texts) => texts.length));
+  for (const [categoryId, texts] of documents) {
+    for (let i = 0; texts.length > 0 && texts.length + i < largest; i++) addDocument(texts[i % texts.length], categoryId);
   }
   bayes.train();
+  const informative = informativeFeatures(documentCounts);
   const trainingMs = performance.now() - started;
 
   /** An unknown word replaced by the training word it is a typo of ("vandalisno" -> "vandalismo"). */
@@ -109,7 +139,9 @@ export function createCategoryClassifier(
   /** Classifier probabilities normalised to sum 1, or empty when no word of the text is known. */
   function bayesProbabilities(words: readonly string[]): Map<string, number> {
     const features = featuresOf(words.map(correct)).filter((feature) => feature in bayes.features);
-    if (features.length === 0) return new Map();
+    // Only words spread over many categories ("problema", "street", "look"): the classifier would
+    // still rank them, mostly by the categories' sizes. That is no evidence.
+    if (!features.some((feature) => informative.has(feature))) return new Map();
     const classifications = bayes.getClassifications(features);
     const total = classifications.reduce((sum, c) => sum + c.value, 0);
     if (!(total > 0)) return new Map();

@@ -4,7 +4,8 @@
  * would mislead word statistics are rewritten.
  */
 import porterStemmerEn from 'natural/lib/natural/stemmers/porter_stemmer.js';
-import { stemToken } from './text';
+import { isStopword } from './stopwords';
+import { normalizeText, stemToken, tokenize } from './text';
 
 /**
  * Idioms whose words point at the wrong category: "spacciandosi per tecnici del gas" is someone
@@ -36,6 +37,11 @@ export function featureStem(token: string): string {
     enStemCache.set(italian, stem);
   }
   return stem;
+}
+
+/** A message's normalised content words, idioms rewritten: what the classifier and the category step read. */
+export function categoryWords(text: string): string[] {
+  return tokenize(rewriteIdioms(normalizeText(text))).filter((token) => !isStopword(token));
 }
 
 /** Unigram and bigram features of a message's (already corrected) content tokens. */

@@ -8,7 +8,9 @@
  * - `unknown`: nothing recognisable — the menu again.
  */
 import { CATEGORIES, type Category } from '../../config/categories';
-import { matchChoice, type ChoiceOption } from './answer-matcher';
+import { matchChoice, matchedChoiceOptions, type ChoiceOption } from './answer-matcher';
+import { categoryWords } from './category-features';
+import { categoryDescriptionOptions } from './category-options';
 import type { CategoryClassifier } from './category-classifier';
 import { parseChoiceNumber } from './number-choice';
 import { isStopword } from './stopwords';
@@ -34,19 +36,37 @@ const SUGGEST_CONFIDENCE = 0.3;
 const SUGGEST_MARGIN = 0.1;
 /** A lead of the classifier that settles two categories named in the same message. */
 const CLEAR_LEAD = 0.25;
+/** Below this share of the evidence, half-matched menu words alone are no basis for a question. */
+const WEAK_CANDIDATE_CONFIDENCE = 0.2;
 /** Two categories that together hold this share of the evidence make an either/or. */
 const EITHER_CONFIDENCE = 0.4;
 
 export function understandCategory(text: string, deps: CategoryUnderstandingDeps): CategoryUnderstanding {
-  const match = matchChoice(text, deps.menuOptions);
   const words = tokenize(text).filter((token) => !isStopword(token));
   const isMenuAnswer = words.length <= MENU_ANSWER_WORDS || parseChoiceNumber(tokenize(text)) !== undefined;
-  if (match.ok && isMenuAnswer) return { kind: 'chosen', categoryId: match.id };
-
   const catalog = deps.categories ?? CATEGORIES;
+  if (isMenuAnswer) {
+    const menuMatch = matchChoice(text, deps.menuOptions);
+    if (menuMatch.ok) return { kind: 'chosen', categoryId: menuMatch.id };
+  }
+  // In a description only the words that describe a problem count ("un'altra volta" is not «Altro»).
+  const match = matchChoice(text, categoryDescriptionOptions(catalog));
+
   const isSensitive = (id: string) => catalog.find((c) => c.id === id)?.sensitive ?? false;
   const ranked = deps.classifier.rank(text);
   const [best, second] = ranked;
+  const order = (id: string) => ranked.findIndex((r) => r.categoryId === id) >>> 0;
+  // A sensitive and an ordinary problem both named in full ("spacciatori e lampioni spenti"): the
+  // citizen says which, whatever the word statistics prefer (a drug report must not be filed as a
+  // street light).
+  // Two problems are two different words: one word read two ways ("spacciava" looks like both
+  // "spacciano" and "spaccano") is one problem, for the classifier to settle.
+  const fullyNamed = matchedChoiceOptions(categoryWords(text), categoryDescriptionOptions(catalog)).sort((a, b) => order(a.id) - order(b.id));
+  const [firstNamed] = fullyNamed;
+  const otherKind = fullyNamed.find(
+    (o) => firstNamed !== undefined && isSensitive(o.id) !== isSensitive(firstNamed.id) && [...o.matched].every((i) => !firstNamed.matched.has(i)),
+  );
+  if (firstNamed !== undefined && otherKind !== undefined) return { kind: 'either', categoryIds: [firstNamed.id, otherKind.id] };
   const named = match.ok ? [] : (match.candidates ?? []);
   // Two problems named in their own words ("spacciatori e lampioni spenti"): which one first?
   if (!match.ok && named.length === 2 && best && named.includes(best.categoryId)) {
@@ -56,6 +76,9 @@ export function understandCategory(text: string, deps: CategoryUnderstandingDeps
   }
   // A description naming a category in its own words, and the classifier agrees: no need to ask.
   if (match.ok && (!best || best.categoryId === match.id)) return { kind: 'chosen', categoryId: match.id };
+  // It names one, the word statistics point at another, and one of the two is sensitive ("a van
+  // circling our street with its lights off"): a clear either/or, not a guess.
+  if (match.ok && best && isSensitive(best.categoryId) !== isSensitive(match.id)) return { kind: 'either', categoryIds: [best.categoryId, match.id] };
   if (best && best.confidence >= SUGGEST_CONFIDENCE && best.confidence - (second?.confidence ?? 0) >= SUGGEST_MARGIN) {
     return { kind: 'suggested', categoryId: best.categoryId };
   }
@@ -63,11 +86,12 @@ export function understandCategory(text: string, deps: CategoryUnderstandingDeps
     return { kind: 'either', categoryIds: [best.categoryId, second.categoryId] };
   }
   if (match.ok) return { kind: 'suggested', categoryId: match.id };
+  // Half a phrase ("via" of "via al buio") and (almost) nothing the classifier knows: too little to guess.
+  if (!best || best.confidence < WEAK_CANDIDATE_CONFIDENCE) return { kind: 'unknown' };
   const candidates = match.candidates ?? [];
   if (candidates.length === 1) return { kind: 'suggested', categoryId: candidates[0] };
   if (candidates.length >= 2) {
     // Best first by the classifier; a sensitive and an ordinary one on top: the two, not a list.
-    const order = (id: string) => ranked.findIndex((r) => r.categoryId === id) >>> 0;
     const sorted = [...candidates].sort((a, b) => order(a) - order(b));
     if (isSensitive(sorted[0]!) !== isSensitive(sorted[1]!)) return { kind: 'either', categoryIds: [sorted[0]!, sorted[1]!] };
     return { kind: 'candidates', categoryIds: sorted };

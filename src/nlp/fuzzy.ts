@@ -4,7 +4,21 @@
  */
 import jaroWinklerDistance from 'natural/lib/natural/distance/jaro-winkler_distance.js';
 import levenshtein from 'natural/lib/natural/distance/levenshtein_distance.js';
+import porterStemmerEn from 'natural/lib/natural/stemmers/porter_stemmer.js';
 import { stemToken } from './text';
+
+const englishStemCache = new Map<string, string>();
+
+/** English Porter stem of a plain lower-case word (other tokens unchanged). Memoised. */
+function englishStem(word: string): string {
+  let stem = englishStemCache.get(word);
+  if (stem === undefined) {
+    stem = /^[a-z]+$/.test(word) ? porterStemmerEn.stem(word) : word;
+    if (englishStemCache.size > 50_000) englishStemCache.clear();
+    englishStemCache.set(word, stem);
+  }
+  return stem;
+}
 
 export const WORD_SCORES = {
   exact: 1,
@@ -77,10 +91,21 @@ export function inflectionSimilarity(a: string, b: string): number {
   const stemA = stemToken(a);
   const stemB = stemToken(b);
   if (stemA === stemB && stemA.length >= MIN_STEM_LENGTH) return WORD_SCORES.sameStem;
-  if ((stemA.length >= MIN_PREFIX_STEM_LENGTH && b.startsWith(stemA)) || (stemB.length >= MIN_PREFIX_STEM_LENGTH && a.startsWith(stemB))) {
-    return WORD_SCORES.stemPrefix;
-  }
+  // English forms the Italian stemmer leaves apart ("dumped"/"dumping", "parties"/"party").
+  const englishA = englishStem(a);
+  if (englishA.length >= MIN_STEM_LENGTH && englishA === englishStem(b)) return WORD_SCORES.sameStem;
+  if (isStemPlusSuffix(stemA, b) || isStemPlusSuffix(stemB, a)) return WORD_SCORES.stemPrefix;
   return 0;
+}
+
+/**
+ * "spacc" + "iatori": a stem and an inflection or derivation suffix, which starts with a vowel (or
+ * is a plural "s"). A consonant after the stem starts another word: "street" is not "streetlight".
+ */
+function isStemPlusSuffix(stem: string, word: string): boolean {
+  if (stem.length < MIN_PREFIX_STEM_LENGTH || word.length <= stem.length || !word.startsWith(stem)) return false;
+  const suffix = word.slice(stem.length);
+  return /^[aeiouy]/.test(suffix) || suffix === 's';
 }
 
 /** True when `word` is (a form of) one of the vocabulary's words: then it is no typo of another. */

@@ -22,3 +22,11 @@ do does did as so if then than into about some any someone somebody something
 export const STOPWORDS: ReadonlySet<string> = new Set(`${ITALIAN} ${ENGLISH}`.split(/\s+/).filter(Boolean));
 
 export const isStopword = (token: string): boolean => STOPWORDS.has(token);
+
+/**
+ * Negations: not function words (they change what a phrase says: "non si accende"), but they name
+ * nothing on their own.
+ */
+const NEGATIONS: ReadonlySet<string> = new Set(['non', 'nn', 'not', 'no', 'never', 'mai', 'nessun', 'nessuna', 'nessuno']);
+
+export const isNegation = (token: string): boolean => NEGATIONS.has(token);

@@ -1,5 +1,5 @@
 /**
- * The category evaluation (tests/fixtures/category-eval.json) scored against the category step's
+ * The category evaluation sets (tests/fixtures/category-eval*.json) scored against the category step's
  * decision (src/nlp/category-understanding.ts). Shared by `npm run eval:categories`, which prints
  * it, and tests/unit/nlp/category-eval.test.ts, which holds the floor.
  *
@@ -11,6 +11,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { CategoryUnderstanding } from '../../src/nlp/category-understanding';
 
+/** `expected: 'ask'`: the message says too little; only a question (the menu or a short list) is right. */
+export const ASK = 'ask';
 export type EvalItem = { lang: 'it' | 'en'; text: string; expected: string; accept?: string[] };
 export type EvalMiss = EvalItem & { got: CategoryUnderstanding };
 export type Tally = { total: number; understood: number; strict: number };
@@ -26,12 +28,23 @@ export type EvalResult = {
 
 export const EVAL_FILE = path.resolve(import.meta.dirname, '../fixtures/category-eval.json');
 export const FRESH_EVAL_FILE = path.resolve(import.meta.dirname, '../fixtures/category-eval-fresh.json');
+export const HOLDOUT_EVAL_FILE = path.resolve(import.meta.dirname, '../fixtures/category-eval-holdout.json');
+export const BLIND_EVAL_FILE = path.resolve(import.meta.dirname, '../fixtures/category-eval-blind.json');
+
+/** The evaluation sets, in the order they were written (`npm run eval:categories` prints each). */
+export const EVAL_SETS = [
+  { name: 'project', file: EVAL_FILE, title: 'first held-out set (its misses guided the vocabulary)' },
+  { name: 'fresh', file: FRESH_EVAL_FILE, title: 'fresh held-out set (written after the first tuning)' },
+  { name: 'holdout', file: HOLDOUT_EVAL_FILE, title: 'issue-15 held-out set (written before looking at any miss)' },
+  { name: 'blind', file: BLIND_EVAL_FILE, title: 'blind set (written after the issue-15 work, measured before any change)' },
+] as const;
 
 export function loadEvalItems(file = EVAL_FILE): EvalItem[] {
   return (JSON.parse(readFileSync(file, 'utf8')) as { items: EvalItem[] }).items;
 }
 
 function judge(item: EvalItem, got: CategoryUnderstanding): { understood: boolean; strict: boolean } {
+  if (item.expected === ASK) return { understood: got.kind === 'unknown' || got.kind === 'candidates', strict: got.kind === 'unknown' };
   const right = new Set([item.expected, ...(item.accept ?? [])]);
   if (got.kind === 'chosen' || got.kind === 'suggested') {
     const ok = right.has(got.categoryId);

@@ -1,0 +1,192 @@
+/**
+ * Issue 15 item 2: the classes of free-text category answers the category step used to get wrong,
+ * one test per class (the evaluation sets in tests/unit/nlp/category-eval.test.ts measure the whole).
+ */
+import BayesClassifier from 'natural/lib/natural/classifiers/bayes_classifier.js';
+import { describe, expect, it } from 'vitest';
+import { categoryById, type Category } from '../../../config/categories';
+import { categoryMenuOptions, categoryUnderstanding } from '../../../flows/nlp';
+import { matchChoice, scoreChoiceOptions, type ChoiceOption } from '../../../src/nlp/answer-matcher';
+import { createCategoryClassifier } from '../../../src/nlp/category-classifier';
+import { FeatureListBayesClassifier } from '../../../src/nlp/feature-list-bayes';
+import { inflectionSimilarity } from '../../../src/nlp/fuzzy';
+import { prepareLabel, scoreLabel } from '../../../src/nlp/label-scorer';
+import { tokenize } from '../../../src/nlp/text';
+
+const single = (text: string) => {
+  const understood = categoryUnderstanding(text);
+  return understood.kind === 'chosen' || understood.kind === 'suggested' ? understood.categoryId : understood.kind;
+};
+
+describe('everyday English and Italian wording of each category', () => {
+  it.each([
+    ['pothole', 'other'],
+    ['the road is broken', 'other'],
+    ['the road surface is all broken up', 'other'],
+    ['traffic light stuck on red', 'other'],
+    ['asfalto tutto rotto e pieno di crepe', 'other'],
+    ['street light out', 'street_lighting'],
+    ['dumped mattress', 'abandoned_waste'],
+    ['abandoned car', 'abandoned_vehicle'],
+    ['someone dealing drugs', 'drug_dealing'],
+    ['kids vandalising the shelter', 'vandalism'],
+    ['loud music every night', 'noise'],
+    ['fake gas man scam', 'suspicious_activity'],
+    ['mi hanno fregato lo scooter', 'theft'],
+    ['fumano canne ai giardinetti', 'drug_dealing'],
+    ['dog poop all over the path', 'urban_decay'],
+  ])('%j -> %s', (text, expected) => {
+    expect(single(text)).toBe(expected);
+  });
+});
+
+describe('phrases are read as phrases', () => {
+  it('a trailing particle is part of a phrasal verb: "broken" alone is not "broken into"', () => {
+    const brokenInto = prepareLabel('broken into');
+    expect(scoreLabel(tokenize('someone broken into the shed'), brokenInto).score).toBe(1);
+    expect(scoreLabel(tokenize('the benches are broken'), brokenInto).score).toBeLessThan(0.6);
+    // The particle must follow its verb: "lights in the underpass are broken" is not "broken in".
+    expect(scoreLabel(tokenize('the lights in the underpass are broken'), prepareLabel('broken in')).score).toBeLessThan(0.6);
+    // A particle alone matches nothing.
+    expect(scoreLabel(tokenize('needles in the playground'), prepareLabel('kicked in')).score).toBe(0);
+  });
+
+  it('a label made only of a function word or a negation still matches itself ("sì", "no")', () => {
+    const yesNo: ChoiceOption[] = [
+      { id: 'yes', labels: ['Sì', 'yes'] },
+      { id: 'no', labels: ['No', 'nope'] },
+    ];
+    expect(matchChoice('sì', yesNo)).toMatchObject({ ok: true, id: 'yes' });
+    expect(matchChoice('no', yesNo)).toMatchObject({ ok: true, id: 'no' });
+  });
+
+  it('the words of a phrase must be near each other', () => {
+    const streetLights = prepareLabel('street lights');
+    expect(scoreLabel(tokenize('the street lights are off'), streetLights).score).toBeGreaterThan(0.9);
+    expect(scoreLabel(tokenize('a van keeps circling our street slowly at night with its lights off'), streetLights).score).toBeLessThan(0.6);
+  });
+
+  it('a stem followed by a consonant starts another word ("street" is not "streetlight")', () => {
+    expect(inflectionSimilarity('street', 'streetlight')).toBe(0);
+    expect(inflectionSimilarity('spacciatori', 'spaccio')).toBeGreaterThan(0);
+    expect(inflectionSimilarity('lampioni', 'lampione')).toBeGreaterThan(0);
+  });
+
+  it('English inflections are forms of one word too ("dumping" / "dumped", "parties" / "party")', () => {
+    for (const [a, b] of [
+      ['dumping', 'dumped'],
+      ['parties', 'party'],
+      ['smashing', 'smashed'],
+      ['vandalising', 'vandalised'],
+    ]) {
+      expect(inflectionSimilarity(a, b), `${a} ~ ${b}`).toBeGreaterThan(0.9);
+    }
+  });
+
+  it('a word of the example sentences is spelled right, never a typo of a synonym', () => {
+    const options: ChoiceOption[] = [
+      { id: 'noise', labels: ['shouting'] },
+      { id: 'drugs', labels: ['dealing'], knownWords: ['shooting'] },
+    ];
+    expect(scoreChoiceOptions(['shooting'], options).find((o) => o.id === 'noise')?.score).toBe(0);
+    expect(scoreChoiceOptions(['shoutting'], options).find((o) => o.id === 'noise')?.score).toBeGreaterThan(0.6);
+  });
+});
+
+describe('«Altro» and negations name no problem inside a description', () => {
+  it('"altro" / "other" choose «Altro» as a menu answer', () => {
+    expect(categoryUnderstanding('altro')).toEqual({ kind: 'chosen', categoryId: 'other' });
+    expect(categoryUnderstanding('something else')).toEqual({ kind: 'chosen', categoryId: 'other' });
+  });
+
+  it.each([
+    ["un'altra volta hanno spaccato il vetro della pensilina", 'vandalism'],
+    ['the other day someone stole my bike from the rack', 'theft'],
+  ])('%j is not «Altro»', (text, expected) => {
+    expect(single(text)).toBe(expected);
+  });
+
+  it('"non" alone matches no category', () => {
+    expect(matchChoice('non lo so', categoryMenuOptions()).ok).toBe(false);
+    expect(categoryUnderstanding('non lo so').kind).toBe('unknown');
+  });
+});
+
+describe('too little to guess: the menu again, not a guess', () => {
+  it.each([
+    'hi i want to report something',
+    'buongiorno vorrei fare una segnalazione',
+    'not sure which one',
+  ])('%j', (text) => {
+    expect(categoryUnderstanding(text).kind).toBe('unknown');
+  });
+});
+
+describe('several problems in one message', () => {
+  it('a sensitive and an ordinary category named together: a clear either/or of the two', () => {
+    const understood = categoryUnderstanding('lampioni spenti e di notte spacciano sotto casa');
+    expect(understood.kind).toBe('either');
+    if (understood.kind === 'either') expect([...understood.categoryIds].sort()).toEqual(['drug_dealing', 'street_lighting']);
+  });
+
+  it('named sensitive, word statistics say ordinary (or the reverse): either/or, never a list of three', () => {
+    const understood = categoryUnderstanding('a van keeps circling our street slowly at night with its lights off');
+    expect(understood.kind).toBe('either');
+    if (understood.kind === 'either') {
+      expect(understood.categoryIds).toHaveLength(2);
+      expect(understood.categoryIds).toContain('suspicious_activity');
+      const sensitivity = understood.categoryIds.map((id) => categoryById(id)?.sensitive);
+      expect(new Set(sensitivity).size).toBe(2);
+    }
+  });
+
+  it('one word read two ways is one problem, not an either/or ("spacciava": dealing or smashing?)', () => {
+    expect(categoryUnderstanding('ho visto uno che spacciava').kind).not.toBe('either');
+  });
+
+  it('the issue examples', () => {
+    expect(single("c'è un tizio che spaccia davanti alla stazione tutte le sere")).toBe('drug_dealing');
+    expect(single('cestini divelti e buttati nel fosso')).toBe('vandalism');
+    expect(single('persone che suonano ai campanelli degli anziani spacciandosi per tecnici del gas')).toBe('suspicious_activity');
+    expect(single('la piazza è piena di erbacce e vetri rotti')).toBe('urban_decay');
+  });
+});
+
+describe('category classifier training', () => {
+  const catalog = (ids: string[]): Category[] =>
+    ids.map((id) => ({ id, labels: { it: id, en: id }, synonyms: { it: [], en: [] }, severity: 1, sensitive: false, open311Code: id }));
+
+  it('every category weighs the same: a word known in another category does not favour the smallest', () => {
+    const examples = {
+      big: { it: Array.from({ length: 10 }, (_, i) => `alpha thing number${i}`), en: [] },
+      small: { it: ['beta item', 'beta thing'], en: [] },
+      third: { it: ['gamma delta item', 'gamma one', 'delta two'], en: [] },
+    };
+    const ranked = createCategoryClassifier(examples, { categories: catalog(['big', 'small', 'third']) }).rank('gamma delta');
+    const confidence = (id: string) => ranked.find((r) => r.categoryId === id)!.confidence;
+    expect(ranked[0].categoryId).toBe('third');
+    // Unbalanced, "small" got a larger share than "big" for words neither has seen (two or more
+    // such words: the size prior cancels the first).
+    expect(Math.abs(confidence('small') - confidence('big'))).toBeLessThan(0.01);
+  });
+
+  it('the feature-list Bayes classifier gives natural own classifications, faster', () => {
+    const documents: [string[], string][] = [
+      [['lampion', 'spent'], 'light'],
+      [['buca', 'strad'], 'road'],
+      [['lampion', 'rott'], 'light'],
+      [['strad', 'rott', 'buca'], 'road'],
+    ];
+    const ours = new FeatureListBayesClassifier();
+    const theirs = new BayesClassifier();
+    for (const [features, label] of documents) {
+      ours.addDocument(features, label);
+      theirs.addDocument(features, label);
+    }
+    ours.train();
+    theirs.train();
+    for (const observation of [['lampion'], ['strad', 'rott'], ['buca', 'lampion', 'nuova']]) {
+      expect(ours.getClassifications(observation)).toEqual(theirs.getClassifications(observation));
+    }
+  });
+});

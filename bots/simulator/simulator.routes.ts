@@ -74,10 +74,10 @@ export function simulatorRouter(ctx: ChannelContext, inbox: InboxStore): Router 
       payload: await toPayload(ctx, body.data),
     });
     // A blocked citizen's message is not stored: only the one notice (if due) answers it.
-    // Live events name the message by the inbox's reference, not by the id the client chose.
+    // Live events name the message by the inbox's reference; the inbox is read by the client's id.
     const outcome = blocked
       ? 'processed'
-      : await waitForProcessing({ inbox, events: ctx.events }, 'simulator', messageRef ?? messageId, REPLY_TIMEOUT_MS, duplicate);
+      : await waitForProcessing({ inbox, events: ctx.events }, 'simulator', messageId, REPLY_TIMEOUT_MS, duplicate, messageRef);
     if (outcome === 'timeout') return res.status(504).json({ error: 'the message was stored but not processed within 10 s' });
     const replies = await ctx.outbound.listReplies('simulator', messageId);
     res.json({

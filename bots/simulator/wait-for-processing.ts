@@ -9,6 +9,8 @@ export async function waitForProcessing(
   timeoutMs: number,
   /** Read the inbox at once (a redelivered message may be processed already). */
   checkFirst = true,
+  /** The inbox's reference of the message, which its live events carry (defaults to messageId). */
+  eventRef = messageId,
 ): Promise<'processed' | 'failed' | 'timeout'> {
   let unsubscribe = () => {};
   let timer: NodeJS.Timeout | undefined;
@@ -21,7 +23,7 @@ export async function waitForProcessing(
       };
       // The event is published after the message is marked processed: no need to read it back.
       unsubscribe = deps.events.subscribe((e) => {
-        if (e.type === 'inbound.processed' && e.channel === channel && e.messageId === messageId) resolve('processed');
+        if (e.type === 'inbound.processed' && e.channel === channel && e.messageId === eventRef) resolve('processed');
       });
       if (checkFirst) void check();
       // A fallback only (a lost pub/sub message): the event above is the fast path.

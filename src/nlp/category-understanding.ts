@@ -13,7 +13,7 @@ import { categoryWords } from './category-features';
 import { categoryDescriptionOptions } from './category-options';
 import type { CategoryClassifier } from './category-classifier';
 import { parseChoiceNumber } from './number-choice';
-import { isStopword } from './stopwords';
+import { isStopword, namesNothing } from './stopwords';
 import { tokenize } from './text';
 
 export type CategoryUnderstanding =
@@ -43,6 +43,8 @@ const EITHER_CONFIDENCE = 0.4;
 
 export function understandCategory(text: string, deps: CategoryUnderstandingDeps): CategoryUnderstanding {
   const words = tokenize(text).filter((token) => !isStopword(token));
+  // Only greetings, time words or negations ("buon giorno", "non stanotte"): nothing to read.
+  if (words.length > 0 && words.every(namesNothing) && parseChoiceNumber(tokenize(text)) === undefined) return { kind: 'unknown' };
   const isMenuAnswer = words.length <= MENU_ANSWER_WORDS || parseChoiceNumber(tokenize(text)) !== undefined;
   const catalog = deps.categories ?? CATEGORIES;
   if (isMenuAnswer) {

@@ -30,3 +30,19 @@ export const isStopword = (token: string): boolean => STOPWORDS.has(token);
 const NEGATIONS: ReadonlySet<string> = new Set(['non', 'nn', 'not', 'no', 'never', 'mai', 'nessun', 'nessuna', 'nessuno']);
 
 export const isNegation = (token: string): boolean => NEGATIONS.has(token);
+
+/**
+ * Words that only greet or say when ("buon giorno", "stanotte", "every night"): a message made of
+ * nothing else names no problem, whatever the word statistics say ("giorno" leans to street
+ * lighting because of "acceso di giorno"). In a longer message they count as usual.
+ */
+const NAMELESS: ReadonlySet<string> = new Set(
+  `buon buona buongiorno buonasera buonanotte ciao salve giorno giorni notte notti stanotte sera sere stasera
+   mattina pomeriggio oggi ieri domani settimana settimane mese mesi sempre ora adesso good hi hello hey
+   morning afternoon evening night nights tonight day days today yesterday tomorrow week weeks month now always`
+    .split(/\s+/)
+    .filter(Boolean),
+);
+
+/** True for a word that names no problem on its own: a negation, a greeting or a time word. */
+export const namesNothing = (token: string): boolean => NEGATIONS.has(token) || NAMELESS.has(token);

@@ -17,16 +17,28 @@ export function createCitizenBlockRepository(conn: Connection, opts: { listTtlMs
   // a running block are read once per listTtlMs, so a message of anybody else costs no query at all.
   let blocked: { refs: Set<string>; readAt: number } | undefined;
   let reading: Promise<Set<string>> | undefined;
+  // A block or unblock written while a read is under way must not be overwritten by that read's
+  // older list: each write starts a new generation, and only a read of the current one is kept.
+  let generation = 0;
+  const forget = () => {
+    generation += 1;
+    blocked = undefined;
+    reading = undefined;
+  };
   const blockedRefs = async (now: Date): Promise<Set<string>> => {
     if (blocked && Date.now() - blocked.readAt < listTtlMs) return blocked.refs;
+    const readGeneration = generation;
     reading ??= Block.collection
       .find({ until: { $gt: new Date(now.getTime() - CLOCK_SLACK_MS) } }, { projection: { _id: 0, citizenRef: 1 } })
       .toArray()
       .then((docs) => {
-        blocked = { refs: new Set(docs.map((d) => String(d.citizenRef))), readAt: Date.now() };
-        return blocked.refs;
+        const refs = new Set(docs.map((d) => String(d.citizenRef)));
+        if (readGeneration === generation) blocked = { refs, readAt: Date.now() };
+        return refs;
       })
-      .finally(() => (reading = undefined));
+      .finally(() => {
+        if (readGeneration === generation) reading = undefined;
+      });
     return reading;
   };
   return {
@@ -36,7 +48,7 @@ export function createCitizenBlockRepository(conn: Connection, opts: { listTtlMs
         { $set: { reason, until, by, at, blockedMessages: 0 }, $unset: { noticeSentAt: 1 } },
         { upsert: true },
       );
-      blocked?.refs.add(String(citizenRef));
+      forget();
     },
     async countBlocked(citizenRef, now) {
       const ref = String(citizenRef);
@@ -59,7 +71,7 @@ export function createCitizenBlockRepository(conn: Connection, opts: { listTtlMs
     async unblock(citizenRef, now) {
       // The document stays (the count of blocked messages is kept); the block just ends now.
       const ended = await Block.updateOne({ citizenRef: String(citizenRef), until: { $gt: now } }, { $set: { until: now } });
-      blocked?.refs.delete(String(citizenRef));
+      forget();
       return ended.modifiedCount === 1;
     },
   };

@@ -7,6 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { startMongo, startRedis, type RunningServer } from '../script/embedded-servers';
+import type { ServiceProcess } from '../tests/support/service-process';
 
 export type BenchServers = { mongoUrl: string; redisUrl: string; stop(): Promise<void> };
 
@@ -76,4 +77,16 @@ type Step = { text: string } | { location: { lat: number; lng: number } } | { ph
 /** The script with its location step moved to `place`. */
 export function atPlace<S extends Step>(script: readonly S[], place: { lat: number; lng: number }): S[] {
   return script.map((s) => ('location' in s ? ({ location: place } as S) : s));
+}
+
+/** Waits until a spawned service answers /readyz (at most a minute), or throws with its output. */
+export async function waitUntilReady(baseUrl: string, service: ServiceProcess): Promise<void> {
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    const ok = await fetch(`${baseUrl}/readyz`).then((r) => r.ok, () => false);
+    if (ok) return;
+    if (service.child.exitCode !== null) break;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`the service did not become ready:\n${service.output()}`);
 }

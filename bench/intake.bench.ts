@@ -23,7 +23,7 @@ import { Redis } from 'ioredis';
 import { FULL_REPORT_SCRIPT, makeJpeg } from '../tests/support/report-script';
 import { spawnService } from '../tests/support/service-process';
 import { freePort } from '../script/embedded-servers';
-import { atPlace, benchServers, distinctPlaces, latencySummary, numberArg } from './bench-env';
+import { atPlace, benchServers, distinctPlaces, latencySummary, numberArg, waitUntilReady } from './bench-env';
 import { loadTerritory, municipalityDir } from '../src/geo/territory';
 import { delta, redisCommandCounts, startMongoCommandCounter } from './command-counters';
 
@@ -267,17 +267,6 @@ async function main() {
   console.log(`commands, ${counted.messages} messages through a counting proxy (sends included, driver heartbeats not):`);
   console.log(`  MongoDB: ${perMessage(counted.mongo, BASELINE.mongoPerMessage)}`);
   console.log(`  Redis:   ${perMessage(counted.redis, BASELINE.redisPerMessage)}`);
-}
-
-async function waitUntilReady(baseUrl: string, service: ReturnType<typeof spawnService>) {
-  const deadline = Date.now() + 60_000;
-  while (Date.now() < deadline) {
-    const ok = await fetch(`${baseUrl}/readyz`).then((r) => r.ok, () => false);
-    if (ok) return;
-    if (service.child.exitCode !== null) break;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`the service did not become ready:\n${service.output()}`);
 }
 
 main().then(

@@ -35,7 +35,7 @@ import { createOperatorAccount } from '../src/panel/operator-accounts';
 import { createStorage, ensureIndexes } from '../src/storage';
 import { spawnService } from '../tests/support/service-process';
 import { freePort } from '../script/embedded-servers';
-import { benchServers, numberArg, percentile } from './bench-env';
+import { benchServers, numberArg, percentile, waitUntilReady } from './bench-env';
 import { startMongoCommandCounter } from './command-counters';
 
 const REPORTS = numberArg('reports', 100_000);
@@ -275,11 +275,7 @@ async function startWeb(mongoUrl: string, redisUrl: string, mediaDir: string): P
   const port = await freePort();
   const service = spawnService({ ...webEnv(mongoUrl, redisUrl, mediaDir), PORT: String(port) });
   const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 60_000;
-  while (!(await fetch(`${url}/readyz`).then((r) => r.ok, () => false))) {
-    if (service.child.exitCode !== null || Date.now() > deadline) throw new Error(`the web process did not become ready:\n${service.output()}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
+  await waitUntilReady(url, service);
   return { url, stop: () => service.stop() };
 }
 

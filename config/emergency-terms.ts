@@ -30,9 +30,11 @@ export const EMERGENCY_TERMS: TermMatcherConfig = {
     // Injuries. "ferito" stems to "fer" like "ferie"; "riferito" is a different token.
     { term: 'ferito', variants: ['ferita', 'feriti', 'ferite', 'ferimento', 'ferita grave'], stem: false },
     { term: 'sangue', variants: ['sanguina', 'sanguinano', 'sanguinante', 'perde sangue'], stem: false },
-    // Fire. "bruciato/a" is how a burnt-out bulb is described: only the present forms count.
-    { term: 'incendio', variants: ['incendi', 'incendiato', 'incendiata', 'fiamme', 'in fiamme'] },
-    { term: 'fuoco', variants: ['va a fuoco', 'sta andando a fuoco', 'dato fuoco'], typos: false },
+    // Fire. "bruciato/a" is how a burnt-out bulb is described: only the present forms count. A fire
+    // set and over ("hanno incendiato i cassonetti stanotte", "dato fuoco") is vandalism to report,
+    // not a danger now: past participles are left out (no stem: "incendiato" stems like "incendio").
+    { term: 'incendio', variants: ['incendi', 'fiamme', 'in fiamme'], stem: false },
+    { term: 'fuoco', variants: ['va a fuoco', 'sta andando a fuoco', 'stanno dando fuoco'], typos: false },
     { term: 'brucia', variants: ['bruciano', 'bruciando', 'sta bruciando'], stem: false, typos: false },
     { term: 'fuga di gas', variants: ['perdita di gas', 'puzza di gas'], typos: false },
     // Violence in progress.
@@ -96,5 +98,14 @@ export const EMERGENCY_TERMS: TermMatcherConfig = {
     'fire station',
     'fire exit',
     'fireworks',
+    // A fire set and over is vandalism to report ("hanno dato fuoco ai cassonetti stanotte", "bins set
+    // on fire"); a fire still burning says so ("sta bruciando", "in fiamme", "burning").
+    'dato fuoco',
+    'appiccato il fuoco',
+    'set fire to',
+    'set on fire',
+    'set fire',
+    // Injecting drugs, not a gun.
+    'shooting up',
   ],
 };

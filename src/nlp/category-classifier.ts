@@ -14,7 +14,7 @@ import { categoryWords, featuresOf } from './category-features';
 import { FeatureListBayesClassifier } from './feature-list-bayes';
 import { categoryDescriptionOptions, describingLabels } from './category-options';
 import { typoSimilarity } from './fuzzy';
-import { isNegation } from './stopwords';
+import { isGeneric, isNegation } from './stopwords';
 
 export type CategorySuggestion = { categoryId: string; confidence: number };
 
@@ -52,8 +52,8 @@ function informativeFeatures(documentCounts: ReadonlyMap<string, ReadonlyMap<str
   for (const [feature, counts] of documentCounts) {
     const values = [...counts.values()];
     const total = values.reduce((sum, n) => sum + n, 0);
-    // A negation alone ("not", "non") says how, not what.
-    if (!isNegation(feature) && Math.max(...values) / total >= INFORMATIVE_SHARE) informative.add(feature);
+    // A negation alone ("not", "non") says how, not what; a generic word ("via", "problema") where, not what.
+    if (!isNegation(feature) && !isGeneric(feature) && Math.max(...values) / total >= INFORMATIVE_SHARE) informative.add(feature);
   }
   return informative;
 }

@@ -10,7 +10,7 @@
 import { CATEGORIES, type Category } from '../../config/categories';
 import { matchChoice, matchedChoiceOptions, type ChoiceOption } from './answer-matcher';
 import { categoryWords } from './category-features';
-import { categoryDescriptionOptions } from './category-options';
+import { categoryActOptions, categoryDescriptionOptions } from './category-options';
 import type { CategoryClassifier } from './category-classifier';
 import { parseChoiceNumber } from './number-choice';
 import { isStopword, namesNothing } from './stopwords';
@@ -63,24 +63,35 @@ export function understandCategory(text: string, deps: CategoryUnderstandingDeps
   // street light).
   // Two problems are two different words: one word read two ways ("spacciava" looks like both
   // "spacciano" and "spaccano") is one problem, for the classifier to settle.
-  const fullyNamed = matchedChoiceOptions(categoryWords(text), categoryDescriptionOptions(catalog)).sort((a, b) => order(a.id) - order(b.id));
+  const fullyNamed = matchedChoiceOptions(categoryWords(text), categoryDescriptionOptions(catalog)).sort(
+    (a, b) => order(a.id) - order(b.id),
+  );
   const [firstNamed] = fullyNamed;
   const otherKind = fullyNamed.find(
-    (o) => firstNamed !== undefined && isSensitive(o.id) !== isSensitive(firstNamed.id) && [...o.matched].every((i) => !firstNamed.matched.has(i)),
+    (o) =>
+      firstNamed !== undefined &&
+      isSensitive(o.id) !== isSensitive(firstNamed.id) &&
+      [...o.matched].every((i) => !firstNamed.matched.has(i)),
   );
   if (firstNamed !== undefined && otherKind !== undefined) return { kind: 'either', categoryIds: [firstNamed.id, otherKind.id] };
+  // A deliberate act on another category's things ("kids throwing stones at the street lamps"): the
+  // act is the report, when nothing sensitive is named beside it.
+  const act = actNamed(text, catalog, fullyNamed);
+  if (act !== undefined) return { kind: 'chosen', categoryId: act };
   const named = match.ok ? [] : (match.candidates ?? []);
   // Two problems named in their own words ("spacciatori e lampioni spenti"): which one first?
   if (!match.ok && named.length === 2 && best && named.includes(best.categoryId)) {
     const other = named.find((id: string) => id !== best.categoryId)!;
     const lead = best.confidence - (ranked.find((r) => r.categoryId === other)?.confidence ?? 0);
-    if (isSensitive(best.categoryId) !== isSensitive(other) && lead < CLEAR_LEAD) return { kind: 'either', categoryIds: [best.categoryId, other] };
+    if (isSensitive(best.categoryId) !== isSensitive(other) && lead < CLEAR_LEAD)
+      return { kind: 'either', categoryIds: [best.categoryId, other] };
   }
   // A description naming a category in its own words, and the classifier agrees: no need to ask.
   if (match.ok && (!best || best.categoryId === match.id)) return { kind: 'chosen', categoryId: match.id };
   // It names one, the word statistics point at another, and one of the two is sensitive ("a van
   // circling our street with its lights off"): a clear either/or, not a guess.
-  if (match.ok && best && isSensitive(best.categoryId) !== isSensitive(match.id)) return { kind: 'either', categoryIds: [best.categoryId, match.id] };
+  if (match.ok && best && isSensitive(best.categoryId) !== isSensitive(match.id))
+    return { kind: 'either', categoryIds: [best.categoryId, match.id] };
   if (best && best.confidence >= SUGGEST_CONFIDENCE && best.confidence - (second?.confidence ?? 0) >= SUGGEST_MARGIN) {
     return { kind: 'suggested', categoryId: best.categoryId };
   }
@@ -99,6 +110,17 @@ export function understandCategory(text: string, deps: CategoryUnderstandingDeps
     return { kind: 'candidates', categoryIds: sorted };
   }
   return { kind: 'unknown' };
+}
+
+/** The category whose deliberate act the text names, when every other category named is one the act overrides. */
+function actNamed(text: string, catalog: readonly Category[], fullyNamed: readonly { id: string }[]): string | undefined {
+  const acts = categoryActOptions(catalog);
+  if (acts.length === 0 || fullyNamed.length === 0) return undefined;
+  const [named] = matchedChoiceOptions(categoryWords(text), acts);
+  const category = named && catalog.find((c) => c.id === named.id);
+  if (!category?.acts) return undefined;
+  const over = new Set(category.acts.over);
+  return fullyNamed.every((o) => o.id === category.id || over.has(o.id)) ? category.id : undefined;
 }
 
 /** The categories the citizen is offered first, best first (for the evaluation's "top choice"). */

@@ -24,7 +24,8 @@ export type ExtractionOptions = {
   knownPlaces?: readonly string[];
 };
 
-const NUMBER_WORDS = 'un|una|uno|due|tre|quattro|cinque|sei|sette|otto|nove|dieci|qualche|alcuni|alcune|molti|parecchi|a|an|one|two|three|four|five|six|seven|eight|nine|ten|a few|several|\\d+';
+const NUMBER_WORDS =
+  'un|una|uno|due|tre|quattro|cinque|sei|sette|otto|nove|dieci|qualche|alcuni|alcune|molti|parecchi|a|an|one|two|three|four|five|six|seven|eight|nine|ten|a few|several|\\d+';
 const UNITS_IT = 'minuti|ora|ore|giorno|giorni|gg|settimana|settimane|mese|mesi|anno|anni|notte|notti|sera|sere';
 const UNITS_EN = 'minutes?|hours?|days?|weeks?|months?|years?|nights?|evenings?';
 
@@ -50,9 +51,56 @@ const STREET_PREFIX =
   '(?:via|vai|viale|v\\.?le|piazza|p\\.?zza|p\\.?za|piazzale|corso|c\\.?so|vicolo|largo|strada|localita|loc\\.?|traversa|borgo|contrada|street|st\\.?|road|rd\\.?|avenue|ave\\.?|lane|square)';
 /** Words that end a street name: a preposition starting something else, or time words. */
 const STREET_STOP = new Set([
-  'a', 'ad', 'in', 'da', 'dal', 'dalla', 'dai', 'dalle', 'per', 'che', 'e', 'ed', 'con', 'ma', 'dove', 'vicino', 'davanti', 'dietro',
-  'sotto', 'sopra', 'tutte', 'tutti', 'ogni', 'ieri', 'oggi', 'stanotte', 'stasera', 'stamattina', 'ci', 'c', 'ce', 'sono', 'e',
-  'at', 'on', 'for', 'since', 'near', 'by', 'and', 'in', 'every', 'last', 'yesterday', 'today', 'tonight', 'there', 'is', 'are', 'from',
+  'a',
+  'ad',
+  'in',
+  'da',
+  'dal',
+  'dalla',
+  'dai',
+  'dalle',
+  'per',
+  'che',
+  'e',
+  'ed',
+  'con',
+  'ma',
+  'dove',
+  'vicino',
+  'davanti',
+  'dietro',
+  'sotto',
+  'sopra',
+  'tutte',
+  'tutti',
+  'ogni',
+  'ieri',
+  'oggi',
+  'stanotte',
+  'stasera',
+  'stamattina',
+  'ci',
+  'c',
+  'ce',
+  'sono',
+  'e',
+  'at',
+  'on',
+  'for',
+  'since',
+  'near',
+  'by',
+  'and',
+  'in',
+  'every',
+  'last',
+  'yesterday',
+  'today',
+  'tonight',
+  'there',
+  'is',
+  'are',
+  'from',
 ]);
 /** Small words that belong inside street names ("via della Chiesa", "piazza del Popolo"). */
 const NAME_LINKS = new Set(['di', 'del', 'della', 'dello', 'dei', 'degli', 'delle', 'de', 'd', 'san', 'santa', 'the', 'of']);

@@ -30,6 +30,7 @@ export const EVAL_FILE = path.resolve(import.meta.dirname, '../fixtures/category
 export const FRESH_EVAL_FILE = path.resolve(import.meta.dirname, '../fixtures/category-eval-fresh.json');
 export const HOLDOUT_EVAL_FILE = path.resolve(import.meta.dirname, '../fixtures/category-eval-holdout.json');
 export const BLIND_EVAL_FILE = path.resolve(import.meta.dirname, '../fixtures/category-eval-blind.json');
+export const DEV_EVAL_FILE = path.resolve(import.meta.dirname, '../fixtures/category-eval-dev.json');
 
 /** The evaluation sets, in the order they were written (`npm run eval:categories` prints each). */
 export const EVAL_SETS = [
@@ -37,6 +38,7 @@ export const EVAL_SETS = [
   { name: 'fresh', file: FRESH_EVAL_FILE, title: 'fresh held-out set (written after the first tuning)' },
   { name: 'holdout', file: HOLDOUT_EVAL_FILE, title: 'issue-15 held-out set (written before looking at any miss)' },
   { name: 'blind', file: BLIND_EVAL_FILE, title: 'blind set (written after the issue-15 work, measured before any change)' },
+  { name: 'dev', file: DEV_EVAL_FILE, title: 'dev set (160 messages by an independent writer, measured once before its misses were seen)' },
 ] as const;
 
 export function loadEvalItems(file = EVAL_FILE): EvalItem[] {

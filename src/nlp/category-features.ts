@@ -13,6 +13,12 @@ import { normalizeText, stemToken, tokenize } from './text';
  */
 const IDIOMS: ReadonlyArray<[RegExp, string]> = [
   [/\b(?:spacciandos[ie]|spacciarsi|(?:si|se) spacci(?:a|ano|ava|avano))\s+(?:per|come|da)\b/g, 'fingendosi'],
+  // "si buca", "se bucano": injecting drugs, not a pothole ("buca") or a punctured tyre ("si è bucata la gomma").
+  [/\b(?:si|se|ci) buc(?:a|ano|ava|avano)\b(?!\s+(?:l[ae] |una |la )?(?:gomm|ruot|pneumatic))/g, 'si drogano'],
+  // A problem said not to be there ("non è una festa", "nn fanno casino", "it's not a party"): the
+  // word is dropped, the rest of the message is read as usual.
+  [/\b(?:non|nn) (?:e|sono|fanno) (?:(?:un|una|uno|il|la|lo|i|le|gli|del|della|dei|delle|tanto|molto) )?\p{L}+/gu, 'non'],
+  [/\b(?:isnt|aint|is not|its not|it s not|not) (?:a|an|really a|that much) \p{L}+/gu, 'not'],
 ];
 
 export function rewriteIdioms(normalized: string): string {

@@ -62,19 +62,54 @@ export function describingLabels(category: Category): string[] {
   );
 }
 
-const actsOf = (category: Category): string[] => [...(category.acts?.it ?? []), ...(category.acts?.en ?? [])];
+/** A category's decisive and shared phrases (Category.decisive, Category.shared): synonyms too. */
+const actsOf = (category: Category): string[] => [
+  ...(category.decisive?.it ?? []),
+  ...(category.decisive?.en ?? []),
+  ...(category.shared?.it ?? []),
+  ...(category.shared?.en ?? []),
+];
 
-/** The categories' deliberate acts (Category.acts) as options: which category's act a message names. */
-export function categoryActOptions(categories: readonly Category[] = CATEGORIES): ChoiceOption[] {
-  let options = actCache.get(categories);
+/** The categories' decisive phrases (Category.decisive) as options: which category's phrase a message names. */
+export function categoryDecisiveOptions(categories: readonly Category[] = CATEGORIES): ChoiceOption[] {
+  return cached(decisiveCache, categories, () => {
+    const knownWords = catalogWords(categories);
+    return categories.filter((c) => c.decisive).map((c) => ({ id: c.id, labels: [...c.decisive!.it, ...c.decisive!.en], knownWords }));
+  });
+}
+
+/** The categories' shared phrases (Category.shared) as options. */
+export function categorySharedOptions(categories: readonly Category[] = CATEGORIES): ChoiceOption[] {
+  return cached(sharedCache, categories, () => {
+    const knownWords = catalogWords(categories);
+    return categories.filter((c) => c.shared).map((c) => ({ id: c.id, labels: [...c.shared!.it, ...c.shared!.en], knownWords }));
+  });
+}
+
+/**
+ * Every word of the catalog and its examples: a message word that is one of them is meant as itself,
+ * never as a typo of a decisive or shared phrase ("scaricato" is not "sradicato").
+ */
+const catalogWords = (categories: readonly Category[]): string[] => [
+  ...new Set(categories.flatMap((c) => [...knownWordsOf(c, CATEGORY_EXAMPLES), ...describingLabels(c).flatMap(contentTokens)])),
+];
+
+const decisiveCache = new WeakMap<readonly Category[], ChoiceOption[]>();
+const sharedCache = new WeakMap<readonly Category[], ChoiceOption[]>();
+
+/** One options array per catalog: the matcher prepares (and remembers) each array once. */
+function cached(
+  cache: WeakMap<readonly Category[], ChoiceOption[]>,
+  categories: readonly Category[],
+  build: () => ChoiceOption[],
+): ChoiceOption[] {
+  let options = cache.get(categories);
   if (!options) {
-    options = categories.filter((category) => category.acts).map((category) => ({ id: category.id, labels: actsOf(category) }));
-    actCache.set(categories, options);
+    options = build();
+    cache.set(categories, options);
   }
   return options;
 }
-
-const actCache = new WeakMap<readonly Category[], ChoiceOption[]>();
 
 const menuWordsOf = (category: Category): string[] => [...(category.menuWords?.it ?? []), ...(category.menuWords?.en ?? [])];
 

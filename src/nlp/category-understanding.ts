@@ -10,7 +10,7 @@
 import { CATEGORIES, type Category } from '../../config/categories';
 import { matchChoice, matchedChoiceOptions, type ChoiceOption } from './answer-matcher';
 import { categoryWords } from './category-features';
-import { categoryActOptions, categoryDescriptionOptions } from './category-options';
+import { categoryDecisiveOptions, categoryDescriptionOptions, categorySharedOptions } from './category-options';
 import type { CategoryClassifier } from './category-classifier';
 import { parseChoiceNumber } from './number-choice';
 import { isStopword, namesNothing } from './stopwords';
@@ -49,7 +49,11 @@ export function understandCategory(text: string, deps: CategoryUnderstandingDeps
   const catalog = deps.categories ?? CATEGORIES;
   if (isMenuAnswer) {
     const menuMatch = matchChoice(text, deps.menuOptions);
-    if (menuMatch.ok) return { kind: 'chosen', categoryId: menuMatch.id };
+    if (menuMatch.ok) {
+      // "buca", "dissesto stradale": a shared problem is a question even as a menu answer.
+      const shared = sharedNamed(categoryWords(text), catalog, [{ id: menuMatch.id }]);
+      return shared ? { kind: 'either', categoryIds: shared } : { kind: 'chosen', categoryId: menuMatch.id };
+    }
   }
   // In a description only the words that describe a problem count ("un'altra volta" is not «Altro»).
   const match = matchChoice(text, categoryDescriptionOptions(catalog));
@@ -63,9 +67,8 @@ export function understandCategory(text: string, deps: CategoryUnderstandingDeps
   // street light).
   // Two problems are two different words: one word read two ways ("spacciava" looks like both
   // "spacciano" and "spaccano") is one problem, for the classifier to settle.
-  const fullyNamed = matchedChoiceOptions(categoryWords(text), categoryDescriptionOptions(catalog)).sort(
-    (a, b) => order(a.id) - order(b.id),
-  );
+  const described = categoryWords(text);
+  const fullyNamed = matchedChoiceOptions(described, categoryDescriptionOptions(catalog)).sort((a, b) => order(a.id) - order(b.id));
   const [firstNamed] = fullyNamed;
   const otherKind = fullyNamed.find(
     (o) =>
@@ -74,10 +77,14 @@ export function understandCategory(text: string, deps: CategoryUnderstandingDeps
       [...o.matched].every((i) => !firstNamed.matched.has(i)),
   );
   if (firstNamed !== undefined && otherKind !== undefined) return { kind: 'either', categoryIds: [firstNamed.id, otherKind.id] };
-  // A deliberate act on another category's things ("kids throwing stones at the street lamps"): the
-  // act is the report, when nothing sensitive is named beside it.
-  const act = actNamed(text, catalog, fullyNamed);
-  if (act !== undefined) return { kind: 'chosen', categoryId: act };
+  // A deliberate act on another category's things ("kids throwing stones at the street lamps"), or a
+  // thing with its own category ("il semaforo lampeggia"): that is the report, when nothing sensitive
+  // is named beside it.
+  const decisive = decisiveNamed(described, catalog, fullyNamed);
+  if (decisive !== undefined) return { kind: 'chosen', categoryId: decisive };
+  // A problem filed under either of two categories (a pothole: «Altro» or «Degrado urbano»): which one.
+  const shared = sharedNamed(described, catalog, fullyNamed);
+  if (shared !== undefined) return { kind: 'either', categoryIds: shared.sort((a, b) => order(a) - order(b)) as [string, string] };
   const named = match.ok ? [] : (match.candidates ?? []);
   // Two problems named in their own words ("spacciatori e lampioni spenti"): which one first?
   if (!match.ok && named.length === 2 && best && named.includes(best.categoryId)) {
@@ -112,15 +119,33 @@ export function understandCategory(text: string, deps: CategoryUnderstandingDeps
   return { kind: 'unknown' };
 }
 
-/** The category whose deliberate act the text names, when every other category named is one the act overrides. */
-function actNamed(text: string, catalog: readonly Category[], fullyNamed: readonly { id: string }[]): string | undefined {
-  const acts = categoryActOptions(catalog);
-  if (acts.length === 0 || fullyNamed.length === 0) return undefined;
-  const [named] = matchedChoiceOptions(categoryWords(text), acts);
+/**
+ * The category whose decisive phrase the words name, when every other category named is one it wins
+ * over ("deliberately smashed the traffic light": vandalism wins over «Altro», which wins over lighting).
+ */
+function decisiveNamed(words: readonly string[], catalog: readonly Category[], fullyNamed: readonly { id: string }[]): string | undefined {
+  const options = categoryDecisiveOptions(catalog);
+  if (options.length === 0 || fullyNamed.length === 0) return undefined;
+  for (const named of matchedChoiceOptions(words, options)) {
+    const over = new Set(catalog.find((c) => c.id === named.id)?.decisive?.over ?? []);
+    if (fullyNamed.every((o) => o.id === named.id || over.has(o.id))) return named.id;
+  }
+  return undefined;
+}
+
+/** The two categories of a shared problem the words name, when nothing else is named. */
+function sharedNamed(
+  words: readonly string[],
+  catalog: readonly Category[],
+  fullyNamed: readonly { id: string }[],
+): [string, string] | undefined {
+  const options = categorySharedOptions(catalog);
+  if (options.length === 0 || fullyNamed.length === 0) return undefined;
+  const [named] = matchedChoiceOptions(words, options);
   const category = named && catalog.find((c) => c.id === named.id);
-  if (!category?.acts) return undefined;
-  const over = new Set(category.acts.over);
-  return fullyNamed.every((o) => o.id === category.id || over.has(o.id)) ? category.id : undefined;
+  if (!category?.shared) return undefined;
+  const pair = new Set([category.id, category.shared.with]);
+  return fullyNamed.every((o) => pair.has(o.id)) ? [category.id, category.shared.with] : undefined;
 }
 
 /** The categories the citizen is offered first, best first (for the evaluation's "top choice"). */

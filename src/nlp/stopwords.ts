@@ -38,8 +38,8 @@ export const isNegation = (token: string): boolean => NEGATIONS.has(token);
  */
 const NAMELESS: ReadonlySet<string> = new Set(
   `buon buona buongiorno buonasera buonanotte ciao salve giorno giorni notte notti stanotte sera sere stasera
-   mattina pomeriggio oggi ieri domani settimana settimane mese mesi anno anni sempre ora adesso good hi hello hey
-   morning afternoon evening night nights tonight day days today yesterday tomorrow week weeks month months year years now always`
+   mattina pomeriggio estate inverno primavera autunno oggi ieri domani settimana settimane mese mesi anno anni sempre ora adesso good hi hello hey
+   morning afternoon summer winter spring autumn evening night nights tonight day days today yesterday tomorrow week weeks month months year years now always`
     .split(/\s+/)
     .filter(Boolean),
 );
@@ -52,18 +52,21 @@ const NAMELESS: ReadonlySet<string> = new Set(
  */
 const GENERIC: ReadonlySet<string> = new Set(
   `via viale vicolo strada strade piazza piazzale zona zone quartiere area posto luogo parte casa case
-   palazzo condominio tutto tutta tutti tutte ovunque dappertutto everything everywhere gente persone persona qualcuno qualcosa tizio tizi tipo tipi uno problema problemi
+   stesso stessa stessi stesse solito solita soliti solite sotto sopra davanti dietro vicino accanto palazzo condominio tutto tutta tutti tutte ovunque dappertutto everything everywhere gente persone persona qualcuno qualcosa tizio tizi tipo tipi uno problema problemi
    situazione cosa cose segnalare segnalazione segnalo segnalazioni volevo vorrei voglio fare potete
    potreste mandare mandate venire venite vedere controllare qualcuno nessuno grazie favore urgente
    street streets road roads avenue lane area place spot house houses home people person guy guys
    problem problems issue issues situation thing things report reporting complain complaint please
-   send come look check want need someone anyone nobody sort kind bit lot right`
+   same usual last near behind outside opposite next send come look check want need someone anyone nobody sort kind bit lot right`
     .split(/\s+/)
     .filter(Boolean),
 );
 
 /** True for a word that says where or who or that something is wrong, never what (see GENERIC). */
 export const isGeneric = (token: string): boolean => GENERIC.has(token);
+
+/** Every word that names nothing on its own (negations, greetings, time words, generic words). */
+export const NAMELESS_WORDS: readonly string[] = [...NEGATIONS, ...NAMELESS, ...GENERIC];
 
 /** True for a word that names no problem on its own: a negation, a greeting, a time word or a generic word. */
 export const namesNothing = (token: string): boolean => NEGATIONS.has(token) || NAMELESS.has(token) || GENERIC.has(token);

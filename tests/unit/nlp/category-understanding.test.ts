@@ -20,11 +20,7 @@ const single = (text: string) => {
 
 describe('everyday English and Italian wording of each category', () => {
   it.each([
-    ['pothole', 'other'],
-    ['the road is broken', 'other'],
-    ['the road surface is all broken up', 'other'],
     ['traffic light stuck on red', 'other'],
-    ['asfalto tutto rotto e pieno di crepe', 'other'],
     ['street light out', 'street_lighting'],
     ['dumped mattress', 'abandoned_waste'],
     ['abandoned car', 'abandoned_vehicle'],
@@ -37,6 +33,38 @@ describe('everyday English and Italian wording of each category', () => {
     ['dog poop all over the path', 'urban_decay'],
   ])('%j -> %s', (text, expected) => {
     expect(single(text)).toBe(expected);
+  });
+});
+
+describe('problems the catalog files under two categories', () => {
+  // Road surface damage is «Altro» to some citizens and «Degrado urbano» to others (two independent
+  // writers of our evaluation sets disagree): the citizen is asked which, with two buttons.
+  it.each(['pothole', 'the road is broken', 'the road surface is all broken up', 'asfalto tutto rotto e pieno di crepe', 'buca'])(
+    '%j -> either «Altro» or «Degrado urbano»',
+    (text) => {
+      const understood = categoryUnderstanding(text);
+      expect(understood.kind).toBe('either');
+      expect(understood.kind === 'either' && [...understood.categoryIds].sort()).toEqual(['other', 'urban_decay']);
+    },
+  );
+
+  it('but a road problem named with another category is read as usual', () => {
+    expect(single('rubbish dumped in the pothole by the school')).toBe('abandoned_waste');
+  });
+});
+
+describe('a deliberate act or a thing with its own category settles the report', () => {
+  it.each([
+    ['ragazzini che prendono a sassate i lampioni del parco', 'vandalism'],
+    ['someone deliberately smashed the traffic light at the junction', 'vandalism'],
+    ['il semaforo pedonale lampeggia da due giorni', 'other'],
+    ['the traffic lights are flickering on and off', 'other'],
+  ])('%j -> %s', (text, expected) => {
+    expect(single(text)).toBe(expected);
+  });
+
+  it('a typo of a decisive phrase is no decisive phrase when the word is a catalog word itself ("scaricato" is not "sradicato")', () => {
+    expect(single('hanno scaricato calcinacci e mobili vecchi in fondo al parcheggio')).toBe('abandoned_waste');
   });
 });
 
@@ -63,7 +91,9 @@ describe('phrases are read as phrases', () => {
   it('the words of a phrase must be near each other', () => {
     const streetLights = prepareLabel('street lights');
     expect(scoreLabel(tokenize('the street lights are off'), streetLights).score).toBeGreaterThan(0.9);
-    expect(scoreLabel(tokenize('a van keeps circling our street slowly at night with its lights off'), streetLights).score).toBeLessThan(0.6);
+    expect(scoreLabel(tokenize('a van keeps circling our street slowly at night with its lights off'), streetLights).score).toBeLessThan(
+      0.6,
+    );
   });
 
   it('a stem followed by a consonant starts another word ("street" is not "streetlight")', () => {
@@ -113,11 +143,7 @@ describe('«Altro» and negations name no problem inside a description', () => {
 });
 
 describe('too little to guess: the menu again, not a guess', () => {
-  it.each([
-    'hi i want to report something',
-    'buongiorno vorrei fare una segnalazione',
-    'not sure which one',
-  ])('%j', (text) => {
+  it.each(['hi i want to report something', 'buongiorno vorrei fare una segnalazione', 'not sure which one'])('%j', (text) => {
     expect(categoryUnderstanding(text).kind).toBe('unknown');
   });
 });

@@ -89,7 +89,14 @@ describe('detectEmergency: the ordinary-report corpus', () => {
   it('finds no emergency in any category example or synonym', () => {
     const sentences = [
       ...Object.values(CATEGORY_EXAMPLES).flatMap((examples) => [...examples.it, ...examples.en]),
-      ...CATEGORIES.flatMap((category) => [...category.synonyms.it, ...category.synonyms.en, ...(category.acts?.it ?? []), ...(category.acts?.en ?? [])]),
+      ...CATEGORIES.flatMap((category) => [
+        ...category.synonyms.it,
+        ...category.synonyms.en,
+        ...(category.decisive?.it ?? []),
+        ...(category.decisive?.en ?? []),
+        ...(category.shared?.it ?? []),
+        ...(category.shared?.en ?? []),
+      ]),
     ];
     expect(sentences.length).toBeGreaterThan(300);
     expect(sentences.filter((sentence) => detectEmergency(sentence).emergency)).toEqual([]);

@@ -45,9 +45,77 @@ export function featureStem(token: string): string {
   return stem;
 }
 
+/**
+ * Regional and chat spellings read as the standard word ("nun" -> "non", "guagliune" -> "ragazzi",
+ * "venneno" -> "vendono", "ciulato" -> "rubato", "ke" -> "che"): the vocabulary and the examples are
+ * written in standard Italian and English, citizens are not. Whole tokens only (normalised, no accents).
+ */
+const REGIONAL_FORMS: ReadonlyMap<string, string> = new Map(
+  Object.entries({
+    // Rome and the centre
+    nun: 'non',
+    na: 'una',
+    der: 'del',
+    ar: 'al',
+    co: 'con',
+    pe: 'per',
+    regazzi: 'ragazzi',
+    regazzini: 'ragazzini',
+    regazzino: 'ragazzino',
+    pischelli: 'ragazzi',
+    pischello: 'ragazzo',
+    machina: 'macchina',
+    machine: 'macchine',
+    // Naples and the south
+    guagliune: 'ragazzi',
+    guaglioni: 'ragazzi',
+    guaglione: 'ragazzo',
+    guagliuncelli: 'ragazzini',
+    picciotti: 'ragazzi',
+    venneno: 'vendono',
+    venne: 'vende',
+    vennono: 'vendono',
+    robba: 'roba',
+    sempe: 'sempre',
+    ncopp: 'sopra',
+    mmiezz: 'mezzo',
+    munnezza: 'monnezza',
+    munnizza: 'monnezza',
+    arrobbato: 'rubato',
+    arrubbato: 'rubato',
+    arrobbata: 'rubata',
+    arrubbata: 'rubata',
+    // Milan and the north
+    ciula: 'ruba',
+    ciulato: 'rubato',
+    ciulata: 'rubata',
+    ciulati: 'rubati',
+    ciulano: 'rubano',
+    ghe: 'ce',
+    el: 'il',
+    // Chat
+    ke: 'che',
+    xke: 'perche',
+    xche: 'perche',
+    cmq: 'comunque',
+    qlc: 'qualcuno',
+    qlcs: 'qualcosa',
+    tt: 'tutto',
+    sn: 'sono',
+    u: 'you',
+    ur: 'your',
+    smth: 'something',
+    cuz: 'because',
+    nite: 'night',
+    coz: 'because',
+  }),
+);
+
 /** A message's normalised content words, idioms rewritten: what the classifier and the category step read. */
 export function categoryWords(text: string): string[] {
-  return tokenize(rewriteIdioms(normalizeText(text))).filter((token) => !isStopword(token));
+  return tokenize(rewriteIdioms(normalizeText(text)))
+    .map((token) => REGIONAL_FORMS.get(token) ?? token)
+    .filter((token) => !isStopword(token));
 }
 
 /** Unigram and bigram features of a message's (already corrected) content tokens. */

@@ -110,7 +110,7 @@ export function formatEvaluation(title: string, result: EvalResult): string {
       .map(([id, t]) => line(id, t)),
     `  answers: ${Object.entries(result.byKind)
       .map(([kind, n]) => `${kind} ${n}`)
-      .join(', ')}; ${result.meanMs.toFixed(2)} ms per message`,
+      .join(', ')}; cold: ${result.meanMs.toFixed(2)} ms per message`,
     `  misses (${result.misses.length}):`,
     ...result.misses.map((m) => `    [${m.lang}] ${JSON.stringify(m.text)} expected ${m.expected}, got ${describe(m.got)}`),
   ].join('\n');

@@ -38,6 +38,13 @@ const SUGGEST_MARGIN = 0.1;
 const CLEAR_LEAD = 0.25;
 /** Below this share of the evidence, half-matched menu words alone are no basis for a question. */
 const WEAK_CANDIDATE_CONFIDENCE = 0.2;
+/**
+ * A second problem of the other kind (sensitive or not) named beside the first is a question when the
+ * evidence gives it at least this share of the first's: "spacciatori e lampioni spenti" asks, while
+ * "cracked paving slabs" (which looks like "crack") and the rest of the message's words agreeing on
+ * «Altro» does not.
+ */
+const OTHER_KIND_SHARE = 0.25;
 /** Two categories that together hold this share of the evidence make an either/or. */
 const EITHER_CONFIDENCE = 0.4;
 
@@ -62,6 +69,7 @@ export function understandCategory(text: string, deps: CategoryUnderstandingDeps
   const ranked = deps.classifier.rank(text);
   const [best, second] = ranked;
   const order = (id: string) => ranked.findIndex((r) => r.categoryId === id) >>> 0;
+  const confidenceOf = (id: string) => ranked.find((r) => r.categoryId === id)?.confidence ?? 0;
   // A sensitive and an ordinary problem both named in full ("spacciatori e lampioni spenti"): the
   // citizen says which, whatever the word statistics prefer (a drug report must not be filed as a
   // street light).
@@ -74,7 +82,8 @@ export function understandCategory(text: string, deps: CategoryUnderstandingDeps
     (o) =>
       firstNamed !== undefined &&
       isSensitive(o.id) !== isSensitive(firstNamed.id) &&
-      [...o.matched].every((i) => !firstNamed.matched.has(i)),
+      [...o.matched].every((i) => !firstNamed.matched.has(i)) &&
+      confidenceOf(o.id) >= OTHER_KIND_SHARE * confidenceOf(firstNamed.id),
   );
   if (firstNamed !== undefined && otherKind !== undefined) return { kind: 'either', categoryIds: [firstNamed.id, otherKind.id] };
   // A deliberate act on another category's things ("kids throwing stones at the street lamps"), or a

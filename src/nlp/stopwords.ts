@@ -57,6 +57,7 @@ const GENERIC: ReadonlySet<string> = new Set(
    potreste mandare mandate venire venite vedere controllare qualcuno nessuno grazie favore urgente
    street streets road roads avenue lane area place spot house houses home people person guy guys
    problem problems issue issues situation thing things report reporting complain complaint please
+   contro dopo prima senza verso dentro fuori mentre durante oltre giu su
    same usual last near behind outside opposite next send come look check want need someone anyone nobody sort kind bit lot right`
     .split(/\s+/)
     .filter(Boolean),

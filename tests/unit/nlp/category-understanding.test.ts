@@ -166,6 +166,15 @@ describe('several problems in one message', () => {
     }
   });
 
+  it('a word of the other kind that the rest of the message does not back is no second problem ("cracked" looks like "crack")', () => {
+    const offered = (text: string) => {
+      const understood = categoryUnderstanding(text);
+      return 'categoryIds' in understood ? understood.categoryIds : 'categoryId' in understood ? [understood.categoryId] : [];
+    };
+    expect(offered('the glass of the bus shelter is cracked and the seats are smashed')).not.toContain('drug_dealing');
+    expect(offered('cracked paving stones all along the high street')).not.toContain('drug_dealing');
+  });
+
   it('one word read two ways is one problem, not an either/or ("spacciava": dealing or smashing?)', () => {
     expect(categoryUnderstanding('ho visto uno che spacciava').kind).not.toBe('either');
   });

@@ -68,6 +68,21 @@ describe('a deliberate act or a thing with its own category settles the report',
   });
 });
 
+describe('a word is no form of a different word', () => {
+  it.each([
+    ['elettrica', 'elettrodomestici'], // "bici elettrica" is no household appliance
+    ['contro', 'contrassegni'],
+  ])('%j is not %j', (word, label) => {
+    expect(inflectionSimilarity(word, label)).toBe(0);
+  });
+
+  it('Italian "case" (houses), "pericoloso", "coperta" name no category on their own', () => {
+    for (const text of ['ci sono tante case nuove', 'è pericoloso', 'ho portato una coperta']) {
+      expect(categoryUnderstanding(text).kind, text).toBe('unknown');
+    }
+  });
+});
+
 describe('phrases are read as phrases', () => {
   it('a trailing particle is part of a phrasal verb: "broken" alone is not "broken into"', () => {
     const brokenInto = prepareLabel('broken into');

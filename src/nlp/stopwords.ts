@@ -57,8 +57,9 @@ const GENERIC: ReadonlySet<string> = new Set(
    potreste mandare mandate venire venite vedere controllare qualcuno nessuno grazie favore urgente
    street streets road roads avenue lane area place spot house houses home people person guy guys
    problem problems issue issues situation thing things report reporting complain complaint please
-   contro dopo prima senza verso dentro fuori mentre durante oltre giu su
-   same usual last near behind outside opposite next send come look check want need someone anyone nobody sort kind bit lot right`
+   grave gravi serio seria stazione parco parchetto giardini giardinetti scuola scuole chiesa negozio negozi
+   supermercato centro fermata contro dopo prima senza verso dentro fuori mentre durante oltre giu su
+   serious urgent station park school church shop shops supermarket centre center same usual last near behind outside opposite next send come look check want need someone anyone nobody sort kind bit lot right`
     .split(/\s+/)
     .filter(Boolean),
 );

@@ -13,6 +13,9 @@ import { normalizeText, stemToken, tokenize } from './text';
  */
 const IDIOMS: ReadonlyArray<[RegExp, string]> = [
   [/\b(?:spacciandos[ie]|spacciarsi|(?:si|se) spacci(?:a|ano|ava|avano))\s+(?:per|come|da)\b/g, 'fingendosi'],
+  // "si apposta" lies in wait (suspicious); "apposta" alone is "on purpose" (an act of vandalism).
+  [/\b(?:si|se) appost(?:a|ano|ava|avano)\b/g, 'appostato'],
+  [/\bapposta\b/g, 'deliberatamente'],
   // "si buca", "se bucano": injecting drugs, not a pothole ("buca") or a punctured tyre ("si è bucata la gomma").
   [/\b(?:si|se|ci) buc(?:a|ano|ava|avano)\b(?!\s+(?:l[ae] |una |la )?(?:gomm|ruot|pneumatic))/g, 'si drogano'],
   // A problem said not to be there ("non è una festa", "nn fanno casino", "it's not a party"): the

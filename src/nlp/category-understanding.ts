@@ -9,12 +9,12 @@
  */
 import { CATEGORIES, type Category } from '../../config/categories';
 import { matchChoice, matchedChoiceOptions, type ChoiceOption } from './answer-matcher';
-import { categoryWords } from './category-features';
+import { categoryWords, rewriteIdioms } from './category-features';
 import { categoryDecisiveOptions, categoryDescriptionOptions, categorySharedOptions } from './category-options';
 import type { CategoryClassifier } from './category-classifier';
 import { parseChoiceNumber } from './number-choice';
 import { isStopword, namesNothing } from './stopwords';
-import { tokenize } from './text';
+import { normalizeText, tokenize } from './text';
 
 export type CategoryUnderstanding =
   | { kind: 'chosen'; categoryId: string }
@@ -63,7 +63,8 @@ export function understandCategory(text: string, deps: CategoryUnderstandingDeps
     }
   }
   // In a description only the words that describe a problem count ("un'altra volta" is not «Altro»).
-  const match = matchChoice(text, categoryDescriptionOptions(catalog));
+  // Idioms rewritten first ("si buca" is drug use, not a pothole).
+  const match = matchChoice(rewriteIdioms(normalizeText(text)), categoryDescriptionOptions(catalog));
 
   const isSensitive = (id: string) => catalog.find((c) => c.id === id)?.sensitive ?? false;
   const ranked = deps.classifier.rank(text);

@@ -68,6 +68,35 @@ describe('a deliberate act or a thing with its own category settles the report',
   });
 });
 
+describe('idioms, negated mentions and regional spellings', () => {
+  it.each([
+    ['hanno rigato la fiancata della macchina, chiaramente apposta', 'vandalism'],
+    ['un uomo si apposta ogni sera dietro il cancello della scuola', 'suspicious_activity'],
+    ['dietro la stazione la gente si buca sulle scale', 'drug_dealing'],
+    ['non è una festa, ogni notte arrivano auto e si scambiano bustine', 'drug_dealing'],
+    ["'sti guagliune venneno 'a robba ogni sera sotto 'o palazzo", 'drug_dealing'],
+    ["m'hanno ciulato lo scooter sotto casa", 'theft'],
+    ['nun se dorme pe la musica der locale', 'noise'],
+  ])('%j -> %s', (text, expected) => {
+    expect(single(text)).toBe(expected);
+  });
+
+  it('a punctured tyre is no drug use ("si è bucata la gomma")', () => {
+    expect(single('mi si buca la gomma ogni volta per i vetri sulla ciclabile')).not.toBe('drug_dealing');
+  });
+
+  it('a message of only generic, place and time words is a question, not a guess', () => {
+    for (const text of [
+      'volevo segnalare una cosa grave',
+      'near the station',
+      "c'è un problema in piazza, mandate qualcuno",
+      'same as last week',
+    ]) {
+      expect(['unknown', 'candidates'], text).toContain(categoryUnderstanding(text).kind);
+    }
+  });
+});
+
 describe('a word is no form of a different word', () => {
   it.each([
     ['elettrica', 'elettrodomestici'], // "bici elettrica" is no household appliance

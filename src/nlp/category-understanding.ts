@@ -9,12 +9,12 @@
  */
 import { CATEGORIES, type Category } from '../../config/categories';
 import { matchChoice, matchedChoiceOptions, type ChoiceOption } from './answer-matcher';
-import { categoryWords, rewriteIdioms } from './category-features';
+import { categoryWords } from './category-features';
 import { categoryDecisiveOptions, categoryDescriptionOptions, categorySharedOptions } from './category-options';
 import type { CategoryClassifier } from './category-classifier';
 import { parseChoiceNumber } from './number-choice';
 import { isStopword, namesNothing } from './stopwords';
-import { normalizeText, tokenize } from './text';
+import { tokenize } from './text';
 
 export type CategoryUnderstanding =
   | { kind: 'chosen'; categoryId: string }
@@ -63,8 +63,7 @@ export function understandCategory(text: string, deps: CategoryUnderstandingDeps
     }
   }
   // In a description only the words that describe a problem count ("un'altra volta" is not «Altro»).
-  // Idioms rewritten first ("si buca" is drug use, not a pothole).
-  const match = matchChoice(rewriteIdioms(normalizeText(text)), categoryDescriptionOptions(catalog));
+  const match = matchChoice(text, categoryDescriptionOptions(catalog));
 
   const isSensitive = (id: string) => catalog.find((c) => c.id === id)?.sensitive ?? false;
   const ranked = deps.classifier.rank(text);
@@ -107,8 +106,10 @@ export function understandCategory(text: string, deps: CategoryUnderstandingDeps
   if (match.ok && (!best || best.categoryId === match.id)) return { kind: 'chosen', categoryId: match.id };
   // It names one, the word statistics point at another, and one of the two is sensitive ("a van
   // circling our street with its lights off"): a clear either/or, not a guess.
-  if (match.ok && best && isSensitive(best.categoryId) !== isSensitive(match.id))
+  // (Unless an idiom took that word back: "si buca" is drug use, not a pothole.)
+  if (match.ok && best && isSensitive(best.categoryId) !== isSensitive(match.id) && fullyNamed.some((o) => o.id === match.id)) {
     return { kind: 'either', categoryIds: [best.categoryId, match.id] };
+  }
   if (best && best.confidence >= SUGGEST_CONFIDENCE && best.confidence - (second?.confidence ?? 0) >= SUGGEST_MARGIN) {
     return { kind: 'suggested', categoryId: best.categoryId };
   }

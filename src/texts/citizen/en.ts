@@ -105,6 +105,11 @@ export const en: ReportPrompts = {
   newReport: 'Hello! 👋 Let us make a new report.',
   thanks: {
     words: ['thanks', 'thank you', 'thx', 'ok thanks', 'great thanks'],
+    courtesy: [
+      'thank you very much', 'thanks a lot', 'many thanks', 'thanks so much', 'much appreciated', 'cheers', 'ty', 'ta',
+      'great', 'perfect', 'brilliant', 'awesome', 'cool', 'ok', 'okay', 'have a nice day', 'have a good day', 'bye', 'goodbye',
+      'see you', 'kind regards', 'regards',
+    ],
     reply: 'Thank you! 😊 Write to me whenever you want to make another report.',
   },
   greetings: ['hello', 'hi', 'hey', 'hiya', 'good morning', 'good afternoon', 'good evening'],

@@ -107,6 +107,11 @@ export const it: ReportPrompts = {
   newReport: 'Ciao! 👋 Facciamo una nuova segnalazione.',
   thanks: {
     words: ['grazie', 'grazie mille', 'ok grazie', 'perfetto grazie', '👍', '🙏'],
+    courtesy: [
+      'molte grazie', 'tante grazie', 'grazie infinite', 'grazie a voi', 'gentilissimi', 'gentilissima', 'gentilissimo', 'gentili',
+      'siete bravi', 'bravissimi', 'buona giornata', 'buona serata', 'buon lavoro', 'arrivederci', 'a presto', 'cordiali saluti',
+      'saluti', 'ok', 'okay', 'va bene', 'perfetto', 'ottimo', 'benissimo', 'davvero',
+    ],
     reply: "Grazie a te! 😊 Se vuoi fare un'altra segnalazione scrivimi quando vuoi.",
   },
   greetings: ['ciao', 'salve', 'buongiorno', 'buon giorno', 'buonasera', 'buona sera', 'buon pomeriggio', 'buondì', 'ehi', 'ehilà', 'pronto'],

@@ -37,7 +37,11 @@ export type ReportPrompts = EngineTexts & {
   yesNo: Choices<'yes' | 'no'>;
   /** Starting a new report when no dialog is in progress. */
   newReport: string;
-  thanks: { words: string[]; reply: string };
+  /**
+   * After a report: `words` alone are thanks; a message made only of those, `courtesy` and the
+   * greetings ("grazie mille, buona giornata") is answered with `reply`, never taken as a report.
+   */
+  thanks: { words: string[]; courtesy: string[]; reply: string };
   /** A first message made only of these words is a greeting: it cannot name a category (no classifier run). */
   greetings: string[];
   category: {

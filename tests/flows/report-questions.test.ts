@@ -131,6 +131,34 @@ describe('category', () => {
       ],
     },
     {
+      name: 'IT: "nessuna delle due" that names the right category goes on with it',
+      lines: [
+        ...IT.consented,
+        { send: 'gente strana vicino alla casa abbandonata', expect: { step: 'category_either' } },
+        { send: 'nessuna delle due, sono vandali che hanno spaccato tutte le finestre', expect: { says: ['Vandalismo'] } },
+      ],
+    },
+    {
+      name: 'IT: "no" to a suggestion that names another category goes on with it; "no, non è spaccio" goes to the menu',
+      lines: [
+        ...IT.consented,
+        { send: 'ho visto uno che spacciava', expect: { says: ['Intendi: «Spaccio di droga»?'] } },
+        { send: 'no, mi hanno rubato la bicicletta dal cortile', expect: { says: ['Furto'] } },
+        { send: 'indietro' },
+        { send: 'indietro' },
+        { send: 'ho visto uno che spacciava', expect: { says: ['Intendi: «Spaccio di droga»?'] } },
+        { send: 'no, non è spaccio', expect: { step: 'category' } },
+      ],
+    },
+    {
+      name: 'EN: "neither, it\'s vandals smashing the windows" goes on with vandalism',
+      lines: [
+        ...EN.consented,
+        { send: 'strangers hanging around the rubbish bins', expect: { step: 'category_either' } },
+        { send: "neither, it's vandals smashing the windows", expect: { says: ['Vandalism'] } },
+      ],
+    },
+    {
       name: 'IT: the issue\'s examples are understood',
       lines: [
         ...IT.consented,

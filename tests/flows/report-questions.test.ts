@@ -626,6 +626,26 @@ describe('summary and corrections', () => {
       ],
     },
     {
+      name: 'IT: a correction that names the answer goes straight to it («la posizione è sbagliata», «voglio aggiungere una foto»)',
+      lines: [
+        ...IT.atSummary,
+        { send: 'la posizione è sbagliata', expect: { says: ['Dove?'], step: 'location' } },
+        { send: { location: LAMMARI }, expect: { says: ['Dove: Via del Popolo, Lammari'], step: 'summary' } },
+        { send: 'vorrei aggiungere una foto', expect: { step: 'photo' } },
+        { send: { photo: true }, expect: { says: ['Foto: 1 foto'], step: 'summary' } },
+        { send: 'no la descrizione non va bene, la cambio', expect: { step: 'description' } },
+      ],
+    },
+    {
+      name: 'EN: "wrong address" goes straight to the place; "the photo and the text are wrong" asks which',
+      lines: [
+        ...EN.atSummary,
+        { send: 'wrong address', expect: { says: ['Where?'], step: 'location' } },
+        { send: 'back', expect: { step: 'summary' } },
+        { send: 'the photo and the text are wrong', expect: { says: ['What would you like to correct?'], step: 'edit' } },
+      ],
+    },
+    {
       name: 'IT: an unclear answer to the summary re-asks it',
       lines: [
         ...IT.atSummary,

@@ -205,6 +205,16 @@ export const en: ReportPrompts = {
       photo: ['photo', 'photos', 'picture', 'image'],
       description: ['description', 'text', 'describe'],
     },
+    inSentence: {
+      cue: ['wrong', 'incorrect', 'correct', 'change', 'fix', 'edit', 'add', 'remove', 'missing', 'right', 'mistake'],
+      mentions: {
+        category: ['category', 'type'],
+        reliability: ['reliability'],
+        location: ['location', 'address', 'street', 'road', 'place', 'pin', 'map', 'spot', 'position'],
+        photo: ['photo', 'photos', 'picture', 'pic', 'image'],
+        description: ['description', 'text'],
+      },
+    },
     notUnderstood: 'I did not understand what you want to correct.',
   },
   submitted: ({ ticket, closedUntil }) =>

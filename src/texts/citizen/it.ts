@@ -210,6 +210,16 @@ export const it: ReportPrompts = {
       photo: ['foto', 'immagine', 'fotografia'],
       description: ['descrizione', 'testo', 'descrivere'],
     },
+    inSentence: {
+      cue: ['sbagliato', 'sbagliata', 'sbagliati', 'sbagliate', 'errato', 'errata', 'correggi', 'correggere', 'correggo', 'cambia', 'cambiare', 'cambio', 'modifica', 'modificare', 'aggiungi', 'aggiungere', 'aggiungo', 'togli', 'togliere', 'giusto', 'giusta', 'manca'],
+      mentions: {
+        category: ['categoria', 'tipo'],
+        reliability: ['affidabilita'],
+        location: ['posizione', 'indirizzo', 'via', 'piazza', 'civico', 'luogo', 'posto', 'mappa', 'punto', 'frazione', 'zona'],
+        photo: ['foto', 'fotografia', 'immagine'],
+        description: ['descrizione', 'testo'],
+      },
+    },
     notUnderstood: 'Non ho capito cosa vuoi correggere.',
   },
   submitted: ({ ticket, closedUntil }) =>

@@ -106,7 +106,18 @@ export type ReportPrompts = EngineTexts & {
     notUnderstood: string;
     incomplete: string;
   };
-  edit: { prompt: string; help: string; words: Record<EditField, string[]>; notUnderstood: string };
+  edit: {
+    prompt: string;
+    help: string;
+    words: Record<EditField, string[]>;
+    /**
+     * At the summary, a correction that names what is wrong ("la posizione è sbagliata", "wrong
+     * street") goes straight to it: `cue` words say something is to change, `mentions` name the
+     * answer (single words, matched as whole words).
+     */
+    inSentence: { cue: string[]; mentions: Record<EditField, string[]> };
+    notUnderstood: string;
+  };
   submitted(p: { ticket: string; closedUntil?: string }): string;
   /** Before sending: an open report of the same category nearby, sent by someone else. */
   nearby: {

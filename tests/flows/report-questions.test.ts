@@ -219,6 +219,19 @@ describe('reliability', () => {
     ['I saw it myself', 'seen'],
     ['someone told me', 'heard'],
     ['not sure', 'unsure'],
+    // As citizens answer in their own words.
+    ['lo vedo dalla finestra tutte le sere', 'seen'],
+    ['abito lì davanti', 'seen'],
+    ['ero presente', 'seen'],
+    ["l'ho sentito", 'seen'],
+    ["me l'ha detto il vicino", 'heard'],
+    ['girava voce in paese', 'heard'],
+    ['mi sembra', 'unsure'],
+    ['non ne sono certo', 'unsure'],
+    ['i live opposite', 'seen'],
+    ['i was there', 'seen'],
+    ['people say so', 'heard'],
+    ['i think so', 'unsure'],
   ];
   it.each(answers)('"%s" is %s', async (answer, reliability) => {
     const chat = h.chat();

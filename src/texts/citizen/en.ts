@@ -137,9 +137,15 @@ export const en: ReportPrompts = {
     prompt: 'How do you know?',
     labels: { seen: 'I saw it myself', heard: 'Someone told me', unsure: 'I am not sure' },
     words: {
-      seen: ['saw', 'seen', 'i saw it', 'myself', 'with my own eyes', 'witness'],
-      heard: ['told', 'heard', 'someone told me', 'i was told', 'others', 'hearsay'],
-      unsure: ['not sure', 'unsure', 'maybe', 'dunno', "don't know", 'do not know'],
+      seen: [
+        'saw', 'seen', 'i saw it', 'myself', 'with my own eyes', 'witness', 'i was there', 'i live opposite', 'i live next door',
+        'from my window', 'in front of my house', 'i can see it', 'i see it', 'i am sure', 'certain', 'heard it myself',
+      ],
+      heard: [
+        'told', 'heard', 'someone told me', 'i was told', 'others', 'hearsay', 'people say', 'they say', 'rumour', 'rumor',
+        'my wife', 'my husband', 'a friend', 'my neighbour', 'my neighbor', 'someone said',
+      ],
+      unsure: ['not sure', 'unsure', 'maybe', 'dunno', "don't know", 'do not know', 'i think so', 'perhaps', 'probably', 'not certain', 'it seems'],
     },
     help: 'Tell me whether you saw the situation with your own eyes, whether someone else told you about it, or whether you are not sure: it helps the officers decide how to act.',
     notUnderstood: 'Sorry, I did not understand.',

@@ -139,9 +139,20 @@ export const it: ReportPrompts = {
     prompt: 'Come lo sai?',
     labels: { seen: "L'ho visto io", heard: "Me l'hanno detto", unsure: 'Non sono sicuro' },
     words: {
-      seen: ['visto', 'ho visto', 'l ho visto', 'di persona', 'con i miei occhi', 'io', 'sono testimone'],
-      heard: ['riferito', 'me lo hanno detto', 'mi hanno detto', 'sentito dire', 'raccontato', 'mi hanno riferito', 'altri'],
-      unsure: ['non sono sicura', 'non so', 'forse', 'boh', 'incerto', 'dubbio', 'non sicuro'],
+      seen: [
+        'visto', 'ho visto', 'l ho visto', 'di persona', 'con i miei occhi', 'io', 'sono testimone', 'l ho sentito', 'li ho sentiti',
+        'ero presente', 'c ero', 'ero li', 'abito li', 'abito davanti', 'davanti a casa mia', 'dalla finestra', 'lo vedo', 'li vedo',
+        'la vedo', 'ci passo', 'ci passo ogni giorno', 'sono sicuro', 'sono sicura', 'certo', 'sicuro', 'l ho fotografato',
+      ],
+      heard: [
+        'riferito', 'me lo hanno detto', 'mi hanno detto', 'sentito dire', 'raccontato', 'mi hanno riferito', 'altri',
+        'mia moglie', 'mio marito', 'un amico', 'un amica', 'il vicino', 'la vicina', 'i vicini', 'mio figlio',
+        'mia figlia', 'gira voce', 'girava voce', 'dicono', 'si dice', 'in paese',
+      ],
+      unsure: [
+        'non sono sicura', 'non sono sicuro', 'non so', 'forse', 'boh', 'incerto', 'dubbio', 'non sicuro', 'mi sembra', 'mi pare',
+        'credo', 'penso', 'probabilmente', 'non ne sono certo', 'non sono certo',
+      ],
     },
     help: "Dimmi se hai visto la situazione con i tuoi occhi, se te l'ha raccontata qualcun altro, o se non ne sei sicuro: aiuta gli agenti a capire come intervenire.",
     notUnderstood: 'Non ho capito.',

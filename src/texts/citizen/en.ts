@@ -165,7 +165,12 @@ export const en: ReportPrompts = {
   },
   photo: {
     prompt: '📷 Do you have a photo? Send it now: only the municipal police will see it. If you do not have one, write «skip».',
-    skip: { labels: { skip: 'Skip' }, words: { skip: ['skip', 'no', 'none', 'no photo', 'without photo', 'salta'] } },
+    skip: {
+      labels: { skip: 'Skip' },
+      words: {
+        skip: ['skip', 'no', 'none', 'no photo', 'without photo', 'salta', 'nope', 'not now', 'later', "i don't have one", "don't have one", 'next', 'go on', 'continue', "can't"],
+      },
+    },
     help: 'A photo helps the officers understand the situation, but it is not required. Avoid photographing faces and number plates if not needed. To go on without a photo write «skip».',
     received: '📷 Photo received.',
     skipped: 'OK, no photo.',

@@ -174,7 +174,12 @@ export const it: ReportPrompts = {
     prompt: "📷 Hai una foto? Mandala ora: la vedrà solo la Polizia Municipale. Se non ce l'hai, scrivi «salta».",
     skip: {
       labels: { skip: 'Salta' },
-      words: { skip: ['salta', 'saltare', 'no', 'nessuna', 'niente foto', 'senza foto', 'non ho foto', 'non ce l ho', 'skip'] },
+      words: {
+        skip: [
+          'salta', 'saltare', 'no', 'nessuna', 'niente foto', 'senza foto', 'non ho foto', 'non ce l ho', 'skip', 'niente', 'dopo',
+          'te la mando dopo', 'avanti', 'vai avanti', 'procedi', 'continua', 'non posso', 'non riesco',
+        ],
+      },
     },
     help: 'Una foto aiuta gli agenti a capire la situazione, ma non è obbligatoria. Evita di fotografare volti e targhe se non serve. Per andare avanti senza foto scrivi «salta».',
     received: '📷 Foto ricevuta.',

@@ -439,6 +439,14 @@ describe('photo', () => {
       name: 'EN: "skip" skips the photo',
       lines: [...EN.atPhoto, { send: 'skip', expect: { says: ['no photo', 'describe briefly', 'at most 500 characters'] } }],
     },
+    ...["no non ce l'ho", 'te la mando dopo', 'vai avanti', 'niente'].map((answer) => ({
+      name: `IT: "${answer}" skips the photo`,
+      lines: [...IT.atPhoto, { send: answer, expect: { says: ['senza foto'], step: 'description' } }],
+    })),
+    ...["i don't have one", 'not now', 'nope'].map((answer) => ({
+      name: `EN: "${answer}" skips the photo`,
+      lines: [...EN.atPhoto, { send: answer, expect: { says: ['no photo'], step: 'description' } }],
+    })),
     {
       name: 'IT: a photo too large is explained and asked again',
       lines: [

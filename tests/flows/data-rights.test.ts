@@ -130,6 +130,14 @@ describe('«cancella i miei dati» / "delete my data" (art. 17)', () => {
     expect(await h.subscriptions.listByCitizen(chat.citizenRef)).toHaveLength(1);
   });
 
+  it('IT: «no non cancellare» to the confirmation erases nothing', async () => {
+    const chat = h.chat();
+    const report = await sendReportAndAlert(chat, 'it');
+    await say(chat, 'cancella i miei dati', { step: 'erase_confirm' });
+    await say(chat, 'no non cancellare niente', { not: ['Fatto: ho cancellato'] });
+    expect((await h.reports.get(report.id))?.citizenRef).toBe(chat.citizenRef);
+  });
+
   it('EN: "delete my data" with no reports, then "Yes, delete"', async () => {
     const chat = h.chat();
     for (const line of EN.consented) await chat.send(line.send);

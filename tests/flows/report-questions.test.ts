@@ -667,6 +667,17 @@ describe('summary and corrections', () => {
       ],
     },
     {
+      // On the old code each of these sent the report ("invia", "send" matched; the denial was ignored).
+      name: 'IT and EN: «non inviare», «nn mandarla ancora», "don\'t send it" never send the report',
+      lines: [
+        ...IT.atSummary,
+        { send: 'non inviare', expect: { says: ['Ecco il riepilogo'], step: 'summary' } },
+        { send: 'nn mandarla ancora', expect: { step: 'summary' } },
+        { send: "don't send it", expect: { step: 'summary' } },
+        { send: 'ok invia', expect: { says: ['Segnalazione inviata'] } },
+      ],
+    },
+    {
       name: 'IT: an unclear answer to the summary re-asks it',
       lines: [
         ...IT.atSummary,

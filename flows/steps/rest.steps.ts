@@ -61,7 +61,7 @@ export const declinedStep: ReportStep = {
 };
 
 /** Does this first message already say what the report is about? */
-function namesCategory(text: string | undefined): boolean {
+export function namesCategory(text: string | undefined): boolean {
   if (!text || isOnlyGreeting(text)) return false;
   return categoryUnderstanding(text).kind !== 'unknown';
 }

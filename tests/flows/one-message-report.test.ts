@@ -137,6 +137,38 @@ describe('one-message reports', () => {
       ],
     },
     {
+      // As people write on WhatsApp: a greeting, then the report at once, before reading the notice.
+      // On the old code the report was answered with "Per continuare ho bisogno che tu accetti" and lost.
+      name: 'IT: a report sent while the notice waits is kept and read once accepted',
+      lines: [
+        { send: 'Ciao', expect: { step: 'consent' } },
+        { send: PIAGGIA_IT, expect: { says: ['Ho ricevuto la tua segnalazione', 'Accetti?'], step: 'consent' } },
+        { send: 'Accetto', expect: { says: ['Dove: Via Carlo Piaggia', 'Quando: da tre giorni', 'Rifiuti abbandonati', 'Come lo sai?'], step: 'reliability' } },
+      ],
+    },
+    {
+      name: 'EN: a photo sent while the notice waits is kept and is the report\'s photo once accepted',
+      chat: { languageCode: 'en' },
+      lines: [
+        { send: 'hi', expect: { step: 'consent' } },
+        { send: { photo: true }, expect: { says: ['I received your report'], step: 'consent' } },
+        { send: 'I accept', expect: { not: ['Per continuare'] } },
+      ],
+      then: ({ chat }) => expect(chat.state?.draft.photoRefs).toHaveLength(1),
+    },
+    {
+      name: 'IT: a report sent while the notice waits, then the notice refused: nothing is kept',
+      lines: [
+        { send: 'Ciao', expect: { step: 'consent' } },
+        { send: { photo: true, caption: PIAGGIA_IT }, expect: { step: 'consent' } },
+        { send: 'Non accetto', expect: { step: 'declined' } },
+      ],
+      then: ({ chat }) => {
+        expect(chat.state?.draft.firstText).toBeUndefined();
+        expect(chat.state?.draft.firstPhotoRef).toBeUndefined();
+      },
+    },
+    {
       name: 'IT: a first message that is only a greeting starts the guided dialog as before',
       lines: [
         { send: 'Ciao', expect: { step: 'consent' } },

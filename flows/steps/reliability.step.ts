@@ -2,16 +2,18 @@
 import { reliabilityMenu } from '../choices';
 import { STEP, textOf, type ReportStep } from '../report-steps';
 import { skipAnswered } from '../skip-answered';
+import { takeEarlyPlace } from '../early-place';
 
 export const reliabilityStep: ReportStep = {
   id: STEP.reliability,
   needsConsent: true,
-  accepts: ['text'],
+  // A pin here is the place, given early (flows/early-place.ts).
+  accepts: ['text', 'location'],
   prompt: (ctx) => ({ text: textOf(ctx).reliability.prompt, choices: reliabilityMenu.labels(ctx.lang) }),
   help: (ctx) => textOf(ctx).reliability.help,
   async handle(ctx) {
     const reliability = ctx.text ? reliabilityMenu.match(ctx.text) : undefined;
-    if (!reliability) return { ok: false, reason: textOf(ctx).reliability.notUnderstood };
+    if (!reliability) return (await takeEarlyPlace(ctx)) ?? { ok: false, reason: textOf(ctx).reliability.notUnderstood };
     return { ok: true, next: skipAnswered(STEP.location, ctx.draft), draft: { ...ctx.draft, reliability } };
   },
 };

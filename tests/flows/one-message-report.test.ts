@@ -169,6 +169,29 @@ describe('one-message reports', () => {
       },
     },
     {
+      // Written in a burst: the place arrives while "Come lo sai?" waits. On the old code it was
+      // answered "Non ho capito" and asked again at the location step.
+      name: 'IT: the place sent before it is asked is kept, and the location question skipped',
+      lines: [
+        { send: 'Ciao' },
+        { send: 'Accetto' },
+        { send: 'rifiuti', expect: { step: 'reliability' } },
+        { send: 'in via Carlo Piaggia', expect: { says: ['Ricevuto: Via Carlo Piaggia', 'Come lo sai?'], step: 'reliability' } },
+        { send: "l'ho visto io", expect: { says: ['Hai una foto?'], not: ['Dove?'], step: 'photo' } },
+      ],
+      then: ({ chat }) => expect(chat.state?.draft.location?.address).toContain('Via Carlo Piaggia'),
+    },
+    {
+      name: 'EN: a pin sent while "How do you know?" waits is the place',
+      lines: [
+        { send: 'english' },
+        { send: 'I accept' },
+        { send: 'rubbish', expect: { step: 'reliability' } },
+        { send: { location: { ...TOWN_HALL } }, expect: { says: ['Got it', 'How do you know?'], step: 'reliability' } },
+        { send: 'saw it myself', expect: { says: ['Do you have a photo?'], step: 'photo' } },
+      ],
+    },
+    {
       name: 'IT: a first message that is only a greeting starts the guided dialog as before',
       lines: [
         { send: 'Ciao', expect: { step: 'consent' } },

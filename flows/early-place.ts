@@ -1,9 +1,9 @@
 /**
  * The place given before it is asked, as people write in bursts ("rifiuti", then at once "in via
- * Carlo Piaggia 12", or a pin while "Come lo sai?" waits): kept, said back, and the question of the
- * step asked again; the location question is then skipped (flows/skip-answered.ts). The same checks
- * as at the location step (inside the municipality, geocoded). A message naming no place, or one
- * that cannot be found, is left to the step.
+ * Carlo Piaggia 12", or a pin while "Come lo sai?" waits): kept, said back, and the step's question
+ * asked again; the location question is then skipped (flows/skip-answered.ts). The same checks as
+ * at the location step (inside the municipality, geocoded). A message naming no place, or one that
+ * cannot be found, is left to the step. Photos sent early: flows/early-photo.ts.
  */
 import type { StepOutcome } from '../src/dialog/flow.types';
 import { extractReport } from '../src/nlp/report-extraction';
@@ -12,6 +12,7 @@ import type { ReportDraft } from './report-draft';
 import { textOf, type ReportStepContext } from './report-steps';
 import { locateAddress, locatePin } from './steps/location.steps';
 
+/** The place, given as a pin or named in a text, before the location question. */
 export async function takeEarlyPlace(ctx: ReportStepContext): Promise<StepOutcome<ReportDraft> | undefined> {
   if (ctx.draft.location) return undefined;
   const { payload } = ctx.message;

@@ -182,6 +182,19 @@ describe('one-message reports', () => {
       then: ({ chat }) => expect(chat.state?.draft.location?.address).toContain('Via Carlo Piaggia'),
     },
     {
+      name: 'IT: a photo sent before its question is kept, and the photo question skipped',
+      lines: [
+        { send: 'Ciao' },
+        { send: 'Accetto' },
+        { send: 'rifiuti', expect: { step: 'reliability' } },
+        { send: { photo: true }, expect: { says: ['Foto ricevuta', 'Come lo sai?'], step: 'reliability' } },
+        { send: '1', expect: { says: ['Dove?'], step: 'location' } },
+        { send: { photo: true }, expect: { says: ['Foto ricevuta', 'Dove?'], step: 'location' } },
+        { send: { location: { ...TOWN_HALL } }, expect: { not: ['Hai una foto?'], step: 'description' } },
+      ],
+      then: ({ chat }) => expect(chat.state?.draft.photoRefs).toHaveLength(2),
+    },
+    {
       name: 'EN: a pin sent while "How do you know?" waits is the place',
       lines: [
         { send: 'english' },

@@ -487,10 +487,11 @@ describe('photo', () => {
       lines: [...IT.atPhoto, { send: 'eccola', expect: { says: ['Aspettavo una foto', 'scrivi «salta»'], step: 'photo' } }],
     },
     {
-      name: 'IT: a photo before it is asked is explained politely',
+      // Once explained ("a questa domanda non si risponde con una foto") and dropped; now kept.
+      name: 'IT: a photo before it is asked is kept, and the question asked again',
       lines: [
         ...IT.atReliability,
-        { send: { photo: true }, expect: { says: ['non si risponde con una foto', 'Come lo sai?'], step: 'reliability' } },
+        { send: { photo: true }, expect: { says: ['Foto ricevuta', 'Come lo sai?'], not: ['non si risponde con una foto'], step: 'reliability' } },
       ],
     },
     {

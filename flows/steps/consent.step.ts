@@ -1,6 +1,6 @@
 /** The privacy notice: nothing beyond the message itself is kept until the citizen accepts it. */
 import { consentMenu } from '../choices';
-import { readOneMessage } from '../one-message';
+import { readOneMessage, saysMoreThanCategory } from '../one-message';
 import { readCategory } from './category.steps';
 import { namesCategory } from './rest.steps';
 import { ASIDE_ENTRY, STEP, textOf, type ReportStep, type ReportStepContext } from '../report-steps';
@@ -24,7 +24,9 @@ function keepForLater(ctx: ReportStepContext) {
   const { payload } = ctx.message;
   const photo = payload.kind === 'photo' && payload.mediaRef ? payload.mediaRef : undefined;
   const text = ctx.text?.trim();
-  if (!photo && !(text && namesCategory(text))) return undefined;
+  // After a kept report, its place or time sent on its own ("in via Carlo Piaggia") belongs to it.
+  const partOfReport = text && (namesCategory(text) || (ctx.draft.firstText && saysMoreThanCategory(ctx, text)));
+  if (!photo && !partOfReport) return undefined;
   const firstText = [ctx.draft.firstText, text].filter(Boolean).join('\n').slice(0, MAX_KEPT_CHARS) || undefined;
   return {
     ok: true as const,

@@ -147,6 +147,16 @@ describe('one-message reports', () => {
       ],
     },
     {
+      name: 'IT: a report in three quick messages while the notice waits: all kept, read as one',
+      lines: [
+        { send: 'Ciao', expect: { step: 'consent' } },
+        { send: 'ci sono sacchi di rifiuti abbandonati', expect: { says: ['Ho ricevuto la tua segnalazione'], step: 'consent' } },
+        { send: 'in via Carlo Piaggia', expect: { says: ['Ho ricevuto la tua segnalazione'], step: 'consent' } },
+        { send: 'da tre giorni', expect: { step: 'consent' } },
+        { send: 'Accetto', expect: { says: ['Dove: Via Carlo Piaggia', 'Quando: da tre giorni', 'Rifiuti abbandonati'], step: 'reliability' } },
+      ],
+    },
+    {
       name: 'EN: a photo sent while the notice waits is kept and is the report\'s photo once accepted',
       chat: { languageCode: 'en' },
       lines: [

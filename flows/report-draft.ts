@@ -1,5 +1,6 @@
 /** The answers of a report being written, as saved in the dialog state (plain JSON). */
 import type { GeoPoint } from '../src/domain/message';
+import { isObservedWhenJson, type ObservedWhenJson } from '../src/domain/observed-when';
 import { RELIABILITIES, type Reliability } from '../src/domain/report';
 
 export type DraftLocation = {
@@ -62,6 +63,11 @@ export type ReportDraft = {
   candidateLocation?: DraftLocation;
   photoRefs: string[];
   description?: string;
+  /**
+   * When the citizen says it was observed: the time words of the one-message report or of the
+   * description answer, resolved at that message's time (src/nlp/time-words.ts).
+   */
+  observedWhen?: ObservedWhenJson;
   /** Found when the citizen chose "Invia": waiting for "same situation?". */
   nearby?: NearbyReport;
   /** The area alerts menu's own answers; not part of the report. */
@@ -139,6 +145,7 @@ export function isReportDraft(v: unknown): v is ReportDraft {
     optional(v.location, isLocation) &&
     optional(v.candidateLocation, isLocation) &&
     optional(v.description, isString) &&
+    optional(v.observedWhen, isObservedWhenJson) &&
     optional(v.nearby, isNearby) &&
     optional(v.alert, isAlertDraft) &&
     optional(v.followUp, isObject)

@@ -90,6 +90,8 @@ export function presentDetail(r: ReportView, ctx: PresentContext) {
     citizenOptedOut: Boolean(r.citizenOptedOut),
     /** Insults or threats in the description: a warning for the agent, the report is not refused. */
     abuseFlags: r.abuseFlags ?? [],
+    /** When the citizen says it was observed: their words and the approximate period (police only, like the description). */
+    ...(r.observedWhen ? { observedWhen: r.observedWhen } : {}),
     /** "Il problema è stato risolto?" after the close: asked when, the answer, what it did. */
     resolutionCheck: r.resolutionCheck,
     /** The closed report this one follows up. */

@@ -17,7 +17,7 @@ forEachAdapter((ports) => {
   async function citizenWithData() {
     const chatId = `chat-${Math.random()}`;
     const ref = `cit_rights_${chatId}`;
-    const own = (await ports().reports.createOnce(newReport({ citizenRef: ref, address: undefined }))).report;
+    const own = (await ports().reports.createOnce(newReport({ citizenRef: ref, address: undefined, observedWhen: { text: 'da tre giorni', kind: 'since' } }))).report;
     await ports().reports.addCitizenInfo(own.id, { messageId: 'extra', at: AT, text: 'altro dettaglio', mediaRef: 'p2' });
     const other = (await ports().reports.createOnce(newReport())).report;
     await ports().confirmations.addConfirmation(other.id, {
@@ -36,7 +36,7 @@ forEachAdapter((ports) => {
       reports: [
         {
           ticketCode: own.ticketCode, status: 'new', categoryId: 'abandoned_waste', createdAt: own.createdAt,
-          description: 'Sacchi di rifiuti davanti al municipio', photos: 2, added: [{ at: AT, text: 'altro dettaglio', photo: true }],
+          description: 'Sacchi di rifiuti davanti al municipio', observedWhen: 'da tre giorni', photos: 2, added: [{ at: AT, text: 'altro dettaglio', photo: true }],
         },
       ],
       followed: [{ ticketCode: other.ticketCode, status: 'new' }],

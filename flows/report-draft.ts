@@ -57,6 +57,8 @@ export type ReportDraft = {
   firstText?: string;
   /** The photo that caption came with (already saved by the channel, police only). */
   firstPhotoRef?: string;
+  /** When that first message was received (ISO): its time words are read relative to it. */
+  firstAt?: string;
   reliability?: Reliability;
   location?: DraftLocation;
   /** A typed address found by the geocoder, waiting for confirmation. */
@@ -141,6 +143,7 @@ export function isReportDraft(v: unknown): v is ReportDraft {
     optional(v.oneMessage, (b) => typeof b === 'boolean') &&
     optional(v.firstText, isString) &&
     optional(v.firstPhotoRef, isString) &&
+    optional(v.firstAt, (t) => isString(t) && !Number.isNaN(Date.parse(t as string))) &&
     optional(v.reliability, (r) => RELIABILITIES.includes(r as Reliability)) &&
     optional(v.location, isLocation) &&
     optional(v.candidateLocation, isLocation) &&

@@ -25,22 +25,23 @@ export const consentStep: ReportStep = {
       const firstText = ctx.draft.firstText;
       if (firstText && !ctx.state.aside) {
         const mediaRef = ctx.draft.firstPhotoRef;
-        const draft = { ...ctx.draft, firstText: undefined, firstPhotoRef: undefined };
+        const draft = { ...ctx.draft, firstText: undefined, firstPhotoRef: undefined, firstAt: undefined };
         const payload = mediaRef ? ({ kind: 'photo', mediaRef, caption: firstText } as const) : ({ kind: 'text', text: firstText } as const);
-        const report = await readOneMessage({ ...ctx, draft, text: firstText, message: { ...ctx.message, payload } }, readCategory);
+        const receivedAt = ctx.draft.firstAt ? new Date(ctx.draft.firstAt) : ctx.message.receivedAt;
+        const report = await readOneMessage({ ...ctx, draft, text: firstText, message: { ...ctx.message, payload, receivedAt } }, readCategory);
         if (report?.ok) return { ...report, consent, replies: [{ text: t.consent.accepted }, ...(report.replies ?? [])] };
       }
       return {
         ok: true,
         // Asked on the way into the alerts menu: the menu comes next, not a report.
         next: (ctx.state.aside && ASIDE_ENTRY[ctx.state.aside.name]) || STEP.category,
-        draft: { ...ctx.draft, firstText: undefined, firstPhotoRef: undefined },
+        draft: { ...ctx.draft, firstText: undefined, firstPhotoRef: undefined, firstAt: undefined },
         consent,
         replies: [{ text: t.consent.accepted }],
       };
     }
     if (answer === 'refuse') {
-      const draft = { ...ctx.draft, firstText: undefined, firstPhotoRef: undefined };
+      const draft = { ...ctx.draft, firstText: undefined, firstPhotoRef: undefined, firstAt: undefined };
       return { ok: true, next: STEP.declined, draft, replies: [{ text: t.consent.refused }] };
     }
     return { ok: false, reason: t.consent.notUnderstood };

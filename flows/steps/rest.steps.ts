@@ -24,12 +24,19 @@ export function welcomeMessage(ctx: ReportStepContext) {
   });
 }
 
+/** The message's receive time as ISO, when it is a valid time. */
+function receivedAtOf(ctx: ReportStepContext): { firstAt?: string } {
+  const at = new Date(ctx.message.receivedAt);
+  return Number.isNaN(at.getTime()) ? {} : { firstAt: at.toISOString() };
+}
+
 /** A first message that is a report (text, or a photo with such a caption), kept for after the notice. */
 function firstReport(ctx: ReportStepContext): { draft?: ReportStepContext['draft'] } {
   const { payload } = ctx.message;
   if (!ctx.text || !(payload.kind === 'text' || (payload.kind === 'photo' && payload.mediaRef)) || !namesCategory(ctx.text)) return {};
   const photo = payload.kind === 'photo' && payload.mediaRef ? { firstPhotoRef: payload.mediaRef } : {};
-  return { draft: { ...ctx.draft, firstText: ctx.text, ...photo } };
+  // When it was sent: its time words ("stanotte") are read relative to it, not to the consent.
+  return { draft: { ...ctx.draft, firstText: ctx.text, ...receivedAtOf(ctx), ...photo } };
 }
 
 /** First contact: whatever the message says, the welcome comes first, then the privacy question. */

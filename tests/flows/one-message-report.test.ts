@@ -251,6 +251,21 @@ describe('the time words are a field of the report (when it was observed)', () =
       },
     },
     {
+      name: 'IT: a new citizen\'s first message at 23:48 says "stanotte"; the notice accepted the next morning: still that night',
+      chat: { start: rome('2026-11-18T23:47') },
+      lines: [
+        { send: 'stanotte spacciano davanti al bar in via Carlo Piaggia a Capannori', expect: { step: 'consent' } },
+        { send: 'Accetto', wait: 8 * 3_600_000, expect: { says: ['Quando: stanotte'], step: 'reliability' } },
+        { send: '1', expect: { says: ['• Quando: stanotte'], step: 'summary' } },
+        { send: 'invia', expect: { says: ['VIC-'] } },
+      ],
+      then: async ({ h: harness, chat }) => {
+        const [report] = await harness.reports.listByCitizen(chat.citizenRef, 1);
+        // The night going on when the message was sent, up to that message (not the next night).
+        expect(report?.observedWhen).toEqual({ text: 'stanotte', kind: 'moment', from: rome('2026-11-18T22:00'), to: rome('2026-11-18T23:48') });
+      },
+    },
+    {
       name: 'EN: a report without time words has no "When" and no field',
       lines: [
         ...EN.consented,

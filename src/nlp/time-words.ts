@@ -212,8 +212,10 @@ function normalise(original: string): Normalised {
   const end: number[] = [];
   let spaced = true;
   for (let i = 0; i < original.length; ) {
-    const ch = String.fromCodePoint(original.codePointAt(i)!);
-    const piece = ch.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/['’`]/g, ' ');
+    const code = original.codePointAt(i)!;
+    const ch = String.fromCodePoint(code);
+    // Plain ASCII (most of any message) needs no Unicode normalisation.
+    const piece = code < 128 ? (code === 39 || code === 96 ? ' ' : ch.toLowerCase()) : ch.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/['’`]/g, ' ');
     if (/^\s*$/u.test(piece)) {
       if (!spaced && piece.length > 0) {
         text += ' ';

@@ -58,6 +58,8 @@ export function presentSummary(r: ReportView, ctx: PresentContext) {
     /** First-action target in service time: countdown, breach, or met once an operator acted. */
     ...(sla ? { sla } : {}),
     hasPhoto: r.photoRefs.length > 0,
+    /** The citizen's time words («stanotte»), to triage by when it was observed; the detail has the period. */
+    ...(r.observedWhen ? { observedWords: r.observedWhen.text } : {}),
     confirmations: r.confirmations,
     version: r.version,
   };

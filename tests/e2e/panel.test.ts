@@ -322,7 +322,9 @@ describe('operator panel in Chromium', () => {
     });
     const { page, seen } = await agentAPage();
     await page.goto(`${app.url}/?status=new`);
-    await page.locator(`tr[data-ticket="${report.ticketCode}"]`).waitFor();
+    const row = page.locator(`tr[data-ticket="${report.ticketCode}"]`);
+    await row.waitFor();
+    expect(await row.innerText()).toContain('«stanotte <img src=x onerror=alert(3)>»');
     await page.goto(`${app.url}/reports/${report.id}`);
     const description = page.getByTestId('report-description');
     await description.waitFor();

@@ -59,6 +59,8 @@ describe('a citizen report from arrival to closing', () => {
       hasPhoto: true,
       version: expect.any(Number),
     });
+    // The citizen's time words, to triage by when it was observed (the detail has the period).
+    expect(row.observedWords).toBe('da almeno una settimana');
     expect(row.waitingMs).toBeGreaterThanOrEqual(0);
     expect(row.waitingServiceMs).toBeGreaterThanOrEqual(0);
     expect(queue.body.counts.new).toBeGreaterThanOrEqual(1);

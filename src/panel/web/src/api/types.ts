@@ -82,6 +82,8 @@ export type ReportSummary = {
   waitingMs: number;
   waitingServiceMs: number;
   hasPhoto: boolean;
+  /** The citizen's time words as written («stanotte»): when they say it was observed. */
+  observedWords?: string;
   confirmations: number;
   version: number;
   team?: string;

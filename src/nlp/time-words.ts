@@ -72,7 +72,8 @@ const DAY_PARTS: Record<string, DayPart> = {
 // ---------------------------------------------------------------------------------------------
 // Periods: a night is 22:00–06:00, a morning 06–12, an afternoon 12–18, an evening 18–24.
 
-const hourOf = (day: DateTime, hour: number) => day.startOf('day').plus({ hours: hour });
+// Wall-clock hours (set, not added: a day with a clock change has 23 or 25 hours).
+const hourOf = (day: DateTime, hour: number) => day.startOf('day').set({ hour });
 
 function partOf(day: DateTime, part: DayPart): Period {
   switch (part) {

@@ -111,6 +111,16 @@ describe('readTimeWords: unknown and bounded', () => {
     expect(both.text).toMatch(/^tutte le sere … da una settimana$/);
   });
 
+  it('keeps wall-clock hours on the day the clocks go forward (29 March 2026 in Rome)', () => {
+    // Monday 30 March 10:00 (UTC+2): "ieri sera" is Sunday 18:00-24:00 local, summer time.
+    expect(readTimeWords('ieri sera', new Date('2026-03-30T08:00:00Z'), ROME)).toEqual({
+      text: 'ieri sera',
+      kind: 'moment',
+      from: new Date('2026-03-29T16:00:00Z'),
+      to: new Date('2026-03-29T22:00:00Z'),
+    });
+  });
+
   it('resolves in the municipality\'s time zone, not the server\'s', () => {
     // 23:30 UTC on the 17th is already 00:30 on the 18th in Rome: "ieri" is the 17th there.
     expect(readTimeWords('ieri', new Date('2026-11-17T23:30:00Z'), ROME)).toEqual({

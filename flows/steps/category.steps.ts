@@ -6,7 +6,7 @@ import { CATEGORIES, categoryById } from '../../config/categories';
 import type { StepOutcome } from '../../src/dialog/flow.types';
 import type { Language } from '../../src/dialog/state';
 import { yesNoMenu } from '../choices';
-import { categoryUnderstanding, matchChoice } from '../nlp';
+import { categoryUnderstanding, matchChoice, tokenize } from '../nlp';
 import { readOneMessage, saysMoreThanCategory } from '../one-message';
 import { categoryChoiceOptions } from '../../src/nlp/category-options';
 import { LANGUAGES } from '../../src/dialog/state';
@@ -78,6 +78,8 @@ export const categoryConfirmStep: ReportStep = {
     const suggested = ctx.draft.suggestedCategoryId;
     if (answer === 'yes' && suggested && categoryById(suggested)) return chosen(ctx, suggested);
     if (answer === 'no' || !suggested) {
+      const named = answer === 'no' ? await readBeyondRejection(ctx, suggested ? [suggested] : []) : undefined;
+      if (named) return named;
       return {
         ok: true,
         next: STEP.category,
@@ -90,6 +92,21 @@ export const categoryConfirmStep: ReportStep = {
     return outcome.ok ? outcome : { ok: false, reason: textOf(ctx).notUnderstood };
   },
 };
+
+/**
+ * "nessuna delle due, sono stati dei vandali", "no, è vandalismo": a rejection that names another
+ * category goes on with that one; one that names only what was rejected ("no, non è spaccio") or
+ * nothing, undefined (the menu follows).
+ */
+async function readBeyondRejection(ctx: ReportStepContext, rejected: readonly string[]): Promise<StepOutcome<ReportDraft> | undefined> {
+  if (!ctx.text || tokenize(ctx.text).length < 3) return undefined;
+  const outcome = await readCategory(ctx);
+  if (!outcome.ok) return undefined;
+  const named = [outcome.draft?.categoryId, outcome.draft?.suggestedCategoryId, ...(outcome.draft?.eitherCategoryIds ?? [])].filter(
+    (id): id is string => Boolean(id),
+  );
+  return named.length > 0 && !named.some((id) => rejected.includes(id)) ? outcome : undefined;
+}
 
 /** "Intendi «Vandalismo» oppure «Spaccio di droga»?": two buttons and "neither". */
 export const categoryEitherStep: ReportStep = {
@@ -113,6 +130,8 @@ export const categoryEitherStep: ReportStep = {
     const picked = pair.length === 2 ? matchChoice(text, options) : undefined;
     if (picked?.ok && picked.id !== 'neither') return chosen(ctx, picked.id);
     if (!picked || picked.ok || yesNoMenu.match(text) === 'no') {
+      const named = pair.length === 2 ? await readBeyondRejection(ctx, pair) : undefined;
+      if (named) return named;
       return {
         ok: true,
         next: STEP.category,

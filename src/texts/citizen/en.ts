@@ -105,6 +105,11 @@ export const en: ReportPrompts = {
   newReport: 'Hello! 👋 Let us make a new report.',
   thanks: {
     words: ['thanks', 'thank you', 'thx', 'ok thanks', 'great thanks'],
+    courtesy: [
+      'thank you very much', 'thanks a lot', 'many thanks', 'thanks so much', 'much appreciated', 'cheers', 'ty', 'ta',
+      'great', 'perfect', 'brilliant', 'awesome', 'cool', 'ok', 'okay', 'have a nice day', 'have a good day', 'bye', 'goodbye',
+      'see you', 'kind regards', 'regards',
+    ],
     reply: 'Thank you! 😊 Write to me whenever you want to make another report.',
   },
   greetings: ['hello', 'hi', 'hey', 'hiya', 'good morning', 'good afternoon', 'good evening'],
@@ -132,9 +137,15 @@ export const en: ReportPrompts = {
     prompt: 'How do you know?',
     labels: { seen: 'I saw it myself', heard: 'Someone told me', unsure: 'I am not sure' },
     words: {
-      seen: ['saw', 'seen', 'i saw it', 'myself', 'with my own eyes', 'witness'],
-      heard: ['told', 'heard', 'someone told me', 'i was told', 'others', 'hearsay'],
-      unsure: ['not sure', 'unsure', 'maybe', 'dunno', "don't know", 'do not know'],
+      seen: [
+        'saw', 'seen', 'i saw it', 'myself', 'with my own eyes', 'witness', 'i was there', 'i live opposite', 'i live next door',
+        'from my window', 'in front of my house', 'i can see it', 'i see it', 'i am sure', 'certain', 'heard it myself',
+      ],
+      heard: [
+        'told', 'heard', 'someone told me', 'i was told', 'others', 'hearsay', 'people say', 'they say', 'rumour', 'rumor',
+        'my wife', 'my husband', 'a friend', 'my neighbour', 'my neighbor', 'someone said',
+      ],
+      unsure: ['not sure', 'unsure', 'maybe', 'dunno', "don't know", 'do not know', 'i think so', 'perhaps', 'probably', 'not certain', 'it seems'],
     },
     help: 'Tell me whether you saw the situation with your own eyes, whether someone else told you about it, or whether you are not sure: it helps the officers decide how to act.',
     notUnderstood: 'Sorry, I did not understand.',
@@ -154,7 +165,12 @@ export const en: ReportPrompts = {
   },
   photo: {
     prompt: '📷 Do you have a photo? Send it now: only the municipal police will see it. If you do not have one, write «skip».',
-    skip: { labels: { skip: 'Skip' }, words: { skip: ['skip', 'no', 'none', 'no photo', 'without photo', 'salta'] } },
+    skip: {
+      labels: { skip: 'Skip' },
+      words: {
+        skip: ['skip', 'no', 'none', 'no photo', 'without photo', 'salta', 'nope', 'not now', 'later', "i don't have one", "don't have one", 'next', 'go on', 'continue', "can't"],
+      },
+    },
     help: 'A photo helps the officers understand the situation, but it is not required. Avoid photographing faces and number plates if not needed. To go on without a photo write «skip».',
     received: '📷 Photo received.',
     skipped: 'OK, no photo.',
@@ -200,6 +216,16 @@ export const en: ReportPrompts = {
       location: ['place', 'location', 'address', 'where', 'position'],
       photo: ['photo', 'photos', 'picture', 'image'],
       description: ['description', 'text', 'describe'],
+    },
+    inSentence: {
+      cue: ['wrong', 'incorrect', 'correct', 'change', 'fix', 'edit', 'add', 'remove', 'missing', 'right', 'mistake'],
+      mentions: {
+        category: ['category', 'type'],
+        reliability: ['reliability'],
+        location: ['location', 'address', 'street', 'road', 'place', 'pin', 'map', 'spot', 'position'],
+        photo: ['photo', 'photos', 'picture', 'pic', 'image'],
+        description: ['description', 'text'],
+      },
     },
     notUnderstood: 'I did not understand what you want to correct.',
   },

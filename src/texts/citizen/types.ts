@@ -37,7 +37,11 @@ export type ReportPrompts = EngineTexts & {
   yesNo: Choices<'yes' | 'no'>;
   /** Starting a new report when no dialog is in progress. */
   newReport: string;
-  thanks: { words: string[]; reply: string };
+  /**
+   * After a report: `words` alone are thanks; a message made only of those, `courtesy` and the
+   * greetings ("grazie mille, buona giornata") is answered with `reply`, never taken as a report.
+   */
+  thanks: { words: string[]; courtesy: string[]; reply: string };
   /** A first message made only of these words is a greeting: it cannot name a category (no classifier run). */
   greetings: string[];
   category: {
@@ -104,7 +108,18 @@ export type ReportPrompts = EngineTexts & {
     notUnderstood: string;
     incomplete: string;
   };
-  edit: { prompt: string; help: string; words: Record<EditField, string[]>; notUnderstood: string };
+  edit: {
+    prompt: string;
+    help: string;
+    words: Record<EditField, string[]>;
+    /**
+     * At the summary, a correction that names what is wrong ("la posizione è sbagliata", "wrong
+     * street") goes straight to it: `cue` words say something is to change, `mentions` name the
+     * answer (single words, matched as whole words).
+     */
+    inSentence: { cue: string[]; mentions: Record<EditField, string[]> };
+    notUnderstood: string;
+  };
   submitted(p: { ticket: string; closedUntil?: string }): string;
   /** Before sending: an open report of the same category nearby, sent by someone else. */
   nearby: {

@@ -96,8 +96,9 @@ const lastNight = (now: DateTime) => partOf(now.hour >= 22 ? now : yesterday(now
 
 /** Moments said in words, with their typos: phrase -> the period it names. */
 const MOMENTS: Array<[phrases: string[], period: (now: DateTime) => Period]> = [
-  [['stanotte', 'stanote', 'stannotte', 'sta notte', 'questa notte', 'last night', 'last nite', 'lastnight', 'overnight'], lastNight],
-  [['ieri notte', 'ieri nottata', 'yesterday night'], (now) => partOf(yesterday(now), 'night')],
+  // «stanotte» after 22:00 is the night going on; "last night" is always the one before.
+  [['stanotte', 'stanote', 'stannotte', 'sta notte', 'questa notte'], lastNight],
+  [['ieri notte', 'ieri nottata', 'yesterday night', 'last night', 'last nite', 'lastnight', 'overnight'], (now) => partOf(yesterday(now), 'night')],
   [['tonight', 'tonite'], (now) => ({ from: hourOf(now, 18), to: hourOf(now.plus({ days: 1 }), 6) })],
   [['stamattina', 'stamatina', 'stammattina', 'stamani', 'stamane', 'sta mattina', 'questa mattina', 'stamattina presto', 'this morning'], (now) => partOf(now, 'morning')],
   [['oggi pomeriggio', 'questo pomeriggio', 'sto pomeriggio', 'this afternoon'], (now) => partOf(now, 'afternoon')],

@@ -37,6 +37,10 @@ describe('readTimeWords: moments', () => {
     expect(read('stanotte ragazzi che urlano', WED_LATE)).toEqual({ text: 'stanotte', kind: 'moment', from: rome('2026-11-18T22:00'), to: WED_LATE });
   });
 
+  it('"last night" late in the evening is still the night before', () => {
+    expect(read('my bike was stolen last night', WED_LATE)).toEqual({ text: 'last night', kind: 'moment', from: rome('2026-11-17T22:00'), to: rome('2026-11-18T06:00') });
+  });
+
   it('a period that has not started at the message\'s time keeps only the words ("stasera" said in the morning)', () => {
     expect(read('stasera ci sarà una festa abusiva')).toEqual({ text: 'stasera' });
   });

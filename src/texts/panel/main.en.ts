@@ -119,6 +119,8 @@ export const mainEn: Record<MainKey, string> = {
   fieldObserved: 'When (as the citizen says)',
   observedMoment: 'about {from} to {to}',
   observedSince: 'since about {from}',
+  observedAt: 'about {at}',
+  observedDay: 'on {day}',
   fieldDuplicateOf: 'Duplicate of',
   queueTimeValue: '{wall} (service hours: {service})',
   priorityFactors: 'severity {severity}, reliability {reliability}, urgency {urgency}, photo {photo}',

@@ -117,6 +117,8 @@ export const mainIt = {
   fieldObserved: 'Quando (secondo il cittadino)',
   observedMoment: 'tra {from} e {to} circa',
   observedSince: 'dal {from} circa',
+  observedAt: 'verso {at}',
+  observedDay: 'il {day}',
   fieldDuplicateOf: 'Duplicato di',
   queueTimeValue: '{wall} (in orario di servizio: {service})',
   priorityFactors: 'gravità {severity}, attendibilità {reliability}, urgenza {urgency}, foto {photo}',

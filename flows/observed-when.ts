@@ -21,3 +21,9 @@ export function withObservedWhen(ctx: ReportStepContext, draft: ReportDraft, tex
   const observedWhen = observedWhenIn(ctx, text);
   return observedWhen ? { ...draft, observedWhen } : draft;
 }
+
+/** A first message kept until the privacy notice is answered: when it was received (ISO), for its time words. */
+export function firstMessageTime(ctx: ReportStepContext): { firstAt?: string } {
+  const at = new Date(ctx.message.receivedAt);
+  return Number.isNaN(at.getTime()) ? {} : { firstAt: at.toISOString() };
+}

@@ -34,7 +34,7 @@ const knownPlacesCache = new WeakMap<object, string[]>();
  * The municipality's own place names: its name and its zones' (frazioni) names, split at "," and
  * " e ". Built once per territory (both are loaded at start and never change).
  */
-function knownPlaces(ctx: ReportStepContext): string[] {
+export function knownPlaces(ctx: ReportStepContext): string[] {
   const { territory, municipality } = ctx.services;
   let places = knownPlacesCache.get(territory);
   if (!places) {

@@ -8,6 +8,7 @@ import { answerResolutionCheck } from '../resolution-answer';
 import { closedUntil, hoursText } from '../hours';
 import { categoryUnderstanding, tokenize } from '../nlp';
 import { STEP, textOf, type ReportStep, type ReportStepContext } from '../report-steps';
+import { firstMessageTime } from '../observed-when';
 import { readOneMessage } from '../one-message';
 import { readCategory } from './category.steps';
 import { renderStatus } from '../status';
@@ -25,19 +26,13 @@ export function welcomeMessage(ctx: ReportStepContext) {
   });
 }
 
-/** The message's receive time as ISO, when it is a valid time. */
-function receivedAtOf(ctx: ReportStepContext): { firstAt?: string } {
-  const at = new Date(ctx.message.receivedAt);
-  return Number.isNaN(at.getTime()) ? {} : { firstAt: at.toISOString() };
-}
-
 /** A first message that is a report (text, or a photo with such a caption), kept for after the notice. */
 function firstReport(ctx: ReportStepContext): { draft?: ReportStepContext['draft'] } {
   const { payload } = ctx.message;
   if (!ctx.text || !(payload.kind === 'text' || (payload.kind === 'photo' && payload.mediaRef)) || !namesCategory(ctx.text)) return {};
   const photo = payload.kind === 'photo' && payload.mediaRef ? { firstPhotoRef: payload.mediaRef } : {};
   // When it was sent: its time words ("stanotte") are read relative to it, not to the consent.
-  return { draft: { ...ctx.draft, firstText: ctx.text, ...receivedAtOf(ctx), ...photo } };
+  return { draft: { ...ctx.draft, firstText: ctx.text, ...firstMessageTime(ctx), ...photo } };
 }
 
 /** First contact: whatever the message says, the welcome comes first, then the privacy question. */
@@ -68,7 +63,7 @@ export const declinedStep: ReportStep = {
 };
 
 /** Does this first message already say what the report is about? */
-function namesCategory(text: string | undefined): boolean {
+export function namesCategory(text: string | undefined): boolean {
   if (!text || isOnlyGreeting(text)) return false;
   return categoryUnderstanding(text).kind !== 'unknown';
 }

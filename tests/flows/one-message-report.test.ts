@@ -137,6 +137,74 @@ describe('one-message reports', () => {
       ],
     },
     {
+      // As people write on WhatsApp: a greeting, then the report at once, before reading the notice.
+      // On the old code the report was answered with "Per continuare ho bisogno che tu accetti" and lost.
+      name: 'IT: a report sent while the notice waits is kept and read once accepted',
+      lines: [
+        { send: 'Ciao', expect: { step: 'consent' } },
+        { send: PIAGGIA_IT, expect: { says: ['Ho ricevuto la tua segnalazione', 'Accetti?'], step: 'consent' } },
+        { send: 'Accetto', expect: { says: ['Dove: Via Carlo Piaggia', 'Quando: da tre giorni', 'Rifiuti abbandonati', 'Come lo sai?'], step: 'reliability' } },
+      ],
+    },
+    {
+      name: 'EN: a photo sent while the notice waits is kept and is the report\'s photo once accepted',
+      chat: { languageCode: 'en' },
+      lines: [
+        { send: 'hi', expect: { step: 'consent' } },
+        { send: { photo: true }, expect: { says: ['I received your report'], step: 'consent' } },
+        { send: 'I accept', expect: { not: ['Per continuare'] } },
+      ],
+      then: ({ chat }) => expect(chat.state?.draft.photoRefs).toHaveLength(1),
+    },
+    {
+      name: 'IT: a report sent while the notice waits, then the notice refused: nothing is kept',
+      lines: [
+        { send: 'Ciao', expect: { step: 'consent' } },
+        { send: { photo: true, caption: PIAGGIA_IT }, expect: { step: 'consent' } },
+        { send: 'Non accetto', expect: { step: 'declined' } },
+      ],
+      then: ({ chat }) => {
+        expect(chat.state?.draft.firstText).toBeUndefined();
+        expect(chat.state?.draft.firstPhotoRef).toBeUndefined();
+      },
+    },
+    {
+      // Written in a burst: the place arrives while "Come lo sai?" waits. On the old code it was
+      // answered "Non ho capito" and asked again at the location step.
+      name: 'IT: the place sent before it is asked is kept, and the location question skipped',
+      lines: [
+        { send: 'Ciao' },
+        { send: 'Accetto' },
+        { send: 'rifiuti', expect: { step: 'reliability' } },
+        { send: 'in via Carlo Piaggia', expect: { says: ['Ricevuto: Via Carlo Piaggia', 'Come lo sai?'], step: 'reliability' } },
+        { send: "l'ho visto io", expect: { says: ['Hai una foto?'], not: ['Dove?'], step: 'photo' } },
+      ],
+      then: ({ chat }) => expect(chat.state?.draft.location?.address).toContain('Via Carlo Piaggia'),
+    },
+    {
+      name: 'IT: a photo sent before its question is kept, and the photo question skipped',
+      lines: [
+        { send: 'Ciao' },
+        { send: 'Accetto' },
+        { send: 'rifiuti', expect: { step: 'reliability' } },
+        { send: { photo: true }, expect: { says: ['Foto ricevuta', 'Come lo sai?'], step: 'reliability' } },
+        { send: '1', expect: { says: ['Dove?'], step: 'location' } },
+        { send: { photo: true }, expect: { says: ['Foto ricevuta', 'Dove?'], step: 'location' } },
+        { send: { location: { ...TOWN_HALL } }, expect: { not: ['Hai una foto?'], step: 'description' } },
+      ],
+      then: ({ chat }) => expect(chat.state?.draft.photoRefs).toHaveLength(2),
+    },
+    {
+      name: 'EN: a pin sent while "How do you know?" waits is the place',
+      lines: [
+        { send: 'english' },
+        { send: 'I accept' },
+        { send: 'rubbish', expect: { step: 'reliability' } },
+        { send: { location: { ...TOWN_HALL } }, expect: { says: ['Got it', 'How do you know?'], step: 'reliability' } },
+        { send: 'saw it myself', expect: { says: ['Do you have a photo?'], step: 'photo' } },
+      ],
+    },
+    {
       name: 'IT: a first message that is only a greeting starts the guided dialog as before',
       lines: [
         { send: 'Ciao', expect: { step: 'consent' } },

@@ -81,6 +81,7 @@ export const en: ReportPrompts = {
       },
     },
     notUnderstood: 'To continue I need you to accept the notice: answer «I accept» or «I do not accept».',
+    keptForLater: 'I received your report: I will read it as soon as you accept the notice. Answer «I accept» or «I do not accept».',
     accepted: 'Thank you! 🙏',
     refused: 'All right, no problem: I have not kept anything. Write to me if you change your mind. For emergencies call 112.',
     outdated: 'The privacy notice has been updated: please read it and accept it again before we continue.',

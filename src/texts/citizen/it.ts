@@ -83,6 +83,7 @@ export const it: ReportPrompts = {
       },
     },
     notUnderstood: "Per continuare ho bisogno che tu accetti l'informativa: rispondi «Accetto» oppure «Non accetto».",
+    keptForLater: "Ho ricevuto la tua segnalazione: la leggo appena accetti l'informativa. Rispondi «Accetto» oppure «Non accetto».",
     accepted: 'Grazie! 🙏',
     refused: 'Va bene, nessun problema: non ho salvato nulla. Se cambi idea scrivimi quando vuoi. Per le emergenze chiama il 112.',
     outdated: "L'informativa privacy è stata aggiornata: ti chiedo di leggerla e accettarla di nuovo prima di continuare.",

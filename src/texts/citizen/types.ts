@@ -28,6 +28,8 @@ export type ReportPrompts = EngineTexts & {
     question(p: { controller: string }): string;
     choices: Choices<'accept' | 'refuse'>;
     notUnderstood: string;
+    /** A report (or photo) sent while the notice waits for an answer: kept, and read once accepted. */
+    keptForLater: string;
     accepted: string;
     refused: string;
     outdated: string;

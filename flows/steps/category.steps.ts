@@ -8,6 +8,8 @@ import type { Language } from '../../src/dialog/state';
 import { yesNoMenu } from '../choices';
 import { categoryUnderstanding, matchChoice, tokenize } from '../nlp';
 import { readOneMessage, saysMoreThanCategory } from '../one-message';
+import { takeEarlyPlace } from '../early-place';
+import { takeEarlyPhoto } from '../early-photo';
 import { categoryChoiceOptions } from '../../src/nlp/category-options';
 import { LANGUAGES } from '../../src/dialog/state';
 import { promptsFor } from '../../src/texts/citizen';
@@ -50,10 +52,13 @@ export async function readCategory(ctx: ReportStepContext): Promise<StepOutcome<
 export const categoryStep: ReportStep = {
   id: STEP.category,
   needsConsent: true,
-  accepts: ['text'],
+  // A pin or a photo here is an answer given early (flows/early-place.ts, early-photo.ts).
+  accepts: ['text', 'location', 'photo'],
   prompt: (ctx) => ({ text: textOf(ctx).category.prompt, choices: CATEGORIES.map((c) => c.labels[ctx.lang]) }),
   help: (ctx) => textOf(ctx).category.help,
   async handle(ctx) {
+    const early = takeEarlyPhoto(ctx) ?? (ctx.message.payload.kind === 'location' ? await takeEarlyPlace(ctx) : undefined);
+    if (early) return early;
     // Right after the privacy notice the answer may be a whole report ("rifiuti in via … da tre giorni").
     if (ctx.text && !ctx.draft.categoryId && saysMoreThanCategory(ctx, ctx.text)) {
       const whole = await readOneMessage(ctx, readCategory);

@@ -379,13 +379,17 @@ describe('location', () => {
       ],
     },
     {
-      name: 'IT: a location sent before it is asked is explained politely',
+      // Once explained ("a questa domanda non si risponde con una posizione") and dropped; now kept.
+      name: 'IT: a location sent before it is asked is kept, and the location question skipped',
       lines: [
         ...IT.consented,
         {
           send: { location: { ...TOWN_HALL } },
-          expect: { says: ['non si risponde con una posizione', 'Che cosa vuoi segnalare?'], step: 'category' },
+          expect: { says: ['Ricevuto', 'Che cosa vuoi segnalare?'], not: ['non si risponde con una posizione'], step: 'category' },
         },
+        { send: { photo: true }, expect: { says: ['Foto ricevuta', 'Che cosa vuoi segnalare?'], step: 'category' } },
+        { send: 'rifiuti', expect: { step: 'reliability' } },
+        { send: '1', expect: { not: ['Dove?', 'Hai una foto?'], step: 'description' } },
       ],
     },
   ];
@@ -487,10 +491,11 @@ describe('photo', () => {
       lines: [...IT.atPhoto, { send: 'eccola', expect: { says: ['Aspettavo una foto', 'scrivi «salta»'], step: 'photo' } }],
     },
     {
-      name: 'IT: a photo before it is asked is explained politely',
+      // Once explained ("a questa domanda non si risponde con una foto") and dropped; now kept.
+      name: 'IT: a photo before it is asked is kept, and the question asked again',
       lines: [
         ...IT.atReliability,
-        { send: { photo: true }, expect: { says: ['non si risponde con una foto', 'Come lo sai?'], step: 'reliability' } },
+        { send: { photo: true }, expect: { says: ['Foto ricevuta', 'Come lo sai?'], not: ['non si risponde con una foto'], step: 'reliability' } },
       ],
     },
     {

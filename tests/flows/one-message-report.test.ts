@@ -334,6 +334,21 @@ describe('the time words are a field of the report (when it was observed)', () =
       },
     },
     {
+      name: 'IT: "ciao", then the report at 23:48 while the notice waits; accepted the next morning: still that night',
+      chat: { start: rome('2026-11-18T23:46') },
+      lines: [
+        { send: 'Ciao', expect: { step: 'consent' } },
+        { send: 'stanotte spacciano davanti al bar in via Carlo Piaggia a Capannori', expect: { step: 'consent' } },
+        { send: 'Accetto', wait: 8 * 3_600_000, expect: { says: ['Quando: stanotte'], step: 'reliability' } },
+        { send: '1', expect: { says: ['• Quando: stanotte'], step: 'summary' } },
+        { send: 'invia', expect: { says: ['VIC-'] } },
+      ],
+      then: async ({ h: harness, chat }) => {
+        const [report] = await harness.reports.listByCitizen(chat.citizenRef, 1);
+        expect(report?.observedWhen).toEqual({ text: 'stanotte', kind: 'moment', from: rome('2026-11-18T22:00'), to: rome('2026-11-18T23:48') });
+      },
+    },
+    {
       name: 'EN: a report without time words has no "When" and no field',
       lines: [
         ...EN.consented,

@@ -113,6 +113,13 @@ export const en: ReportPrompts = {
     ],
     reply: 'Thank you! 😊 Write to me whenever you want to make another report.',
   },
+  serviceQuestions: {
+    anonymity:
+      '🔒 Only officers of the municipal police can see your contact, when their work needs it, and every time is recorded. It is never shown to anyone else, least of all the person reported, and nothing you write is published with your name.',
+    hours: (hours) => `🕗 Reports are read ${hours}. This is not an emergency service: if someone is in danger right now, call 112.`,
+    whatNext:
+      'After you send it, an officer of the municipal police reads the report, asks you questions here in the chat if needed, and decides how to act, for example by sending a patrol. I will write to you at every step; write "status" to see where it is.',
+  },
   greetings: ['hello', 'hi', 'hey', 'hiya', 'good morning', 'good afternoon', 'good evening'],
 
   // --- the questions -------------------------------------------------------------------------------

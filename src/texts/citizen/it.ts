@@ -115,6 +115,13 @@ export const it: ReportPrompts = {
     ],
     reply: "Grazie a te! 😊 Se vuoi fare un'altra segnalazione scrivimi quando vuoi.",
   },
+  serviceQuestions: {
+    anonymity:
+      '🔒 Il tuo contatto lo possono vedere solo gli agenti della Polizia Municipale, quando serve per il loro lavoro, e ogni volta resta registrato. Non viene mai mostrato a nessun altro, tanto meno alla persona segnalata, e nulla di quello che scrivi viene pubblicato con il tuo nome.',
+    hours: (hours) => `🕗 Le segnalazioni vengono lette ${hours}. Non è un servizio di emergenza: se qualcuno è in pericolo adesso chiama il 112.`,
+    whatNext:
+      "Dopo l'invio un agente della Polizia Municipale legge la segnalazione, se serve ti fa qualche domanda qui in chat e decide come intervenire, per esempio mandando una pattuglia. Ti scrivo a ogni passo; scrivi «stato» per sapere a che punto è.",
+  },
   greetings: ['ciao', 'salve', 'buongiorno', 'buon giorno', 'buonasera', 'buona sera', 'buon pomeriggio', 'buondì', 'ehi', 'ehilà', 'pronto'],
 
   // --- the questions -------------------------------------------------------------------------------

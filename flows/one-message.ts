@@ -13,6 +13,7 @@ import { extractReport } from '../src/nlp/report-extraction';
 import type { ReportDraft } from './report-draft';
 import { STEP, textOf, type ReportStepContext } from './report-steps';
 import { locateAddress, locatePin } from './steps/location.steps';
+import { withObservedWhen } from './observed-when';
 import { checkDescription } from './validators';
 
 export { skipAnswered } from './skip-answered';
@@ -78,6 +79,8 @@ export async function readOneMessage(
   if (suggested) draft = { ...draft, categoryId: suggested.id, suggestedCategoryId: undefined };
   const description = checkDescription(text);
   if (description.ok) draft = { ...draft, description: description.value, oneMessage: true };
+  // The time words become the report's "when observed", resolved at this message's time.
+  if (extracted.when) draft = withObservedWhen(ctx, draft, text);
 
   if (extracted.place) {
     const found = await locateAddress(ctx, extracted.place);

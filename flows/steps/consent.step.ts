@@ -2,6 +2,7 @@
 import { consentMenu } from '../choices';
 import { readOneMessage, saysMoreThanCategory } from '../one-message';
 import { readCategory } from './category.steps';
+import { firstMessageTime } from '../observed-when';
 import { namesCategory } from './rest.steps';
 import { ASIDE_ENTRY, STEP, textOf, type ReportStep, type ReportStepContext } from '../report-steps';
 
@@ -31,7 +32,12 @@ function keepForLater(ctx: ReportStepContext) {
   return {
     ok: true as const,
     next: STEP.consent,
-    draft: { ...ctx.draft, firstText, ...(photo ? { firstPhotoRef: ctx.draft.firstPhotoRef ?? photo } : {}) },
+    draft: {
+      ...ctx.draft,
+      firstText,
+      ...(photo ? { firstPhotoRef: ctx.draft.firstPhotoRef ?? photo } : {}),
+      ...(ctx.draft.firstAt ? {} : firstMessageTime(ctx)),
+    },
     replies: [{ text: textOf(ctx).consent.keptForLater }],
   };
 }
@@ -49,22 +55,24 @@ export const consentStep: ReportStep = {
       const firstText = ctx.draft.firstText;
       const mediaRef = ctx.draft.firstPhotoRef;
       if ((firstText || mediaRef) && !ctx.state.aside) {
-        const draft = { ...ctx.draft, firstText: undefined, firstPhotoRef: undefined };
+        const draft = { ...ctx.draft, firstText: undefined, firstPhotoRef: undefined, firstAt: undefined };
         const payload = mediaRef ? ({ kind: 'photo', mediaRef, ...(firstText ? { caption: firstText } : {}) } as const) : ({ kind: 'text', text: firstText! } as const);
-        const report = await readOneMessage({ ...ctx, draft, text: firstText, message: { ...ctx.message, payload } }, readCategory);
+        // Its time words («stanotte») are read relative to when it was sent, not to the consent.
+        const receivedAt = ctx.draft.firstAt ? new Date(ctx.draft.firstAt) : ctx.message.receivedAt;
+        const report = await readOneMessage({ ...ctx, draft, text: firstText, message: { ...ctx.message, payload, receivedAt } }, readCategory);
         if (report?.ok) return { ...report, consent, replies: [{ text: t.consent.accepted }, ...(report.replies ?? [])] };
       }
       return {
         ok: true,
         // Asked on the way into the alerts menu: the menu comes next, not a report.
         next: (ctx.state.aside && ASIDE_ENTRY[ctx.state.aside.name]) || STEP.category,
-        draft: { ...ctx.draft, firstText: undefined, firstPhotoRef: undefined },
+        draft: { ...ctx.draft, firstText: undefined, firstPhotoRef: undefined, firstAt: undefined },
         consent,
         replies: [{ text: t.consent.accepted }],
       };
     }
     if (answer === 'refuse') {
-      const draft = { ...ctx.draft, firstText: undefined, firstPhotoRef: undefined };
+      const draft = { ...ctx.draft, firstText: undefined, firstPhotoRef: undefined, firstAt: undefined };
       return { ok: true, next: STEP.declined, draft, replies: [{ text: t.consent.refused }] };
     }
     return keepForLater(ctx) ?? { ok: false, reason: t.consent.notUnderstood };

@@ -8,6 +8,7 @@ import { answerResolutionCheck } from '../resolution-answer';
 import { closedUntil, hoursText } from '../hours';
 import { categoryUnderstanding, tokenize } from '../nlp';
 import { STEP, textOf, type ReportStep, type ReportStepContext } from '../report-steps';
+import { firstMessageTime } from '../observed-when';
 import { readOneMessage } from '../one-message';
 import { readCategory } from './category.steps';
 import { renderStatus } from '../status';
@@ -30,7 +31,8 @@ function firstReport(ctx: ReportStepContext): { draft?: ReportStepContext['draft
   const { payload } = ctx.message;
   if (!ctx.text || !(payload.kind === 'text' || (payload.kind === 'photo' && payload.mediaRef)) || !namesCategory(ctx.text)) return {};
   const photo = payload.kind === 'photo' && payload.mediaRef ? { firstPhotoRef: payload.mediaRef } : {};
-  return { draft: { ...ctx.draft, firstText: ctx.text, ...photo } };
+  // When it was sent: its time words ("stanotte") are read relative to it, not to the consent.
+  return { draft: { ...ctx.draft, firstText: ctx.text, ...firstMessageTime(ctx), ...photo } };
 }
 
 /** First contact: whatever the message says, the welcome comes first, then the privacy question. */

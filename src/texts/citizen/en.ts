@@ -200,6 +200,7 @@ export const en: ReportPrompts = {
   summary: {
     title: '📋 Here is the summary:',
     fields: { category: 'What', reliability: 'How you know', location: 'Where', photo: 'Photos', description: 'Description' },
+    when: 'When',
     photos: (count) => (count === 0 ? 'none' : count === 1 ? '1 photo' : `${count} photos`),
     question: 'Is everything right? Choose «Send» to send it to the municipal police.',
     actions: {

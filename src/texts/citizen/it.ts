@@ -210,6 +210,7 @@ export const it: ReportPrompts = {
   summary: {
     title: '📋 Ecco il riepilogo:',
     fields: { category: 'Cosa', reliability: 'Come lo sai', location: 'Dove', photo: 'Foto', description: 'Descrizione' },
+    when: 'Quando',
     photos: (count) => (count === 0 ? 'nessuna' : count === 1 ? '1 foto' : `${count} foto`),
     question: 'È tutto giusto? Scegli «Invia» per mandarla alla Polizia Municipale.',
     actions: {

@@ -103,6 +103,8 @@ export type ReportPrompts = EngineTexts & {
   summary: {
     title: string;
     fields: Record<EditField, string>;
+    /** The label of the time words the citizen wrote ("Quando: stanotte"); corrected with the description. */
+    when: string;
     photos(count: number): string;
     question: string;
     actions: Choices<SummaryAction>;

@@ -8,6 +8,7 @@
 import type { StepOutcome } from '../src/dialog/flow.types';
 import { extractReport } from '../src/nlp/report-extraction';
 import { knownPlaces } from './one-message';
+import { withObservedWhen } from './observed-when';
 import type { ReportDraft } from './report-draft';
 import { textOf, type ReportStepContext } from './report-steps';
 import { locateAddress, locatePin } from './steps/location.steps';
@@ -32,7 +33,8 @@ export async function takeEarlyPlace(ctx: ReportStepContext): Promise<StepOutcom
   return {
     ok: true,
     next: step,
-    draft: { ...ctx.draft, location: found.location },
+    // "in via Carlo Piaggia da tre giorni": the time words come with the place.
+    draft: withObservedWhen(ctx, { ...ctx.draft, location: found.location }, text),
     replies: [{ text: t.received({ address: found.location.address ?? place, zone: found.location.zoneName }) }],
   };
 }

@@ -186,10 +186,13 @@ describe('one-message reports', () => {
         { send: 'Ciao' },
         { send: 'Accetto' },
         { send: 'rifiuti', expect: { step: 'reliability' } },
-        { send: 'in via Carlo Piaggia', expect: { says: ['Ricevuto: Via Carlo Piaggia', 'Come lo sai?'], step: 'reliability' } },
+        { send: 'in via Carlo Piaggia da ieri', expect: { says: ['Ricevuto: Via Carlo Piaggia', 'Come lo sai?'], step: 'reliability' } },
         { send: "l'ho visto io", expect: { says: ['Hai una foto?'], not: ['Dove?'], step: 'photo' } },
       ],
-      then: ({ chat }) => expect(chat.state?.draft.location?.address).toContain('Via Carlo Piaggia'),
+      then: ({ chat }) => {
+        expect(chat.state?.draft.location?.address).toContain('Via Carlo Piaggia');
+        expect(chat.state?.draft.observedWhen?.text).toBe('da ieri');
+      },
     },
     {
       name: 'IT: a photo sent before its question is kept, and the photo question skipped',

@@ -22,14 +22,7 @@ export const THREAT_TERMS: TermMatcherConfig = {
   terms: [
     exact('ti ammazzo', ['vi ammazzo', 'lo ammazzo', 'li ammazzo', 'ti uccido', 'vi uccido', 'lo uccido', 'li uccido']),
     exact('te la faccio pagare', ['ve la faccio pagare', 'gliela faccio pagare', 'la pagherete', 'me la pagherete']),
-    exact('vi faccio male', [
-      'ti faccio male',
-      'gli spacco la faccia',
-      'ti spacco la faccia',
-      'vi spacco la faccia',
-      'vi brucio',
-      'gli brucio',
-    ]),
+    exact('vi faccio male', ['ti faccio male', 'gli spacco la faccia', 'ti spacco la faccia', 'vi spacco la faccia', 'vi brucio', 'gli brucio']),
     exact('i will kill', ["i'll kill", 'kill you', 'kill them all', 'i will hurt', 'you will pay for this', 'burn your']),
   ],
 };

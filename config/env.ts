@@ -295,12 +295,7 @@ export const envSchema = z.object({
   /** How long a voice note waits for an unreachable server (retried) before the citizen is asked to write. @defaultValue 10 */
   SPEECH_TO_TEXT_RETRY_MINUTES: z.coerce.number().int().min(0).max(1440).default(10),
   /** Largest voice note in bytes, checked before download. @defaultValue 2097152 (2 MB, ~8 minutes of Opus) */
-  VOICE_NOTE_MAX_BYTES: z.coerce
-    .number()
-    .int()
-    .min(1024)
-    .max(50 * 1024 * 1024)
-    .default(2 * 1024 * 1024),
+  VOICE_NOTE_MAX_BYTES: z.coerce.number().int().min(1024).max(50 * 1024 * 1024).default(2 * 1024 * 1024),
   /** Longest voice note in seconds, checked before download (declared) and before upload (Ogg content). @defaultValue 120 */
   VOICE_NOTE_MAX_SECONDS: z.coerce.number().int().min(5).max(3600).default(120),
   /**

@@ -66,6 +66,8 @@ const result = await build({
   metafile: true,
 });
 // What the bundle imports at run time (npm packages, Node built-ins): tests check it against package.json.
-const external = new Set(Object.values(result.metafile.outputs).flatMap((o) => o.imports.filter((i) => i.external).map((i) => i.path)));
+const external = new Set(
+  Object.values(result.metafile.outputs).flatMap((o) => o.imports.filter((i) => i.external).map((i) => i.path)),
+);
 await writeFile(path.join(OUT, 'external-imports.json'), `${JSON.stringify([...external].sort(), null, 2)}\n`);
 console.error(`[build-server] compiled into ${path.relative(ROOT, OUT)}`);

@@ -29,15 +29,7 @@ const ITALIAN_ONLY = new Set(
 );
 
 // "hi", "hello", "ciao" alone are a clear enough choice of language.
-const GREETINGS: Record<string, Language> = {
-  hi: 'en',
-  hello: 'en',
-  hey: 'en',
-  ciao: 'it',
-  buongiorno: 'it',
-  buonasera: 'it',
-  salve: 'it',
-};
+const GREETINGS: Record<string, Language> = { hi: 'en', hello: 'en', hey: 'en', ciao: 'it', buongiorno: 'it', buonasera: 'it', salve: 'it' };
 
 /** 'en' or 'it' when the text clearly is in that language, otherwise undefined. */
 export function languageOfText(text: string): Language | undefined {

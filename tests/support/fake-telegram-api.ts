@@ -205,24 +205,14 @@ export async function startFakeTelegram(token = '123456789:TEST-token_for-the-fa
       };
     },
     sendPhoto(p) {
-      if (!Buffer.isBuffer(p.photo) && typeof p.photo !== 'string')
-        throw new ApiError(400, 'Bad Request: there is no photo in the request');
+      if (!Buffer.isBuffer(p.photo) && typeof p.photo !== 'string') throw new ApiError(400, 'Bad Request: there is no photo in the request');
       if (blocked.has(String(p.chat_id))) throw new ApiError(403, 'Forbidden: bot was blocked by the user');
-      return {
-        message_id: nextMessageId(p.chat_id),
-        date: Math.floor(Date.now() / 1000),
-        chat: { id: Number(p.chat_id), type: 'private' },
-        photo: [],
-      };
+      return { message_id: nextMessageId(p.chat_id), date: Math.floor(Date.now() / 1000), chat: { id: Number(p.chat_id), type: 'private' }, photo: [] };
     },
     sendVenue(p) {
       if (!(Math.abs(Number(p.latitude)) <= 90 && Math.abs(Number(p.longitude)) <= 180) || !p.title || !p.address)
         throw new ApiError(400, 'Bad Request: venue must have latitude, longitude, title and address');
-      return {
-        message_id: nextMessageId(p.chat_id),
-        date: Math.floor(Date.now() / 1000),
-        chat: { id: Number(p.chat_id), type: 'private' },
-      };
+      return { message_id: nextMessageId(p.chat_id), date: Math.floor(Date.now() / 1000), chat: { id: Number(p.chat_id), type: 'private' } };
     },
     editMessageReplyMarkup(p) {
       if (!p.chat_id || !p.message_id) throw new ApiError(400, 'Bad Request: message to edit not found');

@@ -19,13 +19,11 @@ export function createInMemoryCitizenDataStore(db: MemoryDb): CitizenDataStore {
     const others = reports().filter(
       (r) =>
         r.citizenRef !== ref &&
-        ((r.followers ?? []).some((f) => f.citizenRef === ref) ||
-          (pseudonym !== undefined && (r.confirmationsList ?? []).some((c) => c.citizenRef === ref))),
+        ((r.followers ?? []).some((f) => f.citizenRef === ref) || (pseudonym !== undefined && (r.confirmationsList ?? []).some((c) => c.citizenRef === ref))),
     );
     for (const r of others) {
       r.followers = (r.followers ?? []).filter((f) => f.citizenRef !== ref);
-      if (pseudonym)
-        r.confirmationsList = (r.confirmationsList ?? []).map((c) => (c.citizenRef === ref ? { ...c, citizenRef: pseudonym } : c));
+      if (pseudonym) r.confirmationsList = (r.confirmationsList ?? []).map((c) => (c.citizenRef === ref ? { ...c, citizenRef: pseudonym } : c));
       r.updatedAt = new Date();
     }
     return others.length;

@@ -19,15 +19,7 @@ export function createInMemoryConversationStore<S>(db: MemoryDb): ConversationSt
       const k = key(channel, String(chatId));
       const d = db.conversations.get(k);
       if (expectedVersion === 0 ? d !== undefined : d?.version !== expectedVersion) return false;
-      db.conversations.set(k, {
-        channel,
-        chatId: String(chatId),
-        citizenRef,
-        state: copyDoc(state),
-        version: expectedVersion + 1,
-        lastMessageId,
-        ...(recentReceipts ? { recentReceipts: recentReceipts.map((t) => new Date(t)) } : {}),
-      });
+      db.conversations.set(k, { channel, chatId: String(chatId), citizenRef, state: copyDoc(state), version: expectedVersion + 1, lastMessageId, ...(recentReceipts ? { recentReceipts: recentReceipts.map((t) => new Date(t)) } : {}) });
       return true;
     },
   };

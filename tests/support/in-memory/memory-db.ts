@@ -72,17 +72,7 @@ export class MemoryDb {
 
   /** Empties every collection (a harness between tests). */
   clear(): void {
-    for (const m of [
-      this.reports,
-      this.counters,
-      this.subscriptions,
-      this.audit,
-      this.nearbyQuestions,
-      this.identities,
-      this.inbox,
-      this.conversations,
-    ])
-      m.clear();
+    for (const m of [this.reports, this.counters, this.subscriptions, this.audit, this.nearbyQuestions, this.identities, this.inbox, this.conversations]) m.clear();
     this.outbound.length = 0;
   }
 }
@@ -107,7 +97,5 @@ export function copyDoc<T>(value: T): T {
 
 /** Mongoose refuses to cast a malformed ObjectId in a filter: the same refusal. */
 export function castError(value: unknown): Error {
-  return Object.assign(new Error(`Cast to ObjectId failed for value "${String(value)}" (type ${typeof value}) at path "_id"`), {
-    name: 'CastError',
-  });
+  return Object.assign(new Error(`Cast to ObjectId failed for value "${String(value)}" (type ${typeof value}) at path "_id"`), { name: 'CastError' });
 }

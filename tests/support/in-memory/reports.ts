@@ -5,14 +5,7 @@
  * (stats) are not kept: the dialog does not read them.
  */
 import type { GeoPoint } from '../../../src/domain/message';
-import type {
-  ApplyTransitionInput,
-  ReportFilter,
-  ReportPageRequest,
-  ReportStore,
-  ReportView,
-  ResolutionCheck,
-} from '../../../src/domain/ports';
+import type { ApplyTransitionInput, ReportFilter, ReportPageRequest, ReportStore, ReportView, ResolutionCheck } from '../../../src/domain/ports';
 import { OPEN_STATUSES, REPORT_STATUSES, transition, TRANSITIONS } from '../../../src/domain/report';
 import { formatTicketCode, ticketYear } from '../../../src/domain/ticket-code';
 import type { ReportDocument, TransitionAuditDocument } from '../../../src/storage/models/report.model';
@@ -159,7 +152,10 @@ export function createInMemoryReportStore(db: MemoryDb, opts: InMemoryReportOpti
         const d = db.reports.get(id);
         if (d && d.citizenRef === ref) mine.push(d);
       }
-      return mine.sort(byNewest).slice(0, limit).map(view);
+      return mine
+        .sort(byNewest)
+        .slice(0, limit)
+        .map(view);
     },
     async list(filter, page) {
       return { items: await listItems(filter, page), total: find((d) => matchesFilter(d, filter)).length };
@@ -250,20 +246,14 @@ export function createInMemoryReportStore(db: MemoryDb, opts: InMemoryReportOpti
       const d = db.reports.get(id);
       if (!d?.resolutionCheck?.askedAt || d.resolutionCheck.answer !== undefined) return null;
       update(d, (r) => {
-        r.resolutionCheck = {
-          ...r.resolutionCheck!,
-          answer: input.answer,
-          answeredAt: new Date(input.at.getTime()),
-          messageId: input.messageId,
-        };
+        r.resolutionCheck = { ...r.resolutionCheck!, answer: input.answer, answeredAt: new Date(input.at.getTime()), messageId: input.messageId };
       });
       return view(d);
     },
     async setResolutionResult(id, result, followUp) {
       if (!isObjectId(id)) throw castError(id);
       const d = db.reports.get(id);
-      if (d)
-        update(d, (r) => (r.resolutionCheck = { ...(r.resolutionCheck as ResolutionCheck), result, ...(followUp ? { followUp } : {}) }));
+      if (d) update(d, (r) => (r.resolutionCheck = { ...(r.resolutionCheck as ResolutionCheck), result, ...(followUp ? { followUp } : {}) }));
     },
     async findOpenNear(point, categoryId, radiusMeters, since) {
       // A degree of latitude is about 111 km: reports farther north or south are skipped unmeasured

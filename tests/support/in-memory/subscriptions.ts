@@ -3,8 +3,7 @@ import type { NewSubscription, SubscriptionStore } from '../../../src/domain/por
 import { toSubscription } from '../../../src/storage/repositories/subscription.repository';
 import { copyDoc, isObjectId, type MemoryDb, type SubscriptionDocument } from './memory-db';
 
-const oldestFirst = (a: SubscriptionDocument, b: SubscriptionDocument) =>
-  a.createdAt.getTime() - b.createdAt.getTime() || a._id.localeCompare(b._id);
+const oldestFirst = (a: SubscriptionDocument, b: SubscriptionDocument) => a.createdAt.getTime() - b.createdAt.getTime() || a._id.localeCompare(b._id);
 
 export function createInMemorySubscriptionStore(db: MemoryDb): SubscriptionStore {
   const all = () => [...db.subscriptions.values()];

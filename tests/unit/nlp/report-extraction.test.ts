@@ -6,11 +6,7 @@ const KNOWN = ['Capannori', 'Marlia', 'Lammari', 'Segromigno in Monte'];
 
 describe('extractReport', () => {
   it.each([
-    [
-      'ci sono sacchi di rifiuti abbandonati in via Carlo Piaggia a Capannori da tre giorni',
-      'Via Carlo Piaggia, Capannori',
-      'da tre giorni',
-    ],
+    ['ci sono sacchi di rifiuti abbandonati in via Carlo Piaggia a Capannori da tre giorni', 'Via Carlo Piaggia, Capannori', 'da tre giorni'],
     ['stanotte hanno spaccato la vetrina in piazza Aldo Moro 1', 'Piazza Aldo Moro 1', 'stanotte'],
     ['spacciano al parco di Marlia tutte le sere', 'Marlia', 'tutte le sere'],
     ['lampione spento in vai del popolo 12, lammari, da una settimana', 'Via Del Popolo 12, Lammari', 'da una settimana'],

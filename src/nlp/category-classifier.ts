@@ -10,7 +10,7 @@
 import { CATEGORIES, type Category } from '../../config/categories';
 import { CATEGORY_EXAMPLES, type CategoryExamples } from '../../config/category-examples';
 import { matchedChoiceOptions } from './answer-matcher';
-import { categoryWords, featureStem, featuresOf } from './category-features';
+import { categoryTokens, categoryWords, featureStem, featuresOf } from './category-features';
 import { FeatureListBayesClassifier } from './feature-list-bayes';
 import { categoryDescriptionOptions, describingLabels } from './category-options';
 import { typoSimilarity } from './fuzzy';
@@ -171,7 +171,8 @@ export function createCategoryClassifier(
   function rank(text: string): CategorySuggestion[] {
     const words = wordsOf(text);
     const probabilities = bayesProbabilities(words);
-    const hits = matchedChoiceOptions(words, choiceOptions);
+    // Phrases are matched on the tokens with their function words ("broke in" needs its particle).
+    const hits = matchedChoiceOptions(categoryTokens(text), choiceOptions);
     if (probabilities.size === 0 && hits.length === 0) return [];
     const synonymScores = new Map(hits.map((option) => [option.id, option.score / hits.length]));
     const combined = categories.map((category) => ({

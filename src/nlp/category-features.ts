@@ -114,11 +114,17 @@ const REGIONAL_FORMS: ReadonlyMap<string, string> = new Map(
   }),
 );
 
-/** A message's normalised content words, idioms rewritten: what the classifier and the category step read. */
+/**
+ * A message's normalised tokens, idioms rewritten and regional spellings read, function words kept
+ * (a phrasal verb needs its particle: "broke in"): what the catalog's phrases are matched against.
+ */
+export function categoryTokens(text: string): string[] {
+  return tokenize(rewriteIdioms(normalizeText(text))).map((token) => REGIONAL_FORMS.get(token) ?? token);
+}
+
+/** A message's content words (categoryTokens without function words): what the classifier reads. */
 export function categoryWords(text: string): string[] {
-  return tokenize(rewriteIdioms(normalizeText(text)))
-    .map((token) => REGIONAL_FORMS.get(token) ?? token)
-    .filter((token) => !isStopword(token));
+  return categoryTokens(text).filter((token) => !isStopword(token));
 }
 
 /** Unigram and bigram features of a message's (already corrected) content tokens. */

@@ -9,7 +9,7 @@
  */
 import { CATEGORIES, type Category } from '../../config/categories';
 import { matchChoice, matchedChoiceOptions, type ChoiceOption } from './answer-matcher';
-import { categoryWords } from './category-features';
+import { categoryTokens } from './category-features';
 import { categoryDecisiveOptions, categoryDescriptionOptions, categorySharedOptions } from './category-options';
 import type { CategoryClassifier } from './category-classifier';
 import { parseChoiceNumber } from './number-choice';
@@ -58,7 +58,7 @@ export function understandCategory(text: string, deps: CategoryUnderstandingDeps
     const menuMatch = matchChoice(text, deps.menuOptions);
     if (menuMatch.ok) {
       // "buca", "dissesto stradale": a shared problem is a question even as a menu answer.
-      const shared = sharedNamed(categoryWords(text), catalog, [{ id: menuMatch.id }]);
+      const shared = sharedNamed(categoryTokens(text), catalog, [{ id: menuMatch.id }]);
       return shared ? { kind: 'either', categoryIds: shared } : { kind: 'chosen', categoryId: menuMatch.id };
     }
   }
@@ -75,7 +75,7 @@ export function understandCategory(text: string, deps: CategoryUnderstandingDeps
   // street light).
   // Two problems are two different words: one word read two ways ("spacciava" looks like both
   // "spacciano" and "spaccano") is one problem, for the classifier to settle.
-  const described = categoryWords(text);
+  const described = categoryTokens(text);
   const fullyNamed = matchedChoiceOptions(described, categoryDescriptionOptions(catalog)).sort((a, b) => order(a.id) - order(b.id));
   const [firstNamed] = fullyNamed;
   const otherKind = fullyNamed.find(

@@ -81,6 +81,10 @@ describe('idioms, negated mentions and regional spellings', () => {
     expect(single(text)).toBe(expected);
   });
 
+  it('a phrasal verb keeps its particle in a description ("broke in" is a theft, "broke" alone is not)', () => {
+    expect(single('someone broke in to my car last night')).toBe('theft');
+  });
+
   it('a punctured tyre is no drug use ("si è bucata la gomma")', () => {
     expect(single('mi si buca la gomma ogni volta per i vetri sulla ciclabile')).not.toBe('drug_dealing');
   });

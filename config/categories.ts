@@ -733,6 +733,10 @@ export const CATEGORIES: readonly Category[] = [
         'vandalizzata',
         'scritte con la vernice',
         'imbrattata di vernice',
+        'fatto esplodere',
+        'fatto saltare',
+        'petardi nelle cassette',
+        'bruciato la panchina',
       ],
       en: [
         'vandalism',
@@ -822,6 +826,10 @@ export const CATEGORIES: readonly Category[] = [
         'broken on purpose',
         'kids broke',
         'broke off',
+        'blew up',
+        'blown up',
+        'fireworks in the post box',
+        'set alight',
       ],
     },
     decisive: {

@@ -10,7 +10,8 @@
  *   measured once before any change: 85.5% then; its misses have been studied since);
  * - tests/fixtures/category-eval-dev.json (160 messages by an independent writer, measured once on
  *   arrival at 91.9% understood, 76.9% strict; its misses were then studied for general weaknesses).
- * Each set's mean time per decision is printed cold (first reading of its words) and warm (again).
+ * Each set's mean time per decision is printed cold (first reading of its words) and warm (again);
+ * then all sets again with a typo in every word of six letters or more (robustness to typing).
  * The classifier trains on config/category-examples.ts and the catalog's synonyms, never on these
  * sentences. `--train` also scores the training examples (the classifier's fit, not a measure of
  * understanding).
@@ -18,7 +19,7 @@
 import { CATEGORY_EXAMPLES } from '../config/category-examples';
 import { categoryClassifier, categoryMenuOptions, categoryUnderstanding } from '../flows/nlp';
 import { understandCategory } from '../src/nlp/category-understanding';
-import { EVAL_SETS, evaluate, formatEvaluation, loadEvalItems, percent, type EvalItem } from '../tests/support/category-eval';
+import { EVAL_SETS, evaluate, formatEvaluation, loadEvalItems, percent, withTypos, type EvalItem } from '../tests/support/category-eval';
 
 // Trained before the first set, so its time is not counted as the first messages' time.
 console.log(`classifier trained in ${categoryClassifier().trainingMs.toFixed(0)} ms\n`);
@@ -54,6 +55,16 @@ console.log(
     ...summary,
     `  ${'overall'.padEnd(10)} ${percent(understood, total).padStart(6)}  (${understood}/${total})`,
   ].join('\n'),
+);
+
+// Robustness to typing: every set again with a typo in each word of six letters or more.
+const everyItem = EVAL_SETS.flatMap((set) => loadEvalItems(set.file));
+const typoLines = (['swap', 'drop', 'double'] as const).map((kind) => {
+  const result = evaluate(withTypos(everyItem, kind), categoryUnderstanding);
+  return `  ${kind.padEnd(10)} ${percent(result.overall.understood, result.overall.total).padStart(6)}  (${result.overall.understood}/${result.overall.total})`;
+});
+console.log(
+  ['\nunderstood with a typo in every word of 6+ letters (two letters swapped, one dropped, one doubled):', ...typoLines].join('\n'),
 );
 
 if (process.argv.includes('--train')) {

@@ -89,6 +89,21 @@ export function evaluate(items: readonly EvalItem[], understand: (text: string) 
   return result;
 }
 
+/**
+ * The same messages as typed in a hurry: in every word of six letters or more, two letters in the
+ * middle swapped, one dropped or one doubled ("spacciano" -> "spaccaino", "spaciano", "spacciiano").
+ */
+export type TypoKind = 'swap' | 'drop' | 'double';
+export function withTypos(items: readonly EvalItem[], kind: TypoKind): EvalItem[] {
+  const misspell = (word: string) => {
+    const i = Math.floor(word.length / 2);
+    if (kind === 'swap') return word.slice(0, i) + word[i + 1] + word[i] + word.slice(i + 2);
+    if (kind === 'drop') return word.slice(0, i) + word.slice(i + 1);
+    return word.slice(0, i) + word[i] + word.slice(i);
+  };
+  return items.map((item) => ({ ...item, text: item.text.replace(/\p{L}{6,}/gu, misspell) }));
+}
+
 export const percent = (part: number, total: number): string => (total === 0 ? '-' : `${((100 * part) / total).toFixed(1)}%`);
 
 function describe(got: CategoryUnderstanding): string {

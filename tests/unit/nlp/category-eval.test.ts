@@ -12,7 +12,16 @@ import { CATEGORIES } from '../../../config/categories';
 import { CATEGORY_EXAMPLES } from '../../../config/category-examples';
 import { categoryUnderstanding } from '../../../flows/nlp';
 import { contentTokens, normalizeText } from '../../../src/nlp/text';
-import { ASK, BLIND_EVAL_FILE, EVAL_SETS, evaluate, formatEvaluation, HOLDOUT_EVAL_FILE, loadEvalItems } from '../../support/category-eval';
+import {
+  ASK,
+  BLIND_EVAL_FILE,
+  EVAL_SETS,
+  evaluate,
+  formatEvaluation,
+  HOLDOUT_EVAL_FILE,
+  loadEvalItems,
+  withTypos,
+} from '../../support/category-eval';
 
 const GOAL = 0.95;
 /**
@@ -46,7 +55,18 @@ function overlap(x: ReadonlySet<string>, y: ReadonlySet<string>): number {
 }
 const wordSet = (text: string) => new Set(contentTokens(text));
 
+/**
+ * All sets with a typo in every word of six letters or more: 97.3% to 98.5% understood on
+ * 2026-12-04 (main before: 93.3% to 94.5%). Held a little below, as a ratchet.
+ */
+const TYPO_FLOOR = 0.96;
+
 describe('category evaluation sets', () => {
+  it.each(['swap', 'drop', 'double'] as const)('are understood with a typo in every long word (%s) at the floor or more', (kind) => {
+    const result = evaluate(withTypos(everyItem, kind), categoryUnderstanding);
+    expect(result.overall.understood / result.overall.total).toBeGreaterThanOrEqual(TYPO_FLOOR);
+  });
+
   it.each(sets)('$name is large, varied, every category in both languages', ({ items, file }) => {
     expect(items.length).toBeGreaterThanOrEqual(file === HOLDOUT_EVAL_FILE ? 120 : file === BLIND_EVAL_FILE ? 60 : 100);
     const ids = new Set(CATEGORIES.map((c) => c.id));

@@ -904,6 +904,7 @@ export const CATEGORY_EXAMPLES: CategoryExamples = {
       'un albero è caduto sulla ciclabile dopo il temporale',
       'auto in doppia fila bloccano il passaggio del bus',
       'qualcuno mi parcheggia davanti al passo carrabile tutte le mattine',
+      'una signora è inciampata in un tombino sporgente davanti alla farmacia',
     ],
     en: [
       'a deep pothole in the road',
@@ -943,6 +944,8 @@ export const CATEGORY_EXAMPLES: CategoryExamples = {
       'the give way markings at the junction have worn off',
       "there's a dead fox in the middle of the road",
       'hornets nest under the bench by the pond',
+      'an elderly man tripped on a raised paving stone by the library',
+      'my daughter tripped over a loose drain cover on the way to school',
     ],
   },
 };

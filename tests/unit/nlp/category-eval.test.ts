@@ -25,7 +25,7 @@ import {
 
 const GOAL = 0.95;
 /**
- * The first three sets stand at 99.1%, 100% and 99.3% (2026-12-04): held a little below, as a
+ * The first three sets stand at 99.5%, 100% and 99.3% (2026-12-04): held a little below, as a
  * ratchet (one set has 100 to 213 messages, one miss is 0.5 to 1 point).
  */
 const FLOOR = { overall: 0.97, language: 0.95 };
@@ -41,9 +41,9 @@ const BLIND_FLOOR = { overall: 0.96, language: 0.93 };
 /**
  * The dev set (160 messages by an independent writer, tests/fixtures/category-eval-dev.json) was
  * measured once on arrival: 91.9% understood (76.9% strict). Its misses were then studied to find
- * general weaknesses (98.1% after), so it is a ratchet, not an estimate: raise it, never lower it.
+ * general weaknesses (99.4% after), so it is a ratchet, not an estimate: raise it, never lower it.
  */
-const DEV_FLOOR = { overall: 0.96, language: 0.94 };
+const DEV_FLOOR = { overall: 0.97, language: 0.95 };
 const floorOf = (name: string) => (name === 'blind' ? BLIND_FLOOR : name === 'dev' ? DEV_FLOOR : FLOOR);
 const sets = EVAL_SETS.map((set) => ({ ...set, items: loadEvalItems(set.file) }));
 const everyItem = sets.flatMap((set) => set.items);

@@ -57,6 +57,23 @@ export const EMERGENCY_TERMS: TermMatcherConfig = {
     { term: 'rapina in corso', variants: ['rapina a mano armata', 'stanno rapinando', 'rapinando'], stem: false, typos: false },
     { term: 'violenza', variants: ['violenze', 'violentando', 'stupro', 'rissa', 'risse'], stem: false },
     { term: 'incidente con feriti', variants: ['investito', 'investita', 'incidente grave'], stem: false, typos: false },
+    // Someone in the house, or following the citizen, now.
+    {
+      term: 'stanno entrando in casa',
+      variants: [
+        'mi stanno entrando in casa',
+        'stanno entrando in casa mia',
+        'ci sono i ladri in casa',
+        'ladri in casa adesso',
+        'stanno forzando la porta',
+        'stanno scassinando la porta',
+        'qualcuno in casa adesso',
+      ],
+      stem: false,
+      typos: false,
+    },
+    { term: 'mi stanno seguendo', variants: ['mi sta seguendo', 'mi stanno minacciando', 'mi sta minacciando'], stem: false, typos: false },
+    { term: 'sta annegando', variants: ['caduto nel fiume', 'caduta nel fiume', 'caduto nel canale', 'caduta nel canale', 'annega'], stem: false, typos: false },
     // Medical.
     { term: 'overdose' },
     { term: 'svenuto', variants: ['svenuta', 'svenuti', 'privo di sensi', 'priva di sensi', 'incosciente'], stem: false, typos: false },
@@ -85,6 +102,14 @@ export const EMERGENCY_TERMS: TermMatcherConfig = {
       typos: false,
     },
     { term: 'robbery in progress', variants: ['armed robbery', 'being robbed', 'hold up', 'holdup'], stem: false, typos: false },
+    {
+      term: 'breaking in right now',
+      variants: ['breaking into my house', 'breaking into the house', 'someone is in my house', 'burglars in my house', 'intruder in my house', 'trying to break in now'],
+      stem: false,
+      typos: false,
+    },
+    { term: 'following me', variants: ['being followed', 'is following me', 'are following me', 'threatening me'], stem: false, typos: false },
+    { term: 'drowning', variants: ['fell in the river', 'fell into the river', 'fell in the canal', 'fell into the canal'], stem: false, typos: false },
     { term: 'not breathing', variants: ['unconscious', 'passed out', 'collapsed', 'overdosed', 'ambulance'], stem: false, typos: false },
     { term: 'help now', variants: ['help me now', 'urgent help', 'call 911', 'call 112'], stem: false, typos: false },
   ],

@@ -34,6 +34,12 @@ describe('detectEmergency: danger now', () => {
     ['he is not breathing', 'not breathing'],
     ['two people injured after a crash', 'injured'],
     ['there is blood everywhere', 'bleeding'],
+    // A burglary, a stalker, someone in the water: now. Missed on the old terms.
+    ['aiuto mi stanno entrando in casa adesso', 'stanno entrando in casa'],
+    ['someone is breaking into my house right now', 'breaking in right now'],
+    ['mi stanno seguendo ho paura', 'mi stanno seguendo'],
+    ['a kid fell in the river', 'drowning'],
+    ['un bambino è caduto nel canale', 'sta annegando'],
   ])('%j -> %s', (text, term) => {
     const result = detectEmergency(text);
     expect(result.emergency).toBe(true);

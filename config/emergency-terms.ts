@@ -63,7 +63,6 @@ export const EMERGENCY_TERMS: TermMatcherConfig = {
       variants: [
         'mi stanno entrando in casa',
         'stanno entrando in casa mia',
-        'ci sono i ladri in casa',
         'ladri in casa adesso',
         'stanno forzando la porta',
         'stanno scassinando la porta',
@@ -108,7 +107,8 @@ export const EMERGENCY_TERMS: TermMatcherConfig = {
       stem: false,
       typos: false,
     },
-    { term: 'following me', variants: ['being followed', 'is following me', 'are following me', 'threatening me'], stem: false, typos: false },
+    // "following me" alone is a suspicious-activity report; "is following me" is now.
+    { term: 'is following me', variants: ['are following me', 'being followed right now', 'is threatening me', 'are threatening me'], stem: false, typos: false },
     { term: 'drowning', variants: ['fell in the river', 'fell into the river', 'fell in the canal', 'fell into the canal'], stem: false, typos: false },
     { term: 'not breathing', variants: ['unconscious', 'passed out', 'collapsed', 'overdosed', 'ambulance'], stem: false, typos: false },
     { term: 'help now', variants: ['help me now', 'urgent help', 'call 911', 'call 112'], stem: false, typos: false },

@@ -104,6 +104,11 @@ export function understandCategory(text: string, deps: CategoryUnderstandingDeps
   }
   // A description naming a category in its own words, and the classifier agrees: no need to ask.
   if (match.ok && (!best || best.categoryId === match.id)) return { kind: 'chosen', categoryId: match.id };
+  // Its words name two ("rifiuti abbandonati": waste, and "abbandonati" as in abandoned vehicles),
+  // and the classifier clearly prefers one of them: that one.
+  if (!match.ok && best && named.includes(best.categoryId) && best.confidence - (second?.confidence ?? 0) >= CLEAR_LEAD) {
+    return { kind: 'chosen', categoryId: best.categoryId };
+  }
   // It names one, the word statistics point at another, and one of the two is sensitive ("a van
   // circling our street with its lights off"): a clear either/or, not a guess.
   // (Unless an idiom took that word back: "si buca" is drug use, not a pothole.)

@@ -105,8 +105,16 @@ export function understandCategory(text: string, deps: CategoryUnderstandingDeps
   // A description naming a category in its own words, and the classifier agrees: no need to ask.
   if (match.ok && (!best || best.categoryId === match.id)) return { kind: 'chosen', categoryId: match.id };
   // Its words name two ("rifiuti abbandonati": waste, and "abbandonati" as in abandoned vehicles),
-  // and the classifier clearly prefers one of them: that one.
-  if (!match.ok && best && named.includes(best.categoryId) && best.confidence - (second?.confidence ?? 0) >= CLEAR_LEAD) {
+  // one of them in full, and the classifier clearly prefers that one: taken, unless it is sensitive
+  // (a sensitive category is always confirmed first).
+  if (
+    !match.ok &&
+    best &&
+    !isSensitive(best.categoryId) &&
+    named.includes(best.categoryId) &&
+    fullyNamed.some((o) => o.id === best.categoryId) &&
+    best.confidence - (second?.confidence ?? 0) >= CLEAR_LEAD
+  ) {
     return { kind: 'chosen', categoryId: best.categoryId };
   }
   // It names one, the word statistics point at another, and one of the two is sensitive ("a van

@@ -13,6 +13,7 @@ import { extractReport } from '../src/nlp/report-extraction';
 import type { ReportDraft } from './report-draft';
 import { STEP, textOf, type ReportStepContext } from './report-steps';
 import { locateAddress, locatePin } from './steps/location.steps';
+import { withObservedWhen } from './observed-when';
 import { checkDescription } from './validators';
 
 export { skipAnswered } from './skip-answered';
@@ -33,7 +34,7 @@ const knownPlacesCache = new WeakMap<object, string[]>();
  * The municipality's own place names: its name and its zones' (frazioni) names, split at "," and
  * " e ". Built once per territory (both are loaded at start and never change).
  */
-function knownPlaces(ctx: ReportStepContext): string[] {
+export function knownPlaces(ctx: ReportStepContext): string[] {
   const { territory, municipality } = ctx.services;
   let places = knownPlacesCache.get(territory);
   if (!places) {
@@ -78,6 +79,8 @@ export async function readOneMessage(
   if (suggested) draft = { ...draft, categoryId: suggested.id, suggestedCategoryId: undefined };
   const description = checkDescription(text);
   if (description.ok) draft = { ...draft, description: description.value, oneMessage: true };
+  // The time words become the report's "when observed", resolved at this message's time.
+  if (extracted.when) draft = withObservedWhen(ctx, draft, text);
 
   if (extracted.place) {
     const found = await locateAddress(ctx, extracted.place);

@@ -1,5 +1,6 @@
 /** The answers of a report being written, as saved in the dialog state (plain JSON). */
 import type { GeoPoint } from '../src/domain/message';
+import { isObservedWhenJson, type ObservedWhenJson } from '../src/domain/observed-when';
 import { RELIABILITIES, type Reliability } from '../src/domain/report';
 
 export type DraftLocation = {
@@ -56,12 +57,19 @@ export type ReportDraft = {
   firstText?: string;
   /** The photo that caption came with (already saved by the channel, police only). */
   firstPhotoRef?: string;
+  /** When that first message was received (ISO): its time words are read relative to it. */
+  firstAt?: string;
   reliability?: Reliability;
   location?: DraftLocation;
   /** A typed address found by the geocoder, waiting for confirmation. */
   candidateLocation?: DraftLocation;
   photoRefs: string[];
   description?: string;
+  /**
+   * When the citizen says it was observed: the time words of the one-message report or of the
+   * description answer, resolved at that message's time (src/nlp/time-words.ts).
+   */
+  observedWhen?: ObservedWhenJson;
   /** Found when the citizen chose "Invia": waiting for "same situation?". */
   nearby?: NearbyReport;
   /** The area alerts menu's own answers; not part of the report. */
@@ -135,10 +143,12 @@ export function isReportDraft(v: unknown): v is ReportDraft {
     optional(v.oneMessage, (b) => typeof b === 'boolean') &&
     optional(v.firstText, isString) &&
     optional(v.firstPhotoRef, isString) &&
+    optional(v.firstAt, (t) => isString(t) && !Number.isNaN(Date.parse(t as string))) &&
     optional(v.reliability, (r) => RELIABILITIES.includes(r as Reliability)) &&
     optional(v.location, isLocation) &&
     optional(v.candidateLocation, isLocation) &&
     optional(v.description, isString) &&
+    optional(v.observedWhen, isObservedWhenJson) &&
     optional(v.nearby, isNearby) &&
     optional(v.alert, isAlertDraft) &&
     optional(v.followUp, isObject)

@@ -26,6 +26,7 @@ import { ALERT_STEPS } from './steps/alerts.steps';
 import { alertsShortcut, stopShortcut } from './alerts';
 import { DATA_RIGHTS_SHORTCUTS } from './data-rights';
 import { anytimeWordOf } from './anytime-words';
+import { SERVICE_QUESTION_SHORTCUTS } from './service-questions';
 import { eraseConfirmStep } from './steps/erase.step';
 import { followUpMoreStep, followUpPickStep } from './steps/follow-up.steps';
 
@@ -94,6 +95,6 @@ export const reportFlow: FlowDefinition<ReportDraft, DialogServices> = {
   },
   nlp: engineNlp,
   // "STOP" first: it must never open anything.
-  shortcuts: [stopShortcut, alertsShortcut, ...DATA_RIGHTS_SHORTCUTS],
+  shortcuts: [stopShortcut, alertsShortcut, ...DATA_RIGHTS_SHORTCUTS, ...SERVICE_QUESTION_SHORTCUTS],
   anytimeWordOf,
 };

@@ -12,7 +12,8 @@ import { RESOLUTION_CHOICES } from '../src/texts/citizen/notice-text';
 import type { ReportView, ResolutionAnswer } from '../src/domain/ports';
 import { careSettings } from './follow-up';
 import { messageKey } from './message-key';
-import { matchChoice, type ChoiceOption } from './nlp';
+import { matchChoice, tokenize, type ChoiceOption } from './nlp';
+import { deniesSomething } from './choices';
 import { promptsFor } from '../src/texts/citizen';
 import type { ReportDraft } from './report-draft';
 import { STEP, textOf, type ReportStepContext } from './report-steps';
@@ -37,10 +38,28 @@ async function reportAwaiting(ctx: ReportStepContext, key: string): Promise<Repo
   return recent.find((r) => r.resolutionCheck?.messageId === key);
 }
 
+const MAX_ANSWER_WORDS = 12;
+
+/** "non c'è più", "there's nothing there any more": the problem is gone. */
+const GONE = /\b(?:non (?:c e|ce|ci sono|si vede) piu|nothing (?:there |left )?any ?more|not there any ?more|no longer there)\b/;
+
+/** The answer to "Il problema è stato risolto?" in the citizen's words, if it is one. */
+export function resolutionAnswerOf(text: string): ResolutionAnswer | undefined {
+  const tokens = tokenize(text);
+  // A long message is a new report or an addition, not the answer to a yes/no question.
+  if (tokens.length > MAX_ANSWER_WORDS) return undefined;
+  if (GONE.test(tokens.join(' '))) return 'solved';
+  const matched = matchChoice(text, options());
+  // "no, è ancora tutto lì": both "no" and "still there"; the more precise one.
+  if (!matched.ok) return matched.reason === 'ambiguous' && matched.candidates?.includes('still_there') && !matched.candidates.includes('solved') ? 'still_there' : undefined;
+  // "nn risolto", "non è stato risolto": "solved" denied is not solved.
+  return matched.id === 'solved' && deniesSomething(text) ? 'not_solved' : (matched.id as ResolutionAnswer);
+}
+
 export async function answerResolutionCheck(ctx: ReportStepContext): Promise<StepSuccess<ReportDraft> | undefined> {
   if (ctx.message.payload.kind !== 'text' || !ctx.text) return undefined;
-  const matched = matchChoice(ctx.text, options());
-  if (!matched.ok) return undefined;
+  const answer = resolutionAnswerOf(ctx.text);
+  if (!answer) return undefined;
   const key = messageKey(ctx.message);
   const report = await reportAwaiting(ctx, key);
   if (!report) return undefined;
@@ -48,7 +67,7 @@ export async function answerResolutionCheck(ctx: ReportStepContext): Promise<Ste
   const outcome = await answerResolution(
     { reports: ctx.services.reports, audit: ctx.services.audit },
     report,
-    { answer: matched.id as ResolutionAnswer, at: ctx.now, messageId: key },
+    { answer, at: ctx.now, messageId: key },
     { reopenDays: settings.reopenDays, notSolved: settings.notSolved },
   );
   if (!outcome) return undefined;

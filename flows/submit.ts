@@ -8,6 +8,7 @@ import { categoryById } from '../config/categories';
 import { submitReport as submitReportUseCase } from '../src/app/reports/submit-report';
 import type { StepOutcome } from '../src/dialog/flow.types';
 import { closedUntil } from './hours';
+import { observedWhenFromJson } from '../src/domain/observed-when';
 import { emptyDraft, type ReportDraft } from './report-draft';
 import { STEP, textOf, type ReportStepContext } from './report-steps';
 
@@ -56,6 +57,7 @@ export async function submitReport(ctx: ReportStepContext): Promise<StepOutcome<
     citizenRef: ctx.citizenRef,
     language: ctx.lang,
     sourceMessageKey,
+    ...(draft.observedWhen ? { observedWhen: observedWhenFromJson(draft.observedWhen) } : {}),
   });
   if (!submitted.ok) return { ok: true, next: STEP.category, replies: [{ text: t.summary.incomplete }] };
   const { report } = submitted;

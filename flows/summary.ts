@@ -16,6 +16,7 @@ export function renderSummary(draft: ReportDraft, lang: Language): DialogReply {
     `• ${t.fields.category}: ${categoryLabel(draft.categoryId, lang)}`,
     `• ${t.fields.reliability}: ${draft.reliability ? p.reliability.labels[draft.reliability] : '?'}`,
     `• ${t.fields.location}: ${where}`,
+    ...(draft.observedWhen ? [`• ${t.when}: ${draft.observedWhen.text}`] : []),
     `• ${t.fields.photo}: ${t.photos(draft.photoRefs.length)}`,
     `• ${t.fields.description}: «${draft.description ?? ''}»`,
     '',

@@ -6,8 +6,10 @@ import { CATEGORIES, categoryById } from '../../config/categories';
 import type { StepOutcome } from '../../src/dialog/flow.types';
 import type { Language } from '../../src/dialog/state';
 import { yesNoMenu } from '../choices';
-import { categoryUnderstanding, matchChoice } from '../nlp';
+import { categoryUnderstanding, matchChoice, tokenize } from '../nlp';
 import { readOneMessage, saysMoreThanCategory } from '../one-message';
+import { takeEarlyPlace } from '../early-place';
+import { takeEarlyPhoto } from '../early-photo';
 import { categoryChoiceOptions } from '../../src/nlp/category-options';
 import { LANGUAGES } from '../../src/dialog/state';
 import { promptsFor } from '../../src/texts/citizen';
@@ -50,10 +52,13 @@ export async function readCategory(ctx: ReportStepContext): Promise<StepOutcome<
 export const categoryStep: ReportStep = {
   id: STEP.category,
   needsConsent: true,
-  accepts: ['text'],
+  // A pin or a photo here is an answer given early (flows/early-place.ts, early-photo.ts).
+  accepts: ['text', 'location', 'photo'],
   prompt: (ctx) => ({ text: textOf(ctx).category.prompt, choices: CATEGORIES.map((c) => c.labels[ctx.lang]) }),
   help: (ctx) => textOf(ctx).category.help,
   async handle(ctx) {
+    const early = takeEarlyPhoto(ctx) ?? (ctx.message.payload.kind === 'location' ? await takeEarlyPlace(ctx) : undefined);
+    if (early) return early;
     // Right after the privacy notice the answer may be a whole report ("rifiuti in via … da tre giorni").
     if (ctx.text && !ctx.draft.categoryId && saysMoreThanCategory(ctx, ctx.text)) {
       const whole = await readOneMessage(ctx, readCategory);
@@ -78,6 +83,8 @@ export const categoryConfirmStep: ReportStep = {
     const suggested = ctx.draft.suggestedCategoryId;
     if (answer === 'yes' && suggested && categoryById(suggested)) return chosen(ctx, suggested);
     if (answer === 'no' || !suggested) {
+      const named = answer === 'no' ? await readBeyondRejection(ctx, suggested ? [suggested] : []) : undefined;
+      if (named) return named;
       return {
         ok: true,
         next: STEP.category,
@@ -90,6 +97,21 @@ export const categoryConfirmStep: ReportStep = {
     return outcome.ok ? outcome : { ok: false, reason: textOf(ctx).notUnderstood };
   },
 };
+
+/**
+ * "nessuna delle due, sono stati dei vandali", "no, è vandalismo": a rejection that names another
+ * category goes on with that one; one that names only what was rejected ("no, non è spaccio") or
+ * nothing, undefined (the menu follows).
+ */
+async function readBeyondRejection(ctx: ReportStepContext, rejected: readonly string[]): Promise<StepOutcome<ReportDraft> | undefined> {
+  if (!ctx.text || tokenize(ctx.text).length < 3) return undefined;
+  const outcome = await readCategory(ctx);
+  if (!outcome.ok) return undefined;
+  const named = [outcome.draft?.categoryId, outcome.draft?.suggestedCategoryId, ...(outcome.draft?.eitherCategoryIds ?? [])].filter(
+    (id): id is string => Boolean(id),
+  );
+  return named.length > 0 && !named.some((id) => rejected.includes(id)) ? outcome : undefined;
+}
 
 /** "Intendi «Vandalismo» oppure «Spaccio di droga»?": two buttons and "neither". */
 export const categoryEitherStep: ReportStep = {
@@ -113,6 +135,8 @@ export const categoryEitherStep: ReportStep = {
     const picked = pair.length === 2 ? matchChoice(text, options) : undefined;
     if (picked?.ok && picked.id !== 'neither') return chosen(ctx, picked.id);
     if (!picked || picked.ok || yesNoMenu.match(text) === 'no') {
+      const named = pair.length === 2 ? await readBeyondRejection(ctx, pair) : undefined;
+      if (named) return named;
       return {
         ok: true,
         next: STEP.category,

@@ -2,6 +2,7 @@
 import { MAX_DESCRIPTION_LENGTH, MAX_PHOTOS, checkDescription } from '../validators';
 import { STEP, textOf, type ReportStep } from '../report-steps';
 import { photoProblem } from './photo.step';
+import { withObservedWhen } from '../observed-when';
 
 export const descriptionStep: ReportStep = {
   id: STEP.description,
@@ -34,6 +35,7 @@ export const descriptionStep: ReportStep = {
             : t.description.tooShort,
       };
     }
-    return { ok: true, next: STEP.summary, draft: { ...ctx.draft, description: checked.value } };
+    // Time words in the description ("stanotte …") fill the report's "when observed" too.
+    return { ok: true, next: STEP.summary, draft: withObservedWhen(ctx, { ...ctx.draft, description: checked.value }, checked.value) };
   },
 };

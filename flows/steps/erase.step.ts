@@ -3,7 +3,7 @@ import { menu } from '../choices';
 import { eraseNow } from '../data-rights';
 import { STEP, textOf, type ReportStep } from '../report-steps';
 
-export const eraseMenu = menu('erase-confirm', ['yes', 'no'] as const, (p) => p.rights.erase.choices);
+export const eraseMenu = menu('erase-confirm', ['yes', 'no'] as const, (p) => p.rights.erase.choices, ['yes']);
 
 export const eraseConfirmStep: ReportStep = {
   id: STEP.eraseConfirm,

@@ -3,7 +3,7 @@
  * more photos and words until «fatto». The second step rests (no idle rules): after a quarter of
  * an hour without additions, a message is treated as at the resting step again.
  */
-import { idleStep } from './rest.steps';
+import { idleStep, isOnlyThanks } from './rest.steps';
 import { photoProblem } from './photo.step';
 import { addAndReply, careSettings, FOLLOW_UP_WINDOW_MS, infoOf, whatOf } from '../follow-up';
 import { engineNlp, matchChoice, type ChoiceOption } from '../nlp';
@@ -47,6 +47,8 @@ export const followUpPickStep: ReportStep = {
     const followUp = ctx.draft.followUp;
     if (!followUp?.choices?.length) return { ok: true, next: STEP.idle, draft: emptyDraft() };
     const picked = ctx.text ? matchChoice(ctx.text, options(ctx).options) : undefined;
+    // "grazie" instead of an answer: nothing is added, and nothing more is asked.
+    if (!picked?.ok && ctx.text && isOnlyThanks(ctx.text)) return { ok: true, next: STEP.idle, draft: emptyDraft(), replies: [{ text: textOf(ctx).thanks.reply }] };
     if (!picked?.ok) return { ok: false, reason: t.notUnderstood };
     const pending = followUp.pending;
     if (picked.id === NEW) {

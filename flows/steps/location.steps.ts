@@ -9,6 +9,7 @@ import { yesNoMenu } from '../choices';
 import type { DraftLocation, ReportDraft } from '../report-draft';
 import { STEP, textOf, type ReportStep, type ReportStepContext } from '../report-steps';
 import { skipAnswered } from '../skip-answered';
+import { takeEarlyPhoto } from '../early-photo';
 
 /** Shorter typed text cannot be an address ("qui", "lì"). */
 const MIN_ADDRESS_LENGTH = 4;
@@ -84,10 +85,11 @@ async function readLocation(ctx: ReportStepContext): Promise<StepOutcome<ReportD
 export const locationStep: ReportStep = {
   id: STEP.location,
   needsConsent: true,
-  accepts: ['location', 'text'],
+  // A photo here is kept for the photo question (flows/early-photo.ts).
+  accepts: ['location', 'text', 'photo'],
   prompt: (ctx) => ({ text: textOf(ctx).location.prompt, requestLocation: true }),
   help: (ctx) => textOf(ctx).location.help,
-  handle: readLocation,
+  handle: async (ctx) => takeEarlyPhoto(ctx) ?? readLocation(ctx),
 };
 
 export const locationConfirmStep: ReportStep = {

@@ -8,8 +8,10 @@ import { answerResolutionCheck } from '../resolution-answer';
 import { closedUntil, hoursText } from '../hours';
 import { categoryUnderstanding, tokenize } from '../nlp';
 import { STEP, textOf, type ReportStep, type ReportStepContext } from '../report-steps';
+import { firstMessageTime } from '../observed-when';
 import { readOneMessage } from '../one-message';
 import { readCategory } from './category.steps';
+import { renderStatus } from '../status';
 import { promptsFor } from '../../src/texts/citizen';
 import { LANGUAGES } from '../../src/dialog/state';
 
@@ -29,7 +31,8 @@ function firstReport(ctx: ReportStepContext): { draft?: ReportStepContext['draft
   const { payload } = ctx.message;
   if (!ctx.text || !(payload.kind === 'text' || (payload.kind === 'photo' && payload.mediaRef)) || !namesCategory(ctx.text)) return {};
   const photo = payload.kind === 'photo' && payload.mediaRef ? { firstPhotoRef: payload.mediaRef } : {};
-  return { draft: { ...ctx.draft, firstText: ctx.text, ...photo } };
+  // When it was sent: its time words ("stanotte") are read relative to it, not to the consent.
+  return { draft: { ...ctx.draft, firstText: ctx.text, ...firstMessageTime(ctx), ...photo } };
 }
 
 /** First contact: whatever the message says, the welcome comes first, then the privacy question. */
@@ -60,7 +63,7 @@ export const declinedStep: ReportStep = {
 };
 
 /** Does this first message already say what the report is about? */
-function namesCategory(text: string | undefined): boolean {
+export function namesCategory(text: string | undefined): boolean {
   if (!text || isOnlyGreeting(text)) return false;
   return categoryUnderstanding(text).kind !== 'unknown';
 }
@@ -85,8 +88,12 @@ export const idleStep: ReportStep = {
     const answered = (await answerAgentQuestion(ctx)) ?? (await answerResolutionCheck(ctx));
     if (answered) return answered;
     const t = textOf(ctx);
-    if (ctx.message.payload.kind === 'text' && ctx.text && isOnlyThanks(ctx.text, t.thanks.words)) {
+    if (ctx.message.payload.kind === 'text' && ctx.text && isOnlyThanks(ctx.text)) {
       return { ok: true, next: STEP.idle, replies: [{ text: t.thanks.reply }] };
+    }
+    // A ticket code alone ("VIC-2026-000012?"): where that report is.
+    if (ctx.message.payload.kind === 'text' && ctx.text && ONLY_TICKET.test(ctx.text)) {
+      return { ok: true, next: STEP.idle, replies: await renderStatus(ctx) };
     }
     // «aggiungi», or a photo or text while a report is open: "add it to VIC-…?" (flows/follow-up.ts).
     const followUp = await offerFollowUp(ctx);
@@ -101,10 +108,21 @@ export const idleStep: ReportStep = {
   },
 };
 
-/** "grazie", "ok grazie mille", "👍": nothing but thanks (a longer message is a new report). */
-function isOnlyThanks(text: string, words: string[]): boolean {
-  if (words.includes(text.trim())) return true;
-  const vocabulary = new Set(words.flatMap(tokenize));
+const ONLY_TICKET = /^\W*(?:codice\W+|code\W+|ticket\W+)?VIC\W?\d{4}\W?\d{1,7}\W*$/iu;
+
+let courtesyWords: Set<string> | undefined;
+/**
+ * "grazie", "ok grazie mille, buona giornata", "thanks a lot, bye 👍": nothing but thanks, greetings
+ * and courtesy (a longer message, or one with any other word, is a new report).
+ */
+export function isOnlyThanks(text: string): boolean {
+  courtesyWords ??= new Set(
+    LANGUAGES.flatMap((lang) => {
+      const t = promptsFor(lang);
+      return [...t.thanks.words, ...t.thanks.courtesy, ...t.greetings].flatMap(tokenize);
+    }),
+  );
+  if (LANGUAGES.some((lang) => promptsFor(lang).thanks.words.includes(text.trim()))) return true;
   const tokens = tokenize(text);
-  return tokens.length > 0 && tokens.length <= 4 && tokens.every((token) => vocabulary.has(token));
+  return tokens.length > 0 && tokens.length <= 8 && tokens.every((token) => courtesyWords!.has(token)) && !isOnlyGreeting(text);
 }

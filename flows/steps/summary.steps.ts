@@ -5,6 +5,10 @@ import { STEP, textOf, type ReportStep } from '../report-steps';
 import { findNearbyReport } from '../nearby';
 import { missingStep, submitReport } from '../submit';
 import { renderSummary } from '../summary';
+import { tokenize } from '../nlp';
+import { LANGUAGES } from '../../src/dialog/state';
+import { promptsFor } from '../../src/texts/citizen';
+import type { EditField } from '../../src/texts/citizen/types';
 
 export const summaryStep: ReportStep = {
   id: STEP.summary,
@@ -20,6 +24,9 @@ export const summaryStep: ReportStep = {
       if (nearby) return { ok: true, next: STEP.sameSituation, draft: { ...ctx.draft, nearby } };
       return submitReport(ctx);
     }
+    // "la posizione è sbagliata", "wrong street": straight to that answer.
+    const named = ctx.text && (action === 'edit' || !action) ? correctionNamedIn(ctx.text, action === 'edit') : undefined;
+    if (named) return { ok: true, next: FIELD_STEPS[named], returnTo: STEP.summary };
     if (action === 'edit') return { ok: true, next: STEP.edit };
     if (action === 'cancel') return { ok: true, next: STEP.idle, draft: emptyDraft(), replies: [{ text: textOf(ctx).cancelled }] };
     return { ok: false, reason: textOf(ctx).summary.notUnderstood };
@@ -33,6 +40,27 @@ const FIELD_STEPS = {
   photo: STEP.photo,
   description: STEP.description,
 } as const;
+
+let inSentence: { cue: Set<string>; mentions: Map<string, EditField> } | undefined;
+
+/**
+ * The one answer a correction names ("la via è sbagliata", "I want to add a photo"), if exactly one.
+ * Unless the message already reads as «Correggi», it must also say that something is to change.
+ */
+function correctionNamedIn(text: string, knownToBeCorrection: boolean): EditField | undefined {
+  inSentence ??= {
+    cue: new Set(LANGUAGES.flatMap((lang) => promptsFor(lang).edit.inSentence.cue.flatMap(tokenize))),
+    mentions: new Map(
+      LANGUAGES.flatMap((lang) =>
+        Object.entries(promptsFor(lang).edit.inSentence.mentions).flatMap(([field, words]) => words.map((word) => [tokenize(word).join(' '), field as EditField] as const)),
+      ),
+    ),
+  };
+  const tokens = tokenize(text);
+  if (tokens.length > 20 || !(knownToBeCorrection || tokens.some((token) => inSentence!.cue.has(token)))) return undefined;
+  const named = new Set(tokens.map((token) => inSentence!.mentions.get(token)).filter((field) => field !== undefined));
+  return named.size === 1 ? [...named][0] : undefined;
+}
 
 export const editStep: ReportStep = {
   id: STEP.edit,

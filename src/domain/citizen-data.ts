@@ -20,6 +20,8 @@ export type CitizenReportData = {
   createdAt: Date;
   address?: string;
   description: string;
+  /** The time words they wrote ("stanotte"), kept as the report's "when observed". */
+  observedWhen?: string;
   photos: number;
   /** What they added later (answers to agents' questions), text only. */
   added: Array<{ at: Date; text?: string; photo: boolean }>;

@@ -5,6 +5,7 @@
  */
 import type { Channel, GeoPoint } from './message';
 import type { ReportFilter } from './ports';
+import type { ObservedWhen } from './observed-when';
 import type { Outcome, Reliability, ReportStatus } from './report';
 
 /**
@@ -29,6 +30,8 @@ export type ExportReport = {
   closedAt?: Date;
   outcome?: Outcome;
   confirmations: number;
+  /** When the citizen says it was observed (their words are withheld like the description). */
+  observedWhen?: ObservedWhen;
 };
 
 export type ExportSort = 'priority' | 'newest';

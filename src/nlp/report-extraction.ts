@@ -7,13 +7,14 @@
  * prefixes ("vai", "p.zza") tolerated.
  */
 import { normalizeText } from './text';
+import { timeWordsIn } from './time-words';
 
 export type ExtractedReport = {
   /** The place as written, ready for the geocoder ("via Carlo Piaggia 12, Capannori"). */
   place?: string;
   /** A known place named without a street ("a Marlia"): an area, not yet a point. */
   area?: string;
-  /** The time words, as written ("da tre giorni"). */
+  /** The time words, as written ("da tre giorni"): src/nlp/time-words.ts finds and resolves them. */
   when?: string;
   /** The whole message, trimmed: the report's description. */
   description: string;
@@ -23,27 +24,6 @@ export type ExtractionOptions = {
   /** Names of known places of the municipality (frazioni, zones, the town itself), any case. */
   knownPlaces?: readonly string[];
 };
-
-const NUMBER_WORDS = 'un|una|uno|due|tre|quattro|cinque|sei|sette|otto|nove|dieci|qualche|alcuni|alcune|molti|parecchi|a|an|one|two|three|four|five|six|seven|eight|nine|ten|a few|several|\\d+';
-const UNITS_IT = 'minuti|ora|ore|giorno|giorni|gg|settimana|settimane|mese|mesi|anno|anni|notte|notti|sera|sere';
-const UNITS_EN = 'minutes?|hours?|days?|weeks?|months?|years?|nights?|evenings?';
-
-/** Time expressions, longest first; matched on normalised text (lower case, no accents). */
-const TIME_PATTERNS: readonly RegExp[] = [
-  new RegExp(`\\b(?:da|per|ormai da|gia da)\\s+(?:${NUMBER_WORDS})\\s+(?:${UNITS_IT})\\b`),
-  new RegExp(`\\b(?:${NUMBER_WORDS})\\s+(?:${UNITS_IT})\\s+fa\\b`),
-  new RegExp(`\\b(?:for|over)\\s+(?:the\\s+(?:last|past)\\s+)?(?:${NUMBER_WORDS})\\s+(?:${UNITS_EN})\\b`),
-  new RegExp(`\\b(?:${NUMBER_WORDS})\\s+(?:${UNITS_EN})\\s+ago\\b`),
-  /\b(?:da|per)\s+(?:giorni|settimane|mesi|anni|ore|tempo|sempre)\b/,
-  /\b(?:tutte le|tutti i|ogni)\s+(?:sere|notti|giorni|mattine|pomeriggi|weekend|sera|notte|giorno|mattina|fine settimana)\b/,
-  /\b(?:ieri|l altro ieri)\s+(?:sera|notte|mattina|pomeriggio)\b/,
-  /\b(?:questa|sta|sta)\s+(?:notte|mattina|sera)\b/,
-  /\b(?:stanotte|stamattina|stamani|stasera|stanotte|ieri|oggi|adesso|ora|in questo momento|proprio ora|poco fa|l altra notte|l altra sera)\b/,
-  /\b(?:every|each)\s+(?:night|evening|day|morning|weekend)\b/,
-  /\b(?:last|yesterday)\s+(?:night|evening|morning|afternoon|week)\b/,
-  /\b(?:for\s+(?:days|weeks|months|ages|years)|since\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|last\s+\w+))\b/,
-  /\b(?:tonight|this morning|this evening|today|yesterday|right now|just now|now)\b/,
-];
 
 /** Words that start a street name (normalised), with the usual abbreviations and typos. */
 const STREET_PREFIX =
@@ -98,11 +78,11 @@ export function extractReport(text: string, options: ExtractionOptions = {}): Ex
   const rest = street ? normalized.replace(street.replace(/^via /, ''), ' ') : normalized;
   const known = findKnownPlace(rest, options.knownPlaces ?? []);
   const placeParts = [street, known].filter((p): p is string => Boolean(p)).map(titleCase);
-  const when = TIME_PATTERNS.map((pattern) => pattern.exec(normalized)?.[0]).find((found) => found !== undefined);
+  const when = timeWordsIn(description);
   return {
     description,
     ...(street ? { place: placeParts.join(', ') } : {}),
     ...(!street && known ? { area: titleCase(known) } : {}),
-    ...(when ? { when: when.trim() } : {}),
+    ...(when ? { when } : {}),
   };
 }

@@ -6,7 +6,9 @@
  * chatId (on WhatsApp it is the phone number), citizenRef, followers, confirmation authors, photo
  * refs, assignee or agents' notes (the source does not even read them, see ExportReport). Citizens'
  * descriptions go out only for categories that are not `sensitive` (config/categories.ts): a
- * description of a suspect, a theft or drug dealing can name or describe people.
+ * description of a suspect, a theft or drug dealing can name or describe people. The citizen's
+ * time words ("stanotte") follow the same rule (they are their words); the period read from them
+ * (observedFrom/To, observedEvery) is a time like createdAt and goes out for every category.
  *
  * CSV: RFC 4180 (CRLF line ends, fields with `,` `"` CR or LF quoted, quotes doubled), UTF-8 with a
  * BOM so Excel reads accents right, and `,` as the separator (the RFC's, what QGIS, R, pandas and
@@ -54,6 +56,10 @@ export const EXPORT_COLUMNS = [
   'outcome',
   'confirmations',
   'description',
+  'observedWhen',
+  'observedFrom',
+  'observedTo',
+  'observedEvery',
 ] as const;
 
 export type ExportColumn = (typeof EXPORT_COLUMNS)[number];
@@ -82,6 +88,10 @@ export function exportRecord(r: ExportReport, ctx: ExportContext): ExportRecord 
     outcome: r.outcome ?? null,
     confirmations: r.confirmations,
     description: ctx.isSensitive(r.categoryId) ? null : r.description || null,
+    observedWhen: ctx.isSensitive(r.categoryId) ? null : (r.observedWhen?.text ?? null),
+    observedFrom: iso(r.observedWhen?.from),
+    observedTo: iso(r.observedWhen?.to),
+    observedEvery: r.observedWhen?.every ?? null,
   };
 }
 

@@ -58,6 +58,8 @@ export function presentSummary(r: ReportView, ctx: PresentContext) {
     /** First-action target in service time: countdown, breach, or met once an operator acted. */
     ...(sla ? { sla } : {}),
     hasPhoto: r.photoRefs.length > 0,
+    /** The citizen's time words («stanotte»), to triage by when it was observed; the detail has the period. */
+    ...(r.observedWhen ? { observedWords: r.observedWhen.text } : {}),
     confirmations: r.confirmations,
     version: r.version,
   };
@@ -90,6 +92,8 @@ export function presentDetail(r: ReportView, ctx: PresentContext) {
     citizenOptedOut: Boolean(r.citizenOptedOut),
     /** Insults or threats in the description: a warning for the agent, the report is not refused. */
     abuseFlags: r.abuseFlags ?? [],
+    /** When the citizen says it was observed: their words and the approximate period (police only, like the description). */
+    ...(r.observedWhen ? { observedWhen: r.observedWhen } : {}),
     /** "Il problema è stato risolto?" after the close: asked when, the answer, what it did. */
     resolutionCheck: r.resolutionCheck,
     /** The closed report this one follows up. */

@@ -303,7 +303,7 @@ describe('operator panel in Chromium', () => {
     await agentB.context.close();
   });
 
-  it('shows a description with <script> and <img onerror> as plain text', async () => {
+  it('shows a description (and the citizen\'s time words) with <script> and <img onerror> as plain text', async () => {
     const hostile = 'Attenzione <script>alert(1)</script> e <img src=x onerror=alert(1)> davanti alla scuola';
     const { report } = await app.storage.reports.createOnce({
       categoryId: 'urban_decay',
@@ -317,15 +317,21 @@ describe('operator panel in Chromium', () => {
       language: 'it',
       priority: 1,
       sourceMessageKey: `e2e-xss-${Date.now()}`,
+      // The citizen's time words are shown as text too, with the period read from them.
+      observedWhen: { text: 'stanotte <img src=x onerror=alert(3)>', kind: 'moment', from: new Date('2026-11-17T21:00:00Z'), to: new Date('2026-11-18T05:00:00Z') },
     });
     const { page, seen } = await agentAPage();
     await page.goto(`${app.url}/?status=new`);
-    await page.locator(`tr[data-ticket="${report.ticketCode}"]`).waitFor();
+    const row = page.locator(`tr[data-ticket="${report.ticketCode}"]`);
+    await row.waitFor();
+    expect(await row.innerText()).toContain('«stanotte <img src=x onerror=alert(3)>»');
     await page.goto(`${app.url}/reports/${report.id}`);
     const description = page.getByTestId('report-description');
     await description.waitFor();
     expect(await description.innerText()).toBe(hostile);
     expect(await page.getByTestId('report-address').innerText()).toBe('<b>Via</b> <img src=x onerror=alert(2)>');
+    expect(await page.getByTestId('report-observed').innerText()).toContain('stanotte <img src=x onerror=alert(3)>');
+    expect(await page.getByTestId('report-observed').innerText()).toContain('tra 17/11/2026, 22:00 e 18/11/2026, 06:00 circa');
     expect(await page.locator('img[src="x"]').count()).toBe(0);
     expect(await page.locator('#main script').count()).toBe(0);
     expect(await page.locator('#main b').count()).toBe(0);

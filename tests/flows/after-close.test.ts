@@ -61,6 +61,24 @@ describe('"Il problema è stato risolto?"', () => {
     await say(chat, 'no', { not: ['ho riaperto'] });
   });
 
+  // Answers in the citizen's own words. On the old code «nn risolto» was stored as "solved", and
+  // «non c'è più», «hanno pulito», «macché, è tutto come prima», "it's gone" were no answer at all.
+  it.each([
+    ['it', 'nn risolto', 'not_solved'],
+    ['it', 'non è stato risolto', 'not_solved'],
+    ['it', 'macché, è tutto come prima', 'not_solved'],
+    ['it', 'no è ancora tutto lì', 'still_there'],
+    ['it', "non c'è più niente, grazie", 'solved'],
+    ['it', 'sì hanno pulito', 'solved'],
+    ['en', "it's gone, thanks", 'solved'],
+    ['en', 'nope, nothing has changed', 'not_solved'],
+  ] as const)('%s: «%s» is recorded as %s', async (lang, answer, recorded) => {
+    const chat = h.chat();
+    const report = await closedAndAsked(chat, lang);
+    await say(chat, answer, { step: 'idle' });
+    expect((await h.reports.get(report.id))?.resolutionCheck?.answer).toBe(recorded);
+  });
+
   it('IT: the number of the button works as well (simulator: numbered choices)', async () => {
     const chat = h.chat();
     const report = await closedAndAsked(chat, 'it');

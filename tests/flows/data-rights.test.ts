@@ -130,6 +130,14 @@ describe('«cancella i miei dati» / "delete my data" (art. 17)', () => {
     expect(await h.subscriptions.listByCitizen(chat.citizenRef)).toHaveLength(1);
   });
 
+  it('IT: «no non cancellare» to the confirmation erases nothing', async () => {
+    const chat = h.chat();
+    const report = await sendReportAndAlert(chat, 'it');
+    await say(chat, 'cancella i miei dati', { step: 'erase_confirm' });
+    await say(chat, 'no non cancellare niente', { not: ['Fatto: ho cancellato'] });
+    expect((await h.reports.get(report.id))?.citizenRef).toBe(chat.citizenRef);
+  });
+
   it('EN: "delete my data" with no reports, then "Yes, delete"', async () => {
     const chat = h.chat();
     for (const line of EN.consented) await chat.send(line.send);
@@ -160,6 +168,35 @@ describe('«revoco il consenso» / "withdraw consent" (art. 21)', () => {
     for (const line of EN.atLocation) await chat.send(line.send);
     const turn = await say(chat, 'withdraw consent', { says: ['You withdrew your consent'], step: 'declined' });
     expect(turn.state.draft).toEqual({ photoRefs: [] });
+  });
+});
+
+describe('rights asked in the citizen\'s own words, at any step', () => {
+  it('IT: "voglio sapere che dati avete su di me" right after a ticket, then "cancellate tutto quello che avete su di me"', async () => {
+    const chat = h.chat();
+    const report = await sendReportAndAlert(chat, 'it');
+    // Text after a ticket is first offered as an addition to it: a rights request never is.
+    await say(chat, 'voglio sapere che dati avete su di me', { says: ['I dati che il Comune di Capannori conserva su di te', report.ticketCode] });
+    await say(chat, 'mi mandate una copia dei miei dati?', { says: ['copia completa dei tuoi dati'] });
+    await say(chat, 'cancellate tutto quello che avete su di me', { says: ['Se confermi cancellerò', 'Confermi la cancellazione?'], step: 'erase_confirm' });
+    await say(chat, 'No, lascia stare', { says: ['Ok, non ho cancellato nulla.'] });
+    await say(chat, 'non voglio più che usiate i miei dati', { says: ['Hai ritirato il consenso'], step: 'declined' });
+  });
+
+  it('IT: a description that mentions data or deleting is a description, not a request', async () => {
+    const chat = h.chat();
+    for (const line of IT.atDescription) await chat.send(line.send);
+    const turn = await say(chat, 'hanno cancellato le strisce e mi hanno rubato i dati della carta al bancomat qui davanti');
+    expect(allText(turn.replies)).not.toMatch(/Confermi la cancellazione|conserva su di te/);
+  });
+
+  it('EN: "what info do you keep about me?" mid-report, then "please delete everything you have on me"', async () => {
+    const chat = h.chat();
+    for (const line of EN.atPhoto) await chat.send(line.send);
+    await say(chat, 'what info do you keep about me?', { says: ['The data the Municipality of Capannori holds about you', 'Do you have a photo?'], step: 'photo' });
+    await say(chat, 'please delete everything you have on me', { says: ['If you confirm I will delete'], choices: ['Yes, delete', 'No, keep it'] });
+    await say(chat, 'no');
+    await say(chat, 'stop using my data please', { says: ['You withdrew your consent'], step: 'declined' });
   });
 });
 

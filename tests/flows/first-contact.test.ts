@@ -99,6 +99,18 @@ const transcripts: Transcript[] = [
     ],
   },
   {
+    // On the old code "nn accetto" (chat shorthand for «non accetto») was taken as consent.
+    name: 'IT and EN: a negated acceptance («nn accetto», "i don\'t agree") is never taken as consent',
+    lines: [
+      { send: 'Ciao' },
+      { send: 'nn accetto', expect: { says: ['rispondi «Accetto» oppure «Non accetto»'], step: 'consent' } },
+      { send: 'no accetto', expect: { step: 'consent' } },
+      { send: "i don't agree", expect: { step: 'consent' } },
+      { send: 'ok va bene', expect: { step: 'category' } },
+    ],
+    then: ({ chat }) => expect(chat.state?.consent).toBeDefined(),
+  },
+  {
     name: 'IT: nothing of the report can be answered before consent',
     lines: [
       { send: 'Ciao' },

@@ -131,6 +131,34 @@ describe('category', () => {
       ],
     },
     {
+      name: 'IT: "nessuna delle due" that names the right category goes on with it',
+      lines: [
+        ...IT.consented,
+        { send: 'gente strana vicino alla casa abbandonata', expect: { step: 'category_either' } },
+        { send: 'nessuna delle due, sono vandali che hanno spaccato tutte le finestre', expect: { says: ['Vandalismo'] } },
+      ],
+    },
+    {
+      name: 'IT: "no" to a suggestion that names another category goes on with it; "no, non è spaccio" goes to the menu',
+      lines: [
+        ...IT.consented,
+        { send: 'ho visto uno che spacciava', expect: { says: ['Intendi: «Spaccio di droga»?'] } },
+        { send: 'no, mi hanno rubato la bicicletta dal cortile', expect: { says: ['Furto'] } },
+        { send: 'indietro' },
+        { send: 'indietro' },
+        { send: 'ho visto uno che spacciava', expect: { says: ['Intendi: «Spaccio di droga»?'] } },
+        { send: 'no, non è spaccio', expect: { step: 'category' } },
+      ],
+    },
+    {
+      name: 'EN: "neither, it\'s vandals smashing the windows" goes on with vandalism',
+      lines: [
+        ...EN.consented,
+        { send: 'strangers hanging around the rubbish bins', expect: { step: 'category_either' } },
+        { send: "neither, it's vandals smashing the windows", expect: { says: ['Vandalism'] } },
+      ],
+    },
+    {
       name: 'IT: the issue\'s examples are understood',
       lines: [
         ...IT.consented,
@@ -191,6 +219,19 @@ describe('reliability', () => {
     ['I saw it myself', 'seen'],
     ['someone told me', 'heard'],
     ['not sure', 'unsure'],
+    // As citizens answer in their own words.
+    ['lo vedo dalla finestra tutte le sere', 'seen'],
+    ['abito lì davanti', 'seen'],
+    ['ero presente', 'seen'],
+    ["l'ho sentito", 'seen'],
+    ["me l'ha detto il vicino", 'heard'],
+    ['girava voce in paese', 'heard'],
+    ['mi sembra', 'unsure'],
+    ['non ne sono certo', 'unsure'],
+    ['i live opposite', 'seen'],
+    ['i was there', 'seen'],
+    ['people say so', 'heard'],
+    ['i think so', 'unsure'],
   ];
   it.each(answers)('"%s" is %s', async (answer, reliability) => {
     const chat = h.chat();
@@ -338,13 +379,17 @@ describe('location', () => {
       ],
     },
     {
-      name: 'IT: a location sent before it is asked is explained politely',
+      // Once explained ("a questa domanda non si risponde con una posizione") and dropped; now kept.
+      name: 'IT: a location sent before it is asked is kept, and the location question skipped',
       lines: [
         ...IT.consented,
         {
           send: { location: { ...TOWN_HALL } },
-          expect: { says: ['non si risponde con una posizione', 'Che cosa vuoi segnalare?'], step: 'category' },
+          expect: { says: ['Ricevuto', 'Che cosa vuoi segnalare?'], not: ['non si risponde con una posizione'], step: 'category' },
         },
+        { send: { photo: true }, expect: { says: ['Foto ricevuta', 'Che cosa vuoi segnalare?'], step: 'category' } },
+        { send: 'rifiuti', expect: { step: 'reliability' } },
+        { send: '1', expect: { not: ['Dove?', 'Hai una foto?'], step: 'description' } },
       ],
     },
   ];
@@ -398,6 +443,14 @@ describe('photo', () => {
       name: 'EN: "skip" skips the photo',
       lines: [...EN.atPhoto, { send: 'skip', expect: { says: ['no photo', 'describe briefly', 'at most 500 characters'] } }],
     },
+    ...["no non ce l'ho", 'te la mando dopo', 'vai avanti', 'niente'].map((answer) => ({
+      name: `IT: "${answer}" skips the photo`,
+      lines: [...IT.atPhoto, { send: answer, expect: { says: ['senza foto'], step: 'description' } }],
+    })),
+    ...["i don't have one", 'not now', 'nope'].map((answer) => ({
+      name: `EN: "${answer}" skips the photo`,
+      lines: [...EN.atPhoto, { send: answer, expect: { says: ['no photo'], step: 'description' } }],
+    })),
     {
       name: 'IT: a photo too large is explained and asked again',
       lines: [
@@ -438,10 +491,11 @@ describe('photo', () => {
       lines: [...IT.atPhoto, { send: 'eccola', expect: { says: ['Aspettavo una foto', 'scrivi «salta»'], step: 'photo' } }],
     },
     {
-      name: 'IT: a photo before it is asked is explained politely',
+      // Once explained ("a questa domanda non si risponde con una foto") and dropped; now kept.
+      name: 'IT: a photo before it is asked is kept, and the question asked again',
       lines: [
         ...IT.atReliability,
-        { send: { photo: true }, expect: { says: ['non si risponde con una foto', 'Come lo sai?'], step: 'reliability' } },
+        { send: { photo: true }, expect: { says: ['Foto ricevuta', 'Come lo sai?'], not: ['non si risponde con una foto'], step: 'reliability' } },
       ],
     },
     {
@@ -595,6 +649,37 @@ describe('summary and corrections', () => {
         },
         { send: 'description' },
         { send: 'Three black bags.', expect: { says: ['Description: «Three black bags.»'], step: 'summary' } },
+      ],
+    },
+    {
+      name: 'IT: a correction that names the answer goes straight to it («la posizione è sbagliata», «voglio aggiungere una foto»)',
+      lines: [
+        ...IT.atSummary,
+        { send: 'la posizione è sbagliata', expect: { says: ['Dove?'], step: 'location' } },
+        { send: { location: LAMMARI }, expect: { says: ['Dove: Via del Popolo, Lammari'], step: 'summary' } },
+        { send: 'vorrei aggiungere una foto', expect: { step: 'photo' } },
+        { send: { photo: true }, expect: { says: ['Foto: 1 foto'], step: 'summary' } },
+        { send: 'no la descrizione non va bene, la cambio', expect: { step: 'description' } },
+      ],
+    },
+    {
+      name: 'EN: "wrong address" goes straight to the place; "the photo and the text are wrong" asks which',
+      lines: [
+        ...EN.atSummary,
+        { send: 'wrong address', expect: { says: ['Where?'], step: 'location' } },
+        { send: 'back', expect: { step: 'summary' } },
+        { send: 'the photo and the text are wrong', expect: { says: ['What would you like to correct?'], step: 'edit' } },
+      ],
+    },
+    {
+      // On the old code each of these sent the report ("invia", "send" matched; the denial was ignored).
+      name: 'IT and EN: «non inviare», «nn mandarla ancora», "don\'t send it" never send the report',
+      lines: [
+        ...IT.atSummary,
+        { send: 'non inviare', expect: { says: ['Ecco il riepilogo'], step: 'summary' } },
+        { send: 'nn mandarla ancora', expect: { step: 'summary' } },
+        { send: "don't send it", expect: { step: 'summary' } },
+        { send: 'ok invia', expect: { says: ['Segnalazione inviata'] } },
       ],
     },
     {

@@ -9,6 +9,7 @@ import { PRIORITY_WEIGHTS } from '../../../config/priority';
 import type { Channel, GeoPoint } from '../../domain/message';
 import type { ReportStore, ReportView } from '../../domain/ports';
 import { computePriority } from '../../domain/priority';
+import type { ObservedWhen } from '../../domain/observed-when';
 import type { Reliability } from '../../domain/report';
 import { urgencyTerms } from '../../nlp/urgency';
 
@@ -23,6 +24,8 @@ export type ReportSubmission = {
   language: 'it' | 'en';
   /** The confirming message (channel:messageId): the report's idempotency key. */
   sourceMessageKey: string;
+  /** When the citizen says it was observed, read from their words (src/nlp/time-words.ts). */
+  observedWhen?: ObservedWhen;
 };
 
 export type SubmitResult = { ok: true; report: ReportView; created: boolean } | { ok: false; reason: 'unknown_category' };
@@ -56,6 +59,7 @@ export async function submitReport(deps: { reports: Pick<ReportStore, 'createOnc
     priorityFactors: priority.factors,
     sourceMessageKey: input.sourceMessageKey,
     abuseFlags: abuseFlags(input.description),
+    ...(input.observedWhen ? { observedWhen: input.observedWhen } : {}),
   });
   return { ok: true, report, created };
 }

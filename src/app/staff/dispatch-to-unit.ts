@@ -1,6 +1,7 @@
 /**
  * A dispatch sent to a patrol's phone: after the panel's dispatch move (src/app/reports), the unit
- * the agent chose gets the ticket, category, place (text and map pin), priority and description,
+ * the agent chose gets the ticket, category, place (text and map pin), priority, when it was
+ * observed (the citizen's words) and description,
  * and — only if the agent chose so — the photos, with buttons to answer. Queued in the staff outbox
  * once per dispatch (its key is the report's version after the move). Sending photos off the panel
  * is a view of police-only material: audited with its reason.
@@ -38,6 +39,7 @@ export async function sendDispatchToUnit(
       category: deps.naming.categoryLabel(report.categoryId, lang),
       place,
       description: report.description,
+      ...(report.observedWhen ? { observed: report.observedWhen.text } : {}),
       priority: Math.round(report.priority),
       by: input.actor.displayName ?? input.actor.username,
       ...(report.dispatch?.note ? { note: report.dispatch.note } : {}),

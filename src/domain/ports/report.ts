@@ -6,6 +6,7 @@
 import type { Channel, GeoPoint } from '../message';
 import type { RightExercised } from '../citizen-data';
 import type { AbuseFlag, Outcome, Reliability, Report, ReportAction, ReportStatus } from '../report';
+import type { ObservedWhen } from '../observed-when';
 
 export type NewReport = {
   categoryId: string;
@@ -25,6 +26,8 @@ export type NewReport = {
   sourceMessageKey: string;
   /** Insults or threats in the description, shown to the agent. */
   abuseFlags?: AbuseFlag[];
+  /** When the citizen says it was observed ("stanotte", "da tre giorni"): the words and their period. */
+  observedWhen?: ObservedWhen;
   /** Ticket of the closed report this one follows up ("not solved" after a close). */
   followUpOf?: string;
 };
@@ -69,6 +72,8 @@ export type ReportView = Report & {
   citizenRights?: RightExercised[];
   /** Insults or threats in the description (src/nlp/abuse.ts), shown to the agent. */
   abuseFlags?: AbuseFlag[];
+  /** When the citizen says it was observed (src/nlp/time-words.ts), police only like the description. */
+  observedWhen?: ObservedWhen;
   /** The inbound message whose confirmation created the report (a retried turn finds its own report). */
   sourceMessageKey?: string;
   /** The citizen withdrew consent: no status updates to them. */

@@ -2,6 +2,7 @@ import { Schema, type Connection, type Types } from 'mongoose';
 import type { RightExercised } from '../../domain/citizen-data';
 import type { Channel } from '../../domain/message';
 import type { AuditEntry, CitizenInfo, ResolutionCheck } from '../../domain/ports';
+import { OBSERVED_KINDS, RECURRENCES, type ObservedWhen } from '../../domain/observed-when';
 import type { PublicDescription } from '../../domain/public-reports';
 import { REPORT_STATUSES, RELIABILITIES, type AbuseFlag, type Outcome, type Reliability, type ReportStatus } from '../../domain/report';
 
@@ -75,6 +76,7 @@ export interface ReportDocument {
   statsRecorded?: boolean;
   citizenRights?: RightExercised[];
   abuseFlags?: AbuseFlag[];
+  observedWhen?: ObservedWhen;
   citizenOptedOut?: boolean;
   resolutionCheck?: ResolutionCheck;
   followUpOf?: string;
@@ -180,6 +182,15 @@ const reportSchema = new Schema(
     citizenRights: { type: [{ _id: false, right: String, at: Date }], default: undefined },
     /** Insults or threats in the description (src/nlp/abuse.ts): the agent is warned, nothing is refused. */
     abuseFlags: { type: [String], default: undefined },
+    /**
+     * When the citizen says the problem was observed (src/nlp/time-words.ts): the words as written
+     * and, when they could be resolved, the approximate period. From the citizen's text: police only,
+     * like the description.
+     */
+    observedWhen: {
+      type: { _id: false, text: String, kind: { type: String, enum: OBSERVED_KINDS }, from: Date, to: Date, every: { type: String, enum: RECURRENCES } },
+      default: undefined,
+    },
     /** The citizen withdrew consent: no status updates are sent to them any more. */
     citizenOptedOut: Boolean,
     /** "Il problema è stato risolto?" after a close: when asked, the answer and what it did (src/app/citizens/resolution-check.ts). */

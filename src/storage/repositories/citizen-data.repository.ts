@@ -24,6 +24,7 @@ export function heldReport(r: ReportDocument): CitizenData['reports'][number] {
     createdAt: r.createdAt,
     ...(r.address ? { address: r.address } : {}),
     description: r.description ?? '',
+    ...(r.observedWhen?.text ? { observedWhen: r.observedWhen.text } : {}),
     photos: (r.photoRefs ?? []).length,
     added: (r.citizenInfo ?? []).map((i) => ({ at: i.at, ...(i.text ? { text: i.text } : {}), photo: Boolean(i.mediaRef) })),
   };

@@ -30,12 +30,13 @@ const EXPORT_PROJECTION = {
   closedAt: 1,
   'outcome.code': 1,
   confirmations: 1,
+  observedWhen: 1,
 } as const;
 
 /** The fields EXPORT_PROJECTION reads of a report document. */
 type ExportDoc = Pick<
   ReportDocument,
-  'ticketCode' | 'status' | 'categoryId' | 'reliability' | 'priority' | 'zone' | 'address' | 'location' | 'channel' | 'description' | 'createdAt' | 'takenAt' | 'dispatchedAt' | 'closedAt' | 'outcome' | 'confirmations'
+  'ticketCode' | 'status' | 'categoryId' | 'reliability' | 'priority' | 'zone' | 'address' | 'location' | 'channel' | 'description' | 'createdAt' | 'takenAt' | 'dispatchedAt' | 'closedAt' | 'outcome' | 'confirmations' | 'observedWhen'
 >;
 
 function toExportReport(d: ExportDoc): ExportReport {
@@ -56,6 +57,7 @@ function toExportReport(d: ExportDoc): ExportReport {
     closedAt: d.closedAt ?? undefined,
     outcome: d.outcome?.code ?? undefined,
     confirmations: d.confirmations ?? 0,
+    ...(d.observedWhen?.text ? { observedWhen: d.observedWhen } : {}),
   };
 }
 

@@ -36,6 +36,7 @@ export function newReportFields(input: NewReport) {
     priorityFactors: input.priorityFactors,
     sourceMessageKey: input.sourceMessageKey,
     ...(input.abuseFlags?.length ? { abuseFlags: input.abuseFlags } : {}),
+    ...(input.observedWhen ? { observedWhen: input.observedWhen } : {}),
     ...(input.followUpOf ? { followUpOf: input.followUpOf } : {}),
   };
 }
@@ -79,6 +80,7 @@ export function toReportView(d: ReportDocument): ReportView {
     ...(d.citizenOptedOut ? { citizenOptedOut: true } : {}),
     ...(d.sourceMessageKey ? { sourceMessageKey: d.sourceMessageKey } : {}),
     ...(d.abuseFlags?.length ? { abuseFlags: d.abuseFlags } : {}),
+    ...(d.observedWhen?.text ? { observedWhen: d.observedWhen } : {}),
     ...(d.resolutionCheck?.askedAt ? { resolutionCheck: d.resolutionCheck } : {}),
     ...(d.followUpOf ? { followUpOf: d.followUpOf } : {}),
   };

@@ -32,9 +32,9 @@ export const careEn: CarePrompts = {
   },
   resolution: {
     words: {
-      solved: ['yes', 'solved', 'fixed', 'yes solved', 'yes it is', 'all good'],
-      not_solved: ['no', 'not solved', 'not fixed', 'no not solved'],
-      still_there: ['still there', 'it is still there', "it's still there", 'its still there', 'still'],
+      solved: ['yes', 'solved', 'fixed', 'yes solved', 'yes it is', 'all good', "it's gone", 'gone', 'sorted', 'all sorted', 'cleaned up', 'repaired', 'removed', 'taken away'],
+      not_solved: ['no', 'not solved', 'not fixed', 'no not solved', 'nope', 'nothing has changed', 'nothing changed', 'same as before', 'only partly', 'partly', 'not really'],
+      still_there: ['still there', 'it is still there', "it's still there", 'its still there', 'still', 'still the same', 'still here'],
     },
     solved: (ticket) => `Thank you for letting us know that the problem of report ${ticket} is solved! 😊`,
     reopened: (ticket) =>

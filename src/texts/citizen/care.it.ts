@@ -32,9 +32,18 @@ export const careIt: CarePrompts = {
   },
   resolution: {
     words: {
-      solved: ['si', 'sì', 'risolto', 'si risolto', 'tutto a posto', 'tutto ok', 'yes'],
-      not_solved: ['no', 'non risolto', 'non è risolto', 'non e risolto', 'niente', 'no non risolto'],
-      still_there: ['è ancora lì', 'e ancora li', 'ancora lì', 'ancora li', "c'è ancora", 'ce ancora', 'sono ancora lì'],
+      solved: [
+        'si', 'sì', 'risolto', 'si risolto', 'tutto a posto', 'tutto ok', 'yes', 'sistemato',
+        'hanno sistemato', 'pulito', 'hanno pulito', 'tolto', "l'hanno tolto", 'rimosso', 'riparato', 'aggiustato', 'sparito', 'a posto',
+      ],
+      not_solved: [
+        'no', 'non risolto', 'non è risolto', 'non e risolto', 'niente', 'no non risolto', 'tutto come prima', 'come prima', 'macché',
+        'per niente', 'solo in parte', 'in parte', 'niente di fatto',
+      ],
+      still_there: [
+        'è ancora lì', 'e ancora li', 'ancora lì', 'ancora li', "c'è ancora", 'ce ancora', 'sono ancora lì', 'ancora tutto lì',
+        'sempre lì', 'sta ancora lì', 'è sempre uguale',
+      ],
     },
     solved: (ticket) => `Grazie per averci fatto sapere che il problema della segnalazione ${ticket} è risolto! 😊`,
     reopened: (ticket) =>

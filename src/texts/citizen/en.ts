@@ -81,6 +81,7 @@ export const en: ReportPrompts = {
       },
     },
     notUnderstood: 'To continue I need you to accept the notice: answer «I accept» or «I do not accept».',
+    keptForLater: 'I received your report: I will read it as soon as you accept the notice. Answer «I accept» or «I do not accept».',
     accepted: 'Thank you! 🙏',
     refused: 'All right, no problem: I have not kept anything. Write to me if you change your mind. For emergencies call 112.',
     outdated: 'The privacy notice has been updated: please read it and accept it again before we continue.',
@@ -105,7 +106,19 @@ export const en: ReportPrompts = {
   newReport: 'Hello! 👋 Let us make a new report.',
   thanks: {
     words: ['thanks', 'thank you', 'thx', 'ok thanks', 'great thanks'],
+    courtesy: [
+      'thank you very much', 'thanks a lot', 'many thanks', 'thanks so much', 'much appreciated', 'cheers', 'ty', 'ta',
+      'great', 'perfect', 'brilliant', 'awesome', 'cool', 'ok', 'okay', 'have a nice day', 'have a good day', 'bye', 'goodbye',
+      'see you', 'kind regards', 'regards',
+    ],
     reply: 'Thank you! 😊 Write to me whenever you want to make another report.',
+  },
+  serviceQuestions: {
+    anonymity:
+      '🔒 Only officers of the municipal police can see your contact, when their work needs it, and every time is recorded. It is never shown to anyone else, least of all the person reported, and nothing you write is published with your name.',
+    hours: (hours) => `🕗 Reports are read ${hours}. This is not an emergency service: if someone is in danger right now, call 112.`,
+    whatNext:
+      'After you send it, an officer of the municipal police reads the report, asks you questions here in the chat if needed, and decides how to act, for example by sending a patrol. I will write to you at every step; write "status" to see where it is.',
   },
   greetings: ['hello', 'hi', 'hey', 'hiya', 'good morning', 'good afternoon', 'good evening'],
 
@@ -132,9 +145,15 @@ export const en: ReportPrompts = {
     prompt: 'How do you know?',
     labels: { seen: 'I saw it myself', heard: 'Someone told me', unsure: 'I am not sure' },
     words: {
-      seen: ['saw', 'seen', 'i saw it', 'myself', 'with my own eyes', 'witness'],
-      heard: ['told', 'heard', 'someone told me', 'i was told', 'others', 'hearsay'],
-      unsure: ['not sure', 'unsure', 'maybe', 'dunno', "don't know", 'do not know'],
+      seen: [
+        'saw', 'seen', 'i saw it', 'myself', 'with my own eyes', 'witness', 'i was there', 'i live opposite', 'i live next door',
+        'from my window', 'in front of my house', 'i can see it', 'i see it', 'i am sure', 'certain', 'heard it myself',
+      ],
+      heard: [
+        'told', 'heard', 'someone told me', 'i was told', 'others', 'hearsay', 'people say', 'they say', 'rumour', 'rumor',
+        'my wife', 'my husband', 'a friend', 'my neighbour', 'my neighbor', 'someone said',
+      ],
+      unsure: ['not sure', 'unsure', 'maybe', 'dunno', "don't know", 'do not know', 'i think so', 'perhaps', 'probably', 'not certain', 'it seems'],
     },
     help: 'Tell me whether you saw the situation with your own eyes, whether someone else told you about it, or whether you are not sure: it helps the officers decide how to act.',
     notUnderstood: 'Sorry, I did not understand.',
@@ -154,7 +173,12 @@ export const en: ReportPrompts = {
   },
   photo: {
     prompt: '📷 Do you have a photo? Send it now: only the municipal police will see it. If you do not have one, write «skip».',
-    skip: { labels: { skip: 'Skip' }, words: { skip: ['skip', 'no', 'none', 'no photo', 'without photo', 'salta'] } },
+    skip: {
+      labels: { skip: 'Skip' },
+      words: {
+        skip: ['skip', 'no', 'none', 'no photo', 'without photo', 'salta', 'nope', 'not now', 'later', "i don't have one", "don't have one", 'next', 'go on', 'continue', "can't"],
+      },
+    },
     help: 'A photo helps the officers understand the situation, but it is not required. Avoid photographing faces and number plates if not needed. To go on without a photo write «skip».',
     received: '📷 Photo received.',
     skipped: 'OK, no photo.',
@@ -176,6 +200,7 @@ export const en: ReportPrompts = {
   summary: {
     title: '📋 Here is the summary:',
     fields: { category: 'What', reliability: 'How you know', location: 'Where', photo: 'Photos', description: 'Description' },
+    when: 'When',
     photos: (count) => (count === 0 ? 'none' : count === 1 ? '1 photo' : `${count} photos`),
     question: 'Is everything right? Choose «Send» to send it to the municipal police.',
     actions: {
@@ -199,6 +224,16 @@ export const en: ReportPrompts = {
       location: ['place', 'location', 'address', 'where', 'position'],
       photo: ['photo', 'photos', 'picture', 'image'],
       description: ['description', 'text', 'describe'],
+    },
+    inSentence: {
+      cue: ['wrong', 'incorrect', 'correct', 'change', 'fix', 'edit', 'add', 'remove', 'missing', 'right', 'mistake'],
+      mentions: {
+        category: ['category', 'type'],
+        reliability: ['reliability'],
+        location: ['location', 'address', 'street', 'road', 'place', 'pin', 'map', 'spot', 'position'],
+        photo: ['photo', 'photos', 'picture', 'pic', 'image'],
+        description: ['description', 'text'],
+      },
     },
     notUnderstood: 'I did not understand what you want to correct.',
   },

@@ -83,6 +83,7 @@ export const it: ReportPrompts = {
       },
     },
     notUnderstood: "Per continuare ho bisogno che tu accetti l'informativa: rispondi «Accetto» oppure «Non accetto».",
+    keptForLater: "Ho ricevuto la tua segnalazione: la leggo appena accetti l'informativa. Rispondi «Accetto» oppure «Non accetto».",
     accepted: 'Grazie! 🙏',
     refused: 'Va bene, nessun problema: non ho salvato nulla. Se cambi idea scrivimi quando vuoi. Per le emergenze chiama il 112.',
     outdated: "L'informativa privacy è stata aggiornata: ti chiedo di leggerla e accettarla di nuovo prima di continuare.",
@@ -107,7 +108,19 @@ export const it: ReportPrompts = {
   newReport: 'Ciao! 👋 Facciamo una nuova segnalazione.',
   thanks: {
     words: ['grazie', 'grazie mille', 'ok grazie', 'perfetto grazie', '👍', '🙏'],
+    courtesy: [
+      'molte grazie', 'tante grazie', 'grazie infinite', 'grazie a voi', 'gentilissimi', 'gentilissima', 'gentilissimo', 'gentili',
+      'siete bravi', 'bravissimi', 'buona giornata', 'buona serata', 'buon lavoro', 'arrivederci', 'a presto', 'cordiali saluti',
+      'saluti', 'ok', 'okay', 'va bene', 'perfetto', 'ottimo', 'benissimo', 'davvero',
+    ],
     reply: "Grazie a te! 😊 Se vuoi fare un'altra segnalazione scrivimi quando vuoi.",
+  },
+  serviceQuestions: {
+    anonymity:
+      '🔒 Il tuo contatto lo possono vedere solo gli agenti della Polizia Municipale, quando serve per il loro lavoro, e ogni volta resta registrato. Non viene mai mostrato a nessun altro, tanto meno alla persona segnalata, e nulla di quello che scrivi viene pubblicato con il tuo nome.',
+    hours: (hours) => `🕗 Le segnalazioni vengono lette ${hours}. Non è un servizio di emergenza: se qualcuno è in pericolo adesso chiama il 112.`,
+    whatNext:
+      "Dopo l'invio un agente della Polizia Municipale legge la segnalazione, se serve ti fa qualche domanda qui in chat e decide come intervenire, per esempio mandando una pattuglia. Ti scrivo a ogni passo; scrivi «stato» per sapere a che punto è.",
   },
   greetings: ['ciao', 'salve', 'buongiorno', 'buon giorno', 'buonasera', 'buona sera', 'buon pomeriggio', 'buondì', 'ehi', 'ehilà', 'pronto'],
 
@@ -134,9 +147,20 @@ export const it: ReportPrompts = {
     prompt: 'Come lo sai?',
     labels: { seen: "L'ho visto io", heard: "Me l'hanno detto", unsure: 'Non sono sicuro' },
     words: {
-      seen: ['visto', 'ho visto', 'l ho visto', 'di persona', 'con i miei occhi', 'io', 'sono testimone'],
-      heard: ['riferito', 'me lo hanno detto', 'mi hanno detto', 'sentito dire', 'raccontato', 'mi hanno riferito', 'altri'],
-      unsure: ['non sono sicura', 'non so', 'forse', 'boh', 'incerto', 'dubbio', 'non sicuro'],
+      seen: [
+        'visto', 'ho visto', 'l ho visto', 'di persona', 'con i miei occhi', 'io', 'sono testimone', 'l ho sentito', 'li ho sentiti',
+        'ero presente', 'c ero', 'ero li', 'abito li', 'abito davanti', 'davanti a casa mia', 'dalla finestra', 'lo vedo', 'li vedo',
+        'la vedo', 'ci passo', 'ci passo ogni giorno', 'sono sicuro', 'sono sicura', 'certo', 'sicuro', 'l ho fotografato',
+      ],
+      heard: [
+        'riferito', 'me lo hanno detto', 'mi hanno detto', 'sentito dire', 'raccontato', 'mi hanno riferito', 'altri',
+        'mia moglie', 'mio marito', 'un amico', 'un amica', 'il vicino', 'la vicina', 'i vicini', 'mio figlio',
+        'mia figlia', 'gira voce', 'girava voce', 'dicono', 'si dice', 'in paese',
+      ],
+      unsure: [
+        'non sono sicura', 'non sono sicuro', 'non so', 'forse', 'boh', 'incerto', 'dubbio', 'non sicuro', 'mi sembra', 'mi pare',
+        'credo', 'penso', 'probabilmente', 'non ne sono certo', 'non sono certo',
+      ],
     },
     help: "Dimmi se hai visto la situazione con i tuoi occhi, se te l'ha raccontata qualcun altro, o se non ne sei sicuro: aiuta gli agenti a capire come intervenire.",
     notUnderstood: 'Non ho capito.',
@@ -158,7 +182,12 @@ export const it: ReportPrompts = {
     prompt: "📷 Hai una foto? Mandala ora: la vedrà solo la Polizia Municipale. Se non ce l'hai, scrivi «salta».",
     skip: {
       labels: { skip: 'Salta' },
-      words: { skip: ['salta', 'saltare', 'no', 'nessuna', 'niente foto', 'senza foto', 'non ho foto', 'non ce l ho', 'skip'] },
+      words: {
+        skip: [
+          'salta', 'saltare', 'no', 'nessuna', 'niente foto', 'senza foto', 'non ho foto', 'non ce l ho', 'skip', 'niente', 'dopo',
+          'te la mando dopo', 'avanti', 'vai avanti', 'procedi', 'continua', 'non posso', 'non riesco',
+        ],
+      },
     },
     help: 'Una foto aiuta gli agenti a capire la situazione, ma non è obbligatoria. Evita di fotografare volti e targhe se non serve. Per andare avanti senza foto scrivi «salta».',
     received: '📷 Foto ricevuta.',
@@ -181,6 +210,7 @@ export const it: ReportPrompts = {
   summary: {
     title: '📋 Ecco il riepilogo:',
     fields: { category: 'Cosa', reliability: 'Come lo sai', location: 'Dove', photo: 'Foto', description: 'Descrizione' },
+    when: 'Quando',
     photos: (count) => (count === 0 ? 'nessuna' : count === 1 ? '1 foto' : `${count} foto`),
     question: 'È tutto giusto? Scegli «Invia» per mandarla alla Polizia Municipale.',
     actions: {
@@ -204,6 +234,16 @@ export const it: ReportPrompts = {
       location: ['luogo', 'posizione', 'indirizzo', 'dove', 'posto'],
       photo: ['foto', 'immagine', 'fotografia'],
       description: ['descrizione', 'testo', 'descrivere'],
+    },
+    inSentence: {
+      cue: ['sbagliato', 'sbagliata', 'sbagliati', 'sbagliate', 'errato', 'errata', 'correggi', 'correggere', 'correggo', 'cambia', 'cambiare', 'cambio', 'modifica', 'modificare', 'aggiungi', 'aggiungere', 'aggiungo', 'togli', 'togliere', 'giusto', 'giusta', 'manca'],
+      mentions: {
+        category: ['categoria', 'tipo'],
+        reliability: ['affidabilita'],
+        location: ['posizione', 'indirizzo', 'via', 'piazza', 'civico', 'luogo', 'posto', 'mappa', 'punto', 'frazione', 'zona'],
+        photo: ['foto', 'fotografia', 'immagine'],
+        description: ['descrizione', 'testo'],
+      },
     },
     notUnderstood: 'Non ho capito cosa vuoi correggere.',
   },

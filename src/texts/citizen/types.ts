@@ -28,6 +28,8 @@ export type ReportPrompts = EngineTexts & {
     question(p: { controller: string }): string;
     choices: Choices<'accept' | 'refuse'>;
     notUnderstood: string;
+    /** A report (or photo) sent while the notice waits for an answer: kept, and read once accepted. */
+    keptForLater: string;
     accepted: string;
     refused: string;
     outdated: string;
@@ -37,7 +39,13 @@ export type ReportPrompts = EngineTexts & {
   yesNo: Choices<'yes' | 'no'>;
   /** Starting a new report when no dialog is in progress. */
   newReport: string;
-  thanks: { words: string[]; reply: string };
+  /**
+   * After a report: `words` alone are thanks; a message made only of those, `courtesy` and the
+   * greetings ("grazie mille, buona giornata") is answered with `reply`, never taken as a report.
+   */
+  thanks: { words: string[]; courtesy: string[]; reply: string };
+  /** Questions about the service asked at any step ("ma è anonimo?"): flows/service-questions.ts. */
+  serviceQuestions: { anonymity: string; hours(hours: string): string; whatNext: string };
   /** A first message made only of these words is a greeting: it cannot name a category (no classifier run). */
   greetings: string[];
   category: {
@@ -95,6 +103,8 @@ export type ReportPrompts = EngineTexts & {
   summary: {
     title: string;
     fields: Record<EditField, string>;
+    /** The label of the time words the citizen wrote ("Quando: stanotte"); corrected with the description. */
+    when: string;
     photos(count: number): string;
     question: string;
     actions: Choices<SummaryAction>;
@@ -102,7 +112,18 @@ export type ReportPrompts = EngineTexts & {
     notUnderstood: string;
     incomplete: string;
   };
-  edit: { prompt: string; help: string; words: Record<EditField, string[]>; notUnderstood: string };
+  edit: {
+    prompt: string;
+    help: string;
+    words: Record<EditField, string[]>;
+    /**
+     * At the summary, a correction that names what is wrong ("la posizione è sbagliata", "wrong
+     * street") goes straight to it: `cue` words say something is to change, `mentions` name the
+     * answer (single words, matched as whole words).
+     */
+    inSentence: { cue: string[]; mentions: Record<EditField, string[]> };
+    notUnderstood: string;
+  };
   submitted(p: { ticket: string; closedUntil?: string }): string;
   /** Before sending: an open report of the same category nearby, sent by someone else. */
   nearby: {

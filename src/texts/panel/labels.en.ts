@@ -54,6 +54,14 @@ export const labelsEn: PanelLabels = {
     'citizen.resolution': 'The citizen’s answer to “Has the problem been solved?”',
     'citizen.follow_up': 'Opened by the citizen as a follow-up of',
   },
+  recurrence: {
+    night: 'every night',
+    evening: 'every evening',
+    morning: 'every morning',
+    afternoon: 'every afternoon',
+    day: 'every day',
+    weekend: 'every weekend',
+  },
   resolution: {
     solved: 'Yes, solved',
     not_solved: 'No, not solved',

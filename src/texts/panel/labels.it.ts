@@ -52,6 +52,15 @@ export const labelsIt = {
     'citizen.resolution': 'Risposta del cittadino a «Il problema è stato risolto?»',
     'citizen.follow_up': 'Aperta dal cittadino come seguito di',
   },
+  /** A recurrence the citizen described ("tutte le sere"). */
+  recurrence: {
+    night: 'ogni notte',
+    evening: 'ogni sera',
+    morning: 'ogni mattina',
+    afternoon: 'ogni pomeriggio',
+    day: 'ogni giorno',
+    weekend: 'ogni fine settimana',
+  },
   resolution: {
     solved: 'Sì, risolto',
     not_solved: 'No, non risolto',

@@ -17,6 +17,8 @@ export const staffBotEn: StaffBotTexts = {
     category: string;
     place: string;
     description: string;
+    /** The citizen's time words as written ("stanotte"), when the report has some. */
+    observed?: string;
     priority: number;
     by: string;
     note?: string;
@@ -27,6 +29,7 @@ export const staffBotEn: StaffBotTexts = {
       `Category: ${p.category}`,
       `Place: ${p.place}`,
       `Priority: ${p.priority}`,
+      ...(p.observed ? [`When (citizen's words): ${p.observed}`] : []),
       `Description: ${p.description}`,
       ...(p.note ? [`Control room note: ${p.note}`] : []),
       `Sent by: ${p.by}`,

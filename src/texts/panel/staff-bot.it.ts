@@ -21,6 +21,8 @@ export const staffBotIt = {
     category: string;
     place: string;
     description: string;
+    /** The citizen's time words as written ("stanotte"), when the report has some. */
+    observed?: string;
     priority: number;
     by: string;
     note?: string;
@@ -31,6 +33,7 @@ export const staffBotIt = {
       `Categoria: ${p.category}`,
       `Luogo: ${p.place}`,
       `Priorità: ${p.priority}`,
+      ...(p.observed ? [`Quando (parole del cittadino): ${p.observed}`] : []),
       `Descrizione: ${p.description}`,
       ...(p.note ? [`Nota della centrale: ${p.note}`] : []),
       `Inviato da: ${p.by}`,

@@ -31,7 +31,9 @@ const seed = (key: string, over: Partial<NewReport>): NewReport => ({
 beforeAll(async () => {
   app = await startTestApp();
   appWithKey = await startTestApp({ OPEN311_API_KEY: 'open311-test-key' });
-  ids.waste = (await app.storage.reports.createOnce(seed('waste', {}))).report.id;
+  // The citizen's time words are their words too: never published.
+  const observedWhen = { text: 'stanotte verso le tre', kind: 'moment' as const, from: new Date('2026-11-17T21:00:00Z'), to: new Date('2026-11-18T05:00:00Z') };
+  ids.waste = (await app.storage.reports.createOnce(seed('waste', { observedWhen }))).report.id;
   await app.storage.reports.createOnce(seed('drugs', { categoryId: 'drug_dealing', description: 'Il ragazzo col giubbotto rosso spaccia' }));
   const closed = (await app.storage.reports.createOnce(seed('closed', { categoryId: 'street_lighting' }))).report;
   await app.storage.reports.applyTransition({ id: closed.id, action: 'take', actor: 'anna' });
@@ -75,7 +77,7 @@ describe('Open311 GeoReport v2 read API', () => {
     });
     expect(body[0].requested_datetime).toMatch(/^\d{4}-\d{2}-\d{2}T/);
     const raw = JSON.stringify(body);
-    expect(raw).not.toMatch(/media_url|img_|cit_secret_ref|telegram|Sacchi|Piazza Aldo Moro|55012|VIC-\d{4}/);
+    expect(raw).not.toMatch(/media_url|img_|cit_secret_ref|telegram|Sacchi|Piazza Aldo Moro|55012|VIC-\d{4}|stanotte|2026-11-17T21/);
     expect(raw).not.toContain(await ticketOf(ids.waste));
   });
 

@@ -59,6 +59,8 @@ describe('a citizen report from arrival to closing', () => {
       hasPhoto: true,
       version: expect.any(Number),
     });
+    // The citizen's time words, to triage by when it was observed (the detail has the period).
+    expect(row.observedWords).toBe('da almeno una settimana');
     expect(row.waitingMs).toBeGreaterThanOrEqual(0);
     expect(row.waitingServiceMs).toBeGreaterThanOrEqual(0);
     expect(queue.body.counts.new).toBeGreaterThanOrEqual(1);
@@ -78,6 +80,11 @@ describe('a citizen report from arrival to closing', () => {
     expect(detail.status).toBe(200);
     const { report, timeline } = detail.body;
     expect(report.description).toContain('giardino dietro al municipio');
+    // "… da almeno una settimana" in the description: when the citizen says it was observed, with
+    // its start a week before the message (from the start of that day in Capannori).
+    expect(report.observedWhen).toEqual({ text: 'da almeno una settimana', kind: 'since', from: expect.any(String) });
+    const weekBefore = Date.parse(report.createdAt) - 7 * 24 * 3_600_000;
+    expect(Math.abs(Date.parse(report.observedWhen.from) - weekBefore)).toBeLessThan(26 * 3_600_000);
     expect(report.photos).toHaveLength(1);
     expect(report.timeInQueue).toEqual({ wallMs: expect.any(Number), serviceMs: expect.any(Number) });
     const serialized = JSON.stringify(detail.body);

@@ -104,14 +104,18 @@ describe('linking a Telegram account', () => {
 });
 
 describe('a dispatch on the patrol phone', () => {
-  it('carries ticket, category, place with a map pin, description and the chosen photo; the unit answers with buttons', async () => {
+  it('carries ticket, category, place with a map pin, when observed, description and the chosen photo; the unit answers with buttons', async () => {
     const { phone } = await linkedPatrol('pattuglia.sette', 'Pattuglia Sette');
     expect((await agent.get('/api/staff/units')).body.units).toContainEqual({ username: 'pattuglia.sette', displayName: 'Pattuglia Sette' });
 
     const media = createDiskMediaStore(app.config.MEDIA_DIR, app.config.MEDIA_MAX_BYTES, app.config.MEDIA_MAX_PIXELS);
     const photo = await media.saveImage(await makeJpeg());
     if (!photo.ok) throw new Error('photo not saved');
-    const report = await seedReport(app, { photoRefs: [photo.ref], description: 'Auto in sosta sul marciapiede davanti alla scuola' });
+    const report = await seedReport(app, {
+      photoRefs: [photo.ref],
+      description: 'Auto in sosta sul marciapiede davanti alla scuola',
+      observedWhen: { text: 'tutte le mattine', kind: 'recurring', every: 'morning' },
+    });
     let r = await agent.post(`/api/reports/${report.id}/actions`, { action: 'take', version: report.version });
     expect(r.status).toBe(200);
     r = await agent.post(`/api/reports/${report.id}/actions`, {
@@ -128,6 +132,7 @@ describe('a dispatch on the patrol phone', () => {
     expect(dispatch).toContain('Categoria: Rifiuti abbandonati'.split(':')[0]);
     expect(dispatch).toContain('Piazza Aldo Moro, Capannori');
     expect(dispatch).toContain('Auto in sosta sul marciapiede davanti alla scuola');
+    expect(dispatch).toContain('Quando (parole del cittadino): tutte le mattine');
     expect(dispatch).toContain('Nota della centrale: passare dal retro');
     expect(dispatch).toContain(`https://panel.comune.example/reports/${report.id}`);
     await eventually(async () => sent(phone.chatId).some((c) => c.method === 'sendPhoto'));

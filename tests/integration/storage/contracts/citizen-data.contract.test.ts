@@ -17,7 +17,7 @@ forEachAdapter((ports) => {
   async function citizenWithData() {
     const chatId = `chat-${Math.random()}`;
     const ref = `cit_rights_${chatId}`;
-    const own = (await ports().reports.createOnce(newReport({ citizenRef: ref, address: undefined }))).report;
+    const own = (await ports().reports.createOnce(newReport({ citizenRef: ref, address: undefined, observedWhen: { text: 'da tre giorni', kind: 'since' } }))).report;
     await ports().reports.addCitizenInfo(own.id, { messageId: 'extra', at: AT, text: 'altro dettaglio', mediaRef: 'p2' });
     const other = (await ports().reports.createOnce(newReport())).report;
     await ports().confirmations.addConfirmation(other.id, {
@@ -36,7 +36,7 @@ forEachAdapter((ports) => {
       reports: [
         {
           ticketCode: own.ticketCode, status: 'new', categoryId: 'abandoned_waste', createdAt: own.createdAt,
-          description: 'Sacchi di rifiuti davanti al municipio', photos: 2, added: [{ at: AT, text: 'altro dettaglio', photo: true }],
+          description: 'Sacchi di rifiuti davanti al municipio', observedWhen: 'da tre giorni', photos: 2, added: [{ at: AT, text: 'altro dettaglio', photo: true }],
         },
       ],
       followed: [{ ticketCode: other.ticketCode, status: 'new' }],
@@ -52,7 +52,13 @@ forEachAdapter((ports) => {
     const { chatId, ref, own, other } = await citizenWithData();
     const counts = await ports().citizenData.erase(ref, 'erased-abc', { channel: 'telegram', chatId, messageId: `${chatId}-m3` }, { right: 'erasure', at: AT });
     expect(counts).toEqual({ reportsPseudonymised: 1, confirmationsUnlinked: 1, subscriptions: 1, messages: 2, replies: 0, identity: 1 });
-    expect(await ports().reports.get(own.id)).toMatchObject({ citizenRef: 'erased-abc', citizenRights: [{ right: 'erasure', at: AT }] });
+    // The report stays for the police as it was: the description and the time words (their words, kept alike).
+    expect(await ports().reports.get(own.id)).toMatchObject({
+      citizenRef: 'erased-abc',
+      citizenRights: [{ right: 'erasure', at: AT }],
+      description: 'Sacchi di rifiuti davanti al municipio',
+      observedWhen: { text: 'da tre giorni', kind: 'since' },
+    });
     const followed = await ports().confirmations.get(other.id);
     expect(followed?.followers).toEqual([]);
     expect(followed?.confirmationsList.map((c) => c.citizenRef)).toEqual(['erased-abc']);

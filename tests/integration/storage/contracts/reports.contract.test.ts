@@ -44,6 +44,18 @@ forEachAdapter(
       expect(second.report.abuseFlags).toEqual(['insult']);
     });
 
+    it('keeps when the citizen says it was observed (words and period) and gives it back as written', async () => {
+      const observedWhen = { text: 'stanotte', kind: 'moment' as const, from: new Date('2026-11-17T21:00:00Z'), to: new Date('2026-11-18T05:00:00Z') };
+      const { report } = await ports().reports.createOnce(newReport({ observedWhen }));
+      expect(report.observedWhen).toEqual(observedWhen);
+      expect((await ports().reports.get(report.id))?.observedWhen).toEqual(observedWhen);
+      const recurring = { text: 'tutte le sere', kind: 'recurring' as const, every: 'evening' as const };
+      const again = await ports().reports.createOnce(newReport({ observedWhen: recurring }));
+      expect((await ports().reports.get(again.report.id))?.observedWhen).toEqual(recurring);
+      const none = await ports().reports.createOnce(newReport());
+      expect((await ports().reports.get(none.report.id))?.observedWhen).toBeUndefined();
+    });
+
     it('two concurrent attempts with the same source message make one report (the unique key decides)', async () => {
       const input = newReport();
       const [a, b] = await Promise.all([ports().reports.createOnce(input), ports().reports.createOnce(input)]);

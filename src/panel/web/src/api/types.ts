@@ -82,6 +82,8 @@ export type ReportSummary = {
   waitingMs: number;
   waitingServiceMs: number;
   hasPhoto: boolean;
+  /** The citizen's time words as written («stanotte»): when they say it was observed. */
+  observedWords?: string;
   confirmations: number;
   version: number;
   team?: string;
@@ -123,6 +125,17 @@ export type ReportDetail = ReportSummary & {
   citizenOptedOut?: boolean;
   /** Insults or threats found in the description. */
   abuseFlags?: Array<'insult' | 'threat'>;
+  /**
+   * When the citizen says it was observed: the words as written ("stanotte") and, when they could
+   * be resolved, the approximate period (`since`: from `from` until the message) or the recurrence.
+   */
+  observedWhen?: {
+    text: string;
+    kind?: 'moment' | 'since' | 'recurring';
+    from?: string;
+    to?: string;
+    every?: 'night' | 'evening' | 'morning' | 'afternoon' | 'day' | 'weekend';
+  };
   photos: { ref: string; url: string }[];
   citizenInfo: { at: string; text?: string; photoUrl?: string }[];
   dispatch?: { unit?: string; note?: string; at?: string };

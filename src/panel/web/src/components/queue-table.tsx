@@ -78,7 +78,10 @@ export function QueueTable({ items, meta, fresh, caption, selection }: Props) {
             <td>
               <StatusBadge status={r.status} />
             </td>
-            <td>{categoryName(meta, r.categoryId, r.categoryLabel, language)}</td>
+            <td>
+              {categoryName(meta, r.categoryId, r.categoryLabel, language)}
+              {r.observedWords ? <span className="observed-hint">«{r.observedWords}»</span> : null}
+            </td>
             <td className="col-place">
               <span className="place-address">{r.address ?? `${r.lat.toFixed(5)}, ${r.lng.toFixed(5)}`}</span>
               {r.zoneName || r.zone ? <span className="place-zone">{r.zoneName ?? r.zone}</span> : null}

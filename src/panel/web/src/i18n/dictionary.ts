@@ -17,6 +17,7 @@ const labels = <K extends string>(group: keyof (typeof panelTexts)['it']['labels
 export const STATUS_LABELS = labels<ReportStatus>('status');
 export const OUTCOME_LABELS = labels<Outcome>('outcome');
 export const RESOLUTION_LABELS = labels<'solved' | 'not_solved' | 'still_there'>('resolution');
+export const RECURRENCE_LABELS = labels<'night' | 'evening' | 'morning' | 'afternoon' | 'day' | 'weekend'>('recurrence');
 export const RELIABILITY_LABELS = labels<Reliability>('reliability');
 export const CHANNEL_LABELS = labels<Channel>('channel');
 export const ROLE_LABELS = labels<Role>('role');

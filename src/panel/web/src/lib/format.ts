@@ -16,6 +16,11 @@ export function formatDateTime(iso: string | undefined, language: Language): str
   return formatInstant(iso, language, { day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit' });
 }
 
+/** "17/11/2026". */
+export function formatDate(iso: string | undefined, language: Language): string {
+  return formatInstant(iso, language, { day: '2-digit', month: '2-digit', year: 'numeric' });
+}
+
 /** "13:28". */
 export function formatClock(iso: string, language: Language): string {
   return formatInstant(iso, language, { hour: '2-digit', minute: '2-digit' });

@@ -17,6 +17,7 @@ import { CitizenCarePanel } from '../components/citizen-care-panel';
 import { SlaClock } from '../components/sla-clock';
 import { PageHeading } from '../components/page-heading';
 import { categoryName, PriorityMeter } from '../components/queue-table';
+import { ObservedWhen } from '../components/observed-when';
 import { ReportMap } from '../components/report-map';
 import { StatusBadge } from '../components/status-badge';
 import { Timeline } from '../components/timeline';
@@ -115,6 +116,14 @@ export function ReportPage({ id }: { id: string }) {
                 <dd>{report.zoneName ?? report.zone ?? t('notAvailable')}</dd>
                 <dt>{t('fieldChannel')}</dt>
                 <dd>{CHANNEL_LABELS[language][report.channel] ?? report.channel}</dd>
+                {report.observedWhen ? (
+                  <>
+                    <dt>{t('fieldObserved')}</dt>
+                    <dd data-testid="report-observed">
+                      <ObservedWhen observed={report.observedWhen} language={language} />
+                    </dd>
+                  </>
+                ) : null}
                 <dt>{t('fieldReceived')}</dt>
                 <dd>
                   <time dateTime={report.createdAt}>{formatDateTime(report.createdAt, language)}</time>

@@ -30,9 +30,11 @@ export const EMERGENCY_TERMS: TermMatcherConfig = {
     // Injuries. "ferito" stems to "fer" like "ferie"; "riferito" is a different token.
     { term: 'ferito', variants: ['ferita', 'feriti', 'ferite', 'ferimento', 'ferita grave'], stem: false },
     { term: 'sangue', variants: ['sanguina', 'sanguinano', 'sanguinante', 'perde sangue'], stem: false },
-    // Fire. "bruciato/a" is how a burnt-out bulb is described: only the present forms count.
-    { term: 'incendio', variants: ['incendi', 'incendiato', 'incendiata', 'fiamme', 'in fiamme'] },
-    { term: 'fuoco', variants: ['va a fuoco', 'sta andando a fuoco', 'dato fuoco'], typos: false },
+    // Fire. "bruciato/a" is how a burnt-out bulb is described: only the present forms count. A fire
+    // set and over ("hanno incendiato i cassonetti stanotte", "dato fuoco") is vandalism to report,
+    // not a danger now: past participles are left out (no stem: "incendiato" stems like "incendio").
+    { term: 'incendio', variants: ['incendi', 'fiamme', 'in fiamme'], stem: false },
+    { term: 'fuoco', variants: ['va a fuoco', 'sta andando a fuoco', 'stanno dando fuoco'], typos: false },
     { term: 'brucia', variants: ['bruciano', 'bruciando', 'sta bruciando'], stem: false, typos: false },
     { term: 'fuga di gas', variants: ['perdita di gas', 'puzza di gas'], typos: false },
     // Violence in progress.
@@ -55,6 +57,22 @@ export const EMERGENCY_TERMS: TermMatcherConfig = {
     { term: 'rapina in corso', variants: ['rapina a mano armata', 'stanno rapinando', 'rapinando'], stem: false, typos: false },
     { term: 'violenza', variants: ['violenze', 'violentando', 'stupro', 'rissa', 'risse'], stem: false },
     { term: 'incidente con feriti', variants: ['investito', 'investita', 'incidente grave'], stem: false, typos: false },
+    // Someone in the house, or following the citizen, now.
+    {
+      term: 'stanno entrando in casa',
+      variants: [
+        'mi stanno entrando in casa',
+        'stanno entrando in casa mia',
+        'ladri in casa adesso',
+        'stanno forzando la porta',
+        'stanno scassinando la porta',
+        'qualcuno in casa adesso',
+      ],
+      stem: false,
+      typos: false,
+    },
+    { term: 'mi stanno seguendo', variants: ['mi sta seguendo', 'mi stanno minacciando', 'mi sta minacciando'], stem: false, typos: false },
+    { term: 'sta annegando', variants: ['caduto nel fiume', 'caduta nel fiume', 'caduto nel canale', 'caduta nel canale', 'annega'], stem: false, typos: false },
     // Medical.
     { term: 'overdose' },
     { term: 'svenuto', variants: ['svenuta', 'svenuti', 'privo di sensi', 'priva di sensi', 'incosciente'], stem: false, typos: false },
@@ -83,6 +101,15 @@ export const EMERGENCY_TERMS: TermMatcherConfig = {
       typos: false,
     },
     { term: 'robbery in progress', variants: ['armed robbery', 'being robbed', 'hold up', 'holdup'], stem: false, typos: false },
+    {
+      term: 'breaking in right now',
+      variants: ['breaking into my house', 'breaking into the house', 'someone is in my house', 'burglars in my house', 'intruder in my house', 'trying to break in now'],
+      stem: false,
+      typos: false,
+    },
+    // "following me" alone is a suspicious-activity report; "is following me" is now.
+    { term: 'is following me', variants: ['are following me', 'being followed right now', 'is threatening me', 'are threatening me'], stem: false, typos: false },
+    { term: 'drowning', variants: ['fell in the river', 'fell into the river', 'fell in the canal', 'fell into the canal'], stem: false, typos: false },
     { term: 'not breathing', variants: ['unconscious', 'passed out', 'collapsed', 'overdosed', 'ambulance'], stem: false, typos: false },
     { term: 'help now', variants: ['help me now', 'urgent help', 'call 911', 'call 112'], stem: false, typos: false },
   ],
@@ -96,5 +123,14 @@ export const EMERGENCY_TERMS: TermMatcherConfig = {
     'fire station',
     'fire exit',
     'fireworks',
+    // A fire set and over is vandalism to report ("hanno dato fuoco ai cassonetti stanotte", "bins set
+    // on fire"); a fire still burning says so ("sta bruciando", "in fiamme", "burning").
+    'dato fuoco',
+    'appiccato il fuoco',
+    'set fire to',
+    'set on fire',
+    'set fire',
+    // Injecting drugs, not a gun.
+    'shooting up',
   ],
 };

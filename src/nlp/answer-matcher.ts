@@ -92,9 +92,14 @@ function similarKeyWords(index: MenuIndex, token: string, typos: boolean): Reado
       const stem = stemToken(token);
       index.keyWords.forEach((word, position) => {
         // Cheap pre-check of what tokenSimilarity can accept (a typo changes the length by at most
-        // 2; an inflection shares the stem or starts with it): most pairs stop here.
+        // 2 and keeps the first or the second letter; an inflection shares the stem or starts with
+        // it): most pairs stop here.
         const keyStem = index.keyStems[position];
-        const possible = Math.abs(word.length - token.length) <= 2 || keyStem === stem || word.startsWith(stem) || token.startsWith(keyStem);
+        const possible =
+          (Math.abs(word.length - token.length) <= 2 && (word[0] === token[0] || word[1] === token[1])) ||
+          keyStem === stem ||
+          word.startsWith(stem) ||
+          token.startsWith(keyStem);
         if (!possible) return;
         const similarity = tokenSimilarity(token, word, typos);
         if (similarity > 0) found.set(word, similarity);
@@ -158,7 +163,10 @@ function decide(scored: readonly ScoredOption[]): MatchResult {
   // A rival only echoing a better option's words is none ("spacciano" also looks like "spaccano").
   const rivals = scored
     .slice(1)
-    .filter((option, index) => option.score >= best.score - AMBIGUITY_MARGIN && !scored.slice(0, index + 1).some((better) => isDominated(option, better)));
+    .filter(
+      (option, index) =>
+        option.score >= best.score - AMBIGUITY_MARGIN && !scored.slice(0, index + 1).some((better) => isDominated(option, better)),
+    );
   if (rivals.length > 0) {
     return { ok: false, reason: 'ambiguous', candidates: [best.id, ...rivals.map((option) => option.id)] };
   }

@@ -10,11 +10,11 @@
 import { CATEGORIES, type Category } from '../../config/categories';
 import { CATEGORY_EXAMPLES, type CategoryExamples } from '../../config/category-examples';
 import { matchedChoiceOptions } from './answer-matcher';
-import { categoryWords, featuresOf } from './category-features';
+import { categoryTokens, categoryWords, featureStem, featuresOf } from './category-features';
 import { FeatureListBayesClassifier } from './feature-list-bayes';
 import { categoryDescriptionOptions, describingLabels } from './category-options';
 import { typoSimilarity } from './fuzzy';
-import { isNegation } from './stopwords';
+import { NAMELESS_WORDS } from './stopwords';
 
 export type CategorySuggestion = { categoryId: string; confidence: number };
 
@@ -46,14 +46,33 @@ const SYNONYM_WEIGHT = 0.8;
 /** A feature is evidence when at least this share of the training documents having it are of one category. */
 const INFORMATIVE_SHARE = 0.6;
 
+/**
+ * ...and it is in at least this many of that category's documents (a catalog synonym is one): a word
+ * met once in one example sentence ("sure", "tbh") is chance, not evidence.
+ */
+const MIN_EVIDENCE_DOCUMENTS = 2;
+
+/** Stems of the words that name nothing alone ("non", "via", "problema", "segnalare", "stanotte"). */
+let namelessStems: ReadonlySet<string> | undefined;
+
+/**
+ * A feature that says how, where, when or who but not what: a negation, a generic or a time word, or
+ * a pair of them ("problem+via"). Such a feature is no evidence of a category.
+ */
+function namesNothing(feature: string): boolean {
+  namelessStems ??= new Set(NAMELESS_WORDS.map(featureStem));
+  return feature.split('+').every((stem) => namelessStems!.has(stem));
+}
+
 /** The features that point at a category (see INFORMATIVE_SHARE). */
 function informativeFeatures(documentCounts: ReadonlyMap<string, ReadonlyMap<string, number>>): Set<string> {
   const informative = new Set<string>();
   for (const [feature, counts] of documentCounts) {
     const values = [...counts.values()];
     const total = values.reduce((sum, n) => sum + n, 0);
-    // A negation alone ("not", "non") says how, not what.
-    if (!isNegation(feature) && Math.max(...values) / total >= INFORMATIVE_SHARE) informative.add(feature);
+    // A negation alone ("not", "non") says how, not what; a generic word ("via", "problema") where, not what.
+    const top = Math.max(...values);
+    if (!namesNothing(feature) && top >= MIN_EVIDENCE_DOCUMENTS && top / total >= INFORMATIVE_SHARE) informative.add(feature);
   }
   return informative;
 }
@@ -77,12 +96,13 @@ export function createCategoryClassifier(
   const vocabulary = new Set<string>();
   /** Per feature, how many training documents of each category have it. */
   const documentCounts = new Map<string, Map<string, number>>();
-  const addDocument = (text: string, categoryId: string) => {
+  const addDocument = (text: string, categoryId: string, repeated = false) => {
     const words = wordsOf(text);
     words.forEach((word) => vocabulary.add(word));
     if (words.length === 0) return;
     const features = featuresOf(words);
-    for (const feature of new Set(features)) {
+    // Counted once per written document: the repeats that balance the categories are no new evidence.
+    for (const feature of repeated ? [] : new Set(features)) {
       const counts = documentCounts.get(feature) ?? new Map<string, number>();
       counts.set(categoryId, (counts.get(categoryId) ?? 0) + 1);
       documentCounts.set(feature, counts);
@@ -102,7 +122,7 @@ export function createCategoryClassifier(
   // categories with the fewest examples look likelier, and vague messages went to them.
   const largest = Math.max(...[...documents.values()].map((texts) => texts.length));
   for (const [categoryId, texts] of documents) {
-    for (let i = 0; texts.length > 0 && texts.length + i < largest; i++) addDocument(texts[i % texts.length], categoryId);
+    for (let i = 0; texts.length > 0 && texts.length + i < largest; i++) addDocument(texts[i % texts.length], categoryId, true);
   }
   bayes.train();
   const informative = informativeFeatures(documentCounts);
@@ -151,7 +171,8 @@ export function createCategoryClassifier(
   function rank(text: string): CategorySuggestion[] {
     const words = wordsOf(text);
     const probabilities = bayesProbabilities(words);
-    const hits = matchedChoiceOptions(words, choiceOptions);
+    // Phrases are matched on the tokens with their function words ("broke in" needs its particle).
+    const hits = matchedChoiceOptions(categoryTokens(text), choiceOptions);
     if (probabilities.size === 0 && hits.length === 0) return [];
     const synonymScores = new Map(hits.map((option) => [option.id, option.score / hits.length]));
     const combined = categories.map((category) => ({

@@ -13,6 +13,15 @@ import { normalizeText, stemToken, tokenize } from './text';
  */
 const IDIOMS: ReadonlyArray<[RegExp, string]> = [
   [/\b(?:spacciandos[ie]|spacciarsi|(?:si|se) spacci(?:a|ano|ava|avano))\s+(?:per|come|da)\b/g, 'fingendosi'],
+  // "si apposta" lies in wait (suspicious); "apposta" alone is "on purpose" (an act of vandalism).
+  [/\b(?:si|se) appost(?:a|ano|ava|avano)\b/g, 'appostato'],
+  [/\bapposta\b/g, 'deliberatamente'],
+  // "si buca", "se bucano": injecting drugs, not a pothole ("buca") or a punctured tyre ("si è bucata la gomma").
+  [/\b(?:si|se|ci) buc(?:a|ano|ava|avano)\b(?!\s+(?:l[ae] |una |la )?(?:gomm|ruot|pneumatic))/g, 'si drogano'],
+  // A problem said not to be there ("non è una festa", "nn fanno casino", "it's not a party"): the
+  // word is dropped, the rest of the message is read as usual.
+  [/\b(?:non|nn) (?:e|sono|fanno) (?:(?:un|una|uno|il|la|lo|i|le|gli|del|della|dei|delle|tanto|molto) )?\p{L}+/gu, 'non'],
+  [/\b(?:isnt|aint|is not|its not|it s not|not) (?:a|an|really a|that much) \p{L}+/gu, 'not'],
 ];
 
 export function rewriteIdioms(normalized: string): string {
@@ -39,9 +48,83 @@ export function featureStem(token: string): string {
   return stem;
 }
 
-/** A message's normalised content words, idioms rewritten: what the classifier and the category step read. */
+/**
+ * Regional and chat spellings read as the standard word ("nun" -> "non", "guagliune" -> "ragazzi",
+ * "venneno" -> "vendono", "ciulato" -> "rubato", "ke" -> "che"): the vocabulary and the examples are
+ * written in standard Italian and English, citizens are not. Whole tokens only (normalised, no accents).
+ */
+const REGIONAL_FORMS: ReadonlyMap<string, string> = new Map(
+  Object.entries({
+    // Rome and the centre
+    nun: 'non',
+    na: 'una',
+    der: 'del',
+    ar: 'al',
+    co: 'con',
+    pe: 'per',
+    regazzi: 'ragazzi',
+    regazzini: 'ragazzini',
+    regazzino: 'ragazzino',
+    pischelli: 'ragazzi',
+    pischello: 'ragazzo',
+    machina: 'macchina',
+    machine: 'macchine',
+    // Naples and the south
+    guagliune: 'ragazzi',
+    guaglioni: 'ragazzi',
+    guaglione: 'ragazzo',
+    guagliuncelli: 'ragazzini',
+    picciotti: 'ragazzi',
+    venneno: 'vendono',
+    venne: 'vende',
+    vennono: 'vendono',
+    robba: 'roba',
+    sempe: 'sempre',
+    ncopp: 'sopra',
+    mmiezz: 'mezzo',
+    munnezza: 'monnezza',
+    munnizza: 'monnezza',
+    arrobbato: 'rubato',
+    arrubbato: 'rubato',
+    arrobbata: 'rubata',
+    arrubbata: 'rubata',
+    // Milan and the north
+    ciula: 'ruba',
+    ciulato: 'rubato',
+    ciulata: 'rubata',
+    ciulati: 'rubati',
+    ciulano: 'rubano',
+    ghe: 'ce',
+    el: 'il',
+    // Chat
+    ke: 'che',
+    xke: 'perche',
+    xche: 'perche',
+    cmq: 'comunque',
+    qlc: 'qualcuno',
+    qlcs: 'qualcosa',
+    tt: 'tutto',
+    sn: 'sono',
+    u: 'you',
+    ur: 'your',
+    smth: 'something',
+    cuz: 'because',
+    nite: 'night',
+    coz: 'because',
+  }),
+);
+
+/**
+ * A message's normalised tokens, idioms rewritten and regional spellings read, function words kept
+ * (a phrasal verb needs its particle: "broke in"): what the catalog's phrases are matched against.
+ */
+export function categoryTokens(text: string): string[] {
+  return tokenize(rewriteIdioms(normalizeText(text))).map((token) => REGIONAL_FORMS.get(token) ?? token);
+}
+
+/** A message's content words (categoryTokens without function words): what the classifier reads. */
 export function categoryWords(text: string): string[] {
-  return tokenize(rewriteIdioms(normalizeText(text))).filter((token) => !isStopword(token));
+  return categoryTokens(text).filter((token) => !isStopword(token));
 }
 
 /** Unigram and bigram features of a message's (already corrected) content tokens. */

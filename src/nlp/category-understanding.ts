@@ -9,8 +9,8 @@
  */
 import { CATEGORIES, type Category } from '../../config/categories';
 import { matchChoice, matchedChoiceOptions, type ChoiceOption } from './answer-matcher';
-import { categoryWords } from './category-features';
-import { categoryDescriptionOptions } from './category-options';
+import { categoryTokens } from './category-features';
+import { categoryDecisiveOptions, categoryDescriptionOptions, categorySharedOptions } from './category-options';
 import type { CategoryClassifier } from './category-classifier';
 import { parseChoiceNumber } from './number-choice';
 import { isStopword, namesNothing } from './stopwords';
@@ -38,6 +38,13 @@ const SUGGEST_MARGIN = 0.1;
 const CLEAR_LEAD = 0.25;
 /** Below this share of the evidence, half-matched menu words alone are no basis for a question. */
 const WEAK_CANDIDATE_CONFIDENCE = 0.2;
+/**
+ * A second problem of the other kind (sensitive or not) named beside the first is a question when the
+ * evidence gives it at least this share of the first's: "spacciatori e lampioni spenti" asks, while
+ * "cracked paving slabs" (which looks like "crack") and the rest of the message's words agreeing on
+ * «Altro» does not.
+ */
+const OTHER_KIND_SHARE = 0.25;
 /** Two categories that together hold this share of the evidence make an either/or. */
 const EITHER_CONFIDENCE = 0.4;
 
@@ -49,7 +56,11 @@ export function understandCategory(text: string, deps: CategoryUnderstandingDeps
   const catalog = deps.categories ?? CATEGORIES;
   if (isMenuAnswer) {
     const menuMatch = matchChoice(text, deps.menuOptions);
-    if (menuMatch.ok) return { kind: 'chosen', categoryId: menuMatch.id };
+    if (menuMatch.ok) {
+      // "buca", "dissesto stradale": a shared problem is a question even as a menu answer.
+      const shared = sharedNamed(categoryTokens(text), catalog, [{ id: menuMatch.id }]);
+      return shared ? { kind: 'either', categoryIds: shared } : { kind: 'chosen', categoryId: menuMatch.id };
+    }
   }
   // In a description only the words that describe a problem count ("un'altra volta" is not «Altro»).
   const match = matchChoice(text, categoryDescriptionOptions(catalog));
@@ -58,29 +69,47 @@ export function understandCategory(text: string, deps: CategoryUnderstandingDeps
   const ranked = deps.classifier.rank(text);
   const [best, second] = ranked;
   const order = (id: string) => ranked.findIndex((r) => r.categoryId === id) >>> 0;
+  const confidenceOf = (id: string) => ranked.find((r) => r.categoryId === id)?.confidence ?? 0;
   // A sensitive and an ordinary problem both named in full ("spacciatori e lampioni spenti"): the
   // citizen says which, whatever the word statistics prefer (a drug report must not be filed as a
   // street light).
   // Two problems are two different words: one word read two ways ("spacciava" looks like both
   // "spacciano" and "spaccano") is one problem, for the classifier to settle.
-  const fullyNamed = matchedChoiceOptions(categoryWords(text), categoryDescriptionOptions(catalog)).sort((a, b) => order(a.id) - order(b.id));
+  const described = categoryTokens(text);
+  const fullyNamed = matchedChoiceOptions(described, categoryDescriptionOptions(catalog)).sort((a, b) => order(a.id) - order(b.id));
   const [firstNamed] = fullyNamed;
   const otherKind = fullyNamed.find(
-    (o) => firstNamed !== undefined && isSensitive(o.id) !== isSensitive(firstNamed.id) && [...o.matched].every((i) => !firstNamed.matched.has(i)),
+    (o) =>
+      firstNamed !== undefined &&
+      isSensitive(o.id) !== isSensitive(firstNamed.id) &&
+      [...o.matched].every((i) => !firstNamed.matched.has(i)) &&
+      confidenceOf(o.id) >= OTHER_KIND_SHARE * confidenceOf(firstNamed.id),
   );
   if (firstNamed !== undefined && otherKind !== undefined) return { kind: 'either', categoryIds: [firstNamed.id, otherKind.id] };
+  // A deliberate act on another category's things ("kids throwing stones at the street lamps"), or a
+  // thing with its own category ("il semaforo lampeggia"): that is the report, when nothing sensitive
+  // is named beside it.
+  const decisive = decisiveNamed(described, catalog, fullyNamed);
+  if (decisive !== undefined) return { kind: 'chosen', categoryId: decisive };
+  // A problem filed under either of two categories (a pothole: «Altro» or «Degrado urbano»): which one.
+  const shared = sharedNamed(described, catalog, fullyNamed);
+  if (shared !== undefined) return { kind: 'either', categoryIds: shared.sort((a, b) => order(a) - order(b)) as [string, string] };
   const named = match.ok ? [] : (match.candidates ?? []);
   // Two problems named in their own words ("spacciatori e lampioni spenti"): which one first?
   if (!match.ok && named.length === 2 && best && named.includes(best.categoryId)) {
     const other = named.find((id: string) => id !== best.categoryId)!;
     const lead = best.confidence - (ranked.find((r) => r.categoryId === other)?.confidence ?? 0);
-    if (isSensitive(best.categoryId) !== isSensitive(other) && lead < CLEAR_LEAD) return { kind: 'either', categoryIds: [best.categoryId, other] };
+    if (isSensitive(best.categoryId) !== isSensitive(other) && lead < CLEAR_LEAD)
+      return { kind: 'either', categoryIds: [best.categoryId, other] };
   }
   // A description naming a category in its own words, and the classifier agrees: no need to ask.
   if (match.ok && (!best || best.categoryId === match.id)) return { kind: 'chosen', categoryId: match.id };
   // It names one, the word statistics point at another, and one of the two is sensitive ("a van
   // circling our street with its lights off"): a clear either/or, not a guess.
-  if (match.ok && best && isSensitive(best.categoryId) !== isSensitive(match.id)) return { kind: 'either', categoryIds: [best.categoryId, match.id] };
+  // (Unless an idiom took that word back: "si buca" is drug use, not a pothole.)
+  if (match.ok && best && isSensitive(best.categoryId) !== isSensitive(match.id) && fullyNamed.some((o) => o.id === match.id)) {
+    return { kind: 'either', categoryIds: [best.categoryId, match.id] };
+  }
   if (best && best.confidence >= SUGGEST_CONFIDENCE && best.confidence - (second?.confidence ?? 0) >= SUGGEST_MARGIN) {
     return { kind: 'suggested', categoryId: best.categoryId };
   }
@@ -99,6 +128,35 @@ export function understandCategory(text: string, deps: CategoryUnderstandingDeps
     return { kind: 'candidates', categoryIds: sorted };
   }
   return { kind: 'unknown' };
+}
+
+/**
+ * The category whose decisive phrase the words name, when every other category named is one it wins
+ * over ("deliberately smashed the traffic light": vandalism wins over «Altro», which wins over lighting).
+ */
+function decisiveNamed(words: readonly string[], catalog: readonly Category[], fullyNamed: readonly { id: string }[]): string | undefined {
+  const options = categoryDecisiveOptions(catalog);
+  if (options.length === 0 || fullyNamed.length === 0) return undefined;
+  for (const named of matchedChoiceOptions(words, options)) {
+    const over = new Set(catalog.find((c) => c.id === named.id)?.decisive?.over ?? []);
+    if (fullyNamed.every((o) => o.id === named.id || over.has(o.id))) return named.id;
+  }
+  return undefined;
+}
+
+/** The two categories of a shared problem the words name, when nothing else is named. */
+function sharedNamed(
+  words: readonly string[],
+  catalog: readonly Category[],
+  fullyNamed: readonly { id: string }[],
+): [string, string] | undefined {
+  const options = categorySharedOptions(catalog);
+  if (options.length === 0 || fullyNamed.length === 0) return undefined;
+  const [named] = matchedChoiceOptions(words, options);
+  const category = named && catalog.find((c) => c.id === named.id);
+  if (!category?.shared) return undefined;
+  const pair = new Set([category.id, category.shared.with]);
+  return fullyNamed.every((o) => pair.has(o.id)) ? [category.id, category.shared.with] : undefined;
 }
 
 /** The categories the citizen is offered first, best first (for the evaluation's "top choice"). */

@@ -32,6 +32,11 @@ export const WORD_SCORES = {
 /** Stems shorter than this merge unrelated words ("ferito"/"ferie" -> "fer"). */
 const MIN_STEM_LENGTH = 4;
 const MIN_PREFIX_STEM_LENGTH = 5;
+/**
+ * Longest suffix of a stem-plus-suffix form ("spacc" + "iatori"): a longer tail is another word
+ * ("elettr" of "elettrica" + "odomestici" is not a form of it).
+ */
+const MAX_SUFFIX_LENGTH = 6;
 /** Below this Jaro-Winkler similarity an edit-distance match is treated as chance. */
 const MIN_JARO_WINKLER = 0.88;
 
@@ -105,7 +110,7 @@ export function inflectionSimilarity(a: string, b: string): number {
 function isStemPlusSuffix(stem: string, word: string): boolean {
   if (stem.length < MIN_PREFIX_STEM_LENGTH || word.length <= stem.length || !word.startsWith(stem)) return false;
   const suffix = word.slice(stem.length);
-  return /^[aeiouy]/.test(suffix) || suffix === 's';
+  return (/^[aeiouy]/.test(suffix) && suffix.length <= MAX_SUFFIX_LENGTH) || suffix === 's';
 }
 
 /** True when `word` is (a form of) one of the vocabulary's words: then it is no typo of another. */

@@ -4,7 +4,7 @@
  * case and punctuation never matter.
  */
 import { inflectionSimilarity, wordSimilarity, WORD_SCORES } from './fuzzy';
-import { isNegation, isStopword } from './stopwords';
+import { isGeneric, isStopword, namesNothing } from './stopwords';
 import { tokenize } from './text';
 
 export type PreparedLabel = {
@@ -18,6 +18,12 @@ export type PreparedLabel = {
   /** Some key token is neither a function word nor a negation. */
   hasContent: boolean;
 };
+
+/**
+ * A word that can make a label match on its own: not a function word, a negation, a time word or a
+ * generic word ("via" of "via al buio", "day" of "lights on all day").
+ */
+const isContentWord = (token: string) => !isStopword(token) && !namesNothing(token);
 
 export type LabelScore = {
   /** 0..1: mean similarity of the label's key words to their best match in the message. */
@@ -43,7 +49,7 @@ export function prepareLabel(text: string): PreparedLabel {
   const content = tokens.filter((token, index) => !isStopword(token) || isParticle(token, index));
   const keyTokens = [...new Set(content.length > 0 ? content : tokens)];
   const particle = content.length > 1 && keyTokens.length === content.length && isParticle(tokens[tokens.length - 1], tokens.length - 1);
-  const hasContent = keyTokens.some((token) => !isStopword(token) && !isNegation(token));
+  const hasContent = keyTokens.some(isContentWord);
   return { text, tokens, keyTokens, particle, hasContent };
 }
 
@@ -55,6 +61,8 @@ export function prepareLabel(text: string): PreparedLabel {
 export function tokenSimilarity(messageToken: string, labelToken: string, typos: boolean): number {
   if (messageToken === labelToken) return WORD_SCORES.exact;
   if (isStopword(messageToken) || isStopword(labelToken)) return 0;
+  // "segnalare" is no form of "segnaletica", "problemi" of nothing: a generic word only matches itself.
+  if (isGeneric(messageToken)) return 0;
   return typos ? wordSimilarity(messageToken, labelToken) : inflectionSimilarity(messageToken, labelToken);
 }
 
@@ -100,7 +108,7 @@ export function scoreLabelWith(length: number, label: PreparedLabel, similarity:
     bestScores.push(best);
     if (bestIndex >= 0) {
       matched.add(bestIndex);
-      if (!isStopword(labelToken) && !isNegation(labelToken)) contentFound = true;
+      if (isContentWord(labelToken)) contentFound = true;
     }
     total += best;
     if (best > bestSingle) {
@@ -108,8 +116,8 @@ export function scoreLabelWith(length: number, label: PreparedLabel, similarity:
       bestSingleIndex = bestIndex;
     }
   }
-  // A particle or a negation alone ("in" of "broken into", "non" of "non si accende") is no match,
-  // unless the label is nothing else ("sì", "no").
+  // A particle, a negation or a generic word alone ("in" of "broken into", "non" of "non si accende",
+  // "via" of "via al buio") is no match, unless the label is nothing else ("sì", "no").
   if (!contentFound && label.hasContent) return NO_SCORE;
   // A phrasal verb's particle comes right after its verb: "broken in", not "lights in ... broken".
   if (label.particle) {

@@ -38,11 +38,37 @@ export const isNegation = (token: string): boolean => NEGATIONS.has(token);
  */
 const NAMELESS: ReadonlySet<string> = new Set(
   `buon buona buongiorno buonasera buonanotte ciao salve giorno giorni notte notti stanotte sera sere stasera
-   mattina pomeriggio oggi ieri domani settimana settimane mese mesi sempre ora adesso good hi hello hey
-   morning afternoon evening night nights tonight day days today yesterday tomorrow week weeks month now always`
+   mattina pomeriggio estate inverno primavera autunno oggi ieri domani settimana settimane mese mesi anno anni sempre ora adesso good hi hello hey
+   morning afternoon summer winter spring autumn evening night nights tonight day days today yesterday tomorrow week weeks month months year years now always`
     .split(/\s+/)
     .filter(Boolean),
 );
 
-/** True for a word that names no problem on its own: a negation, a greeting or a time word. */
-export const namesNothing = (token: string): boolean => NEGATIONS.has(token) || NAMELESS.has(token);
+/**
+ * Words that say where, who or that something is wrong, but not what ("via", "street", "gente",
+ * "problema", "qualcuno", "mandare"): they complete a phrase ("via al buio", "persone sospette")
+ * but never name a category on their own, so "c'è un problema in via roma, mandate qualcuno" is a
+ * question to ask, not a guess.
+ */
+const GENERIC: ReadonlySet<string> = new Set(
+  `via viale vicolo strada strade piazza piazzale zona zone quartiere area posto luogo parte casa case
+   stesso stessa stessi stesse solito solita soliti solite sotto sopra davanti dietro vicino accanto palazzo condominio tutto tutta tutti tutte ovunque dappertutto everything everywhere gente persone persona qualcuno qualcosa tizio tizi tipo tipi uno problema problemi
+   situazione cosa cose segnalare segnalazione segnalo segnalazioni volevo vorrei voglio fare potete
+   potreste mandare mandate venire venite vedere controllare qualcuno nessuno grazie favore urgente
+   street streets road roads avenue lane area place spot house houses home people person guy guys
+   problem problems issue issues situation thing things report reporting complain complaint please
+   grave gravi serio seria stazione parco parchetto giardini giardinetti scuola scuole chiesa negozio negozi
+   supermercato centro fermata contro dopo prima senza verso dentro fuori mentre durante oltre giu su
+   serious urgent station park school church shop shops supermarket centre center same usual last near behind outside opposite next send come look check want need someone anyone nobody sort kind bit lot right`
+    .split(/\s+/)
+    .filter(Boolean),
+);
+
+/** True for a word that says where or who or that something is wrong, never what (see GENERIC). */
+export const isGeneric = (token: string): boolean => GENERIC.has(token);
+
+/** Every word that names nothing on its own (negations, greetings, time words, generic words). */
+export const NAMELESS_WORDS: readonly string[] = [...NEGATIONS, ...NAMELESS, ...GENERIC];
+
+/** True for a word that names no problem on its own: a negation, a greeting, a time word or a generic word. */
+export const namesNothing = (token: string): boolean => NEGATIONS.has(token) || NAMELESS.has(token) || GENERIC.has(token);

@@ -30,6 +30,7 @@ export const EVAL_FILE = path.resolve(import.meta.dirname, '../fixtures/category
 export const FRESH_EVAL_FILE = path.resolve(import.meta.dirname, '../fixtures/category-eval-fresh.json');
 export const HOLDOUT_EVAL_FILE = path.resolve(import.meta.dirname, '../fixtures/category-eval-holdout.json');
 export const BLIND_EVAL_FILE = path.resolve(import.meta.dirname, '../fixtures/category-eval-blind.json');
+export const DEV_EVAL_FILE = path.resolve(import.meta.dirname, '../fixtures/category-eval-dev.json');
 
 /** The evaluation sets, in the order they were written (`npm run eval:categories` prints each). */
 export const EVAL_SETS = [
@@ -37,6 +38,7 @@ export const EVAL_SETS = [
   { name: 'fresh', file: FRESH_EVAL_FILE, title: 'fresh held-out set (written after the first tuning)' },
   { name: 'holdout', file: HOLDOUT_EVAL_FILE, title: 'issue-15 held-out set (written before looking at any miss)' },
   { name: 'blind', file: BLIND_EVAL_FILE, title: 'blind set (written after the issue-15 work, measured before any change)' },
+  { name: 'dev', file: DEV_EVAL_FILE, title: 'dev set (160 messages by an independent writer, measured once before its misses were seen)' },
 ] as const;
 
 export function loadEvalItems(file = EVAL_FILE): EvalItem[] {
@@ -87,6 +89,21 @@ export function evaluate(items: readonly EvalItem[], understand: (text: string) 
   return result;
 }
 
+/**
+ * The same messages as typed in a hurry: in every word of six letters or more, two letters in the
+ * middle swapped, one dropped or one doubled ("spacciano" -> "spaccaino", "spaciano", "spacciiano").
+ */
+export type TypoKind = 'swap' | 'drop' | 'double';
+export function withTypos(items: readonly EvalItem[], kind: TypoKind): EvalItem[] {
+  const misspell = (word: string) => {
+    const i = Math.floor(word.length / 2);
+    if (kind === 'swap') return word.slice(0, i) + word[i + 1] + word[i] + word.slice(i + 2);
+    if (kind === 'drop') return word.slice(0, i) + word.slice(i + 1);
+    return word.slice(0, i) + word[i] + word.slice(i);
+  };
+  return items.map((item) => ({ ...item, text: item.text.replace(/\p{L}{6,}/gu, misspell) }));
+}
+
 export const percent = (part: number, total: number): string => (total === 0 ? '-' : `${((100 * part) / total).toFixed(1)}%`);
 
 function describe(got: CategoryUnderstanding): string {
@@ -108,7 +125,7 @@ export function formatEvaluation(title: string, result: EvalResult): string {
       .map(([id, t]) => line(id, t)),
     `  answers: ${Object.entries(result.byKind)
       .map(([kind, n]) => `${kind} ${n}`)
-      .join(', ')}; ${result.meanMs.toFixed(2)} ms per message`,
+      .join(', ')}; cold: ${result.meanMs.toFixed(2)} ms per message`,
     `  misses (${result.misses.length}):`,
     ...result.misses.map((m) => `    [${m.lang}] ${JSON.stringify(m.text)} expected ${m.expected}, got ${describe(m.got)}`),
   ].join('\n');

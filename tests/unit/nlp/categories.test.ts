@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { CATEGORIES, categoryById } from '../../../config/categories';
 import { CATEGORY_EXAMPLES } from '../../../config/category-examples';
+import { describingLabels } from '../../../src/nlp/category-options';
+import { isStopword, namesNothing } from '../../../src/nlp/stopwords';
+import { tokenize } from '../../../src/nlp/text';
 
 describe('category catalog', () => {
   it('lists the categories in menu order', () => {
@@ -43,6 +46,21 @@ describe('category catalog', () => {
     }
     const codes = CATEGORIES.map((category) => category.open311Code);
     expect(new Set(codes).size).toBe(codes.length);
+  });
+
+  it('names something in every synonym: not only function, time or generic words ("for weeks", "in and out")', () => {
+    const empty = CATEGORIES.flatMap((category) => describingLabels(category)).filter((label) =>
+      tokenize(label).every((token) => isStopword(token) || namesNothing(token)),
+    );
+    expect(empty).toEqual([]);
+  });
+
+  it('keeps decisive and shared phrases to the catalog (their categories exist, none is sensitive)', () => {
+    const ids = new Set(CATEGORIES.map((category) => category.id));
+    for (const category of CATEGORIES) {
+      for (const id of category.decisive?.over ?? []) expect(categoryById(id)?.sensitive, `${category.id} over ${id}`).toBe(false);
+      if (category.shared) expect(ids).toContain(category.shared.with);
+    }
   });
 
   it('finds categories by id', () => {

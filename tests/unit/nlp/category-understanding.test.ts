@@ -20,11 +20,7 @@ const single = (text: string) => {
 
 describe('everyday English and Italian wording of each category', () => {
   it.each([
-    ['pothole', 'other'],
-    ['the road is broken', 'other'],
-    ['the road surface is all broken up', 'other'],
     ['traffic light stuck on red', 'other'],
-    ['asfalto tutto rotto e pieno di crepe', 'other'],
     ['street light out', 'street_lighting'],
     ['dumped mattress', 'abandoned_waste'],
     ['abandoned car', 'abandoned_vehicle'],
@@ -37,6 +33,86 @@ describe('everyday English and Italian wording of each category', () => {
     ['dog poop all over the path', 'urban_decay'],
   ])('%j -> %s', (text, expected) => {
     expect(single(text)).toBe(expected);
+  });
+});
+
+describe('problems the catalog files under two categories', () => {
+  // Road surface damage is «Altro» to some citizens and «Degrado urbano» to others (two independent
+  // writers of our evaluation sets disagree): the citizen is asked which, with two buttons.
+  it.each(['pothole', 'the road is broken', 'the road surface is all broken up', 'asfalto tutto rotto e pieno di crepe', 'buca'])(
+    '%j -> either «Altro» or «Degrado urbano»',
+    (text) => {
+      const understood = categoryUnderstanding(text);
+      expect(understood.kind).toBe('either');
+      expect(understood.kind === 'either' && [...understood.categoryIds].sort()).toEqual(['other', 'urban_decay']);
+    },
+  );
+
+  it('but a road problem named with another category is read as usual', () => {
+    expect(single('rubbish dumped in the pothole by the school')).toBe('abandoned_waste');
+  });
+});
+
+describe('a deliberate act or a thing with its own category settles the report', () => {
+  it.each([
+    ['ragazzini che prendono a sassate i lampioni del parco', 'vandalism'],
+    ['someone deliberately smashed the traffic light at the junction', 'vandalism'],
+    ['il semaforo pedonale lampeggia da due giorni', 'other'],
+    ['the traffic lights are flickering on and off', 'other'],
+  ])('%j -> %s', (text, expected) => {
+    expect(single(text)).toBe(expected);
+  });
+
+  it('a typo of a decisive phrase is no decisive phrase when the word is a catalog word itself ("scaricato" is not "sradicato")', () => {
+    expect(single('hanno scaricato calcinacci e mobili vecchi in fondo al parcheggio')).toBe('abandoned_waste');
+  });
+});
+
+describe('idioms, negated mentions and regional spellings', () => {
+  it.each([
+    ['hanno rigato la fiancata della macchina, chiaramente apposta', 'vandalism'],
+    ['un uomo si apposta ogni sera dietro il cancello della scuola', 'suspicious_activity'],
+    ['dietro la stazione la gente si buca sulle scale', 'drug_dealing'],
+    ['non è una festa, ogni notte arrivano auto e si scambiano bustine', 'drug_dealing'],
+    ["'sti guagliune venneno 'a robba ogni sera sotto 'o palazzo", 'drug_dealing'],
+    ["m'hanno ciulato lo scooter sotto casa", 'theft'],
+    ['nun se dorme pe la musica der locale', 'noise'],
+  ])('%j -> %s', (text, expected) => {
+    expect(single(text)).toBe(expected);
+  });
+
+  it('a phrasal verb keeps its particle in a description ("broke in" is a theft, "broke" alone is not)', () => {
+    expect(single('someone broke in to my car last night')).toBe('theft');
+  });
+
+  it('a punctured tyre is no drug use ("si è bucata la gomma")', () => {
+    expect(single('mi si buca la gomma ogni volta per i vetri sulla ciclabile')).not.toBe('drug_dealing');
+  });
+
+  it('a message of only generic, place and time words is a question, not a guess', () => {
+    for (const text of [
+      'volevo segnalare una cosa grave',
+      'near the station',
+      "c'è un problema in piazza, mandate qualcuno",
+      'same as last week',
+    ]) {
+      expect(['unknown', 'candidates'], text).toContain(categoryUnderstanding(text).kind);
+    }
+  });
+});
+
+describe('a word is no form of a different word', () => {
+  it.each([
+    ['elettrica', 'elettrodomestici'], // "bici elettrica" is no household appliance
+    ['contro', 'contrassegni'],
+  ])('%j is not %j', (word, label) => {
+    expect(inflectionSimilarity(word, label)).toBe(0);
+  });
+
+  it('Italian "case" (houses), "pericoloso", "coperta" name no category on their own', () => {
+    for (const text of ['ci sono tante case nuove', 'è pericoloso', 'ho portato una coperta']) {
+      expect(categoryUnderstanding(text).kind, text).toBe('unknown');
+    }
   });
 });
 
@@ -63,7 +139,9 @@ describe('phrases are read as phrases', () => {
   it('the words of a phrase must be near each other', () => {
     const streetLights = prepareLabel('street lights');
     expect(scoreLabel(tokenize('the street lights are off'), streetLights).score).toBeGreaterThan(0.9);
-    expect(scoreLabel(tokenize('a van keeps circling our street slowly at night with its lights off'), streetLights).score).toBeLessThan(0.6);
+    expect(scoreLabel(tokenize('a van keeps circling our street slowly at night with its lights off'), streetLights).score).toBeLessThan(
+      0.6,
+    );
   });
 
   it('a stem followed by a consonant starts another word ("street" is not "streetlight")', () => {
@@ -113,11 +191,7 @@ describe('«Altro» and negations name no problem inside a description', () => {
 });
 
 describe('too little to guess: the menu again, not a guess', () => {
-  it.each([
-    'hi i want to report something',
-    'buongiorno vorrei fare una segnalazione',
-    'not sure which one',
-  ])('%j', (text) => {
+  it.each(['hi i want to report something', 'buongiorno vorrei fare una segnalazione', 'not sure which one'])('%j', (text) => {
     expect(categoryUnderstanding(text).kind).toBe('unknown');
   });
 });
@@ -138,6 +212,15 @@ describe('several problems in one message', () => {
       const sensitivity = understood.categoryIds.map((id) => categoryById(id)?.sensitive);
       expect(new Set(sensitivity).size).toBe(2);
     }
+  });
+
+  it('a word of the other kind that the rest of the message does not back is no second problem ("cracked" looks like "crack")', () => {
+    const offered = (text: string) => {
+      const understood = categoryUnderstanding(text);
+      return 'categoryIds' in understood ? understood.categoryIds : 'categoryId' in understood ? [understood.categoryId] : [];
+    };
+    expect(offered('the glass of the bus shelter is cracked and the seats are smashed')).not.toContain('drug_dealing');
+    expect(offered('cracked paving stones all along the high street')).not.toContain('drug_dealing');
   });
 
   it('one word read two ways is one problem, not an either/or ("spacciava": dealing or smashing?)', () => {

@@ -197,6 +197,8 @@ export async function startVicinato(config: Config, logger: Logger, overrides: S
     });
     const processInbound = createProcessInbound({
       sendNow,
+      // Only the simulator's POST waits for its message to be processed; webhooks and polling do not.
+      announceProcessed: new Set(['simulator']),
       inbox: storage.inbox,
       conversations: storage.conversations,
       outbound: storage.outbound,

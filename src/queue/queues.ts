@@ -47,6 +47,11 @@ export function createQueues(connection: Redis, prefix: string) {
         jobId: safeJobId('in', channel, messageId),
         attempts: 8,
         backoff: { type: 'exponential', delay: 500 },
+        // A processed message is recorded in the inbox (MongoDB); its completed job would hold
+        // nothing anyone reads, and keeping it costs every job's completion a trim of the completed
+        // set. Removed at once, an id can be scheduled again (by the reconciler) if its message is
+        // somehow still unprocessed; a redelivery of a processed message is not scheduled at all.
+        removeOnComplete: true,
       });
       // Scheduled again (by the reconciler) while its message is still unprocessed in MongoDB: a job
       // that failed for good without recording it (MongoDB was down then) runs again. A message stored

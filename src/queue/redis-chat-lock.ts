@@ -11,8 +11,22 @@ import { ChatBusyError } from '../domain/infrastructure-fault';
 const RELEASE = `if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) else return 0 end`;
 const RENEW = `if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('pexpire', KEYS[1], ARGV[2]) else return 0 end`;
 
+/** The two scripts as commands of the connection: sent by their SHA (EVALSHA), not as text every time. */
+type LockCommands = {
+  vicinatoChatLockRelease(key: string, token: string): Promise<number>;
+  vicinatoChatLockRenew(key: string, token: string, ttlMs: string): Promise<number>;
+};
+function lockCommands(redis: Redis): LockCommands {
+  if (!('vicinatoChatLockRelease' in redis)) {
+    redis.defineCommand('vicinatoChatLockRelease', { numberOfKeys: 1, lua: RELEASE });
+    redis.defineCommand('vicinatoChatLockRenew', { numberOfKeys: 1, lua: RENEW });
+  }
+  return redis as unknown as LockCommands;
+}
+
 export function createRedisChatLock(redis: Redis, prefix: string, ttlMs = 15_000): ChatLock {
   const keys = redisKeys(prefix);
+  const scripts = lockCommands(redis);
   return {
     async withLock(channel, chatId, fn, waitMs = 30_000) {
       const key = keys.chatLock(channel, chatId);
@@ -24,12 +38,12 @@ export function createRedisChatLock(redis: Redis, prefix: string, ttlMs = 15_000
         await new Promise((r) => setTimeout(r, delay));
         delay = Math.min(delay * 2, 100);
       }
-      const renew = setInterval(() => void redis.eval(RENEW, 1, key, token, String(ttlMs)).catch(() => undefined), ttlMs / 3);
+      const renew = setInterval(() => void scripts.vicinatoChatLockRenew(key, token, String(ttlMs)).catch(() => undefined), ttlMs / 3);
       try {
         return await fn();
       } finally {
         clearInterval(renew);
-        await redis.eval(RELEASE, 1, key, token).catch(() => undefined);
+        await scripts.vicinatoChatLockRelease(key, token).catch(() => undefined);
       }
     },
   };

@@ -31,6 +31,11 @@ export type ProcessInboundDeps = {
    */
   sendNow?: ReadonlyMap<Channel, (outboundId: string) => Promise<DeliveryDecision>>;
   /**
+   * Channels whose intake waits for a message to be processed (the simulator's POST answers with the
+   * replies): only theirs are announced with an `inbound.processed` event. Without it, every channel's.
+   */
+  announceProcessed?: ReadonlySet<Channel>;
+  /**
    * A message that read like an emergency, once processed: alerts the panels and, outside service
    * hours, pages the on-call officer (src/app/staff/page-on-call.ts). Nothing about the citizen.
    */
@@ -149,6 +154,7 @@ export function createProcessInbound(deps: ProcessInboundDeps) {
         await processOne(record, processed.length === 0 ? conversation : undefined);
         processed.push(record.messageId);
       }
+      if (deps.announceProcessed && !deps.announceProcessed.has(job.channel)) return;
       for (const messageId of processed) await deps.events.publish({ type: 'inbound.processed', channel: job.channel, messageId });
     });
   };

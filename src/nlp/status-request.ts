@@ -24,9 +24,10 @@ const PATTERNS: RegExp[] = [
   new RegExp(String.raw`\b(?:stato|esito) (?:della|delle|dell|di|del) (?:\w+ ){0,1}?${IT_REPORT}\b`),
   new RegExp(String.raw`\bcome (?:e|sta) (?:andata|finita|andando|messa) (?:\w+ ){0,2}?${IT_REPORT}\b`),
   new RegExp(String.raw`\b(?:avete|hai|ha|qualcuno ha) (?:\w+ ){0,1}?(?:letto|visto|ricevuto|preso in carico|guardato|considerato) (?:\w+ ){0,2}?${IT_REPORT}\b`),
-  // "quando venite?" ends the message; "quando passa la gente il cane abbaia" is a description.
+  // "quando venite?" ends the message; "quando passa la gente il cane abbaia" or "le vedette
+  // fischiano quando passa qualcuno e altri vendono" are descriptions.
   /\bquando (?:venite|verrete|arrivate|arriverete|passate|passerete|intervenite|interverrete)(?: \w+){0,3}$/,
-  /\bquando (?:verra|viene|arriva|passa|manderete|mandate) (?:qualcuno|una pattuglia|la pattuglia|i vigili|la polizia|un agente|l agente|una volante)\b/,
+  /\bquando (?:verra|viene|arriva|passa|manderete|mandate) (?:qualcuno|una pattuglia|la pattuglia|i vigili|la polizia|un agente|l agente|una volante)(?: \w+){0,2}$/,
   /\b(?:e|sta) (?:arrivando|venendo) qualcuno\b/,
   // English
   new RegExp(String.raw`\b(?:status|progress) (?:of|on) (?:\w+ ){0,1}?${EN_REPORT}\b`),

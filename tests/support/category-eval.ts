@@ -31,6 +31,7 @@ export const FRESH_EVAL_FILE = path.resolve(import.meta.dirname, '../fixtures/ca
 export const HOLDOUT_EVAL_FILE = path.resolve(import.meta.dirname, '../fixtures/category-eval-holdout.json');
 export const BLIND_EVAL_FILE = path.resolve(import.meta.dirname, '../fixtures/category-eval-blind.json');
 export const DEV_EVAL_FILE = path.resolve(import.meta.dirname, '../fixtures/category-eval-dev.json');
+export const SEALED_EVAL_FILE = path.resolve(import.meta.dirname, '../fixtures/category-eval-sealed.json');
 
 /** The evaluation sets, in the order they were written (`npm run eval:categories` prints each). */
 export const EVAL_SETS = [
@@ -39,6 +40,7 @@ export const EVAL_SETS = [
   { name: 'holdout', file: HOLDOUT_EVAL_FILE, title: 'issue-15 held-out set (written before looking at any miss)' },
   { name: 'blind', file: BLIND_EVAL_FILE, title: 'blind set (written after the issue-15 work, measured before any change)' },
   { name: 'dev', file: DEV_EVAL_FILE, title: 'dev set (160 messages by an independent writer, measured once before its misses were seen)' },
+  { name: 'sealed', file: SEALED_EVAL_FILE, title: 'sealed set (160 messages by the same writer, never tuned on; measured once after the tuning: 81.9%)' },
 ] as const;
 
 export function loadEvalItems(file = EVAL_FILE): EvalItem[] {

@@ -44,7 +44,14 @@ const BLIND_FLOOR = { overall: 0.96, language: 0.93 };
  * general weaknesses (99.4% after), so it is a ratchet, not an estimate: raise it, never lower it.
  */
 const DEV_FLOOR = { overall: 0.97, language: 0.95 };
-const floorOf = (name: string) => (name === 'blind' ? BLIND_FLOOR : name === 'dev' ? DEV_FLOOR : FLOOR);
+/**
+ * The sealed set (160 messages by the same writer, tests/fixtures/category-eval-sealed.json) was
+ * never shown to whoever tuned the classifier and was measured once after the tuning: 81.9%
+ * understood (Italian 78.6%, English 87.1%; 75.0% for the code before). That is the honest
+ * estimate for unseen wording, below the goal. A ratchet from here: raise it, never lower it.
+ */
+const SEALED_FLOOR = { overall: 0.8, language: 0.75 };
+const floorOf = (name: string) => (name === 'blind' ? BLIND_FLOOR : name === 'dev' ? DEV_FLOOR : name === 'sealed' ? SEALED_FLOOR : FLOOR);
 const sets = EVAL_SETS.map((set) => ({ ...set, items: loadEvalItems(set.file) }));
 const everyItem = sets.flatMap((set) => set.items);
 
@@ -63,7 +70,8 @@ const TYPO_FLOOR = 0.96;
 
 describe('category evaluation sets', () => {
   it.each(['swap', 'drop', 'double'] as const)('are understood with a typo in every long word (%s) at the floor or more', (kind) => {
-    const result = evaluate(withTypos(everyItem, kind), categoryUnderstanding);
+    // The sets the floor was measured on (the sealed set's own floor is lower).
+    const result = evaluate(withTypos(sets.filter((set) => set.name !== 'sealed').flatMap((set) => set.items), kind), categoryUnderstanding);
     expect(result.overall.understood / result.overall.total).toBeGreaterThanOrEqual(TYPO_FLOOR);
   });
 

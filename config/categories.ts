@@ -208,6 +208,9 @@ export const CATEGORIES: readonly Category[] = [
         'altalene rotte',
         'scivolo rotto',
         'acqua verde',
+        'acqua putrida',
+        'fontana ferma',
+        'fontana abbandonata',
       ],
       en: [
         'decay',
@@ -2216,8 +2219,6 @@ export const CATEGORIES: readonly Category[] = [
         'sul ciglio della strada da settimane',
         'ruggine',
         'da un eternita',
-        'fermo da mesi',
-        'fermo da anni',
         'parcheggiato da anni',
         'erbacce sotto',
         'furgone fermo',
@@ -2227,6 +2228,8 @@ export const CATEGORIES: readonly Category[] = [
         'furgone arrugginito',
         'camper arrugginito',
         'rottame arrugginito',
+        'furgone fermo da mesi',
+        'ferma da anni nello stesso posto',
       ],
       en: [
         'abandoned car',
@@ -2664,6 +2667,9 @@ export const CATEGORIES: readonly Category[] = [
         'senza acqua',
         'senz acqua',
         'maltrattamento di animali',
+        'nutria morta',
+        'gatto morto',
+        'cane morto',
       ],
       en: [
         'pothole',

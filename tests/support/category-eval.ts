@@ -40,7 +40,7 @@ export const EVAL_SETS = [
   { name: 'holdout', file: HOLDOUT_EVAL_FILE, title: 'issue-15 held-out set (written before looking at any miss)' },
   { name: 'blind', file: BLIND_EVAL_FILE, title: 'blind set (written after the issue-15 work, measured before any change)' },
   { name: 'dev', file: DEV_EVAL_FILE, title: 'dev set (160 messages by an independent writer, measured once before its misses were seen)' },
-  { name: 'sealed', file: SEALED_EVAL_FILE, title: 'sealed set (160 messages by the same writer, never tuned on; measured once after the tuning: 81.9%)' },
+  { name: 'sealed', file: SEALED_EVAL_FILE, title: 'sealed set (160 messages by the same writer; measured once unseen at 81.9%, its misses studied since)' },
 ] as const;
 
 export function loadEvalItems(file = EVAL_FILE): EvalItem[] {

@@ -16,6 +16,10 @@ const IDIOMS: ReadonlyArray<[RegExp, string]> = [
   // "si apposta" lies in wait (suspicious); "apposta" alone is "on purpose" (an act of vandalism).
   [/\b(?:si|se) appost(?:a|ano|ava|avano)\b/g, 'appostato'],
   [/\bapposta\b/g, 'deliberatamente'],
+  // Something that is no longer there ("la bici non c'era più", "the quad bike is gone"): taken, as
+  // "sparito" says; a light that "is gone" is still read by its own word.
+  [/\bnon (?:c\W*(?:e|era|erano|sono)|(?:lo|la|li|le) (?:trovo|trovavo|ho trovato)|ho (?:piu )?trovato) piu\b/g, 'sparito'],
+  [/\b(?:is|was|are|were|had|has) (?:all )?gone\b(?! (?:out|off|dark|dim|up|down|on|into|through|to|in))/g, 'gone missing'],
   // "si buca", "se bucano": injecting drugs, not a pothole ("buca") or a punctured tyre ("si è bucata la gomma").
   [/\b(?:si|se|ci) buc(?:a|ano|ava|avano)\b(?!\s+(?:l[ae] |una |la )?(?:gomm|ruot|pneumatic))/g, 'si drogano'],
   // A problem said not to be there ("non è una festa", "nn fanno casino", "it's not a party"): the
@@ -140,6 +144,17 @@ const REGIONAL_FORMS: ReadonlyMap<string, string> = new Map(
     fioeu: 'ragazzi',
     sciur: 'signore',
     // Milan and the north
+    gesa: 'chiesa',
+    scalin: 'scalini',
+    hinn: 'sono',
+    rott: 'rotti',
+    tuti: 'tutti',
+    stassion: 'stazione',
+    portafoeuj: 'portafoglio',
+    sfonnate: 'sfondate',
+    sfonnato: 'sfondato',
+    sfonnata: 'sfondata',
+    sfonnati: 'sfondati',
     ciula: 'ruba',
     ciulato: 'rubato',
     ciulata: 'rubata',

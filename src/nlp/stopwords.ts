@@ -59,7 +59,7 @@ const GENERIC: ReadonlySet<string> = new Set(
    problem problems issue issues situation thing things report reporting complain complaint please
    grave gravi serio seria stazione parco parchetto giardini giardinetti scuola scuole chiesa negozio negozi
    media medie elementare elementari liceo asilo ospedale cimitero municipio mercato lungomare spiaggia biblioteca palestra oratorio farmacia
-   primary secondary hospital market beach library
+   angolo ferrovia primary secondary hospital market beach library corner railway
    supermercato centro fermata contro dopo prima senza verso dentro fuori mentre durante oltre giu su
    serious urgent station park school church shop shops supermarket centre center same usual last near behind outside opposite next send come look check want need someone anyone nobody sort kind bit lot right`
     .split(/\s+/)

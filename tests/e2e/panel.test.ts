@@ -320,6 +320,8 @@ describe('operator panel in Chromium', () => {
       // The citizen's time words are shown as text too, with the period read from them.
       observedWhen: { text: 'stanotte <img src=x onerror=alert(3)>', kind: 'moment', from: new Date('2026-11-17T21:00:00Z'), to: new Date('2026-11-18T05:00:00Z') },
     });
+    // As the worker does after creating a report: the web process's open-queue cache hears of it.
+    await app.publish({ type: 'report.created', reportId: report.id });
     const { page, seen } = await agentAPage();
     await page.goto(`${app.url}/?status=new`);
     const row = page.locator(`tr[data-ticket="${report.ticketCode}"]`);

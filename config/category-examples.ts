@@ -260,8 +260,8 @@ export const CATEGORY_EXAMPLES: CategoryExamples = {
       'a van parked opposite all night with a bloke inside watching our bedroom windows',
       'a scooter with two lads slowing at every driveway and looking over the gates',
       'somebody photographing the door entry panels of every block',
-      "strangers loitering round the garages after dark, not from round here",
-      "a couple of men hanging around the back of the flats watching who goes in",
+      'strangers loitering round the garages after dark, not from round here',
+      'a couple of men hanging around the back of the flats watching who goes in',
     ],
   },
   vandalism: {

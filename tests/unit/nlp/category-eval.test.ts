@@ -73,7 +73,7 @@ const TYPO_FLOOR = 0.96;
 
 describe('category evaluation sets', () => {
   it.each(['swap', 'drop', 'double'] as const)('are understood with a typo in every long word (%s) at the floor or more', (kind) => {
-    // The sets the floor was measured on (the sealed set's own floor is lower).
+    // The sets the typo floor was measured on (the sealed set is not among them).
     const result = evaluate(withTypos(sets.filter((set) => set.name !== 'sealed').flatMap((set) => set.items), kind), categoryUnderstanding);
     expect(result.overall.understood / result.overall.total).toBeGreaterThanOrEqual(TYPO_FLOOR);
   });

@@ -54,7 +54,23 @@ const DEV_FLOOR = { overall: 0.97, language: 0.95 };
  * longer an estimate of unseen wording (a second sealed set is); a ratchet: raise it, never lower it.
  */
 const SEALED_FLOOR = { overall: 0.97, language: 0.95 };
-const floorOf = (name: string) => (name === 'blind' ? BLIND_FLOOR : name === 'dev' ? DEV_FLOOR : name === 'sealed' ? SEALED_FLOOR : FLOOR);
+/**
+ * The second sealed set (tests/fixtures/category-eval-sealed2.json, 160 messages by the same writer,
+ * never seen by anyone who tuned) was measured once on the final code of 2026-12-04: 93.1% understood
+ * (Italian 94.2%, English 91.2%; 78.8% for the code before that day). The last honest estimate for
+ * unseen wording, just below the goal. A ratchet: raise it, never lower it.
+ */
+const SEALED2_FLOOR = { overall: 0.92, language: 0.9 };
+const floorOf = (name: string) =>
+  name === 'sealed2'
+    ? SEALED2_FLOOR
+    : name === 'blind'
+      ? BLIND_FLOOR
+      : name === 'dev'
+        ? DEV_FLOOR
+        : name === 'sealed'
+          ? SEALED_FLOOR
+          : FLOOR;
 const sets = EVAL_SETS.map((set) => ({ ...set, items: loadEvalItems(set.file) }));
 const everyItem = sets.flatMap((set) => set.items);
 
@@ -73,8 +89,14 @@ const TYPO_FLOOR = 0.96;
 
 describe('category evaluation sets', () => {
   it.each(['swap', 'drop', 'double'] as const)('are understood with a typo in every long word (%s) at the floor or more', (kind) => {
-    // The sets the typo floor was measured on (the sealed set is not among them).
-    const result = evaluate(withTypos(sets.filter((set) => set.name !== 'sealed').flatMap((set) => set.items), kind), categoryUnderstanding);
+    // The sets the typo floor was measured on (the sealed sets are not among them).
+    const result = evaluate(
+      withTypos(
+        sets.filter((set) => set.name !== 'sealed' && set.name !== 'sealed2').flatMap((set) => set.items),
+        kind,
+      ),
+      categoryUnderstanding,
+    );
     expect(result.overall.understood / result.overall.total).toBeGreaterThanOrEqual(TYPO_FLOOR);
   });
 

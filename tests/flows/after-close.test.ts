@@ -7,20 +7,14 @@
  * noted, and a «sì» with no question pending is not taken for one.
  */
 import { describe, expect, it } from 'vitest';
-import type { Chat, Harness, Input } from './support/dialog-harness';
+import type { Chat, Harness } from './support/dialog-harness';
 import { useDialogHarness } from './support/dialog-harness';
-import { checkTurn, EN, IT, type Expect } from './support/transcript';
+import { EN, IT, say } from './support/transcript';
 
 let h: Harness;
 useDialogHarness((started) => (h = started));
 
 const DAY = 24 * 60 * 60_000;
-
-async function say(chat: Chat, send: Input, expectation?: Expect) {
-  const turn = await chat.send(send);
-  checkTurn(turn, expectation, `sent ${JSON.stringify(send)}`);
-  return turn;
-}
 
 /** A report sent through the dialog, then taken and closed by an agent, and the question asked. */
 async function closedAndAsked(chat: Chat, lang: 'it' | 'en') {

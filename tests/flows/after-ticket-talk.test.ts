@@ -7,33 +7,19 @@
  * and the answers to that question were met with "Non ho capito".
  */
 import { describe, expect, it } from 'vitest';
-import type { Chat, Harness, Input } from './support/dialog-harness';
+import type { Harness } from './support/dialog-harness';
 import { allText, useDialogHarness } from './support/dialog-harness';
-import { checkTurn, EN, IT, type Expect } from './support/transcript';
+import { say, sentReport } from './support/transcript';
 
 let h: Harness;
 useDialogHarness((started) => (h = started));
-
-async function say(chat: Chat, send: Input, expectation?: Expect) {
-  const turn = await chat.send(send);
-  checkTurn(turn, expectation, `sent ${JSON.stringify(send)}`);
-  return turn;
-}
-
-async function sentReport(chat: Chat, lang: 'it' | 'en') {
-  for (const line of lang === 'it' ? IT.atSummary : EN.atSummary) await chat.send(line.send);
-  await chat.send(lang === 'it' ? 'Invia' : 'Send');
-  const [report] = await h.reports.listByCitizen(chat.citizenRef, 1);
-  expect(report?.status).toBe('new');
-  return report;
-}
 
 const OFFER = /Vuoi aggiungere|Do you want to add|Non ho capito|I did not understand/;
 
 describe('after the ticket, in the citizen\'s own words', () => {
   it('IT: thanks and goodbyes are answered, progress questions and the code show the status', async () => {
     const chat = h.chat();
-    const report = await sentReport(chat, 'it');
+    const report = await sentReport(h, chat, 'it');
     for (const text of ['grazie mille, buona giornata', 'ok grazie a voi, siete gentilissimi 🙏', 'perfetto, arrivederci']) {
       const turn = await say(chat, text, { says: ['Grazie a te!'], step: 'idle' });
       expect(allText(turn.replies), text).not.toMatch(OFFER);
@@ -47,7 +33,7 @@ describe('after the ticket, in the citizen\'s own words', () => {
 
   it('IT: asked whether to add a message, «grazie» ends the question and «a che punto è?» answers and asks again', async () => {
     const chat = h.chat();
-    const report = await sentReport(chat, 'it');
+    const report = await sentReport(h, chat, 'it');
     await say(chat, 'adesso sono ancora di più', { says: [report.ticketCode], step: 'follow_up_pick' });
     const status = await say(chat, 'ma a che punto è?', { step: 'follow_up_pick' });
     expect(allText(status.replies)).toMatch(/Rifiuti/);
@@ -58,7 +44,7 @@ describe('after the ticket, in the citizen\'s own words', () => {
 
   it('EN: "thanks a lot, have a nice day", "any update on my report?" and "when will someone come?"', async () => {
     const chat = h.chat();
-    const report = await sentReport(chat, 'en');
+    const report = await sentReport(h, chat, 'en');
     const thanks = await say(chat, 'thanks a lot, have a nice day', { says: ['Thank you!'], step: 'idle' });
     expect(allText(thanks.replies)).not.toMatch(OFFER);
     for (const text of ['any update on my report?', 'when will someone come?', 'has anyone looked at my report']) {
@@ -69,7 +55,7 @@ describe('after the ticket, in the citizen\'s own words', () => {
 
   it('IT: a message that mentions a report but describes a problem is still offered to the open one', async () => {
     const chat = h.chat();
-    const report = await sentReport(chat, 'it');
+    const report = await sentReport(h, chat, 'it');
     await say(chat, "l'ho già segnalato ma i sacchi sono ancora lì e adesso ci sono anche i topi", { says: [report.ticketCode, 'Vuoi aggiungere'], step: 'follow_up_pick' });
   });
 });

@@ -8,20 +8,14 @@
  */
 import { describe, expect, it } from 'vitest';
 import { noticeRecipients } from '../../src/app/citizens/notify-citizens';
-import { allText, type Chat, type Harness, type Input } from './support/dialog-harness';
-import { checkTurn, EN, IT, type Expect } from './support/transcript';
+import { allText, type Chat, type Harness } from './support/dialog-harness';
+import { EN, IT, say } from './support/transcript';
 import { useDialogHarness } from './support/dialog-harness';
 
 let h: Harness;
 useDialogHarness((started) => (h = started));
 
 const storage = () => h.storage;
-
-async function say(chat: Chat, send: Input, expectation?: Expect) {
-  const turn = await chat.send(send);
-  checkTurn(turn, expectation, `sent ${JSON.stringify(send)}`);
-  return turn;
-}
 
 /** What the intake pipeline stores besides the dialog: the identity and the inbox messages. */
 async function seedIntake(chat: Chat, messages: number) {

@@ -6,34 +6,20 @@
  * offered), and each addition is on the report (police only) and in the audit log.
  */
 import { describe, expect, it } from 'vitest';
-import type { Chat, Harness, Input } from './support/dialog-harness';
+import type { Harness } from './support/dialog-harness';
 import { useDialogHarness } from './support/dialog-harness';
-import { checkTurn, EN, IT, type Expect } from './support/transcript';
+import { say, sentReport } from './support/transcript';
 import { TOWN_HALL } from '../support/report-script';
 
 let h: Harness;
 useDialogHarness((started) => (h = started));
-
-async function say(chat: Chat, send: Input, expectation?: Expect) {
-  const turn = await chat.send(send);
-  checkTurn(turn, expectation, `sent ${JSON.stringify(send)}`);
-  return turn;
-}
-
-async function sentReport(chat: Chat, lang: 'it' | 'en') {
-  for (const line of lang === 'it' ? IT.atSummary : EN.atSummary) await chat.send(line.send);
-  await chat.send(lang === 'it' ? 'Invia' : 'Send');
-  const [report] = await h.reports.listByCitizen(chat.citizenRef, 1);
-  expect(report?.status).toBe('new');
-  return report;
-}
 
 const auditOf = async (reportId: string) => (await h.storage.audit.listForReport(reportId)).map((e) => e.action);
 
 describe('a photo or text after the ticket, while the report is open', () => {
   it('IT: a photo is offered to the open report with one tap, then text, then «Fatto»', async () => {
     const chat = h.chat();
-    const report = await sentReport(chat, 'it');
+    const report = await sentReport(h, chat, 'it');
     const ticket = report.ticketCode;
     await say(chat, { photo: true }, {
       says: [`Vuoi aggiungere questa foto alla tua segnalazione ${ticket}, ancora aperta?`],
@@ -54,7 +40,7 @@ describe('a photo or text after the ticket, while the report is open', () => {
 
   it('IT: «No, è una nuova segnalazione» turns the same text into a new report', async () => {
     const chat = h.chat();
-    const report = await sentReport(chat, 'it');
+    const report = await sentReport(h, chat, 'it');
     await say(chat, 'adesso sono ancora di più', { says: [report.ticketCode], step: 'follow_up_pick' });
     await say(chat, 'No, è una nuova segnalazione', { says: ['Facciamo una nuova segnalazione'], step: 'category' });
     expect((await h.reports.get(report.id))?.citizenInfo).toHaveLength(0);
@@ -62,13 +48,13 @@ describe('a photo or text after the ticket, while the report is open', () => {
 
   it('IT: a message naming another kind of problem is a new report, nothing asked', async () => {
     const chat = h.chat();
-    await sentReport(chat, 'it');
+    await sentReport(h, chat, 'it');
     await say(chat, 'lampione spento in via del popolo', { says: ['Facciamo una nuova segnalazione'], not: ['Vuoi aggiungere'] });
   });
 
   it('EN: "add" with one open report, photos up to the limit, then "done"', async () => {
     const chat = h.chat({ languageCode: 'en' });
-    const report = await sentReport(chat, 'en');
+    const report = await sentReport(h, chat, 'en');
     const ticket = report.ticketCode;
     await say(chat, 'add', {
       says: [`Would you like to add photos or details to your report ${ticket}, which is still open?`],
@@ -86,7 +72,7 @@ describe('a photo or text after the ticket, while the report is open', () => {
 
   it('IT: several open reports: «aggiungi» lets the citizen pick one', async () => {
     const chat = h.chat();
-    const first = await sentReport(chat, 'it');
+    const first = await sentReport(h, chat, 'it');
     await chat.sendAll(['rifiuti', '1', { location: { ...TOWN_HALL } }, 'salta', 'Un altro sacco, più in là.', 'Invia']);
     const [second] = await h.reports.listByCitizen(chat.citizenRef, 1);
     expect(second.id).not.toBe(first.id);
@@ -104,7 +90,7 @@ describe('a photo or text after the ticket, while the report is open', () => {
 describe('a closed report cannot be added to', () => {
   it('IT: «aggiungi» says it is closed and offers a new report', async () => {
     const chat = h.chat();
-    const report = await sentReport(chat, 'it');
+    const report = await sentReport(h, chat, 'it');
     await h.reports.applyTransition({ id: report.id, action: 'take', actor: 'agent-1' });
     await h.reports.applyTransition({ id: report.id, action: 'close', actor: 'agent-1', set: { outcome: { code: 'intervention_done' } } });
     await say(chat, 'aggiungi', {
@@ -115,7 +101,7 @@ describe('a closed report cannot be added to', () => {
 
   it('EN: "add VIC-…" naming a closed report says so; a photo then is not attached to it', async () => {
     const chat = h.chat({ languageCode: 'en' });
-    const report = await sentReport(chat, 'en');
+    const report = await sentReport(h, chat, 'en');
     await h.reports.applyTransition({ id: report.id, action: 'reject', actor: 'agent-1' });
     await say(chat, `add ${report.ticketCode}`, { says: [`Report ${report.ticketCode} is closed: nothing more can be added to it`], step: 'category' });
     await say(chat, 'cancel');

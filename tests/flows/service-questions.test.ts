@@ -5,18 +5,12 @@
  * the description step became the description.
  */
 import { describe, expect, it } from 'vitest';
-import type { Chat, Harness, Input } from './support/dialog-harness';
+import type { Harness } from './support/dialog-harness';
 import { allText, useDialogHarness } from './support/dialog-harness';
-import { checkTurn, EN, IT, type Expect } from './support/transcript';
+import { EN, IT, say } from './support/transcript';
 
 let h: Harness;
 useDialogHarness((started) => (h = started));
-
-async function say(chat: Chat, send: Input, expectation?: Expect) {
-  const turn = await chat.send(send);
-  checkTurn(turn, expectation, `sent ${JSON.stringify(send)}`);
-  return turn;
-}
 
 describe('questions about the service, at any step', () => {
   it('IT: anonymity at the category step, hours at the description step; the report goes on', async () => {

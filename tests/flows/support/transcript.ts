@@ -55,6 +55,22 @@ export function checkTurn(turn: DialogTurn<ReportDialogState>, e: Expect | undef
   if (e.step) expect(turn.state.step, context).toBe(e.step);
 }
 
+/** Sends one message and checks the bot's turn (when an expectation is given); the turn is returned. */
+export async function say(chat: Chat, send: Input, expectation?: Expect): Promise<DialogTurn<ReportDialogState>> {
+  const turn = await chat.send(send);
+  checkTurn(turn, expectation, `sent ${JSON.stringify(send)}`);
+  return turn;
+}
+
+/** A report sent through the whole dialog (to the summary, then «Invia» / "Send"): the stored report, new. */
+export async function sentReport(h: Harness, chat: Chat, lang: 'it' | 'en') {
+  for (const line of lang === 'it' ? IT.atSummary : EN.atSummary) await chat.send(line.send);
+  await chat.send(lang === 'it' ? 'Invia' : 'Send');
+  const [report] = await h.reports.listByCitizen(chat.citizenRef, 1);
+  expect(report?.status).toBe('new');
+  return report;
+}
+
 export async function play(h: Harness, transcript: Transcript): Promise<void> {
   const chat = h.chat(transcript.chat);
   const turns: DialogTurn<ReportDialogState>[] = [];

@@ -7,16 +7,14 @@
 import type { StepOutcome } from '../src/dialog/flow.types';
 import type { ReportDraft } from './report-draft';
 import { textOf, type ReportStepContext } from './report-steps';
-import { photoProblem } from './steps/photo.step';
-import { MAX_PHOTOS } from './validators';
+import { withPhoto } from './steps/photo.step';
 
 export function takeEarlyPhoto(ctx: ReportStepContext): StepOutcome<ReportDraft> | undefined {
   const { payload } = ctx.message;
   if (payload.kind !== 'photo') return undefined;
   const t = textOf(ctx);
-  if (!payload.mediaRef) return { ok: false, reason: photoProblem(t, payload) };
-  const photoRefs = ctx.draft.photoRefs.includes(payload.mediaRef) ? ctx.draft.photoRefs : [...ctx.draft.photoRefs, payload.mediaRef];
-  if (photoRefs.length > MAX_PHOTOS) return { ok: false, reason: t.photo.limitReached(MAX_PHOTOS) };
-  return { ok: true, next: ctx.state.step, draft: { ...ctx.draft, photoRefs }, replies: [{ text: t.photo.received }] };
+  const photos = withPhoto(t, ctx.draft.photoRefs, payload);
+  if (!photos.ok) return photos;
+  return { ok: true, next: ctx.state.step, draft: { ...ctx.draft, photoRefs: photos.photoRefs }, replies: [{ text: t.photo.received }] };
 }
 

@@ -1,7 +1,7 @@
 /** A short free-text description, with its limit said when exceeded. Extra photos are welcome here. */
-import { MAX_DESCRIPTION_LENGTH, MAX_PHOTOS, checkDescription } from '../validators';
+import { MAX_DESCRIPTION_LENGTH, checkDescription } from '../validators';
 import { STEP, textOf, type ReportStep } from '../report-steps';
-import { photoProblem } from './photo.step';
+import { withPhoto } from './photo.step';
 import { withObservedWhen } from '../observed-when';
 
 export const descriptionStep: ReportStep = {
@@ -15,15 +15,10 @@ export const descriptionStep: ReportStep = {
     const { payload } = ctx.message;
     if (payload.kind === 'photo') {
       // Albums arrive as several messages: the photos after the first land here.
-      if (!payload.mediaRef) return { ok: false, reason: photoProblem(t, payload) };
-      if (ctx.draft.photoRefs.includes(payload.mediaRef)) return { ok: true, next: STEP.description };
-      if (ctx.draft.photoRefs.length >= MAX_PHOTOS) return { ok: false, reason: t.photo.limitReached(MAX_PHOTOS) };
-      return {
-        ok: true,
-        next: STEP.description,
-        draft: { ...ctx.draft, photoRefs: [...ctx.draft.photoRefs, payload.mediaRef] },
-        replies: [{ text: t.photo.extraAdded }],
-      };
+      const photos = withPhoto(t, ctx.draft.photoRefs, payload);
+      if (!photos.ok) return photos;
+      if (!photos.added) return { ok: true, next: STEP.description };
+      return { ok: true, next: STEP.description, draft: { ...ctx.draft, photoRefs: photos.photoRefs }, replies: [{ text: t.photo.extraAdded }] };
     }
     const checked = checkDescription(ctx.text ?? '');
     if (!checked.ok) {

@@ -3,12 +3,29 @@ import type { InboundPayload } from '../../src/domain/message';
 import { skipMenu } from '../choices';
 import type { ReportPrompts } from '../../src/texts/citizen';
 import { STEP, textOf, type ReportStep } from '../report-steps';
+import { MAX_PHOTOS } from '../validators';
 
 /** Why a photo could not be used, in the citizen's words. */
 export function photoProblem(t: ReportPrompts, payload: Extract<InboundPayload, { kind: 'photo' }>): string {
   if (payload.failure === 'too_large') return t.photo.tooLarge;
   if (payload.failure === 'not_an_image') return t.photo.notAnImage;
   return t.photo.failed;
+}
+
+/**
+ * The draft's photos with one more the channel took (a redelivered one counts once), or why it cannot
+ * be added: the channel could not take it, or the draft already has MAX_PHOTOS. Shared by the steps
+ * that take extra or early photos (the description step, flows/early-photo.ts).
+ */
+export function withPhoto(
+  t: ReportPrompts,
+  photoRefs: readonly string[],
+  payload: Extract<InboundPayload, { kind: 'photo' }>,
+): { ok: true; photoRefs: string[]; added: boolean } | { ok: false; reason: string } {
+  if (!payload.mediaRef) return { ok: false, reason: photoProblem(t, payload) };
+  if (photoRefs.includes(payload.mediaRef)) return { ok: true, photoRefs: [...photoRefs], added: false };
+  if (photoRefs.length >= MAX_PHOTOS) return { ok: false, reason: t.photo.limitReached(MAX_PHOTOS) };
+  return { ok: true, photoRefs: [...photoRefs, payload.mediaRef], added: true };
 }
 
 export const photoStep: ReportStep = {

@@ -9,6 +9,7 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { CATEGORY_EXAMPLES } from '../../config/category-examples';
 import type { CategoryUnderstanding } from '../../src/nlp/category-understanding';
 
 /** `expected: 'ask'`: the message says too little; only a question (the menu or a short list) is right. */
@@ -55,6 +56,17 @@ export const EVAL_SETS = [
 
 export function loadEvalItems(file = EVAL_FILE): EvalItem[] {
   return (JSON.parse(readFileSync(file, 'utf8')) as { items: EvalItem[] }).items;
+}
+
+/**
+ * Every report description the project holds: the evaluation sets' messages and the training
+ * examples (over 1,000). A recogniser of requests or questions must take none of them for one.
+ */
+export function reportDescriptions(): string[] {
+  return [
+    ...EVAL_SETS.flatMap((set) => loadEvalItems(set.file).map((item) => item.text)),
+    ...Object.values(CATEGORY_EXAMPLES).flatMap(({ it, en }) => [...it, ...en]),
+  ];
 }
 
 function judge(item: EvalItem, got: CategoryUnderstanding): { understood: boolean; strict: boolean } {

@@ -4,9 +4,8 @@
  * of the category evaluation sets and the training examples (descriptions of problems).
  */
 import { describe, expect, it } from 'vitest';
-import { CATEGORY_EXAMPLES } from '../../../config/category-examples';
 import { dataRightsRequestOf } from '../../../src/nlp/data-rights-request';
-import { EVAL_SETS, loadEvalItems } from '../../support/category-eval';
+import { reportDescriptions } from '../../support/category-eval';
 
 const ASKED: Array<[string, ReturnType<typeof dataRightsRequestOf>]> = [
   ['voglio sapere che dati avete su di me', 'myData'],
@@ -62,10 +61,7 @@ describe('data-rights requests in the citizen\'s own words', () => {
   });
 
   it('no sentence of the evaluation sets or the training examples is taken for a request', () => {
-    const descriptions = [
-      ...EVAL_SETS.flatMap((set) => loadEvalItems(set.file).map((item) => item.text)),
-      ...Object.values(CATEGORY_EXAMPLES).flatMap(({ it: itExamples, en }) => [...itExamples, ...en]),
-    ];
+    const descriptions = reportDescriptions();
     expect(descriptions.length).toBeGreaterThan(1000);
     expect(descriptions.filter((text) => dataRightsRequestOf(text) !== undefined)).toEqual([]);
   });

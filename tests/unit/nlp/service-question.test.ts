@@ -3,9 +3,8 @@
  * report description: every sentence of the category evaluation sets and the training examples.
  */
 import { describe, expect, it } from 'vitest';
-import { CATEGORY_EXAMPLES } from '../../../config/category-examples';
 import { serviceQuestionOf } from '../../../src/nlp/service-question';
-import { EVAL_SETS, loadEvalItems } from '../../support/category-eval';
+import { reportDescriptions } from '../../support/category-eval';
 
 const ASKED: Array<[string, ReturnType<typeof serviceQuestionOf>]> = [
   ['ma è anonimo?', 'anonymity'],
@@ -37,10 +36,7 @@ describe('questions about the service', () => {
   });
 
   it('no sentence of the evaluation sets or the training examples is taken for a question', () => {
-    const descriptions = [
-      ...EVAL_SETS.flatMap((set) => loadEvalItems(set.file).map((item) => item.text)),
-      ...Object.values(CATEGORY_EXAMPLES).flatMap(({ it: itExamples, en }) => [...itExamples, ...en]),
-    ];
+    const descriptions = reportDescriptions();
     expect(descriptions.filter((text) => serviceQuestionOf(text) !== undefined)).toEqual([]);
   });
 });

@@ -3,9 +3,8 @@
  * description: every sentence of the category evaluation sets and the training examples is one.
  */
 import { describe, expect, it } from 'vitest';
-import { CATEGORY_EXAMPLES } from '../../../config/category-examples';
 import { isStatusRequest } from '../../../src/nlp/status-request';
-import { EVAL_SETS, loadEvalItems } from '../../support/category-eval';
+import { reportDescriptions } from '../../support/category-eval';
 
 const ASKED = [
   'a che punto è la mia segnalazione?',
@@ -47,10 +46,7 @@ describe('status questions in the citizen\'s own words', () => {
   });
 
   it('no sentence of the evaluation sets or the training examples is taken for a status question', () => {
-    const descriptions = [
-      ...EVAL_SETS.flatMap((set) => loadEvalItems(set.file).map((item) => item.text)),
-      ...Object.values(CATEGORY_EXAMPLES).flatMap(({ it: itExamples, en }) => [...itExamples, ...en]),
-    ];
+    const descriptions = reportDescriptions();
     expect(descriptions.filter(isStatusRequest)).toEqual([]);
   });
 });

@@ -37,8 +37,16 @@ const PATTERNS: Array<[ServiceQuestion, RegExp]> = [
   ['whatNext', /^(?:so )?what (?:now|next)$/],
 ];
 
+/** The last message read and its answer: each of the flow's three shortcuts asks about the same message in a turn. */
+let last: { text: string; question: ServiceQuestion | undefined } | undefined;
+
 /** The question about the service this message asks, if any. */
 export function serviceQuestionOf(text: string): ServiceQuestion | undefined {
+  if (last?.text !== text) last = { text, question: readQuestion(text) };
+  return last.question;
+}
+
+function readQuestion(text: string): ServiceQuestion | undefined {
   if (text.length > MAX_QUESTION_CHARS) return undefined;
   const tokens = tokenize(text);
   // "ho ricevuto una lettera minatoria, è anonima" describes; "è anonimo?" asks.

@@ -1,5 +1,5 @@
 /** The summary (send, correct, cancel) and the choice of the answer to correct. */
-import { editMenu, summaryMenu } from '../choices';
+import { editMenu, skipMenu, summaryMenu } from '../choices';
 import { emptyDraft } from '../report-draft';
 import { STEP, textOf, type ReportStep } from '../report-steps';
 import { findNearbyReport } from '../nearby';
@@ -26,6 +26,9 @@ export const summaryStep: ReportStep = {
     }
     // "la posizione è sbagliata", "wrong street": straight to that answer.
     const named = ctx.text && (action === 'edit' || !action) ? correctionNamedIn(ctx.text, action === 'edit') : undefined;
+    // "no, non ce l'ho la foto" when the summary already says «Foto: nessuna»: nothing to correct.
+    if (named === 'photo' && !ctx.draft.photoRefs.length && skipMenu.match(ctx.text!) === 'skip')
+      return { ok: true, next: STEP.summary, replies: [{ text: textOf(ctx).photo.skipped }] };
     if (named) return { ok: true, next: FIELD_STEPS[named], returnTo: STEP.summary };
     if (action === 'edit') return { ok: true, next: STEP.edit };
     if (action === 'cancel') return { ok: true, next: STEP.idle, draft: emptyDraft(), replies: [{ text: textOf(ctx).cancelled }] };

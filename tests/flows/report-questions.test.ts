@@ -672,6 +672,23 @@ describe('summary and corrections', () => {
       ],
     },
     {
+      // On the old code «no non ce l'ho la foto» went back to the photo question, and "sì giusto" there was "Aspettavo una foto".
+      name: 'IT: «no non ce l\'ho la foto» at a summary without photos keeps the summary',
+      lines: [
+        ...IT.atSummary,
+        { send: "no non ce l'ho la foto", expect: { says: ['Ok, senza foto.', 'Ecco il riepilogo'], step: 'summary' } },
+        { send: 'si giusto invia', expect: { says: ['Segnalazione inviata'] } },
+      ],
+    },
+    {
+      name: 'EN: "no I don\'t have a photo" at a summary without photos keeps the summary; "I want to add a photo" asks for it',
+      lines: [
+        ...EN.atSummary,
+        { send: "no I don't have a photo", expect: { says: ['OK, no photo.', 'summary'], step: 'summary' } },
+        { send: 'I want to add a photo', expect: { step: 'photo' } },
+      ],
+    },
+    {
       // On the old code each of these sent the report ("invia", "send" matched; the denial was ignored).
       name: 'IT and EN: «non inviare», «nn mandarla ancora», "don\'t send it" never send the report',
       lines: [

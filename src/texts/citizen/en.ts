@@ -176,7 +176,7 @@ export const en: ReportPrompts = {
     skip: {
       labels: { skip: 'Skip' },
       words: {
-        skip: ['skip', 'no', 'none', 'no photo', 'without photo', 'salta', 'nope', 'not now', 'later', "i don't have one", "don't have one", 'next', 'go on', 'continue', "can't"],
+        skip: ['skip', 'no', 'none', 'no photo', 'without photo', 'salta', 'nope', 'not now', 'later', "i don't have one", "don't have one", "i don't have a photo", "don't have a photo", "dont have a photo", 'no photos', "haven't got one", "i didn't take one", "i didn't take a photo", 'next', 'go on', 'continue', "can't"],
       },
     },
     help: 'A photo helps the officers understand the situation, but it is not required. Avoid photographing faces and number plates if not needed. To go on without a photo write «skip».',

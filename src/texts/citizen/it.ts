@@ -184,7 +184,7 @@ export const it: ReportPrompts = {
       labels: { skip: 'Salta' },
       words: {
         skip: [
-          'salta', 'saltare', 'no', 'nessuna', 'niente foto', 'senza foto', 'non ho foto', 'non ce l ho', 'skip', 'niente', 'dopo',
+          'salta', 'saltare', 'no', 'nessuna', 'niente foto', 'senza foto', 'non ho foto', 'non ho la foto', 'non ho fatto foto', 'non l ho fatta', 'nessuna foto', 'non ce l ho', 'skip', 'niente', 'dopo',
           'te la mando dopo', 'avanti', 'vai avanti', 'procedi', 'continua', 'non posso', 'non riesco',
         ],
       },

@@ -49,7 +49,7 @@ export function createLogger(opts: { level: string; json: boolean; silent?: bool
     const extra = Object.keys(rest).length ? ` ${JSON.stringify(rest)}` : '';
     return `${timestamp} ${level}${id}: ${message}${extra}`;
   });
-  return winston.createLogger({
+  const logger = winston.createLogger({
     level: opts.level,
     silent: opts.silent,
     format: winston.format.combine(
@@ -59,4 +59,19 @@ export function createLogger(opts: { level: string; json: boolean; silent?: bool
     ),
     transports: [new winston.transports.Console()],
   });
+  return skippingDisabledLevels(logger);
+}
+
+/**
+ * winston formats every line (timestamp, redaction, JSON) before its transports drop those below
+ * the level: a debug line in production would cost as much as a written one. Lines of a disabled
+ * level are dropped before that (the level is read at each call, so a changed level applies at once).
+ */
+function skippingDisabledLevels(logger: Logger): Logger {
+  const byLevel = logger as unknown as Record<string, (...args: unknown[]) => Logger>;
+  for (const level of Object.keys(logger.levels)) {
+    const write = byLevel[level]!.bind(logger);
+    byLevel[level] = (...args) => (logger.isLevelEnabled(level) ? write(...args) : logger);
+  }
+  return logger;
 }

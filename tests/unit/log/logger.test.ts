@@ -54,3 +54,25 @@ describe('logger', () => {
     expect(redact(new Error('call 3331234567'))).toEqual({ name: 'Error', message: 'call ***' });
   });
 });
+
+describe('logger levels', () => {
+  it('never formats a line of a disabled level (its fields are not even read), and applies a changed level at once', () => {
+    const { logger, lines } = capture(true);
+    logger.level = 'warn';
+    let reads = 0;
+    const meta = {
+      get detail() {
+        reads++;
+        return 'costly';
+      },
+    };
+    logger.debug('not written', meta);
+    logger.info('not written either', meta);
+    expect(reads).toBe(0);
+    logger.warn('written', meta);
+    expect(reads).toBeGreaterThan(0);
+    logger.level = 'debug';
+    logger.debug('written now');
+    expect(lines.map((l) => JSON.parse(l).message)).toEqual(['written', 'written now']);
+  });
+});

@@ -73,7 +73,11 @@ export function startReconcileLoop(opts: {
 }): { name: string; close(): Promise<void> } {
   let stopped = false;
   let running: Promise<void> = Promise.resolve();
+  let passing = false;
   const tick = () => {
+    // A pass still waiting on a hung Redis or MongoDB: the next starts after it, never beside it.
+    if (passing) return;
+    passing = true;
     running = (async () => {
       try {
         const counts = await opts.reconcileOnce();
@@ -84,6 +88,8 @@ export function startReconcileLoop(opts: {
           );
       } catch (err) {
         opts.logger.warn(`reconciler pass failed, next in ${opts.intervalMs} ms: ${(err as Error).message}`);
+      } finally {
+        passing = false;
       }
     })();
   };

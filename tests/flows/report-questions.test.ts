@@ -491,6 +491,30 @@ describe('photo', () => {
       lines: [...IT.atPhoto, { send: 'eccola', expect: { says: ['Aspettavo una foto', 'scrivi «salta»'], step: 'photo' } }],
     },
     {
+      // On the old code each of these was "Aspettavo una foto" and the words were lost.
+      name: 'IT: details told at the photo question are kept as the description, which is then not asked again',
+      lines: [
+        ...IT.atPhoto,
+        {
+          send: 'sono tre sacchi neri e un materasso, da ieri sera',
+          expect: { says: ['Ok, lo tengo come descrizione.', 'Hai una foto?'], not: ['Aspettavo una foto'], step: 'photo' },
+        },
+        { send: 'ok', expect: { says: ['Aspettavo una foto'], step: 'photo' } },
+        { send: 'la foto te la mando più tardi', expect: { step: 'photo' } },
+        { send: 'salta', expect: { says: ['Descrizione: «sono tre sacchi neri e un materasso, da ieri sera»', 'Quando: da ieri sera'], step: 'summary' } },
+      ],
+    },
+    {
+      name: 'EN: details told at the photo question while correcting are added to the description',
+      lines: [
+        ...EN.atSummary,
+        { send: 'I want to add a photo', expect: { step: 'photo' } },
+        { send: 'the bags smell really bad too', expect: { says: ['OK, I added that to the description.'], step: 'photo' } },
+        { send: 'do I have to send a photo?', expect: { not: ['added that'], step: 'photo' } },
+        { send: { photo: true }, expect: { says: ['Photos: 1 photo', 'Bin bags dumped on the pavement.\nthe bags smell really bad too'], step: 'summary' } },
+      ],
+    },
+    {
       // Once explained ("a questa domanda non si risponde con una foto") and dropped; now kept.
       name: 'IT: a photo before it is asked is kept, and the question asked again',
       lines: [

@@ -187,6 +187,8 @@ export const en: ReportPrompts = {
     failed: 'I could not receive the photo. Please try again, or write «skip».',
     expected: 'I was expecting a photo.',
     extraAdded: '📷 I added this photo too.',
+    detailsAdded: 'OK, I added that to the description.',
+    detailsKept: 'OK, I will keep that as the description.',
     limitReached: (max) => `I already have ${max} photos, that is enough.`,
   },
   description: {

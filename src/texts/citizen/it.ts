@@ -197,6 +197,8 @@ export const it: ReportPrompts = {
     failed: 'Non sono riuscito a ricevere la foto. Riprova, oppure scrivi «salta».',
     expected: 'Aspettavo una foto.',
     extraAdded: '📷 Ho aggiunto anche questa foto.',
+    detailsAdded: "Ok, l'ho aggiunto alla descrizione.",
+    detailsKept: 'Ok, lo tengo come descrizione.',
     limitReached: (max) => `Ho già ${max} foto, bastano così.`,
   },
   description: {

@@ -92,6 +92,10 @@ export type ReportPrompts = EngineTexts & {
     failed: string;
     expected: string;
     extraAdded: string;
+    /** Details told at the photo question, added to the description the citizen gave before. */
+    detailsAdded: string;
+    /** Details told at the photo question, before any description: kept as the description. */
+    detailsKept: string;
     limitReached(max: number): string;
   };
   description: {

@@ -87,7 +87,9 @@ export async function readOneMessage(
     if (found.ok) draft = { ...draft, location: found.location };
     else replies.push({ text: t.oneMessage.placeNotFound(extracted.place) });
   }
-  // A frazione named without a street is an area, not a point: the location question still comes.
+  // A frazione named without a street is an area, not a point: the location question still comes,
+  // asking where in it.
+  if (!draft.location && extracted.area) draft = { ...draft, area: extracted.area };
   const where = draft.location ? [draft.location.address, draft.location.zoneName].filter(Boolean).join(', ') : extracted.area;
   replies.unshift({ text: t.oneMessage.understood({ where, when: extracted.when, photos: draft.photoRefs.length }) });
 

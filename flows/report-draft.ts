@@ -63,6 +63,11 @@ export type ReportDraft = {
   location?: DraftLocation;
   /** A typed address found by the geocoder, waiting for confirmation. */
   candidateLocation?: DraftLocation;
+  /**
+   * A frazione or known place the first message named without a street ("nel parcheggio della coop
+   * di Lunata"): the place question asks where in it, and a street typed then is looked up in it.
+   */
+  area?: string;
   photoRefs: string[];
   description?: string;
   /**
@@ -147,6 +152,7 @@ export function isReportDraft(v: unknown): v is ReportDraft {
     optional(v.reliability, (r) => RELIABILITIES.includes(r as Reliability)) &&
     optional(v.location, isLocation) &&
     optional(v.candidateLocation, isLocation) &&
+    optional(v.area, isString) &&
     optional(v.description, isString) &&
     optional(v.observedWhen, isObservedWhenJson) &&
     optional(v.nearby, isNearby) &&

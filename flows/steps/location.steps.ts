@@ -10,6 +10,7 @@ import type { DraftLocation, ReportDraft } from '../report-draft';
 import { STEP, textOf, type ReportStep, type ReportStepContext } from '../report-steps';
 import { skipAnswered } from '../skip-answered';
 import { takeEarlyPhoto } from '../early-photo';
+import { normalizeText } from '../nlp';
 
 /** Shorter typed text cannot be an address ("qui", "lì"). */
 const MIN_ADDRESS_LENGTH = 4;
@@ -48,7 +49,7 @@ async function fromPin(ctx: ReportStepContext, point: GeoPoint, label?: string):
 async function fromAddress(ctx: ReportStepContext, typed: string): Promise<StepOutcome<ReportDraft>> {
   const t = textOf(ctx).location;
   if (typed.trim().length < MIN_ADDRESS_LENGTH) return { ok: false, reason: t.notFound };
-  const found = await ctx.services.geocoder.geocode(`${typed.trim()}, ${ctx.services.municipality.geocodeSuffix}`);
+  const found = await geocodeInArea(ctx, typed.trim());
   if (!found.ok && found.reason === 'unavailable') {
     return { ok: false, reason: t.geocoderDown, prompt: { text: t.pinOnly, requestLocation: true } };
   }
@@ -56,6 +57,18 @@ async function fromAddress(ctx: ReportStepContext, typed: string): Promise<StepO
   if (!ctx.services.territory.contains(found.point)) return outside(ctx, found.address);
   const candidate = withZone(ctx, { point: found.point, address: found.address, ...(found.zipcode ? { zipcode: found.zipcode } : {}) });
   return { ok: true, next: STEP.locationConfirm, draft: { ...ctx.draft, candidateLocation: candidate } };
+}
+
+/**
+ * A typed address looked up in the municipality; when the citizen named a frazione before and not
+ * now ("via Roma 3" after "...a Lunata"), in that frazione first, then anywhere in the municipality.
+ */
+async function geocodeInArea(ctx: ReportStepContext, typed: string) {
+  const inMunicipality = (text: string) => ctx.services.geocoder.geocode(`${text}, ${ctx.services.municipality.geocodeSuffix}`);
+  const area = ctx.draft.area;
+  if (!area || normalizeText(typed).includes(normalizeText(area))) return inMunicipality(typed);
+  const found = await inMunicipality(`${typed}, ${area}`);
+  return found.ok || found.reason === 'unavailable' ? found : inMunicipality(typed);
 }
 
 /** A pin of a one-message report: the same checks as here (inside the municipality, address looked up). */
@@ -87,7 +100,7 @@ export const locationStep: ReportStep = {
   needsConsent: true,
   // A photo here is kept for the photo question (flows/early-photo.ts).
   accepts: ['location', 'text', 'photo'],
-  prompt: (ctx) => ({ text: textOf(ctx).location.prompt, requestLocation: true }),
+  prompt: (ctx) => ({ text: ctx.draft.area ? textOf(ctx).location.promptIn(ctx.draft.area) : textOf(ctx).location.prompt, requestLocation: true }),
   help: (ctx) => textOf(ctx).location.help,
   handle: async (ctx) => takeEarlyPhoto(ctx) ?? readLocation(ctx),
 };

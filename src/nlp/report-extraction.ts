@@ -63,10 +63,15 @@ function findStreet(normalized: string): string | undefined {
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-/** A known place named in the message ("a Marlia", "in Lammari"), longest name first. */
+/**
+ * A known place named in the message ("a Marlia", "in lammari"), longest name first, as the
+ * territory spells it ("segromigno in monte" is «Segromigno in Monte»).
+ */
 function findKnownPlace(normalized: string, knownPlaces: readonly string[]): string | undefined {
-  const names = [...new Set(knownPlaces.map(normalizeText))].filter((n) => n.length >= 3).sort((a, b) => b.length - a.length);
-  return names.find((name) => new RegExp(`(?:^|\\s)${escape(name)}(?:$|[\\s,.;!?])`).test(normalized));
+  const byName = new Map(knownPlaces.map((place) => [normalizeText(place), place] as const));
+  const names = [...byName.keys()].filter((n) => n.length >= 3).sort((a, b) => b.length - a.length);
+  const found = names.find((name) => new RegExp(`(?:^|\\s)${escape(name)}(?:$|[\\s,.;!?])`).test(normalized));
+  return found === undefined ? undefined : byName.get(found);
 }
 
 const titleCase = (s: string) => s.replace(/(^|\s)(\p{L})/gu, (_, space: string, letter: string) => space + letter.toUpperCase());
@@ -77,12 +82,12 @@ export function extractReport(text: string, options: ExtractionOptions = {}): Ex
   const street = findStreet(normalized);
   const rest = street ? normalized.replace(street.replace(/^via /, ''), ' ') : normalized;
   const known = findKnownPlace(rest, options.knownPlaces ?? []);
-  const placeParts = [street, known].filter((p): p is string => Boolean(p)).map(titleCase);
+  const placeParts = [street ? titleCase(street) : undefined, known].filter((p): p is string => Boolean(p));
   const when = timeWordsIn(description);
   return {
     description,
     ...(street ? { place: placeParts.join(', ') } : {}),
-    ...(!street && known ? { area: titleCase(known) } : {}),
+    ...(!street && known ? { area: known } : {}),
     ...(when ? { when } : {}),
   };
 }

@@ -85,6 +85,30 @@ describe('one-message reports', () => {
       ],
     },
     {
+      // On the old code the place question did not name the frazione and «via della chiesa» was
+      // looked up in the whole municipality: Lammari's, not Segromigno in Monte's.
+      name: 'IT: after a frazione without a street, the place question asks where in it and a typed street is looked up there',
+      lines: [
+        ...IT.consented,
+        {
+          send: 'nel parcheggio dietro la chiesa di segromigno in monte ci sono sacchi di rifiuti da giorni',
+          expect: { says: ['Dove: Segromigno in Monte', 'Rifiuti abbandonati', 'Come lo sai?'], step: 'reliability' },
+        },
+        { send: '1', expect: { says: ['Dove di preciso, a Segromigno in Monte?'], pin: true, step: 'location' } },
+        { send: 'via della chiesa', expect: { says: ['Via della Chiesa, Segromigno in Monte'], not: ['Lammari'], step: 'location_confirm' } },
+        { send: 'si', expect: { says: ['Ecco il riepilogo', 'Segromigno in Monte'], step: 'summary' } },
+      ],
+    },
+    {
+      name: 'EN: where in the frazione is asked; a street that is not there is looked up in the whole municipality',
+      lines: [
+        ...EN.consented,
+        { send: 'people dealing in the park in Marlia every night', expect: { says: ['Where: Marlia'], step: 'reliability' } },
+        { send: '1', expect: { says: ['Where exactly in Marlia?'], step: 'location' } },
+        { send: 'via del popolo', expect: { says: ['Via del Popolo, Lammari'], step: 'location_confirm' } },
+      ],
+    },
+    {
       name: 'IT: a pin as the first message is kept; the rest is asked',
       lines: [
         ...IT.consented,

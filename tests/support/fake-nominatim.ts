@@ -82,6 +82,42 @@ const PLACES: KnownPlace[] = [
       country_code: 'it',
     },
   },
+  // The same street name in two frazioni, as in many Italian municipalities: Lammari's is listed
+  // first, so a search that does not name the frazione finds Lammari's.
+  {
+    osmId: 105,
+    lat: 43.8695,
+    lon: 10.5515,
+    category: 'highway',
+    type: 'residential',
+    address: {
+      road: 'Via della Chiesa',
+      village: 'Lammari',
+      town: 'Capannori',
+      county: 'Lucca',
+      state: 'Toscana',
+      postcode: '55013',
+      country: 'Italia',
+      country_code: 'it',
+    },
+  },
+  {
+    osmId: 106,
+    lat: 43.9005,
+    lon: 10.5855,
+    category: 'highway',
+    type: 'residential',
+    address: {
+      road: 'Via della Chiesa',
+      village: 'Segromigno in Monte',
+      town: 'Capannori',
+      county: 'Lucca',
+      state: 'Toscana',
+      postcode: '55018',
+      country: 'Italia',
+      country_code: 'it',
+    },
+  },
   {
     osmId: 103,
     lat: 43.843,

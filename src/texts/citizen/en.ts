@@ -160,6 +160,7 @@ export const en: ReportPrompts = {
   },
   location: {
     prompt: '📍 Where? Send me the location (📎 › Location) or type the address, for example «Via del Popolo 12, Lammari».',
+    promptIn: (area) => `📍 Where exactly in ${area}? Send me the location (📎 › Location) or type the street, for example «Via del Popolo 12».`,
     pinOnly: '📍 Please send me the location of the problem: 📎 › Location.',
     help: 'I need the place of the problem. The most precise way is the location: tap 📎 and then «Location» (you can move the pin to the right spot). Otherwise type the street, house number and village.',
     notFound: 'I could not find this address. Try with street and house number plus the village, or send me the location.',

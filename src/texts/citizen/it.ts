@@ -167,6 +167,7 @@ export const it: ReportPrompts = {
   },
   location: {
     prompt: "📍 Dove? Mandami la posizione (📎 › Posizione) oppure scrivi l'indirizzo, per esempio «Via del Popolo 12, Lammari».",
+    promptIn: (area) => `📍 Dove di preciso, a ${area}? Mandami la posizione (📎 › Posizione) oppure scrivi la via, per esempio «Via del Popolo 12».`,
     pinOnly: '📍 Mandami la posizione del problema: 📎 › Posizione.',
     help: 'Mi serve il luogo del problema. Il modo più preciso è la posizione: tocca 📎 e poi «Posizione» (puoi spostare il segnaposto sul punto giusto). Altrimenti scrivi via, numero civico e frazione.',
     notFound: 'Non ho trovato questo indirizzo. Prova con via e numero civico, aggiungendo la frazione, oppure mandami la posizione.',

@@ -70,6 +70,8 @@ export type ReportPrompts = EngineTexts & {
   };
   location: {
     prompt: string;
+    /** Asked instead of `prompt` when the citizen already named the frazione or place. */
+    promptIn(area: string): string;
     /** Asked instead of `prompt` while addresses cannot be looked up. */
     pinOnly: string;
     help: string;

@@ -10,7 +10,9 @@ describe('extractReport', () => {
     ['stanotte hanno spaccato la vetrina in piazza Aldo Moro 1', 'Piazza Aldo Moro 1', 'stanotte'],
     ['spacciano al parco di Marlia tutte le sere', 'Marlia', 'tutte le sere'],
     ['lampione spento in vai del popolo 12, lammari, da una settimana', 'Via Del Popolo 12, Lammari', 'da una settimana'],
-    ['ieri sera hanno rubato una bici a Segromigno in Monte', 'Segromigno In Monte', 'ieri sera'],
+    ['ieri sera hanno rubato una bici a Segromigno in Monte', 'Segromigno in Monte', 'ieri sera'],
+    // A known place is named as the territory spells it, whatever the citizen typed.
+    ['hanno rubato una bici a segromigno in monte ieri sera', 'Segromigno in Monte', 'ieri sera'],
     ['bags of rubbish dumped in via Carlo Piaggia in Capannori for three days', 'Via Carlo Piaggia, Capannori', 'for three days'],
     ['my bike was stolen last night in Via del Popolo', 'Via Del Popolo', 'last night'],
   ])('%j -> place %j, when %j', (text, place, when) => {

@@ -49,6 +49,11 @@ export function menu<K extends string>(name: string, keys: readonly K[], pick: P
       const key = result.id as K;
       return assenting.includes(key) && deniesSomething(text) ? undefined : key;
     },
+    /** The options a text names when it names several alike ("non sono sicuro, me l'ha detto il vicino"); else none. */
+    named(text: string): K[] {
+      const result = matchChoice(text, options());
+      return !result.ok && result.reason === 'ambiguous' ? ((result.candidates ?? []) as K[]) : [];
+    },
   };
 }
 

@@ -4,6 +4,7 @@ import { STEP, textOf, type ReportStep } from '../report-steps';
 import { skipAnswered } from '../skip-answered';
 import { takeEarlyPlace } from '../early-place';
 import { takeEarlyPhoto } from '../early-photo';
+import type { Reliability } from '../../src/domain/report';
 
 export const reliabilityStep: ReportStep = {
   id: STEP.reliability,
@@ -15,8 +16,20 @@ export const reliabilityStep: ReportStep = {
   async handle(ctx) {
     const early = takeEarlyPhoto(ctx);
     if (early) return early;
-    const reliability = ctx.text ? reliabilityMenu.match(ctx.text) : undefined;
+    const reliability = ctx.text ? (reliabilityMenu.match(ctx.text) ?? oneOfTwo(reliabilityMenu.named(ctx.text))) : undefined;
     if (!reliability) return (await takeEarlyPlace(ctx)) ?? { ok: false, reason: textOf(ctx).reliability.notUnderstood };
     return { ok: true, next: skipAnswered(STEP.location, ctx.draft), draft: { ...ctx.draft, reliability } };
   },
 };
+
+/**
+ * Two answers in one sentence: "non sono sicuro, me l'ha detto il vicino" is second-hand; "l'ho visto
+ * io e anche mia moglie" first-hand; "credo di averlo visto ma non sono sicuro" unsure.
+ */
+function oneOfTwo(named: readonly Reliability[]): Reliability | undefined {
+  if (named.length !== 2) return undefined;
+  const has = (r: Reliability) => named.includes(r);
+  if (has('heard') && has('unsure')) return 'heard';
+  if (has('seen') && has('heard')) return 'seen';
+  return 'unsure';
+}

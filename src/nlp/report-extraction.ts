@@ -38,11 +38,25 @@ const STREET_STOP = new Set([
 const NAME_LINKS = new Set(['di', 'del', 'della', 'dello', 'dei', 'degli', 'delle', 'de', 'd', 'san', 'santa', 'the', 'of']);
 const MAX_STREET_WORDS = 6;
 
+/**
+ * The first street named in the message: a street word followed by a name. A street word followed
+ * by a word that cannot start a name is not a street ("on the main road last night").
+ */
 function findStreet(normalized: string): string | undefined {
-  const match = new RegExp(`(?:^|[\\s,;(])(${STREET_PREFIX})\\s+(.+)$`).exec(normalized);
-  if (!match) return undefined;
-  const prefix = match[1] === 'vai' ? 'via' : match[1]!;
-  const words = match[2]!.split(/\s+/);
+  for (const match of normalized.matchAll(STREET_START)) {
+    const street = streetAt(match[1]!, normalized.slice(match.index + match[0].length));
+    if (street) return street;
+  }
+  return undefined;
+}
+
+const STREET_START = new RegExp(`(?:^|[\\s,;(])(${STREET_PREFIX})\\s+`, 'g');
+
+function streetAt(prefixWord: string, after: string): string | undefined {
+  const prefix = prefixWord === 'vai' ? 'via' : prefixWord;
+  const words = after.split(/\s+/);
+  const first = words[0]?.replace(/[.,;:!?)]+$/, '') ?? '';
+  if (STREET_STOP.has(first)) return undefined;
   const name: string[] = [];
   for (const word of words) {
     const clean = word.replace(/[.,;:!?)]+$/, '');

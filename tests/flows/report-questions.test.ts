@@ -232,6 +232,14 @@ describe('reliability', () => {
     ['i was there', 'seen'],
     ['people say so', 'heard'],
     ['i think so', 'unsure'],
+    // Two answers in one sentence (each was "Non ho capito" on the old code): second-hand beats
+    // doubt, first-hand beats second-hand, doubt beats a sight the citizen is unsure of.
+    ["non sono sicuro, me l'ha detto il vicino", 'heard'],
+    ['not sure actually, my neighbour told me', 'heard'],
+    ["l'ho visto io e me l'ha detto anche mia moglie", 'seen'],
+    ['i saw it, my neighbour too', 'seen'],
+    ['credo di averlo visto ma non sono sicuro', 'unsure'],
+    ['I think I saw it but not sure', 'unsure'],
   ];
   it.each(answers)('"%s" is %s', async (answer, reliability) => {
     const chat = h.chat();

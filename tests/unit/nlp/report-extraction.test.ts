@@ -24,6 +24,14 @@ describe('extractReport', () => {
     expect(extracted).toEqual({ description: text, place, when });
   });
 
+  it('takes a street word followed by time or link words for no street ("on the main road last night"), and looks further', () => {
+    expect(extractReport('someone smashed the bus shelter on the main road last night')).toEqual({
+      description: 'someone smashed the bus shelter on the main road last night',
+      when: 'last night',
+    });
+    expect(extractReport('down the road from my house, in via del Popolo 3').place).toBe('Via Del Popolo 3');
+  });
+
   it('finds nothing where nothing is said', () => {
     expect(extractReport('rifiuti abbandonati', { knownPlaces: KNOWN })).toEqual({ description: 'rifiuti abbandonati' });
     expect(extractReport('  ci sono spacciatori  ')).toEqual({ description: 'ci sono spacciatori' });

@@ -85,10 +85,10 @@ export async function readOneMessage(
   if (extracted.place) {
     const found = await locateAddress(ctx, extracted.place);
     if (found.ok) draft = { ...draft, location: found.location };
-    else replies.push({ text: t.oneMessage.placeNotFound(extracted.place) });
+    else replies.push({ text: found.lookupDown ? t.oneMessage.placeLookupDown(extracted.place) : t.oneMessage.placeNotFound(extracted.place) });
   }
-  // A frazione named without a street is an area, not a point: the location question still comes,
-  // asking where in it.
+  // A frazione named without a street (or with a street not found) is an area, not a point: the
+  // location question still comes, asking where in it.
   if (!draft.location && extracted.area) draft = { ...draft, area: extracted.area };
   const where = draft.location ? [draft.location.address, draft.location.zoneName].filter(Boolean).join(', ') : extracted.area;
   replies.unshift({ text: t.oneMessage.understood({ where, when: extracted.when, photos: draft.photoRefs.length }) });

@@ -82,11 +82,18 @@ export async function locatePin(
   return { ok: true, location: outcome.draft!.location!, replies: (outcome.replies ?? []).map((r) => ({ text: r.text ?? '' })) };
 }
 
-/** A place named in a one-message report, geocoded and checked as a typed address is here. */
-export async function locateAddress(ctx: ReportStepContext, typed: string): Promise<{ ok: true; location: DraftLocation } | { ok: false }> {
+/**
+ * A place named in a one-message report, geocoded and checked as a typed address is here; when it
+ * is not found, whether addresses could be looked up at all.
+ */
+export async function locateAddress(
+  ctx: ReportStepContext,
+  typed: string,
+): Promise<{ ok: true; location: DraftLocation } | { ok: false; lookupDown: boolean }> {
   const outcome = await fromAddress(ctx, typed);
   const location = outcome.ok ? outcome.draft?.candidateLocation : undefined;
-  return location ? { ok: true, location } : { ok: false };
+  if (location) return { ok: true, location };
+  return { ok: false, lookupDown: !outcome.ok && outcome.reason === textOf(ctx).location.geocoderDown };
 }
 
 async function readLocation(ctx: ReportStepContext): Promise<StepOutcome<ReportDraft>> {

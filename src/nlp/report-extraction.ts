@@ -12,7 +12,7 @@ import { timeWordsIn } from './time-words';
 export type ExtractedReport = {
   /** The place as written, ready for the geocoder ("via Carlo Piaggia 12, Capannori"). */
   place?: string;
-  /** A known place named without a street ("a Marlia"): an area, not yet a point. */
+  /** A known place named ("a Marlia"): without a street an area, not yet a point; with one, where the street is looked for. */
   area?: string;
   /** The time words, as written ("da tre giorni"): src/nlp/time-words.ts finds and resolves them. */
   when?: string;
@@ -88,7 +88,11 @@ function findKnownPlace(normalized: string, knownPlaces: readonly string[]): str
   return found === undefined ? undefined : byName.get(found);
 }
 
-const titleCase = (s: string) => s.replace(/(^|\s)(\p{L})/gu, (_, space: string, letter: string) => space + letter.toUpperCase());
+/** "via di tiglio" -> "Via di Tiglio": capitals but on the small words inside a street name. */
+const titleCase = (s: string) =>
+  s.replace(/(^|\s)(\p{L}[\p{L}']*)/gu, (_, space: string, word: string) =>
+    space + (space && NAME_LINKS.has(word) ? word : word[0]!.toUpperCase() + word.slice(1)),
+  );
 
 export function extractReport(text: string, options: ExtractionOptions = {}): ExtractedReport {
   const description = text.trim();
@@ -101,7 +105,8 @@ export function extractReport(text: string, options: ExtractionOptions = {}): Ex
   return {
     description,
     ...(street ? { place: placeParts.join(', ') } : {}),
-    ...(!street && known ? { area: known } : {}),
+    // The known place alone is an area; with a street it is where to look if the street is not found.
+    ...(known ? { area: known } : {}),
     ...(when ? { when } : {}),
   };
 }

@@ -140,6 +140,7 @@ export const en: ReportPrompts = {
         .filter(Boolean)
         .join('\n'),
     placeNotFound: (place) => `I could not find «${place}» in the municipality: I will ask you in a moment.`,
+    placeLookupDown: (place) => `I cannot look up «${place}» on the map right now: I will ask you in a moment.`,
   },
   reliability: {
     prompt: 'How do you know?',

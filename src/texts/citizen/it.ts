@@ -142,6 +142,7 @@ export const it: ReportPrompts = {
         .filter(Boolean)
         .join('\n'),
     placeNotFound: (place) => `Non ho trovato «${place}» nel territorio del comune: te lo chiedo tra poco.`,
+    placeLookupDown: (place) => `In questo momento non riesco a cercare «${place}» sulla mappa: te lo chiedo tra poco.`,
   },
   reliability: {
     prompt: 'Come lo sai?',

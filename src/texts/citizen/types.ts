@@ -67,6 +67,8 @@ export type ReportPrompts = EngineTexts & {
     understood(p: { where?: string; when?: string; photos: number }): string;
     /** The place named could not be found or is outside the municipality: asked again later. */
     placeNotFound(place: string): string;
+    /** Addresses cannot be looked up at the moment: the place is asked again later (a pin). */
+    placeLookupDown(place: string): string;
   };
   location: {
     prompt: string;

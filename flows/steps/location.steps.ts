@@ -10,6 +10,7 @@ import type { DraftLocation, ReportDraft } from '../report-draft';
 import { STEP, textOf, type ReportStep, type ReportStepContext } from '../report-steps';
 import { skipAnswered } from '../skip-answered';
 import { takeEarlyPhoto } from '../early-photo';
+import { categoryChangeOfMind } from '../change-of-mind';
 import { normalizeText } from '../nlp';
 
 /** Shorter typed text cannot be an address ("qui", "lì"). */
@@ -109,7 +110,7 @@ export const locationStep: ReportStep = {
   accepts: ['location', 'text', 'photo'],
   prompt: (ctx) => ({ text: ctx.draft.area ? textOf(ctx).location.promptIn(ctx.draft.area) : textOf(ctx).location.prompt, requestLocation: true }),
   help: (ctx) => textOf(ctx).location.help,
-  handle: async (ctx) => takeEarlyPhoto(ctx) ?? readLocation(ctx),
+  handle: async (ctx) => takeEarlyPhoto(ctx) ?? categoryChangeOfMind(ctx) ?? readLocation(ctx),
 };
 
 export const locationConfirmStep: ReportStep = {

@@ -4,6 +4,7 @@ import { STEP, textOf, type ReportStep } from '../report-steps';
 import { skipAnswered } from '../skip-answered';
 import { takeEarlyPlace } from '../early-place';
 import { takeEarlyPhoto } from '../early-photo';
+import { categoryChangeOfMind } from '../change-of-mind';
 import type { Reliability } from '../../src/domain/report';
 
 export const reliabilityStep: ReportStep = {
@@ -14,7 +15,7 @@ export const reliabilityStep: ReportStep = {
   prompt: (ctx) => ({ text: textOf(ctx).reliability.prompt, choices: reliabilityMenu.labels(ctx.lang) }),
   help: (ctx) => textOf(ctx).reliability.help,
   async handle(ctx) {
-    const early = takeEarlyPhoto(ctx);
+    const early = takeEarlyPhoto(ctx) ?? categoryChangeOfMind(ctx);
     if (early) return early;
     const reliability = ctx.text ? (reliabilityMenu.match(ctx.text) ?? oneOfTwo(reliabilityMenu.named(ctx.text))) : undefined;
     if (!reliability) return (await takeEarlyPlace(ctx)) ?? { ok: false, reason: textOf(ctx).reliability.notUnderstood };

@@ -250,6 +250,38 @@ describe('reliability', () => {
     expect(turn.replies[0].requestLocation).toBe(true);
   });
 
+  const changesOfMind: Transcript[] = [
+    {
+      // On the old code: «Non ho capito» at the reliability question, and the address looked up at the place one.
+      name: 'IT: «scusa ho sbagliato, volevo dire vandalismo» after the category changes it and asks the same question again',
+      lines: [
+        ...IT.atReliability,
+        { send: 'scusa ho sbagliato, volevo dire vandalismo', expect: { says: ['Vandalismo', 'Come lo sai?'], step: 'reliability' } },
+        { send: "me l'ha detto mio figlio", expect: { step: 'location' } },
+        { send: 'anzi no, sono lampioni rotti', expect: { says: ['Illuminazione pubblica guasta', 'Dove?'], step: 'location' } },
+      ],
+      then: ({ chat }) => expect(chat.state?.draft).toMatchObject({ categoryId: 'street_lighting', reliability: 'heard' }),
+    },
+    {
+      name: 'EN: "sorry I meant graffiti" changes the category; a place answer that names a category stays a place answer',
+      lines: [
+        ...EN.atReliability,
+        { send: 'sorry I meant vandalism', expect: { says: ['Vandalism', 'How do you know?'], step: 'reliability' } },
+        { send: 'via del popolo rifiuti', expect: { says: ['How do you know?'] } },
+      ],
+    },
+    {
+      name: 'IT and EN: «lascia perdere, non fa niente», "never mind" cancel the report',
+      lines: [
+        ...IT.atLocation,
+        { send: 'lascia perdere, non fa niente', expect: { says: ['ho annullato la segnalazione'], step: 'idle' } },
+        ...EN.atLocation,
+        { send: 'never mind', expect: { says: ['cancelled'], step: 'idle' } },
+      ],
+    },
+  ];
+  it.each(changesOfMind.map((t) => [t.name, t] as const))('%s', async (_n, t) => play(h, t));
+
   it('IT: an unknown answer re-asks with the three options', () =>
     play(h, {
       name: 'reliability unknown',

@@ -40,7 +40,7 @@ export const en: ReportPrompts = {
   commandsHelp:
     'At any time you can write: «back» to go to the previous question, «cancel» to drop the report, «status» to see your reports, «alerts» for area alerts, «privacy» for the privacy notice, «italiano» to switch to Italian.',
   commandWords: {
-    cancel: ['cancel', 'abort', 'quit', 'exit', 'forget it'],
+    cancel: ['cancel', 'abort', 'quit', 'exit', 'forget it', 'forget about it', 'never mind', 'nevermind', 'i changed my mind', 'changed my mind'],
     back: ['back', 'go back', 'previous'],
     help: ['help', 'help me', 'how does it work', 'i do not understand'],
     status: ['status', 'my reports', 'reports'],
@@ -132,6 +132,7 @@ export const en: ReportPrompts = {
     suggestionRejected: 'OK, then please choose the category.',
     either: (first, second) => `Do you mean «${first}» or «${second}»?`,
     neither: 'Neither',
+    changeOfMind: ['i meant', 'i mean', 'my mistake', 'wrong one', 'no wait', 'actually', 'sorry it is', 'sorry its', 'not that'],
     chosen: (label) => `OK: ${label}.`,
   },
   oneMessage: {

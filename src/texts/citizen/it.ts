@@ -42,7 +42,10 @@ export const it: ReportPrompts = {
     "Puoi scrivere in ogni momento: «indietro» per tornare alla domanda prima, «annulla» per lasciar perdere, «stato» per vedere le tue segnalazioni, «avvisi» per gli avvisi di zona, «privacy» per l'informativa, «english» per passare all'inglese.",
   commandWords: {
     // Not "stop": alone, it ends the area alerts (see alerts.stopped).
-    cancel: ['annulla', 'annullare', 'cancella', 'basta', 'esci', 'lascia perdere'],
+    cancel: [
+      'annulla', 'annullare', 'cancella', 'basta', 'esci', 'lascia perdere', 'lascia stare', 'lasciamo perdere', 'lasciamo stare',
+      'lascia perdere non fa niente', 'lascia stare non fa niente', 'ci ho ripensato', 'non voglio piu segnalare',
+    ],
     back: ['indietro', 'torna indietro', 'torna'],
     help: ['aiuto', 'aiutami', 'help', '?', 'non capisco', 'come funziona'],
     status: ['stato', 'le mie segnalazioni', 'mie segnalazioni', 'segnalazioni'],
@@ -135,6 +138,7 @@ export const it: ReportPrompts = {
     chosen: (label) => `Ok: ${label}.`,
     either: (first, second) => `Intendi «${first}» oppure «${second}»?`,
     neither: 'Nessuna delle due',
+    changeOfMind: ['ho sbagliato', 'mi sono sbagliato', 'mi sono sbagliata', 'volevo dire', 'intendevo', 'anzi', 'no aspetta', 'errore mio', 'non era'],
   },
   oneMessage: {
     understood: ({ where, when, photos }) =>

@@ -60,6 +60,8 @@ export type ReportPrompts = EngineTexts & {
     either(first: string, second: string): string;
     /** The third button of the either/or. */
     neither: string;
+    /** Words that take back the category just given ("scusa, volevo dire vandalismo"), at the next questions. */
+    changeOfMind: string[];
   };
   reliability: Choices<Reliability> & { prompt: string; help: string; notUnderstood: string };
   /** A report written in one message: what was understood from it. */

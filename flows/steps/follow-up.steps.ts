@@ -93,7 +93,8 @@ export const followUpMoreStep: ReportStep = {
     if (stale) return asAtRest();
     const target = { id: followUp.reportId!, ticket: followUp.ticket! };
     const { payload } = ctx.message;
-    if (payload.kind === 'text' && ctx.text && isDone(ctx)) {
+    // "grazie", "ok perfetto" end the additions like «Fatto»: they are no information for the police.
+    if (payload.kind === 'text' && ctx.text && (isDone(ctx) || isOnlyThanks(ctx.text))) {
       return { ok: true, next: STEP.idle, draft: emptyDraft(), replies: [{ text: t.finished(target.ticket) }] };
     }
     if (payload.kind === 'photo' && !payload.mediaRef)

@@ -38,6 +38,20 @@ describe('a photo or text after the ticket, while the report is open', () => {
     expect((await auditOf(report.id)).filter((a) => a === 'citizen.add')).toHaveLength(2);
   });
 
+  // On the old code each was added to the report as information for the police.
+  it.each([
+    ['it', 'Sono lì da ieri mattina, vicino al cancello', 'ok perfetto grazie', 'è aggiornata'],
+    ['en', 'They have been there since yesterday morning, by the gate', 'thanks a lot', 'is updated'],
+  ] as const)('%s: thanks ("%s", then "%s") end the additions and are not added to the report', async (lang, text, thanks, finished) => {
+    const chat = h.chat(lang === 'en' ? { languageCode: 'en' } : {});
+    const report = await sentReport(h, chat, lang);
+    await say(chat, text, { step: 'follow_up_pick' });
+    await say(chat, '1', { step: 'follow_up_more' });
+    await say(chat, thanks, { says: [report.ticketCode, finished], step: 'idle' });
+    const stored = await h.reports.get(report.id);
+    expect(stored?.citizenInfo.map((i) => i.text)).toEqual([text]);
+  });
+
   it('IT: «No, è una nuova segnalazione» turns the same text into a new report', async () => {
     const chat = h.chat();
     const report = await sentReport(h, chat, 'it');

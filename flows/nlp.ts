@@ -5,7 +5,7 @@ import { categoryChoiceOptions } from '../src/nlp/category-options';
 import { understandCategory, type CategoryUnderstanding } from '../src/nlp/category-understanding';
 import { detectEmergency } from '../src/nlp/emergency';
 import { urgencyTerms } from '../src/nlp/urgency';
-import { contentTokens, normalizeText, tokenize } from '../src/nlp/text';
+import { contentTokens, normalizeText, stemmedContentTokens, tokenize } from '../src/nlp/text';
 import type { EngineNlp } from '../src/dialog/flow.types';
 
 export const engineNlp: EngineNlp = {
@@ -39,4 +39,4 @@ export function categoryUnderstanding(text: string): CategoryUnderstanding {
   return result;
 }
 
-export { contentTokens, matchChoice, normalizeText, tokenize, urgencyTerms, type ChoiceOption };
+export { contentTokens, matchChoice, normalizeText, stemmedContentTokens, tokenize, urgencyTerms, type ChoiceOption };

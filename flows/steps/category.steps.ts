@@ -10,6 +10,8 @@ import { categoryUnderstanding, matchChoice, tokenize } from '../nlp';
 import { readOneMessage, saysMoreThanCategory } from '../one-message';
 import { takeEarlyPlace } from '../early-place';
 import { takeEarlyPhoto } from '../early-photo';
+import { takeEarlyReliability } from '../early-reliability';
+import { skipAnswered } from '../skip-answered';
 import { categoryChoiceOptions } from '../../src/nlp/category-options';
 import { LANGUAGES } from '../../src/dialog/state';
 import { promptsFor } from '../../src/texts/citizen';
@@ -23,7 +25,8 @@ function chosen(ctx: ReportStepContext, categoryId: string): StepOutcome<ReportD
   const label = `${category?.emoji ? `${category.emoji} ` : ''}${categoryLabel(categoryId, ctx.lang)}`;
   return {
     ok: true,
-    next: STEP.reliability,
+    // How the citizen knows may have been told already (flows/early-reliability.ts).
+    next: ctx.draft.reliability ? skipAnswered(STEP.location, ctx.draft) : STEP.reliability,
     draft: { ...ctx.draft, categoryId, suggestedCategoryId: undefined, eitherCategoryIds: undefined },
     replies: [{ text: textOf(ctx).category.chosen(label) }],
   };
@@ -92,7 +95,10 @@ export const categoryConfirmStep: ReportStep = {
         replies: [{ text: textOf(ctx).category.suggestionRejected }],
       };
     }
-    // Neither yes nor no: perhaps the category itself ("no, rifiuti" is "no"; "rifiuti" is this).
+    // Neither yes nor no: how the citizen knows, told early, or perhaps the category itself ("no,
+    // rifiuti" is "no"; "rifiuti" is this).
+    const early = takeEarlyReliability(ctx);
+    if (early) return early;
     const outcome = await readCategory(ctx);
     return outcome.ok ? outcome : { ok: false, reason: textOf(ctx).notUnderstood };
   },
@@ -144,7 +150,9 @@ export const categoryEitherStep: ReportStep = {
         replies: [{ text: textOf(ctx).category.suggestionRejected }],
       };
     }
-    // Neither of the two named: perhaps another category in the citizen's words.
+    // Neither of the two named: how the citizen knows, told early, or another category in their words.
+    const early = takeEarlyReliability(ctx);
+    if (early) return early;
     const outcome = await readCategory(ctx);
     return outcome.ok ? outcome : { ok: false, reason: textOf(ctx).notUnderstood };
   },

@@ -117,6 +117,29 @@ describe('category', () => {
       ],
     },
     {
+      // On the old code «l'ho vista io» was read as a new description: «Intendi: «Persone o veicoli sospetti»?».
+      name: 'IT: how the citizen knows, told at the either/or, is kept and not asked again; a sentence about the problem is still read as the category',
+      lines: [
+        ...IT.consented,
+        { send: 'gente strana vicino alla casa abbandonata', expect: { step: 'category_either' } },
+        { send: 'ho visto dei ragazzi che spacciavano', expect: { says: ['Spaccio di droga'], not: ['me lo segno'] } },
+        { send: 'no', expect: { step: 'category' } },
+        { send: 'gente strana vicino alla casa abbandonata', expect: { step: 'category_either' } },
+        { send: "l'ho vista io", expect: { says: ['Ok, me lo segno', 'oppure'], step: 'category_either' } },
+        { send: '2', expect: { says: ['Degrado urbano', 'Dove?'], not: ['Come lo sai?'], step: 'location' } },
+      ],
+      then: ({ chat }) => expect(chat.state?.draft).toMatchObject({ categoryId: 'urban_decay', reliability: 'seen' }),
+    },
+    {
+      name: 'EN: "someone told me" at a suggestion is kept, and not asked again',
+      lines: [
+        ...EN.consented,
+        { send: 'a guy selling stuff by the station', expect: { step: 'category_confirm' } },
+        { send: 'someone told me', expect: { says: ['OK, noted'], step: 'category_confirm' } },
+        { send: 'yes', expect: { says: ['Drug dealing', 'Where?'], step: 'location' } },
+      ],
+    },
+    {
       name: 'EN: the either/or, answered "neither", goes back to the menu',
       lines: [
         ...EN.consented,

@@ -144,6 +144,7 @@ export const en: ReportPrompts = {
     placeLookupDown: (place) => `I cannot look up «${place}» on the map right now: I will ask you in a moment.`,
   },
   reliability: {
+    keptForLater: 'OK, noted. But first tell me what it is about.',
     prompt: 'How do you know?',
     labels: { seen: 'I saw it myself', heard: 'Someone told me', unsure: 'I am not sure' },
     words: {

@@ -149,6 +149,7 @@ export const it: ReportPrompts = {
     placeLookupDown: (place) => `In questo momento non riesco a cercare «${place}» sulla mappa: te lo chiedo tra poco.`,
   },
   reliability: {
+    keptForLater: 'Ok, me lo segno. Prima però dimmi di che cosa si tratta.',
     prompt: 'Come lo sai?',
     labels: { seen: "L'ho visto io", heard: "Me l'hanno detto", unsure: 'Non sono sicuro' },
     words: {

@@ -63,7 +63,13 @@ export type ReportPrompts = EngineTexts & {
     /** Words that take back the category just given ("scusa, volevo dire vandalismo"), at the next questions. */
     changeOfMind: string[];
   };
-  reliability: Choices<Reliability> & { prompt: string; help: string; notUnderstood: string };
+  reliability: Choices<Reliability> & {
+    prompt: string;
+    help: string;
+    notUnderstood: string;
+    /** How the citizen knows, told before the category was settled: kept, the category asked again. */
+    keptForLater: string;
+  };
   /** A report written in one message: what was understood from it. */
   oneMessage: {
     understood(p: { where?: string; when?: string; photos: number }): string;

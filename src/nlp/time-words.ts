@@ -20,7 +20,8 @@ type Unit = 'minutes' | 'hours' | 'days' | 'weeks' | 'months' | 'years';
 // Word tables (normalised: lower case, no accents, apostrophes as spaces)
 
 const NUMBERS: Record<string, number> = {
-  un: 1, una: 1, uno: 1, a: 1, an: 1, one: 1, 'un paio di': 2, 'a couple of': 2, due: 2, two: 2, tre: 3, three: 3, thre: 3,
+  // "na", "nu": «una» in Roman and southern speech ("da na settimana").
+  un: 1, una: 1, uno: 1, na: 1, nu: 1, a: 1, an: 1, one: 1, 'un paio di': 2, 'a couple of': 2, due: 2, two: 2, tre: 3, three: 3, thre: 3,
   quattro: 4, four: 4, cinque: 5, five: 5, sei: 6, six: 6, sette: 7, seven: 7, otto: 8, eight: 8, nove: 9, nine: 9,
   dieci: 10, ten: 10, quindici: 15, fifteen: 15, venti: 20, twenty: 20, trenta: 30, thirty: 30,
 };

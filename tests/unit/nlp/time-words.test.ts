@@ -50,6 +50,7 @@ describe('readTimeWords: since', () => {
   it.each([
     ['sacchi di rifiuti in via Carlo Piaggia da tre giorni', 'da tre giorni', '2026-11-15T00:00'],
     ['lampione spento da una settimana', 'da una settimana', '2026-11-11T00:00'],
+    ['ce sta na montagna de monnezza da na settimana', 'da na settimana', '2026-11-11T00:00'],
     ['lampione spento da 2 settimane', 'da 2 settimane', '2026-11-04T00:00'],
     ['sono due settimane che la buca è lì', 'sono due settimane che', '2026-11-04T00:00'],
     ['buca in strada da lunedì', 'da lunedì', '2026-11-16T00:00'],

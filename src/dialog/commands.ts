@@ -58,7 +58,7 @@ function help<D, S>(env: TurnEnv<D, S>, state: DialogState<D>): Turn<D> {
 }
 
 async function switchLanguage<D, S>(env: TurnEnv<D, S>, state: DialogState<D>, to: Language): Promise<Turn<D> | undefined> {
-  const switched = { ...state, language: to };
+  const switched = { ...state, language: to, languageChosen: true };
   const said: DialogReply = { text: textsOf(env, switched).languageSwitched };
   if (isResting(env, switched)) {
     // Without consent the welcome is what comes next: show it in the new language right away.
@@ -99,7 +99,7 @@ export async function runCommand<D, S>(
       const to: Language = command === 'english' ? 'en' : command === 'italian' ? 'it' : state.language === 'it' ? 'en' : 'it';
       const turn = await switchLanguage(env, state, to);
       if (turn) return { turn };
-      const switched = { ...state, language: to };
+      const switched = { ...state, language: to, languageChosen: true };
       return { fallThrough: switched, said: { text: textsOf(env, switched).languageSwitched } };
     }
   }

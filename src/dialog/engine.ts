@@ -14,6 +14,7 @@ import { matchCommand, runCommand } from './commands';
 import { idleVerdict, type IdleVerdict } from './idle';
 import { advance, arrive, fail, stateBeforeAside } from './navigation';
 import { freshState, restoreState } from './restore';
+import { languageOfText } from '../nlp/text-language';
 import { answerResume, askResume } from './resume';
 import { RESUME_STEP, type DialogState } from './state';
 import { consentValid, stepContext, stepOf, textsOf, unsupportedText, type Turn, type TurnEnv } from './turn';
@@ -37,6 +38,17 @@ function withoutUndefined<T extends object>(value: T): T {
 function storable<D>(state: DialogState<D>): DialogState<D> {
   const draft = typeof state.draft === 'object' && state.draft !== null ? withoutUndefined(state.draft as object) : state.draft;
   return withoutUndefined({ ...state, draft: draft as D });
+}
+
+/**
+ * The citizen's language follows their words while they have not chosen one: a first "ok" or "good
+ * evening" may have left the dialog in Italian (WhatsApp says nothing of a sender's language) while
+ * they go on writing English. Only a clearly written message switches (src/nlp/text-language.ts).
+ */
+function followWrittenLanguage<D, S>(env: TurnEnv<D, S>, state: DialogState<D>, firstContact: boolean): DialogState<D> {
+  if (firstContact || state.languageChosen || !env.text) return state;
+  const written = languageOfText(env.text, { greetings: false });
+  return written && written !== state.language ? { ...state, language: written } : state;
 }
 
 const withLead = <D>(lead: DialogReply[], turn: Turn<D>): Turn<D> => (lead.length === 0 ? turn : { ...turn, replies: [...lead, ...turn.replies] });
@@ -81,6 +93,11 @@ export function createDialogEngine<D, S>(flow: FlowDefinition<D, S>, services: S
       // A side dialog left idle is over: the message goes to the dialog it interrupted.
       if (state.aside && now.getTime() - Date.parse(state.lastActivityAt) >= flow.resumeAfterMs) state = stateBeforeAside(env, state);
       const notices: DialogReply[] = [];
+      const followed = followWrittenLanguage(env, state, Boolean(restored.firstContact));
+      if (followed !== state) {
+        state = followed;
+        notices.push({ text: textsOf(env, state).languageSwitched });
+      }
       const emergency = Boolean(env.text && !heard.replayed && flow.nlp.isEmergency(env.text));
       if (emergency) notices.push({ text: textsOf(env, state).emergency });
       if (restored.restarted) notices.push({ text: textsOf(env, state).restartedAfterUpdate });

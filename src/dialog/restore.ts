@@ -72,11 +72,11 @@ function isRunnable<D, S>(flow: FlowDefinition<D, S>, state: DialogState<unknown
   return state.step in flow.steps;
 }
 
-export type Restored<D> = { state: DialogState<D>; restarted: boolean };
+export type Restored<D> = { state: DialogState<D>; restarted: boolean; firstContact?: boolean };
 
 export function restoreState<D, S>(flow: FlowDefinition<D, S>, raw: unknown, message: InboundMessage, now: Date): Restored<D> {
   if (raw === null || raw === undefined) {
-    return { state: freshState(flow, flow.initialStep, languageOf(message), now), restarted: false };
+    return { state: freshState(flow, flow.initialStep, languageOf(message), now), restarted: false, firstContact: true };
   }
   if (hasStateShape(raw)) {
     const migrated = raw.flowVersion < flow.version ? migrate(flow as FlowDefinition<unknown, S>, raw) : raw;

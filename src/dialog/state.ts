@@ -20,6 +20,8 @@ export type DialogState<D> = {
   /** The answers collected so far. */
   draft: D;
   language: Language;
+  /** The citizen chose the language with a command («english», «italiano»): it no longer follows their words. */
+  languageChosen?: boolean;
   consent?: Consent;
   /** Unusable answers in a row at this step; help is offered after a few. */
   failures: number;

@@ -269,9 +269,39 @@ describe('reliability', () => {
     await chat.sendAll(['Ciao', 'Accetto', 'rifiuti']);
     const turn = await chat.send(answer);
     expect(turn.state.draft.reliability, JSON.stringify(turn.replies)).toBe(reliability);
-    expect(turn.replies[0].text).toContain('📍');
-    expect(turn.replies[0].requestLocation).toBe(true);
+    // An answer clearly in English switches the dialog to English first (a notice, then the question).
+    const question = turn.replies[turn.replies.length - 1]!;
+    expect(question.text).toContain('📍');
+    expect(question.requestLocation).toBe(true);
   });
+
+  const languages: Transcript[] = [
+    {
+      // On the old code the dialog stayed in Italian to the end: «good evening» decided nothing.
+      name: 'EN: "good evening" starts in English; a citizen who goes on in English after an Italian start is followed',
+      lines: [
+        { send: 'good evening', expect: { says: ['Do you accept?'] } },
+        { send: 'annulla', expect: { step: 'declined' } },
+      ],
+    },
+    {
+      name: 'IT -> EN: clear English answers switch the dialog to English, once, with how to switch back',
+      lines: [
+        ...IT.atReliability,
+        { send: 'heard it myself obviously', expect: { says: ['from now on we speak English', 'italiano', 'Where?'], step: 'location' } },
+        { send: 'ok', expect: { says: ['Where?'], not: ['from now on'] } },
+      ],
+    },
+    {
+      name: 'IT: «italiano» chosen by command is kept whatever the citizen writes next',
+      lines: [
+        ...EN.atReliability,
+        { send: 'italiano', expect: { says: ['parliamo in italiano'] } },
+        { send: 'I saw it myself', expect: { says: ['Dove?'], not: ['we speak English'], step: 'location' } },
+      ],
+    },
+  ];
+  it.each(languages.map((t) => [t.name, t] as const))('%s', async (_n, t) => play(h, t));
 
   const changesOfMind: Transcript[] = [
     {
@@ -783,7 +813,7 @@ describe('summary and corrections', () => {
         { send: 'non inviare', expect: { says: ['Ecco il riepilogo'], step: 'summary' } },
         { send: 'nn mandarla ancora', expect: { step: 'summary' } },
         { send: "don't send it", expect: { step: 'summary' } },
-        { send: 'ok invia', expect: { says: ['Segnalazione inviata'] } },
+        { send: 'ok invia', expect: { says: ['VIC-'] } },
       ],
     },
     {

@@ -134,3 +134,30 @@ export const EMERGENCY_TERMS: TermMatcherConfig = {
     'shooting up',
   ],
 };
+
+const exact = (terms: readonly string[]) => terms.map((term) => ({ term, stem: false, typos: false }));
+
+/**
+ * A threat to the citizen said with "now", fear or a cry for help ("aiuto c'è uno che mi segue
+ * adesso", "a guy is following me, help"): an emergency, though neither part alone is one ("mi segue
+ * da settimane su Instagram" says no "now"; "adesso ci sono i rifiuti" no threat). Both lists match
+ * whole words only.
+ */
+export const EMERGENCY_THREAT_NOW: { threats: TermMatcherConfig; now: TermMatcherConfig } = {
+  threats: {
+    terms: exact([
+      'mi segue', 'mi seguono', 'ci segue', 'ci seguono', 'mi insegue', 'mi inseguono', 'ci insegue', 'ci inseguono', 'mi sta inseguendo',
+      'mi minaccia', 'mi minacciano', 'ci minaccia', 'ci minacciano', 'mi picchia', 'mi picchiano', 'la picchia', 'lo picchia', 'si picchiano',
+      'mi molesta', 'mi molestano', 'mi aggredisce', 'mi aggrediscono', 'cerca di entrare', 'cercano di entrare', 'prova a entrare',
+      'prova ad entrare', 'provano a entrare', 'provano ad entrare', 'sta cercando di entrare', 'stanno cercando di entrare',
+      'following me', 'following us', 'chasing me', 'chasing us', 'threatening me', 'threatening us', 'hitting me', 'hitting her',
+      'hitting him', 'beating her', 'beating him', 'harassing me', 'trying to get in', 'trying to break in',
+    ]),
+  },
+  now: {
+    terms: exact([
+      'adesso', 'ora', 'in questo momento', 'proprio ora', 'subito', 'aiuto', 'sos', 'presto', 'ho paura', 'ho tanta paura',
+      'now', 'right now', 'at the moment', 'help', 'hurry', 'quick', 'scared', 'terrified', 'im scared', "i'm scared",
+    ]),
+  },
+};

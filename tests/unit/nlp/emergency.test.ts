@@ -40,6 +40,12 @@ describe('detectEmergency: danger now', () => {
     ['mi stanno seguendo ho paura', 'mi stanno seguendo'],
     ['a kid fell in the river', 'drowning'],
     ['un bambino è caduto nel canale', 'sta annegando'],
+    // A threat with "now", fear or a cry for help (each missed before: neither part is an emergency alone).
+    ["aiuto c'è uno che mi segue adesso", 'mi segue'],
+    ['ci sono due tipi che mi seguono da quando sono scesa dal bus, ho paura', 'mi seguono'],
+    ['il mio ex è sotto casa e cerca di entrare, presto', 'cerca di entrare'],
+    ['a guy has been following me for ten minutes, help', 'following me'],
+    ['someone is trying to get in through the back door right now', 'trying to get in'],
   ])('%j -> %s', (text, term) => {
     const result = detectEmergency(text);
     expect(result.emergency).toBe(true);
@@ -86,6 +92,10 @@ describe('detectEmergency: ordinary reports', () => {
     'hanno incendiato il gazebo dei giardini la settimana scorsa',
     'someone set fire to the recycling bins last night',
     'junkies shooting up behind the station',
+    // A threat without "now", or "now" without a threat: reports, not emergencies.
+    "c'è un tizio che mi segue ogni sera quando torno a casa, vorrei segnalarlo",
+    'adesso ci sono di nuovo i sacchi della spazzatura',
+    'someone keeps following me home from the station in the evenings',
   ])('%j', (text) => {
     expect(detectEmergency(text)).toEqual({ emergency: false, terms: [] });
   });

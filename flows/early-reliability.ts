@@ -7,15 +7,17 @@ import type { StepOutcome } from '../src/dialog/flow.types';
 import { LANGUAGES } from '../src/dialog/state';
 import { promptsFor } from '../src/texts/citizen';
 import { reliabilityMenu } from './choices';
-import { stemmedContentTokens } from './nlp';
+import { categoryUnderstanding, stemmedContentTokens, tokenize } from './nlp';
+import { timeWordsIn } from '../src/nlp/time-words';
 import type { ReportDraft } from './report-draft';
 import { textOf, type ReportStepContext } from './report-steps';
 
 let vocabulary: Set<string> | undefined;
 
 /**
- * Only a message made of the reliability answers' own words ("l'ho vista io", "me l'hanno detto"):
- * "ho visto uno che spacciava" says what happened, and is read as the category.
+ * A message that only says how the citizen knows: made of the reliability answers' own words ("l'ho
+ * vista io", "me l'hanno detto"), with at most words that name no problem ("I saw it this morning with
+ * my kids"). "ho visto uno che spacciava" says what happened, and is read as the category.
  */
 function onlySaysHowKnown(text: string): boolean {
   vocabulary ??= new Set(
@@ -24,8 +26,11 @@ function onlySaysHowKnown(text: string): boolean {
       return [...Object.values(labels), ...Object.values(words).flat()].flatMap(stemmedContentTokens);
     }),
   );
-  const stems = stemmedContentTokens(text);
-  return stems.length > 0 && stems.every((stem) => vocabulary!.has(stem));
+  // When it was seen ("stamattina") says nothing of what it was either.
+  const when = timeWordsIn(text);
+  const withoutWhen = when ? text.replace(when, ' ') : text;
+  const rest = tokenize(withoutWhen).filter((token) => !stemmedContentTokens(token).every((stem) => vocabulary!.has(stem)));
+  return rest.length === 0 || categoryUnderstanding(rest.join(' ')).kind === 'unknown';
 }
 
 export function takeEarlyReliability(ctx: ReportStepContext): StepOutcome<ReportDraft> | undefined {

@@ -75,13 +75,16 @@ export const categoryConfirmStep: ReportStep = {
   id: STEP.categoryConfirm,
   parent: STEP.category,
   needsConsent: true,
-  accepts: ['text'],
+  // A pin or a photo here is an answer given early (flows/early-place.ts, early-photo.ts).
+  accepts: ['text', 'location', 'photo'],
   prompt: (ctx) => ({
     text: textOf(ctx).category.suggest(categoryLabel(ctx.draft.suggestedCategoryId, ctx.lang)),
     choices: yesNoMenu.labels(ctx.lang),
   }),
   help: (ctx) => textOf(ctx).category.help,
   async handle(ctx) {
+    const early = takeEarlyPhoto(ctx) ?? (ctx.message.payload.kind === 'location' ? await takeEarlyPlace(ctx) : undefined);
+    if (early) return early;
     const answer = ctx.text ? yesNoMenu.match(ctx.text) : undefined;
     const suggested = ctx.draft.suggestedCategoryId;
     if (answer === 'yes' && suggested && categoryById(suggested)) return chosen(ctx, suggested);
@@ -97,8 +100,8 @@ export const categoryConfirmStep: ReportStep = {
     }
     // Neither yes nor no: how the citizen knows, told early, or perhaps the category itself ("no,
     // rifiuti" is "no"; "rifiuti" is this).
-    const early = takeEarlyReliability(ctx);
-    if (early) return early;
+    const knownEarly = takeEarlyReliability(ctx);
+    if (knownEarly) return knownEarly;
     const outcome = await readCategory(ctx);
     return outcome.ok ? outcome : { ok: false, reason: textOf(ctx).notUnderstood };
   },
@@ -124,13 +127,15 @@ export const categoryEitherStep: ReportStep = {
   id: STEP.categoryEither,
   parent: STEP.category,
   needsConsent: true,
-  accepts: ['text'],
+  accepts: ['text', 'location', 'photo'],
   prompt: (ctx) => {
     const [first, second] = (ctx.draft.eitherCategoryIds ?? []).map((id) => categoryLabel(id, ctx.lang));
     return { text: textOf(ctx).category.either(first ?? '?', second ?? '?'), choices: [first ?? '?', second ?? '?', textOf(ctx).category.neither] };
   },
   help: (ctx) => textOf(ctx).category.help,
   async handle(ctx) {
+    const early = takeEarlyPhoto(ctx) ?? (ctx.message.payload.kind === 'location' ? await takeEarlyPlace(ctx) : undefined);
+    if (early) return early;
     const pair = ctx.draft.eitherCategoryIds ?? [];
     const text = ctx.text ?? '';
     // As shown: 1 and 2 the two categories (label or synonym), 3 "neither" (or "no").
@@ -151,8 +156,8 @@ export const categoryEitherStep: ReportStep = {
       };
     }
     // Neither of the two named: how the citizen knows, told early, or another category in their words.
-    const early = takeEarlyReliability(ctx);
-    if (early) return early;
+    const knownEarly = takeEarlyReliability(ctx);
+    if (knownEarly) return knownEarly;
     const outcome = await readCategory(ctx);
     return outcome.ok ? outcome : { ok: false, reason: textOf(ctx).notUnderstood };
   },

@@ -125,7 +125,7 @@ describe('category', () => {
         { send: 'ho visto dei ragazzi che spacciavano', expect: { says: ['Spaccio di droga'], not: ['me lo segno'] } },
         { send: 'no', expect: { step: 'category' } },
         { send: 'gente strana vicino alla casa abbandonata', expect: { step: 'category_either' } },
-        { send: "l'ho vista io", expect: { says: ['Ok, me lo segno', 'oppure'], step: 'category_either' } },
+        { send: "l'ho vista io stamattina coi bambini", expect: { says: ['Ok, me lo segno', 'oppure'], step: 'category_either' } },
         { send: '2', expect: { says: ['Degrado urbano', 'Dove?'], not: ['Come lo sai?'], step: 'location' } },
       ],
       then: ({ chat }) => expect(chat.state?.draft).toMatchObject({ categoryId: 'urban_decay', reliability: 'seen' }),
@@ -136,7 +136,8 @@ describe('category', () => {
         ...EN.consented,
         { send: 'a guy selling stuff by the station', expect: { step: 'category_confirm' } },
         { send: 'someone told me', expect: { says: ['OK, noted'], step: 'category_confirm' } },
-        { send: 'yes', expect: { says: ['Drug dealing', 'Where?'], step: 'location' } },
+        { send: { location: { ...TOWN_HALL } }, expect: { says: ['Got it'], step: 'category_confirm' } },
+        { send: 'yes', expect: { says: ['Drug dealing', 'Do you have a photo?'], not: ['Where?', 'How do you know?'], step: 'photo' } },
       ],
     },
     {

@@ -54,12 +54,13 @@ export function whatsappWebhookRouter(deps: WebhookDeps): Router {
    */
   async function receiveMessage(msg: WaMessage, contacts: MessagesValue['contacts']) {
     const audio = msg.type === 'audio' && msg.audio && deps.downloadAudio ? { ...msg.audio, download: deps.downloadAudio } : undefined;
-    if (msg.type !== 'image' && !audio) return void (await ctx.receive(toInboundMessage(msg, contacts, payloadOf(msg), new Date())));
+    const image = msg.type === 'image' ? msg.image : imageSentAsFile(msg);
+    if (!image && !audio) return void (await ctx.receive(toInboundMessage(msg, contacts, payloadOf(msg), new Date())));
     const marker = `${deps.keyPrefix}:photo-stored:${msg.id}`;
     if (await ctx.redis.exists(marker)) return;
     const payload = audio
       ? await audio.download({ id: audio.id, voice: audio.voice === true })
-      : await deps.downloadImage({ id: msg.image!.id, caption: msg.image!.caption });
+      : await deps.downloadImage({ id: image!.id, caption: image!.caption });
     await ctx.receive(toInboundMessage(msg, contacts, payload, new Date()));
     await ctx.redis.set(marker, '1', 'EX', PHOTO_MARKER_TTL_S);
   }
@@ -99,4 +100,13 @@ export function whatsappWebhookRouter(deps: WebhookDeps): Router {
   });
 
   return router;
+}
+
+const IMAGE_FILE_NAME = /\.(jpe?g|png|webp|heic|heif)$/i;
+
+/** An image sent "as a document" (uncompressed, as some people send photos): a photo like any other; the media store checks the content. */
+function imageSentAsFile(msg: WaMessage): { id: string; caption?: string } | undefined {
+  const doc = msg.type === 'document' ? msg.document : undefined;
+  if (!doc || !(doc.mime_type?.startsWith('image/') || IMAGE_FILE_NAME.test(doc.filename ?? ''))) return undefined;
+  return { id: doc.id, ...(doc.caption ? { caption: doc.caption } : {}) };
 }

@@ -34,6 +34,15 @@ export const waMessageSchema = z
         caption: str(4096).optional(),
       })
       .optional(),
+    /** A file; an image sent "as a document" (uncompressed) is taken as a photo. */
+    document: z
+      .looseObject({
+        id: z.string().min(1).max(256),
+        mime_type: str(256).optional(),
+        filename: str(1024).optional(),
+        caption: str(4096).optional(),
+      })
+      .optional(),
     /** A voice note (`voice: true`) or an audio file. */
     audio: z
       .looseObject({ id: z.string().min(1).max(256), mime_type: str(256).optional(), voice: z.boolean().optional() })

@@ -44,6 +44,20 @@ export const waMessage = {
     type: 'image',
     image: { id: mediaId, mime_type: 'image/jpeg', sha256: 'IGNORED', ...(caption ? { caption } : {}) },
   }),
+  /** A photo sent "as a document" (uncompressed), as the Cloud API notifies a file. */
+  imageFile: (mediaId: string, caption?: string, o: Base = {}) => ({
+    id: o.id ?? newWamid(),
+    timestamp: o.timestamp ?? nowSeconds(),
+    type: 'document',
+    document: { id: mediaId, mime_type: 'image/jpeg', sha256: 'IGNORED', filename: 'IMG_2041.JPG', ...(caption ? { caption } : {}) },
+  }),
+  /** A file that is no image (a PDF). */
+  pdfFile: (mediaId: string, o: Base = {}) => ({
+    id: o.id ?? newWamid(),
+    timestamp: o.timestamp ?? nowSeconds(),
+    type: 'document',
+    document: { id: mediaId, mime_type: 'application/pdf', sha256: 'IGNORED', filename: 'esposto.pdf' },
+  }),
   /** A voice note (`voice: true`) as the Cloud API notifies it: the bytes wait behind the media id. */
   audio: (mediaId: string, voice = true, o: Base = {}) => ({
     id: o.id ?? newWamid(),

@@ -117,4 +117,17 @@ describe('a one-message report over the WhatsApp Cloud API', () => {
     expect(await app.storage.reports.listByCitizen(citizenRefFactory(app.config.CITIZEN_REF_SECRET)('whatsapp-cloud', citizen.waId), 10)).toEqual([]);
     expect(graph.refused).toEqual([]);
   });
+
+  it('a photo sent "as a document" (uncompressed) with its caption is a photo of the report; a PDF is not', async () => {
+    // On the old code the file was "other": «non posso leggere questo tipo di messaggio».
+    const citizen = { waId: '393470001122', name: 'Gino' };
+    const CAPTION = 'lampione spento da una settimana in via del Popolo a Lammari';
+    const consent = await say(citizen, waMessage.imageFile(graph.addMedia(await makeJpeg()), CAPTION));
+    expect(consent.text).toContain('Prima di iniziare');
+    const understood = await say(citizen, press(consent.choices, 'Accetto'));
+    for (const part of ['Ho capito:', 'Foto: 1', 'Illuminazione pubblica guasta', 'Come lo sai?']) expect(understood.text).toContain(part);
+    const pdf = await say(citizen, waMessage.pdfFile(graph.addMedia(Buffer.from('%PDF-1.4 not an image'))));
+    expect(pdf.text).not.toContain('Foto: 2');
+    expect(pdf.text).toContain('Come lo sai?');
+  });
 });

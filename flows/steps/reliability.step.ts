@@ -4,6 +4,7 @@ import { STEP, textOf, type ReportStep } from '../report-steps';
 import { skipAnswered } from '../skip-answered';
 import { takeEarlyPlace } from '../early-place';
 import { takeEarlyPhoto } from '../early-photo';
+import { takeEarlyWhen } from '../early-when';
 import { categoryChangeOfMind } from '../change-of-mind';
 import type { Reliability } from '../../src/domain/report';
 
@@ -18,7 +19,7 @@ export const reliabilityStep: ReportStep = {
     const early = takeEarlyPhoto(ctx) ?? categoryChangeOfMind(ctx);
     if (early) return early;
     const reliability = ctx.text ? (reliabilityMenu.match(ctx.text) ?? oneOfTwo(reliabilityMenu.named(ctx.text))) : undefined;
-    if (!reliability) return (await takeEarlyPlace(ctx)) ?? { ok: false, reason: textOf(ctx).reliability.notUnderstood };
+    if (!reliability) return takeEarlyWhen(ctx) ?? (await takeEarlyPlace(ctx)) ?? { ok: false, reason: textOf(ctx).reliability.notUnderstood };
     return { ok: true, next: skipAnswered(STEP.location, ctx.draft), draft: { ...ctx.draft, reliability } };
   },
 };

@@ -304,6 +304,27 @@ describe('reliability', () => {
   ];
   it.each(languages.map((t) => [t.name, t] as const))('%s', async (_n, t) => play(h, t));
 
+  const whenAtReliability: Transcript[] = [
+    {
+      // On the old code «ieri sera» at «Come lo sai?» was «Non ho capito».
+      name: 'IT and EN: when it was seen, told at «Come lo sai?», is kept for the report and the question asked again',
+      lines: [
+        ...IT.atReliability,
+        { send: 'ieri sera', expect: { says: ['«ieri sera»: me lo segno', 'Come lo sai?'], step: 'reliability' } },
+        { send: '1', expect: { step: 'location' } },
+      ],
+    },
+    {
+      name: 'EN: "last night" at "How do you know?" is kept; a longer sentence is left to the question',
+      lines: [
+        ...EN.atReliability,
+        { send: 'last night', expect: { says: ['«last night»: noted', 'How do you know?'], step: 'reliability' } },
+        { send: 'last night around 11 when I came home from work', expect: { says: ['How do you know?'], step: 'reliability' } },
+      ],
+    },
+  ];
+  it.each(whenAtReliability.map((t) => [t.name, t] as const))('%s', async (_n, t) => play(h, t));
+
   const changesOfMind: Transcript[] = [
     {
       // On the old code: «Non ho capito» at the reliability question, and the address looked up at the place one.

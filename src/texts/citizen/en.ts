@@ -104,6 +104,7 @@ export const en: ReportPrompts = {
     },
   },
   newReport: 'Hello! 👋 Let us make a new report.',
+  whenKept: (when) => `OK, «${when}»: noted.`,
   thanks: {
     words: ['thanks', 'thank you', 'thx', 'ok thanks', 'great thanks'],
     courtesy: [

@@ -109,6 +109,7 @@ export const it: ReportPrompts = {
     },
   },
   newReport: 'Ciao! 👋 Facciamo una nuova segnalazione.',
+  whenKept: (when) => `Ok, «${when}»: me lo segno.`,
   thanks: {
     words: ['grazie', 'grazie mille', 'ok grazie', 'perfetto grazie', '👍', '🙏'],
     courtesy: [

@@ -44,6 +44,8 @@ export type ReportPrompts = EngineTexts & {
    * greetings ("grazie mille, buona giornata") is answered with `reply`, never taken as a report.
    */
   thanks: { words: string[]; courtesy: string[]; reply: string };
+  /** When it was seen, told while another question waits: kept, that question asked again. */
+  whenKept(when: string): string;
   /** Questions about the service asked at any step ("ma è anonimo?"): flows/service-questions.ts. */
   serviceQuestions: { anonymity: string; hours(hours: string): string; whatNext: string };
   /** A first message made only of these words is a greeting: it cannot name a category (no classifier run). */

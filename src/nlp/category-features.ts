@@ -8,10 +8,71 @@ import { isStopword } from './stopwords';
 import { normalizeText, stemToken, tokenize } from './text';
 
 /**
+ * Participles of acts that damage a thing on purpose (Italian, normalised; every ending). Not "rotto":
+ * "hanno rotto il lampione" is a lamp to repair as much as an act (see Category.decisive).
+ */
+const DAMAGE_ACTS = [
+  'rigat',
+  'sgonfiat',
+  'tagliat',
+  'spaccat',
+  'graffiat',
+  'piegat',
+  'strappat',
+  'bruciat',
+  'bucat',
+  'danneggiat',
+  'sfondat',
+  'squarciat',
+  'ammaccat',
+  'spezzat',
+  'frantumat',
+  'sfasciat',
+  'scassat',
+  'distrutt',
+  'ribaltat',
+  'rovesciat',
+  'incendiat',
+  'imbrattat',
+  'scardinat',
+  'divelt',
+  'sradicat',
+  'tagliuzzat',
+  'fracassat',
+]
+  .map((stem) => `${stem}[oaie]`)
+  .join('|');
+
+/** What breaks things with no one behind it: "le radici hanno alzato le mattonelle" is wear, not an act. */
+const NATURAL_CAUSES = 'radici|vento|pioggia|gelo|grandine|neve|temporale|tempo|ruggine|alberi|albero|acqua|anni';
+
+/**
  * Idioms whose words point at the wrong category: "spacciandosi per tecnici del gas" is someone
  * pretending to be a technician (a scam), not drug dealing. Applied to normalised text.
  */
 const IDIOMS: ReadonlyArray<[RegExp, string]> = [
+  // Venetian past participles in -à after "ga" (has/have): "i ga rigà", "ga robà", "ghe ga sgionfà".
+  [/\b(?:ghe |gh )?ga (\p{L}{2,}?)a\b/gu, 'hanno $1ato'],
+  // Someone did it: "hanno rotto le panchine", "gli hanno rigato la macchina", and the elliptical
+  // passive with the act before its object ("sgonfiate le ruote di tutte le bici", "rigate tutte le
+  // auto"). A state comes after its noun ("ruote sgonfie", "panchina rotta") or after "è"/"si è",
+  // and roots, wind or frost break things without meaning to.
+  [
+    new RegExp(
+      String.raw`(?<!\b(?:${NATURAL_CAUSES}) )\b(?:hanno|han|ha|avevano|aveva) (?:(?:gia|di nuovo|ancora) )?(${DAMAGE_ACTS})\b`,
+      'g',
+    ),
+    'deliberatamente $1',
+  ],
+  [
+    new RegExp(
+      String.raw`(?<!\b(?:e|si|se|sono|era|erano|stato|stata|stati|state|trovato|trovata|trovati|trovate) )(?<!deliberatamente )\b(${DAMAGE_ACTS}) (?=(?:tutt[eiao] )?(?:le|i|gli|il|la|lo|l|un|una|alcune|alcuni|due|tre)\b)`,
+      'g',
+    ),
+    'deliberatamente $1 ',
+  ],
+  // "nobody take it" (left there, unclaimed) is no theft.
+  [/\b(nobody|no one|noone) (?:take|takes|took|taken|pick|picks)\b/g, '$1 moves'],
   [/\b(?:spacciandos[ie]|spacciarsi|(?:si|se) spacci(?:a|ano|ava|avano))\s+(?:per|come|da)\b/g, 'fingendosi'],
   // "si apposta" lies in wait (suspicious); "apposta" alone is "on purpose" (an act of vandalism).
   [/\b(?:si|se) appost(?:a|ano|ava|avano)\b/g, 'appostato'],
@@ -161,6 +222,22 @@ const REGIONAL_FORMS: ReadonlyMap<string, string> = new Map(
     ciulati: 'rubati',
     ciulano: 'rubano',
     ghe: 'ce',
+    ga: 'hanno',
+    tute: 'tutte',
+    tuta: 'tutta',
+    ciave: 'chiave',
+    roto: 'rotto',
+    rota: 'rotta',
+    roti: 'rotti',
+    rote: 'rotte',
+    robato: 'rubato',
+    robata: 'rubata',
+    robai: 'rubati',
+    brusato: 'bruciato',
+    sgionfato: 'sgonfiato',
+    spacato: 'spaccato',
+    butato: 'buttato',
+    fora: 'fuori',
     el: 'il',
     // Chat
     ke: 'che',

@@ -2,7 +2,7 @@
  * The category catalog as menu options for matchChoice: every label (both languages) and every
  * synonym selects its category.
  */
-import { CATEGORIES, type Category } from '../../config/categories';
+import { CATEGORIES, type Category, type WornThings } from '../../config/categories';
 import { CATEGORY_EXAMPLES, type CategoryExamples } from '../../config/category-examples';
 import type { ChoiceOption } from './answer-matcher';
 import { contentTokens, normalizeText } from './text';
@@ -86,6 +86,21 @@ export function categorySharedOptions(categories: readonly Category[] = CATEGORI
   });
 }
 
+/** The categories' worn things beside their states (Category.shared.worn) as options. */
+export function categoryWornOptions(categories: readonly Category[] = CATEGORIES): ChoiceOption[] {
+  return cached(wornCache, categories, () => {
+    const knownWords = catalogWords(categories);
+    return categories.filter((c) => c.shared?.worn).map((c) => ({ id: c.id, labels: wornPairs(c.shared!.worn!), knownWords }));
+  });
+}
+
+/** Every worn thing beside every state of its language ("tombino sollevato", "slide cracked"): phrases to match. */
+function wornPairs(worn: WornThings): string[] {
+  return (['it', 'en'] as const).flatMap((lang) =>
+    worn.things[lang].flatMap((thing) => worn.states[lang].map((state) => `${thing} ${state}`)),
+  );
+}
+
 /**
  * Every word of the catalog and its examples: a message word that is one of them is meant as itself,
  * never as a typo of a decisive or shared phrase ("scaricato" is not "sradicato").
@@ -96,6 +111,7 @@ const catalogWords = (categories: readonly Category[]): string[] => [
 
 const decisiveCache = new WeakMap<readonly Category[], ChoiceOption[]>();
 const sharedCache = new WeakMap<readonly Category[], ChoiceOption[]>();
+const wornCache = new WeakMap<readonly Category[], ChoiceOption[]>();
 
 /** One options array per catalog: the matcher prepares (and remembers) each array once. */
 function cached(

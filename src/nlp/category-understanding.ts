@@ -10,11 +10,12 @@
 import { CATEGORIES, type Category } from '../../config/categories';
 import { matchChoice, matchedChoiceOptions, type ChoiceOption } from './answer-matcher';
 import { categoryTokens } from './category-features';
-import { categoryDecisiveOptions, categoryDescriptionOptions, categorySharedOptions } from './category-options';
+import { categoryDecisiveOptions, categoryDescriptionOptions, categorySharedOptions, categoryWornOptions } from './category-options';
 import type { CategoryClassifier } from './category-classifier';
 import { parseChoiceNumber } from './number-choice';
 import { isStopword, namesNothing } from './stopwords';
-import { tokenize } from './text';
+import { saysLeftForLong } from './left-for-long';
+import { normalizeText, tokenize } from './text';
 
 export type CategoryUnderstanding =
   | { kind: 'chosen'; categoryId: string }
@@ -86,13 +87,20 @@ export function understandCategory(text: string, deps: CategoryUnderstandingDeps
       confidenceOf(o.id) >= OTHER_KIND_SHARE * confidenceOf(firstNamed.id),
   );
   if (firstNamed !== undefined && otherKind !== undefined) return { kind: 'either', categoryIds: [firstNamed.id, otherKind.id] };
+  // A car or a scooter left there for months is abandoned, whatever else its words suggest ("nobody
+  // take it", "it is broken"); a deliberate act on it stays the act, a sensitive reading a question.
+  const left = leftBehindNamed(text, described, catalog);
+  if (left !== undefined && decisiveNamed(described, catalog, fullyNamed) === undefined) {
+    const sensitive = fullyNamed.find((o) => isSensitive(o.id));
+    return sensitive ? { kind: 'either', categoryIds: [left, sensitive.id] } : { kind: 'chosen', categoryId: left };
+  }
   // A deliberate act on another category's things ("kids throwing stones at the street lamps"), or a
   // thing with its own category ("il semaforo lampeggia"): that is the report, when nothing sensitive
   // is named beside it.
   const decisive = decisiveNamed(described, catalog, fullyNamed);
   if (decisive !== undefined) return { kind: 'chosen', categoryId: decisive };
   // A problem filed under either of two categories (a pothole: «Altro» or «Degrado urbano»): which one.
-  const shared = sharedNamed(described, catalog, fullyNamed);
+  const shared = sharedNamed(described, catalog, fullyNamed) ?? wornNamed(described, catalog, fullyNamed, best?.categoryId);
   if (shared !== undefined) return { kind: 'either', categoryIds: shared.sort((a, b) => order(a) - order(b)) as [string, string] };
   const named = match.ok ? [] : (match.candidates ?? []);
   // Two problems named in their own words ("spacciatori e lampioni spenti"): which one first?
@@ -157,6 +165,13 @@ function decisiveNamed(words: readonly string[], catalog: readonly Category[], f
   return undefined;
 }
 
+/** The category of a thing the text says was left somewhere for weeks or more (Category.leftBehind). */
+function leftBehindNamed(text: string, words: readonly string[], catalog: readonly Category[]): string | undefined {
+  const present = new Set(words);
+  const category = catalog.find((c) => c.leftBehind && [...c.leftBehind.it, ...c.leftBehind.en].some((thing) => present.has(thing)));
+  return category && saysLeftForLong(normalizeText(text)) ? category.id : undefined;
+}
+
 /** The two categories of a shared problem the words name, when nothing else is named. */
 function sharedNamed(
   words: readonly string[],
@@ -169,6 +184,25 @@ function sharedNamed(
   const category = named && catalog.find((c) => c.id === named.id);
   if (!category?.shared) return undefined;
   const pair = new Set([category.id, category.shared.with]);
+  return fullyNamed.every((o) => pair.has(o.id)) ? [category.id, category.shared.with] : undefined;
+}
+
+/**
+ * The two categories of a shared problem told as a worn thing beside its state ("tombino sollevato",
+ * "the slide is cracked and rusty"), when nothing else is named and the word statistics agree on one
+ * of the two ("hanno rotto tutte le panchine" reads as an act: not a question of wear).
+ */
+function wornNamed(
+  words: readonly string[],
+  catalog: readonly Category[],
+  fullyNamed: readonly { id: string }[],
+  best: string | undefined,
+): [string, string] | undefined {
+  const [named] = matchedChoiceOptions(words, categoryWornOptions(catalog));
+  const category = named && catalog.find((c) => c.id === named.id);
+  if (!category?.shared) return undefined;
+  const pair = new Set([category.id, category.shared.with]);
+  if (best !== undefined && !pair.has(best)) return undefined;
   return fullyNamed.every((o) => pair.has(o.id)) ? [category.id, category.shared.with] : undefined;
 }
 

@@ -44,7 +44,7 @@ const DAMAGE_ACTS = [
   .join('|');
 
 /** What breaks things with no one behind it: "le radici hanno alzato le mattonelle" is wear, not an act. */
-const NATURAL_CAUSES = 'radici|vento|pioggia|gelo|grandine|neve|temporale|tempo|ruggine|alberi|albero|acqua|anni';
+const NATURAL_CAUSES = 'radici|vento|pioggia|gelo|grandine|neve|temporale|maltempo|tempo|ruggine|alberi|albero|acqua|anni|usura';
 
 /**
  * Idioms whose words point at the wrong category: "spacciandosi per tecnici del gas" is someone
@@ -71,6 +71,28 @@ const IDIOMS: ReadonlyArray<[RegExp, string]> = [
     ),
     'deliberatamente $1 ',
   ],
+  // Roots, wind or frost lifted it, not vandals: "piastrelle divelte dalle radici", "uprooted by the storm".
+  [
+    new RegExp(
+      String.raw`\b(?:${DAMAGE_ACTS}|sollevat[oaie]) (?=(?:dall[ae]|dal|dai|dagli|per il|per la|col|con il) (?:${NATURAL_CAUSES})\b)`,
+      'g',
+    ),
+    'sollevato ',
+  ],
+  [
+    /\b(?:uprooted|snapped|ripped (?:out|up)|torn (?:out|up|down)|pulled up|bent|broken|smashed|damaged) (?=by (?:the )?(?:tree )?(?:roots|wind|storm|frost|ice|weather|rust|age|years)\b)/g,
+    'lifted ',
+  ],
+  // Someone did it: "somebody bent the mirrors", "kids have scratched every car" (not "broke into":
+  // a theft; not "cut the lock": how a thief gets in).
+  [
+    /\b(someone|somebody|some idiot|some idiots|some kids|kids|vandals|they|people|yobs|youths|teenagers|lads|idiots) (?:has |have |had )?(?:just |again )?(bent|scratched|keyed|slashed|smashed|snapped|ripped|kicked|punctured|deflated|damaged|dented|sprayed|scraped|bashed|wrecked|ruined)\b/g,
+    '$1 deliberately $2',
+  ],
+  // Two words for one place: "pista ciclabile", "cycle lane", "see-saw".
+  [/\b(?:pista|corsia) ciclabile\b/g, 'ciclabile'],
+  [/\b(?:cycle|bike|bicycle)[\s-](?:lane|path|track|way)\b/g, 'cyclepath'],
+  [/\bsee[\s-]?saw\b/g, 'seesaw'],
   // "nobody take it" (left there, unclaimed) is no theft.
   [/\b(nobody|no one|noone) (?:take|takes|took|taken|pick|picks)\b/g, '$1 moves'],
   [/\b(?:spacciandos[ie]|spacciarsi|(?:si|se) spacci(?:a|ano|ava|avano))\s+(?:per|come|da)\b/g, 'fingendosi'],
@@ -237,6 +259,10 @@ const REGIONAL_FORMS: ReadonlyMap<string, string> = new Map(
     sgionfato: 'sgonfiato',
     spacato: 'spaccato',
     butato: 'buttato',
+    sbregato: 'strappato',
+    sbregata: 'strappata',
+    sbregati: 'strappati',
+    sbregade: 'strappate',
     fora: 'fuori',
     el: 'il',
     // Chat

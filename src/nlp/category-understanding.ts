@@ -77,7 +77,12 @@ export function understandCategory(text: string, deps: CategoryUnderstandingDeps
   // Two problems are two different words: one word read two ways ("spacciava" looks like both
   // "spacciano" and "spaccano") is one problem, for the classifier to settle.
   const described = categoryTokens(text);
-  const fullyNamed = matchedChoiceOptions(described, categoryDescriptionOptions(catalog)).sort((a, b) => order(a.id) - order(b.id));
+  // A worn thing beside its state ("paving stones lifted", "panchine rotte") describes wear: a
+  // category named only by those same words ("lifted" as in stolen) is no second problem.
+  const worn = wornThingNamed(described, catalog);
+  const fullyNamed = matchedChoiceOptions(described, categoryDescriptionOptions(catalog))
+    .filter((o) => !(worn && [...o.matched].every((i) => worn.matched.has(i))) || o.id === worn.id)
+    .sort((a, b) => order(a.id) - order(b.id));
   const [firstNamed] = fullyNamed;
   const otherKind = fullyNamed.find(
     (o) =>
@@ -100,7 +105,7 @@ export function understandCategory(text: string, deps: CategoryUnderstandingDeps
   const decisive = decisiveNamed(described, catalog, fullyNamed);
   if (decisive !== undefined) return { kind: 'chosen', categoryId: decisive };
   // A problem filed under either of two categories (a pothole: «Altro» or «Degrado urbano»): which one.
-  const shared = sharedNamed(described, catalog, fullyNamed) ?? wornNamed(described, catalog, fullyNamed, best?.categoryId);
+  const shared = sharedNamed(described, catalog, fullyNamed) ?? wornNamed(worn, catalog, fullyNamed, best?.categoryId);
   if (shared !== undefined) return { kind: 'either', categoryIds: shared.sort((a, b) => order(a) - order(b)) as [string, string] };
   const named = match.ok ? [] : (match.candidates ?? []);
   // Two problems named in their own words ("spacciatori e lampioni spenti"): which one first?
@@ -188,17 +193,30 @@ function sharedNamed(
 }
 
 /**
+ * The catalog's worn thing beside its state in these tokens, read over the content words only ("the
+ * seesaw in the park is broken": the function words between them are no distance), with the
+ * matched indexes of the tokens.
+ */
+function wornThingNamed(tokens: readonly string[], catalog: readonly Category[]): { id: string; matched: ReadonlySet<number> } | undefined {
+  const positions = tokens.flatMap((token, index) => (isStopword(token) ? [] : [index]));
+  const [named] = matchedChoiceOptions(
+    positions.map((index) => tokens[index]),
+    categoryWornOptions(catalog),
+  );
+  return named && { id: named.id, matched: new Set([...named.matched].map((index) => positions[index])) };
+}
+
+/**
  * The two categories of a shared problem told as a worn thing beside its state ("tombino sollevato",
  * "the slide is cracked and rusty"), when nothing else is named and the word statistics agree on one
  * of the two ("hanno rotto tutte le panchine" reads as an act: not a question of wear).
  */
 function wornNamed(
-  words: readonly string[],
+  named: { id: string } | undefined,
   catalog: readonly Category[],
   fullyNamed: readonly { id: string }[],
   best: string | undefined,
 ): [string, string] | undefined {
-  const [named] = matchedChoiceOptions(words, categoryWornOptions(catalog));
   const category = named && catalog.find((c) => c.id === named.id);
   if (!category?.shared) return undefined;
   const pair = new Set([category.id, category.shared.with]);

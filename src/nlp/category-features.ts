@@ -278,6 +278,8 @@ const REGIONAL_FORMS: ReadonlyMap<string, string> = new Map(
     ur: 'your',
     smth: 'something',
     cuz: 'because',
+    cant: 'cannot',
+    couldnt: 'cannot',
     nite: 'night',
     coz: 'because',
   }),

@@ -81,7 +81,7 @@ export function understandCategory(text: string, deps: CategoryUnderstandingDeps
   // category named only by those same words ("lifted" as in stolen) is no second problem.
   const worn = wornThingNamed(described, catalog);
   const fullyNamed = matchedChoiceOptions(described, categoryDescriptionOptions(catalog))
-    .filter((o) => !(worn && [...o.matched].every((i) => worn.matched.has(i))) || o.id === worn.id)
+    .filter((o) => !(worn && [...o.matched].every((i) => worn.matched.has(i))) || wornPair(worn, catalog).includes(o.id))
     .sort((a, b) => order(a.id) - order(b.id));
   const [firstNamed] = fullyNamed;
   const otherKind = fullyNamed.find(
@@ -105,7 +105,10 @@ export function understandCategory(text: string, deps: CategoryUnderstandingDeps
   const decisive = decisiveNamed(described, catalog, fullyNamed);
   if (decisive !== undefined) return { kind: 'chosen', categoryId: decisive };
   // A problem filed under either of two categories (a pothole: «Altro» or «Degrado urbano»): which one.
-  const shared = sharedNamed(described, catalog, fullyNamed) ?? wornNamed(worn, catalog, fullyNamed, best?.categoryId);
+  // (A worn thing is no question when the words read as something sensitive: "stairs stink of weed".)
+  const shared =
+    sharedNamed(described, catalog, fullyNamed) ??
+    (best && isSensitive(best.categoryId) ? undefined : wornNamed(worn, catalog, fullyNamed));
   if (shared !== undefined) return { kind: 'either', categoryIds: shared.sort((a, b) => order(a) - order(b)) as [string, string] };
   const named = match.ok ? [] : (match.candidates ?? []);
   // Two problems named in their own words ("spacciatori e lampioni spenti"): which one first?
@@ -203,8 +206,28 @@ function wornThingNamed(tokens: readonly string[], catalog: readonly Category[])
     positions.map((index) => tokens[index]),
     categoryWornOptions(catalog),
   );
-  return named && { id: named.id, matched: new Set([...named.matched].map((index) => positions[index])) };
+  // A thing and a state are two words: one word like both ("staccare": "staccionata", "staccato") is neither.
+  if (!named || named.matched.size < 2) return undefined;
+  const matched = [...named.matched].map((index) => positions[index]);
+  // "hanno rotto tutte le panchine": someone did it, an act rather than wear (unless roots or frost did).
+  const done = matched.some((index) => DONE_BY.has(tokens[index - 1] ?? '') && !NATURAL_AGENTS.has(tokens[index - 2] ?? ''));
+  return done ? undefined : { id: named.id, matched: new Set(matched) };
 }
+
+/** Italian "have" before a past participle: someone did it ("hanno rotto", "ha piegato"). */
+const DONE_BY: ReadonlySet<string> = new Set(['ha', 'hanno', 'han', 'aveva', 'avevano', 'deliberatamente']);
+/** What wears things without meaning to ("le radici hanno alzato le mattonelle"). */
+const NATURAL_AGENTS: ReadonlySet<string> = new Set([
+  'radici',
+  'vento',
+  'gelo',
+  'pioggia',
+  'temporale',
+  'alberi',
+  'anni',
+  'tempo',
+  'ruggine',
+]);
 
 /**
  * The two categories of a shared problem told as a worn thing beside its state ("tombino sollevato",
@@ -215,13 +238,17 @@ function wornNamed(
   named: { id: string } | undefined,
   catalog: readonly Category[],
   fullyNamed: readonly { id: string }[],
-  best: string | undefined,
 ): [string, string] | undefined {
-  const category = named && catalog.find((c) => c.id === named.id);
-  if (!category?.shared) return undefined;
-  const pair = new Set([category.id, category.shared.with]);
-  if (best !== undefined && !pair.has(best)) return undefined;
-  return fullyNamed.every((o) => pair.has(o.id)) ? [category.id, category.shared.with] : undefined;
+  if (!named) return undefined;
+  const pair = wornPair(named, catalog);
+  if (pair.length !== 2) return undefined;
+  return fullyNamed.every((o) => pair.includes(o.id)) ? (pair as [string, string]) : undefined;
+}
+
+/** The category of a worn thing and the one it shares its problems with («Altro», «Degrado urbano»). */
+function wornPair(named: { id: string }, catalog: readonly Category[]): string[] {
+  const category = catalog.find((c) => c.id === named.id);
+  return category?.shared ? [category.id, category.shared.with] : [named.id];
 }
 
 /** The categories the citizen is offered first, best first (for the evaluation's "top choice"). */

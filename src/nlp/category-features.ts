@@ -51,8 +51,9 @@ const NATURAL_CAUSES = 'radici|vento|pioggia|gelo|grandine|neve|temporale|maltem
  * pretending to be a technician (a scam), not drug dealing. Applied to normalised text.
  */
 const IDIOMS: ReadonlyArray<[RegExp, string]> = [
-  // Venetian past participles in -à after "ga" (has/have): "i ga rigà", "ga robà", "ghe ga sgionfà".
+  // Venetian past participles in -à after "ga" (has/have) or "xe" (is): "i ga rigà", "ga robà", "xe alsà".
   [/\b(?:ghe |gh )?ga (\p{L}{2,}?)a\b/gu, 'hanno $1ato'],
+  [/\bxe (\p{L}{2,}?)a\b/gu, 'e $1ato'],
   // Someone did it: "hanno rotto le panchine", "gli hanno rigato la macchina", and the elliptical
   // passive with the act before its object ("sgonfiate le ruote di tutte le bici", "rigate tutte le
   // auto"). A state comes after its noun ("ruote sgonfie", "panchina rotta") or after "è"/"si è",
@@ -259,6 +260,9 @@ const REGIONAL_FORMS: ReadonlyMap<string, string> = new Map(
     sgionfato: 'sgonfiato',
     spacato: 'spaccato',
     butato: 'buttato',
+    alsato: 'alzato',
+    sbusato: 'bucato',
+    tombin: 'tombino',
     sbregato: 'strappato',
     sbregata: 'strappata',
     sbregati: 'strappati',

@@ -799,6 +799,7 @@ export const CATEGORY_EXAMPLES: CategoryExamples = {
       'bancali e imballaggi abbandonati dal negozio nel vicolo',
       'scarti di pesce lasciati dalle bancarelle, puzza tremenda',
       'sacchi accatastati in un angolo del cortile da una settimana, che puzza',
+      'un tizio ha svuotato il cassone del furgoncino in una piazzola, vecchi pensili e porte',
     ],
     en: [
       'rubbish dumped in the car park behind the shops',
@@ -849,6 +850,7 @@ export const CATEGORY_EXAMPLES: CategoryExamples = {
       'pallets and packaging dumped in the alley by the shop',
       'fish scraps left behind by the market stalls, awful smell',
       'bags piled up in the corner for a week now and stinking',
+      'a bloke offloaded a trailer of old cupboards and doors in the layby',
     ],
   },
   abandoned_vehicle: {

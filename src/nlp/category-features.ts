@@ -94,6 +94,8 @@ const IDIOMS: ReadonlyArray<[RegExp, string]> = [
   [/\b(?:pista|corsia) ciclabile\b/g, 'ciclabile'],
   [/\b(?:cycle|bike|bicycle)[\s-](?:lane|path|track|way)\b/g, 'cyclepath'],
   [/\bsee[\s-]?saw\b/g, 'seesaw'],
+  // "c'è un casino" is a mess of any kind (noise only when someone makes it: "fanno casino").
+  [/\bc\W*e (?:(?:un|sto|questo|un gran|un bel) )?casino\b/g, 'c e problema'],
   // "nobody take it" (left there, unclaimed) is no theft.
   [/\b(nobody|no one|noone) (?:take|takes|took|taken|pick|picks)\b/g, '$1 moves'],
   [/\b(?:spacciandos[ie]|spacciarsi|(?:si|se) spacci(?:a|ano|ava|avano))\s+(?:per|come|da)\b/g, 'fingendosi'],

@@ -108,7 +108,7 @@ export function understandCategory(text: string, deps: CategoryUnderstandingDeps
   // (A worn thing is no question when the words read as something sensitive: "stairs stink of weed".)
   const shared =
     sharedNamed(described, catalog, fullyNamed) ??
-    (best && isSensitive(best.categoryId) ? undefined : wornNamed(worn, catalog, fullyNamed));
+    (best && isSensitive(best.categoryId) ? undefined : wornNamed(worn, catalog, fullyNamed, confidenceOf));
   if (shared !== undefined) return { kind: 'either', categoryIds: shared.sort((a, b) => order(a) - order(b)) as [string, string] };
   const named = match.ok ? [] : (match.candidates ?? []);
   // Two problems named in their own words ("spacciatori e lampioni spenti"): which one first?
@@ -231,18 +231,25 @@ const NATURAL_AGENTS: ReadonlySet<string> = new Set([
 
 /**
  * The two categories of a shared problem told as a worn thing beside its state ("tombino sollevato",
- * "the slide is cracked and rusty"), when nothing else is named and the word statistics agree on one
- * of the two ("hanno rotto tutte le panchine" reads as an act: not a question of wear).
+ * "the slide is cracked and rusty"), when nothing else is named in full.
  */
 function wornNamed(
   named: { id: string } | undefined,
   catalog: readonly Category[],
-  fullyNamed: readonly { id: string }[],
+  fullyNamed: readonly { id: string; score: number }[],
+  confidenceOf: (id: string) => number,
 ): [string, string] | undefined {
   if (!named) return undefined;
   const pair = wornPair(named, catalog);
   if (pair.length !== 2) return undefined;
-  return fullyNamed.every((o) => pair.includes(o.id)) ? (pair as [string, string]) : undefined;
+  // A phrase half-named beside the thing and its state, that the word statistics rank below the pair
+  // ("non ci passa" of "non passano a ritirare"), is no second problem; a sensitive one always is.
+  const sensitive = (id: string) => catalog.find((c) => c.id === id)?.sensitive ?? false;
+  const pairConfidence = Math.max(...pair.map(confidenceOf));
+  const beside = fullyNamed.filter(
+    (o) => !pair.includes(o.id) && (o.score >= 1 || sensitive(o.id) || confidenceOf(o.id) >= pairConfidence),
+  );
+  return beside.length === 0 ? (pair as [string, string]) : undefined;
 }
 
 /** The category of a worn thing and the one it shares its problems with («Altro», «Degrado urbano»). */

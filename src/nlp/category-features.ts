@@ -263,6 +263,8 @@ const REGIONAL_FORMS: ReadonlyMap<string, string> = new Map(
     spacato: 'spaccato',
     butato: 'buttato',
     alsato: 'alzato',
+    tiempo: 'tempo',
+    lla: 'la',
     sbusato: 'bucato',
     tombin: 'tombino',
     sbregato: 'strappato',

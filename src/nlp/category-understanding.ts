@@ -15,7 +15,7 @@ import type { CategoryClassifier } from './category-classifier';
 import { parseChoiceNumber } from './number-choice';
 import { isStopword, namesNothing } from './stopwords';
 import { saysLeftForLong } from './left-for-long';
-import { normalizeText, tokenize } from './text';
+import { tokenize } from './text';
 
 export type CategoryUnderstanding =
   | { kind: 'chosen'; categoryId: string }
@@ -94,7 +94,7 @@ export function understandCategory(text: string, deps: CategoryUnderstandingDeps
   if (firstNamed !== undefined && otherKind !== undefined) return { kind: 'either', categoryIds: [firstNamed.id, otherKind.id] };
   // A car or a scooter left there for months is abandoned, whatever else its words suggest ("nobody
   // take it", "it is broken"); a deliberate act on it stays the act, a sensitive reading a question.
-  const left = leftBehindNamed(text, described, catalog);
+  const left = leftBehindNamed(described, catalog);
   if (left !== undefined && decisiveNamed(described, catalog, fullyNamed) === undefined) {
     const sensitive = fullyNamed.find((o) => isSensitive(o.id));
     return sensitive ? { kind: 'either', categoryIds: [left, sensitive.id] } : { kind: 'chosen', categoryId: left };
@@ -174,10 +174,11 @@ function decisiveNamed(words: readonly string[], catalog: readonly Category[], f
 }
 
 /** The category of a thing the text says was left somewhere for weeks or more (Category.leftBehind). */
-function leftBehindNamed(text: string, words: readonly string[], catalog: readonly Category[]): string | undefined {
+function leftBehindNamed(words: readonly string[], catalog: readonly Category[]): string | undefined {
   const present = new Set(words);
   const category = catalog.find((c) => c.leftBehind && [...c.leftBehind.it, ...c.leftBehind.en].some((thing) => present.has(thing)));
-  return category && saysLeftForLong(normalizeText(text)) ? category.id : undefined;
+  // Read as spelled out ("da nu sacco e tiempo" is "da un sacco e tempo").
+  return category && saysLeftForLong(words.join(' ')) ? category.id : undefined;
 }
 
 /** The two categories of a shared problem the words name, when nothing else is named. */

@@ -11,7 +11,7 @@ const LONG_DURATION = new RegExp(
   [
     // Italian: "da mesi", "da tre settimane", "da una vita", "da un sacco di tempo", "da tanto".
     String.raw`\bda (?:${IT_AMOUNT} )?(?:mesi|mese|settimane|settimana|anni|anno|eternita|secoli)\b`,
-    String.raw`\bda (?:una vita|un eternita|un sacco di tempo|un bel po|tanto(?: tempo)?|tantissimo(?: tempo)?|molto tempo|parecchio(?: tempo)?|sempre|lunedi scorso|l estate|l inverno|natale)\b`,
+    String.raw`\bda (?:una vita|un eternita|un sacco (?:di |e )?tempo|un bel po|tanto(?: tempo)?|tantissimo(?: tempo)?|molto tempo|parecchio(?: tempo)?|sempre|lunedi scorso|l estate|l inverno|natale)\b`,
     String.raw`\b(?:mai (?:stat[oa] )?(?:spostat|toccat|mess)\p{L}*|non si (?:e )?(?:mai )?(?:mosso|mossa|spostat\p{L}*|muove))\b`,
     // English, native or not: "for weeks", "for ages", "since long time", "since months", "hasn't moved".
     String.raw`\b(?:for|since|from) (?:${EN_AMOUNT} )?(?:weeks|week|months|month|years|year|ages|forever)\b`,
@@ -22,7 +22,7 @@ const LONG_DURATION = new RegExp(
   'u',
 );
 
-/** The text (normalised) says something has been left for weeks or more. */
-export function saysLeftForLong(normalized: string): boolean {
-  return LONG_DURATION.test(normalized);
+/** The text (its tokens, joined by spaces) says something has been left for weeks or more. */
+export function saysLeftForLong(tokens: string): boolean {
+  return LONG_DURATION.test(tokens);
 }

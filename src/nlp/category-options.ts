@@ -86,19 +86,21 @@ export function categorySharedOptions(categories: readonly Category[] = CATEGORI
   });
 }
 
-/** The categories' worn things beside their states (Category.shared.worn) as options. */
-export function categoryWornOptions(categories: readonly Category[] = CATEGORIES): ChoiceOption[] {
-  return cached(wornCache, categories, () => {
-    const knownWords = catalogWords(categories);
-    return categories.filter((c) => c.shared?.worn).map((c) => ({ id: c.id, labels: wornPairs(c.shared!.worn!), knownWords }));
-  });
-}
+/** A category's worn things and their states (Category.shared.worn), each as one option of single words. */
+export type WornOptions = { id: string; things: ChoiceOption[]; states: ChoiceOption[] };
 
-/** Every worn thing beside every state of its language ("tombino sollevato", "slide cracked"): phrases to match. */
-function wornPairs(worn: WornThings): string[] {
-  return (['it', 'en'] as const).flatMap((lang) =>
-    worn.things[lang].flatMap((thing) => worn.states[lang].map((state) => `${thing} ${state}`)),
-  );
+/** The categories' worn things and states as options: which words of a message are a thing, which a state. */
+export function categoryWornOptions(categories: readonly Category[] = CATEGORIES): WornOptions[] {
+  let options = wornCache.get(categories);
+  if (!options) {
+    const knownWords = catalogWords(categories);
+    const option = (id: string, words: WornThings['things']): ChoiceOption[] => [{ id, labels: [...words.it, ...words.en], knownWords }];
+    options = categories
+      .filter((c) => c.shared?.worn)
+      .map((c) => ({ id: c.id, things: option(c.id, c.shared!.worn!.things), states: option(c.id, c.shared!.worn!.states) }));
+    wornCache.set(categories, options);
+  }
+  return options;
 }
 
 /**
@@ -111,7 +113,7 @@ const catalogWords = (categories: readonly Category[]): string[] => [
 
 const decisiveCache = new WeakMap<readonly Category[], ChoiceOption[]>();
 const sharedCache = new WeakMap<readonly Category[], ChoiceOption[]>();
-const wornCache = new WeakMap<readonly Category[], ChoiceOption[]>();
+const wornCache = new WeakMap<readonly Category[], WornOptions[]>();
 
 /** One options array per catalog: the matcher prepares (and remembers) each array once. */
 function cached(

@@ -196,23 +196,29 @@ function sharedNamed(
   return fullyNamed.every((o) => pair.has(o.id)) ? [category.id, category.shared.with] : undefined;
 }
 
+/** Content words allowed between a worn thing and its state ("la panchina del parco è tutta marcia"). */
+const WORN_GAP = 3;
+
 /**
- * The catalog's worn thing beside its state in these tokens, read over the content words only ("the
- * seesaw in the park is broken": the function words between them are no distance), with the
- * matched indexes of the tokens.
+ * The category of a worn thing beside its state in these tokens ("tombino sollevato", "the seesaw in
+ * the park is broken"), read over the content words only, with the indexes of every thing and state
+ * word: any thing within a few words of any state, in either order.
  */
 function wornThingNamed(tokens: readonly string[], catalog: readonly Category[]): { id: string; matched: ReadonlySet<number> } | undefined {
   const positions = tokens.flatMap((token, index) => (isStopword(token) ? [] : [index]));
-  const [named] = matchedChoiceOptions(
-    positions.map((index) => tokens[index]),
-    categoryWornOptions(catalog),
-  );
-  // A thing and a state are two words: one word like both ("staccare": "staccionata", "staccato") is neither.
-  if (!named || named.matched.size < 2) return undefined;
-  const matched = [...named.matched].map((index) => positions[index]);
-  // "hanno rotto tutte le panchine": someone did it, an act rather than wear (unless roots or frost did).
-  const done = matched.some((index) => DONE_BY.has(tokens[index - 1] ?? '') && !NATURAL_AGENTS.has(tokens[index - 2] ?? ''));
-  return done ? undefined : { id: named.id, matched: new Set(matched) };
+  const words = positions.map((index) => tokens[index]);
+  for (const worn of categoryWornOptions(catalog)) {
+    const things = [...(matchedChoiceOptions(words, worn.things)[0]?.matched ?? [])];
+    const states = [...(matchedChoiceOptions(words, worn.states)[0]?.matched ?? [])];
+    // Two different words: one word like both ("staccare": "staccionata", "staccato") is neither.
+    const paired = states.filter((s) => things.some((t) => t !== s && Math.abs(t - s) <= WORN_GAP + 1));
+    if (paired.length === 0) continue;
+    // "hanno rotto tutte le panchine": someone did it, an act rather than wear (unless roots or frost did).
+    const done = paired.some((s) => DONE_BY.has(tokens[positions[s] - 1] ?? '') && !NATURAL_AGENTS.has(tokens[positions[s] - 2] ?? ''));
+    if (done) return undefined;
+    return { id: worn.id, matched: new Set([...things, ...states].map((index) => positions[index])) };
+  }
+  return undefined;
 }
 
 /** Italian "have" before a past participle: someone did it ("hanno rotto", "ha piegato"). */

@@ -30,9 +30,11 @@ export type Category = {
   shared?: { with: string; it: string[]; en: string[]; worn?: WornThings };
   /**
    * Things that, said to be left somewhere for weeks or more ("lo scooter è lì da mesi", "a van
-   * since long time"), make the report this category whatever else its words suggest. Single words.
+   * since long time"), make the report this category. Single words. `over` lists the categories whose
+   * words then only describe the thing's state ("finestrino rotto", "un rudere"); any other category
+   * named ("car alarm going off for weeks") is read as usual.
    */
-  leftBehind?: { it: string[]; en: string[] };
+  leftBehind?: { it: string[]; en: string[]; over: string[] };
   /** 1 (least) .. 5 (most serious): the base of a report's priority. */
   severity: 1 | 2 | 3 | 4 | 5;
   /** Reports that may concern people (suspects, drugs, theft): stricter visibility and wording. */
@@ -2830,6 +2832,7 @@ export const CATEGORIES: readonly Category[] = [
         'ducato',
         'transit',
       ],
+      over: ['vandalism', 'urban_decay', 'abandoned_waste'],
     },
     severity: 2,
     sensitive: false,

@@ -92,12 +92,13 @@ export function understandCategory(text: string, deps: CategoryUnderstandingDeps
       confidenceOf(o.id) >= OTHER_KIND_SHARE * confidenceOf(firstNamed.id),
   );
   if (firstNamed !== undefined && otherKind !== undefined) return { kind: 'either', categoryIds: [firstNamed.id, otherKind.id] };
-  // A car or a scooter left there for months is abandoned, whatever else its words suggest ("nobody
-  // take it", "it is broken"); a deliberate act on it stays the act, a sensitive reading a question.
+  // A car or a scooter left there for months is abandoned, whatever its state ("finestrino rotto",
+  // "un rudere", "it is broken"); another problem named in full ("car alarm going off for weeks",
+  // "lampione spento da mesi vicino alla macchina") or a deliberate act is read as usual.
   const left = leftBehindNamed(described, catalog);
   if (left !== undefined && decisiveNamed(described, catalog, fullyNamed) === undefined) {
-    const sensitive = fullyNamed.find((o) => isSensitive(o.id));
-    return sensitive ? { kind: 'either', categoryIds: [left, sensitive.id] } : { kind: 'chosen', categoryId: left };
+    const over = new Set(catalog.find((c) => c.id === left)?.leftBehind?.over ?? []);
+    if (fullyNamed.every((o) => o.id === left || over.has(o.id))) return { kind: 'chosen', categoryId: left };
   }
   // A deliberate act on another category's things ("kids throwing stones at the street lamps"), or a
   // thing with its own category ("il semaforo lampeggia"): that is the report, when nothing sensitive

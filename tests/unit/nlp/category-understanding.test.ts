@@ -336,3 +336,12 @@ describe('the general weaknesses of the second sealed set (2026-12-04), one test
     expect(offered(text)).toContain(expected);
   });
 });
+
+describe('a vehicle left for weeks, beside another problem', () => {
+  it.each([
+    ['car alarm going off for weeks every night', 'noise'],
+    ['lampione spento da mesi vicino alla macchina', 'street_lighting'],
+  ])('another problem named in full is read as usual: %j -> %s', (text, expected) => {
+    expect(single(text)).toBe(expected);
+  });
+});

@@ -95,23 +95,12 @@ export function inflectionSimilarity(a: string, b: string): number {
   if (/\p{N}/u.test(a) || /\p{N}/u.test(b)) return 0;
   const stemA = stemToken(a);
   const stemB = stemToken(b);
-  if (stemA === stemB && stemA.length >= MIN_STEM_LENGTH) return softensAlike(stemA, a, b) ? WORD_SCORES.sameStem : 0;
+  if (stemA === stemB && stemA.length >= MIN_STEM_LENGTH) return WORD_SCORES.sameStem;
   // English forms the Italian stemmer leaves apart ("dumped"/"dumping", "parties"/"party").
   const englishA = englishStem(a);
   if (englishA.length >= MIN_STEM_LENGTH && englishA === englishStem(b)) return WORD_SCORES.sameStem;
   if (isStemPlusSuffix(stemA, b) || isStemPlusSuffix(stemB, a)) return WORD_SCORES.stemPrefix;
   return 0;
-}
-
-/**
- * Italian "c"/"g" before "i" + vowel is another verb than before a hard vowel, though the stemmer
- * gives both one stem: "spacciano" (deal) is not "spaccano" (smash), "lanciano" not "lancano".
- */
-function softensAlike(stem: string, a: string, b: string): boolean {
-  if (!/[cg]$/.test(stem)) return true;
-  const soft = (word: string) => /^i[aou]/.test(word.slice(stem.length));
-  const hard = (word: string) => /^[aou]/.test(word.slice(stem.length));
-  return !((soft(a) && hard(b)) || (hard(a) && soft(b)));
 }
 
 /**

@@ -58,8 +58,10 @@ export function understandCategory(text: string, deps: CategoryUnderstandingDeps
   if (isMenuAnswer) {
     const menuMatch = matchChoice(text, deps.menuOptions);
     if (menuMatch.ok) {
-      // "buca", "dissesto stradale": a shared problem is a question even as a menu answer.
-      const shared = sharedNamed(categoryTokens(text), catalog, [{ id: menuMatch.id }]);
+      // "buca", "dissesto stradale", "tombino sollevato": a shared problem is a question even as a menu answer.
+      const tokens = categoryTokens(text);
+      const named = [{ id: menuMatch.id, score: 1 }];
+      const shared = sharedNamed(tokens, catalog, named) ?? wornNamed(wornThingNamed(tokens, catalog), catalog, named, () => 0);
       return shared ? { kind: 'either', categoryIds: shared } : { kind: 'chosen', categoryId: menuMatch.id };
     }
   }

@@ -83,7 +83,7 @@ export function understandCategory(text: string, deps: CategoryUnderstandingDeps
   // category named only by those same words ("lifted" as in stolen) is no second problem.
   const worn = wornThingNamed(described, catalog);
   const fullyNamed = matchedChoiceOptions(described, categoryDescriptionOptions(catalog))
-    .filter((o) => !(worn && [...o.matched].every((i) => worn.matched.has(i))) || wornPair(worn, catalog).includes(o.id))
+    .filter((o) => !explainedByWear(o, worn, catalog))
     .sort((a, b) => order(a.id) - order(b.id));
   const [firstNamed] = fullyNamed;
   const otherKind = fullyNamed.find(
@@ -97,11 +97,8 @@ export function understandCategory(text: string, deps: CategoryUnderstandingDeps
   // A car or a scooter left there for months is abandoned, whatever its state ("finestrino rotto",
   // "un rudere", "it is broken"); another problem named in full ("car alarm going off for weeks",
   // "lampione spento da mesi vicino alla macchina") or a deliberate act is read as usual.
-  const left = leftBehindNamed(described, catalog);
-  if (left !== undefined && decisiveNamed(described, catalog, fullyNamed) === undefined) {
-    const over = new Set(catalog.find((c) => c.id === left)?.leftBehind?.over ?? []);
-    if (fullyNamed.every((o) => o.id === left || over.has(o.id))) return { kind: 'chosen', categoryId: left };
-  }
+  const left = leftBehindNamed(described, catalog, fullyNamed);
+  if (left !== undefined) return { kind: 'chosen', categoryId: left };
   // A deliberate act on another category's things ("kids throwing stones at the street lamps"), or a
   // thing with its own category ("il semaforo lampeggia"): that is the report, when nothing sensitive
   // is named beside it.
@@ -176,12 +173,32 @@ function decisiveNamed(words: readonly string[], catalog: readonly Category[], f
   return undefined;
 }
 
-/** The category of a thing the text says was left somewhere for weeks or more (Category.leftBehind). */
-function leftBehindNamed(words: readonly string[], catalog: readonly Category[]): string | undefined {
+/**
+ * The category of a thing the words say was left somewhere for weeks or more (Category.leftBehind),
+ * when every other category named only describes its state and no deliberate act is named.
+ */
+function leftBehindNamed(
+  words: readonly string[],
+  catalog: readonly Category[],
+  fullyNamed: readonly { id: string }[],
+): string | undefined {
   const present = new Set(words);
   const category = catalog.find((c) => c.leftBehind && [...c.leftBehind.it, ...c.leftBehind.en].some((thing) => present.has(thing)));
   // Read as spelled out ("da nu sacco e tiempo" is "da un sacco e tempo").
-  return category && saysLeftForLong(words.join(' ')) ? category.id : undefined;
+  if (!category?.leftBehind || !saysLeftForLong(words.join(' '))) return undefined;
+  if (decisiveNamed(words, catalog, fullyNamed) !== undefined) return undefined;
+  const over = new Set(category.leftBehind.over);
+  return fullyNamed.every((o) => o.id === category.id || over.has(o.id)) ? category.id : undefined;
+}
+
+/** A category named only by the words of a worn thing and its state, and not one of its pair. */
+function explainedByWear(
+  named: { id: string; matched: ReadonlySet<number> },
+  worn: { id: string; matched: ReadonlySet<number> } | undefined,
+  catalog: readonly Category[],
+): boolean {
+  if (!worn || wornPair(worn, catalog).includes(named.id)) return false;
+  return [...named.matched].every((index) => worn.matched.has(index));
 }
 
 /** The two categories of a shared problem the words name, when nothing else is named. */

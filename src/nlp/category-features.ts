@@ -87,8 +87,13 @@ const IDIOMS: ReadonlyArray<[RegExp, string]> = [
   // Someone did it: "somebody bent the mirrors", "kids have scratched every car" (not "broke into":
   // a theft; not "cut the lock": how a thief gets in).
   [
-    /\b(someone|somebody|some idiot|some idiots|some kids|kids|vandals|they|people|yobs|youths|teenagers|lads|idiots) (?:has |have |had )?(?:just |again )?(bent|scratched|keyed|slashed|smashed|snapped|ripped|kicked|punctured|deflated|damaged|dented|sprayed|scraped|bashed|wrecked|ruined)\b/g,
+    /\b(someone|somebody|some idiot|some idiots|some kids|kids|vandals|they|people|yobs|youths|teenagers|lads|idiots) (?:has |have |had )?(?:just |again )?(bent|scratched|keyed|slashed|smashed|snapped|ripped|kicked|punctured|deflated|damaged|dented|sprayed|scraped|bashed|wrecked|ruined|broke(?! ?in(?:to)?\b))\b/g,
     '$1 deliberately $2',
+  ],
+  // ...and the passive: "the tyres were cut by someone", "mirrors broken by kids".
+  [
+    /\b(cut|slashed|scratched|keyed|bent|smashed|broken|broke|damaged|punctured|deflated|ripped|torn|kicked|snapped) (?=by (?:some|someone|somebody|kids|vandals|youths|teenagers|people|lads|idiots)\b)/g,
+    'deliberately $1 ',
   ],
   // Two words for one place: "pista ciclabile", "cycle lane", "see-saw".
   [/\b(?:pista|corsia) ciclabile\b/g, 'ciclabile'],

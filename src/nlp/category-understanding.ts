@@ -105,10 +105,12 @@ export function understandCategory(text: string, deps: CategoryUnderstandingDeps
   const decisive = decisiveNamed(described, catalog, fullyNamed);
   if (decisive !== undefined) return { kind: 'chosen', categoryId: decisive };
   // A problem filed under either of two categories (a pothole: «Altro» or «Degrado urbano»): which one.
-  // (A worn thing is no question when the words read as something sensitive: "stairs stink of weed".)
+  // (A worn thing is no question when the words clearly read as something sensitive: "stairs stink of weed".)
   const shared =
     sharedNamed(described, catalog, fullyNamed) ??
-    (best && isSensitive(best.categoryId) ? undefined : wornNamed(worn, catalog, fullyNamed, confidenceOf));
+    (best && isSensitive(best.categoryId) && best.confidence >= SUGGEST_CONFIDENCE
+      ? undefined
+      : wornNamed(worn, catalog, fullyNamed, confidenceOf));
   if (shared !== undefined) return { kind: 'either', categoryIds: shared.sort((a, b) => order(a) - order(b)) as [string, string] };
   const named = match.ok ? [] : (match.candidates ?? []);
   // Two problems named in their own words ("spacciatori e lampioni spenti"): which one first?

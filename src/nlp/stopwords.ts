@@ -54,7 +54,7 @@ const NAMELESS: ReadonlySet<string> = new Set(
 const GENERIC: ReadonlySet<string> = new Set(
   `via viale vicolo strada strade piazza piazzale zona zone quartiere area posto luogo parte casa case
    stesso stessa stessi stesse solito solita soliti solite sotto sopra davanti dietro vicino accanto palazzo condominio tutto tutta tutti tutte ovunque dappertutto everything everywhere gente persone persona qualcuno qualcosa tizio tizi tipo tipi uno problema problemi
-   situazione brutto brutta brutti brutte pericolo pericoli pericoloso pericolosa pericolosi pericolose danger dangerous funziona funzionano cosa cose segnalare segnalazione segnalo segnalazioni volevo vorrei voglio fare potete
+   tanto tanta tanti tante troppo troppa troppi troppe prova test testing situazione brutto brutta brutti brutte pericolo pericoli pericoloso pericolosa pericolosi pericolose danger dangerous funziona funzionano cosa cose segnalare segnalazione segnalo segnalazioni volevo vorrei voglio fare potete
    potreste mandare mandate venire venite vedere controllare qualcuno nessuno grazie favore urgente
    street streets road roads avenue lane area place spot house houses home people person guy guys
    problem problems issue issues situation thing things report reporting complain complaint please

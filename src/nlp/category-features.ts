@@ -9,17 +9,16 @@ import { normalizeText, stemToken, tokenize } from './text';
 
 /**
  * Participles of acts that damage a thing on purpose (Italian, normalised; every ending). Not "rotto":
- * "hanno rotto il lampione" is a lamp to repair as much as an act (see Category.decisive).
+ * "hanno rotto il lampione" is a lamp to repair as much as an act (see Category.decisive); not
+ * "tagliato" or "bruciato": grass is cut and stubble burnt on purpose too.
  */
 const DAMAGE_ACTS = [
   'rigat',
   'sgonfiat',
-  'tagliat',
   'spaccat',
   'graffiat',
   'piegat',
   'strappat',
-  'bruciat',
   'bucat',
   'danneggiat',
   'sfondat',
@@ -54,7 +53,8 @@ const IDIOMS: ReadonlyArray<[RegExp, string]> = [
   // Venetian past participles in -à after "ga" (has/have) or "xe" (is): "i ga rigà", "ga robà", "xe alsà".
   [/\b(?:ghe |gh )?ga (\p{L}{2,}?)a\b/gu, 'hanno $1ato'],
   [/\bxe (\p{L}{2,}?)a\b/gu, 'e $1ato'],
-  // Someone did it: "hanno rotto le panchine", "gli hanno rigato la macchina", and the elliptical
+  [/\btuta la no?tt?e\b/g, 'tutta la notte'],
+  // Someone did it: "hanno sfondato la panchina", "gli hanno rigato la macchina", and the elliptical
   // passive with the act before its object ("sgonfiate le ruote di tutte le bici", "rigate tutte le
   // auto"). A state comes after its noun ("ruote sgonfie", "panchina rotta") or after "è"/"si è",
   // and roots, wind or frost break things without meaning to.
@@ -254,7 +254,6 @@ const REGIONAL_FORMS: ReadonlyMap<string, string> = new Map(
     ghe: 'ce',
     ga: 'hanno',
     tute: 'tutte',
-    tuta: 'tutta',
     ciave: 'chiave',
     roto: 'rotto',
     rota: 'rotta',
@@ -280,7 +279,6 @@ const REGIONAL_FORMS: ReadonlyMap<string, string> = new Map(
     sbregata: 'strappata',
     sbregati: 'strappati',
     sbregade: 'strappate',
-    fora: 'fuori',
     el: 'il',
     // Chat
     ke: 'che',

@@ -95,6 +95,9 @@ const IDIOMS: ReadonlyArray<[RegExp, string]> = [
     /\b(cut|slashed|scratched|keyed|bent|smashed|broken|broke|damaged|punctured|deflated|ripped|torn|kicked|snapped) (?=by (?:some|someone|somebody|kids|vandals|youths|teenagers|people|lads|idiots)\b)/g,
     'deliberately $1 ',
   ],
+  // A lid gone is a state: "tombino senza coperchio", "drain without its cover".
+  [/\bsenza (?:il |la )?(?:coperchio|tappo|grata|griglia|chiusino)\b/g, 'scoperchiato'],
+  [/\b(?:without|no|missing) (?:a |the |its )?(?:cover|lid|grate)\b/g, 'uncovered'],
   // Two words for one place: "pista ciclabile", "cycle lane", "see-saw".
   [/\b(?:pista|corsia) ciclabile\b/g, 'ciclabile'],
   [/\b(?:cycle|bike|bicycle)[\s-](?:lane|path|track|way)\b/g, 'cyclepath'],

@@ -24,3 +24,11 @@ describe('left for a long time', () => {
     expect(says(text)).toBe(false);
   });
 });
+
+describe('a single week', () => {
+  it('is not long, more than a week is', () => {
+    expect(saysLeftForLong(categoryTokens('parcheggiata da una settimana').join(' '))).toBe(false);
+    expect(saysLeftForLong(categoryTokens('ferma da più di una settimana').join(' '))).toBe(true);
+    expect(saysLeftForLong(categoryTokens('parked there for over a week').join(' '))).toBe(true);
+  });
+});

@@ -2528,7 +2528,6 @@ export const CATEGORIES: readonly Category[] = [
         'open air tip',
         'dumping site',
         'makeshift dump',
-        'emptied',
         'unloaded',
         'offloaded',
         'kitchen units',

@@ -60,7 +60,7 @@ export function understandCategory(text: string, deps: CategoryUnderstandingDeps
     if (menuMatch.ok) {
       // "buca", "dissesto stradale", "tombino sollevato": a shared problem is a question even as a menu answer.
       const tokens = categoryTokens(text);
-      const named = [{ id: menuMatch.id, score: 1 }];
+      const named = [{ id: menuMatch.id, score: 1, matched: new Set<number>() }];
       const shared = sharedNamed(tokens, catalog, named) ?? wornNamed(wornThingNamed(tokens, catalog), catalog, named, () => 0);
       return shared ? { kind: 'either', categoryIds: shared } : { kind: 'chosen', categoryId: menuMatch.id };
     }
@@ -107,7 +107,7 @@ export function understandCategory(text: string, deps: CategoryUnderstandingDeps
   // A problem filed under either of two categories (a pothole: «Altro» or «Degrado urbano»): which one.
   // (A worn thing is no question when the words clearly read as something sensitive: "stairs stink of weed".)
   const shared =
-    sharedNamed(described, catalog, fullyNamed) ??
+    sharedNamed(described, catalog, fullyNamed, confidenceOf) ??
     (best && isSensitive(best.categoryId) && best.confidence >= SUGGEST_CONFIDENCE
       ? undefined
       : wornNamed(worn, catalog, fullyNamed, confidenceOf));
@@ -207,15 +207,32 @@ function explainedByWear(
 function sharedNamed(
   words: readonly string[],
   catalog: readonly Category[],
-  fullyNamed: readonly { id: string }[],
+  fullyNamed: readonly { id: string; score: number }[],
+  confidenceOf: (id: string) => number = () => 0,
 ): [string, string] | undefined {
   const options = categorySharedOptions(catalog);
   if (options.length === 0 || fullyNamed.length === 0) return undefined;
   const [named] = matchedChoiceOptions(words, options);
   const category = named && catalog.find((c) => c.id === named.id);
   if (!category?.shared) return undefined;
-  const pair = new Set([category.id, category.shared.with]);
-  return fullyNamed.every((o) => pair.has(o.id)) ? [category.id, category.shared.with] : undefined;
+  const pair: [string, string] = [category.id, category.shared.with];
+  return namedBeside(pair, catalog, fullyNamed, confidenceOf).length === 0 ? pair : undefined;
+}
+
+/**
+ * The categories named beside a shared problem's pair that make it a second problem: named in full,
+ * sensitive, or ranked at least as high as the pair. A phrase half-named and ranked lower ("non ci
+ * passa" of "non passano a ritirare", "came off my bike") is none.
+ */
+function namedBeside(
+  pair: readonly string[],
+  catalog: readonly Category[],
+  fullyNamed: readonly { id: string; score: number }[],
+  confidenceOf: (id: string) => number,
+): { id: string }[] {
+  const sensitive = (id: string) => catalog.find((c) => c.id === id)?.sensitive ?? false;
+  const pairConfidence = Math.max(...pair.map(confidenceOf));
+  return fullyNamed.filter((o) => !pair.includes(o.id) && (o.score >= 1 || sensitive(o.id) || confidenceOf(o.id) >= pairConfidence));
 }
 
 /** Content words allowed between a worn thing and its state ("la panchina del parco è tutta marcia"). */
@@ -263,22 +280,18 @@ const NATURAL_AGENTS: ReadonlySet<string> = new Set([
  * "the slide is cracked and rusty"), when nothing else is named in full.
  */
 function wornNamed(
-  named: { id: string } | undefined,
+  named: { id: string; matched: ReadonlySet<number> } | undefined,
   catalog: readonly Category[],
-  fullyNamed: readonly { id: string; score: number }[],
+  fullyNamed: readonly { id: string; score: number; matched: ReadonlySet<number> }[],
   confidenceOf: (id: string) => number,
 ): [string, string] | undefined {
   if (!named) return undefined;
   const pair = wornPair(named, catalog);
   if (pair.length !== 2) return undefined;
-  // A phrase half-named beside the thing and its state, that the word statistics rank below the pair
-  // ("non ci passa" of "non passano a ritirare"), is no second problem; a sensitive one always is.
-  const sensitive = (id: string) => catalog.find((c) => c.id === id)?.sensitive ?? false;
-  const pairConfidence = Math.max(...pair.map(confidenceOf));
-  const beside = fullyNamed.filter(
-    (o) => !pair.includes(o.id) && (o.score >= 1 || sensitive(o.id) || confidenceOf(o.id) >= pairConfidence),
-  );
-  return beside.length === 0 ? (pair as [string, string]) : undefined;
+  // One of the two named in its own words beyond the thing and its state ("benches rotten and covered
+  // in moss"): no question, the usual reading settles it.
+  if (fullyNamed.some((o) => pair.includes(o.id) && [...o.matched].some((index) => !named.matched.has(index)))) return undefined;
+  return namedBeside(pair, catalog, fullyNamed, confidenceOf).length === 0 ? (pair as [string, string]) : undefined;
 }
 
 /** The category of a worn thing and the one it shares its problems with («Altro», «Degrado urbano»). */

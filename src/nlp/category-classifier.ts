@@ -14,7 +14,7 @@ import { categoryTokens, categoryWords, featureStem, featuresOf } from './catego
 import { FeatureListBayesClassifier } from './feature-list-bayes';
 import { categoryDescriptionOptions, describingLabels } from './category-options';
 import { typoSimilarity } from './fuzzy';
-import { NAMELESS_WORDS } from './stopwords';
+import { NAMELESS_WORDS, namesNothing as isNameless } from './stopwords';
 
 export type CategorySuggestion = { categoryId: string; confidence: number };
 
@@ -131,7 +131,8 @@ export function createCategoryClassifier(
   /** An unknown word replaced by the training word it is a typo of ("vandalisno" -> "vandalismo"). */
   const corrections = new Map<string, string>();
   function correct(word: string): string {
-    if (vocabulary.has(word) || word.length < 5) return word;
+    // A word that names nothing ("tanto", "settimana") is meant as itself, never as a typo ("tanfo").
+    if (vocabulary.has(word) || word.length < 5 || isNameless(word)) return word;
     const known = corrections.get(word);
     if (known !== undefined) return known;
     const corrected = closestKnown(word);

@@ -8,10 +8,104 @@ import { isStopword } from './stopwords';
 import { normalizeText, stemToken, tokenize } from './text';
 
 /**
+ * Participles of acts that damage a thing on purpose (Italian, normalised; every ending). Not "rotto":
+ * "hanno rotto il lampione" is a lamp to repair as much as an act (see Category.decisive); not
+ * "tagliato" or "bruciato": grass is cut and stubble burnt on purpose too.
+ */
+const DAMAGE_ACTS = [
+  'rigat',
+  'sgonfiat',
+  'spaccat',
+  'graffiat',
+  'piegat',
+  'strappat',
+  'bucat',
+  'danneggiat',
+  'sfondat',
+  'squarciat',
+  'ammaccat',
+  'spezzat',
+  'frantumat',
+  'sfasciat',
+  'scassat',
+  'distrutt',
+  'ribaltat',
+  'rovesciat',
+  'incendiat',
+  'imbrattat',
+  'scardinat',
+  'divelt',
+  'sradicat',
+  'tagliuzzat',
+  'fracassat',
+]
+  .map((stem) => `${stem}[oaie]`)
+  .join('|');
+
+/** What breaks things with no one behind it: "le radici hanno alzato le mattonelle" is wear, not an act. */
+const NATURAL_CAUSES = 'radici|vento|pioggia|gelo|grandine|neve|temporale|maltempo|tempo|ruggine|alberi|albero|acqua|anni|usura';
+
+/**
  * Idioms whose words point at the wrong category: "spacciandosi per tecnici del gas" is someone
  * pretending to be a technician (a scam), not drug dealing. Applied to normalised text.
  */
 const IDIOMS: ReadonlyArray<[RegExp, string]> = [
+  // Venetian past participles in -à after "ga" (has/have) or "xe" (is): "i ga rigà", "ga robà", "xe alsà".
+  [/\b(?:ghe |gh )?ga (\p{L}{2,}?)a\b/gu, 'hanno $1ato'],
+  [/\bxe (\p{L}{2,}?)a\b/gu, 'e $1ato'],
+  [/\btuta la no?tt?e\b/g, 'tutta la notte'],
+  // Someone did it: "hanno sfondato la panchina", "gli hanno rigato la macchina", and the elliptical
+  // passive with the act before its object ("sgonfiate le ruote di tutte le bici", "rigate tutte le
+  // auto"). A state comes after its noun ("ruote sgonfie", "panchina rotta") or after "è"/"si è",
+  // and roots, wind or frost break things without meaning to.
+  [
+    new RegExp(
+      String.raw`(?<!\b(?:${NATURAL_CAUSES}) )\b(?:hanno|han|ha|avevano|aveva) (?:(?:gia|di nuovo|ancora) )?(${DAMAGE_ACTS})\b`,
+      'g',
+    ),
+    'deliberatamente $1',
+  ],
+  [
+    new RegExp(
+      String.raw`(?<!\b(?:e|si|se|sono|era|erano|stato|stata|stati|state|trovato|trovata|trovati|trovate) )(?<!deliberatamente )\b(${DAMAGE_ACTS}) (?=(?:tutt[eiao] )?(?:le|i|gli|il|la|lo|l|un|una|alcune|alcuni|due|tre)\b)`,
+      'g',
+    ),
+    'deliberatamente $1 ',
+  ],
+  // Roots, wind or frost lifted it, not vandals: "piastrelle divelte dalle radici", "uprooted by the storm".
+  [
+    new RegExp(
+      String.raw`\b(?:${DAMAGE_ACTS}|sollevat[oaie]) (?=(?:dall[ae]|dal|dai|dagli|per il|per la|col|con il) (?:${NATURAL_CAUSES})\b)`,
+      'g',
+    ),
+    'sollevato ',
+  ],
+  [
+    /\b(?:uprooted|snapped|ripped (?:out|up)|torn (?:out|up|down)|pulled up|bent|broken|smashed|damaged) (?=by (?:the )?(?:tree )?(?:roots|wind|storm|frost|ice|weather|rust|age|years)\b)/g,
+    'lifted ',
+  ],
+  // Someone did it: "somebody bent the mirrors", "kids have scratched every car" (not "broke into":
+  // a theft; not "cut the lock": how a thief gets in).
+  [
+    /\b(someone|somebody|some idiot|some idiots|some kids|kids|vandals|they|people|yobs|youths|teenagers|lads|idiots) (?:has |have |had )?(?:just |again )?(bent|scratched|keyed|slashed|smashed|snapped|ripped|kicked|punctured|deflated|damaged|dented|sprayed|scraped|bashed|wrecked|ruined|broke(?! ?in(?:to)?\b))\b/g,
+    '$1 deliberately $2',
+  ],
+  // ...and the passive: "the tyres were cut by someone", "mirrors broken by kids".
+  [
+    /\b(cut|slashed|scratched|keyed|bent|smashed|broken|broke|damaged|punctured|deflated|ripped|torn|kicked|snapped) (?=by (?:some|someone|somebody|kids|vandals|youths|teenagers|people|lads|idiots)\b)/g,
+    'deliberately $1 ',
+  ],
+  // A lid gone is a state: "tombino senza coperchio", "drain without its cover".
+  [/\bsenza (?:il |la )?(?:coperchio|tappo|grata|griglia|chiusino)\b/g, 'scoperchiato'],
+  [/\b(?:without|no|missing) (?:a |the |its )?(?:cover|lid|grate)\b/g, 'uncovered'],
+  // Two words for one place: "pista ciclabile", "cycle lane", "see-saw".
+  [/\b(?:pista|corsia) ciclabile\b/g, 'ciclabile'],
+  [/\b(?:cycle|bike|bicycle)[\s-](?:lane|path|track|way)\b/g, 'cyclepath'],
+  [/\bsee[\s-]?saw\b/g, 'seesaw'],
+  // "c'è un casino" is a mess of any kind (noise only when someone makes it: "fanno casino").
+  [/\bc\W*e (?:(?:un|sto|questo|un gran|un bel) )?casino\b/g, 'c e problema'],
+  // "nobody take it" (left there, unclaimed) is no theft.
+  [/\b(nobody|no one|noone) (?:take|takes|took|taken|pick|picks)\b/g, '$1 moves'],
   [/\b(?:spacciandos[ie]|spacciarsi|(?:si|se) spacci(?:a|ano|ava|avano))\s+(?:per|come|da)\b/g, 'fingendosi'],
   // "si apposta" lies in wait (suspicious); "apposta" alone is "on purpose" (an act of vandalism).
   [/\b(?:si|se) appost(?:a|ano|ava|avano)\b/g, 'appostato'],
@@ -161,6 +255,33 @@ const REGIONAL_FORMS: ReadonlyMap<string, string> = new Map(
     ciulati: 'rubati',
     ciulano: 'rubano',
     ghe: 'ce',
+    ga: 'hanno',
+    tute: 'tutte',
+    ciave: 'chiave',
+    roto: 'rotto',
+    rota: 'rotta',
+    roti: 'rotti',
+    rote: 'rotte',
+    robato: 'rubato',
+    robata: 'rubata',
+    robai: 'rubati',
+    brusato: 'bruciato',
+    sgionfato: 'sgonfiato',
+    spacato: 'spaccato',
+    butato: 'buttato',
+    alsato: 'alzato',
+    tiempo: 'tempo',
+    pirtusa: 'buche',
+    pirtusu: 'buco',
+    pirtuso: 'buco',
+    casin: 'casino',
+    lla: 'la',
+    sbusato: 'bucato',
+    tombin: 'tombino',
+    sbregato: 'strappato',
+    sbregata: 'strappata',
+    sbregati: 'strappati',
+    sbregade: 'strappate',
     el: 'il',
     // Chat
     ke: 'che',
@@ -175,6 +296,8 @@ const REGIONAL_FORMS: ReadonlyMap<string, string> = new Map(
     ur: 'your',
     smth: 'something',
     cuz: 'because',
+    cant: 'cannot',
+    couldnt: 'cannot',
     nite: 'night',
     coz: 'because',
   }),

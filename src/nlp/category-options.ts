@@ -2,7 +2,7 @@
  * The category catalog as menu options for matchChoice: every label (both languages) and every
  * synonym selects its category.
  */
-import { CATEGORIES, type Category } from '../../config/categories';
+import { CATEGORIES, type Category, type WornThings } from '../../config/categories';
 import { CATEGORY_EXAMPLES, type CategoryExamples } from '../../config/category-examples';
 import type { ChoiceOption } from './answer-matcher';
 import { contentTokens, normalizeText } from './text';
@@ -86,6 +86,23 @@ export function categorySharedOptions(categories: readonly Category[] = CATEGORI
   });
 }
 
+/** A category's worn things and their states (Category.shared.worn), each as one option of single words. */
+export type WornOptions = { id: string; things: ChoiceOption[]; states: ChoiceOption[] };
+
+/** The categories' worn things and states as options: which words of a message are a thing, which a state. */
+export function categoryWornOptions(categories: readonly Category[] = CATEGORIES): WornOptions[] {
+  let options = wornCache.get(categories);
+  if (!options) {
+    const knownWords = catalogWords(categories);
+    const option = (id: string, words: WornThings['things']): ChoiceOption[] => [{ id, labels: [...words.it, ...words.en], knownWords }];
+    options = categories
+      .filter((c) => c.shared?.worn)
+      .map((c) => ({ id: c.id, things: option(c.id, c.shared!.worn!.things), states: option(c.id, c.shared!.worn!.states) }));
+    wornCache.set(categories, options);
+  }
+  return options;
+}
+
 /**
  * Every word of the catalog and its examples: a message word that is one of them is meant as itself,
  * never as a typo of a decisive or shared phrase ("scaricato" is not "sradicato").
@@ -96,6 +113,7 @@ const catalogWords = (categories: readonly Category[]): string[] => [
 
 const decisiveCache = new WeakMap<readonly Category[], ChoiceOption[]>();
 const sharedCache = new WeakMap<readonly Category[], ChoiceOption[]>();
+const wornCache = new WeakMap<readonly Category[], WornOptions[]>();
 
 /** One options array per catalog: the matcher prepares (and remembers) each array once. */
 function cached(

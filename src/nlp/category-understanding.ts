@@ -10,10 +10,11 @@
 import { CATEGORIES, type Category } from '../../config/categories';
 import { matchChoice, matchedChoiceOptions, type ChoiceOption } from './answer-matcher';
 import { categoryTokens } from './category-features';
-import { categoryDecisiveOptions, categoryDescriptionOptions, categorySharedOptions } from './category-options';
+import { categoryDecisiveOptions, categoryDescriptionOptions, categorySharedOptions, categoryWornOptions } from './category-options';
 import type { CategoryClassifier } from './category-classifier';
 import { parseChoiceNumber } from './number-choice';
 import { isStopword, namesNothing } from './stopwords';
+import { saysLeftForLong } from './left-for-long';
 import { tokenize } from './text';
 
 export type CategoryUnderstanding =
@@ -57,8 +58,10 @@ export function understandCategory(text: string, deps: CategoryUnderstandingDeps
   if (isMenuAnswer) {
     const menuMatch = matchChoice(text, deps.menuOptions);
     if (menuMatch.ok) {
-      // "buca", "dissesto stradale": a shared problem is a question even as a menu answer.
-      const shared = sharedNamed(categoryTokens(text), catalog, [{ id: menuMatch.id }]);
+      // "buca", "dissesto stradale", "tombino sollevato": a shared problem is a question even as a menu answer.
+      const tokens = categoryTokens(text);
+      const named = [{ id: menuMatch.id, score: 1, matched: new Set<number>() }];
+      const shared = sharedNamed(tokens, catalog, named) ?? wornNamed(wornThingNamed(tokens, catalog), catalog, named, () => 0);
       return shared ? { kind: 'either', categoryIds: shared } : { kind: 'chosen', categoryId: menuMatch.id };
     }
   }
@@ -76,7 +79,12 @@ export function understandCategory(text: string, deps: CategoryUnderstandingDeps
   // Two problems are two different words: one word read two ways ("spacciava" looks like both
   // "spacciano" and "spaccano") is one problem, for the classifier to settle.
   const described = categoryTokens(text);
-  const fullyNamed = matchedChoiceOptions(described, categoryDescriptionOptions(catalog)).sort((a, b) => order(a.id) - order(b.id));
+  // A worn thing beside its state ("paving stones lifted", "panchine rotte") describes wear: a
+  // category named only by those same words ("lifted" as in stolen) is no second problem.
+  const worn = wornThingNamed(described, catalog);
+  const fullyNamed = matchedChoiceOptions(described, categoryDescriptionOptions(catalog))
+    .filter((o) => !explainedByWear(o, worn, catalog))
+    .sort((a, b) => order(a.id) - order(b.id));
   const [firstNamed] = fullyNamed;
   const otherKind = fullyNamed.find(
     (o) =>
@@ -86,13 +94,23 @@ export function understandCategory(text: string, deps: CategoryUnderstandingDeps
       confidenceOf(o.id) >= OTHER_KIND_SHARE * confidenceOf(firstNamed.id),
   );
   if (firstNamed !== undefined && otherKind !== undefined) return { kind: 'either', categoryIds: [firstNamed.id, otherKind.id] };
+  // A car or a scooter left there for months is abandoned, whatever its state ("finestrino rotto",
+  // "un rudere", "it is broken"); another problem named in full ("car alarm going off for weeks",
+  // "lampione spento da mesi vicino alla macchina") or a deliberate act is read as usual.
+  const left = leftBehindNamed(described, catalog, fullyNamed);
+  if (left !== undefined) return { kind: 'chosen', categoryId: left };
   // A deliberate act on another category's things ("kids throwing stones at the street lamps"), or a
   // thing with its own category ("il semaforo lampeggia"): that is the report, when nothing sensitive
   // is named beside it.
   const decisive = decisiveNamed(described, catalog, fullyNamed);
   if (decisive !== undefined) return { kind: 'chosen', categoryId: decisive };
   // A problem filed under either of two categories (a pothole: «Altro» or «Degrado urbano»): which one.
-  const shared = sharedNamed(described, catalog, fullyNamed);
+  // (A worn thing is no question when the words clearly read as something sensitive: "stairs stink of weed".)
+  const shared =
+    sharedNamed(described, catalog, fullyNamed, confidenceOf) ??
+    (best && isSensitive(best.categoryId) && best.confidence >= SUGGEST_CONFIDENCE
+      ? undefined
+      : wornNamed(worn, catalog, fullyNamed, confidenceOf));
   if (shared !== undefined) return { kind: 'either', categoryIds: shared.sort((a, b) => order(a) - order(b)) as [string, string] };
   const named = match.ok ? [] : (match.candidates ?? []);
   // Two problems named in their own words ("spacciatori e lampioni spenti"): which one first?
@@ -157,19 +175,129 @@ function decisiveNamed(words: readonly string[], catalog: readonly Category[], f
   return undefined;
 }
 
+/**
+ * The category of a thing the words say was left somewhere for weeks or more (Category.leftBehind),
+ * when every other category named only describes its state and no deliberate act is named.
+ */
+function leftBehindNamed(
+  words: readonly string[],
+  catalog: readonly Category[],
+  fullyNamed: readonly { id: string }[],
+): string | undefined {
+  const present = new Set(words);
+  const category = catalog.find((c) => c.leftBehind && [...c.leftBehind.it, ...c.leftBehind.en].some((thing) => present.has(thing)));
+  // Read as spelled out ("da nu sacco e tiempo" is "da un sacco e tempo").
+  if (!category?.leftBehind || !saysLeftForLong(words.join(' '))) return undefined;
+  if (decisiveNamed(words, catalog, fullyNamed) !== undefined) return undefined;
+  const over = new Set(category.leftBehind.over);
+  return fullyNamed.every((o) => o.id === category.id || over.has(o.id)) ? category.id : undefined;
+}
+
+/** A category named only by the words of a worn thing and its state, and not one of its pair. */
+function explainedByWear(
+  named: { id: string; matched: ReadonlySet<number> },
+  worn: { id: string; matched: ReadonlySet<number> } | undefined,
+  catalog: readonly Category[],
+): boolean {
+  if (!worn || wornPair(worn, catalog).includes(named.id)) return false;
+  return [...named.matched].every((index) => worn.matched.has(index));
+}
+
 /** The two categories of a shared problem the words name, when nothing else is named. */
 function sharedNamed(
   words: readonly string[],
   catalog: readonly Category[],
-  fullyNamed: readonly { id: string }[],
+  fullyNamed: readonly { id: string; score: number }[],
+  confidenceOf: (id: string) => number = () => 0,
 ): [string, string] | undefined {
   const options = categorySharedOptions(catalog);
   if (options.length === 0 || fullyNamed.length === 0) return undefined;
   const [named] = matchedChoiceOptions(words, options);
   const category = named && catalog.find((c) => c.id === named.id);
   if (!category?.shared) return undefined;
-  const pair = new Set([category.id, category.shared.with]);
-  return fullyNamed.every((o) => pair.has(o.id)) ? [category.id, category.shared.with] : undefined;
+  const pair: [string, string] = [category.id, category.shared.with];
+  return namedBeside(pair, catalog, fullyNamed, confidenceOf).length === 0 ? pair : undefined;
+}
+
+/**
+ * The categories named beside a shared problem's pair that make it a second problem: named in full,
+ * sensitive, or ranked at least as high as the pair. A phrase half-named and ranked lower ("non ci
+ * passa" of "non passano a ritirare", "came off my bike") is none.
+ */
+function namedBeside(
+  pair: readonly string[],
+  catalog: readonly Category[],
+  fullyNamed: readonly { id: string; score: number }[],
+  confidenceOf: (id: string) => number,
+): { id: string }[] {
+  const sensitive = (id: string) => catalog.find((c) => c.id === id)?.sensitive ?? false;
+  const pairConfidence = Math.max(...pair.map(confidenceOf));
+  return fullyNamed.filter((o) => !pair.includes(o.id) && (o.score >= 1 || sensitive(o.id) || confidenceOf(o.id) >= pairConfidence));
+}
+
+/** Content words allowed between a worn thing and its state ("la panchina del parco è tutta marcia"). */
+const WORN_GAP = 3;
+
+/**
+ * The category of a worn thing beside its state in these tokens ("tombino sollevato", "the seesaw in
+ * the park is broken"), read over the content words only, with the indexes of every thing and state
+ * word: any thing within a few words of any state, in either order.
+ */
+function wornThingNamed(tokens: readonly string[], catalog: readonly Category[]): { id: string; matched: ReadonlySet<number> } | undefined {
+  const positions = tokens.flatMap((token, index) => (isStopword(token) ? [] : [index]));
+  const words = positions.map((index) => tokens[index]);
+  for (const worn of categoryWornOptions(catalog)) {
+    const things = [...(matchedChoiceOptions(words, worn.things)[0]?.matched ?? [])];
+    const states = [...(matchedChoiceOptions(words, worn.states)[0]?.matched ?? [])];
+    // Two different words: one word like both ("staccare": "staccionata", "staccato") is neither.
+    const paired = states.filter((s) => things.some((t) => t !== s && Math.abs(t - s) <= WORN_GAP + 1));
+    if (paired.length === 0) continue;
+    // "hanno rotto tutte le panchine": someone did it, an act rather than wear (unless roots or frost did).
+    const done = paired.some((s) => DONE_BY.has(tokens[positions[s] - 1] ?? '') && !NATURAL_AGENTS.has(tokens[positions[s] - 2] ?? ''));
+    if (done) return undefined;
+    return { id: worn.id, matched: new Set([...things, ...states].map((index) => positions[index])) };
+  }
+  return undefined;
+}
+
+/** Italian "have" before a past participle: someone did it ("hanno rotto", "ha piegato"). */
+const DONE_BY: ReadonlySet<string> = new Set(['ha', 'hanno', 'han', 'aveva', 'avevano', 'deliberatamente']);
+/** What wears things without meaning to ("le radici hanno alzato le mattonelle"). */
+const NATURAL_AGENTS: ReadonlySet<string> = new Set([
+  'radici',
+  'vento',
+  'gelo',
+  'pioggia',
+  'temporale',
+  'alberi',
+  'anni',
+  'tempo',
+  'ruggine',
+]);
+
+/**
+ * The two categories of a shared problem told as a worn thing beside its state ("tombino sollevato",
+ * "the slide is cracked and rusty"), when nothing else is named in full.
+ */
+function wornNamed(
+  named: { id: string; matched: ReadonlySet<number> } | undefined,
+  catalog: readonly Category[],
+  fullyNamed: readonly { id: string; score: number; matched: ReadonlySet<number> }[],
+  confidenceOf: (id: string) => number,
+): [string, string] | undefined {
+  if (!named) return undefined;
+  const pair = wornPair(named, catalog);
+  if (pair.length !== 2) return undefined;
+  // One of the two named in its own words beyond the thing and its state ("benches rotten and covered
+  // in moss"): no question, the usual reading settles it.
+  if (fullyNamed.some((o) => pair.includes(o.id) && [...o.matched].some((index) => !named.matched.has(index)))) return undefined;
+  return namedBeside(pair, catalog, fullyNamed, confidenceOf).length === 0 ? (pair as [string, string]) : undefined;
+}
+
+/** The category of a worn thing and the one it shares its problems with («Altro», «Degrado urbano»). */
+function wornPair(named: { id: string }, catalog: readonly Category[]): string[] {
+  const category = catalog.find((c) => c.id === named.id);
+  return category?.shared ? [category.id, category.shared.with] : [named.id];
 }
 
 /** The categories the citizen is offered first, best first (for the evaluation's "top choice"). */

@@ -32,13 +32,14 @@ const NEGATIONS: ReadonlySet<string> = new Set(['non', 'nn', 'not', 'no', 'never
 export const isNegation = (token: string): boolean => NEGATIONS.has(token);
 
 /**
- * Words that only greet or say when ("buon giorno", "stanotte", "every night"): a message made of
+ * Words that only greet, call for help or say when ("buon giorno", "aiuto", "stanotte", "every night"): a message made of
  * nothing else names no problem, whatever the word statistics say ("giorno" leans to street
  * lighting because of "acceso di giorno"). In a longer message they count as usual.
  */
 const NAMELESS: ReadonlySet<string> = new Set(
   `buon buona buongiorno buonasera buonanotte ciao salve giorno giorni notte notti stanotte sera sere stasera
    mattina pomeriggio estate inverno primavera autunno oggi ieri domani settimana settimane mese mesi anno anni sempre ora adesso good hi hello hey
+   aiuto aiutatemi aiutami aiutateci aiutare help helpp helppp helpme scusate scusi scusa sorry excuse ehi yo hiya
    morning afternoon summer winter spring autumn evening night nights tonight day days today yesterday tomorrow week weeks month months year years now always`
     .split(/\s+/)
     .filter(Boolean),
@@ -53,7 +54,7 @@ const NAMELESS: ReadonlySet<string> = new Set(
 const GENERIC: ReadonlySet<string> = new Set(
   `via viale vicolo strada strade piazza piazzale zona zone quartiere area posto luogo parte casa case
    stesso stessa stessi stesse solito solita soliti solite sotto sopra davanti dietro vicino accanto palazzo condominio tutto tutta tutti tutte ovunque dappertutto everything everywhere gente persone persona qualcuno qualcosa tizio tizi tipo tipi uno problema problemi
-   situazione cosa cose segnalare segnalazione segnalo segnalazioni volevo vorrei voglio fare potete
+   tanto tanta tanti tante troppo troppa troppi troppe prova test testing situazione brutto brutta brutti brutte pericolo pericoli pericoloso pericolosa pericolosi pericolose danger dangerous funziona funzionano cosa cose segnalare segnalazione segnalo segnalazioni volevo vorrei voglio fare potete
    potreste mandare mandate venire venite vedere controllare qualcuno nessuno grazie favore urgente
    street streets road roads avenue lane area place spot house houses home people person guy guys
    problem problems issue issues situation thing things report reporting complain complaint please

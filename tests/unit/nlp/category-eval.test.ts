@@ -57,10 +57,13 @@ const SEALED_FLOOR = { overall: 0.97, language: 0.95 };
 /**
  * The second sealed set (tests/fixtures/category-eval-sealed2.json, 160 messages by the same writer,
  * never seen by anyone who tuned) was measured once on the final code of 2026-12-04: 93.1% understood
- * (Italian 94.2%, English 91.2%; 78.8% for the code before that day). The last honest estimate for
- * unseen wording, just below the goal. A ratchet: raise it, never lower it.
+ * (Italian 94.2%, English 91.2%; 78.8% for the code before that day). Its 11 misses were then studied
+ * for general weaknesses (a worn public thing beside its state, vehicles left for weeks, deliberate
+ * acts told as done to a thing, Venetian participles, slang, bare cries for help, market waste): 100%
+ * understood. No longer an estimate of unseen wording (a third sealed set is); a ratchet: raise it,
+ * never lower it.
  */
-const SEALED2_FLOOR = { overall: 0.92, language: 0.9 };
+const SEALED2_FLOOR = { overall: 0.97, language: 0.95 };
 const floorOf = (name: string) =>
   name === 'sealed2'
     ? SEALED2_FLOOR

@@ -14,7 +14,7 @@ import { categoryDecisiveOptions, categoryDescriptionOptions, categorySharedOpti
 import type { CategoryClassifier } from './category-classifier';
 import { parseChoiceNumber } from './number-choice';
 import { isStopword, namesNothing } from './stopwords';
-import { saysLeftForLong } from './left-for-long';
+import { saysLeftForLong, saysLivedIn } from './left-for-long';
 import { tokenize } from './text';
 
 export type CategoryUnderstanding =
@@ -187,7 +187,7 @@ function leftBehindNamed(
   const present = new Set(words);
   const category = catalog.find((c) => c.leftBehind && [...c.leftBehind.it, ...c.leftBehind.en].some((thing) => present.has(thing)));
   // Read as spelled out ("da nu sacco e tiempo" is "da un sacco e tempo").
-  if (!category?.leftBehind || !saysLeftForLong(words.join(' '))) return undefined;
+  if (!category?.leftBehind || !saysLeftForLong(words.join(' ')) || saysLivedIn(words.join(' '))) return undefined;
   if (decisiveNamed(words, catalog, fullyNamed) !== undefined) return undefined;
   const over = new Set(category.leftBehind.over);
   return fullyNamed.every((o) => o.id === category.id || over.has(o.id)) ? category.id : undefined;

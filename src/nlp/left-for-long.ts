@@ -33,3 +33,13 @@ const LONG_DURATION = new RegExp(
 export function saysLeftForLong(tokens: string): boolean {
   return LONG_DURATION.test(tokens);
 }
+
+/**
+ * People live or sleep in it ("camper con gente che ci vive", "people sleeping in the van"): an
+ * encampment, not a vehicle left behind, however long it has been there.
+ */
+const LIVED_IN = /\b(?:ci (?:vive|vivono|abita|abitano|dorme|dormono|sta della gente)|(?:gente|persone|qualcuno) (?:che )?(?:ci )?(?:vive|vivono|dorme|dormono)|(?:living|sleeping|lives|sleeps|live|sleep) in (?:it|them|there)|(?:people|someone|somebody) (?:is |are )?(?:living|sleeping) in)\b/u;
+
+export function saysLivedIn(tokens: string): boolean {
+  return LIVED_IN.test(tokens);
+}

@@ -345,3 +345,17 @@ describe('a vehicle left for weeks, beside another problem', () => {
     expect(single(text)).toBe(expected);
   });
 });
+
+describe('categoryUnderstanding: found while playing conversations (2026-12-04)', () => {
+  it.each([
+    // Racing scooters every night are noise, not the dealing the place and the hour suggest.
+    ['ci sono dei ragazzi che fanno le corse con i motorini tutte le sere nel parcheggio del cimitero, un casino pazzesco', 'noise'],
+    ['boy racers doing street racing round the industrial estate every weekend', 'noise'],
+    // People living in a camper for weeks: an encampment, not a vehicle left behind.
+    ['nel parcheggio della coop ci sono da settimane dei camper con gente che ci vive, sporcizia ovunque', 'urban_decay'],
+    ['a van has been in the lay-by for months and people are sleeping in it', 'urban_decay'],
+  ])('%j -> %s', (text, category) => {
+    const understood = categoryUnderstanding(text) as { kind: string; categoryId?: string; categoryIds?: string[] };
+    expect([understood.categoryId, ...(understood.categoryIds ?? [])]).toContain(category);
+  });
+});

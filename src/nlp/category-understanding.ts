@@ -169,6 +169,8 @@ function decisiveNamed(words: readonly string[], catalog: readonly Category[], f
   const options = categoryDecisiveOptions(catalog);
   if (options.length === 0 || fullyNamed.length === 0) return undefined;
   for (const named of matchedChoiceOptions(words, options)) {
+    // "ci ho bucato una gomma" (in a pothole): what the citizen did to their own things is no act of others.
+    if ([...named.matched].some((i) => SELF.has(words[i - 1] ?? ''))) continue;
     const over = new Set(catalog.find((c) => c.id === named.id)?.decisive?.over ?? []);
     if (fullyNamed.every((o) => o.id === named.id || over.has(o.id))) return named.id;
   }
@@ -184,7 +186,8 @@ function leftBehindNamed(
   catalog: readonly Category[],
   fullyNamed: readonly { id: string }[],
 ): string | undefined {
-  const present = new Set(words);
+  // "in bici non si passa": a means of getting about, not a thing left there.
+  const present = new Set(words.filter((_, i) => !MEANS_OF_TRAVEL.has(words[i - 1] ?? '')));
   const category = catalog.find((c) => c.leftBehind && [...c.leftBehind.it, ...c.leftBehind.en].some((thing) => present.has(thing)));
   // Read as spelled out ("da nu sacco e tiempo" is "da un sacco e tempo").
   if (!category?.leftBehind || !saysLeftForLong(words.join(' ')) || saysLivedIn(words.join(' '))) return undefined;
@@ -259,6 +262,12 @@ function wornThingNamed(tokens: readonly string[], catalog: readonly Category[])
   }
   return undefined;
 }
+
+/** Words before a vehicle that make it a way of getting about ("in bici", "by car"). */
+const MEANS_OF_TRAVEL: ReadonlySet<string> = new Set(['in', 'by', 'col', 'coi', 'con']);
+
+/** The citizen as the one who did it: "(ci) ho bucato", "I punctured". */
+const SELF: ReadonlySet<string> = new Set(['ho', 'i', 'ive']);
 
 /** Italian "have" before a past participle: someone did it ("hanno rotto", "ha piegato"). */
 const DONE_BY: ReadonlySet<string> = new Set(['ha', 'hanno', 'han', 'aveva', 'avevano', 'deliberatamente']);

@@ -17,7 +17,7 @@ const LONG_DURATION = new RegExp(
     String.raw`\b(?:da )?(?:piu di|oltre) una settimana\b`,
     String.raw`\bda (?:una vita|un eternita|un sacco (?:di |e )?tempo|un bel po|tanto(?: tempo)?|tantissimo(?: tempo)?|molto tempo|parecchio(?: tempo)?|sempre)\b`,
     // "dall'estate scorsa", "da agosto", "dall'anno scorso", "dal mese scorso".
-    String.raw`\b(?:da|dal|dall|dalla|dallo) (?:${SEASONS_AND_MONTHS}|anno scorso|mese scorso)\b`,
+    String.raw`\b(?:da|dal|dall|dalla|dallo|d o|do) (?:${SEASONS_AND_MONTHS}|anno scorso|mese scorso|anno passato|mese passato)\b`,
     String.raw`\b(?:mai (?:stat[oa] )?(?:spostat|toccat|mess)\p{L}*|non si (?:e )?(?:mai )?(?:mosso|mossa|spostat\p{L}*|muove))\b`,
     // English, native or not: "for weeks", "for ages", "since long time", "since months", "hasn't moved".
     String.raw`\b(?:for|since|from) (?:${EN_AMOUNT} )?(?:weeks|months|month|years|year|ages|forever)\b`,

@@ -34,6 +34,9 @@ export const BLIND_EVAL_FILE = path.resolve(import.meta.dirname, '../fixtures/ca
 export const DEV_EVAL_FILE = path.resolve(import.meta.dirname, '../fixtures/category-eval-dev.json');
 export const SEALED_EVAL_FILE = path.resolve(import.meta.dirname, '../fixtures/category-eval-sealed.json');
 export const SEALED2_EVAL_FILE = path.resolve(import.meta.dirname, '../fixtures/category-eval-sealed2.json');
+export const SEALED3_EVAL_FILE = path.resolve(import.meta.dirname, '../fixtures/category-eval-sealed3.json');
+export const SEALED4_EVAL_FILE = path.resolve(import.meta.dirname, '../fixtures/category-eval-sealed4.json');
+export const SEALED5_EVAL_FILE = path.resolve(import.meta.dirname, '../fixtures/category-eval-sealed5.json');
 
 /** The evaluation sets, in the order they were written (`npm run eval:categories` prints each). */
 export const EVAL_SETS = [
@@ -51,6 +54,21 @@ export const EVAL_SETS = [
     name: 'sealed2',
     file: SEALED2_EVAL_FILE,
     title: 'second sealed set (160 by the same writer; measured once unseen at 93.1%, its misses studied since)',
+  },
+  {
+    name: 'sealed3',
+    file: SEALED3_EVAL_FILE,
+    title: 'third sealed set (160 by another independent writer; measured once unseen at 90.0%, its misses studied since)',
+  },
+  {
+    name: 'sealed4',
+    file: SEALED4_EVAL_FILE,
+    title: 'fourth sealed set (160 by another independent writer; measured once unseen at 93.8%, its misses studied since)',
+  },
+  {
+    name: 'sealed5',
+    file: SEALED5_EVAL_FILE,
+    title: 'fifth sealed set (160 by another independent writer, never tuned on; measured once on the final code: 95.6%)',
   },
 ] as const;
 

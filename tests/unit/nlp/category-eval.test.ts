@@ -64,16 +64,34 @@ const SEALED_FLOOR = { overall: 0.97, language: 0.95 };
  * never lower it.
  */
 const SEALED2_FLOOR = { overall: 0.97, language: 0.95 };
+/**
+ * Three more sets by independent writers (tests/fixtures/category-eval-sealed3.json, -sealed4,
+ * -sealed5; 160 messages each), never shown to anyone who tuned. The third and fourth were measured
+ * once after a generalisation round on the second's misses: 90.0% and 93.8% understood (91.9% and
+ * 94.4% for the code before that round: the round had not helped unseen wording). Their misses were
+ * then studied for general weaknesses (97.5% and 98.8% after). The fifth was measured once on the
+ * final code of 2026-12-04: 95.6% understood (Italian 97.0%, English 93.3%): the last honest estimate.
+ * All three are ratchets now: raise them, never lower them.
+ */
+const SEALED3_FLOOR = { overall: 0.96, language: 0.95 };
+const SEALED4_FLOOR = { overall: 0.97, language: 0.95 };
+const SEALED5_FLOOR = { overall: 0.94, language: 0.92 };
 const floorOf = (name: string) =>
-  name === 'sealed2'
-    ? SEALED2_FLOOR
-    : name === 'blind'
-      ? BLIND_FLOOR
-      : name === 'dev'
-        ? DEV_FLOOR
-        : name === 'sealed'
-          ? SEALED_FLOOR
-          : FLOOR;
+  name === 'sealed5'
+    ? SEALED5_FLOOR
+    : name === 'sealed4'
+      ? SEALED4_FLOOR
+      : name === 'sealed3'
+        ? SEALED3_FLOOR
+        : name === 'sealed2'
+          ? SEALED2_FLOOR
+          : name === 'blind'
+            ? BLIND_FLOOR
+            : name === 'dev'
+              ? DEV_FLOOR
+              : name === 'sealed'
+                ? SEALED_FLOOR
+                : FLOOR;
 const sets = EVAL_SETS.map((set) => ({ ...set, items: loadEvalItems(set.file) }));
 const everyItem = sets.flatMap((set) => set.items);
 
@@ -95,7 +113,7 @@ describe('category evaluation sets', () => {
     // The sets the typo floor was measured on (the sealed sets are not among them).
     const result = evaluate(
       withTypos(
-        sets.filter((set) => set.name !== 'sealed' && set.name !== 'sealed2').flatMap((set) => set.items),
+        sets.filter((set) => !set.name.startsWith('sealed')).flatMap((set) => set.items),
         kind,
       ),
       categoryUnderstanding,
@@ -126,9 +144,9 @@ describe('category evaluation sets', () => {
         .map(normalizeText),
     );
     const synonyms = new Set(CATEGORIES.flatMap((c) => [...c.synonyms.it, ...c.synonyms.en]).map(normalizeText));
-    // A menu answer of one or two words ("graffiti", "strada buia", in the dev set) is naturally the
-    // catalog's own word: only longer messages must differ from every synonym.
-    const isMenuAnswer = (text: string) => contentTokens(text).length <= 2;
+    // A menu answer of up to three words ("graffiti", "strada buia", "disturbo della quiete pubblica")
+    // is naturally the catalog's own words: only longer messages must differ from every synonym.
+    const isMenuAnswer = (text: string) => contentTokens(text).length <= 3;
     const copies = everyItem.filter(
       (i) => training.has(normalizeText(i.text)) || (synonyms.has(normalizeText(i.text)) && !isMenuAnswer(i.text)),
     );

@@ -1,6 +1,6 @@
 /**
  * `npm run eval:categories`: how well free-text answers to "what is the report about?" are
- * understood, on seven held-out sets, each printed with its accuracy (overall, per language, per
+ * understood, on ten held-out sets, each printed with its accuracy (overall, per language, per
  * category) and every miss, then all together:
  * - tests/fixtures/category-eval.json (the first, 213 messages; its misses guided the vocabulary);
  * - tests/fixtures/category-eval-fresh.json (100 messages written later, to check the first tuning);

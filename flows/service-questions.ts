@@ -22,4 +22,5 @@ export const SERVICE_QUESTION_SHORTCUTS: readonly Shortcut[] = [
   question('anonymity', (ctx) => textOf(ctx).serviceQuestions.anonymity),
   question('hours', (ctx) => textOf(ctx).serviceQuestions.hours(hoursText(ctx.services.municipality, ctx.lang))),
   question('whatNext', (ctx) => textOf(ctx).serviceQuestions.whatNext),
+  question('photo', (ctx) => textOf(ctx).serviceQuestions.photo),
 ];

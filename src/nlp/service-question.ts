@@ -7,7 +7,7 @@
  */
 import { tokenize } from './text';
 
-export type ServiceQuestion = 'anonymity' | 'hours' | 'whatNext';
+export type ServiceQuestion = 'anonymity' | 'hours' | 'whatNext' | 'photo';
 
 /** Longer than this, a message describes something. */
 const MAX_QUESTION_CHARS = 120;
@@ -26,6 +26,12 @@ const PATTERNS: Array<[ServiceQuestion, RegExp]> = [
   ['whatNext', /\b(?:e )?(?:adesso|ora|poi|dopo) (?:cosa|che cosa|che) (?:succede|succedera|si fa|devo fare|faccio|fate)\b/],
   ['whatNext', /\b(?:cosa|che cosa|che) (?:succede|succedera|fate|farete) (?:adesso|ora|poi|dopo|dopo l invio|con la (?:mia )?segnalazione)\b/],
   ['whatNext', /^(?:e )?(?:adesso|ora) (?:che )?(?:succede|si fa)$/],
+  // "quando mi fate sapere qualcosa?", «mi farete sapere?», «quanto ci mettete?»
+  ['whatNext', /\b(?:mi|ci) (?:fate|farete|fai|farai|fa|fara|fanno) sapere\b/],
+  ['whatNext', /\b(?:quando|come) (?:lo )?(?:sapro|saprò|vengo a sapere|verro a sapere|avro notizie|mi aggiornate|mi rispondete)\b/],
+  ['whatNext', /\b(?:quanto|quanti giorni) ci (?:vuole|vorra|mettete|metterete|mette)\b/],
+  // «posso mandare (anche) una foto?», «vi mando la foto?»
+  ['photo', /\b(?:posso|potrei|devo|si puo|vi|ti|le) (?:anche )?(?:mandar\w*|mando|inviar\w*|invio|allegar\w*|allego|aggiunger\w*|aggiungo) (?:anche )?(?:una |la |delle |le |qualche )?(?:foto|fotografi\w*|immagin\w*)\b/],
   // English
   ['anonymity', /\b(?:is (?:this|it|the report)|am i|can i (?:stay|be|remain)|will i (?:stay|be|remain)|report) anonymous(?:ly)?\b/],
   ['anonymity', /\banonymity\b/],
@@ -35,6 +41,10 @@ const PATTERNS: Array<[ServiceQuestion, RegExp]> = [
   ['hours', /\b(?:opening hours|office hours|are you open)\b/],
   ['whatNext', /\bwhat (?:happens|will happen|do you do|do i do) (?:\w+ ){0,1}?(?:now|next|after|then)\b/],
   ['whatNext', /^(?:so )?what (?:now|next)$/],
+  ['whatNext', /\b(?:will you|are you going to|when will you) (?:\w+ ){0,1}?(?:let me know|get back to me|update me|tell me)\b/],
+  ['whatNext', /\b(?:when|how soon) (?:will|do|shall) i (?:hear|know|get)\b/],
+  ['whatNext', /\bhow long (?:will|does|do) (?:it|this|you) (?:take|need)\b/],
+  ['photo', /\b(?:can|could|may|should|shall) i (?:also )?(?:send|add|attach|upload) (?:you )?(?:a |the |some )?(?:photo|picture|pic|image)s?\b/],
 ];
 
 /** The last message read and its answer: each of the flow's three shortcuts asks about the same message in a turn. */

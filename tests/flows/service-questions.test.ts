@@ -39,6 +39,26 @@ describe('questions about the service, at any step', () => {
     await say(chat, 'what happens next?', { says: ['an officer of the municipal police reads the report'], step: 'photo' });
   });
 
+  // On the old code the first was offered to the open report as information, the second «Non ho capito».
+  it('IT: after the ticket, «grazie, quando mi fate sapere qualcosa?» and «posso mandare anche una foto?» are answered', async () => {
+    const chat = h.chat();
+    for (const line of IT.atSummary) await chat.send(line.send);
+    await say(chat, 'Invia', { says: ['Segnalazione inviata'] });
+    const when = await say(chat, 'grazie, quando mi fate sapere qualcosa?', { says: ['Ti scrivo a ogni passo'] });
+    expect(allText(when.replies)).not.toContain('Vuoi aggiungere');
+    await say(chat, 'posso mandare anche una foto?', { says: ['mandala pure qui in chat'] });
+  });
+
+  it('EN: "can I send a photo?" at the photo question, "will you let me know?" after the ticket', async () => {
+    const chat = h.chat();
+    for (const line of EN.atPhoto) await chat.send(line.send);
+    await say(chat, 'can I send a photo?', { says: ['just send it here', 'Do you have a photo?'], step: 'photo' });
+    await say(chat, 'skip', { step: 'description' });
+    await say(chat, 'Bin bags dumped on the pavement.', { step: 'summary' });
+    await say(chat, 'send', { says: ['VIC-'] });
+    await say(chat, 'will you let me know?', { says: ['I will write to you at every step'] });
+  });
+
   it('IT: a description that mentions an anonymous letter is the description', async () => {
     const chat = h.chat();
     for (const line of IT.atDescription) await chat.send(line.send);

@@ -120,6 +120,7 @@ export const en: ReportPrompts = {
     hours: (hours) => `🕗 Reports are read ${hours}. This is not an emergency service: if someone is in danger right now, call 112.`,
     whatNext:
       'After you send it, an officer of the municipal police reads the report, asks you questions here in the chat if needed, and decides how to act, for example by sending a patrol. I will write to you at every step; write "status" to see where it is.',
+    photo: '📷 Yes, just send it here in the chat: only the municipal police will see it. Avoid photographing faces and number plates if not needed.',
   },
   greetings: ['hello', 'hi', 'hey', 'hiya', 'good morning', 'good afternoon', 'good evening'],
 

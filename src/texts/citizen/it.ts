@@ -125,6 +125,7 @@ export const it: ReportPrompts = {
     hours: (hours) => `🕗 Le segnalazioni vengono lette ${hours}. Non è un servizio di emergenza: se qualcuno è in pericolo adesso chiama il 112.`,
     whatNext:
       "Dopo l'invio un agente della Polizia Municipale legge la segnalazione, se serve ti fa qualche domanda qui in chat e decide come intervenire, per esempio mandando una pattuglia. Ti scrivo a ogni passo; scrivi «stato» per sapere a che punto è.",
+    photo: '📷 Sì, mandala pure qui in chat: la vedrà solo la Polizia Municipale. Evita di fotografare volti e targhe se non serve.',
   },
   greetings: ['ciao', 'salve', 'buongiorno', 'buon giorno', 'buonasera', 'buona sera', 'buon pomeriggio', 'buondì', 'ehi', 'ehilà', 'pronto'],
 

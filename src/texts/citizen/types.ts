@@ -47,7 +47,7 @@ export type ReportPrompts = EngineTexts & {
   /** When it was seen, told while another question waits: kept, that question asked again. */
   whenKept(when: string): string;
   /** Questions about the service asked at any step ("ma è anonimo?"): flows/service-questions.ts. */
-  serviceQuestions: { anonymity: string; hours(hours: string): string; whatNext: string };
+  serviceQuestions: { anonymity: string; hours(hours: string): string; whatNext: string; photo: string };
   /** A first message made only of these words is a greeting: it cannot name a category (no classifier run). */
   greetings: string[];
   category: {

@@ -20,6 +20,17 @@ const ASKED: Array<[string, ReturnType<typeof serviceQuestionOf>]> = [
   ['will my neighbour know it was me?', 'anonymity'],
   ['when do you answer?', 'hours'],
   ['what happens next?', 'whatNext'],
+  // When they will hear back, and whether a photo may be sent (each unrecognised before 2026-12-04).
+  ['grazie, quando mi fate sapere qualcosa?', 'whatNext'],
+  ['mi farete sapere?', 'whatNext'],
+  ['quanto ci mettete?', 'whatNext'],
+  ['will you let me know?', 'whatNext'],
+  ['when will i hear back?', 'whatNext'],
+  ['how long does it take?', 'whatNext'],
+  ['posso mandare anche una foto?', 'photo'],
+  ['vi mando la foto?', 'photo'],
+  ['can I send a photo?', 'photo'],
+  ['should i attach a picture?', 'photo'],
 ];
 
 describe('questions about the service', () => {

@@ -3,10 +3,9 @@ import type { InboundPayload } from '../../src/domain/message';
 import { skipMenu } from '../choices';
 import type { ReportPrompts } from '../../src/texts/citizen';
 import { STEP, textOf, type ReportStep } from '../report-steps';
-import { MAX_PHOTOS, checkDescription } from '../validators';
+import { MAX_PHOTOS } from '../validators';
 import type { ReportDraft } from '../report-draft';
-import { withObservedWhen } from '../observed-when';
-import { contentTokens, tokenize } from '../nlp';
+import { takeEarlyDetails } from '../early-details';
 
 /** Why a photo could not be used, in the citizen's words. */
 export function photoProblem(t: ReportPrompts, payload: Extract<InboundPayload, { kind: 'photo' }>): string {
@@ -54,33 +53,11 @@ export const photoStep: ReportStep = {
       return { ok: true, next: afterPhoto(ctx.draft), draft: { ...ctx.draft, photoRefs: [] }, replies: [{ text: t.photo.skipped }] };
     }
     // "ah, la macchina è una punto grigia": details told while the photo is asked for are kept.
-    const details = ctx.text ? detailsIn(ctx.text) : undefined;
-    if (details) {
-      const description = ctx.draft.description ? `${ctx.draft.description}\n${details}` : details;
-      if (checkDescription(description).ok) {
-        const draft = withObservedWhen(ctx, { ...ctx.draft, description }, details);
-        return { ok: true, next: STEP.photo, draft, replies: [{ text: ctx.draft.description ? t.photo.detailsAdded : t.photo.detailsKept }] };
-      }
-    }
+    const details = takeEarlyDetails(ctx);
+    if (details) return details;
     return { ok: false, reason: t.photo.expected };
   },
 };
 
 /** After the photo question: the description, unless the citizen already gave one. */
 const afterPhoto = (draft: ReportDraft) => (draft.description ? STEP.summary : STEP.description);
-
-/** Words about the photo itself ("la foto te la mando dopo"): never taken as details of the problem. */
-const PHOTO_WORDS = new Set(['foto', 'fotografia', 'immagine', 'photo', 'picture', 'pic', 'image', 'pict']);
-
-/**
- * A text answer to the photo question that tells more about the problem: three content words or
- * more, not a question, not about the photo. Short answers ("ok", "sì", "invia") are not details.
- */
-function detailsIn(text: string): string | undefined {
-  const trimmed = text.trim();
-  if (trimmed.endsWith('?')) return undefined;
-  const words = contentTokens(trimmed);
-  if (words.length < 3 || tokenize(trimmed).some((token) => PHOTO_WORDS.has(token))) return undefined;
-  const checked = checkDescription(trimmed);
-  return checked.ok ? checked.value : undefined;
-}

@@ -5,6 +5,7 @@ import { skipAnswered } from '../skip-answered';
 import { takeEarlyPlace } from '../early-place';
 import { takeEarlyPhoto } from '../early-photo';
 import { takeEarlyWhen } from '../early-when';
+import { takeEarlyDetails } from '../early-details';
 import { categoryChangeOfMind } from '../change-of-mind';
 import type { Reliability } from '../../src/domain/report';
 
@@ -19,7 +20,13 @@ export const reliabilityStep: ReportStep = {
     const early = takeEarlyPhoto(ctx) ?? categoryChangeOfMind(ctx);
     if (early) return early;
     const reliability = ctx.text ? (reliabilityMenu.match(ctx.text) ?? oneOfTwo(reliabilityMenu.named(ctx.text))) : undefined;
-    if (!reliability) return takeEarlyWhen(ctx) ?? (await takeEarlyPlace(ctx)) ?? { ok: false, reason: textOf(ctx).reliability.notUnderstood };
+    if (!reliability)
+      return (
+        takeEarlyWhen(ctx) ??
+        (await takeEarlyPlace(ctx)) ??
+        // "mi hanno rubato la bici ieri sera davanti al comune": the description, told early.
+        takeEarlyDetails(ctx, 4) ?? { ok: false, reason: textOf(ctx).reliability.notUnderstood }
+      );
     return { ok: true, next: skipAnswered(STEP.location, ctx.draft), draft: { ...ctx.draft, reliability } };
   },
 };

@@ -315,11 +315,28 @@ describe('reliability', () => {
       ],
     },
     {
-      name: 'EN: "last night" at "How do you know?" is kept; a longer sentence is left to the question',
+      // On the old code: «Non ho capito», and the words were lost.
+      name: 'IT: the description told at «Come lo sai?» is kept, with its time words, and not asked again',
+      lines: [
+        ...IT.atReliability,
+        {
+          send: 'mi hanno rubato la bici ieri sera davanti al comune',
+          expect: { says: ['Ok, lo tengo come descrizione.', 'Come lo sai?'], not: ['Non ho capito'], step: 'reliability' },
+        },
+        { send: 'me ne sono accorto io', expect: { step: 'location' } },
+        { send: { location: { ...TOWN_HALL } }, expect: { step: 'photo' } },
+        {
+          send: 'salta',
+          expect: { says: ['Descrizione: «mi hanno rubato la bici ieri sera davanti al comune»', 'Quando: ieri sera'], step: 'summary' },
+        },
+      ],
+    },
+    {
+      name: 'EN: "last night" at "How do you know?" is kept; a longer sentence is kept as the description',
       lines: [
         ...EN.atReliability,
         { send: 'last night', expect: { says: ['«last night»: noted', 'How do you know?'], step: 'reliability' } },
-        { send: 'last night around 11 when I came home from work', expect: { says: ['How do you know?'], step: 'reliability' } },
+        { send: 'last night around 11 when I came home from work', expect: { says: ['keep that as the description', 'How do you know?'], step: 'reliability' } },
       ],
     },
   ];

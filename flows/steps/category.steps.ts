@@ -6,7 +6,9 @@ import { CATEGORIES, categoryById } from '../../config/categories';
 import type { StepOutcome } from '../../src/dialog/flow.types';
 import type { Language } from '../../src/dialog/state';
 import { yesNoMenu } from '../choices';
-import { categoryUnderstanding, matchChoice, tokenize } from '../nlp';
+import { categoryUnderstanding, contentTokens, matchChoice, tokenize } from '../nlp';
+import { checkDescription } from '../validators';
+import { withObservedWhen } from '../observed-when';
 import { readOneMessage, saysMoreThanCategory } from '../one-message';
 import { takeEarlyPlace } from '../early-place';
 import { takeEarlyPhoto } from '../early-photo';
@@ -67,9 +69,24 @@ export const categoryStep: ReportStep = {
       const whole = await readOneMessage(ctx, readCategory);
       if (whole?.ok && whole.next !== STEP.category) return whole;
     }
-    return readCategory(ctx);
+    return keptAsDescription(ctx, await readCategory(ctx));
   },
 };
+
+/** An answer this long describes the problem: it is the description too, not asked again later. */
+const DESCRIBING_WORDS = 5;
+
+/**
+ * "ci sono ragazzini che lanciano sassi contro le finestre della scuola": the category read from it,
+ * and the sentence kept as the description (shown in the summary, where «Correggi» changes it).
+ */
+function keptAsDescription(ctx: ReportStepContext, outcome: StepOutcome<ReportDraft>): StepOutcome<ReportDraft> {
+  if (!outcome.ok || !ctx.text || ctx.draft.description || contentTokens(ctx.text).length < DESCRIBING_WORDS) return outcome;
+  const checked = checkDescription(ctx.text);
+  if (!checked.ok) return outcome;
+  const draft = outcome.draft ?? ctx.draft;
+  return { ...outcome, draft: withObservedWhen(ctx, { ...draft, description: checked.value }, checked.value) };
+}
 
 export const categoryConfirmStep: ReportStep = {
   id: STEP.categoryConfirm,

@@ -3,6 +3,8 @@ import { MAX_DESCRIPTION_LENGTH, checkDescription } from '../validators';
 import { STEP, textOf, type ReportStep } from '../report-steps';
 import { withPhoto } from './photo.step';
 import { withObservedWhen } from '../observed-when';
+import { summaryMenu } from '../choices';
+import { isOnlyThanks } from './rest.steps';
 
 export const descriptionStep: ReportStep = {
   id: STEP.description,
@@ -20,7 +22,9 @@ export const descriptionStep: ReportStep = {
       if (!photos.added) return { ok: true, next: STEP.description };
       return { ok: true, next: STEP.description, draft: { ...ctx.draft, photoRefs: photos.photoRefs }, replies: [{ text: t.photo.extraAdded }] };
     }
-    const checked = checkDescription(ctx.text ?? '');
+    // "ok", "ok invia", "grazie": no description; the summary comes after one.
+    const saysNothing = ctx.text !== undefined && (isOnlyThanks(ctx.text) || summaryMenu.match(ctx.text) === 'send');
+    const checked = saysNothing ? ({ ok: false, reason: 'too_short' } as const) : checkDescription(ctx.text ?? '');
     if (!checked.ok) {
       return {
         ok: false,

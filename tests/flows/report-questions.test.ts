@@ -315,6 +315,32 @@ describe('reliability', () => {
       ],
     },
     {
+      // On the old code the description was asked again after the photo, and «ok invia» became the description.
+      name: 'IT: a category answered with a whole sentence keeps it as the description; «ok invia» is no description',
+      lines: [
+        ...IT.consented,
+        { send: 'ci sono ragazzini che lanciano sassi contro le finestre della scuola abbandonata', expect: { step: 'reliability' } },
+        { send: '1', expect: { step: 'location' } },
+        { send: { location: { ...TOWN_HALL } }, expect: { step: 'photo' } },
+        {
+          send: 'salta',
+          expect: {
+            says: ['Descrizione: «ci sono ragazzini che lanciano sassi contro le finestre della scuola abbandonata»'],
+            not: ['Ora descrivi'],
+            step: 'summary',
+          },
+        },
+      ],
+    },
+    {
+      name: 'IT: «ok invia» and «grazie» at the description question are no description',
+      lines: [
+        ...IT.atDescription,
+        { send: 'ok invia', expect: { says: ['Scrivi qualche parola in più'], step: 'description' } },
+        { send: 'grazie', expect: { says: ['Scrivi qualche parola in più'], step: 'description' } },
+      ],
+    },
+    {
       // On the old code: «Non ho capito», and the words were lost.
       name: 'IT: the description told at «Come lo sai?» is kept, with its time words, and not asked again',
       lines: [

@@ -19,7 +19,7 @@ let vocabulary: Set<string> | undefined;
  * vista io", "me l'hanno detto"), with at most words that name no problem ("I saw it this morning with
  * my kids"). "ho visto uno che spacciava" says what happened, and is read as the category.
  */
-function onlySaysHowKnown(text: string): boolean {
+export function onlySaysHowKnown(text: string): boolean {
   vocabulary ??= new Set(
     LANGUAGES.flatMap((lang) => {
       const { labels, words } = promptsFor(lang).reliability;

@@ -6,6 +6,11 @@ import { takeEarlyPlace } from '../early-place';
 import { takeEarlyPhoto } from '../early-photo';
 import { takeEarlyWhen } from '../early-when';
 import { takeEarlyDetails } from '../early-details';
+import { onlySaysHowKnown } from '../early-reliability';
+import { contentTokens } from '../nlp';
+
+/** This many content words or more, an answer that is not about how the citizen knows describes the problem. */
+const DESCRIBING_WORDS = 6;
 import { categoryChangeOfMind } from '../change-of-mind';
 import type { Reliability } from '../../src/domain/report';
 
@@ -19,6 +24,12 @@ export const reliabilityStep: ReportStep = {
   async handle(ctx) {
     const early = takeEarlyPhoto(ctx) ?? categoryChangeOfMind(ctx);
     if (early) return early;
+    // A long sentence about the problem ("my neighbours have parties every weekend until 4am") is the
+    // description told early, even if a word of it sounds like an answer ("my neighbour").
+    if (ctx.text && contentTokens(ctx.text).length >= DESCRIBING_WORDS && !onlySaysHowKnown(ctx.text)) {
+      const details = takeEarlyDetails(ctx, DESCRIBING_WORDS);
+      if (details) return details;
+    }
     const reliability = ctx.text ? (reliabilityMenu.match(ctx.text) ?? oneOfTwo(reliabilityMenu.named(ctx.text))) : undefined;
     if (!reliability)
       return (

@@ -358,6 +358,19 @@ describe('reliability', () => {
       ],
     },
     {
+      // On the old code "my neighbour" made it a second-hand report, and the sentence was lost.
+      name: 'EN: a sentence about the problem at "How do you know?" is the description, even with "my neighbours" in it',
+      lines: [
+        ...EN.atReliability,
+        {
+          send: 'my neighbours have parties every weekend until 4am with really loud music',
+          expect: { says: ['keep that as the description', 'How do you know?'], step: 'reliability' },
+        },
+        { send: 'I hear it from my bedroom', expect: { step: 'location' } },
+      ],
+      then: ({ chat }) => expect(chat.state?.draft.reliability).toBe('seen'),
+    },
+    {
       name: 'EN: "last night" at "How do you know?" is kept; a longer sentence is kept as the description',
       lines: [
         ...EN.atReliability,

@@ -153,6 +153,7 @@ export const en: ReportPrompts = {
       seen: [
         'saw', 'seen', 'i saw it', 'myself', 'with my own eyes', 'witness', 'i was there', 'i live opposite', 'i live next door',
         'from my window', 'in front of my house', 'i can see it', 'i see it', 'i am sure', 'certain', 'heard it myself',
+        'i hear it', 'i can hear it', 'i hear them', 'i can hear them', 'from my bedroom', 'from my flat', 'from my house',
       ],
       heard: [
         'told', 'heard', 'someone told me', 'i was told', 'others', 'hearsay', 'people say', 'they say', 'rumour', 'rumor',

@@ -159,6 +159,7 @@ export const it: ReportPrompts = {
         'visto', 'ho visto', 'l ho visto', 'di persona', 'con i miei occhi', 'io', 'sono testimone', 'l ho sentito', 'li ho sentiti',
         'ero presente', 'c ero', 'ero li', 'abito li', 'abito davanti', 'davanti a casa mia', 'dalla finestra', 'lo vedo', 'li vedo',
         'la vedo', 'ci passo', 'ci passo ogni giorno', 'sono sicuro', 'sono sicura', 'certo', 'sicuro', 'l ho fotografato',
+        'lo sento', 'li sento', 'la sento', 'lo sento da casa', 'dalla mia camera',
       ],
       heard: [
         'riferito', 'me lo hanno detto', 'mi hanno detto', 'sentito dire', 'raccontato', 'mi hanno riferito', 'altri',

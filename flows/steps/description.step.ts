@@ -4,6 +4,7 @@ import { STEP, textOf, type ReportStep } from '../report-steps';
 import { withPhoto } from './photo.step';
 import { withObservedWhen } from '../observed-when';
 import { summaryMenu } from '../choices';
+import { tokenize } from '../nlp';
 import { isOnlyThanks } from './rest.steps';
 
 export const descriptionStep: ReportStep = {
@@ -22,8 +23,10 @@ export const descriptionStep: ReportStep = {
       if (!photos.added) return { ok: true, next: STEP.description };
       return { ok: true, next: STEP.description, draft: { ...ctx.draft, photoRefs: photos.photoRefs }, replies: [{ text: t.photo.extraAdded }] };
     }
-    // "ok", "ok invia", "grazie": no description; the summary comes after one.
-    const saysNothing = ctx.text !== undefined && (isOnlyThanks(ctx.text) || summaryMenu.match(ctx.text) === 'send');
+    // "ok", "ok invia", "grazie": no description; the summary comes after one. ("Confermo: vetri rotti
+    // dappertutto" is one: only a short answer is read as «Invia».)
+    const saysNothing =
+      ctx.text !== undefined && (isOnlyThanks(ctx.text) || (tokenize(ctx.text).length <= 3 && summaryMenu.match(ctx.text) === 'send'));
     const checked = saysNothing ? ({ ok: false, reason: 'too_short' } as const) : checkDescription(ctx.text ?? '');
     if (!checked.ok) {
       return {

@@ -338,6 +338,7 @@ describe('reliability', () => {
         ...IT.atDescription,
         { send: 'ok invia', expect: { says: ['Scrivi qualche parola in più'], step: 'description' } },
         { send: 'grazie', expect: { says: ['Scrivi qualche parola in più'], step: 'description' } },
+        { send: 'Confermo: vetri rotti dappertutto, anche adesso.', expect: { says: ['Ecco il riepilogo'], step: 'summary' } },
       ],
     },
     {

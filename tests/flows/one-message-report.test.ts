@@ -431,33 +431,4 @@ describe('the time words are a field of the report (when it was observed)', () =
   ];
 
   it.each(transcripts.map((t) => [t.name, t] as const))('%s', (_, transcript) => play(h, transcript));
-
-  it('IT: a street not found in a named frazione is asked for there; the note says not found, not a lookup failure', () =>
-    play(h, {
-      name: 'street not found in a frazione',
-      lines: [
-        ...IT.consented,
-        {
-          send: "c'è un lampione che sfarfalla tutta la notte in via di tiglio a lammari",
-          expect: { says: ['Non ho trovato «Via di Tiglio, Lammari»', 'Illuminazione pubblica guasta'], not: ['Via Di Tiglio'], step: 'reliability' },
-        },
-        { send: 'lo vedo dalla finestra', expect: { says: ['Dove di preciso, a Lammari?'], step: 'location' } },
-      ],
-    }));
-
-  it('IT and EN: with the geocoder down, the note says the place cannot be looked up now (it said "not found in the municipality")', async () => {
-    h.nominatim.setMode('error');
-    try {
-      await play(h, {
-        name: 'geocoder down IT',
-        lines: [...IT.consented, { send: PIAGGIA_IT, expect: { says: ['non riesco a cercare «Via Carlo Piaggia, Capannori»'], not: ['Non ho trovato'] } }],
-      });
-      await play(h, {
-        name: 'geocoder down EN',
-        lines: [...EN.consented, { send: PIAGGIA_EN, expect: { says: ['cannot look up «Via Carlo Piaggia, Capannori»'], not: ['could not find'] } }],
-      });
-    } finally {
-      h.nominatim.setMode('normal');
-    }
-  });
 });

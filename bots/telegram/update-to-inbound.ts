@@ -6,6 +6,7 @@
 import type { InboundMessage, InboundPayload } from '../../src/domain/message';
 import { commandToText } from './commands';
 import type { TelegramMessage, TelegramUpdate, TelegramUser } from './update.schema';
+import { isImageFile } from '../image-file';
 
 /** A picture still on Telegram's servers: downloaded and checked before the message is stored. */
 export type MediaToFetch = {
@@ -43,7 +44,6 @@ const OTHER_CONTENT = [
   'story',
   'paid_media',
 ];
-const IMAGE_FILE_NAME = /\.(jpe?g|png|webp|gif|heic|heif)$/i;
 
 /**
  * The inbox key of a message. `${chat.id}:${message_id}` is unique for ever within the bot (message
@@ -94,7 +94,7 @@ function payloadOf(msg: TelegramMessage, options: PlanOptions): { payload: Inbou
   if (msg.document) {
     const doc = msg.document;
     // An image sent "as a file" (uncompressed) is still a photo; the media store checks the content.
-    if (doc.mime_type?.startsWith('image/') || IMAGE_FILE_NAME.test(doc.file_name ?? ''))
+    if (isImageFile({ mimeType: doc.mime_type, fileName: doc.file_name }))
       return {
         payload: { kind: 'photo', ...(caption ? { caption } : {}) },
         media: { fileId: doc.file_id, fileSize: doc.file_size, caption },

@@ -6,6 +6,7 @@
 import { Router, type RequestHandler } from 'express';
 import { parseJsonBuffer, rawBodyOnly } from '../../src/panel/json-body';
 import type { ChannelContext } from '../channel-context';
+import { isImageFile } from '../image-file';
 import { recordStatuses } from './delivery-statuses';
 import { payloadOf, toInboundMessage } from './inbound-message';
 import type { AudioDownloader, ImageDownloader } from './media-download';
@@ -102,11 +103,9 @@ export function whatsappWebhookRouter(deps: WebhookDeps): Router {
   return router;
 }
 
-const IMAGE_FILE_NAME = /\.(jpe?g|png|webp|heic|heif)$/i;
-
 /** An image sent "as a document" (uncompressed, as some people send photos): a photo like any other; the media store checks the content. */
 function imageSentAsFile(msg: WaMessage): { id: string; caption?: string } | undefined {
   const doc = msg.type === 'document' ? msg.document : undefined;
-  if (!doc || !(doc.mime_type?.startsWith('image/') || IMAGE_FILE_NAME.test(doc.filename ?? ''))) return undefined;
+  if (!doc || !isImageFile({ mimeType: doc.mime_type, fileName: doc.filename })) return undefined;
   return { id: doc.id, ...(doc.caption ? { caption: doc.caption } : {}) };
 }

@@ -3635,3 +3635,8 @@ const BY_ID = new Map(CATEGORIES.map((category) => [category.id, category]));
 export function categoryById(id: string): Category | undefined {
   return BY_ID.get(id);
 }
+
+/** "🗑️ Rifiuti abbandonati": the label a citizen reads when a category is taken. */
+export function labelWithEmoji(category: Category, lang: 'it' | 'en'): string {
+  return `${category.emoji ? `${category.emoji} ` : ''}${category.labels[lang]}`;
+}

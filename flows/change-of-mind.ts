@@ -2,7 +2,7 @@
  * "scusa ho sbagliato, volevo dire vandalismo" at the questions after the category: the category
  * given just before is changed and the same question asked again.
  */
-import { categoryById } from '../config/categories';
+import { categoryById, labelWithEmoji } from '../config/categories';
 import type { StepOutcome } from '../src/dialog/flow.types';
 import { LANGUAGES } from '../src/dialog/state';
 import { promptsFor } from '../src/texts/citizen';
@@ -33,6 +33,6 @@ export function categoryChangeOfMind(ctx: ReportStepContext): StepOutcome<Report
     ok: true,
     next: ctx.state.step,
     draft: { ...ctx.draft, categoryId: category.id, suggestedCategoryId: undefined, eitherCategoryIds: undefined },
-    replies: [{ text: textOf(ctx).category.chosen(`${category.emoji ? `${category.emoji} ` : ''}${category.labels[ctx.lang]}`) }],
+    replies: [{ text: textOf(ctx).category.chosen(labelWithEmoji(category, ctx.lang)) }],
   };
 }

@@ -7,7 +7,7 @@
  * The report has the same fields and checks as a guided one (inside the municipality, description
  * limits, the same submit).
  */
-import { categoryById } from '../config/categories';
+import { categoryById, labelWithEmoji } from '../config/categories';
 import type { StepOutcome } from '../src/dialog/flow.types';
 import { extractReport } from '../src/nlp/report-extraction';
 import type { ReportDraft } from './report-draft';
@@ -95,8 +95,7 @@ export async function readOneMessage(
 
   if (!category.ok) return { ok: true, next: STEP.category, draft, replies };
   if (suggested) {
-    const label = `${suggested.emoji ? `${suggested.emoji} ` : ''}${suggested.labels[ctx.lang]}`;
-    return { ok: true, next: STEP.reliability, draft, replies: [...replies, { text: t.category.chosen(label) }] };
+    return { ok: true, next: STEP.reliability, draft, replies: [...replies, { text: t.category.chosen(labelWithEmoji(suggested, ctx.lang)) }] };
   }
   return { ...category, draft, replies: [...replies, ...(category.replies ?? [])] };
 }

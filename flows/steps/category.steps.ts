@@ -2,7 +2,7 @@
  * What is the report about: a numbered menu of the catalog, understood by number, label, synonym
  * or typo; free text naming no category gets a suggestion ("Intendi: Spaccio di droga?").
  */
-import { CATEGORIES, categoryById } from '../../config/categories';
+import { CATEGORIES, categoryById, labelWithEmoji } from '../../config/categories';
 import type { StepOutcome } from '../../src/dialog/flow.types';
 import type { Language } from '../../src/dialog/state';
 import { yesNoMenu } from '../choices';
@@ -24,7 +24,7 @@ export const categoryLabel = (id: string | undefined, lang: Language): string =>
 
 function chosen(ctx: ReportStepContext, categoryId: string): StepOutcome<ReportDraft> {
   const category = categoryById(categoryId);
-  const label = `${category?.emoji ? `${category.emoji} ` : ''}${categoryLabel(categoryId, ctx.lang)}`;
+  const label = category ? labelWithEmoji(category, ctx.lang) : '?';
   return {
     ok: true,
     // How the citizen knows may have been told already (flows/early-reliability.ts).

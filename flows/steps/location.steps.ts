@@ -47,17 +47,29 @@ async function fromPin(ctx: ReportStepContext, point: GeoPoint, label?: string):
   );
 }
 
+type AddressLookup =
+  | { kind: 'found'; location: DraftLocation }
+  | { kind: 'not_found' }
+  | { kind: 'outside'; address?: string }
+  /** Addresses cannot be looked up now (the geocoder is down). */
+  | { kind: 'unavailable' };
+
+/** A typed address, geocoded and checked (inside the municipality). */
+async function lookUpAddress(ctx: ReportStepContext, typed: string): Promise<AddressLookup> {
+  if (typed.trim().length < MIN_ADDRESS_LENGTH) return { kind: 'not_found' };
+  const found = await geocodeInArea(ctx, typed.trim());
+  if (!found.ok) return { kind: found.reason === 'unavailable' ? 'unavailable' : 'not_found' };
+  if (!ctx.services.territory.contains(found.point)) return { kind: 'outside', address: found.address };
+  return { kind: 'found', location: withZone(ctx, { point: found.point, address: found.address, ...(found.zipcode ? { zipcode: found.zipcode } : {}) }) };
+}
+
 async function fromAddress(ctx: ReportStepContext, typed: string): Promise<StepOutcome<ReportDraft>> {
   const t = textOf(ctx).location;
-  if (typed.trim().length < MIN_ADDRESS_LENGTH) return { ok: false, reason: t.notFound };
-  const found = await geocodeInArea(ctx, typed.trim());
-  if (!found.ok && found.reason === 'unavailable') {
-    return { ok: false, reason: t.geocoderDown, prompt: { text: t.pinOnly, requestLocation: true } };
-  }
-  if (!found.ok) return { ok: false, reason: t.notFound };
-  if (!ctx.services.territory.contains(found.point)) return outside(ctx, found.address);
-  const candidate = withZone(ctx, { point: found.point, address: found.address, ...(found.zipcode ? { zipcode: found.zipcode } : {}) });
-  return { ok: true, next: STEP.locationConfirm, draft: { ...ctx.draft, candidateLocation: candidate } };
+  const lookup = await lookUpAddress(ctx, typed);
+  if (lookup.kind === 'unavailable') return { ok: false, reason: t.geocoderDown, prompt: { text: t.pinOnly, requestLocation: true } };
+  if (lookup.kind === 'not_found') return { ok: false, reason: t.notFound };
+  if (lookup.kind === 'outside') return outside(ctx, lookup.address);
+  return { ok: true, next: STEP.locationConfirm, draft: { ...ctx.draft, candidateLocation: lookup.location } };
 }
 
 /**
@@ -91,10 +103,8 @@ export async function locateAddress(
   ctx: ReportStepContext,
   typed: string,
 ): Promise<{ ok: true; location: DraftLocation } | { ok: false; lookupDown: boolean }> {
-  const outcome = await fromAddress(ctx, typed);
-  const location = outcome.ok ? outcome.draft?.candidateLocation : undefined;
-  if (location) return { ok: true, location };
-  return { ok: false, lookupDown: !outcome.ok && outcome.reason === textOf(ctx).location.geocoderDown };
+  const lookup = await lookUpAddress(ctx, typed);
+  return lookup.kind === 'found' ? { ok: true, location: lookup.location } : { ok: false, lookupDown: lookup.kind === 'unavailable' };
 }
 
 async function readLocation(ctx: ReportStepContext): Promise<StepOutcome<ReportDraft>> {

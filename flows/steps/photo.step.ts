@@ -4,7 +4,7 @@ import { skipMenu } from '../choices';
 import type { ReportPrompts } from '../../src/texts/citizen';
 import { STEP, textOf, type ReportStep } from '../report-steps';
 import { MAX_PHOTOS } from '../validators';
-import type { ReportDraft } from '../report-draft';
+import { skipAnswered } from '../skip-answered';
 import { takeEarlyDetails } from '../early-details';
 
 /** Why a photo could not be used, in the citizen's words. */
@@ -44,13 +44,13 @@ export const photoStep: ReportStep = {
       // A photo sent here (again, when correcting) replaces the earlier ones.
       return {
         ok: true,
-        next: afterPhoto(ctx.draft),
+        next: skipAnswered(STEP.description, ctx.draft),
         draft: { ...ctx.draft, photoRefs: [payload.mediaRef] },
         replies: [{ text: t.photo.received }],
       };
     }
     if (ctx.text && skipMenu.match(ctx.text) === 'skip') {
-      return { ok: true, next: afterPhoto(ctx.draft), draft: { ...ctx.draft, photoRefs: [] }, replies: [{ text: t.photo.skipped }] };
+      return { ok: true, next: skipAnswered(STEP.description, ctx.draft), draft: { ...ctx.draft, photoRefs: [] }, replies: [{ text: t.photo.skipped }] };
     }
     // "ah, la macchina è una punto grigia": details told while the photo is asked for are kept.
     const details = takeEarlyDetails(ctx);
@@ -58,6 +58,3 @@ export const photoStep: ReportStep = {
     return { ok: false, reason: t.photo.expected };
   },
 };
-
-/** After the photo question: the description, unless the citizen already gave one. */
-const afterPhoto = (draft: ReportDraft) => (draft.description ? STEP.summary : STEP.description);

@@ -333,6 +333,20 @@ describe('reliability', () => {
       ],
     },
     {
+      // With a photo sent early too, the description was asked again before skipAnswered knew of early descriptions.
+      name: 'IT: a whole-sentence category answer and an early photo: neither the photo nor the description is asked again',
+      lines: [
+        ...IT.consented,
+        { send: 'ci sono ragazzini che lanciano sassi contro le finestre della scuola abbandonata', expect: { step: 'reliability' } },
+        { send: { photo: true }, expect: { says: ['Foto ricevuta'], step: 'reliability' } },
+        { send: '1', expect: { step: 'location' } },
+        {
+          send: { location: { ...TOWN_HALL } },
+          expect: { says: ['Ecco il riepilogo', 'Foto: 1 foto'], not: ['Hai una foto?', 'Ora descrivi'], step: 'summary' },
+        },
+      ],
+    },
+    {
       name: 'IT: «ok invia» and «grazie» at the description question are no description',
       lines: [
         ...IT.atDescription,

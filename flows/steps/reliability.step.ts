@@ -8,11 +8,11 @@ import { takeEarlyWhen } from '../early-when';
 import { takeEarlyDetails } from '../early-details';
 import { onlySaysHowKnown } from '../early-reliability';
 import { contentTokens } from '../nlp';
+import { categoryChangeOfMind } from '../change-of-mind';
+import type { Reliability } from '../../src/domain/report';
 
 /** This many content words or more, an answer that is not about how the citizen knows describes the problem. */
 const DESCRIBING_WORDS = 6;
-import { categoryChangeOfMind } from '../change-of-mind';
-import type { Reliability } from '../../src/domain/report';
 
 export const reliabilityStep: ReportStep = {
   id: STEP.reliability,

@@ -1,9 +1,11 @@
-import type { Connection } from 'mongoose';
+import { Types, type Connection } from 'mongoose';
 import type { InboxRecord, InboxStore } from '../../domain/ports';
 import type { Channel, InboundMessage } from '../../domain/message';
 import { inboxMessageModel } from '../models/inbox-message.model';
 import { isDuplicateKeyError } from './mongo-errors';
 import { WRITE_OPTIONS } from './driver-options';
+import { createWriteBatcher } from './write-batcher';
+import { createChatBatchLoader } from './chat-batch-loader';
 import type { FieldCipher } from '../../security/field-cipher';
 
 type InboxDoc = Omit<InboxRecord, 'id'> & { _id: unknown; chatKey?: string };
@@ -30,12 +32,35 @@ const recordOf =
  * those calls go to the driver's collection directly: the documents are built from validated
  * messages, and mongoose's casting and hydration would only cost time.
  */
+/** At most this many of a chat's pending messages are read for one job. */
+const PENDING_PER_CHAT = 100;
+
 export function createInboxRepository(conn: Connection, cipher: FieldCipher): InboxStore {
   const Inbox = inboxMessageModel(conn);
   const inbox = Inbox.collection;
+  // Every message is stored here and marked processed here: concurrent chats' writes go together
+  // (write-batcher.ts).
+  const writes = createWriteBatcher(inbox, WRITE_OPTIONS);
   const toRecord = recordOf(cipher);
   const ref = (channel: Channel, messageId: string) => cipher.messageRef(channel, messageId);
   const chatKey = (channel: Channel, chatId: string) => cipher.blindIndex(`${channel}:${chatId}`);
+  const pendingOf = (channel: string, chatKeys: string[], limit: number) =>
+    inbox.find({ channel, chatKey: chatKeys.length === 1 ? chatKeys[0] : { $in: chatKeys }, state: 'received' }).sort({ receivedAt: 1, _id: 1 }).limit(limit).toArray();
+  // The chats whose turns start in the same loop turn are read together (chat-batch-loader.ts). A
+  // batch with more than PENDING_PER_CHAT for each chat (a flood) is read chat by chat instead, so
+  // that no chat's messages are crowded out.
+  const pendingByChat = createChatBatchLoader(async (channel, chatKeys) => {
+    const docs = await pendingOf(channel, chatKeys, PENDING_PER_CHAT * chatKeys.length + 1);
+    if (docs.length > PENDING_PER_CHAT * chatKeys.length)
+      return new Map(await Promise.all(chatKeys.map(async (key) => [key, await pendingOf(channel, [key], PENDING_PER_CHAT)] as const)));
+    const byChat = new Map<string, typeof docs>();
+    for (const d of docs) {
+      const list = byChat.get(d.chatKey as string) ?? [];
+      if (list.length < PENDING_PER_CHAT) list.push(d);
+      byChat.set(d.chatKey as string, list);
+    }
+    return byChat;
+  });
   const get = async (channel: Channel, messageId: string) => {
     const d = await inbox.findOne({ channel, messageId: ref(channel, messageId) });
     return d ? toRecord(d as unknown as InboxDoc) : null;
@@ -45,6 +70,7 @@ export function createInboxRepository(conn: Connection, cipher: FieldCipher): In
       try {
         const now = new Date();
         const doc = {
+          _id: new Types.ObjectId(),
           channel: msg.channel,
           messageId: ref(msg.channel, msg.messageId),
           chatId: cipher.encrypt(String(msg.chatId)),
@@ -57,8 +83,8 @@ export function createInboxRepository(conn: Connection, cipher: FieldCipher): In
           createdAt: now,
           updatedAt: now,
         };
-        const { insertedId } = await inbox.insertOne(doc, WRITE_OPTIONS);
-        return { duplicate: false, record: toRecord({ ...doc, _id: insertedId }) };
+        await writes.insertOne(doc);
+        return { duplicate: false, record: toRecord(doc) };
       } catch (err) {
         if (!isDuplicateKeyError(err)) throw err;
         const existing = await get(msg.channel, msg.messageId);
@@ -68,11 +94,7 @@ export function createInboxRepository(conn: Connection, cipher: FieldCipher): In
     },
     get,
     async listPending(channel, chatId) {
-      const docs = await inbox
-        .find({ channel, chatKey: chatKey(channel, String(chatId)), state: 'received' })
-        .sort({ receivedAt: 1, _id: 1 })
-        .limit(100)
-        .toArray();
+      const docs = (await pendingByChat.load(channel, chatKey(channel, String(chatId)))) ?? [];
       return docs.map((d) => toRecord(d as unknown as InboxDoc));
     },
     async listUnprocessed(before, limit) {
@@ -85,7 +107,7 @@ export function createInboxRepository(conn: Connection, cipher: FieldCipher): In
     },
     async markProcessed(channel, messageId, reportId) {
       const now = new Date();
-      await inbox.updateOne(
+      await writes.updateOne(
         { channel, messageId: ref(channel, messageId) },
         { $set: { state: 'processed', processedAt: now, updatedAt: now, ...(reportId ? { reportId: String(reportId) } : {}) } },
       );

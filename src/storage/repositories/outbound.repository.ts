@@ -3,6 +3,7 @@ import type { OutboundLog, OutboundRecord } from '../../domain/ports';
 import { outboundMessageModel, type OutboundMessageDocument } from '../models/outbound-message.model';
 import { isDuplicateKeyError } from './mongo-errors';
 import { WRITE_OPTIONS } from './driver-options';
+import { createWriteBatcher } from './write-batcher';
 import { createRecordingSequence } from './recording-sequence';
 import type { FieldCipher } from '../../security/field-cipher';
 
@@ -27,11 +28,6 @@ const recordOf =
     error: d.error,
   });
 
-const onlyDuplicateKeys = (err: unknown) => {
-  const writeErrors = (err as { writeErrors?: Array<{ code?: number; err?: { code?: number } }> }).writeErrors;
-  return Boolean(writeErrors?.length && writeErrors.every((e) => (e.code ?? e.err?.code) === 11000)) || isDuplicateKeyError(err);
-};
-
 /**
  * The chat id is stored encrypted with its blind index `chatKey` for lookups; platform message ids
  * and the inbound message a reply answers are stored as keyed references (see the inbox repository).
@@ -44,6 +40,9 @@ export function createOutboundRepository(conn: Connection, cipher: FieldCipher):
   const Outbound = outboundMessageModel(conn);
   const outbound = Outbound.collection;
   const nextSeq = createRecordingSequence();
+  // Every turn records its replies here and every send ends with its outcome here: concurrent
+  // chats' writes go together (write-batcher.ts).
+  const writes = createWriteBatcher(outbound, WRITE_OPTIONS);
   // The driver's collection is untyped: its documents are those toDocument writes.
   const fromDocument = recordOf(cipher);
   const toRecord = (d: object) => fromDocument(d as OutboundMessageDocument);
@@ -73,7 +72,7 @@ export function createOutboundRepository(conn: Connection, cipher: FieldCipher):
     async record(msg) {
       // No existence check first: the unique index on outboundId refuses a second copy.
       try {
-        await outbound.insertOne(toDocument(msg, nextSeq(1), new Date()), WRITE_OPTIONS);
+        await writes.insertOne(toDocument(msg, nextSeq(1), new Date()));
         return true;
       } catch (err) {
         if (isDuplicateKeyError(err)) return false;
@@ -84,15 +83,11 @@ export function createOutboundRepository(conn: Connection, cipher: FieldCipher):
       if (!msgs.length) return;
       const first = nextSeq(msgs.length);
       const now = new Date();
-      try {
-        await outbound.insertMany(
-          msgs.map((m, i) => toDocument(m, first + i, now)),
-          { ordered: false, ...WRITE_OPTIONS },
-        );
-      } catch (err) {
-        // A retried turn: the messages already recorded stay as they were.
-        if (!onlyDuplicateKeys(err)) throw err;
-      }
+      // A retried turn: the messages already recorded stay as they were (their copies are refused).
+      const ignoreDuplicate = (err: unknown) => {
+        if (!isDuplicateKeyError(err)) throw err;
+      };
+      await Promise.all(msgs.map((m, i) => writes.insertOne(toDocument(m, first + i, now)).catch(ignoreDuplicate)));
     },
     async get(outboundId) {
       const d = await outbound.findOne({ outboundId: String(outboundId) });
@@ -120,7 +115,7 @@ export function createOutboundRepository(conn: Connection, cipher: FieldCipher):
       const { platformMessageId, ...rest } = extra;
       const set = { state, ...rest, updatedAt: new Date() } as Record<string, unknown>;
       if (platformMessageId !== undefined) set.platformMessageId = platformRef(platformMessageId);
-      await outbound.updateOne({ outboundId: String(outboundId) }, { $set: set });
+      await writes.updateOne({ outboundId: String(outboundId) }, { $set: set });
     },
     async setStateByPlatformId(channel, platformMessageId, state) {
       await outbound.updateOne({ channel, platformMessageId: platformRef(platformMessageId) }, { $set: { state, updatedAt: new Date() } });

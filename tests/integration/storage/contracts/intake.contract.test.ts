@@ -33,6 +33,19 @@ forEachAdapter((ports) => {
     expect(await ports().inbox.get('telegram', 'unknown')).toBeNull();
   });
 
+  it('stores a message delivered twice at the same moment once, beside other chats\' messages', async () => {
+    // A platform redelivering while the first delivery is being stored: on MongoDB both copies can
+    // go in one group commit (write-batcher.ts), and only the copy is refused.
+    const chats = [`chat-${Math.random()}`, `chat-${Math.random()}`];
+    const twice = message(chats[0]!, `${chats[0]}-x`, '2026-11-18T10:00:00Z');
+    const other = message(chats[1]!, `${chats[1]}-y`, '2026-11-18T10:00:01Z');
+    const results = await Promise.all([ports().inbox.save(twice, 'cit_t'), ports().inbox.save(twice, 'cit_t'), ports().inbox.save(other, 'cit_o')]);
+    expect(results.map((r) => r.duplicate).sort()).toEqual([false, false, true]);
+    expect(results[0]!.record).toEqual(results[1]!.record);
+    expect((await ports().inbox.listPending('telegram', chats[0]!)).map((r) => r.payload)).toEqual([twice.payload]);
+    expect((await ports().inbox.listPending('telegram', chats[1]!)).map((r) => r.payload)).toEqual([other.payload]);
+  });
+
   it('keeps who is behind a citizenRef; a later message without a phone keeps the stored one', async () => {
     const chat = `chat-${Math.random()}`;
     const ref = `cit_id_${chat}`;

@@ -4,6 +4,8 @@ import { outboundMessageModel, type OutboundMessageDocument } from '../models/ou
 import { isDuplicateKeyError } from './mongo-errors';
 import { WRITE_OPTIONS } from './driver-options';
 import { createWriteBatcher } from './write-batcher';
+import { createBatchLoader } from './batch-loader';
+import { createOutboundClaims } from './outbound-claims';
 import { createRecordingSequence } from './recording-sequence';
 import type { FieldCipher } from '../../security/field-cipher';
 
@@ -49,6 +51,16 @@ export function createOutboundRepository(conn: Connection, cipher: FieldCipher):
   // Platform ids are unique per platform; the channel is not needed to tell them apart.
   const platformRef = (platformMessageId: string) => cipher.messageRef('sent', String(platformMessageId));
   const chatKey = (channel: string, chatId: string) => cipher.blindIndex(`${channel}:${chatId}`);
+  // The replies to messages of many chats, asked for together (the simulator's answers, a retried
+  // turn's tail), are read together (batch-loader.ts); each message's in recording order.
+  const repliesByMessage = createBatchLoader(async (channel, inReplyTo) => {
+    const docs = await outbound.find({ channel, inReplyTo: inReplyTo.length === 1 ? inReplyTo[0] : { $in: inReplyTo } }).sort({ seq: 1 }).toArray();
+    const byMessage = new Map<string, typeof docs>();
+    for (const d of docs) byMessage.set(d.inReplyTo as string, [...(byMessage.get(d.inReplyTo as string) ?? []), d]);
+    return byMessage;
+  });
+  // Claims before send; many at once go together (outbound-claims.ts).
+  const claims = createOutboundClaims(outbound, toRecord);
   const toDocument = (m: Parameters<OutboundLog['record']>[0], seq: number, now: Date) => {
     const chatId = String(m.chatId);
     const doc: Record<string, unknown> = {
@@ -93,24 +105,8 @@ export function createOutboundRepository(conn: Connection, cipher: FieldCipher):
       const d = await outbound.findOne({ outboundId: String(outboundId) });
       return d ? toRecord(d) : null;
     },
-    async claim(outboundId, now, staleBefore) {
-      const id = String(outboundId);
-      // One round trip when the claim succeeds (the common case): the message comes back with it.
-      const claimed = await outbound.findOneAndUpdate(
-        { outboundId: id, state: { $in: ['queued', 'failed'] }, claimedAt: null },
-        { $set: { claimedAt: now } },
-        { returnDocument: 'after' },
-      );
-      if (claimed) return { outcome: 'claimed', record: toRecord(claimed) };
-      const doc = await outbound.findOne({ outboundId: id });
-      if (!doc) return { outcome: 'missing' };
-      const record = toRecord(doc);
-      if (doc.state !== 'queued' && doc.state !== 'failed') return { outcome: 'not_sendable', record };
-      return { outcome: doc.claimedAt instanceof Date && doc.claimedAt >= staleBefore ? 'in_flight' : 'unconfirmed', record };
-    },
-    async releaseClaim(outboundId) {
-      await outbound.updateOne({ outboundId: String(outboundId) }, { $unset: { claimedAt: 1 } });
-    },
+    claim: (outboundId, now, staleBefore) => claims.claim(String(outboundId), now, staleBefore),
+    releaseClaim: (outboundId) => claims.release(String(outboundId)),
     async setState(outboundId, state, extra = {}) {
       const { platformMessageId, ...rest } = extra;
       const set = { state, ...rest, updatedAt: new Date() } as Record<string, unknown>;
@@ -144,10 +140,7 @@ export function createOutboundRepository(conn: Connection, cipher: FieldCipher):
       return docs.map(toRecord);
     },
     async listReplies(channel, inReplyTo) {
-      const docs = await outbound
-        .find({ channel, inReplyTo: cipher.messageRef(channel, String(inReplyTo)) })
-        .sort({ seq: 1 })
-        .toArray();
+      const docs = (await repliesByMessage.load(channel, cipher.messageRef(channel, String(inReplyTo)))) ?? [];
       return docs.map(toRecord);
     },
     async listForReport(reportId) {

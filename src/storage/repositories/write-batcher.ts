@@ -14,13 +14,19 @@
  */
 type Fields = Record<string, unknown>;
 type Write = { insertOne: { document: Fields } } | { updateOne: { filter: Fields; update: Fields } };
-type Waiting = { write: Write; resolve: () => void; reject: (err: unknown) => void };
+/**
+ * What became of an update: true, it matched its document; false, it matched none; undefined, it
+ * went in a batch where some update matched nothing, and which one cannot be told (a caller that
+ * needs to know reads it back, see the conversation repository).
+ */
+export type Matched = boolean | undefined;
+type Waiting = { write: Write; resolve: (matched: Matched) => void; reject: (err: unknown) => void };
 
 /** What is used of a collection (the driver's, as mongoose hands it out). */
 type WritableCollection = {
   insertOne(document: Fields, options: WriteOptions): Promise<unknown>;
-  updateOne(filter: Fields, update: Fields, options: WriteOptions): Promise<unknown>;
-  bulkWrite(operations: Write[], options: WriteOptions & { ordered: false }): Promise<unknown>;
+  updateOne(filter: Fields, update: Fields, options: WriteOptions): Promise<{ matchedCount: number }>;
+  bulkWrite(operations: Write[], options: WriteOptions & { ordered: false }): Promise<{ matchedCount: number }>;
 };
 type WriteOptions = { ignoreUndefined?: boolean };
 
@@ -28,7 +34,7 @@ export type WriteBatcher = {
   /** Inserts the document (the driver gives it its `_id` before sending it), with this loop turn's other writes. */
   insertOne(document: Fields): Promise<void>;
   /** Updates one document (no upsert), with this loop turn's other writes. */
-  updateOne(filter: Fields, update: Fields): Promise<void>;
+  updateOne(filter: Fields, update: Fields): Promise<Matched>;
 };
 
 export function createWriteBatcher(collection: WritableCollection, options: WriteOptions = {}): WriteBatcher {
@@ -39,14 +45,19 @@ export function createWriteBatcher(collection: WritableCollection, options: Writ
     waiting = [];
     try {
       if (batch.length === 1) {
-        const { write } = batch[0]!;
-        await ('insertOne' in write
-          ? collection.insertOne(write.insertOne.document, options)
-          : collection.updateOne(write.updateOne.filter, write.updateOne.update, options));
-      } else {
-        await collection.bulkWrite(batch.map((w) => w.write), { ...options, ordered: false });
+        const { write, resolve } = batch[0]!;
+        if ('insertOne' in write) {
+          await collection.insertOne(write.insertOne.document, options);
+          resolve(undefined);
+        } else {
+          const { matchedCount } = await collection.updateOne(write.updateOne.filter, write.updateOne.update, options);
+          resolve(matchedCount === 1);
+        }
+        return;
       }
-      for (const w of batch) w.resolve();
+      const { matchedCount } = await collection.bulkWrite(batch.map((w) => w.write), { ...options, ordered: false });
+      const updates = batch.filter((w) => 'updateOne' in w.write).length;
+      for (const w of batch) w.resolve(matchedCount === updates ? true : undefined);
     } catch (err) {
       // Thrown or rejected alike (mongoose throws some errors at once, e.g. on a closed connection).
       settleAfterFailure(batch, err);
@@ -54,12 +65,12 @@ export function createWriteBatcher(collection: WritableCollection, options: Writ
   };
 
   const enqueue = (write: Write) =>
-    new Promise<void>((resolve, reject) => {
+    new Promise<Matched>((resolve, reject) => {
       if (waiting.push({ write, resolve, reject }) === 1) setImmediate(() => void flush());
     });
 
   return {
-    insertOne: (document) => enqueue({ insertOne: { document } }),
+    insertOne: async (document) => void (await enqueue({ insertOne: { document } })),
     updateOne: (filter, update) => enqueue({ updateOne: { filter, update } }),
   };
 }
@@ -80,7 +91,7 @@ function settleAfterFailure(batch: Waiting[], err: unknown) {
   batch.forEach((w, i) => {
     const refusal = refusals.get(i);
     if (refusal) w.reject(refusal);
-    else w.resolve();
+    else w.resolve(undefined);
   });
 }
 

@@ -63,7 +63,7 @@ describe('group commit of single-document writes', () => {
   it('with MongoDB gone, every caller gets an infrastructure fault (to wait out, not to count)', async () => {
     // A server of its own, killed once connected: what an outage looks like to a running process.
     const server = await startMongo(mkdtempSync(path.join(os.tmpdir(), 'vicinato-batcher-')));
-    const gone = await mongoose.createConnection(server.url, { serverSelectionTimeoutMS: 500 }).asPromise();
+    const gone = await mongoose.createConnection(server.url, { serverSelectionTimeoutMS: 500, bufferCommands: false }).asPromise();
     gone.on('error', () => undefined);
     try {
       const writes = createWriteBatcher(gone.collection('items'));

@@ -1,0 +1,87 @@
+/**
+ * Claim before send (docs/delivery-guarantees.md), for many sends at once: the claims asked for in
+ * the same loop turn (many chats' replies going out together) go as one `updateMany` stamped with
+ * a claim id of their own and one `find`, instead of one `findOneAndUpdate` each; a claim alone
+ * keeps that single round trip. Either way a message is claimed by one attempt only: the update
+ * takes only unclaimed messages, and the claim id tells which attempt's stamp a message carries.
+ */
+import { randomUUID } from 'node:crypto';
+import type { ClaimOutcome, OutboundRecord } from '../../domain/ports';
+
+type Doc = Record<string, unknown>;
+/** What is used of the outbound collection (the driver's, as mongoose hands it out). */
+type OutboundCollection = {
+  findOneAndUpdate(filter: Doc, update: Doc, options: { returnDocument: 'after' }): Promise<Doc | null>;
+  findOne(filter: Doc): Promise<Doc | null>;
+  updateMany(filter: Doc, update: Doc): Promise<unknown>;
+  updateOne(filter: Doc, update: Doc): Promise<unknown>;
+  find(filter: Doc): { toArray(): Promise<Doc[]> };
+};
+type Asked = { outboundId: string; now: Date; staleBefore: Date; resolve: (o: ClaimOutcome) => void; reject: (err: unknown) => void };
+
+const SENDABLE = ['queued', 'failed'];
+
+export function createOutboundClaims(outbound: OutboundCollection, toRecord: (d: Doc) => OutboundRecord) {
+  /** What a message that this attempt did not claim is to it. */
+  const notClaimed = (doc: Doc | null | undefined, staleBefore: Date): ClaimOutcome => {
+    if (!doc) return { outcome: 'missing' };
+    const record = toRecord(doc);
+    if (!SENDABLE.includes(doc.state as string)) return { outcome: 'not_sendable', record };
+    return { outcome: doc.claimedAt instanceof Date && doc.claimedAt >= staleBefore ? 'in_flight' : 'unconfirmed', record };
+  };
+
+  const claimOne = async ({ outboundId, now, staleBefore }: Asked): Promise<ClaimOutcome> => {
+    // One round trip when the claim succeeds (the common case): the message comes back with it.
+    const claimed = await outbound.findOneAndUpdate(
+      { outboundId, state: { $in: SENDABLE }, claimedAt: null },
+      { $set: { claimedAt: now } },
+      { returnDocument: 'after' },
+    );
+    if (claimed) return { outcome: 'claimed', record: toRecord(claimed) };
+    return notClaimed(await outbound.findOne({ outboundId }), staleBefore);
+  };
+
+  const claimTogether = async (batch: Asked[]): Promise<ClaimOutcome[]> => {
+    const claimId = randomUUID();
+    const ids = [...new Set(batch.map((a) => a.outboundId))];
+    await outbound.updateMany(
+      { outboundId: { $in: ids }, state: { $in: SENDABLE }, claimedAt: null },
+      { $set: { claimedAt: batch[0]!.now, claimId } },
+    );
+    const docs = new Map((await outbound.find({ outboundId: { $in: ids } }).toArray()).map((d) => [d.outboundId as string, d]));
+    // The same message asked for twice in one batch (two attempts at once) is claimed by the first.
+    const taken = new Set<string>();
+    return batch.map(({ outboundId, staleBefore }) => {
+      const doc = docs.get(outboundId);
+      if (doc?.claimId === claimId && !taken.has(outboundId)) {
+        taken.add(outboundId);
+        return { outcome: 'claimed', record: toRecord(doc) };
+      }
+      return notClaimed(doc, staleBefore);
+    });
+  };
+
+  let waiting: Asked[] = [];
+  const flush = async () => {
+    const batch = waiting;
+    waiting = [];
+    try {
+      const outcomes = batch.length === 1 ? [await claimOne(batch[0]!)] : await claimTogether(batch);
+      batch.forEach((a, i) => a.resolve(outcomes[i]!));
+    } catch (err) {
+      for (const a of batch) a.reject(err);
+    }
+  };
+
+  return {
+    claim(outboundId: string, now: Date, staleBefore: Date): Promise<ClaimOutcome> {
+      return new Promise((resolve, reject) => {
+        if (waiting.push({ outboundId, now, staleBefore, resolve, reject }) === 1) setImmediate(() => void flush());
+      });
+    },
+    /** Drops a claim (and its claim id) after a send the platform refused, so a later attempt may send. */
+    async release(outboundId: string) {
+      await outbound.updateOne({ outboundId }, { $unset: { claimedAt: 1, claimId: 1 } });
+    },
+  };
+}

@@ -89,7 +89,11 @@ async function pipelineRun(baseUrl: string, jpegBase64: string, citizens: number
   return { seconds: (performance.now() - t0) / 1000, latencies, failures };
 }
 
-/** What one message costs in storage, by hand: inbox, identity, lock, state, replies, queue entries. */
+/**
+ * What one message costs in storage, by hand: inbox, identity, lock, state, replies, queue entries,
+ * each as its own command. (The service sends what concurrent chats ask for at the same moment
+ * together, src/storage/repositories/write-batcher.ts and its siblings; this floor does not.)
+ */
 async function floorRun(mongoUrl: string, redisUrl: string, citizens: number) {
   const client = await MongoClient.connect(mongoUrl, { maxPoolSize: 50 });
   const db = client.db(`${client.db().databaseName}_floor`);

@@ -1,6 +1,6 @@
 /**
  * Claim before send with many sends at once (src/storage/repositories/outbound-claims.ts), on the
- * MongoDB-wire server: claims asked for together go as one update and one read, and each message
+ * MongoDB-wire server: claims asked for together go as one read and one update, and each message
  * is still claimed by one attempt only, whatever else is in the batch.
  */
 import mongoose from 'mongoose';
@@ -31,11 +31,11 @@ const reply = (outboundId: string) => ({ channel: 'telegram' as const, chatId: `
 const claimAll = (ids: string[], now = NOW) => Promise.all(ids.map((id) => storage.outbound.claim(id, now, STALE_BEFORE)));
 
 describe('claims asked for together', () => {
-  it('go as one update and one read, and each caller gets its own message', async () => {
+  it('go as one read and one update, and each caller gets its own message', async () => {
     await storage.outbound.recordAll(['a1', 'a2', 'a3'].map(reply));
     commands.length = 0;
     const outcomes = await claimAll(['a1', 'a2', 'a3']);
-    expect(commands).toEqual(['update', 'find']);
+    expect(commands).toEqual(['find', 'update']);
     expect(outcomes.map((o) => [o.outcome, 'record' in o ? o.record.text : undefined])).toEqual([
       ['claimed', 'text of a1'],
       ['claimed', 'text of a2'],
@@ -49,6 +49,17 @@ describe('claims asked for together', () => {
     await storage.outbound.recordAll([reply('b1')]);
     const outcomes = await claimAll(['b1', 'b1', 'b1']);
     expect(outcomes.map((o) => o.outcome).sort()).toEqual(['claimed', 'in_flight', 'in_flight']);
+  });
+
+  it('two workers claiming the same messages at once: each message goes to one of them', async () => {
+    // A second worker process: its own repositories (its own batches) on the same database.
+    const other = createStorage(conn, {});
+    const ids = Array.from({ length: 6 }, (_, i) => `e${i}`);
+    await storage.outbound.recordAll(ids.map(reply));
+    const [mine, theirs] = await Promise.all([claimAll(ids), Promise.all(ids.map((id) => other.outbound.claim(id, NOW, STALE_BEFORE)))]);
+    ids.forEach((_, i) => {
+      expect([mine[i]!.outcome, theirs[i]!.outcome].sort()).toEqual(['claimed', 'in_flight']);
+    });
   });
 
   it('tells every other case apart in a batch: sent, missing, claimed by another attempt, never confirmed', async () => {

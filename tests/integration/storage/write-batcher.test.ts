@@ -68,8 +68,17 @@ describe('group commit of single-document writes', () => {
     try {
       const writes = createWriteBatcher(gone.collection('items'));
       await writes.insertOne({ key: 'before' });
+      // The writes go once the driver has seen the server go. (An operation sent in the very instant
+      // the server dies can stay pending in the driver for minutes, with or without this batcher:
+      // noted in docs/platform-findings.md.)
+      const noticed = new Promise<void>((resolve) =>
+        gone.getClient().on('serverDescriptionChanged', (e) => {
+          if (e.newDescription.type === 'Unknown') resolve();
+        }),
+      );
       server.process.kill('SIGKILL');
       await new Promise((resolve) => server.process.once('exit', resolve));
+      await noticed;
       const outcomes = await Promise.allSettled([writes.insertOne({ key: 'x' }), writes.updateOne({ key: 'before' }, { $set: { state: 'done' } })]);
       for (const outcome of outcomes) {
         expect(outcome.status).toBe('rejected');

@@ -23,6 +23,9 @@ const recordOf =
     state: d.state,
   });
 
+/** At most this many of a chat's pending messages are read for one job. */
+const PENDING_PER_CHAT = 100;
+
 /**
  * No platform identity is stored here: the chat id is encrypted (looked up through its blind index
  * `chatKey`) and the platform's message id, which carries the phone number on WhatsApp and the user
@@ -32,9 +35,6 @@ const recordOf =
  * those calls go to the driver's collection directly: the documents are built from validated
  * messages, and mongoose's casting and hydration would only cost time.
  */
-/** At most this many of a chat's pending messages are read for one job. */
-const PENDING_PER_CHAT = 100;
-
 export function createInboxRepository(conn: Connection, cipher: FieldCipher): InboxStore {
   const Inbox = inboxMessageModel(conn);
   const inbox = Inbox.collection;

@@ -3,7 +3,7 @@ import type { Connection } from 'mongoose';
 import type { ConversationRecord, ConversationStore } from '../../domain/ports';
 import { conversationModel } from '../models/conversation.model';
 import { isDuplicateKeyError } from './mongo-errors';
-import { createBatchLoader } from './batch-loader';
+import { createBatchLoader, oneOrAnyOf } from './batch-loader';
 import { createWriteBatcher } from './write-batcher';
 import { WRITE_OPTIONS } from './driver-options';
 import type { FieldCipher } from '../../security/field-cipher';
@@ -22,7 +22,7 @@ export function createConversationRepository<S>(conn: Connection, cipher: FieldC
   // Saves of many chats' turns go together (write-batcher.ts).
   const writes = createWriteBatcher(conversations, WRITE_OPTIONS);
   const loader = createBatchLoader(async (channel, chatKeys) => {
-    const docs = await conversations.find({ channel, chatKey: chatKeys.length === 1 ? chatKeys[0] : { $in: chatKeys } }).toArray();
+    const docs = await conversations.find({ channel, chatKey: oneOrAnyOf(chatKeys) }).toArray();
     return new Map(docs.map((d) => [d.chatKey as string, d]));
   });
   return {

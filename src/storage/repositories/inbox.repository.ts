@@ -5,7 +5,7 @@ import { inboxMessageModel } from '../models/inbox-message.model';
 import { isDuplicateKeyError } from './mongo-errors';
 import { WRITE_OPTIONS } from './driver-options';
 import { createWriteBatcher } from './write-batcher';
-import { createBatchLoader } from './batch-loader';
+import { createBatchLoader, oneOrAnyOf } from './batch-loader';
 import type { FieldCipher } from '../../security/field-cipher';
 
 type InboxDoc = Omit<InboxRecord, 'id'> & { _id: unknown; chatKey?: string };
@@ -45,7 +45,7 @@ export function createInboxRepository(conn: Connection, cipher: FieldCipher): In
   const ref = (channel: Channel, messageId: string) => cipher.messageRef(channel, messageId);
   const chatKey = (channel: Channel, chatId: string) => cipher.blindIndex(`${channel}:${chatId}`);
   const pendingOf = (channel: string, chatKeys: string[], limit: number) =>
-    inbox.find({ channel, chatKey: chatKeys.length === 1 ? chatKeys[0] : { $in: chatKeys }, state: 'received' }).sort({ receivedAt: 1, _id: 1 }).limit(limit).toArray();
+    inbox.find({ channel, chatKey: oneOrAnyOf(chatKeys), state: 'received' }).sort({ receivedAt: 1, _id: 1 }).limit(limit).toArray();
   // The chats whose turns start in the same loop turn are read together (batch-loader.ts). A
   // batch with more than PENDING_PER_CHAT for each chat (a flood) is read chat by chat instead, so
   // that no chat's messages are crowded out.

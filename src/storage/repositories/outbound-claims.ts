@@ -1,12 +1,13 @@
 /**
  * Claim before send (docs/delivery-guarantees.md), for many sends at once: the claims asked for in
- * the same loop turn (many chats' replies going out together) go as one `find` and one update
+ * the same loop turn (batch-loader.ts; many chats' replies going out together) go as one `find` and one update
  * command stamped with a claim id of their own, instead of one `findOneAndUpdate` each; a claim
  * alone keeps that single round trip. Either way a message is claimed by one attempt only: the update
  * takes only unclaimed messages, and the claim id tells which attempt's stamp a message carries.
  */
 import { randomUUID } from 'node:crypto';
 import type { ClaimOutcome, OutboundRecord } from '../../domain/ports';
+import { createLoopTurnBatch } from './batch-loader';
 
 type Doc = Record<string, unknown>;
 /** What is used of the outbound collection (the driver's, as mongoose hands it out). */
@@ -17,7 +18,7 @@ type OutboundCollection = {
   updateOne(filter: Doc, update: Doc): Promise<unknown>;
   find(filter: Doc): { toArray(): Promise<Doc[]> };
 };
-type Asked = { outboundId: string; now: Date; staleBefore: Date; resolve: (o: ClaimOutcome) => void; reject: (err: unknown) => void };
+type Asked = { outboundId: string; now: Date; staleBefore: Date };
 
 const SENDABLE = ['queued', 'failed'];
 
@@ -48,7 +49,7 @@ export function createOutboundClaims(outbound: OutboundCollection, toRecord: (d:
    * docs/delivery-guarantees.md). When the update took fewer messages than asked (another attempt
    * was faster), the claim id tells which are this batch's.
    */
-  const claimTogether = async (batch: Asked[]): Promise<ClaimOutcome[]> => {
+  const claimTogether = async (batch: readonly Asked[]): Promise<ClaimOutcome[]> => {
     const ids = [...new Set(batch.map((a) => a.outboundId))];
     const docs = new Map((await outbound.find({ outboundId: { $in: ids } }).toArray()).map((d) => [d.outboundId as string, d]));
     const claimable = ids.filter((id) => {
@@ -88,24 +89,12 @@ export function createOutboundClaims(outbound: OutboundCollection, toRecord: (d:
     });
   };
 
-  let waiting: Asked[] = [];
-  const flush = async () => {
-    const batch = waiting;
-    waiting = [];
-    try {
-      const outcomes = batch.length === 1 ? [await claimOne(batch[0]!)] : await claimTogether(batch);
-      batch.forEach((a, i) => a.resolve(outcomes[i]!));
-    } catch (err) {
-      for (const a of batch) a.reject(err);
-    }
-  };
+  const claim = createLoopTurnBatch<Asked, ClaimOutcome>(async (asked) =>
+    asked.length === 1 ? [await claimOne(asked[0]!)] : claimTogether(asked),
+  );
 
   return {
-    claim(outboundId: string, now: Date, staleBefore: Date): Promise<ClaimOutcome> {
-      return new Promise((resolve, reject) => {
-        if (waiting.push({ outboundId, now, staleBefore, resolve, reject }) === 1) setImmediate(() => void flush());
-      });
-    },
+    claim: (outboundId: string, now: Date, staleBefore: Date): Promise<ClaimOutcome> => claim({ outboundId, now, staleBefore }),
     /** Drops a claim (and its claim id) after a send the platform refused, so a later attempt may send. */
     async release(outboundId: string) {
       await outbound.updateOne({ outboundId }, { $unset: { claimedAt: 1, claimId: 1 } });

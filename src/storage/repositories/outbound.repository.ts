@@ -4,7 +4,7 @@ import { outboundMessageModel, type OutboundMessageDocument } from '../models/ou
 import { isDuplicateKeyError } from './mongo-errors';
 import { WRITE_OPTIONS } from './driver-options';
 import { createWriteBatcher } from './write-batcher';
-import { createBatchLoader } from './batch-loader';
+import { createBatchLoader, oneOrAnyOf } from './batch-loader';
 import { createOutboundClaims } from './outbound-claims';
 import { createRecordingSequence } from './recording-sequence';
 import type { FieldCipher } from '../../security/field-cipher';
@@ -54,7 +54,7 @@ export function createOutboundRepository(conn: Connection, cipher: FieldCipher):
   // The replies to messages of many chats, asked for together (the simulator's answers, a retried
   // turn's tail), are read together (batch-loader.ts); each message's in recording order.
   const repliesByMessage = createBatchLoader(async (channel, inReplyTo) => {
-    const docs = await outbound.find({ channel, inReplyTo: inReplyTo.length === 1 ? inReplyTo[0] : { $in: inReplyTo } }).sort({ seq: 1 }).toArray();
+    const docs = await outbound.find({ channel, inReplyTo: oneOrAnyOf(inReplyTo) }).sort({ seq: 1 }).toArray();
     const byMessage = new Map<string, typeof docs>();
     for (const d of docs) byMessage.set(d.inReplyTo as string, [...(byMessage.get(d.inReplyTo as string) ?? []), d]);
     return byMessage;

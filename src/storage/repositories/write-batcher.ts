@@ -1,7 +1,8 @@
 /**
  * Group commit for the hot path's single-document writes (a message stored, marked processed, a
- * reply marked sent): the writes asked for during one turn of the event loop reach MongoDB as one
- * unordered `bulkWrite`, and each caller's promise settles with its own write's outcome.
+ * reply marked sent): the writes asked for during one turn of the event loop (batch-loader.ts)
+ * reach MongoDB as one unordered `bulkWrite`, and each caller's promise settles with its own write's
+ * outcome.
  *
  * Why: each command costs the driver about 0.13 ms of CPU on these machines whatever its size, and
  * with many chats at once several turns finish in the same loop turn. Alone, a write waits only
@@ -12,6 +13,8 @@
  * an infrastructure fault for the caller's retry, a duplicate key stays code 11000; another write's
  * refusal is not its concern).
  */
+import { createLoopTurnBatch } from './batch-loader';
+
 type Fields = Record<string, unknown>;
 type Write = { insertOne: { document: Fields } } | { updateOne: { filter: Fields; update: Fields } };
 /**
@@ -20,7 +23,6 @@ type Write = { insertOne: { document: Fields } } | { updateOne: { filter: Fields
  * needs to know reads it back, see the conversation repository).
  */
 export type Matched = boolean | undefined;
-type Waiting = { write: Write; resolve: (matched: Matched) => void; reject: (err: unknown) => void };
 
 /** What is used of a collection (the driver's, as mongoose hands it out). */
 type WritableCollection = {
@@ -38,40 +40,29 @@ export type WriteBatcher = {
 };
 
 export function createWriteBatcher(collection: WritableCollection, options: WriteOptions = {}): WriteBatcher {
-  let waiting: Waiting[] = [];
-
-  const flush = async () => {
-    const batch = waiting;
-    waiting = [];
+  const write = createLoopTurnBatch<Write, Matched>(async (writes) => {
     try {
-      if (batch.length === 1) {
-        const { write, resolve } = batch[0]!;
-        if ('insertOne' in write) {
-          await collection.insertOne(write.insertOne.document, options);
-          resolve(undefined);
-        } else {
-          const { matchedCount } = await collection.updateOne(write.updateOne.filter, write.updateOne.update, options);
-          resolve(matchedCount === 1);
+      if (writes.length === 1) {
+        const [only] = writes as [Write];
+        if ('insertOne' in only) {
+          await collection.insertOne(only.insertOne.document, options);
+          return [undefined];
         }
-        return;
+        const { matchedCount } = await collection.updateOne(only.updateOne.filter, only.updateOne.update, options);
+        return [matchedCount === 1];
       }
-      const { matchedCount } = await collection.bulkWrite(batch.map((w) => w.write), { ...options, ordered: false });
-      const updates = batch.filter((w) => 'updateOne' in w.write).length;
-      for (const w of batch) w.resolve(matchedCount === updates ? true : undefined);
+      const { matchedCount } = await collection.bulkWrite([...writes], { ...options, ordered: false });
+      const updates = writes.filter((w) => 'updateOne' in w).length;
+      return writes.map(() => (matchedCount === updates ? true : undefined));
     } catch (err) {
       // Thrown or rejected alike (mongoose throws some errors at once, e.g. on a closed connection).
-      settleAfterFailure(batch, err);
+      return answersAfterFailure(writes, err);
     }
-  };
-
-  const enqueue = (write: Write) =>
-    new Promise<Matched>((resolve, reject) => {
-      if (waiting.push({ write, resolve, reject }) === 1) setImmediate(() => void flush());
-    });
+  });
 
   return {
-    insertOne: async (document) => void (await enqueue({ insertOne: { document } })),
-    updateOne: (filter, update) => enqueue({ updateOne: { filter, update } }),
+    insertOne: async (document) => void (await write({ insertOne: { document } })),
+    updateOne: (filter, update) => write({ updateOne: { filter, update } }),
   };
 }
 
@@ -81,18 +72,10 @@ export function createWriteBatcher(collection: WritableCollection, options: Writ
  * a timeout, a write concern not met) may have left any of them unapplied: every caller gets the
  * error, and their retries are idempotent.
  */
-function settleAfterFailure(batch: Waiting[], err: unknown) {
+function answersAfterFailure(writes: readonly Write[], err: unknown): Array<Matched | Error> {
   const refusals = refusedWrites(err);
-  if (!refusals) {
-    const cause = underlyingError(err);
-    for (const w of batch) w.reject(cause);
-    return;
-  }
-  batch.forEach((w, i) => {
-    const refusal = refusals.get(i);
-    if (refusal) w.reject(refusal);
-    else w.resolve(undefined);
-  });
+  if (!refusals) throw underlyingError(err);
+  return writes.map((_, i) => refusals.get(i) ?? undefined);
 }
 
 type BulkWriteFailure = {
